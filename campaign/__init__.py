@@ -1,0 +1,85 @@
+"""The Flask application: `create_app()` builds it, as in Flask's tutorial."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError, CSRFProtect
+
+from campaign import config, db, request_log
+from campaign.lookup.finder import MPFinder
+from campaign.lookup.members_api import MembersAPI
+from campaign.lookup.postcodes_io import PostcodesIO
+from campaign.lookup.upstream import Timeouts, make_session
+
+ROOT = Path(__file__).resolve().parent.parent
+csrf = CSRFProtect()
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the site. `test_config` overrides the environment (tests, benchmarks)."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_mapping(config.from_environment(app.instance_path))
+    if test_config:
+        app.config.from_mapping(test_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+
+    csrf.init_app(app)
+    db.init_app(app)
+    request_log.init_app(app)
+    app.extensions["mp_finder"] = _mp_finder(app)
+
+    from campaign import cli
+    from campaign.public import views as public
+
+    app.register_blueprint(public.bp)
+    cli.init_app(app)
+    _register_error_pages(app)
+    return app
+
+
+def _mp_finder(app: Flask) -> MPFinder:
+    session = make_session()
+    timeouts = Timeouts(app.config["UPSTREAM_CONNECT_TIMEOUT"], app.config["UPSTREAM_READ_TIMEOUT"])
+    return MPFinder(
+        postcodes=PostcodesIO(app.config["POSTCODES_API_URL"], session, timeouts),
+        members=MembersAPI(app.config["MEMBERS_API_URL"], session, timeouts),
+    )
+
+
+def _register_error_pages(app: Flask) -> None:
+    """Every error a visitor can meet is a page with a sentence and a way on."""
+
+    def page(status: int, heading: str, message: str):
+        return render_template("error.html", heading=heading, message=message), status
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(_error):
+        return page(400, "This form has expired",
+                    "For your security, forms time out. Please go back, reload the page "
+                    "and try again; nothing has been sent.")
+
+    @app.errorhandler(404)
+    def not_found(_error):
+        return page(404, "Page not found", "We couldn't find that page.")
+
+    @app.errorhandler(405)
+    def wrong_method(_error):
+        return page(405, "That didn't work", "Please start again from the campaign page.")
+
+    @app.errorhandler(413)
+    def too_large(_error):
+        return page(413, "That was too much text",
+                    "What you sent was larger than this site accepts. Please shorten it "
+                    "and try again.")
+
+    @app.errorhandler(500)
+    def server_error(_error):
+        return page(500, "Sorry, something went wrong",
+                    "The problem is ours, not yours. Please try again in a minute.")

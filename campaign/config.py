@@ -1,0 +1,47 @@
+"""Configuration from environment variables, with safe defaults.
+
+Every variable is listed in the README's configuration table. `SECRET_KEY` has a
+development default only outside production: a production site without one refuses
+to start rather than sign forms with a known key.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEV_SECRET_KEY = "dev-only-not-secret"
+
+
+class ConfigError(RuntimeError):
+    """The environment does not describe a site that can run safely."""
+
+
+def from_environment(instance_path: str, environ=os.environ) -> dict:
+    """Build the Flask config mapping from `environ`."""
+    production = environ.get("FLASK_ENV", environ.get("APP_ENV", "")).lower() == "production"
+    secret = environ.get("SECRET_KEY", "")
+    if not secret:
+        if production:
+            raise ConfigError("SECRET_KEY must be set when APP_ENV=production.")
+        secret = DEV_SECRET_KEY
+    return {
+        "PRODUCTION": production,
+        "SECRET_KEY": secret,
+        "DATABASE_PATH": environ.get(
+            "DATABASE_PATH", str(Path(instance_path) / "campaign.sqlite3")
+        ),
+        "POSTCODES_API_URL": environ.get("POSTCODES_API_URL", "https://api.postcodes.io").rstrip("/"),
+        "MEMBERS_API_URL": environ.get(
+            "MEMBERS_API_URL", "https://members-api.parliament.uk"
+        ).rstrip("/"),
+        # Seconds. The citizen should wait at most about five seconds for an answer.
+        "UPSTREAM_CONNECT_TIMEOUT": float(environ.get("UPSTREAM_CONNECT_TIMEOUT", "1.5")),
+        "UPSTREAM_READ_TIMEOUT": float(environ.get("UPSTREAM_READ_TIMEOUT", "3.5")),
+        "SESSION_COOKIE_SECURE": production,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        # A signed preview stays valid for two hours; after that the writer starts again.
+        "LETTER_FORM_MAX_AGE": int(environ.get("LETTER_FORM_MAX_AGE", str(2 * 60 * 60))),
+        "MAX_CONTENT_LENGTH": 256 * 1024,
+        "WTF_CSRF_TIME_LIMIT": None,
+    }

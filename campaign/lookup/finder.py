@@ -1,0 +1,67 @@
+"""Find the MP for what a citizen typed: normalise, locate, look up, with caching."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Protocol
+
+import sqlite_utils
+from cachetools import TTLCache
+
+from campaign.lookup import register
+from campaign.lookup.errors import NoWestminsterConstituency
+from campaign.lookup.members_api import MembersAPI
+from campaign.lookup.postcode import Postcode, normalise_postcode
+from campaign.lookup.postcodes_io import Constituency
+from letters import MP
+
+# Postcodes move between constituencies only when boundaries are redrawn; a day's
+# cache spares postcodes.io (and the citizen's wait) on every repeat visit. Held in
+# memory only: postcodes are never written to disk.
+POSTCODE_CACHE_SIZE = 200_000
+POSTCODE_CACHE_SECONDS = 24 * 60 * 60
+
+
+class PostcodeSource(Protocol):
+    """Anything that can place a postcode in a constituency (postcodes.io, a local directory)."""
+
+    def constituency(self, postcode: Postcode) -> Constituency: ...
+
+
+@dataclass(frozen=True)
+class FoundMP:
+    """The answer to "who is my MP?"."""
+
+    postcode: Postcode
+    constituency: Constituency
+    mp: MP
+
+
+class MPFinder:
+    """Postcode text -> FoundMP. One per application; safe to share between threads."""
+
+    def __init__(self, postcodes: PostcodeSource, members: MembersAPI):
+        self.postcodes = postcodes
+        self.members = members
+        self._cache: TTLCache = TTLCache(POSTCODE_CACHE_SIZE, POSTCODE_CACHE_SECONDS)
+        self._lock = threading.Lock()
+
+    def constituency(self, postcode: Postcode) -> Constituency:
+        """The constituency of `postcode`, from the cache or the postcode source."""
+        if postcode.crown_dependency:
+            raise NoWestminsterConstituency(postcode.crown_dependency)
+        with self._lock:
+            cached = self._cache.get(postcode.compact)
+        if cached is not None:
+            return cached
+        found = self.postcodes.constituency(postcode)
+        with self._lock:
+            self._cache[postcode.compact] = found
+        return found
+
+    def find(self, db: sqlite_utils.Database, postcode_text: str) -> FoundMP:
+        """Who represents `postcode_text`. Raises a LookupFailure the citizen can act on."""
+        postcode = normalise_postcode(postcode_text)
+        constituency = self.constituency(postcode)
+        mp = register.mp_for_constituency(db, self.members, constituency.name)
+        return FoundMP(postcode=postcode, constituency=constituency, mp=mp)

@@ -1,0 +1,106 @@
+"""The UK Parliament Members API client: who sits for which constituency."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import requests
+
+from campaign.lookup.errors import UpstreamUnavailable
+from campaign.lookup.upstream import Timeouts, fetch_json
+
+PAGE_SIZE = 20  # the API's own maximum for `take`
+MAX_PAGES = 100  # 650 seats are 33 pages; a runaway `totalResults` stops here
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    """The fields of a Members API MEMBER that letters need."""
+
+    member_id: int
+    display_as: str
+    full_title: str
+    address_as: str
+    list_as: str
+    party: str
+    gender: str
+    constituency_name: str
+
+    @classmethod
+    def from_api(cls, member: dict) -> "MemberRecord":
+        """Read one MEMBER object; raise UpstreamUnavailable if it is not that shape."""
+        try:
+            membership = member["latestHouseMembership"]
+            party = (member.get("latestParty") or {}).get("name") or ""
+            return cls(
+                member_id=int(member["id"]),
+                display_as=str(member["nameDisplayAs"]),
+                full_title=str(member["nameFullTitle"]),
+                address_as=str(member.get("nameAddressAs") or member["nameDisplayAs"]),
+                list_as=str(member.get("nameListAs") or ""),
+                party=str(party),
+                gender=str(member.get("gender") or ""),
+                constituency_name=str(membership["membershipFrom"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            raise UpstreamUnavailable() from None
+
+
+@dataclass(frozen=True)
+class SeatAnswer:
+    """A constituency as the Location search knows it; `member` is None when vacant."""
+
+    api_id: int
+    name: str
+    member: MemberRecord | None
+
+
+class MembersAPI:
+    """Ask the Members API (or a compatible instance) about MPs and seats."""
+
+    def __init__(self, base_url: str, session: requests.Session, timeouts: Timeouts):
+        self.base_url = base_url.rstrip("/")
+        self.session = session
+        self.timeouts = timeouts
+
+    def _get(self, path: str, params: dict) -> dict:
+        status, body = fetch_json(self.session, "GET", self.base_url + path, params=params,
+                                  timeouts=self.timeouts, service="Members API")
+        if status != 200 or not isinstance(body, dict):
+            raise UpstreamUnavailable()
+        return body
+
+    def sitting_mps(self) -> Iterator[MemberRecord]:
+        """Every current member of the House of Commons, page by page."""
+        skip = 0
+        for _ in range(MAX_PAGES):
+            body = self._get("/api/Members/Search", {
+                "House": 1, "IsCurrentMember": "true", "skip": skip, "take": PAGE_SIZE,
+            })
+            items = body.get("items")
+            if not isinstance(items, list):
+                raise UpstreamUnavailable()
+            for item in items:
+                yield MemberRecord.from_api((item or {}).get("value") or {})
+            skip += len(items)
+            if not items or skip >= int(body.get("totalResults") or 0):
+                return
+
+    def seat(self, constituency_name: str, matches) -> SeatAnswer | None:
+        """The current seat whose name satisfies `matches(name)`, or None if not found."""
+        body = self._get("/api/Location/Constituency/Search", {
+            "searchText": constituency_name, "skip": 0, "take": 20,
+        })
+        items = body.get("items")
+        if not isinstance(items, list):
+            raise UpstreamUnavailable()
+        for item in items:
+            value = (item or {}).get("value") or {}
+            if value.get("endDate") or not matches(str(value.get("name", ""))):
+                continue  # abolished seats share names with today's
+            representation = value.get("currentRepresentation")
+            member = None
+            if representation:
+                member = MemberRecord.from_api((representation.get("member") or {}).get("value") or {})
+            return SeatAnswer(api_id=int(value.get("id", 0)), name=str(value["name"]), member=member)
+        return None

@@ -1,0 +1,52 @@
+"""Normalising and validating what a citizen types as a postcode."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from campaign.lookup.errors import InvalidPostcode
+
+# The shape of a UK postcode (outward code, inward code), as in BS 7666, plus GIR 0AA.
+_POSTCODE = re.compile(r"^(GIR|[A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
+# Postcode areas of the Crown dependencies: they have postcodes but no Westminster MP.
+CROWN_DEPENDENCY_AREAS = {"JE": "Jersey", "GY": "Guernsey", "IM": "Isle of Man"}
+MAX_INPUT = 32
+
+
+@dataclass(frozen=True)
+class Postcode:
+    """A postcode in canonical form, e.g. "SW1A 1AA"."""
+
+    outward: str
+    inward: str
+
+    def __str__(self) -> str:
+        return f"{self.outward} {self.inward}"
+
+    @property
+    def compact(self) -> str:
+        return self.outward + self.inward
+
+    @property
+    def area(self) -> str:
+        """The letters at the start: "SW" for SW1A 1AA."""
+        return re.match(r"[A-Z]+", self.outward).group(0)
+
+    @property
+    def crown_dependency(self) -> str | None:
+        """"Jersey", "Guernsey" or "Isle of Man" for their postcodes, else None."""
+        return CROWN_DEPENDENCY_AREAS.get(self.area)
+
+
+def normalise_postcode(text: str) -> Postcode:
+    """Parse what a person typed ("sw1a1aa", " SW1A  1AA ") into a Postcode.
+
+    Raises InvalidPostcode for anything that cannot be a UK postcode.
+    """
+    if not isinstance(text, str) or len(text) > MAX_INPUT:
+        raise InvalidPostcode()
+    compact = "".join(text.split()).upper()
+    match = _POSTCODE.match(compact)
+    if not match:
+        raise InvalidPostcode()
+    return Postcode(outward=match.group(1), inward=match.group(2))

@@ -1,0 +1,100 @@
+"""Numbered schema migrations. Append new ones; never edit one that has shipped.
+
+Each migration is a function taking a sqlite_utils.Database. `apply()` records
+what ran in the `_migrations` table so every database converges on the same schema.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = []
+
+
+def migration(fn):
+    MIGRATIONS.append(fn)
+    return fn
+
+
+@migration
+def m001_campaigns_and_asks(db: sqlite_utils.Database) -> None:
+    db["campaigns"].create(
+        {
+            "id": int, "slug": str, "title": str, "summary": str, "intro": str,
+            "status": str, "opening": str, "closing": str, "subject": str,
+            "thank_you": str, "created_at": str, "updated_at": str,
+        },
+        pk="id", not_null={"slug", "title", "status"},
+        defaults={"status": "draft", "summary": "", "intro": "", "opening": "",
+                  "closing": "", "subject": "", "thank_you": ""},
+    )
+    db["campaigns"].create_index(["slug"], unique=True)
+    db["asks"].create(
+        {"id": int, "campaign_id": int, "position": int, "title": str,
+         "explanation": str, "paragraph": str, "enabled": int},
+        pk="id", foreign_keys=[("campaign_id", "campaigns", "id")],
+        not_null={"campaign_id", "title", "paragraph"},
+        defaults={"position": 0, "explanation": "", "enabled": 1},
+    )
+    db["asks"].create_index(["campaign_id", "position"])
+
+
+@migration
+def m002_mp_register(db: sqlite_utils.Database) -> None:
+    # The sitting MPs, keyed by the normalised constituency name (see lookup.names),
+    # because that is the only key postcodes.io and the Members API share.
+    db["mps"].create(
+        {"constituency_key": str, "constituency_name": str, "member_id": int,
+         "display_as": str, "full_title": str, "address_as": str, "list_as": str,
+         "party": str, "gender": str, "source": str, "fetched_at": str},
+        pk="constituency_key",
+    )
+    # Seats asked about one at a time (Location/Constituency/Search), including vacant
+    # ones, so a vacancy is remembered briefly instead of asked about on every visit.
+    db["constituency_lookups"].create(
+        {"constituency_key": str, "constituency_name": str, "members_api_id": int,
+         "vacant": int, "fetched_at": str},
+        pk="constituency_key",
+    )
+    db["register_meta"].create({"key": str, "value": str}, pk="key")
+
+
+@migration
+def m003_participation(db: sqlite_utils.Database) -> None:
+    # One row per letter, nothing about the person: the token is random, made when
+    # the preview is shown, so downloading again or in the other format counts once.
+    db["letters"].create(
+        {"id": int, "token": str, "campaign_id": int, "constituency_code": str,
+         "constituency_name": str, "day": str, "formats": str},
+        pk="id", foreign_keys=[("campaign_id", "campaigns", "id")],
+        not_null={"token", "campaign_id", "constituency_code", "day"},
+    )
+    db["letters"].create_index(["token"], unique=True)
+    db["letters"].create_index(["campaign_id", "day"])
+    db["letters"].create_index(["campaign_id", "constituency_code"])
+    db["letter_asks"].create(
+        {"letter_id": int, "ask_id": int},
+        pk=("letter_id", "ask_id"),
+        foreign_keys=[("letter_id", "letters", "id"), ("ask_id", "asks", "id")],
+    )
+    db["letter_asks"].create_index(["ask_id"])
+
+
+def apply(db: sqlite_utils.Database) -> list[str]:
+    """Run the migrations `db` has not recorded yet, each in its own transaction."""
+    if "_migrations" not in db.table_names():
+        db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    done = {row["name"] for row in db["_migrations"].rows}
+    applied = []
+    for fn in MIGRATIONS:
+        if fn.__name__ in done:
+            continue
+        with db.conn:
+            fn(db)
+            db["_migrations"].insert(
+                {"name": fn.__name__, "applied_at": datetime.now(timezone.utc).isoformat()}
+            )
+        applied.append(fn.__name__)
+    return applied

@@ -1,0 +1,43 @@
+"""Participation records: the only thing the site keeps about a letter.
+
+A record holds the campaign, the constituency, the asks chosen, the day and the
+formats downloaded. Nothing about the person. The token is random, made when the
+preview is shown, so downloading the same letter again, or in the other format,
+updates one record instead of adding another.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import sqlite_utils
+
+
+def record_download(db: sqlite_utils.Database, *, token: str, campaign_id: int,
+                    constituency_code: str, constituency_name: str,
+                    ask_ids: Iterable[int], fmt: str, day: date) -> bool:
+    """Count a downloaded letter once; return True if this download was its first."""
+    with db.conn:
+        cursor = db.execute(
+            "insert or ignore into letters"
+            " (token, campaign_id, constituency_code, constituency_name, day, formats)"
+            " values (?, ?, ?, ?, ?, ?)",
+            [token, campaign_id, constituency_code, constituency_name, day.isoformat(), fmt],
+        )
+        if cursor.rowcount:
+            db.conn.executemany(
+                "insert or ignore into letter_asks (letter_id, ask_id) values (?, ?)",
+                [(cursor.lastrowid, ask_id) for ask_id in sorted(set(ask_ids))],
+            )
+            return True
+        db.execute(
+            "update letters set formats = formats || ',' || ?"
+            " where token = ? and instr(',' || formats || ',', ',' || ? || ',') = 0",
+            [fmt, token, fmt],
+        )
+        return False
+
+
+def letters_count(db: sqlite_utils.Database, campaign_id: int) -> int:
+    """How many letters a campaign has produced."""
+    return db["letters"].count_where("campaign_id = ?", [campaign_id])

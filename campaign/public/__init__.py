@@ -1,0 +1,1 @@
+"""The citizen-facing site: campaign pages, the letter journey, report-it and privacy."""

@@ -1,0 +1,86 @@
+"""The citizen's forms. Flask-WTF adds a CSRF token to each."""
+from __future__ import annotations
+
+import unicodedata
+
+from flask_wtf import FlaskForm
+from wtforms import SelectMultipleField, StringField, TextAreaField, widgets
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
+
+from campaign.lookup.errors import InvalidPostcode
+from campaign.lookup.postcode import normalise_postcode
+
+NAME_MAX = 100
+ADDRESS_MAX = 100
+TOWN_MAX = 60
+NOTE_MAX = 1200  # about two short paragraphs: the letter stays readable and on two pages
+
+
+def clean_line(value):
+    """One line of text: NFC, no control characters, spaces folded."""
+    if value is None:
+        return value
+    value = unicodedata.normalize("NFC", value)
+    value = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in value)
+    return " ".join(value.split())
+
+
+def clean_paragraphs(value):
+    """Free text: NFC, control characters removed, but line breaks kept."""
+    if value is None:
+        return value
+    value = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
+    kept = "".join(ch for ch in value if ch == "\n" or unicodedata.category(ch)[0] != "C")
+    lines = [" ".join(line.split()) for line in kept.split("\n")]
+    text = "\n".join(lines).strip()
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text
+
+
+def uk_postcode(_form, field):
+    try:
+        field.data = str(normalise_postcode(field.data or ""))
+    except InvalidPostcode as error:
+        raise ValidationError(error.message) from None
+
+
+class PostcodeForm(FlaskForm):
+    postcode = StringField(
+        "Your postcode", filters=[clean_line],
+        validators=[InputRequired("Enter your postcode."), Length(max=16, message="That is too long for a postcode."), uk_postcode],
+    )
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+    def pre_validate(self, form):
+        # Unknown ids are dropped silently (an ask switched off mid-visit), not an error.
+        valid = {value for value, *_ in self.iter_choices()}
+        self.data = [value for value in (self.data or []) if value in valid]
+
+
+class LetterForm(FlaskForm):
+    full_name = StringField("Your full name", filters=[clean_line], validators=[
+        InputRequired("Enter your name: the MP needs it to reply."),
+        Length(max=NAME_MAX, message=f"Keep your name under {NAME_MAX} characters.")])
+    address_line1 = StringField("Address line 1", filters=[clean_line], validators=[
+        InputRequired("Enter the first line of your address: MPs reply only to constituents."),
+        Length(max=ADDRESS_MAX, message=f"Keep each address line under {ADDRESS_MAX} characters.")])
+    address_line2 = StringField("Address line 2 (optional)", filters=[clean_line], validators=[
+        Optional(), Length(max=ADDRESS_MAX, message=f"Keep each address line under {ADDRESS_MAX} characters.")])
+    town = StringField("Town or city", filters=[clean_line], validators=[
+        InputRequired("Enter your town or city."),
+        Length(max=TOWN_MAX, message=f"Keep the town under {TOWN_MAX} characters.")])
+    postcode = StringField("Postcode", filters=[clean_line], validators=[
+        InputRequired("Enter your postcode."), Length(max=16, message="That is too long for a postcode."),
+        uk_postcode])
+    asks = CheckboxesField("What you ask your MP to do", coerce=int)
+    personal_note = TextAreaField("In your own words (optional)", filters=[clean_paragraphs], validators=[
+        Optional(), Length(max=NOTE_MAX, message=f"Keep your own words under {NOTE_MAX:,} characters.")])
+
+    def validate_asks(self, field):
+        if not field.data:
+            raise ValidationError("Tick at least one thing to ask your MP for.")

@@ -1,0 +1,215 @@
+"""Views of the citizen's journey. Thin: each calls the domain and renders the answer.
+
+/                      the launch campaign (or a list when several are live)
+/c/<slug>/             a campaign: what it asks, and a postcode form (?postcode= prefills)
+/c/<slug>/mp           POST postcode -> the MP and the letter form
+/c/<slug>/letter       POST the letter form -> a preview with download buttons
+/c/<slug>/download     POST the signed preview -> a PDF or DOCX attachment
+"""
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+from datetime import date
+from io import BytesIO
+
+from flask import Blueprint, abort, current_app, render_template, request, send_file
+
+from campaign.campaigns import Campaign, campaign_by_slug, enabled_asks, public_campaigns
+from campaign.db import get_db
+from campaign.lookup.errors import LookupFailure, VacantSeat
+from campaign.participation import letters_count, record_download
+from campaign.public.forms import LetterForm, PostcodeForm
+from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
+from campaign.writing import NoAsksChosen, build_letter
+from letters.render_docx import render_docx
+from letters.render_pdf import render_pdf
+
+bp = Blueprint("public", __name__)
+
+FORMATS = {
+    "pdf": (render_pdf, "application/pdf"),
+    "docx": (render_docx,
+             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+}
+
+
+def _finder():
+    return current_app.extensions["mp_finder"]
+
+
+def _campaign_or_404(slug: str) -> Campaign:
+    campaign = campaign_by_slug(get_db(), slug)
+    if campaign is None or campaign.status == "draft":
+        abort(404)
+    return campaign
+
+
+def _closed(campaign: Campaign):
+    return render_template("public/closed.html", campaign=campaign), 410
+
+
+def _letter_form(campaign: Campaign, formdata=None, **defaults) -> LetterForm:
+    form = LetterForm(formdata=formdata, **defaults)
+    form.asks.choices = [(ask.id, ask.title) for ask in enabled_asks(get_db(), campaign.id)]
+    return form
+
+
+@bp.get("/")
+def index():
+    campaigns = public_campaigns(get_db())
+    if len(campaigns) == 1:
+        return campaign_page(campaigns[0].slug)
+    return render_template("public/index.html", campaigns=campaigns)
+
+
+@bp.get("/c/<slug>/")
+def campaign_page(slug: str):
+    campaign = _campaign_or_404(slug)
+    if campaign.is_closed:
+        return _closed(campaign)
+    form = PostcodeForm(formdata=None, postcode=request.args.get("postcode", "")[:16])
+    return render_template("public/campaign.html", campaign=campaign, form=form,
+                           asks=enabled_asks(get_db(), campaign.id),
+                           letters=letters_count(get_db(), campaign.id))
+
+
+@bp.post("/c/<slug>/mp")
+def find_mp(slug: str):
+    campaign = _campaign_or_404(slug)
+    if campaign.is_closed:
+        return _closed(campaign)
+    form = PostcodeForm()
+    asks = enabled_asks(get_db(), campaign.id)
+    if not form.validate():
+        return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
+                               letters=letters_count(get_db(), campaign.id)), 422
+    try:
+        found = _finder().find(get_db(), form.postcode.data)
+    except VacantSeat as vacancy:
+        return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
+    except LookupFailure as failure:
+        form.postcode.errors = [failure.message]
+        return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
+                               letters=letters_count(get_db(), campaign.id)), failure.status
+    letter_form = _letter_form(campaign, postcode=str(found.postcode))
+    return render_template("public/write.html", campaign=campaign, found=found,
+                           form=letter_form, asks=asks)
+
+
+@bp.post("/c/<slug>/letter")
+def preview(slug: str):
+    campaign = _campaign_or_404(slug)
+    if campaign.is_closed:
+        return _closed(campaign)
+    form = _letter_form(campaign, formdata=request.form)
+    asks = enabled_asks(get_db(), campaign.id)
+    found = None
+    if form.validate():
+        letter_request = LetterRequest(
+            campaign_id=campaign.id, full_name=form.full_name.data,
+            address_line1=form.address_line1.data, address_line2=form.address_line2.data or "",
+            town=form.town.data, postcode=form.postcode.data, ask_ids=tuple(form.asks.data),
+            personal_note=form.personal_note.data or "", token=secrets.token_urlsafe(16),
+        )
+        try:
+            letter, found = build_letter(get_db(), _finder(), campaign, letter_request, date.today())
+        except VacantSeat as vacancy:
+            return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
+        except LookupFailure as failure:
+            form.postcode.errors = [failure.message]
+        except NoAsksChosen:
+            form.asks.errors = ["Tick at least one thing to ask your MP for."]
+        else:
+            signed = sign(letter_request, current_app.config["SECRET_KEY"])
+            return render_template("public/preview.html", campaign=campaign, letter=letter,
+                                   found=found, signed=signed)
+    return render_template("public/write.html", campaign=campaign, found=found, form=form,
+                           asks=asks), 422
+
+
+@bp.post("/c/<slug>/download")
+def download(slug: str):
+    campaign = _campaign_or_404(slug)
+    if campaign.is_closed:
+        return _closed(campaign)
+    fmt = request.form.get("format", "")
+    if fmt not in FORMATS:
+        return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
+    try:
+        letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
+                                current_app.config["LETTER_FORM_MAX_AGE"])
+    except LetterExpired:
+        return _start_again(campaign, "This preview is more than two hours old, so we no "
+                            "longer have your letter. Please fill the form in again.", 410)
+    except LetterTampered:
+        return _start_again(campaign, "We couldn't read that letter. Please fill the form "
+                            "in again.", 400)
+    if letter_request.campaign_id != campaign.id:
+        return _start_again(campaign, "We couldn't read that letter. Please fill the form "
+                            "in again.", 400)
+    try:
+        letter, found = build_letter(get_db(), _finder(), campaign, letter_request, date.today())
+    except LookupFailure as failure:
+        return _start_again(campaign, failure.message, failure.status)
+    except NoAsksChosen:
+        return _start_again(campaign, "The asks you chose have changed. Please choose "
+                            "again.", 409)
+    render, mimetype = FORMATS[fmt]
+    data = render(letter)
+    record_download(get_db(), token=letter_request.token, campaign_id=campaign.id,
+                    constituency_code=found.constituency.code,
+                    constituency_name=found.constituency.name,
+                    ask_ids=letter_request.ask_ids, fmt=fmt, day=date.today())
+    response = send_file(BytesIO(data), mimetype=mimetype, as_attachment=True,
+                         download_name=download_name(letter.mp_name, letter.date, fmt))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/c/<slug>/edit")
+def edit(slug: str):
+    """Back from the preview to the form, filled in as the writer left it."""
+    campaign = _campaign_or_404(slug)
+    if campaign.is_closed:
+        return _closed(campaign)
+    try:
+        letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
+                                current_app.config["LETTER_FORM_MAX_AGE"])
+    except (LetterExpired, LetterTampered):
+        return _start_again(campaign, "We no longer have your letter. Please fill the form "
+                            "in again.", 410)
+    form = _letter_form(campaign, full_name=letter_request.full_name,
+                        address_line1=letter_request.address_line1,
+                        address_line2=letter_request.address_line2, town=letter_request.town,
+                        postcode=letter_request.postcode, asks=list(letter_request.ask_ids),
+                        personal_note=letter_request.personal_note)
+    return render_template("public/write.html", campaign=campaign, found=None, form=form,
+                           asks=enabled_asks(get_db(), campaign.id))
+
+
+def _start_again(campaign: Campaign, message: str, status: int):
+    return render_template("public/start_again.html", campaign=campaign, message=message), status
+
+
+def download_name(mp_name: str, day: date, fmt: str) -> str:
+    """A file name that says what the file is: letter-to-diane-abbott-2026-11-21.pdf."""
+    ascii_name = unicodedata.normalize("NFKD", mp_name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "your-mp"
+    return f"letter-to-{slug}-{day.isoformat()}.{fmt}"
+
+
+@bp.get("/report")
+def report():
+    return render_template("public/report.html")
+
+
+@bp.get("/privacy")
+def privacy():
+    return render_template("public/privacy.html")
+
+
+@bp.get("/about")
+def about():
+    return render_template("public/about.html")

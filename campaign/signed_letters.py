@@ -1,0 +1,57 @@
+"""Carrying a letter from its preview to its download without storing it.
+
+The preview page holds the writer's details in one hidden field, signed (not
+stored) so nobody can alter it between preview and download and the server keeps
+no copy. The signature expires: an old preview asks the writer to start again.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+SALT = "letter-preview-v1"
+
+
+@dataclass(frozen=True)
+class LetterRequest:
+    """What a citizen asked for: their details, the asks ticked and their own words."""
+
+    campaign_id: int
+    full_name: str
+    address_line1: str
+    address_line2: str
+    town: str
+    postcode: str
+    ask_ids: tuple[int, ...]
+    personal_note: str
+    token: str  # random; identifies the letter for counting, never the person
+
+
+class LetterExpired(Exception):
+    """The preview is too old; the writer should fill the form in again."""
+
+
+class LetterTampered(Exception):
+    """The signed field was altered or is not ours."""
+
+
+def sign(request: LetterRequest, secret_key: str) -> str:
+    """Serialise and sign `request` for a hidden form field."""
+    return URLSafeTimedSerializer(secret_key, salt=SALT).dumps(asdict(request))
+
+
+def unsign(value: str, secret_key: str, max_age: int) -> LetterRequest:
+    """Verify and read a signed request; raise LetterExpired or LetterTampered."""
+    serializer = URLSafeTimedSerializer(secret_key, salt=SALT)
+    try:
+        data = serializer.loads(value, max_age=max_age)
+    except SignatureExpired:
+        raise LetterExpired() from None
+    except BadSignature:
+        raise LetterTampered() from None
+    try:
+        data["ask_ids"] = tuple(int(i) for i in data["ask_ids"])
+        return LetterRequest(**data)
+    except (KeyError, TypeError, ValueError):
+        raise LetterTampered() from None

@@ -1,0 +1,39 @@
+"""Turning a citizen's request into a Letter: the one place the site composes letters."""
+from __future__ import annotations
+
+from datetime import date
+
+import sqlite_utils
+
+from campaign.campaigns import Campaign, enabled_asks
+from campaign.lookup.finder import FoundMP, MPFinder
+from campaign.signed_letters import LetterRequest
+from letters import Letter, Sender, compose_letter
+
+
+class NoAsksChosen(ValueError):
+    """None of the ticked asks belongs to the campaign any more."""
+
+
+def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign,
+                 request: LetterRequest, today: date) -> tuple[Letter, FoundMP]:
+    """Compose the letter `request` describes, to the MP for its postcode.
+
+    The MP is found again from the postcode on the letter, so the letter always
+    goes to the writer's own MP even if they changed the postcode. Raises
+    LookupFailure or NoAsksChosen.
+    """
+    found = finder.find(db, request.postcode)
+    chosen = set(request.ask_ids)
+    asks = [ask for ask in enabled_asks(db, campaign.id) if ask.id in chosen]
+    if not asks:
+        raise NoAsksChosen()
+    sender = Sender(
+        full_name=request.full_name,
+        address_lines=tuple(line for line in (request.address_line1, request.address_line2,
+                                              request.town) if line),
+        postcode=str(found.postcode),
+    )
+    letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp, sender=sender,
+                            personal_note=request.personal_note, today=today)
+    return letter, found
