@@ -1,7 +1,7 @@
 """Request logging that keeps no personal data.
 
 Werkzeug's own access log writes the client's IP address and the full URL (which
-may carry a postcode). We silence it and log method, path without the query
+may carry a postcode), and urllib3 logs the upstream URLs. We silence both and log method, path without the query
 string, status and duration instead. Nothing from forms is ever logged.
 """
 from __future__ import annotations
@@ -17,6 +17,8 @@ log = logging.getLogger("campaign.requests")
 def init_app(app: Flask) -> None:
     """Replace the access log on `app` with one that holds no IP, query or body."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    # urllib3 logs every upstream URL at DEBUG, and postcodes.io URLs contain postcodes.
+    logging.getLogger("urllib3").setLevel(logging.WARNING)
     if not log.handlers and not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
 

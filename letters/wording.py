@@ -28,6 +28,8 @@ PLACEHOLDERS: dict[str, str] = {
 MAX_TEMPLATE_LENGTH = 5000
 
 _env = SandboxedEnvironment(autoescape=False, undefined=StrictUndefined)
+# Wording needs placeholders, not programming: no range(), cycler, lipsum, namespace...
+_env.globals.clear()
 
 
 class WordingError(ValueError):
@@ -50,6 +52,8 @@ def render_wording(template: str, values: Mapping[str, str]) -> str:
         return _env.from_string(template).render(**values).strip()
     except TemplateError as error:
         raise WordingError(_explain(error)) from None
+    except Exception as error:  # the sandbox raises plain errors too (OverflowError, ...)
+        raise WordingError(f"This wording cannot be used: {error}.") from None
 
 
 def _explain(error: TemplateError) -> str:

@@ -1,0 +1,65 @@
+"""Shared fixtures: the app on a real SQLite file, talking to fake upstreams on loopback."""
+from __future__ import annotations
+
+import pytest
+
+from campaign import create_app
+from campaign.db import get_db, migrate
+from campaign.seed import load_launch_campaign
+from tests.fakes.members_api import FakeMembersAPI
+from tests.fakes.postcodes_io import FakePostcodesIO
+from tests.journey import Journey
+
+
+@pytest.fixture(scope="session")
+def fake_postcodes():
+    server = FakePostcodesIO().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def fake_members():
+    server = FakeMembersAPI().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def app_config(tmp_path, fake_postcodes, fake_members) -> dict:
+    """The test configuration; tests may change it before asking for `app`."""
+    fake_postcodes.reset()
+    fake_members.reset()
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "DATABASE_PATH": str(tmp_path / "campaign.sqlite3"),
+        "POSTCODES_API_URL": fake_postcodes.url,
+        "MEMBERS_API_URL": fake_members.url,
+        "UPSTREAM_CONNECT_TIMEOUT": 0.5,
+        "UPSTREAM_READ_TIMEOUT": 1.0,
+    }
+
+
+@pytest.fixture
+def app(app_config):
+    app = create_app(app_config)
+    with app.app_context():
+        migrate(get_db())
+        load_launch_campaign(get_db())
+    yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def journey(client) -> Journey:
+    return Journey(client)

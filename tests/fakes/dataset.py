@@ -1,0 +1,60 @@
+"""The postcodes, seats and MPs the fakes know: one of each case the site must handle."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FakeMP:
+    member_id: int
+    display_as: str
+    full_title: str
+    address_as: str
+    list_as: str
+    party: str
+    gender: str
+    constituency: str  # as the Members API spells it
+
+
+@dataclass(frozen=True)
+class FakePostcode:
+    postcode: str
+    code: str | None
+    name: str | None  # as postcodes.io spells it
+    country: str = "England"
+
+
+MPS = [
+    FakeMP(172, "Ms Diane Abbott", "Rt Hon Diane Abbott MP", "Ms Abbott", "Abbott, Ms Diane",
+           "Independent", "F", "Hackney North and Stoke Newington"),
+    FakeMP(4761, "Laura Trott", "Laura Trott MBE MP", "Ms Trott", "Trott, Laura",
+           "Conservative", "F", "Sevenoaks"),
+    FakeMP(467, "Sir Lindsay Hoyle", "Rt Hon Sir Lindsay Hoyle MP", "Sir Lindsay",
+           "Hoyle, Sir Lindsay", "Speaker", "M", "Chorley"),
+    FakeMP(4703, "Órfhlaith Begley", "Órfhlaith Begley MP", "Ms Begley", "Begley, Órfhlaith",
+           "Sinn Féin", "F", "West Tyrone"),
+    # The Members API and postcodes.io spell these two differently (accent; "The").
+    FakeMP(5351, "Llinos Medi", "Llinos Medi MP", "Ms Medi", "Medi, Llinos",
+           "Plaid Cymru", "F", "Ynys Môn"),
+    FakeMP(5220, "Shaun Davies", "Shaun Davies MP", "Mr Davies", "Davies, Shaun",
+           "Labour", "M", "Telford"),
+    FakeMP(4788, "Mark Pritchard", "Rt Hon Mark Pritchard MP", "Mr Pritchard",
+           "Pritchard, Mark", "Conservative", "M", "The Wrekin"),
+]
+
+# Seats with no MP: known to the Location search, absent from the sitting members.
+VACANT_SEATS = ["Runcorn and Helsby"]
+
+POSTCODES = [
+    FakePostcode("E8 1DY", "E14001271", "Hackney North and Stoke Newington"),
+    FakePostcode("BR8 7RE", "E14001465", "Sevenoaks"),
+    FakePostcode("PR7 1DP", "E14001165", "Chorley"),
+    FakePostcode("BT78 1AA", "N05000018", "West Tyrone", "Northern Ireland"),
+    FakePostcode("LL77 7TW", "W07000112", "Ynys Mon", "Wales"),
+    FakePostcode("TF1 6TE", "E14001560", "Wrekin, The"),
+    FakePostcode("WA7 1AA", "E14001453", "Runcorn and Helsby"),
+    # Non-geographic: postcodes.io knows it but it lies in no constituency.
+    FakePostcode("BX1 1LT", None, None),
+]
+
+TERMINATED = {"AB1 0AA": 1996}

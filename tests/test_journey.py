@@ -1,0 +1,143 @@
+"""The citizen's journey end to end: postcode -> MP -> letter -> PDF and DOCX."""
+from __future__ import annotations
+
+from datetime import date
+
+from letters import uk_date
+from tests.journey import WRITER, docx_paragraphs, page_text, pdf_text
+
+TODAY = uk_date(date.today())
+
+
+def test_home_page_shows_the_launch_campaign_with_its_asks(client):
+    response = client.get("/")
+    text = page_text(response.get_data(as_text=True))
+    assert response.status_code == 200
+    assert "Break the networks that traffic people" in text
+    assert "Joint task forces with European partners" in text
+    assert 'name="postcode"' in response.get_data(as_text=True)
+
+
+def test_postcode_in_the_query_prefills_the_form(journey):
+    journey.open("?postcode=e8 1dy")
+    assert 'value="e8 1dy"' in journey.page
+
+
+def test_postcode_finds_the_mp_and_shows_the_letter_form(journey):
+    response = journey.find_mp(" e81dy ")
+    text = page_text(journey.page)
+    assert response.status_code == 200
+    assert "Your MP is Ms Diane Abbott" in text
+    assert "Independent MP for Hackney North and Stoke Newington" in text
+    for name in ("full_name", "address_line1", "address_line2", "town", "postcode",
+                 "personal_note"):
+        assert f'name="{name}"' in journey.page
+    assert 'value="E8 1DY"' in journey.page  # the postcode, normalised, carried over
+    assert len(journey.ask_ids()) == 8
+
+
+def test_preview_shows_the_letter_as_it_will_be_printed(journey):
+    journey.find_mp("E8 1DY")
+    asks = journey.ask_ids()
+    response = journey.write(asks=[asks[0], asks[3]], note="I live near a cannabis farm.")
+    text = page_text(journey.page)
+    assert response.status_code == 200
+    assert "Rt Hon Diane Abbott MP House of Commons London SW1A 0AA" in text
+    assert "Dear Ms Abbott" in text
+    assert "as a constituent in Hackney North and Stoke Newington" in text
+    assert "bear down harder on traffickers" in text  # ask 1
+    assert "treated as victims first" in text  # ask 4
+    assert "Joint Migration Task Force" not in text  # ask 2 was not ticked
+    assert "I live near a cannabis farm." in text
+    assert 'name="format" value="pdf"' in journey.page
+    assert 'name="format" value="docx"' in journey.page
+
+
+def _letter_order(text: str) -> list[int]:
+    markers = [WRITER["full_name"], TODAY, "Rt Hon Diane Abbott MP", "House of Commons",
+               "London SW1A 0AA", "Dear Ms Abbott", "as a constituent in",
+               "bear down harder on traffickers", "I live near a cannabis farm.",
+               "grateful for a reply", "Yours sincerely"]
+    return [text.find(marker) for marker in markers]
+
+
+def test_pdf_download_is_the_letter(journey):
+    journey.find_mp("E8 1DY")
+    journey.write(asks=[journey.ask_ids()[0]], note="I live near a cannabis farm.")
+    response = journey.download("pdf")
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    disposition = response.headers["Content-Disposition"]
+    assert "attachment" in disposition
+    assert f"letter-to-diane-abbott-{date.today().isoformat()}.pdf" in disposition
+    text = pdf_text(response.data)
+    positions = _letter_order(text)
+    assert -1 not in positions, positions
+    assert positions == sorted(positions)
+    assert "12 High Street" in text and "E8 1DY" in text
+    assert text.rstrip().endswith(WRITER["full_name"]) or text.count(WRITER["full_name"]) >= 2
+
+
+def test_docx_download_is_the_same_letter(journey):
+    journey.find_mp("E8 1DY")
+    journey.write(asks=[journey.ask_ids()[0]], note="I live near a cannabis farm.")
+    response = journey.download("docx")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"].endswith(".docx")
+    paragraphs = [p for p in docx_paragraphs(response.data) if p.strip()]
+    text = "\n".join(paragraphs)
+    positions = _letter_order(text)
+    assert -1 not in positions, positions
+    assert positions == sorted(positions)
+    assert "House of Commons" in paragraphs and "London SW1A 0AA" in paragraphs
+    assert paragraphs[-1] == WRITER["full_name"]
+
+
+def test_speaker_gets_a_letter_addressed_to_the_office(journey):
+    journey.find_mp("PR7 1DP")
+    assert "Speaker of the House of Commons" in page_text(journey.page)
+    journey.write()
+    text = pdf_text(journey.download("pdf").data)
+    assert "Rt Hon Sir Lindsay Hoyle MP" in text
+    assert "Speaker of the House of Commons" in text
+    assert "Dear Mr Speaker" in text
+    assert "pass my concerns to the relevant Minister" in text
+
+
+def test_abstentionist_mp_is_written_to_with_a_fitting_request(journey):
+    journey.find_mp("BT78 1AA")
+    text = page_text(journey.page)
+    assert "Órfhlaith Begley" in text
+    assert "does not take their seat" in text
+    journey.write()
+    paragraphs = docx_paragraphs(journey.download("docx").data)
+    assert "Dear Ms Begley" in paragraphs
+    assert any("raise my concerns directly with the relevant Minister" in p for p in paragraphs)
+
+
+def test_constituency_names_spelt_differently_still_match(journey):
+    # postcodes.io says "Ynys Mon", the Members API "Ynys Môn".
+    journey.find_mp("LL77 7TW")
+    assert "Your MP is Llinos Medi" in page_text(journey.page)
+    # postcodes.io says "Wrekin, The", the Members API "The Wrekin".
+    journey.find_mp("TF1 6TE")
+    assert "Your MP is Mark Pritchard" in page_text(journey.page)
+
+
+def test_changing_the_postcode_on_the_letter_changes_the_mp(journey):
+    journey.find_mp("E8 1DY")
+    journey.write(postcode="br8 7re")
+    assert "Dear Ms Trott" in page_text(journey.page)
+
+
+def test_change_something_returns_to_a_filled_in_form(journey, client):
+    journey.find_mp("E8 1DY")
+    journey.write(asks=[journey.ask_ids()[2]], note="My own words")
+    from tests.journey import hidden
+    response = client.post("/c/stop-trafficking-networks/edit", data={
+        "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert f'value="{WRITER["address_line1"]}"' in html
+    assert "My own words</textarea>" in html
+    assert html.count("checked") == 1

@@ -1,0 +1,139 @@
+"""Every way finding an MP can fail gives a status, a sentence and a next step."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.journey import page_text
+
+
+@pytest.mark.parametrize("postcode, status, message", [
+    ("", 422, "Enter your postcode."),
+    ("hello", 422, "doesn't look like a UK postcode"),
+    ("SW1A 1AA 1AA", 422, "doesn't look like a UK postcode"),
+    ("ZZ99 9ZZ", 404, "couldn't find that postcode"),
+    ("AB1 0AA", 404, "stopped being used in 1996"),
+    ("JE2 3AB", 422, "Jersey is not represented in the UK House of Commons"),
+    ("GY1 1AA", 422, "Guernsey is not represented"),
+    ("IM1 1AA", 422, "Isle of Man is not represented"),
+    ("BX1 1LT", 422, "use the postcode of your home address"),
+])
+def test_bad_postcodes_get_a_clear_message(journey, postcode, status, message):
+    response = journey.find_mp(postcode)
+    assert response.status_code == status
+    text = page_text(journey.page)
+    assert message in text
+    assert "There is a problem" in text  # the error summary, announced as an alert
+    assert 'role="alert"' in journey.page
+
+
+@pytest.mark.parametrize("mode", ["error", "garbage", "down"])
+def test_postcodes_io_failing_says_try_again(journey, fake_postcodes, mode):
+    fake_postcodes.mode = mode
+    response = journey.find_mp("E8 1DY")
+    assert response.status_code == 503
+    assert "can't reach the service that finds your MP" in page_text(journey.page)
+    assert 'value="E8 1DY"' in journey.page  # what they typed is kept
+
+
+def test_postcodes_io_hanging_is_cut_short(journey, fake_postcodes):
+    fake_postcodes.mode = "slow"
+    fake_postcodes.slow_seconds = 5
+    started = time.monotonic()
+    response = journey.find_mp("E8 1DY")
+    assert response.status_code == 503
+    assert time.monotonic() - started < 3  # test config: 0.5 s connect + 1 s read
+
+
+@pytest.mark.parametrize("mode", ["error", "garbage", "down", "slow"])
+def test_members_api_failing_says_try_again(journey, fake_members, mode):
+    fake_members.mode = mode
+    fake_members.slow_seconds = 3
+    response = journey.find_mp("E8 1DY")
+    assert response.status_code == 503
+    assert "can't reach the service that finds your MP" in page_text(journey.page)
+
+
+def test_vacant_seat_gets_a_message_not_a_letter(journey):
+    response = journey.find_mp("WA7 1AA")
+    text = page_text(journey.page)
+    assert response.status_code == 200
+    assert "Runcorn and Helsby has no MP at the moment" in text
+    assert 'name="full_name"' not in journey.page
+
+
+def test_vacancy_is_remembered_briefly(journey, fake_members):
+    journey.find_mp("WA7 1AA")
+    journey.open()
+    journey.find_mp("WA7 1AA")
+    searches = [r for r in fake_members.requests if "Constituency/Search" in r]
+    assert len(searches) == 1
+
+
+def test_postcode_answers_are_cached(journey, fake_postcodes):
+    journey.find_mp("E8 1DY")
+    journey.open()
+    journey.find_mp("e81dy")
+    assert len(fake_postcodes.requests) == 1
+
+
+def test_missing_fields_and_no_asks_are_explained(journey):
+    journey.find_mp("E8 1DY")
+    response = journey.write(asks=[], full_name="", address_line1="", town="")
+    text = page_text(journey.page)
+    assert response.status_code == 422
+    assert "Enter your name" in text
+    assert "Enter the first line of your address" in text
+    assert "Enter your town or city" in text
+    assert "Tick at least one thing to ask your MP for" in text
+
+
+def test_oversized_fields_are_refused_with_a_limit(journey):
+    journey.find_mp("E8 1DY")
+    response = journey.write(full_name="A" * 500, note="word " * 1000)
+    text = page_text(journey.page)
+    assert response.status_code == 422
+    assert "Keep your name under 100 characters" in text
+    assert "Keep your own words under 1,200 characters" in text
+    assert "word word" in journey.page  # nothing lost: the note is still in the form
+
+
+def test_asks_that_do_not_exist_are_ignored(journey):
+    journey.find_mp("E8 1DY")
+    response = journey.write(asks=["999999", "abc"])
+    assert response.status_code == 422
+    assert "Tick at least one thing" in page_text(journey.page) or \
+        "Invalid" in page_text(journey.page)
+
+
+def test_an_altered_preview_is_refused(journey, client):
+    journey.find_mp("E8 1DY")
+    journey.write()
+    from tests.journey import hidden
+    response = client.post("/c/stop-trafficking-networks/download", data={
+        "letter": hidden(journey.page, "letter")[:-3] + "abc", "format": "pdf",
+        "csrf_token": hidden(journey.page, "csrf_token")})
+    assert response.status_code == 400
+    assert "couldn't read that letter" in page_text(response.get_data(as_text=True))
+
+
+def test_an_expired_preview_asks_to_start_again(app, journey, client):
+    journey.find_mp("E8 1DY")
+    journey.write()
+    app.config["LETTER_FORM_MAX_AGE"] = -1
+    response = journey.download("pdf")
+    assert response.status_code == 410
+    assert "fill the form in again" in page_text(response.get_data(as_text=True))
+
+
+def test_posts_without_csrf_token_are_refused(client):
+    response = client.post("/c/stop-trafficking-networks/mp", data={"postcode": "E8 1DY"})
+    assert response.status_code == 400
+    assert "This form has expired" in page_text(response.get_data(as_text=True))
+
+
+def test_unknown_campaign_is_a_friendly_404(client):
+    response = client.get("/c/no-such-campaign/")
+    assert response.status_code == 404
+    assert "Page not found" in page_text(response.get_data(as_text=True))

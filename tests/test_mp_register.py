@@ -1,0 +1,93 @@
+"""The MP register: `mps refresh` from the Members API, and every seat resolving."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from campaign.db import get_db
+from campaign.lookup import register
+from campaign.lookup.names import constituency_key
+from tests.fakes.dataset import FakeMP
+from tests.fakes.members_api import FakeMembersAPI
+from tests.fakes.shapes import SHARED_DATA
+
+
+def test_refresh_loads_every_sitting_mp(app, runner, fake_members):
+    result = runner.invoke(args=["mps", "refresh"])
+    assert result.exit_code == 0, result.output
+    assert "Loaded 7 sitting MPs" in result.output
+    with app.app_context():
+        rows = {r["constituency_name"]: r for r in get_db()["mps"].rows}
+        assert register.refreshed_at(get_db())
+    assert rows["Chorley"]["full_title"] == "Rt Hon Sir Lindsay Hoyle MP"
+    assert rows["Hackney North and Stoke Newington"]["address_as"] == "Ms Abbott"
+
+
+def test_after_a_refresh_lookups_need_no_members_api(journey, runner, fake_members):
+    runner.invoke(args=["mps", "refresh"])
+    fake_members.mode = "down"
+    journey.find_mp("E8 1DY")
+    assert "Your MP is Ms Diane Abbott" in journey.page
+
+
+def test_failed_refresh_keeps_the_old_register(app, runner, fake_members):
+    runner.invoke(args=["mps", "refresh"])
+    fake_members.mode = "garbage"
+    result = runner.invoke(args=["mps", "refresh"])
+    assert result.exit_code != 0
+    assert "could not be read" in result.output
+    with app.app_context():
+        assert get_db()["mps"].count == 7
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Ynys Môn", "Ynys Mon"),
+    ("The Wrekin", "Wrekin, The"),
+    ("Weston-super-Mare", "Weston-Super-Mare"),
+    ("Brighton Kemptown and Peacehaven", "Brighton Kemptown & Peacehaven"),
+    ("Montgomeryshire and Glyndŵr", "Montgomeryshire and Glyndwr"),
+])
+def test_constituency_names_fold_to_one_key(a, b):
+    assert constituency_key(a) == constituency_key(b)
+
+
+def test_different_seats_keep_different_keys():
+    assert constituency_key("Hackney North and Stoke Newington") != \
+        constituency_key("Hackney South and Shoreditch")
+
+
+@pytest.fixture
+def real_mps():
+    path = SHARED_DATA / "mps-current.csv"
+    if not path.exists():
+        pytest.skip("../shared/data is not here")
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return rows, json.loads((SHARED_DATA / "constituencies-2024.json").read_text("utf-8"))
+
+
+def test_all_650_seats_resolve_from_a_full_refresh(app, real_mps):
+    rows, constituencies = real_mps
+    mps = [FakeMP(int(r["member_id"]), r["display_as"], r["full_title"],
+                  r["display_as"], r["display_as"], r["party_text"], "", r["pcon_name"])
+           for r in rows]
+    server = FakeMembersAPI(mps=mps, vacant=[]).start()
+    try:
+        app.config["MEMBERS_API_URL"] = server.url
+        from campaign import _mp_finder
+        finder = _mp_finder(app)
+        with app.app_context():
+            assert register.refresh(get_db(), finder.members) == len(rows)
+            server.mode = "down"  # every answer must now come from the register
+            missing = []
+            for code, name in constituencies.items():
+                mp = register.mp_for_constituency(get_db(), finder.members, name)
+                if not mp.full_title:
+                    missing.append(name)
+        assert not missing
+        assert len(constituencies) == 650
+        assert len(server.requests) == -(-len(rows) // 20)  # one request per page of 20
+    finally:
+        server.stop()

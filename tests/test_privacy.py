@@ -1,0 +1,59 @@
+"""Privacy is a feature: nothing personal on disk or in the logs."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from campaign.db import get_db
+
+NAME = "Perpetua Quillfeather"
+STREET = "77 Zanzibar Crescent"
+NOTE = "My neighbour's son was groomed by a county lines gang."
+
+
+def _write_and_download(journey):
+    journey.find_mp("E8 1DY")
+    journey.write(full_name=NAME, address_line1=STREET, note=NOTE)
+    assert journey.download("pdf").status_code == 200
+    assert journey.download("docx").status_code == 200
+
+
+def test_database_holds_no_personal_string(app, journey):
+    _write_and_download(journey)
+    with app.app_context():
+        get_db().conn.execute("PRAGMA wal_checkpoint(FULL)")
+    raw = b"".join(path.read_bytes() for path in Path(app.config["DATABASE_PATH"]).parent.iterdir())
+    for secret in (NAME, STREET, NOTE, "Zanzibar", "Quillfeather", "E8 1DY", "E81DY"):
+        assert secret.encode() not in raw, secret
+
+
+def test_participation_is_recorded_once_per_letter(app, journey):
+    _write_and_download(journey)
+    journey.download("pdf")  # a double click
+    with app.app_context():
+        rows = list(get_db().query("select * from letters"))
+        asks = list(get_db().query("select ask_id from letter_asks"))
+    assert len(rows) == 1
+    assert rows[0]["constituency_code"] == "E14001271"
+    assert rows[0]["constituency_name"] == "Hackney North and Stoke Newington"
+    assert sorted(rows[0]["formats"].split(",")) == ["docx", "pdf"]
+    assert len(asks) == 2
+    assert set(rows[0]) == {"id", "token", "campaign_id", "constituency_code",
+                            "constituency_name", "day", "formats"}
+
+
+def test_logs_hold_no_ip_postcode_or_form_body(journey, caplog):
+    caplog.set_level(logging.DEBUG)
+    journey.open("?postcode=E8+1DY")
+    _write_and_download(journey)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "POST /c/stop-trafficking-networks/download 200" in logged
+    for secret in ("127.0.0.1", "E8 1DY", "E8+1DY", "E81DY", NAME, STREET, "groomed"):
+        assert secret not in logged, secret
+
+
+def test_privacy_promise_is_on_every_page(client):
+    for path in ("/", "/report", "/privacy", "/about"):
+        html = client.get(path).get_data(as_text=True)
+        assert "We never share your details" in html
+        assert "/report" in html
