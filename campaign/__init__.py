@@ -35,10 +35,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     request_log.init_app(app)
     app.extensions["mp_finder"] = _mp_finder(app)
 
-    from campaign import cli
+    from campaign import auth, cli
     from campaign.public import views as public
 
     app.register_blueprint(public.bp)
+    auth.init_app(app)
     cli.init_app(app)
     _register_error_pages(app)
     return app
@@ -64,6 +65,11 @@ def _register_error_pages(app: Flask) -> None:
         return page(400, "This form has expired",
                     "For your security, forms time out. Please go back, reload the page "
                     "and try again; nothing has been sent.")
+
+    @app.errorhandler(403)
+    def forbidden(_error):
+        return page(403, "You can't do that", "Your account doesn't have access to this "
+                    "page. Ask a member of campaign staff if you need it.")
 
     @app.errorhandler(404)
     def not_found(_error):

@@ -8,6 +8,7 @@ from flask.cli import AppGroup
 from campaign.db import get_db, migrate
 from campaign.lookup import register
 from campaign.lookup.errors import LookupFailure
+from campaign.users import ROLES, UserError, create_user, disable_user, list_users
 
 mps = AppGroup("mps", help="The register of sitting MPs.")
 
@@ -25,6 +26,51 @@ def refresh_command() -> None:
     click.echo(f"Loaded {count} sitting MPs at {register.refreshed_at(db)}.")
 
 
+users = AppGroup("users", help="Staff and organiser accounts.")
+
+
+@users.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice(ROLES), required=True,
+              help="staff edit campaigns; organisers see counts and exports.")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="Prompted for when not given (keeps it out of shell history).")
+def create_user_command(email: str, role: str, password: str) -> None:
+    """Create an account for EMAIL."""
+    db = get_db()
+    migrate(db)
+    try:
+        user = create_user(db, email, password, role)
+    except UserError as error:
+        raise click.ClickException(str(error))
+    click.echo(f"Created {user.role} account for {user.email}.")
+
+
+@users.command("list")
+def list_users_command() -> None:
+    """List every account."""
+    db = get_db()
+    migrate(db)
+    for row in list_users(db):
+        state = "active" if row["active"] else "disabled"
+        click.echo(f"{row['email']}\t{row['role']}\t{state}\tlast login: "
+                   f"{row['last_login_at'] or 'never'}")
+
+
+@users.command("disable")
+@click.argument("email")
+def disable_user_command(email: str) -> None:
+    """Stop EMAIL from signing in."""
+    db = get_db()
+    migrate(db)
+    try:
+        disable_user(db, email)
+    except UserError as error:
+        raise click.ClickException(str(error))
+    click.echo(f"Disabled {email}.")
+
+
 def init_app(app: Flask) -> None:
     """Register the command groups on `app`."""
     app.cli.add_command(mps)
+    app.cli.add_command(users)

@@ -7,6 +7,7 @@ to start rather than sign forms with a known key.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 DEV_SECRET_KEY = "dev-only-not-secret"
@@ -40,6 +41,10 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         "SESSION_COOKIE_SECURE": production,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
+        # Staff sessions end after a working day, signed in or not.
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=float(environ.get("SESSION_HOURS", "8"))),
+        "REMEMBER_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_HTTPONLY": True,
         # A signed preview stays valid for two hours; after that the writer starts again.
         "LETTER_FORM_MAX_AGE": int(environ.get("LETTER_FORM_MAX_AGE", str(2 * 60 * 60))),
         "MAX_CONTENT_LENGTH": 256 * 1024,

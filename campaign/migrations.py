@@ -82,6 +82,17 @@ def m003_participation(db: sqlite_utils.Database) -> None:
     db["letter_asks"].create_index(["ask_id"])
 
 
+@migration
+def m004_users(db: sqlite_utils.Database) -> None:
+    # Staff and organisers only: citizens never have accounts.
+    db["users"].create(
+        {"id": int, "email": str, "password_hash": str, "role": str, "active": int,
+         "created_at": str, "last_login_at": str},
+        pk="id", not_null={"email", "password_hash", "role"}, defaults={"active": 1},
+    )
+    db["users"].create_index(["email"], unique=True)
+
+
 def apply(db: sqlite_utils.Database) -> list[str]:
     """Run the migrations `db` has not recorded yet, each in its own transaction."""
     if "_migrations" not in db.table_names():

@@ -1,0 +1,113 @@
+"""Staff and organiser accounts: creating, checking and disabling them.
+
+Passwords are hashed with werkzeug's scrypt. There is no self-registration: accounts
+are made from the command line (`flask --app wsgi users create`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import sqlite_utils
+from werkzeug.security import check_password_hash, generate_password_hash
+
+ROLES = ("staff", "organiser")
+MIN_PASSWORD_LENGTH = 12
+
+# Checked against when the e-mail is unknown, so a wrong e-mail takes as long as a
+# wrong password and the timing does not reveal which accounts exist.
+_DUMMY_HASH = generate_password_hash("not-a-real-password")
+
+
+class UserError(ValueError):
+    """A request about accounts that cannot be done; the message says why."""
+
+
+@dataclass(frozen=True)
+class User:
+    """A signed-in person, as Flask-Login needs them."""
+
+    id: int
+    email: str
+    role: str
+    active: bool
+
+    # Flask-Login's interface
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    is_authenticated = True
+    is_anonymous = False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+    @property
+    def can_edit(self) -> bool:
+        """Staff edit campaigns; organisers only see counts."""
+        return self.role == "staff"
+
+
+def _user(row: dict) -> User:
+    return User(id=row["id"], email=row["email"], role=row["role"], active=bool(row["active"]))
+
+
+def _normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def create_user(db: sqlite_utils.Database, email: str, password: str, role: str) -> User:
+    """Make an account; raise UserError for a bad role, short password or taken e-mail."""
+    email = _normalise_email(email)
+    if role not in ROLES:
+        raise UserError(f"Role must be one of: {', '.join(ROLES)}.")
+    if "@" not in email:
+        raise UserError("That is not an e-mail address.")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
+    if db["users"].count_where("email = ?", [email]):
+        raise UserError(f"There is already an account for {email}.")
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    with db.conn:
+        user_id = db["users"].insert({
+            "email": email, "password_hash": generate_password_hash(password), "role": role,
+            "active": 1, "created_at": now,
+        }).last_pk
+    return get_user(db, user_id)
+
+
+def get_user(db: sqlite_utils.Database, user_id) -> User | None:
+    """The account with `user_id`, or None."""
+    rows = list(db.query("select * from users where id = ?", [user_id]))
+    return _user(rows[0]) if rows else None
+
+
+def authenticate(db: sqlite_utils.Database, email: str, password: str) -> User | None:
+    """The active account these credentials open, or None (never says which part was wrong)."""
+    rows = list(db.query("select * from users where email = ?", [_normalise_email(email)]))
+    if not rows:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    row = rows[0]
+    if not check_password_hash(row["password_hash"], password) or not row["active"]:
+        return None
+    with db.conn:
+        db["users"].update(row["id"], {
+            "last_login_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+    return _user(row)
+
+
+def list_users(db: sqlite_utils.Database) -> list[dict]:
+    """Every account, without password hashes."""
+    return list(db.query(
+        "select email, role, active, created_at, last_login_at from users order by email"))
+
+
+def disable_user(db: sqlite_utils.Database, email: str) -> None:
+    """Stop an account signing in (its history stays attributable)."""
+    with db.conn:
+        cursor = db.execute("update users set active = 0 where email = ?",
+                            [_normalise_email(email)])
+    if not cursor.rowcount:
+        raise UserError(f"There is no account for {email}.")

@@ -1,0 +1,104 @@
+"""Staff accounts: the CLI, signing in and out, and guarded pages."""
+from __future__ import annotations
+
+import pytest
+
+from tests.journey import hidden, page_text
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def staff(runner):
+    result = runner.invoke(args=["users", "create", "Staff@Example.org", "--role", "staff",
+                                 "--password", PASSWORD])
+    assert result.exit_code == 0, result.output
+    return "staff@example.org"
+
+
+def login(client, email, password=PASSWORD, next_url=""):
+    page = client.get("/staff/login").get_data(as_text=True)
+    return client.post(f"/staff/login{next_url}", data={
+        "email": email, "password": password, "csrf_token": hidden(page, "csrf_token")})
+
+
+def test_users_cli_creates_lists_and_disables(runner, staff):
+    result = runner.invoke(args=["users", "create", "org@example.org", "--role", "organiser",
+                                 "--password", PASSWORD])
+    assert "Created organiser account for org@example.org." in result.output
+    listing = runner.invoke(args=["users", "list"]).output
+    assert "staff@example.org\tstaff\tactive" in listing
+    assert "org@example.org\torganiser\tactive" in listing
+    assert "hash" not in listing and PASSWORD not in listing
+    assert "Disabled org@example.org." in runner.invoke(args=["users", "disable", "org@example.org"]).output
+    assert "org@example.org\torganiser\tdisabled" in runner.invoke(args=["users", "list"]).output
+
+
+def test_users_cli_refuses_bad_input(runner, staff):
+    short = runner.invoke(args=["users", "create", "a@b.org", "--role", "staff", "--password", "short"])
+    assert short.exit_code != 0 and "at least 12 characters" in short.output
+    twice = runner.invoke(args=["users", "create", "staff@example.org", "--role", "staff",
+                                "--password", PASSWORD])
+    assert "already an account" in twice.output
+    role = runner.invoke(args=["users", "create", "c@d.org", "--role", "admin", "--password", PASSWORD])
+    assert role.exit_code != 0
+
+
+def test_users_cli_prompts_for_a_password(runner):
+    result = runner.invoke(args=["users", "create", "p@example.org", "--role", "staff"],
+                           input=f"{PASSWORD}\n{PASSWORD}\n")
+    assert result.exit_code == 0, result.output
+    assert PASSWORD not in result.output
+
+
+def test_sign_in_and_out(client, staff):
+    response = login(client, staff)
+    assert response.status_code == 302
+    home = client.get("/staff/").get_data(as_text=True)
+    assert "Signed in as staff@example.org (staff)" in page_text(home)
+    client.post("/staff/logout", data={"csrf_token": hidden(home, "csrf_token")})
+    assert client.get("/staff/").status_code == 302
+
+
+@pytest.mark.parametrize("email, password", [
+    ("staff@example.org", "wrong password!!"), ("nobody@example.org", PASSWORD)])
+def test_failed_sign_in_has_one_generic_message(client, staff, email, password):
+    response = login(client, email, password)
+    assert response.status_code == 401
+    assert "That e-mail and password don't match an active account." in page_text(
+        response.get_data(as_text=True))
+
+
+def test_disabled_accounts_cannot_sign_in(client, runner, staff):
+    runner.invoke(args=["users", "disable", staff])
+    assert login(client, staff).status_code == 401
+
+
+def test_sign_in_returns_only_to_local_pages(client, staff):
+    assert login(client, staff, next_url="?next=https://evil.example/").headers["Location"] == "/staff/"
+    client.get("/staff/login")
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client):
+    response = client.get("/staff/")
+    assert response.status_code == 302
+    assert "/staff/login" in response.headers["Location"]
+
+
+def test_every_staff_page_refuses_anonymous_visitors(app, client):
+    """Walk the URL map: every rule under /staff (but the login page) needs a sign-in."""
+    app.config["WTF_CSRF_ENABLED"] = False  # so POSTs reach the sign-in check itself
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        if not rule.rule.startswith("/staff") or rule.endpoint == "auth.login":
+            continue
+        url = rule.rule
+        for argument in rule.arguments:
+            url = url.replace(f"<{argument}>", "1").replace(f"<int:{argument}>", "1")
+            url = url.split("<")[0] + ("1" if "<" in url else "")
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            response = client.open(url, method=method)
+            assert response.status_code == 302, (rule.rule, method, response.status_code)
+            assert "/staff/login" in response.headers["Location"]
+            checked += 1
+    assert checked >= 1
