@@ -75,10 +75,13 @@ def lookup_command(postcode_texts: tuple[str, ...]) -> None:
     """
     directory = _load()
     if postcode_texts == ("-",):
-        texts: Iterable[str] = (line.strip() for line in click.get_text_stream("stdin"))
-        texts = (text for text in texts if text)
+        with click.open_file("-") as stdin:
+            _print_results(directory, (line for line in stdin if line.strip()))
     else:
-        texts = postcode_texts
+        _print_results(directory, postcode_texts)
+
+
+def _print_results(directory: Directory, texts: Iterable[str]) -> None:
     for text in texts:
         click.echo(f"{text.strip()}\t{_result(directory, text)}")
 
