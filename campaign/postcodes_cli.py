@@ -53,7 +53,7 @@ def _summary(info: dict, stats, names_read: int, unnamed: list[str]) -> Iterator
         if stats.invalid:
             yield f"Skipped {stats.invalid:,} rows whose postcode is not a valid UK postcode."
     if names_read:
-        yield f"Read {names_read:,} constituency names."
+        yield f"Read {names_read:,} constituency name{'' if names_read == 1 else 's'}."
     if unnamed:
         sample = ", ".join(unnamed[:3])
         yield (f"Warning: {len(unnamed):,} of {info['constituencies']:,} constituency codes "
