@@ -8,7 +8,9 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from campaign import config, db, request_log
+from campaign.lookup.directory import DirectoryFile
 from campaign.lookup.finder import MPFinder
+from campaign.lookup.local_source import directory_path, postcode_source
 from campaign.lookup.members_api import MembersAPI
 from campaign.lookup.postcodes_io import PostcodesIO
 from campaign.lookup.upstream import Timeouts, make_session
@@ -33,14 +35,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     db.init_app(app)
     request_log.init_app(app)
+    app.extensions["postcode_directory"] = DirectoryFile(directory_path(app.config))
     app.extensions["mp_finder"] = _mp_finder(app)
 
-    from campaign import auth, cli
+    from campaign import auth, cli, postcodes_cli
     from campaign.public import views as public
 
     app.register_blueprint(public.bp)
     auth.init_app(app)
     cli.init_app(app)
+    postcodes_cli.init_app(app)
     _register_error_pages(app)
     return app
 
@@ -48,8 +52,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _mp_finder(app: Flask) -> MPFinder:
     session = make_session()
     timeouts = Timeouts(app.config["UPSTREAM_CONNECT_TIMEOUT"], app.config["UPSTREAM_READ_TIMEOUT"])
+    remote = PostcodesIO(app.config["POSTCODES_API_URL"], session, timeouts)
     return MPFinder(
-        postcodes=PostcodesIO(app.config["POSTCODES_API_URL"], session, timeouts),
+        postcodes=postcode_source(app.config["POSTCODE_SOURCE"],
+                                  app.extensions["postcode_directory"], remote),
         members=MembersAPI(app.config["MEMBERS_API_URL"], session, timeouts),
     )
 

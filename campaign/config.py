@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 DEV_SECRET_KEY = "dev-only-not-secret"
+POSTCODE_SOURCES = ("local", "remote", "both")
 
 
 class ConfigError(RuntimeError):
@@ -20,6 +21,9 @@ class ConfigError(RuntimeError):
 def from_environment(instance_path: str, environ=os.environ) -> dict:
     """Build the Flask config mapping from `environ`."""
     production = environ.get("FLASK_ENV", environ.get("APP_ENV", "")).lower() == "production"
+    postcode_source = environ.get("POSTCODE_SOURCE", "both").strip().lower()
+    if postcode_source not in POSTCODE_SOURCES:
+        raise ConfigError(f"POSTCODE_SOURCE must be one of {', '.join(POSTCODE_SOURCES)}.")
     secret = environ.get("SECRET_KEY", "")
     if not secret:
         if production:
@@ -31,6 +35,10 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         "DATABASE_PATH": environ.get(
             "DATABASE_PATH", str(Path(instance_path) / "campaign.sqlite3")
         ),
+        # local: the ONS directory only; remote: postcodes.io only; both: local first.
+        "POSTCODE_SOURCE": postcode_source,
+        # Empty means beside the database (see campaign.lookup.local_source.directory_path).
+        "POSTCODE_DIRECTORY_PATH": environ.get("POSTCODE_DIRECTORY_PATH", ""),
         "POSTCODES_API_URL": environ.get("POSTCODES_API_URL", "https://api.postcodes.io").rstrip("/"),
         "MEMBERS_API_URL": environ.get(
             "MEMBERS_API_URL", "https://members-api.parliament.uk"

@@ -18,7 +18,9 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 
 from campaign.campaigns import Campaign, campaign_by_slug, enabled_asks, public_campaigns
 from campaign.db import get_db
+from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, VacantSeat
+from campaign.lookup.local_source import directory_path
 from campaign.participation import letters_count, record_download
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
@@ -212,4 +214,8 @@ def privacy():
 
 @bp.get("/about")
 def about():
-    return render_template("public/about.html")
+    directory = None
+    if current_app.config["POSTCODE_SOURCE"] != "remote":
+        directory = directory_info(directory_path(current_app.config))
+    return render_template("public/about.html", postcode_directory=directory,
+                           postcode_source=current_app.config["POSTCODE_SOURCE"])
