@@ -9,7 +9,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from campaign import config, db, request_log
 from campaign.lookup.directory import DirectoryFile
-from campaign.lookup.finder import MPFinder
+from campaign.lookup.finder import CachedSource, MPFinder
 from campaign.lookup.local_source import directory_path, postcode_source
 from campaign.lookup.members_api import MembersAPI
 from campaign.lookup.postcodes_io import PostcodesIO
@@ -52,7 +52,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _mp_finder(app: Flask) -> MPFinder:
     session = make_session()
     timeouts = Timeouts(app.config["UPSTREAM_CONNECT_TIMEOUT"], app.config["UPSTREAM_READ_TIMEOUT"])
-    remote = PostcodesIO(app.config["POSTCODES_API_URL"], session, timeouts)
+    remote = CachedSource(PostcodesIO(app.config["POSTCODES_API_URL"], session, timeouts))
     return MPFinder(
         postcodes=postcode_source(app.config["POSTCODE_SOURCE"],
                                   app.extensions["postcode_directory"], remote),

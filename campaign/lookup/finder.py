@@ -17,7 +17,8 @@ from letters import MP
 
 # Postcodes move between constituencies only when boundaries are redrawn; a day's
 # cache spares postcodes.io (and the citizen's wait) on every repeat visit. Held in
-# memory only: postcodes are never written to disk.
+# memory only: postcodes are never written to disk. The local directory is not
+# cached: it answers in microseconds, and a new import must take effect at once.
 POSTCODE_CACHE_SIZE = 200_000
 POSTCODE_CACHE_SECONDS = 24 * 60 * 60
 
@@ -37,27 +38,38 @@ class FoundMP:
     mp: MP
 
 
+class CachedSource:
+    """Remembers a slow source's answers (found constituencies only) for a day."""
+
+    def __init__(self, source: PostcodeSource):
+        self.source = source
+        self._cache: TTLCache = TTLCache(POSTCODE_CACHE_SIZE, POSTCODE_CACHE_SECONDS)
+        self._lock = threading.Lock()
+
+    def constituency(self, postcode: Postcode) -> Constituency:
+        """The constituency of `postcode`, from the cache or the wrapped source."""
+        with self._lock:
+            cached = self._cache.get(postcode.compact)
+        if cached is not None:
+            return cached
+        found = self.source.constituency(postcode)
+        with self._lock:
+            self._cache[postcode.compact] = found
+        return found
+
+
 class MPFinder:
     """Postcode text -> FoundMP. One per application; safe to share between threads."""
 
     def __init__(self, postcodes: PostcodeSource, members: MembersAPI):
         self.postcodes = postcodes
         self.members = members
-        self._cache: TTLCache = TTLCache(POSTCODE_CACHE_SIZE, POSTCODE_CACHE_SECONDS)
-        self._lock = threading.Lock()
 
     def constituency(self, postcode: Postcode) -> Constituency:
-        """The constituency of `postcode`, from the cache or the postcode source."""
+        """The constituency of `postcode`; Crown dependencies are refused without asking."""
         if postcode.crown_dependency:
             raise NoWestminsterConstituency(postcode.crown_dependency)
-        with self._lock:
-            cached = self._cache.get(postcode.compact)
-        if cached is not None:
-            return cached
-        found = self.postcodes.constituency(postcode)
-        with self._lock:
-            self._cache[postcode.compact] = found
-        return found
+        return self.postcodes.constituency(postcode)
 
     def find(self, db: sqlite_utils.Database, postcode_text: str) -> FoundMP:
         """Who represents `postcode_text`. Raises a LookupFailure the citizen can act on."""
