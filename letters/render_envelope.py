@@ -9,20 +9,18 @@ from __future__ import annotations
 from io import BytesIO
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from letters import layout
 from letters.fonts import register_fonts
 from letters.model import Letter
+from letters.pdf_blocks import draw_lines, fit_lines
 
 EDGE = 10.0                   # mm kept clear at the envelope's edges
 ADDRESS_LEFT = 95.0           # the address starts right of the middle
 ADDRESS_TOP = 50.0            # below a 40 mm stamp area, with room to spare
 ADDRESS_SIZE = 12.0
 RETURN_SIZE = 8.5
-MIN_SIZE = 7.5
 RETURN_WIDTH = 75.0           # mm, so the return address never reaches the stamp area
 
 
@@ -49,16 +47,6 @@ def render_envelope_pdf(letter: Letter) -> bytes:
 
 def _draw_block(canvas: Canvas, lines, font: str, size: float, left: float, top: float,
                 width: float) -> None:
-    # A long line shrinks the whole block a little, then wraps, rather than run off
-    # the envelope or into the stamp.
-    widest = max((stringWidth(line, font, size) for line in lines), default=0)
-    if widest > width * mm:
-        size = max(MIN_SIZE, size * width * mm / widest)
-        lines = [part for line in lines for part in simpleSplit(line, font, size, width * mm)]
-    leading = size * 1.25
-    height = layout.ENVELOPE_HEIGHT * mm
-    text = canvas.beginText(left * mm, height - top * mm - size)
-    text.setFont(font, size, leading)
-    for line in lines:
-        text.textLine(line)
-    canvas.drawText(text)
+    lines, size, leading = fit_lines(lines, font, size, size * 1.25, width * mm)
+    draw_lines(canvas, lines, font, size, leading, left * mm,
+               (layout.ENVELOPE_HEIGHT - top) * mm)

@@ -14,12 +14,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate, Frame, FrameBreak, KeepInFrame, KeepTogether, NextPageTemplate,
-    PageTemplate, Paragraph, Spacer,
+    BaseDocTemplate, Frame, KeepTogether, NextPageTemplate, PageTemplate, Paragraph, Spacer,
 )
 
 from letters import layout
 from letters.model import Letter
+from letters.pdf_blocks import draw_lines, fit_lines
 from letters.pdf_pages import ContinuationCanvas
 from letters.pdf_styles import pdf_styles
 
@@ -31,7 +31,7 @@ def render_pdf(letter: Letter) -> bytes:
     """Return the letter as PDF bytes: A4, fonts embedded, no personal data in metadata."""
     buffer = BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=A4, pageTemplates=_page_templates(),
+        buffer, pagesize=A4, pageTemplates=_page_templates(letter),
         leftMargin=layout.MARGIN_LEFT * mm, rightMargin=layout.MARGIN_RIGHT * mm,
         topMargin=layout.MARGIN_TOP * mm, bottomMargin=layout.MARGIN_BOTTOM * mm,
         # The file gets forwarded: the title names the MP, nothing names the writer.
@@ -48,17 +48,13 @@ def render_pdf(letter: Letter) -> bytes:
 
 
 def story(letter: Letter) -> list:
-    """The flowables of the letter, in the same order as Letter.body_text."""
+    """The flowables of the body, from the subject to the signature.
+
+    The addresses and the date come first in Letter.body_text and are drawn first,
+    by the first page's template (see _first_page), so the PDF reads in the same order.
+    """
     styles = pdf_styles()
-    sender = [Paragraph(_lines((letter.sender_name, *letter.sender_address)), styles.sender),
-              Paragraph(escape(letter.date_text), styles.date)]
-    recipient = [Paragraph(_lines(letter.recipient_lines), styles.address)]
-    flow: list = [
-        NextPageTemplate("later"),
-        # An unusually long address shrinks to fit rather than leaving the window.
-        _fit(sender, layout.SENDER_WIDTH, layout.SENDER_HEIGHT), FrameBreak(),
-        _fit(recipient, layout.RECIPIENT_WIDTH, layout.RECIPIENT_HEIGHT), FrameBreak(),
-    ]
+    flow: list = [NextPageTemplate("later")]
     if letter.subject:
         flow.append(Paragraph(escape(letter.subject), styles.subject))
     flow.append(Paragraph(escape(letter.salutation), styles.salutation))
@@ -69,42 +65,42 @@ def story(letter: Letter) -> list:
         Paragraph(escape(letter.signature_name), styles.signature),
     ]
     # The sign-off travels with the last paragraph, so it never opens a page alone.
-    last = paragraphs[-1:]
     flow += paragraphs[:-1]
-    flow.append(KeepTogether([*last, *sign_off]))
+    flow.append(KeepTogether([*paragraphs[-1:], *sign_off]))
     return flow
 
 
-def _page_templates() -> list[PageTemplate]:
+def _page_templates(letter: Letter) -> list[PageTemplate]:
     width, height = A4
+    text_width = (layout.PAGE_WIDTH - layout.MARGIN_LEFT - layout.MARGIN_RIGHT) * mm
 
-    def frame(name, left, top, frame_width, frame_height):
-        return Frame(left * mm, height - (top + frame_height) * mm, frame_width * mm,
-                     frame_height * mm, leftPadding=0, rightPadding=0, topPadding=0,
-                     bottomPadding=0, id=name)
+    def body_frame(top):
+        return Frame(layout.MARGIN_LEFT * mm, layout.MARGIN_BOTTOM * mm, text_width,
+                     height - (top + layout.MARGIN_BOTTOM) * mm, leftPadding=0,
+                     rightPadding=0, topPadding=0, bottomPadding=0, id="body")
 
-    text_width = layout.PAGE_WIDTH - layout.MARGIN_LEFT - layout.MARGIN_RIGHT
-    first = PageTemplate("first", frames=[
-        frame("sender", layout.SENDER_LEFT, layout.SENDER_TOP, layout.SENDER_WIDTH,
-              layout.SENDER_HEIGHT),
-        frame("recipient", layout.RECIPIENT_LEFT, layout.RECIPIENT_TOP,
-              layout.RECIPIENT_WIDTH, layout.RECIPIENT_HEIGHT),
-        frame("body", layout.MARGIN_LEFT, layout.FIRST_BODY_TOP, text_width,
-              layout.PAGE_HEIGHT - layout.FIRST_BODY_TOP - layout.MARGIN_BOTTOM),
-    ])
-    later = PageTemplate("later", frames=[
-        frame("body", layout.MARGIN_LEFT, layout.LATER_BODY_TOP, text_width,
-              layout.PAGE_HEIGHT - layout.LATER_BODY_TOP - layout.MARGIN_BOTTOM),
-    ])
-    return [first, later]
+    return [
+        PageTemplate("first", frames=[body_frame(layout.FIRST_BODY_TOP)],
+                     onPage=partial(_first_page, letter)),
+        PageTemplate("later", frames=[body_frame(layout.LATER_BODY_TOP)]),
+    ]
 
 
-def _fit(flowables: list, width_mm: float, height_mm: float) -> KeepInFrame:
-    return KeepInFrame(width_mm * mm, height_mm * mm, flowables, mode="shrink")
-
-
-def _lines(lines) -> str:
-    return "<br/>".join(escape(line) for line in lines)
+def _first_page(letter: Letter, canvas, doc) -> None:
+    """The sender's address and the date top right, the MP's address in the window."""
+    font, size = pdf_styles().address.fontName, layout.FONT_SIZE
+    height = layout.PAGE_HEIGHT * mm
+    sender = [letter.sender_name, *letter.sender_address, "", letter.date_text]
+    lines, block_size, leading = fit_lines(sender, font, size, layout.ADDRESS_LEADING,
+                                           layout.SENDER_WIDTH * mm, layout.SENDER_HEIGHT * mm)
+    draw_lines(canvas, lines, font, block_size, leading,
+               (layout.PAGE_WIDTH - layout.MARGIN_RIGHT) * mm, height - layout.SENDER_TOP * mm,
+               align_right=True)
+    lines, block_size, leading = fit_lines(letter.recipient_lines, font, size,
+                                           layout.ADDRESS_LEADING, layout.RECIPIENT_WIDTH * mm,
+                                           layout.RECIPIENT_HEIGHT * mm)
+    draw_lines(canvas, lines, font, block_size, leading, layout.RECIPIENT_LEFT * mm,
+               height - layout.RECIPIENT_TOP * mm)
 
 
 def _text(paragraph: str) -> str:
