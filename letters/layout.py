@@ -35,9 +35,10 @@ SENDER_TOP = MARGIN_TOP
 SENDER_WIDTH = PAGE_WIDTH - MARGIN_RIGHT - SENDER_LEFT
 SENDER_HEIGHT = 74.0
 
-#: Page 1's body starts below the first fold (99 mm), so the fold never cuts a line
-#: of the salutation and the address panel holds nothing but addresses.
-FIRST_BODY_TOP = 101.0
+#: Page 1's body starts below 95 mm: a folded sheet can slide about 11 mm in a DL
+#: envelope, and at the top of its travel the window shows the sheet down to 95 mm.
+#: Any higher and the subject line could peek through the window.
+FIRST_BODY_TOP = 97.0
 
 #: Pages 2+: a small running header at the top margin, the body below it.
 HEADER_BASELINE = MARGIN_TOP

@@ -196,3 +196,15 @@ def test_no_paragraph_leaves_a_single_line_at_a_page_break(shift):
         for page in set(pages):
             lines = pages.count(page)
             assert lines >= 2 or len(pages) == 1, f"{token}: {lines} line alone on page {page}"
+
+
+def test_letters_rendered_at_once_in_threads_keep_their_own_text():
+    from concurrent.futures import ThreadPoolExecutor
+
+    letters = [make_letter(asks=count, note=f"Note number {count}: Łukasz owes £{count}.")
+               for count in range(1, 9)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outputs = list(pool.map(render_pdf, letters))
+    for count, data in enumerate(outputs, start=1):
+        text = " ".join(" ".join(pdf_text(data)).split())
+        assert f"Note number {count}: Łukasz owes £{count}." in text
