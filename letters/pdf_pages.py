@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from letters import layout
@@ -47,8 +48,20 @@ class ContinuationCanvas(Canvas):
         self.setFillColor(_GREY)
         self.setStrokeColor(_GREY)
         self.setFont(regular, layout.HEADER_FONT_SIZE)
-        self.drawString(left, baseline, self._left_text)
-        self.drawRightString(right, baseline, f"Page {number} of {total}")
+        page_label = f"Page {number} of {total}"
+        room = right - left - self.stringWidth(page_label) - 8 * mm
+        self.drawString(left, baseline, _shorten(self._left_text, regular, room))
+        self.drawRightString(right, baseline, page_label)
         self.setLineWidth(0.4)
         self.line(left, baseline - 2.2 * mm, right, baseline - 2.2 * mm)
         self.restoreState()
+
+
+def _shorten(text: str, font: str, width: float) -> str:
+    """`text`, cut short with an ellipsis if it would run into the page number."""
+    size = layout.HEADER_FONT_SIZE
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"

@@ -208,3 +208,15 @@ def test_letters_rendered_at_once_in_threads_keep_their_own_text():
     for count, data in enumerate(outputs, start=1):
         text = " ".join(" ".join(pdf_text(data)).split())
         assert f"Note number {count}: Łukasz owes £{count}." in text
+
+
+def test_a_very_long_name_is_shortened_in_the_header_not_overprinted():
+    sender = replace(SENDER, full_name="Professor Dame Gwenllian Angharad Llewellyn-Featherstonehaugh "
+                                       "ap Gruffydd ferch Rhys of Llanfairpwllgwyngyll")
+    letter = make_letter(asks=8, sender=sender)
+    runs = pdf_runs(render_pdf(letter))
+    header = [run for run in runs if run.page == 2 and run.top < layout.LATER_BODY_TOP - 5]
+    left, page_label = header[0], header[1]
+    assert page_label.text == "Page 2 of 2" and left.text.endswith("…")
+    right = left.x + stringWidth(left.text, REGULAR, left.font_size) / 72 * 25.4
+    assert right < page_label.x
