@@ -1,10 +1,13 @@
-"""The PDF's paragraph styles, built once: they depend only on the fonts and layout."""
+"""The PDF's paragraph styles, built once: they depend only on the fonts and layout.
+
+The addresses and the date are not paragraphs: letters.pdf_blocks draws them.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from letters import layout
@@ -16,9 +19,6 @@ class PdfStyles:
     """The handful of styles a letter uses, named for what they set."""
 
     body: ParagraphStyle
-    address: ParagraphStyle
-    sender: ParagraphStyle
-    date: ParagraphStyle
     subject: ParagraphStyle
     salutation: ParagraphStyle
     closing: ParagraphStyle
@@ -35,13 +35,8 @@ def pdf_styles() -> PdfStyles:
         # No line of a paragraph alone at the foot or the head of a page.
         allowWidows=0, allowOrphans=0,
     )
-    address = ParagraphStyle("Address", parent=body, leading=layout.ADDRESS_LEADING, spaceAfter=0)
     return PdfStyles(
         body=body,
-        address=address,
-        sender=ParagraphStyle("Sender", parent=address, alignment=TA_RIGHT),
-        date=ParagraphStyle("Date", parent=address, alignment=TA_RIGHT,
-                            spaceBefore=layout.ADDRESS_LEADING),
         subject=ParagraphStyle("Subject", parent=body, fontName=bold, keepWithNext=1),
         salutation=ParagraphStyle("Salutation", parent=body, keepWithNext=1),
         closing=ParagraphStyle("Closing", parent=body, spaceAfter=0),

@@ -88,7 +88,7 @@ def _page_templates(letter: Letter) -> list[PageTemplate]:
 
 def _first_page(letter: Letter, canvas, doc) -> None:
     """The sender's address and the date top right, the MP's address in the window."""
-    font, size = pdf_styles().address.fontName, layout.FONT_SIZE
+    font, size = pdf_styles().body.fontName, layout.FONT_SIZE
     height = layout.PAGE_HEIGHT * mm
     sender = [letter.sender_name, *letter.sender_address, "", letter.date_text]
     lines, block_size, leading = fit_lines(sender, font, size, layout.ADDRESS_LEADING,
