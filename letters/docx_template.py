@@ -106,8 +106,10 @@ def _define_styles(styles) -> None:
     address_gap = Pt(layout.ADDRESS_LEADING)
     sender = _paragraph_style(styles, SENDER, "Normal", align=WD_ALIGN_PARAGRAPH.RIGHT)
     _contextual_spacing(sender)
+    # One blank line either side of the date keeps the MP's address high enough to
+    # show through a DL window for a sender's address of up to six lines.
     _paragraph_style(styles, DATE, "Normal", align=WD_ALIGN_PARAGRAPH.RIGHT,
-                     before=address_gap, after=address_gap * 2)
+                     before=address_gap, after=address_gap)
     recipient = _paragraph_style(styles, RECIPIENT, "Normal", after=address_gap * 2)
     # Lines of one address sit together; the gap comes after the block.
     _contextual_spacing(recipient)
