@@ -4,8 +4,8 @@ One set of numbers keeps the PDF, the DOCX and the envelope in agreement, and le
 the tests check the printed page against the same figures the renderers used.
 
 The recipient block sits where a DL window envelope shows it once the A4 sheet is
-folded in three (Royal Mail / BS EN ISO 269: a 90 x 45 mm window whose left edge is
-20 mm from the envelope's edge). The window's reading area on the sheet runs from 20
+folded in three (the usual UK DL window: 90 x 45 mm, its left edge 20 mm from the
+envelope's). The window's reading area on the sheet runs from 20
 to 110 mm across and from 45 to 90 mm down; the block stays a few millimetres inside
 it so a sheet that slips in the envelope still shows the whole address.
 """
