@@ -1,36 +1,83 @@
-"""Render a Letter as an editable Word document with python-docx."""
+"""Render a Letter as an editable Word document with python-docx.
+
+The document opens the pre-built template (letters.docx_template) and adds one
+paragraph per address line or letter paragraph, each with a named style and no
+direct formatting: the same letter, in the same order, as the PDF.
+"""
 from __future__ import annotations
 
+import re
+from datetime import datetime, timezone
 from io import BytesIO
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm
+from docx.oxml.ns import qn
 
+from letters import docx_template as t
 from letters.model import Letter
+
+_P, _PPR, _PSTYLE, _R, _T, _BR, _VAL = (qn(tag) for tag in (
+    "w:p", "w:pPr", "w:pStyle", "w:r", "w:t", "w:br", "w:val"))
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Characters XML 1.0 cannot carry; a pasted control character must not break the file.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def render_docx(letter: Letter) -> bytes:
-    """Return the letter as DOCX bytes."""
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(25)
-    section.top_margin = section.bottom_margin = Mm(20)
-    document.core_properties.title = letter.title
-    document.core_properties.author = ""
-    for line in (letter.sender_name, *letter.sender_address):
-        document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    document.add_paragraph(letter.date_text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for line in letter.recipient_lines:
-        document.add_paragraph(line)
-    if letter.subject:
-        document.add_paragraph(letter.subject).runs[0].bold = True
-    document.add_paragraph(letter.salutation)
-    for paragraph in letter.paragraphs:
-        document.add_paragraph(paragraph)
-    document.add_paragraph(letter.valediction)
-    document.add_paragraph(letter.signature_name)
+    """Return the letter as DOCX bytes (A4, the PDF's margins, restylable)."""
+    document = Document(BytesIO(t.template_bytes()))
+    properties = document.core_properties
+    properties.title = letter.title or f"Letter to {letter.mp_name}"
+    midnight = datetime(letter.date.year, letter.date.month, letter.date.day, tzinfo=timezone.utc)
+    properties.created = properties.modified = midnight
+    header = document.sections[0].header.paragraphs[0]
+    header.runs[0].text = _clean(f"{letter.sender_name} to {letter.mp_name}")
+
+    # Paragraphs are built as elements rather than through add_paragraph(text, style),
+    # which looks the style up by name among all styles for every paragraph: two
+    # thirds of the time a letter took.
+    style_ids = t.style_ids()
+    section_properties = document.element.body[-1]
+    for style, text in docx_paragraphs(letter):
+        section_properties.addprevious(_paragraph(style_ids[style], text))
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def docx_paragraphs(letter: Letter) -> list[tuple[str, str]]:
+    """(style name, text) for each paragraph, in the order of Letter.body_text."""
+    rows = [(t.SENDER, line) for line in (letter.sender_name, *letter.sender_address)]
+    rows.append((t.DATE, letter.date_text))
+    rows += [(t.RECIPIENT, line) for line in letter.recipient_lines]
+    if letter.subject:
+        rows.append((t.SUBJECT, letter.subject))
+    rows.append((t.SALUTATION, letter.salutation))
+    last = len(letter.paragraphs) - 1
+    rows += [(t.LAST_BODY if i == last else t.BODY, text)
+             for i, text in enumerate(letter.paragraphs)]
+    rows.append((t.CLOSING, letter.valediction))
+    rows.append((t.SIGNATURE, letter.signature_name))
+    return rows
+
+
+def _paragraph(style_id: str, text: str):
+    from lxml import etree
+
+    paragraph = etree.Element(_P)
+    properties = etree.SubElement(paragraph, _PPR)
+    etree.SubElement(properties, _PSTYLE).set(_VAL, style_id)
+    run = etree.SubElement(paragraph, _R)
+    # A writer's single line breaks (a list, a quotation) stay line breaks.
+    for number, line in enumerate(_clean(text).split("\n")):
+        if number:
+            etree.SubElement(run, _BR)
+        element = etree.SubElement(run, _T)
+        element.text = line
+        if line != line.strip():
+            element.set(_SPACE, "preserve")
+    return paragraph
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

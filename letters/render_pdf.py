@@ -1,45 +1,108 @@
-"""Render a Letter as an A4 PDF with reportlab's platypus."""
+"""Render a Letter as a print-ready A4 PDF with reportlab's platypus.
+
+Page 1 is a UK business letter laid out for a DL window envelope: the sender's
+address and the date top right, the MP's address in the window area (see
+letters.layout), the body below the first fold. Later pages carry a small running
+header (letters.pdf_pages). Fonts are embedded, so any name prints as typed.
+"""
 from __future__ import annotations
 
+from functools import partial
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate, Frame, KeepTogether, NextPageTemplate, PageTemplate, Paragraph, Spacer,
+)
 
+from letters import layout
 from letters.model import Letter
+from letters.pdf_blocks import draw_lines, fit_lines
+from letters.pdf_pages import ContinuationCanvas
+from letters.pdf_styles import pdf_styles
 
-_BODY = ParagraphStyle("Body", fontName="Helvetica", fontSize=11, leading=15, spaceAfter=8)
-_RIGHT = ParagraphStyle("Right", parent=_BODY, alignment=TA_RIGHT, spaceAfter=0)
-_BLOCK = ParagraphStyle("Block", parent=_BODY, spaceAfter=0)
+#: Room to sign by hand between "Yours sincerely" and the printed name.
+SIGNATURE_SPACE = 20 * mm
 
 
 def render_pdf(letter: Letter) -> bytes:
-    """Return the letter as PDF bytes."""
+    """Return the letter as PDF bytes: A4, fonts embedded, no personal data in metadata."""
     buffer = BytesIO()
-    doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm,
-        topMargin=20 * mm, bottomMargin=20 * mm, title=letter.title, author="", subject="",
+    doc = BaseDocTemplate(
+        buffer, pagesize=A4, pageTemplates=_page_templates(letter),
+        leftMargin=layout.MARGIN_LEFT * mm, rightMargin=layout.MARGIN_RIGHT * mm,
+        topMargin=layout.MARGIN_TOP * mm, bottomMargin=layout.MARGIN_BOTTOM * mm,
+        # The file gets forwarded: the title names the MP, nothing names the writer.
+        title=letter.title or f"Letter to {letter.mp_name}", author="", subject="",
+        creator="", keywords="", lang="en-GB",
+        # Otherwise every page names an unembedded Helvetica that nothing uses.
+        initialFontName=pdf_styles().body.fontName, initialFontSize=layout.FONT_SIZE,
+        initialLeading=layout.LEADING,
     )
-    story = [Paragraph(_lines((letter.sender_name, *letter.sender_address)), _RIGHT),
-             Spacer(1, 4 * mm), Paragraph(escape(letter.date_text), _RIGHT), Spacer(1, 8 * mm),
-             Paragraph(_lines(letter.recipient_lines), _BLOCK), Spacer(1, 10 * mm)]
-    if letter.subject:
-        story.append(Paragraph(f"<b>{escape(letter.subject)}</b>", _BODY))
-    story.append(Paragraph(escape(letter.salutation), _BODY))
-    story += [Paragraph(_text(p), _BODY) for p in letter.paragraphs]
-    story += [Paragraph(escape(letter.valediction), _BODY), Spacer(1, 18 * mm),
-              Paragraph(escape(letter.signature_name), _BODY)]
-    doc.build(story)
+    canvasmaker = partial(ContinuationCanvas, sender_name=letter.sender_name,
+                          mp_name=letter.mp_name)
+    doc.build(story(letter), canvasmaker=canvasmaker)
     return buffer.getvalue()
 
 
-def _lines(lines) -> str:
-    return "<br/>".join(escape(line) for line in lines)
+def story(letter: Letter) -> list:
+    """The flowables of the body, from the subject to the signature.
+
+    The addresses and the date come first in Letter.body_text and are drawn first,
+    by the first page's template (see _first_page), so the PDF reads in the same order.
+    """
+    styles = pdf_styles()
+    flow: list = [NextPageTemplate("later")]
+    if letter.subject:
+        flow.append(Paragraph(escape(letter.subject), styles.subject))
+    flow.append(Paragraph(escape(letter.salutation), styles.salutation))
+    paragraphs = [Paragraph(_text(p), styles.body) for p in letter.paragraphs]
+    sign_off = [
+        Paragraph(escape(letter.valediction), styles.closing),
+        Spacer(1, SIGNATURE_SPACE),
+        Paragraph(escape(letter.signature_name), styles.signature),
+    ]
+    # The sign-off travels with the last paragraph, so it never opens a page alone.
+    flow += paragraphs[:-1]
+    flow.append(KeepTogether([*paragraphs[-1:], *sign_off]))
+    return flow
+
+
+def _page_templates(letter: Letter) -> list[PageTemplate]:
+    width, height = A4
+    text_width = (layout.PAGE_WIDTH - layout.MARGIN_LEFT - layout.MARGIN_RIGHT) * mm
+
+    def body_frame(top):
+        return Frame(layout.MARGIN_LEFT * mm, layout.MARGIN_BOTTOM * mm, text_width,
+                     height - (top + layout.MARGIN_BOTTOM) * mm, leftPadding=0,
+                     rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+
+    return [
+        PageTemplate("first", frames=[body_frame(layout.FIRST_BODY_TOP)],
+                     onPage=partial(_first_page, letter)),
+        PageTemplate("later", frames=[body_frame(layout.LATER_BODY_TOP)]),
+    ]
+
+
+def _first_page(letter: Letter, canvas, doc) -> None:
+    """The sender's address and the date top right, the MP's address in the window."""
+    font, size = pdf_styles().body.fontName, layout.FONT_SIZE
+    height = layout.PAGE_HEIGHT * mm
+    sender = [letter.sender_name, *letter.sender_address, "", letter.date_text]
+    lines, block_size, leading = fit_lines(sender, font, size, layout.ADDRESS_LEADING,
+                                           layout.SENDER_WIDTH * mm, layout.SENDER_HEIGHT * mm)
+    draw_lines(canvas, lines, font, block_size, leading,
+               (layout.PAGE_WIDTH - layout.MARGIN_RIGHT) * mm, height - layout.SENDER_TOP * mm,
+               align_right=True)
+    lines, block_size, leading = fit_lines(letter.recipient_lines, font, size,
+                                           layout.ADDRESS_LEADING, layout.RECIPIENT_WIDTH * mm,
+                                           layout.RECIPIENT_HEIGHT * mm)
+    draw_lines(canvas, lines, font, block_size, leading, layout.RECIPIENT_LEFT * mm,
+               height - layout.RECIPIENT_TOP * mm)
 
 
 def _text(paragraph: str) -> str:
+    # A writer's single line breaks (a list, a quotation) are kept as typed.
     return escape(paragraph).replace("\n", "<br/>")

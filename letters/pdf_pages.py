@@ -1,0 +1,67 @@
+"""Page furniture for multi-page PDF letters: the continuation header on page 2+.
+
+"Page N of M" needs M, which platypus only knows once the story has been laid out.
+Laying out twice would double the cost of a letter, so the canvas keeps each page's
+drawing state, and draws the headers when the document is saved and M is known.
+"""
+from __future__ import annotations
+
+from reportlab.lib.colors import Color
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from letters import layout
+from letters.fonts import register_fonts
+
+_GREY = Color(0.35, 0.35, 0.35)
+
+
+class ContinuationCanvas(Canvas):
+    """A canvas that adds "<sender> to <MP>   Page N of M" to every page after the first."""
+
+    def __init__(self, *args, sender_name: str = "", mp_name: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self._left_text = f"{sender_name} to {mp_name}" if mp_name else sender_name
+        self._pages: list[dict] = []
+
+    def showPage(self):  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        """Draw each page's header now that the page count is known, then write the file."""
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            if number > 1:
+                self._draw_header(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_header(self, number: int, total: int) -> None:
+        regular, _ = register_fonts()
+        width, height = self._pagesize
+        baseline = height - layout.HEADER_BASELINE * mm
+        left, right = layout.MARGIN_LEFT * mm, width - layout.MARGIN_RIGHT * mm
+        self.saveState()
+        self.setFillColor(_GREY)
+        self.setStrokeColor(_GREY)
+        self.setFont(regular, layout.HEADER_FONT_SIZE)
+        page_label = f"Page {number} of {total}"
+        room = right - left - self.stringWidth(page_label) - 8 * mm
+        self.drawString(left, baseline, _shorten(self._left_text, regular, room))
+        self.drawRightString(right, baseline, page_label)
+        self.setLineWidth(0.4)
+        self.line(left, baseline - 2.2 * mm, right, baseline - 2.2 * mm)
+        self.restoreState()
+
+
+def _shorten(text: str, font: str, width: float) -> str:
+    """`text`, cut short with an ellipsis if it would run into the page number."""
+    size = layout.HEADER_FONT_SIZE
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
