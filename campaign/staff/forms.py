@@ -6,8 +6,9 @@ attempt to reach Python from a template) is shown next to the field on save.
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
+from wtforms import BooleanField, StringField, TextAreaField
+from wtforms.validators import (AnyOf, InputRequired, Length, Optional, Regexp,
+                                ValidationError)
 
 from campaign.campaigns import STATUSES
 from campaign.public.forms import clean_line, clean_paragraphs
@@ -67,12 +68,13 @@ class AskForm(FlaskForm):
     enabled = BooleanField("Switched on: citizens can choose this ask", default=True)
 
 
+# The next two are buttons (name=value), not select boxes, hence StringField + AnyOf.
 class StatusForm(FlaskForm):
-    status = SelectField("Status", choices=[(s, s) for s in STATUSES])
+    status = StringField("Status", validators=[AnyOf(STATUSES)])
 
 
 class MoveForm(FlaskForm):
-    direction = SelectField("Direction", choices=[("up", "up"), ("down", "down")])
+    direction = StringField("Direction", validators=[AnyOf(("up", "down"))])
 
 
 class ActionForm(FlaskForm):
