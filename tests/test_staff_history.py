@@ -125,3 +125,17 @@ def test_a_live_campaign_cannot_lose_its_wording(app):
         with pytest.raises(editing.EditError) as error:
             editing.update_wording(db, 1, {"opening": "{{ x }}", "closing": "Reply."}, editor)
         assert "Unknown placeholder" in error.value.message
+
+
+def test_the_launch_wording_can_be_restored_after_its_first_edit(app, staff_client):
+    with app.app_context():
+        original = get_db()["campaigns"].get(1)["opening"]
+    set_wording(staff_client, 1, "A new opening.", "A new closing.")
+    html = _history(staff_client, 1)
+    assert "Wording as it was before the first recorded edit at" in page_text(html)
+    (url,) = _restore_urls(html)
+    assert post(staff_client, url, form_url="/staff/campaigns/1/history").status_code == 302
+    with app.app_context():
+        assert get_db()["campaigns"].get(1)["opening"] == original
+    citizen = page_text(staff_client.get("/staff/campaigns/1/preview").get_data(as_text=True))
+    assert "as a constituent in Sampleton (sample) about the organised crime networks" in citizen

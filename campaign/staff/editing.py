@@ -35,6 +35,7 @@ DEFAULT_WORDING = {
                "and what you will do to take them forward.",
     "subject": "",
 }
+BASELINE_ACTION = "as it was before the first recorded edit"
 DEFAULT_THANK_YOU = "This campaign has closed. Thank you to everyone who wrote to their MP."
 
 
@@ -51,7 +52,7 @@ class EditError(ValueError):
 class Editor:
     """Who made a change, as the history records it."""
 
-    id: int
+    id: int | None  # None only for the baseline recorded on a campaign's first edit
     email: str
 
 
@@ -230,6 +231,12 @@ def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
             if not values[name].strip():
                 raise EditError("A live campaign's letter needs this.", name)
     with db.atomic():
+        if not db["campaign_history"].count_where(
+                "campaign_id = ? and kind = 'wording'", [campaign_id]):
+            # Campaigns loaded before history existed (the launch campaign): keep the
+            # wording they came with, so the first edit can be undone too.
+            _record(db, campaign_id, "wording", BASELINE_ACTION, _wording_snapshot(row),
+                    Editor(id=None, email=""))
         db["campaigns"].update(campaign_id, {**values, "updated_at": _now()})
         _record(db, campaign_id, "wording", action, values, editor)
 

@@ -74,12 +74,14 @@ def _overview(campaign: Campaign, status_error: str | None = None, status: int =
 @bp.get("/")
 @staff_only
 def index():
+    """Every campaign, with its status."""
     return render_template("staff/campaigns.html", campaigns=editing.list_campaigns(get_db()))
 
 
 @bp.route("/new", methods=["GET", "POST"])
 @staff_only
 def new():
+    """Create a campaign; it starts as a draft."""
     form = CampaignForm()
     if form.validate_on_submit():
         try:
@@ -96,12 +98,14 @@ def new():
 @bp.get("/<int:campaign_id>/")
 @staff_only
 def campaign(campaign_id: int):
+    """A campaign's overview: status, asks in order, wording, links."""
     return _overview(_campaign_or_404(campaign_id))
 
 
 @bp.route("/<int:campaign_id>/edit", methods=["GET", "POST"])
 @staff_only
 def edit(campaign_id: int):
+    """Change the campaign's title, web address, summary, intro and thank-you text."""
     campaign = _campaign_or_404(campaign_id)
     form = CampaignForm(obj=campaign)
     if form.validate_on_submit() and _saved(form, editing.update_campaign, campaign_id, form.data):
@@ -114,6 +118,7 @@ def edit(campaign_id: int):
 @bp.post("/<int:campaign_id>/status")
 @staff_only
 def status(campaign_id: int):
+    """Take a campaign live, close it or return it to draft."""
     campaign = _campaign_or_404(campaign_id)
     form = StatusForm()
     if not form.validate():
@@ -129,6 +134,7 @@ def status(campaign_id: int):
 @bp.route("/<int:campaign_id>/wording", methods=["GET", "POST"])
 @staff_only
 def wording(campaign_id: int):
+    """Edit the letter's opening, closing request and subject line."""
     campaign = _campaign_or_404(campaign_id)
     form = WordingForm(obj=campaign.wording)
     if form.validate_on_submit() and _saved(form, editing.update_wording, campaign_id, form.data):
@@ -141,6 +147,7 @@ def wording(campaign_id: int):
 @bp.route("/<int:campaign_id>/asks/new", methods=["GET", "POST"])
 @staff_only
 def new_ask(campaign_id: int):
+    """Add an ask at the end of the list."""
     campaign = _campaign_or_404(campaign_id)
     form = AskForm()
     if form.validate_on_submit() and _saved(form, editing.add_ask, campaign_id, form.data):
@@ -153,6 +160,7 @@ def new_ask(campaign_id: int):
 @bp.route("/<int:campaign_id>/asks/<int:ask_id>/edit", methods=["GET", "POST"])
 @staff_only
 def edit_ask(campaign_id: int, ask_id: int):
+    """Change an ask or switch it on or off."""
     campaign = _campaign_or_404(campaign_id)
     ask = editing.get_ask(get_db(), campaign_id, ask_id) or abort(404)
     form = AskForm(obj=ask)
@@ -167,6 +175,7 @@ def edit_ask(campaign_id: int, ask_id: int):
 @bp.post("/<int:campaign_id>/asks/<int:ask_id>/move")
 @staff_only
 def move_ask(campaign_id: int, ask_id: int):
+    """Move an ask one place up or down (a button: works without JavaScript)."""
     _campaign_or_404(campaign_id)
     form = MoveForm()
     if not form.validate():
@@ -181,6 +190,7 @@ def move_ask(campaign_id: int, ask_id: int):
 @bp.get("/<int:campaign_id>/history")
 @staff_only
 def history(campaign_id: int):
+    """Every recorded change to the campaign, newest first."""
     campaign = _campaign_or_404(campaign_id)
     return render_template("staff/history.html", campaign=campaign,
                            entries=editing.history(get_db(), campaign_id), form=ActionForm())
@@ -189,6 +199,7 @@ def history(campaign_id: int):
 @bp.post("/<int:campaign_id>/history/<int:entry_id>/restore")
 @staff_only
 def restore(campaign_id: int, entry_id: int):
+    """Make an earlier version of the wording current again."""
     campaign = _campaign_or_404(campaign_id)
     form = ActionForm()
     if form.validate_on_submit() and _saved(form, editing.restore_wording, campaign_id, entry_id):
@@ -202,6 +213,7 @@ def restore(campaign_id: int, entry_id: int):
 @bp.get("/<int:campaign_id>/preview")
 @staff_only
 def preview(campaign_id: int):
+    """The campaign's text and its letter to a sample MP, as a citizen would get them."""
     campaign = _campaign_or_404(campaign_id)
     db = get_db()
     seat = request.args.get("seat", previews.SAMPLE_KEY)
@@ -221,6 +233,7 @@ def preview(campaign_id: int):
 @bp.get("/<int:campaign_id>/preview/<fmt>")
 @staff_only
 def preview_download(campaign_id: int, fmt: str):
+    """The preview letter as PDF or DOCX; not counted as a letter written."""
     if fmt not in FORMATS:
         abort(404)
     campaign = _campaign_or_404(campaign_id)
