@@ -40,8 +40,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from campaign import auth, cli, postcodes_cli
     from campaign.public import views as public
+    from campaign.staff import views as staff
 
     app.register_blueprint(public.bp)
+    app.register_blueprint(staff.bp)
     auth.init_app(app)
     cli.init_app(app)
     postcodes_cli.init_app(app)

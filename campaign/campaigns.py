@@ -58,6 +58,12 @@ def campaign_by_slug(db: sqlite_utils.Database, slug: str) -> Campaign | None:
     return _campaign(rows[0]) if rows else None
 
 
+def campaign_by_id(db: sqlite_utils.Database, campaign_id: int) -> Campaign | None:
+    """The campaign with `campaign_id`, whatever its status, or None (staff pages)."""
+    rows = list(db.query("select * from campaigns where id = ?", [campaign_id]))
+    return _campaign(rows[0]) if rows else None
+
+
 def enabled_asks(db: sqlite_utils.Database, campaign_id: int) -> list[Ask]:
     """The asks citizens can tick, in the campaign's order."""
     rows = db.query(

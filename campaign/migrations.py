@@ -93,6 +93,20 @@ def m004_users(db: sqlite_utils.Database) -> None:
     db["users"].create_index(["email"], unique=True)
 
 
+@migration
+def m005_campaign_history(db: sqlite_utils.Database) -> None:
+    # Every change staff make to a campaign, its asks or its wording, as a JSON
+    # snapshot of the thing after the change, so any version can be read or restored.
+    # The e-mail is copied, not only the id, so the record reads well on its own.
+    db["campaign_history"].create(
+        {"id": int, "campaign_id": int, "kind": str, "ask_id": int, "action": str,
+         "snapshot": str, "user_id": int, "user_email": str, "changed_at": str},
+        pk="id", foreign_keys=[("campaign_id", "campaigns", "id")],
+        not_null={"campaign_id", "kind", "action", "snapshot", "changed_at"},
+    )
+    db["campaign_history"].create_index(["campaign_id", "id"])
+
+
 def apply(db: sqlite_utils.Database) -> list[str]:
     """Run the migrations `db` has not recorded yet, each in its own transaction."""
     if "_migrations" not in db.table_names():

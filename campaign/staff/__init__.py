@@ -1,0 +1,1 @@
+"""The campaign staff workspace: editing campaigns, asks and wording, with preview and history."""

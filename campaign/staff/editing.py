@@ -1,0 +1,346 @@
+"""Editing campaigns, their asks and their wording, with a history of every change.
+
+The staff views call these functions and nothing else touches the campaign tables
+for writing. Each change and its history entry are written in one transaction, so
+the history never misses a change nor records one that did not happen. A history
+entry is a JSON snapshot of the thing *after* the change, with who and when.
+
+Rules that protect citizens live here rather than in the forms, so no route can
+skip them: a campaign goes live only with at least one enabled ask and valid
+wording, a live campaign keeps at least one enabled ask, slugs are unique.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from campaign.campaigns import STATUSES
+from letters.wording import WordingError, check_wording
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+CAMPAIGN_FIELDS = ("title", "slug", "summary", "intro", "thank_you")
+WORDING_FIELDS = ("opening", "closing", "subject")
+ASK_FIELDS = ("title", "explanation", "paragraph", "enabled")
+
+# A new campaign starts with wording that works, so staff edit rather than start blank.
+DEFAULT_WORDING = {
+    "opening": "I am writing to you as a constituent in {{ constituency }}. "
+               "I would like you to support the following.",
+    "closing": "I would be grateful for a reply setting out your view on these points "
+               "and what you will do to take them forward.",
+    "subject": "",
+}
+BASELINE_ACTION = "as it was before the first recorded edit"
+DEFAULT_THANK_YOU = "This campaign has closed. Thank you to everyone who wrote to their MP."
+
+
+class EditError(ValueError):
+    """A change that cannot be made. `field` names the form field to show it by, if any."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Editor:
+    """Who made a change, as the history records it."""
+
+    id: int | None  # None only for the baseline recorded on a campaign's first edit
+    email: str
+
+
+@dataclass(frozen=True)
+class StaffAsk:
+    """An ask as staff see it: switched off ones included, with its place in the order."""
+
+    id: int
+    campaign_id: int
+    position: int
+    title: str
+    explanation: str
+    paragraph: str
+    enabled: bool
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One recorded change."""
+
+    id: int
+    campaign_id: int
+    kind: str  # "campaign", "ask" or "wording"
+    ask_id: int | None
+    action: str
+    snapshot: dict
+    user_email: str
+    changed_at: str
+
+    @property
+    def is_wording(self) -> bool:
+        return self.kind == "wording"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _record(db: sqlite_utils.Database, campaign_id: int, kind: str, action: str,
+            snapshot: dict, editor: Editor, ask_id: int | None = None) -> None:
+    # Called inside the caller's transaction: the change and its record stand or fall together.
+    db["campaign_history"].insert({
+        "campaign_id": campaign_id, "kind": kind, "ask_id": ask_id, "action": action,
+        "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+        "user_id": editor.id, "user_email": editor.email, "changed_at": _now(),
+    })
+
+
+def _campaign_row(db: sqlite_utils.Database, campaign_id: int) -> dict:
+    rows = list(db.query("select * from campaigns where id = ?", [campaign_id]))
+    if not rows:
+        raise LookupError(f"no campaign {campaign_id}")
+    return rows[0]
+
+
+def _ask_row(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> dict:
+    rows = list(db.query("select * from asks where id = ? and campaign_id = ?",
+                         [ask_id, campaign_id]))
+    if not rows:
+        raise LookupError(f"no ask {ask_id} in campaign {campaign_id}")
+    return rows[0]
+
+
+def _check_slug(db: sqlite_utils.Database, slug: str, campaign_id: int | None) -> None:
+    if not SLUG_PATTERN.match(slug):
+        raise EditError("Use lowercase letters, digits and single hyphens only, "
+                        "e.g. clean-rivers-2026.", "slug")
+    taken = db["campaigns"].count_where("slug = ? and id != ?", [slug, campaign_id or -1])
+    if taken:
+        raise EditError("Another campaign already uses this web address.", "slug")
+
+
+def _campaign_snapshot(row: dict) -> dict:
+    return {name: row[name] or "" for name in (*CAMPAIGN_FIELDS, "status")}
+
+
+def _wording_snapshot(row: dict) -> dict:
+    return {name: row[name] or "" for name in WORDING_FIELDS}
+
+
+def _ask_snapshot(row: dict) -> dict:
+    return {"title": row["title"], "explanation": row["explanation"] or "",
+            "paragraph": row["paragraph"], "enabled": bool(row["enabled"]),
+            "position": row["position"]}
+
+
+def list_campaigns(db: sqlite_utils.Database) -> list[dict]:
+    """Every campaign, newest first, with how many asks it has switched on."""
+    return list(db.query(
+        "select c.id, c.slug, c.title, c.status, c.updated_at,"
+        " (select count(*) from asks a where a.campaign_id = c.id and a.enabled = 1)"
+        "   as enabled_asks"
+        " from campaigns c order by c.id desc"))
+
+
+def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> int:
+    """Make a draft campaign from `fields` (title, slug, summary, intro, thank_you)."""
+    values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
+    values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
+    _check_slug(db, values["slug"], None)
+    now = _now()
+    with db.atomic():
+        campaign_id = db["campaigns"].insert({
+            **values, **DEFAULT_WORDING, "status": "draft", "created_at": now,
+            "updated_at": now}).last_pk
+        row = _campaign_row(db, campaign_id)
+        _record(db, campaign_id, "campaign", "created", _campaign_snapshot(row), editor)
+        _record(db, campaign_id, "wording", "created", _wording_snapshot(row), editor)
+    return campaign_id
+
+
+def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
+                    editor: Editor) -> None:
+    """Change a campaign's title, web address (slug), summary, intro or thank-you text."""
+    _campaign_row(db, campaign_id)
+    values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
+    _check_slug(db, values["slug"], campaign_id)
+    with db.atomic():
+        db["campaigns"].update(campaign_id, {**values, "updated_at": _now()})
+        _record(db, campaign_id, "campaign", "edited",
+                _campaign_snapshot(_campaign_row(db, campaign_id)), editor)
+
+
+def problems_going_live(db: sqlite_utils.Database, campaign_id: int) -> list[str]:
+    """What stops this campaign going live, in words for staff; empty when it can."""
+    row = _campaign_row(db, campaign_id)
+    problems = []
+    if not db["asks"].count_where("campaign_id = ? and enabled = 1", [campaign_id]):
+        problems.append("Add at least one ask and switch it on.")
+    for name, label in (("opening", "opening"), ("closing", "closing request")):
+        if not (row[name] or "").strip():
+            problems.append(f"Write the letter's {label}.")
+    for name in WORDING_FIELDS:
+        try:
+            check_wording(row[name] or "")
+        except WordingError:
+            problems.append("Correct the letter wording: part of it cannot be used.")
+            break
+    return problems
+
+
+def set_status(db: sqlite_utils.Database, campaign_id: int, status: str,
+               editor: Editor) -> None:
+    """Move a campaign to draft, live or closed; raise EditError if it cannot go live."""
+    if status not in STATUSES:
+        raise EditError(f"Status must be one of: {', '.join(STATUSES)}.", "status")
+    row = _campaign_row(db, campaign_id)
+    if status == row["status"]:
+        return
+    if status == "live":
+        problems = problems_going_live(db, campaign_id)
+        if problems:
+            raise EditError("This campaign cannot go live yet. " + " ".join(problems))
+    with db.atomic():
+        db["campaigns"].update(campaign_id, {"status": status, "updated_at": _now()})
+        _record(db, campaign_id, "campaign", f"status {status}",
+                _campaign_snapshot(_campaign_row(db, campaign_id)), editor)
+
+
+def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
+                   editor: Editor, action: str = "edited") -> None:
+    """Save the opening, closing and subject; raise EditError naming a field that is wrong.
+
+    The forms check wording too; checking again here means no route can save
+    wording that would break letters.
+    """
+    row = _campaign_row(db, campaign_id)
+    values = {name: (wording.get(name) or "") for name in WORDING_FIELDS}
+    for name in WORDING_FIELDS:
+        try:
+            check_wording(values[name])
+        except WordingError as error:
+            raise EditError(str(error), name) from None
+    if row["status"] == "live":
+        for name in ("opening", "closing"):
+            if not values[name].strip():
+                raise EditError("A live campaign's letter needs this.", name)
+    with db.atomic():
+        if not db["campaign_history"].count_where(
+                "campaign_id = ? and kind = 'wording'", [campaign_id]):
+            # Campaigns loaded before history existed (the launch campaign): keep the
+            # wording they came with, so the first edit can be undone too.
+            _record(db, campaign_id, "wording", BASELINE_ACTION, _wording_snapshot(row),
+                    Editor(id=None, email=""))
+        db["campaigns"].update(campaign_id, {**values, "updated_at": _now()})
+        _record(db, campaign_id, "wording", action, values, editor)
+
+
+def staff_asks(db: sqlite_utils.Database, campaign_id: int) -> list[StaffAsk]:
+    """All of a campaign's asks, switched off ones too, in their order."""
+    rows = db.query("select * from asks where campaign_id = ? order by position, id",
+                    [campaign_id])
+    return [StaffAsk(id=r["id"], campaign_id=r["campaign_id"], position=r["position"],
+                     title=r["title"], explanation=r["explanation"] or "",
+                     paragraph=r["paragraph"], enabled=bool(r["enabled"])) for r in rows]
+
+
+def get_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> StaffAsk | None:
+    """One ask of this campaign, or None (also when the ask belongs to another campaign)."""
+    return next((ask for ask in staff_asks(db, campaign_id) if ask.id == ask_id), None)
+
+
+def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: Editor) -> int:
+    """Add an ask at the end of the campaign's list; return its id."""
+    _campaign_row(db, campaign_id)
+    values = _ask_values(fields)
+    with db.atomic():
+        last = db.execute("select coalesce(max(position), 0) from asks where campaign_id = ?",
+                          [campaign_id]).fetchone()[0]
+        ask_id = db["asks"].insert({**values, "campaign_id": campaign_id,
+                                    "position": last + 1}).last_pk
+        _touch(db, campaign_id)
+        _record(db, campaign_id, "ask", "added",
+                _ask_snapshot(_ask_row(db, campaign_id, ask_id)), editor, ask_id)
+    return ask_id
+
+
+def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields: dict,
+               editor: Editor) -> None:
+    """Change an ask's title, explanation, paragraph or whether it is switched on."""
+    row = _ask_row(db, campaign_id, ask_id)
+    values = _ask_values(fields)
+    campaign = _campaign_row(db, campaign_id)
+    if campaign["status"] == "live" and row["enabled"] and not values["enabled"]:
+        others = db["asks"].count_where("campaign_id = ? and enabled = 1 and id != ?",
+                                        [campaign_id, ask_id])
+        if not others:
+            raise EditError("A live campaign needs at least one ask switched on. Switch "
+                            "another on first, or close the campaign.", "enabled")
+    with db.atomic():
+        db["asks"].update(ask_id, values)
+        _touch(db, campaign_id)
+        _record(db, campaign_id, "ask", "edited",
+                _ask_snapshot(_ask_row(db, campaign_id, ask_id)), editor, ask_id)
+
+
+def move_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, direction: str,
+             editor: Editor) -> None:
+    """Move an ask one place "up" or "down"; at either end it stays put."""
+    if direction not in ("up", "down"):
+        raise EditError("Move an ask up or down.")
+    order = [ask.id for ask in staff_asks(db, campaign_id)]
+    if ask_id not in order:
+        raise LookupError(f"no ask {ask_id} in campaign {campaign_id}")
+    index = order.index(ask_id)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(order):
+        return
+    order[index], order[other] = order[other], order[index]
+    with db.atomic():
+        # Renumber all of them: positions may have gaps or ties from older data.
+        for position, each in enumerate(order, start=1):
+            db.execute("update asks set position = ? where id = ?", [position, each])
+        _touch(db, campaign_id)
+        _record(db, campaign_id, "ask", f"moved {direction}",
+                _ask_snapshot(_ask_row(db, campaign_id, ask_id)), editor, ask_id)
+
+
+def history(db: sqlite_utils.Database, campaign_id: int) -> list[HistoryEntry]:
+    """Every recorded change to a campaign, newest first."""
+    rows = db.query("select * from campaign_history where campaign_id = ? order by id desc",
+                    [campaign_id])
+    return [_entry(row) for row in rows]
+
+
+def restore_wording(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
+                    editor: Editor) -> None:
+    """Make an earlier version of the wording current again (itself a recorded change)."""
+    rows = list(db.query(
+        "select * from campaign_history where id = ? and campaign_id = ? and kind = 'wording'",
+        [entry_id, campaign_id]))
+    if not rows:
+        raise LookupError(f"no wording version {entry_id} in campaign {campaign_id}")
+    update_wording(db, campaign_id, _entry(rows[0]).snapshot, editor,
+                   action=f"restored version {entry_id}")
+
+
+def _entry(row: dict) -> HistoryEntry:
+    return HistoryEntry(id=row["id"], campaign_id=row["campaign_id"], kind=row["kind"],
+                        ask_id=row["ask_id"], action=row["action"],
+                        snapshot=json.loads(row["snapshot"]),
+                        user_email=row["user_email"] or "", changed_at=row["changed_at"])
+
+
+def _ask_values(fields: dict) -> dict:
+    return {"title": fields.get("title") or "", "explanation": fields.get("explanation") or "",
+            "paragraph": fields.get("paragraph") or "", "enabled": int(bool(fields.get("enabled")))}
+
+
+def _touch(db: sqlite_utils.Database, campaign_id: int) -> None:
+    db["campaigns"].update(campaign_id, {"updated_at": _now()})

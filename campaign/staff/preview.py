@@ -1,0 +1,70 @@
+"""The letter a citizen would get, composed for staff before a campaign goes live.
+
+It goes through the same `compose_letter` and renderers as a citizen's letter, with
+the campaign's enabled asks, so staff see exactly what will be posted. The MP is a
+real one from the register when it has been loaded, otherwise a built-in sample
+clearly marked as such. Nothing here records participation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlite_utils
+
+from campaign.campaigns import Campaign, enabled_asks
+from letters import MP, Letter, Sender, compose_letter
+
+SAMPLE_MP = MP(
+    member_id=0, display_as="Ms Sam Sample", full_title="Sam Sample MP (sample)",
+    address_as="Ms Sample", party="Sample Party", constituency="Sampleton (sample)",
+    gender="F",
+)
+SAMPLE_SENDER = Sender(
+    full_name="Alex Example (sample writer)",
+    address_lines=("1 Example Street", "Sampleton"),
+    postcode="SW1A 1AA",
+)
+# The register key of the sample MP above, for the choice of MPs on the preview page.
+SAMPLE_KEY = "sample"
+
+
+@dataclass(frozen=True)
+class SampleSeat:
+    """A constituency staff can preview the letter for."""
+
+    key: str
+    label: str
+
+
+def sample_seats(db: sqlite_utils.Database) -> list[SampleSeat]:
+    """The seats to choose from: the built-in sample first, then the MP register."""
+    rows = db.query("select constituency_key, constituency_name, display_as from mps"
+                    " order by constituency_name")
+    return [SampleSeat(SAMPLE_KEY, "Sampleton (built-in sample MP)")] + [
+        SampleSeat(r["constituency_key"], f"{r['constituency_name']} ({r['display_as']})")
+        for r in rows]
+
+
+def sample_mp(db: sqlite_utils.Database, key: str | None) -> MP:
+    """The MP for register key `key`; the built-in sample when absent or unknown."""
+    if key and key != SAMPLE_KEY:
+        rows = list(db.query("select * from mps where constituency_key = ?", [key]))
+        if rows:
+            row = rows[0]
+            return MP(member_id=row["member_id"], display_as=row["display_as"],
+                      full_title=row["full_title"], address_as=row["address_as"],
+                      party=row["party"], constituency=row["constituency_name"],
+                      gender=row["gender"] or "")
+    return SAMPLE_MP
+
+
+def preview_letter(db: sqlite_utils.Database, campaign: Campaign, mp: MP,
+                   today: date) -> Letter:
+    """The campaign's letter to `mp` from the sample writer, with every enabled ask.
+
+    Raises letters.wording.WordingError if the saved wording cannot be rendered
+    (the forms stop that being saved, but older data may predate them).
+    """
+    return compose_letter(wording=campaign.wording, asks=enabled_asks(db, campaign.id),
+                          mp=mp, sender=SAMPLE_SENDER, today=today)

@@ -1,0 +1,251 @@
+"""The campaign staff workspace. Thin: each view reads a form, calls campaign.staff.editing
+and renders the answer. Every view is for the "staff" role only: organisers get a 403.
+
+/staff/campaigns/                                  every campaign
+/staff/campaigns/new                               create a draft campaign
+/staff/campaigns/<id>/                             a campaign: status, asks, wording, links
+/staff/campaigns/<id>/edit                         title, web address, summary, intro, thank-you
+/staff/campaigns/<id>/status                       POST: draft, live or closed
+/staff/campaigns/<id>/wording                      opening, closing request, subject line
+/staff/campaigns/<id>/asks/new                     add an ask
+/staff/campaigns/<id>/asks/<ask_id>/edit           change an ask, switch it on or off
+/staff/campaigns/<id>/asks/<ask_id>/move           POST: one place up or down
+/staff/campaigns/<id>/history                      every change, who and when
+/staff/campaigns/<id>/history/<entry_id>/restore   POST: make an earlier wording current
+/staff/campaigns/<id>/preview                      the letter for a sample MP, as HTML
+/staff/campaigns/<id>/preview/<fmt>                ... as PDF or DOCX
+"""
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user
+
+from campaign.auth import role_required
+from campaign.campaigns import Campaign, campaign_by_id
+from campaign.db import get_db
+from campaign.public.views import FORMATS, download_name
+from campaign.staff import editing, preview as previews
+from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, MoveForm, StatusForm,
+                                  WordingForm)
+from letters.wording import PLACEHOLDERS, WordingError
+
+bp = Blueprint("staff", __name__, url_prefix="/staff/campaigns")
+staff_only = role_required("staff")
+
+
+def _editor() -> editing.Editor:
+    return editing.Editor(id=current_user.id, email=current_user.email)
+
+
+def _campaign_or_404(campaign_id: int) -> Campaign:
+    campaign = campaign_by_id(get_db(), campaign_id)
+    if campaign is None:
+        abort(404)
+    return campaign
+
+
+def _saved(form, change, *args) -> bool:
+    """Run an editing function; on EditError put its message by the field it names."""
+    try:
+        change(get_db(), *args, _editor())
+    except editing.EditError as error:
+        field = form[error.field] if error.field and error.field in form else None
+        if field is not None:
+            field.errors = [*field.errors, error.message]
+        else:
+            form.form_errors.append(error.message)
+        return False
+    except LookupError:
+        abort(404)
+    return True
+
+
+def _overview(campaign: Campaign, status_error: str | None = None, status: int = 200):
+    db = get_db()
+    return render_template(
+        "staff/campaign.html", campaign=campaign, asks=editing.staff_asks(db, campaign.id),
+        problems=editing.problems_going_live(db, campaign.id), status_error=status_error,
+        action_form=ActionForm()), status
+
+
+@bp.get("/")
+@staff_only
+def index():
+    """Every campaign, with its status."""
+    return render_template("staff/campaigns.html", campaigns=editing.list_campaigns(get_db()))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@staff_only
+def new():
+    """Create a campaign; it starts as a draft."""
+    form = CampaignForm()
+    if form.validate_on_submit():
+        try:
+            campaign_id = editing.create_campaign(get_db(), form.data, _editor())
+        except editing.EditError as error:
+            form[error.field or "title"].errors.append(error.message)
+        else:
+            flash("Campaign created as a draft. Add its asks and check its wording.")
+            return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+    return render_template("staff/campaign_form.html", form=form, campaign=None), \
+        422 if form.errors else 200
+
+
+@bp.get("/<int:campaign_id>/")
+@staff_only
+def campaign(campaign_id: int):
+    """A campaign's overview: status, asks in order, wording, links."""
+    return _overview(_campaign_or_404(campaign_id))
+
+
+@bp.route("/<int:campaign_id>/edit", methods=["GET", "POST"])
+@staff_only
+def edit(campaign_id: int):
+    """Change the campaign's title, web address, summary, intro and thank-you text."""
+    campaign = _campaign_or_404(campaign_id)
+    form = CampaignForm(obj=campaign)
+    if form.validate_on_submit() and _saved(form, editing.update_campaign, campaign_id, form.data):
+        flash("Campaign details saved.")
+        return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+    return render_template("staff/campaign_form.html", form=form, campaign=campaign), \
+        422 if form.errors else 200
+
+
+@bp.post("/<int:campaign_id>/status")
+@staff_only
+def status(campaign_id: int):
+    """Take a campaign live, close it or return it to draft."""
+    campaign = _campaign_or_404(campaign_id)
+    form = StatusForm()
+    if not form.validate():
+        return _overview(campaign, "Choose draft, live or closed.", 422)
+    try:
+        editing.set_status(get_db(), campaign_id, form.status.data, _editor())
+    except editing.EditError as error:
+        return _overview(campaign, error.message, 422)
+    flash(f"The campaign is now {form.status.data}.")
+    return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+
+
+@bp.route("/<int:campaign_id>/wording", methods=["GET", "POST"])
+@staff_only
+def wording(campaign_id: int):
+    """Edit the letter's opening, closing request and subject line."""
+    campaign = _campaign_or_404(campaign_id)
+    form = WordingForm(obj=campaign.wording)
+    if form.validate_on_submit() and _saved(form, editing.update_wording, campaign_id, form.data):
+        flash("Letter wording saved.")
+        return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+    return render_template("staff/wording.html", form=form, campaign=campaign,
+                           placeholders=PLACEHOLDERS), 422 if form.errors else 200
+
+
+@bp.route("/<int:campaign_id>/asks/new", methods=["GET", "POST"])
+@staff_only
+def new_ask(campaign_id: int):
+    """Add an ask at the end of the list."""
+    campaign = _campaign_or_404(campaign_id)
+    form = AskForm()
+    if form.validate_on_submit() and _saved(form, editing.add_ask, campaign_id, form.data):
+        flash("Ask added.")
+        return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+    return render_template("staff/ask_form.html", form=form, campaign=campaign, ask=None), \
+        422 if form.errors else 200
+
+
+@bp.route("/<int:campaign_id>/asks/<int:ask_id>/edit", methods=["GET", "POST"])
+@staff_only
+def edit_ask(campaign_id: int, ask_id: int):
+    """Change an ask or switch it on or off."""
+    campaign = _campaign_or_404(campaign_id)
+    ask = editing.get_ask(get_db(), campaign_id, ask_id) or abort(404)
+    form = AskForm(obj=ask)
+    if form.validate_on_submit() and _saved(form, editing.update_ask, campaign_id, ask_id,
+                                            form.data):
+        flash("Ask saved.")
+        return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+    return render_template("staff/ask_form.html", form=form, campaign=campaign, ask=ask), \
+        422 if form.errors else 200
+
+
+@bp.post("/<int:campaign_id>/asks/<int:ask_id>/move")
+@staff_only
+def move_ask(campaign_id: int, ask_id: int):
+    """Move an ask one place up or down (a button: works without JavaScript)."""
+    _campaign_or_404(campaign_id)
+    form = MoveForm()
+    if not form.validate():
+        abort(400)
+    try:
+        editing.move_ask(get_db(), campaign_id, ask_id, form.direction.data, _editor())
+    except LookupError:
+        abort(404)
+    return redirect(url_for("staff.campaign", campaign_id=campaign_id) + "#asks")
+
+
+@bp.get("/<int:campaign_id>/history")
+@staff_only
+def history(campaign_id: int):
+    """Every recorded change to the campaign, newest first."""
+    campaign = _campaign_or_404(campaign_id)
+    return render_template("staff/history.html", campaign=campaign,
+                           entries=editing.history(get_db(), campaign_id), form=ActionForm())
+
+
+@bp.post("/<int:campaign_id>/history/<int:entry_id>/restore")
+@staff_only
+def restore(campaign_id: int, entry_id: int):
+    """Make an earlier version of the wording current again."""
+    campaign = _campaign_or_404(campaign_id)
+    form = ActionForm()
+    if form.validate_on_submit() and _saved(form, editing.restore_wording, campaign_id, entry_id):
+        flash("That version of the wording is current again.")
+        return redirect(url_for("staff.wording", campaign_id=campaign_id))
+    # The domain refuses a restore only when the old wording no longer passes its checks.
+    return render_template("staff/history.html", campaign=campaign, form=form,
+                           entries=editing.history(get_db(), campaign_id)), 422
+
+
+@bp.get("/<int:campaign_id>/preview")
+@staff_only
+def preview(campaign_id: int):
+    """The campaign's text and its letter to a sample MP, as a citizen would get them."""
+    campaign = _campaign_or_404(campaign_id)
+    db = get_db()
+    seat = request.args.get("seat", previews.SAMPLE_KEY)
+    mp = previews.sample_mp(db, seat)
+    try:
+        letter = previews.preview_letter(db, campaign, mp, date.today())
+        wording_error = None
+    except WordingError as error:
+        letter, wording_error = None, str(error)
+    return render_template(
+        "staff/preview.html", campaign=campaign, letter=letter, mp=mp,
+        is_sample=mp is previews.SAMPLE_MP, seats=previews.sample_seats(db), seat=seat,
+        public_asks=[a for a in editing.staff_asks(db, campaign_id) if a.enabled],
+        wording_error=wording_error)
+
+
+@bp.get("/<int:campaign_id>/preview/<fmt>")
+@staff_only
+def preview_download(campaign_id: int, fmt: str):
+    """The preview letter as PDF or DOCX; not counted as a letter written."""
+    if fmt not in FORMATS:
+        abort(404)
+    campaign = _campaign_or_404(campaign_id)
+    db = get_db()
+    mp = previews.sample_mp(db, request.args.get("seat"))
+    try:
+        letter = previews.preview_letter(db, campaign, mp, date.today())
+    except WordingError:
+        return redirect(url_for("staff.preview", campaign_id=campaign_id))
+    render, mimetype = FORMATS[fmt]
+    # Deliberately not record_download(): a preview is not a letter written.
+    response = send_file(BytesIO(render(letter)), mimetype=mimetype, as_attachment=True,
+                         download_name="preview-" + download_name(letter.mp_name, letter.date, fmt))
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,209 @@
+"""Campaign staff build, preview, open and close campaigns in the browser."""
+from __future__ import annotations
+
+import pytest
+
+from campaign.db import get_db
+from tests.journey import Journey, docx_paragraphs, page_text, pdf_text
+from tests.staff_helpers import (add_ask, create_campaign, post, set_status, set_wording,
+                                 sign_in)
+
+OPENING = "As your constituent in {{ constituency }}, I am asking you to act on sewage."
+CLOSING = "Please write back to {{ writer_name }} with what you will do."
+SUBJECT = "Sewage in {{ constituency }}"
+ASK_PARAGRAPH = "Water companies that dump raw sewage should pay for cleaning it up."
+
+
+@pytest.fixture
+def staff_client(client, runner):
+    return sign_in(client, runner)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _letters(app) -> int:
+    with app.app_context():
+        return get_db()["letters"].count
+
+
+def test_staff_build_a_campaign_from_nothing_and_a_citizen_writes_with_it(app, staff_client):
+    client = staff_client
+    campaign_id = create_campaign(client, slug="clean-rivers")
+    assert add_ask(client, campaign_id, "Make polluters pay", ASK_PARAGRAPH,
+                   explanation="Companies fund the clean-up.").status_code == 302
+    assert add_ask(client, campaign_id, "Monitor every outfall",
+                   "Every sewage outfall should be monitored and published live.").status_code == 302
+    assert set_wording(client, campaign_id, OPENING, CLOSING, SUBJECT).status_code == 302
+
+    preview = client.get(f"/staff/campaigns/{campaign_id}/preview")
+    assert "As your constituent in Sampleton (sample), I am asking you to act on sewage." in \
+        page_text(preview.get_data(as_text=True))
+
+    assert set_status(client, campaign_id, "live").status_code == 302
+    assert "live" in page_text(client.get(f"/staff/campaigns/{campaign_id}/").get_data(as_text=True))
+
+    journey = Journey(client, slug="clean-rivers")
+    assert "Make polluters pay : Companies fund the clean-up." in page_text(
+        journey.open().get_data(as_text=True))
+    assert journey.find_mp("E8 1DY").status_code == 200
+    assert journey.write(asks=journey.ask_ids()[:1]).status_code == 200
+    response = journey.download("pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = _flat(pdf_text(response.data))
+    assert "As your constituent in Hackney North and Stoke Newington, I am asking you to act on sewage." in text
+    assert ASK_PARAGRAPH in text
+    assert "Please write back to Siân Jones with what you will do." in text
+    assert "Sewage in Hackney North and Stoke Newington" in text
+    assert "Every sewage outfall" not in text  # not ticked
+
+
+def test_a_new_campaign_is_a_draft_the_public_cannot_see(app, staff_client):
+    campaign_id = create_campaign(staff_client, slug="secret-plan")
+    page = page_text(staff_client.get(f"/staff/campaigns/{campaign_id}/").get_data(as_text=True))
+    assert "Status: draft" in page
+    assert "Add at least one ask and switch it on." in page
+    assert app.test_client().get("/c/secret-plan/").status_code == 404
+    listing = page_text(staff_client.get("/staff/campaigns/").get_data(as_text=True))
+    assert "Clean up our rivers /c/secret-plan/ draft 0" in listing
+
+
+@pytest.mark.parametrize("slug, message", [
+    ("Clean Rivers", "Use lowercase letters, digits and single hyphens only"),
+    ("clean--rivers", "Use lowercase letters, digits and single hyphens only"),
+    ("stop-trafficking-networks", "Another campaign already uses this web address."),
+    ("", "Enter a web address"),
+])
+def test_bad_or_taken_slugs_are_refused_by_the_field(staff_client, slug, message):
+    response = post(staff_client, "/staff/campaigns/new", {"title": "Rivers", "slug": slug})
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert 'id="slug-error"' in html and message in page_text(html)
+
+
+def test_editing_details_changes_the_public_page(app, staff_client):
+    campaign_id = create_campaign(staff_client)
+    add_ask(staff_client, campaign_id, "Ask", "Paragraph.")
+    set_status(staff_client, campaign_id, "live")
+    response = post(staff_client, f"/staff/campaigns/{campaign_id}/edit", {
+        "title": "Rivers, not sewers", "slug": "rivers-not-sewers", "summary": "New summary.",
+        "intro": "New intro.", "thank_you": "Thanks, all."})
+    assert response.status_code == 302
+    page = page_text(app.test_client().get("/c/rivers-not-sewers/").get_data(as_text=True))
+    assert "Rivers, not sewers" in page and "New summary." in page and "New intro." in page
+    assert app.test_client().get("/c/clean-rivers/").status_code == 404
+
+
+def test_a_campaign_cannot_go_live_without_an_enabled_ask(app, staff_client):
+    campaign_id = create_campaign(staff_client)
+    add_ask(staff_client, campaign_id, "Switched off", "Paragraph.", enabled=False)
+    response = set_status(staff_client, campaign_id, "live")
+    assert response.status_code == 422
+    assert "cannot go live yet. Add at least one ask and switch it on." in page_text(
+        response.get_data(as_text=True))
+    assert app.test_client().get("/c/clean-rivers/").status_code == 404
+
+
+def test_a_live_campaign_keeps_at_least_one_ask_switched_on(staff_client):
+    campaign_id = create_campaign(staff_client)
+    add_ask(staff_client, campaign_id, "Only ask", "Paragraph.")
+    set_status(staff_client, campaign_id, "live")
+    ask_url = _ask_urls(staff_client, campaign_id)[0]
+    response = post(staff_client, ask_url, {"title": "Only ask", "paragraph": "Paragraph."})
+    assert response.status_code == 422
+    assert "A live campaign needs at least one ask switched on." in page_text(
+        response.get_data(as_text=True))
+
+
+def test_closing_a_campaign_thanks_people_and_takes_no_letters(app, staff_client):
+    campaign_id = create_campaign(staff_client, thank_you="Thank you, river lovers.")
+    add_ask(staff_client, campaign_id, "Ask", "Paragraph.")
+    set_status(staff_client, campaign_id, "live")
+    assert app.test_client().get("/c/clean-rivers/").status_code == 200
+    assert set_status(staff_client, campaign_id, "closed").status_code == 302
+    response = app.test_client().get("/c/clean-rivers/")
+    assert response.status_code == 410
+    assert "Thank you, river lovers." in page_text(response.get_data(as_text=True))
+    # ...and it can be reopened.
+    assert set_status(staff_client, campaign_id, "live").status_code == 302
+    assert app.test_client().get("/c/clean-rivers/").status_code == 200
+
+
+def _ask_urls(client, campaign_id) -> list[str]:
+    import re
+    page = client.get(f"/staff/campaigns/{campaign_id}/").get_data(as_text=True)
+    return re.findall(rf'href="(/staff/campaigns/{campaign_id}/asks/\d+/edit)"', page)
+
+
+def test_asks_are_edited_switched_off_and_reordered(app, staff_client):
+    campaign_id = create_campaign(staff_client)
+    for title in ("First", "Second", "Third"):
+        add_ask(staff_client, campaign_id, title, f"{title} paragraph.",
+                explanation=f"{title} explained.")
+    set_status(staff_client, campaign_id, "live")
+    first, second, third = _ask_urls(staff_client, campaign_id)
+
+    move_url = third.replace("/edit", "/move")
+    assert post(staff_client, move_url, {"direction": "up"},
+                form_url=f"/staff/campaigns/{campaign_id}/").status_code == 302
+    assert post(staff_client, first.replace("/edit", "/move"), {"direction": "up"},
+                form_url=f"/staff/campaigns/{campaign_id}/").status_code == 302  # already first
+    public = page_text(app.test_client().get("/c/clean-rivers/").get_data(as_text=True))
+    assert public.index("First") < public.index("Third") < public.index("Second")
+
+    post(staff_client, second, {"title": "Second, reworded", "paragraph": "New second.",
+                                "explanation": ""})  # no "enabled": switched off
+    public = page_text(app.test_client().get("/c/clean-rivers/").get_data(as_text=True))
+    assert "Second" not in public
+    staff_page = page_text(staff_client.get(f"/staff/campaigns/{campaign_id}/").get_data(as_text=True))
+    assert "Second, reworded switched off" in staff_page
+
+
+def test_an_ask_of_another_campaign_is_not_found(staff_client):
+    campaign_id = create_campaign(staff_client)
+    assert staff_client.get(f"/staff/campaigns/{campaign_id}/asks/1/edit").status_code == 404
+    assert staff_client.get("/staff/campaigns/999/").status_code == 404
+
+
+def test_preview_shows_the_letter_and_downloads_without_counting(app, staff_client):
+    campaign_id = create_campaign(staff_client)
+    add_ask(staff_client, campaign_id, "Make polluters pay", ASK_PARAGRAPH)
+    add_ask(staff_client, campaign_id, "Off", "Switched-off paragraph.", enabled=False)
+    set_wording(staff_client, campaign_id, OPENING, CLOSING, SUBJECT)
+    before = _letters(app)
+
+    html = staff_client.get(f"/staff/campaigns/{campaign_id}/preview").get_data(as_text=True)
+    text = page_text(html)
+    assert "the public cannot see it yet" in text
+    assert "Sample: written to a made-up MP" in text
+    assert "Sam Sample MP (sample)" in text and "Dear Ms Sample" in text
+    assert ASK_PARAGRAPH in text and "Switched-off paragraph." not in text
+    assert "Sewage in Sampleton (sample)" in text
+
+    pdf = staff_client.get(f"/staff/campaigns/{campaign_id}/preview/pdf")
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    assert ASK_PARAGRAPH in _flat(pdf_text(pdf.data))
+    docx = staff_client.get(f"/staff/campaigns/{campaign_id}/preview/docx")
+    assert docx.status_code == 200
+    assert any("act on sewage" in p for p in docx_paragraphs(docx.data))
+    assert staff_client.get(f"/staff/campaigns/{campaign_id}/preview/txt").status_code == 404
+    assert _letters(app) == before
+
+
+def test_preview_can_use_a_real_mp_from_the_register(app, staff_client, journey):
+    journey.find_mp("E8 1DY")  # puts Diane Abbott in the register
+    campaign_id = create_campaign(staff_client)
+    set_wording(staff_client, campaign_id, OPENING, CLOSING)
+    html = staff_client.get(f"/staff/campaigns/{campaign_id}/preview").get_data(as_text=True)
+    assert "Hackney North and Stoke Newington (Ms Diane Abbott)" in page_text(html)
+    key = __import__("re").search(r'<option value="([^"]+)"[^>]*>Hackney', html).group(1)
+    text = page_text(staff_client.get(
+        f"/staff/campaigns/{campaign_id}/preview?seat={key}").get_data(as_text=True))
+    assert "Dear Ms Abbott" in text
+    assert "As your constituent in Hackney North and Stoke Newington" in text
+
+
+def test_staff_home_links_to_campaigns(staff_client):
+    home = staff_client.get("/staff/").get_data(as_text=True)
+    assert 'href="/staff/campaigns/"' in home

@@ -1,0 +1,141 @@
+"""Every change to a campaign is kept with who and when; old wording can be restored."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from campaign.db import get_db
+from campaign.staff import editing
+from tests.journey import page_text
+from tests.staff_helpers import (STAFF, add_ask, create_campaign, post, set_status,
+                                 set_wording, sign_in)
+
+
+@pytest.fixture
+def staff_client(client, runner):
+    return sign_in(client, runner)
+
+
+def _history(client, campaign_id) -> str:
+    return client.get(f"/staff/campaigns/{campaign_id}/history").get_data(as_text=True)
+
+
+def _restore_urls(html: str) -> list[str]:
+    return re.findall(r'action="(/staff/campaigns/\d+/history/\d+/restore)"', html)
+
+
+def test_history_records_every_change_with_who_and_when(app, staff_client):
+    campaign_id = create_campaign(staff_client)
+    add_ask(staff_client, campaign_id, "Make polluters pay", "Polluters should pay.")
+    set_wording(staff_client, campaign_id, "Opening one.", "Closing one.")
+    set_status(staff_client, campaign_id, "live")
+    text = page_text(_history(staff_client, campaign_id))
+    for change in ("Campaign status live by", "Wording edited by",
+                   "Ask added (Make polluters pay) by", "Wording created by",
+                   "Campaign created by"):
+        assert f"{change} {STAFF} at 20" in text, change
+    # Newest first.
+    assert text.index("status live") < text.index("Ask added") < text.index("Campaign created")
+    with app.app_context():
+        rows = list(get_db().query("select user_id, user_email, changed_at from campaign_history"))
+    assert len(rows) == 5 and all(r["user_id"] and r["changed_at"] for r in rows)
+
+
+def test_an_earlier_wording_can_be_restored(app, staff_client):
+    campaign_id = create_campaign(staff_client)
+    set_wording(staff_client, campaign_id, "First opening in {{ constituency }}.", "First closing.")
+    set_wording(staff_client, campaign_id, "Second opening.", "Second closing.",
+                subject="Second subject")
+    html = _history(staff_client, campaign_id)
+    assert "This is the current wording." in page_text(html)
+    # Restore buttons: the first edit and the default wording made at creation.
+    urls = _restore_urls(html)
+    assert len(urls) == 2
+    assert "First opening in {{ constituency }}." in page_text(html)
+
+    response = post(staff_client, urls[0], form_url=f"/staff/campaigns/{campaign_id}/history")
+    assert response.status_code == 302
+    wording_page = staff_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "That version of the wording is current again." in page_text(wording_page)
+    assert "First opening in {{ constituency }}." in wording_page
+    with app.app_context():
+        row = get_db()["campaigns"].get(campaign_id)
+    assert (row["opening"], row["closing"], row["subject"]) == (
+        "First opening in {{ constituency }}.", "First closing.", "")
+    assert "Wording restored version" in page_text(_history(staff_client, campaign_id))
+
+
+def test_only_wording_of_the_same_campaign_can_be_restored(app, staff_client):
+    first = create_campaign(staff_client, slug="first")
+    second = create_campaign(staff_client, slug="second")
+    set_wording(staff_client, first, "Another opening.", "Another closing.")
+    entry = _restore_urls(_history(staff_client, first))[0].split("/")[-2]
+    response = post(staff_client, f"/staff/campaigns/{second}/history/{entry}/restore",
+                    form_url=f"/staff/campaigns/{second}/history")
+    assert response.status_code == 404
+    with app.app_context():
+        campaign_entry = get_db().execute(
+            "select id from campaign_history where campaign_id = ? and kind = 'campaign'",
+            [first]).fetchone()[0]
+    response = post(staff_client, f"/staff/campaigns/{first}/history/{campaign_entry}/restore",
+                    form_url=f"/staff/campaigns/{first}/history")
+    assert response.status_code == 404
+
+
+def test_a_change_and_its_history_entry_stand_or_fall_together(app, monkeypatch):
+    with app.app_context():
+        db = get_db()
+        editor = editing.Editor(id=1, email="s@example.org")
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr(editing, "_record", broken)
+        with pytest.raises(RuntimeError):
+            editing.update_wording(db, 1, {"opening": "Changed.", "closing": "Changed."}, editor)
+        with pytest.raises(RuntimeError):
+            editing.create_campaign(db, {"title": "T", "slug": "t"}, editor)
+        assert db["campaigns"].get(1)["opening"] != "Changed."
+        assert db["campaigns"].count == 1
+
+
+def test_moving_an_ask_past_either_end_leaves_the_order_alone(app):
+    with app.app_context():
+        db = get_db()
+        editor = editing.Editor(id=1, email="s@example.org")
+        order = [a.id for a in editing.staff_asks(db, 1)]
+        editing.move_ask(db, 1, order[0], "up", editor)
+        editing.move_ask(db, 1, order[-1], "down", editor)
+        assert [a.id for a in editing.staff_asks(db, 1)] == order
+        editing.move_ask(db, 1, order[-1], "up", editor)
+        assert [a.id for a in editing.staff_asks(db, 1)] == [*order[:-2], order[-1], order[-2]]
+        assert db["campaign_history"].count == 1
+        with pytest.raises(LookupError):
+            editing.move_ask(db, 1, 9999, "up", editor)
+
+
+def test_a_live_campaign_cannot_lose_its_wording(app):
+    with app.app_context():
+        db = get_db()
+        editor = editing.Editor(id=1, email="s@example.org")
+        with pytest.raises(editing.EditError) as error:
+            editing.update_wording(db, 1, {"opening": "", "closing": "Reply."}, editor)
+        assert error.value.field == "opening"
+        with pytest.raises(editing.EditError) as error:
+            editing.update_wording(db, 1, {"opening": "{{ x }}", "closing": "Reply."}, editor)
+        assert "Unknown placeholder" in error.value.message
+
+
+def test_the_launch_wording_can_be_restored_after_its_first_edit(app, staff_client):
+    with app.app_context():
+        original = get_db()["campaigns"].get(1)["opening"]
+    set_wording(staff_client, 1, "A new opening.", "A new closing.")
+    html = _history(staff_client, 1)
+    assert "Wording as it was before the first recorded edit at" in page_text(html)
+    (url,) = _restore_urls(html)
+    assert post(staff_client, url, form_url="/staff/campaigns/1/history").status_code == 302
+    with app.app_context():
+        assert get_db()["campaigns"].get(1)["opening"] == original
+    citizen = page_text(staff_client.get("/staff/campaigns/1/preview").get_data(as_text=True))
+    assert "as a constituent in Sampleton (sample) about the organised crime networks" in citizen
