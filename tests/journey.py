@@ -12,8 +12,8 @@ from pypdf import PdfReader
 SLUG = "stop-trafficking-networks"
 
 WRITER = {
-    "full_name": "Siân Jones",
-    "address_line1": "12 High Street",
+    "full_name": "Siân Ëlira Çela-Łukasz",
+    "address_line1": "12 Glyndŵr Road",
     "address_line2": "Flat 3",
     "town": "London",
 }

@@ -74,7 +74,7 @@ def test_pdf_download_is_the_letter(journey):
     positions = _letter_order(text)
     assert -1 not in positions, positions
     assert positions == sorted(positions)
-    assert "12 High Street" in text and "E8 1DY" in text
+    assert "12 Glyndŵr Road" in text and "E8 1DY" in text
     assert text.rstrip().endswith(WRITER["full_name"]) or text.count(WRITER["full_name"]) >= 2
 
 

@@ -15,7 +15,7 @@ from docx.shared import Mm, Pt
 from letters import layout
 from letters.docx_template import LETTER_STYLES
 from letters.render_docx import render_docx
-from letters_fixtures import (
+from tests.letters_fixtures import (
     UNICODE_NAME, UNICODE_SAMPLES, make_letter, pdf_runs, pdf_text, two_page_letter,
     unicode_letter,
 )

@@ -9,7 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from letters import MP, layout
 from letters.fonts import REGULAR
 from letters.render_pdf import render_pdf
-from letters_fixtures import (
+from tests.letters_fixtures import (
     MP_ABBOTT, SENDER, UNICODE_NAME, UNICODE_SAMPLES, make_letter, pdf_reader, pdf_runs,
     pdf_text, two_page_letter, unicode_letter, with_paragraphs,
 )

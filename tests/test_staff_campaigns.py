@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from campaign.db import get_db
-from tests.journey import Journey, docx_paragraphs, page_text, pdf_text
+from tests.journey import WRITER, Journey, docx_paragraphs, page_text, pdf_text
 from tests.staff_helpers import (add_ask, create_campaign, post, set_status, set_wording,
                                  sign_in)
 
@@ -54,7 +54,7 @@ def test_staff_build_a_campaign_from_nothing_and_a_citizen_writes_with_it(app, s
     text = _flat(pdf_text(response.data))
     assert "As your constituent in Hackney North and Stoke Newington, I am asking you to act on sewage." in text
     assert ASK_PARAGRAPH in text
-    assert "Please write back to Siân Jones with what you will do." in text
+    assert f"Please write back to {WRITER['full_name']} with what you will do." in text
     assert "Sewage in Hackney North and Stoke Newington" in text
     assert "Every sewage outfall" not in text  # not ticked
 
