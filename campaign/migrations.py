@@ -116,7 +116,7 @@ def apply(db: sqlite_utils.Database) -> list[str]:
     for fn in MIGRATIONS:
         if fn.__name__ in done:
             continue
-        with db.conn:
+        with db.atomic():
             fn(db)
             db["_migrations"].insert(
                 {"name": fn.__name__, "applied_at": datetime.now(timezone.utc).isoformat()}

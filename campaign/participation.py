@@ -17,7 +17,7 @@ def record_download(db: sqlite_utils.Database, *, token: str, campaign_id: int,
                     constituency_code: str, constituency_name: str,
                     ask_ids: Iterable[int], fmt: str, day: date) -> bool:
     """Count a downloaded letter once; return True if this download was its first."""
-    with db.conn:
+    with db.atomic():
         cursor = db.execute(
             "insert or ignore into letters"
             " (token, campaign_id, constituency_code, constituency_name, day, formats)"

@@ -23,7 +23,7 @@ def load_launch_campaign(db: sqlite_utils.Database) -> bool:
         return False
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     asks = data.pop("asks")
-    with db.conn:
+    with db.atomic():
         campaign_id = db["campaigns"].insert(
             {**data, "created_at": now, "updated_at": now}
         ).last_pk

@@ -48,7 +48,7 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI) -> int:
     """
     records = list(api.sitting_mps())
     fetched_at = _now().isoformat(timespec="seconds")
-    with db.conn:
+    with db.atomic():
         db["mps"].delete_where()
         db["mps"].insert_all(_row(r, "refresh", fetched_at) for r in records)
         db["constituency_lookups"].delete_where()
@@ -84,7 +84,7 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str) -
             "Please try again later."
         )
     fetched_at = _now().isoformat(timespec="seconds")
-    with db.conn:
+    with db.atomic():
         db["constituency_lookups"].upsert({
             "constituency_key": key, "constituency_name": name,
             "members_api_id": answer.api_id, "vacant": int(answer.member is None),
