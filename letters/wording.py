@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from jinja2 import StrictUndefined, TemplateError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 #: The placeholders staff may use, with what each means (shown in the staff UI).
@@ -27,7 +28,21 @@ PLACEHOLDERS: dict[str, str] = {
 # Wording is short; a cap keeps a pathological template from becoming a slow render.
 MAX_TEMPLATE_LENGTH = 5000
 
-_env = SandboxedEnvironment(autoescape=False, undefined=StrictUndefined)
+class _WordingSandbox(SandboxedEnvironment):
+    """The sandbox, also refusing arithmetic that could tie up a worker: 9**9999999,
+    "a" * 10**9. Wording has no need of powers or of repeating text."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**":
+            raise SecurityError("powers are not allowed in wording")
+        if operator == "*" and any(isinstance(x, (str, list, tuple)) for x in (left, right)):
+            raise SecurityError("repeating text is not allowed in wording")
+        return super().call_binop(context, operator, left, right)
+
+
+_env = _WordingSandbox(autoescape=False, undefined=StrictUndefined)
 # Wording needs placeholders, not programming: no range(), cycler, lipsum, namespace...
 _env.globals.clear()
 
@@ -53,11 +68,11 @@ def render_wording(template: str, values: Mapping[str, str]) -> str:
     except TemplateError as error:
         raise WordingError(_explain(error)) from None
     except Exception as error:  # the sandbox raises plain errors too (OverflowError, ...)
-        raise WordingError(f"This wording cannot be used: {error}.") from None
+        raise WordingError(f"This wording cannot be used: {str(error).rstrip('.')}.") from None
 
 
 def _explain(error: TemplateError) -> str:
-    message = getattr(error, "message", None) or str(error)
+    message = (getattr(error, "message", None) or str(error)).rstrip(".")
     if "is undefined" in message:
         names = ", ".join("{{ %s }}" % name for name in PLACEHOLDERS)
         return f"Unknown placeholder ({message}). The placeholders you can use are: {names}."

@@ -31,6 +31,9 @@ def test_syntax_errors_are_reported():
     "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
     "{{ config }}",
     "{% for x in range(10**9) %}{% endfor %}",
+    "{{ 9**9999999 }}",
+    "{% set x = 'a' * 1000000000 %}{{ x }}",
+    "{{ [1] * 1000000000 }}",
 ])
 def test_template_injection_is_inert(payload):
     with pytest.raises(WordingError):
