@@ -141,3 +141,17 @@ def test_change_something_returns_to_a_filled_in_form(journey, client):
     assert f'value="{WRITER["address_line1"]}"' in html
     assert "My own words</textarea>" in html
     assert html.count("checked") == 1
+
+
+def test_envelope_carries_both_addresses_and_is_not_counted_as_a_letter(app, journey):
+    journey.find_mp("E8 1DY")
+    journey.write()
+    response = journey.download("envelope")
+    assert response.status_code == 200
+    assert "envelope-for-diane-abbott-" in response.headers["Content-Disposition"]
+    text = pdf_text(response.data)
+    assert "Rt Hon Diane Abbott MP" in text and "London SW1A 0AA" in text
+    assert "12 Glyndŵr Road" in text  # the return address
+    from campaign.db import get_db
+    with app.app_context():
+        assert get_db()["letters"].count == 0

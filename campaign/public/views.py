@@ -8,16 +8,14 @@
 """
 from __future__ import annotations
 
-import re
 import secrets
-import unicodedata
 from datetime import date
-from io import BytesIO
 
-from flask import Blueprint, abort, current_app, render_template, request, send_file
+from flask import Blueprint, abort, current_app, render_template, request
 
 from campaign.campaigns import Campaign, campaign_by_slug, enabled_asks, public_campaigns
 from campaign.db import get_db
+from campaign.downloads import KINDS, letter_file
 from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, VacantSeat
 from campaign.lookup.local_source import directory_path
@@ -25,16 +23,9 @@ from campaign.participation import letters_count, record_download
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
 from campaign.writing import NoAsksChosen, build_letter
-from letters.render_docx import render_docx
-from letters.render_pdf import render_pdf
 
 bp = Blueprint("public", __name__)
 
-FORMATS = {
-    "pdf": (render_pdf, "application/pdf"),
-    "docx": (render_docx,
-             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-}
 
 
 def _finder():
@@ -136,8 +127,8 @@ def download(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
-    fmt = request.form.get("format", "")
-    if fmt not in FORMATS:
+    kind = KINDS.get(request.form.get("format", ""))
+    if kind is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
     try:
         letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
@@ -158,15 +149,13 @@ def download(slug: str):
     except NoAsksChosen:
         return _start_again(campaign, "The asks you chose have changed. Please choose "
                             "again.", 409)
-    render, mimetype = FORMATS[fmt]
-    data = render(letter)
-    record_download(get_db(), token=letter_request.token, campaign_id=campaign.id,
-                    constituency_code=found.constituency.code,
-                    constituency_name=found.constituency.name,
-                    ask_ids=letter_request.ask_ids, fmt=fmt, day=date.today())
-    response = send_file(BytesIO(data), mimetype=mimetype, as_attachment=True,
-                         download_name=download_name(letter.mp_name, letter.date, fmt))
-    response.headers["Cache-Control"] = "no-store"
+    response = letter_file(kind, letter)
+    if kind.is_letter:
+        record_download(get_db(), token=letter_request.token, campaign_id=campaign.id,
+                        constituency_code=found.constituency.code,
+                        constituency_name=found.constituency.name,
+                        ask_ids=letter_request.ask_ids, fmt=request.form["format"],
+                        day=date.today())
     return response
 
 
@@ -193,13 +182,6 @@ def edit(slug: str):
 
 def _start_again(campaign: Campaign, message: str, status: int):
     return render_template("public/start_again.html", campaign=campaign, message=message), status
-
-
-def download_name(mp_name: str, day: date, fmt: str) -> str:
-    """A file name that says what the file is: letter-to-diane-abbott-2026-11-21.pdf."""
-    ascii_name = unicodedata.normalize("NFKD", mp_name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "your-mp"
-    return f"letter-to-{slug}-{day.isoformat()}.{fmt}"
 
 
 @bp.get("/report")

@@ -18,15 +18,14 @@ and renders the answer. Every view is for the "staff" role only: organisers get 
 from __future__ import annotations
 
 from datetime import date
-from io import BytesIO
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from campaign.auth import role_required
 from campaign.campaigns import Campaign, campaign_by_id
 from campaign.db import get_db
-from campaign.public.views import FORMATS, download_name
+from campaign.downloads import KINDS, letter_file
 from campaign.staff import editing, preview as previews
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, MoveForm, StatusForm,
                                   WordingForm)
@@ -234,7 +233,8 @@ def preview(campaign_id: int):
 @staff_only
 def preview_download(campaign_id: int, fmt: str):
     """The preview letter as PDF or DOCX; not counted as a letter written."""
-    if fmt not in FORMATS:
+    kind = KINDS.get(fmt)
+    if kind is None:
         abort(404)
     campaign = _campaign_or_404(campaign_id)
     db = get_db()
@@ -243,9 +243,5 @@ def preview_download(campaign_id: int, fmt: str):
         letter = previews.preview_letter(db, campaign, mp, date.today())
     except WordingError:
         return redirect(url_for("staff.preview", campaign_id=campaign_id))
-    render, mimetype = FORMATS[fmt]
     # Deliberately not record_download(): a preview is not a letter written.
-    response = send_file(BytesIO(render(letter)), mimetype=mimetype, as_attachment=True,
-                         download_name="preview-" + download_name(letter.mp_name, letter.date, fmt))
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return letter_file(kind, letter, prefix="preview-")

@@ -1,0 +1,54 @@
+"""The files a citizen (or staff previewing) can download for a letter.
+
+One table of what can be made from a Letter, so the public download and the staff
+preview serve the same files under the same names.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from collections.abc import Callable
+from io import BytesIO
+
+from flask import Response, send_file
+
+from letters import Letter
+from letters.render_docx import render_docx
+from letters.render_envelope import render_envelope_pdf
+from letters.render_pdf import render_pdf
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One downloadable file: how to render it and what to call it."""
+
+    render: Callable[[Letter], bytes]
+    mimetype: str
+    extension: str
+    stem: str  # "letter-to" or "envelope-for"
+    is_letter: bool  # counted as a letter written (the envelope alone is not)
+
+
+KINDS = {
+    "pdf": Kind(render_pdf, "application/pdf", "pdf", "letter-to", True),
+    "docx": Kind(render_docx,
+                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                 "docx", "letter-to", True),
+    "envelope": Kind(render_envelope_pdf, "application/pdf", "pdf", "envelope-for", False),
+}
+
+
+def download_name(kind: Kind, letter: Letter, prefix: str = "") -> str:
+    """A file name that says what the file is: letter-to-diane-abbott-2026-11-21.pdf."""
+    ascii_name = unicodedata.normalize("NFKD", letter.mp_name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "your-mp"
+    return f"{prefix}{kind.stem}-{slug}-{letter.date.isoformat()}.{kind.extension}"
+
+
+def letter_file(kind: Kind, letter: Letter, prefix: str = "") -> Response:
+    """The rendered file as an attachment that no cache keeps (it carries an address)."""
+    response = send_file(BytesIO(kind.render(letter)), mimetype=kind.mimetype,
+                         as_attachment=True, download_name=download_name(kind, letter, prefix))
+    response.headers["Cache-Control"] = "no-store"
+    return response
