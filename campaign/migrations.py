@@ -107,6 +107,23 @@ def m005_campaign_history(db: sqlite_utils.Database) -> None:
     db["campaign_history"].create_index(["campaign_id", "id"])
 
 
+@migration
+def m006_counting_indexes(db: sqlite_utils.Database) -> None:
+    # Organisers' exports count a million letters in well under a second only when
+    # every count is read from an index alone. Counting asks by day would otherwise
+    # look up each letter's day, one random read per ask chosen, so the day (never
+    # changed once a letter is recorded) is copied onto letter_asks.
+    db["letter_asks"].add_column("day", str)
+    db.execute("update letter_asks set day ="
+               " (select letters.day from letters where letters.id = letter_asks.letter_id)")
+    db["letter_asks"].create_index(["ask_id", "day"], index_name="idx_letter_asks_ask_id_day")
+    db.execute("drop index if exists idx_letter_asks_ask_id")
+    # Per constituency over a date range: (campaign, day) narrows, code is then at hand.
+    db["letters"].create_index(["campaign_id", "day", "constituency_code"],
+                               index_name="idx_letters_campaign_day_code")
+    db.execute("drop index if exists idx_letters_campaign_id_day")
+
+
 def apply(db: sqlite_utils.Database) -> list[str]:
     """Run the migrations `db` has not recorded yet, each in its own transaction."""
     if "_migrations" not in db.table_names():

@@ -25,9 +25,10 @@ def record_download(db: sqlite_utils.Database, *, token: str, campaign_id: int,
             [token, campaign_id, constituency_code, constituency_name, day.isoformat(), fmt],
         )
         if cursor.rowcount:
+            # The day is repeated here so asks can be counted by day from an index alone.
             db.conn.executemany(
-                "insert or ignore into letter_asks (letter_id, ask_id) values (?, ?)",
-                [(cursor.lastrowid, ask_id) for ask_id in sorted(set(ask_ids))],
+                "insert or ignore into letter_asks (letter_id, ask_id, day) values (?, ?, ?)",
+                [(cursor.lastrowid, ask_id, day.isoformat()) for ask_id in sorted(set(ask_ids))],
             )
             return True
         db.execute(
