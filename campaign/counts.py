@@ -1,0 +1,189 @@
+"""Counting letters: by constituency, by ask and by day, for organisers.
+
+Every figure is an aggregate computed by SQLite over the participation records
+(`letters`, `letter_asks`); Python only sees the grouped rows (at most one per
+constituency, ask or day), so an export over a million letters stays well under
+a second. Nothing here reads or returns anything about a person: the records
+hold none.
+
+One letter is one row in `letters`, however many times or in however many
+formats it was downloaded, so `count(*)` is the count of letters.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import sqlite_utils
+
+from campaign.lookup.names import constituency_key
+
+BREAKDOWNS = ("constituency", "ask", "day")
+
+# The columns of each export, in order: the CSV header and the JSON keys.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "constituency": ("constituency_code", "constituency_name", "mp_name", "party", "letters"),
+    "ask": ("ask_id", "ask_title", "letters"),
+    "day": ("day", "letters"),
+}
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class BadFilter(ValueError):
+    """A filter an organiser typed that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which letters to count: one campaign or all, between two days inclusive."""
+
+    campaign_id: int | None = None
+    since: date | None = None
+    until: date | None = None
+
+    def where(self, alias: str = "letters") -> tuple[str, list]:
+        """A SQL condition on `letters` (as `alias`) and its parameters."""
+        clauses, params = ["1 = 1"], []
+        if self.campaign_id is not None:
+            clauses.append(f"{alias}.campaign_id = ?")
+            params.append(self.campaign_id)
+        # `day` is stored as ISO text, so comparing strings compares dates.
+        if self.since is not None:
+            clauses.append(f"{alias}.day >= ?")
+            params.append(self.since.isoformat())
+        if self.until is not None:
+            clauses.append(f"{alias}.day <= ?")
+            params.append(self.until.isoformat())
+        return " and ".join(clauses), params
+
+
+def parse_day(text: str | None, name: str = "date") -> date | None:
+    """Read an ISO day (YYYY-MM-DD) that a person typed; None when left blank.
+
+    Stricter than `date.fromisoformat`, which also takes 20240131 and week dates:
+    a filter that silently meant something else would give wrong figures.
+    """
+    if text is None or not text.strip():
+        return None
+    text = text.strip()
+    if not _ISO_DAY.fullmatch(text):
+        raise BadFilter(f"The {name} must be a date written YYYY-MM-DD, like 2025-03-31; "
+                        f"got {text!r}.")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadFilter(f"The {name} {text!r} is not a real date.") from None
+
+
+def make_filter(campaign_id: int | None, since: str | None, until: str | None) -> Filter:
+    """A Filter from typed dates; raise BadFilter for bad dates or a backwards range."""
+    first = parse_day(since, "start date")
+    last = parse_day(until, "end date")
+    if first and last and first > last:
+        raise BadFilter(f"The start date ({first.isoformat()}) is after the end date "
+                        f"({last.isoformat()}).")
+    return Filter(campaign_id=campaign_id, since=first, until=last)
+
+
+def _install_key_function(db: sqlite_utils.Database) -> None:
+    # The register is keyed by the folded constituency name (see lookup.names); the
+    # same Python function, called once per constituency group, makes the join.
+    db.conn.create_function("constituency_key", 1, constituency_key, deterministic=True)
+
+
+def by_constituency(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
+    """Letters per constituency, most first, with its sitting MP where the register knows it.
+
+    Grouped by the GSS code; the name shown is the one on the newest letter, so a
+    renamed seat stays one row. An MP missing from the register (never looked up,
+    or the seat is vacant) leaves mp_name and party empty rather than dropping the row.
+    """
+    _install_key_function(db)
+    where, params = flt.where("l")
+    sql = f"""
+        with per_seat as (
+            select l.constituency_code as code, count(*) as letters, max(l.id) as newest
+            from letters l where {where}
+            group by l.constituency_code
+        ), named as (
+            select per_seat.code, per_seat.letters, newest.constituency_name
+            from per_seat join letters newest on newest.id = per_seat.newest
+        )
+        select named.code as constituency_code, named.constituency_name,
+               coalesce(mps.display_as, '') as mp_name, coalesce(mps.party, '') as party,
+               named.letters
+        from named
+        left join mps on mps.constituency_key = constituency_key(named.constituency_name)
+        order by named.letters desc, named.constituency_name, named.code
+    """
+    return list(db.query(sql, params))
+
+
+def by_ask(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
+    """How many letters included each ask, most first. A letter with three asks counts
+    once for each of them, so these add up to more than the number of letters."""
+    # Read from letter_asks alone (it carries the letter's day, see m006): an ask
+    # belongs to one campaign, so the campaign filter is a filter on ask ids.
+    clauses, params = ["1 = 1"], []
+    if flt.campaign_id is not None:
+        clauses.append("la.ask_id in (select id from asks where campaign_id = ?)")
+        params.append(flt.campaign_id)
+    if flt.since is not None:
+        clauses.append("la.day >= ?")
+        params.append(flt.since.isoformat())
+    if flt.until is not None:
+        clauses.append("la.day <= ?")
+        params.append(flt.until.isoformat())
+    sql = f"""
+        with per_ask as (
+            select la.ask_id, count(*) as letters from letter_asks la
+            where {" and ".join(clauses)}
+            group by la.ask_id
+        )
+        select per_ask.ask_id, coalesce(asks.title, '') as ask_title, per_ask.letters
+        from per_ask left join asks on asks.id = per_ask.ask_id
+        order by per_ask.letters desc, asks.position, per_ask.ask_id
+    """
+    return list(db.query(sql, params))
+
+
+def by_day(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
+    """Letters per day, oldest first; days without letters are left out."""
+    where, params = flt.where("l")
+    sql = f"""
+        select l.day, count(*) as letters from letters l where {where}
+        group by l.day order by l.day
+    """
+    return list(db.query(sql, params))
+
+
+EXPORTS = {"constituency": by_constituency, "ask": by_ask, "day": by_day}
+
+
+def breakdown(db: sqlite_utils.Database, by: str, flt: Filter) -> list[dict]:
+    """The rows of one export (`by` is one of BREAKDOWNS)."""
+    if by not in EXPORTS:
+        raise BadFilter(f"Counts can be broken down by {', '.join(BREAKDOWNS)}; not {by!r}.")
+    return EXPORTS[by](db, flt)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The headline figures of a dashboard."""
+
+    letters: int
+    constituencies: int
+    first_day: str | None
+    last_day: str | None
+
+
+def totals(db: sqlite_utils.Database, flt: Filter) -> Totals:
+    """How many letters, from how many constituencies, over which days."""
+    where, params = flt.where("l")
+    row = next(iter(db.query(
+        f"select count(*) as letters, count(distinct l.constituency_code) as constituencies,"
+        f" min(l.day) as first_day, max(l.day) as last_day from letters l where {where}",
+        params)))
+    return Totals(**row)

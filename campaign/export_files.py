@@ -1,0 +1,50 @@
+"""Counts as files: CSV for spreadsheets, JSON for anything else.
+
+Both carry exactly the rows `campaign.counts` returns, with the columns in
+`counts.COLUMNS`; an empty export is the header line alone (CSV) or an empty
+list of rows (JSON), so a script reading it never has to special-case "nothing yet".
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+
+# A cell starting with one of these is read as a formula by Excel and LibreOffice.
+# Ask titles are typed by staff, so a leading apostrophe keeps such a cell as text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(rows: Iterable[Mapping], columns: Sequence[str]) -> str:
+    """The rows as CSV text with a header line (RFC 4180 line endings)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(row[column]) for column in columns] for row in rows)
+    return out.getvalue()
+
+
+def to_json(document: Mapping) -> str:
+    """A JSON document, readable by people too (indented, UTF-8 kept as is)."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def rows_only(rows: Iterable[Mapping], columns: Sequence[str]) -> list[dict]:
+    """The rows as plain dicts with exactly `columns`, in order, for JSON."""
+    return [{column: row[column] for column in columns} for row in rows]
+
+
+def file_name(campaign_slug: str | None, by: str, since: str | None, until: str | None,
+              extension: str) -> str:
+    """A name that says what is in the file: letters-by-day-my-campaign-2025-01-01-to-2025-01-31.csv."""
+    parts = ["letters", f"by-{by}", campaign_slug or "all-campaigns"]
+    if since or until:
+        parts.append(f"{since or 'start'}-to-{until or 'now'}")
+    return "-".join(parts) + f".{extension}"
