@@ -1,0 +1,135 @@
+"""How long the organisers' exports take over a large campaign.
+
+Fills a fresh database with N letter records (default 1,000,000) across 650
+constituencies and 365 days, two or three asks each, then times every export
+(by constituency, by ask, by day; rows to CSV text) the way `flask export counts`
+runs it: for all campaigns, for one campaign, and for one campaign over a quarter.
+The goal is at most a second each.
+
+    .venv/bin/python benchmarks/exports.py [--rows N] [--keep PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from campaign import counts  # noqa: E402
+from campaign.db import connect, migrate  # noqa: E402
+from campaign.export_files import to_csv  # noqa: E402
+from campaign.seed import load_launch_campaign  # noqa: E402
+
+SEATS = 650
+DAYS = 365
+FIRST_DAY = "2024-01-01"
+GOAL_SECONDS = 1.0
+
+
+def fill(db, rows: int) -> None:
+    """Write `rows` letters in a few INSERT ... SELECT statements (no Python loop per row)."""
+    # Only this throwaway database: trade durability for a fast fill.
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("PRAGMA cache_size = -500000")
+    load_launch_campaign(db)
+    launch = next(iter(db.query("select id from campaigns order by id limit 1")))["id"]
+    with db.conn:
+        other = db["campaigns"].insert({"slug": "bench-other", "title": "Another campaign",
+                                        "status": "live"}).last_pk
+        for position in range(3):
+            db["asks"].insert({"campaign_id": other, "position": position,
+                               "title": f"Other ask {position + 1}", "paragraph": "..."})
+        # A full register, as after `mps refresh`, so the MP join does real work.
+        db.conn.executemany(
+            "insert or replace into mps (constituency_key, constituency_name, member_id,"
+            " display_as, full_title, party, source, fetched_at)"
+            " values (?, ?, ?, ?, ?, ?, 'refresh', '2024-01-01T00:00:00')",
+            [(f"constituency {n}", f"Constituency {n}", 10_000 + n, f"Member {n}",
+              f"Member {n} MP", ("Labour", "Conservative", "Liberal Democrat")[n % 3])
+             for n in range(SEATS)])
+    asks = {cid: [r["id"] for r in db.query(
+        "select id from asks where campaign_id = ? order by id", [cid])]
+        for cid in (launch, other)}
+    with db.conn:
+        # Multiplicative hashing spreads letters over seats and days unevenly enough
+        # to look like a campaign, and deterministically, so runs compare.
+        db.execute(f"""
+            with recursive seq(i) as (select 1 union all select i + 1 from seq where i < {rows})
+            insert into letters (id, token, campaign_id, constituency_code, constituency_name,
+                                 day, formats)
+            select i, printf('bench-%08d', i),
+                   case when i % 10 = 0 then {other} else {launch} end,
+                   printf('E14%06d', (i * 2654435761 / 4096) % {SEATS}),
+                   'Constituency ' || ((i * 2654435761 / 4096) % {SEATS}),
+                   date('{FIRST_DAY}', '+' || ((i * 40503) % {DAYS}) || ' days'),
+                   case when i % 3 = 0 then 'pdf,docx' else 'pdf' end
+            from seq
+        """)
+        for cid, ids in asks.items():
+            k, first = len(ids), ids[0]
+            # Two asks for every letter and a third for every other one: 2.5 on average.
+            for offset, condition in ((0, "1"), (1, "1"), (3, "id % 2 = 0")):
+                db.execute(
+                    f"insert or ignore into letter_asks (letter_id, ask_id, day)"
+                    f" select id, {first} + (id + {offset}) % {k}, day from letters"
+                    f" where campaign_id = ? and {condition}", [cid])
+
+
+def time_export(db, by: str, flt: counts.Filter, repeat: int = 3) -> tuple[float, float, int]:
+    """(first run, median, rows) in seconds for one export to CSV text."""
+    times, size = [], 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        text = to_csv(counts.breakdown(db, by, flt), counts.COLUMNS[by])
+        times.append(time.perf_counter() - start)
+        size = text.count("\n") - 1
+    return times[0], statistics.median(times), size
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000, help="letter records to create")
+    parser.add_argument("--keep", help="write the database here instead of a temporary file")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.keep or str(Path(tmp) / "bench.sqlite3")
+        db = connect(path)
+        migrate(db)
+        start = time.perf_counter()
+        fill(db, args.rows)
+        filled = time.perf_counter() - start
+        pairs = db["letter_asks"].count
+        print(f"Filled {args.rows:,} letters and {pairs:,} letter-ask pairs across {SEATS} "
+              f"constituencies and {DAYS} days in {filled:.1f} s.")
+        db.conn.close()
+
+        # A fresh connection, as a `flask export counts` run would open.
+        db = connect(path)
+        launch = next(iter(db.query("select id from campaigns order by id limit 1")))["id"]
+        scenarios = [
+            ("all campaigns", counts.Filter()),
+            ("one campaign", counts.Filter(campaign_id=launch)),
+            ("one campaign, one quarter", counts.Filter(
+                campaign_id=launch, since=date(2024, 4, 1), until=date(2024, 6, 30))),
+        ]
+        slow = False
+        print(f"\n{'export (CSV)':<18} {'letters counted':<27} {'first':>8} {'median':>8} {'rows':>6}")
+        for label, flt in scenarios:
+            for by in counts.BREAKDOWNS:
+                first, median, size = time_export(db, by, flt)
+                slow = slow or first > GOAL_SECONDS
+                print(f"by {by:<15} {label:<27} {first:>7.3f}s {median:>7.3f}s {size:>6}")
+        db.conn.close()
+        print(f"\nGoal: each export at most {GOAL_SECONDS:.0f} s: "
+              f"{'MISSED' if slow else 'met'}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
