@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from campaign import config, db, request_log
+from campaign import config, counter, db, request_log
 from campaign.lookup.directory import DirectoryFile
 from campaign.lookup.finder import CachedSource, MPFinder
 from campaign.lookup.local_source import directory_path, postcode_source
@@ -35,10 +35,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     db.init_app(app)
     request_log.init_app(app)
+    counter.init_app(app)
     app.extensions["postcode_directory"] = DirectoryFile(directory_path(app.config))
     app.extensions["mp_finder"] = _mp_finder(app)
 
-    from campaign import auth, cli, postcodes_cli
+    from campaign import auth, cli, exports, postcodes_cli
     from campaign.public import views as public
     from campaign.staff import views as staff
 
@@ -47,6 +48,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     auth.init_app(app)
     cli.init_app(app)
     postcodes_cli.init_app(app)
+    exports.init_app(app)
     _register_error_pages(app)
     return app
 

@@ -14,12 +14,13 @@ from datetime import date
 from flask import Blueprint, abort, current_app, render_template, request
 
 from campaign.campaigns import Campaign, campaign_by_slug, enabled_asks, public_campaigns
+from campaign.counter import get_counter
 from campaign.db import get_db
 from campaign.downloads import KINDS, letter_file
 from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, VacantSeat
 from campaign.lookup.local_source import directory_path
-from campaign.participation import letters_count, record_download
+from campaign.participation import record_download
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
 from campaign.writing import NoAsksChosen, build_letter
@@ -65,7 +66,7 @@ def campaign_page(slug: str):
     form = PostcodeForm(formdata=None, postcode=request.args.get("postcode", "")[:16])
     return render_template("public/campaign.html", campaign=campaign, form=form,
                            asks=enabled_asks(get_db(), campaign.id),
-                           letters=letters_count(get_db(), campaign.id))
+                           letters=get_counter().count(get_db(), campaign.id))
 
 
 @bp.post("/c/<slug>/mp")
@@ -77,7 +78,7 @@ def find_mp(slug: str):
     asks = enabled_asks(get_db(), campaign.id)
     if not form.validate():
         return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
-                               letters=letters_count(get_db(), campaign.id)), 422
+                               letters=get_counter().count(get_db(), campaign.id)), 422
     try:
         found = _finder().find(get_db(), form.postcode.data)
     except VacantSeat as vacancy:
@@ -85,7 +86,7 @@ def find_mp(slug: str):
     except LookupFailure as failure:
         form.postcode.errors = [failure.message]
         return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
-                               letters=letters_count(get_db(), campaign.id)), failure.status
+                               letters=get_counter().count(get_db(), campaign.id)), failure.status
     letter_form = _letter_form(campaign, postcode=str(found.postcode))
     return render_template("public/write.html", campaign=campaign, found=found,
                            form=letter_form, asks=asks)
@@ -150,12 +151,12 @@ def download(slug: str):
         return _start_again(campaign, "The asks you chose have changed. Please choose "
                             "again.", 409)
     response = letter_file(kind, letter)
-    if kind.is_letter:
-        record_download(get_db(), token=letter_request.token, campaign_id=campaign.id,
-                        constituency_code=found.constituency.code,
-                        constituency_name=found.constituency.name,
-                        ask_ids=letter_request.ask_ids, fmt=request.form["format"],
-                        day=date.today())
+    if kind.is_letter and record_download(
+            get_db(), token=letter_request.token, campaign_id=campaign.id,
+            constituency_code=found.constituency.code,
+            constituency_name=found.constituency.name,
+            ask_ids=letter_request.ask_ids, fmt=request.form["format"], day=date.today()):
+        get_counter().forget(campaign.id)
     return response
 
 
