@@ -1,0 +1,50 @@
+"""`flask --app wsgi export counts --by constituency|ask|day ...`: counts to stdout."""
+from __future__ import annotations
+
+import click
+from flask.cli import AppGroup
+
+from campaign import counts
+from campaign.campaigns import campaign_by_slug
+from campaign.db import get_db, migrate
+from campaign.exports.documents import breakdown_document
+from campaign.export_files import to_csv, to_json
+
+export = AppGroup("export", help="Take counts away as files.")
+
+
+@export.command("counts")
+@click.option("--by", "by", type=click.Choice(counts.BREAKDOWNS), required=True,
+              help="One row per constituency, per ask or per day.")
+@click.option("--campaign", "slug", metavar="SLUG",
+              help="Only this campaign's letters (default: every campaign).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only letters from this day on.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only letters up to this day, inclusive.")
+@click.option("--format", "fmt", type=click.Choice(("csv", "json")), default="csv",
+              show_default=True)
+def counts_command(by: str, slug: str | None, since: str | None, until: str | None,
+                   fmt: str) -> None:
+    """Print letter counts broken down BY constituency, ask or day, as CSV or JSON.
+
+    Counts hold no personal data: each letter is counted once, whatever formats it
+    was downloaded in. Redirect to a file: ... > counts.csv
+    """
+    db = get_db()
+    migrate(db)
+    campaign_id = None
+    if slug:
+        campaign = campaign_by_slug(db, slug)
+        if campaign is None:
+            known = ", ".join(row["slug"] for row in db.query(
+                "select slug from campaigns order by slug")) or "none yet"
+            raise click.ClickException(f"There is no campaign {slug!r}. Campaigns: {known}.")
+        campaign_id = campaign.id
+    try:
+        flt = counts.make_filter(campaign_id, since, until)
+    except counts.BadFilter as error:
+        raise click.UsageError(str(error))
+    rows = counts.breakdown(db, by, flt)
+    if fmt == "csv":
+        click.echo(to_csv(rows, counts.COLUMNS[by]), nl=False)
+    else:
+        click.echo(to_json(breakdown_document(by, rows, slug, flt)), nl=False)

@@ -1,0 +1,34 @@
+"""The JSON documents of the exports: the rows with what they count, so a file read
+months later still says which campaign and which days it covers."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from campaign import counts
+from campaign.export_files import rows_only
+
+
+def _filters(slug: str | None, flt: counts.Filter) -> dict:
+    return {
+        "campaign": slug,
+        "since": flt.since.isoformat() if flt.since else None,
+        "until": flt.until.isoformat() if flt.until else None,
+    }
+
+
+def breakdown_document(by: str, rows: Sequence[dict], slug: str | None,
+                       flt: counts.Filter) -> dict:
+    """One export as JSON: {"by", "campaign", "since", "until", "rows": [...]}."""
+    return {"by": by, **_filters(slug, flt), "rows": rows_only(rows, counts.COLUMNS[by])}
+
+
+def everything_document(db, slug: str | None, flt: counts.Filter) -> dict:
+    """All three exports and the totals in one JSON document (the dashboard's download)."""
+    totals = counts.totals(db, flt)
+    return {
+        **_filters(slug, flt),
+        "letters": totals.letters,
+        "constituencies": totals.constituencies,
+        **{f"by_{by}": rows_only(counts.breakdown(db, by, flt), counts.COLUMNS[by])
+           for by in counts.BREAKDOWNS},
+    }

@@ -1,0 +1,124 @@
+"""Organisers' pages. Thin: each reads counts from campaign.counts and renders them.
+
+/staff/counts/                           every campaign with its number of letters
+/staff/counts/<slug>/                    a campaign's dashboard (?since=&until=)
+/staff/counts/<slug>/by-<by>.csv|.json   one export: by-constituency, by-ask, by-day
+/staff/counts/<slug>/counts.json         all three exports and the totals
+"""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template, request
+
+from campaign import charts, counts
+from campaign.auth import role_required
+from campaign.campaigns import Campaign, campaign_by_slug
+from campaign.db import get_db
+from campaign.export_files import file_name, to_csv, to_json
+from campaign.exports.documents import breakdown_document, everything_document
+from campaign.exports.forms import DateRangeForm
+
+bp = Blueprint("exports", __name__, url_prefix="/staff/counts")
+
+TOP_CONSTITUENCIES = 10
+MIMETYPES = {"csv": "text/csv", "json": "application/json"}
+
+
+def _campaign_or_404(slug: str) -> Campaign:
+    campaign = campaign_by_slug(get_db(), slug)
+    if campaign is None:
+        abort(404)
+    return campaign
+
+
+def _range_form() -> DateRangeForm:
+    return DateRangeForm(formdata=request.args if request.args else None)
+
+
+def _filter(campaign: Campaign, form: DateRangeForm) -> counts.Filter:
+    return counts.make_filter(campaign.id, form.since.data, form.until.data)
+
+
+def _file(text: str, fmt: str, name: str) -> Response:
+    response = Response(text, mimetype=MIMETYPES[fmt])
+    if fmt == "csv":
+        response.mimetype_params["charset"] = "utf-8"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    # Counts change with every letter, and staff pages should not sit in shared caches.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _bad_dates(form: DateRangeForm):
+    return render_template("error.html", heading="Those dates don't work",
+                           message=" ".join(e for f in form for e in f.errors)
+                           + " Go back to the dashboard and choose the dates again."), 400
+
+
+@bp.get("/")
+@role_required("staff", "organiser")
+def index():
+    rows = counts.letters_per_campaign(get_db())
+    return render_template("exports/index.html", campaigns=rows)
+
+
+@bp.get("/<slug>/")
+@role_required("staff", "organiser")
+def dashboard(slug: str):
+    campaign = _campaign_or_404(slug)
+    form = _range_form()
+    if request.args and not form.validate():
+        return render_template("exports/dashboard.html", campaign=campaign, form=form,
+                               totals=None), 400
+    db = get_db()
+    flt = _filter(campaign, form)
+    by_constituency = counts.by_constituency(db, flt)
+    by_day = counts.by_day(db, flt)
+    query = {k: v for k, v in (("since", flt.since), ("until", flt.until)) if v}
+    return render_template(
+        "exports/dashboard.html", campaign=campaign, form=form, filtered=bool(query),
+        query={k: v.isoformat() for k, v in query.items()},
+        totals=counts.totals(db, flt), by_constituency=by_constituency,
+        top=by_constituency[:TOP_CONSTITUENCIES], by_ask=counts.by_ask(db, flt), by_day=by_day,
+        day_chart=charts.letters_per_day(charts.fill_days(by_day)),
+        seat_chart=charts.top_constituencies(by_constituency, TOP_CONSTITUENCIES),
+    )
+
+
+def _export(slug: str, by: str, fmt: str):
+    campaign = _campaign_or_404(slug)
+    form = _range_form()
+    if request.args and not form.validate():
+        return _bad_dates(form)
+    flt = _filter(campaign, form)
+    rows = counts.breakdown(get_db(), by, flt)
+    text = (to_csv(rows, counts.COLUMNS[by]) if fmt == "csv"
+            else to_json(breakdown_document(by, rows, campaign.slug, flt)))
+    return _file(text, fmt, file_name(campaign.slug, by, flt.since, flt.until, fmt))
+
+
+def _export_view(by: str, fmt: str):
+    def view(slug: str):
+        return _export(slug, by, fmt)
+    view.__name__ = f"by_{by}_{fmt}"  # before role_required copies it
+    view.__doc__ = f"Letters by {by} as {fmt.upper()}."
+    return role_required("staff", "organiser")(view)
+
+
+# One rule per file, each with the slug as its only variable, so a URL names its file
+# (by-constituency.csv) and url_for names its export: exports.by_constituency_csv.
+for _by in counts.BREAKDOWNS:
+    for _fmt in MIMETYPES:
+        bp.add_url_rule(f"/<slug>/by-{_by}.{_fmt}", endpoint=f"by_{_by}_{_fmt}",
+                        view_func=_export_view(_by, _fmt), methods=["GET"])
+
+
+@bp.get("/<slug>/counts.json")
+@role_required("staff", "organiser")
+def download_all(slug: str):
+    campaign = _campaign_or_404(slug)
+    form = _range_form()
+    if request.args and not form.validate():
+        return _bad_dates(form)
+    flt = _filter(campaign, form)
+    return _file(to_json(everything_document(get_db(), campaign.slug, flt)), "json",
+                 file_name(campaign.slug, None, flt.since, flt.until, "json"))
