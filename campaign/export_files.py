@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 
 # A cell starting with one of these is read as a formula by Excel and LibreOffice.
 # Ask titles are typed by staff, so a leading apostrophe keeps such a cell as text.
@@ -41,10 +42,12 @@ def rows_only(rows: Iterable[Mapping], columns: Sequence[str]) -> list[dict]:
     return [{column: row[column] for column in columns} for row in rows]
 
 
-def file_name(campaign_slug: str | None, by: str, since: str | None, until: str | None,
-              extension: str) -> str:
-    """A name that says what is in the file: letters-by-day-my-campaign-2025-01-01-to-2025-01-31.csv."""
-    parts = ["letters", f"by-{by}", campaign_slug or "all-campaigns"]
+def file_name(campaign_slug: str | None, by: str | None, since: date | None,
+              until: date | None, extension: str) -> str:
+    """A name that says what is in the file:
+    letters-by-day-my-campaign-2025-01-01-to-2025-01-31.csv (by=None for every breakdown)."""
+    parts = ["letters"] + ([f"by-{by}"] if by else []) + [campaign_slug or "all-campaigns"]
     if since or until:
-        parts.append(f"{since or 'start'}-to-{until or 'now'}")
+        parts.append(f"{since.isoformat() if since else 'start'}-to-"
+                     f"{until.isoformat() if until else 'now'}")
     return "-".join(parts) + f".{extension}"
