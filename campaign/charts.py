@@ -24,14 +24,15 @@ WIDTH = 720
 
 
 def nice_ceiling(value: int) -> int:
-    """The smallest 1, 2 or 5 times a power of ten at or above `value` (at least 1),
-    so the axis reads 0 / 50 / 100 rather than 0 / 43 / 87."""
+    """The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten)
+    at or above `value`, so the axis reads 0 / 1,500 / 3,000 rather than 0 / 1,370 /
+    2,740, without leaving most of the chart empty."""
     if value <= 1:
         return 1
     power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 5, 10):
-        if step * power >= value:
-            return step * power
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if step * power >= value and (step * power) == int(step * power):
+            return int(step * power)
     return 10 * power  # pragma: no cover - the loop always returns
 
 

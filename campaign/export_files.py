@@ -23,10 +23,14 @@ def _cell(value):
     return value
 
 
-def to_csv(rows: Iterable[Mapping], columns: Sequence[str]) -> str:
-    """The rows as CSV text with a header line (RFC 4180 line endings)."""
+def to_csv(rows: Iterable[Mapping], columns: Sequence[str], line_end: str = "\r\n") -> str:
+    """The rows as CSV text with a header line.
+
+    Files use RFC 4180's CRLF, which every spreadsheet expects; the command line
+    passes "\n" so its output suits grep, wc and friends.
+    """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator=line_end)
     writer.writerow(columns)
     writer.writerows([_cell(row[column]) for column in columns] for row in rows)
     return out.getvalue()

@@ -163,6 +163,6 @@ def test_constituency_chart_escapes_names():
     assert "A &amp; &lt;B&gt;" in svg and "<B>" not in svg
 
 
-@pytest.mark.parametrize("value, ceiling", [(0, 1), (1, 1), (3, 5), (7, 10), (43, 50), (120, 200)])
+@pytest.mark.parametrize("value, ceiling", [(0, 1), (1, 1), (3, 3), (7, 8), (9, 10), (43, 50), (120, 150), (2740, 3000)])
 def test_axis_scale_is_round(value, ceiling):
     assert charts.nice_ceiling(value) == ceiling

@@ -45,6 +45,6 @@ def counts_command(by: str, slug: str | None, since: str | None, until: str | No
         raise click.UsageError(str(error))
     rows = counts.breakdown(db, by, flt)
     if fmt == "csv":
-        click.echo(to_csv(rows, counts.COLUMNS[by]), nl=False)
+        click.echo(to_csv(rows, counts.COLUMNS[by], line_end="\n"), nl=False)
     else:
         click.echo(to_json(breakdown_document(by, rows, slug, flt)), nl=False)

@@ -24,11 +24,11 @@ def breakdown_document(by: str, rows: Sequence[dict], slug: str | None,
 
 def everything_document(db, slug: str | None, flt: counts.Filter) -> dict:
     """All three exports and the totals in one JSON document (the dashboard's download)."""
-    totals = counts.totals(db, flt)
+    rows = {by: counts.breakdown(db, by, flt) for by in counts.BREAKDOWNS}
+    totals = counts.summarise(rows["constituency"], rows["day"])
     return {
         **_filters(slug, flt),
         "letters": totals.letters,
         "constituencies": totals.constituencies,
-        **{f"by_{by}": rows_only(counts.breakdown(db, by, flt), counts.COLUMNS[by])
-           for by in counts.BREAKDOWNS},
+        **{f"by_{by}": rows_only(rows[by], counts.COLUMNS[by]) for by in counts.BREAKDOWNS},
     }

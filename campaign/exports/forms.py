@@ -3,28 +3,32 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import StringField, ValidationError
+from wtforms.validators import StopValidation
 
 from campaign import counts
 
 
-def _iso_day(form, field) -> None:
-    try:
-        counts.parse_day(field.data, field.label.text.lower())
-    except counts.BadFilter as error:
-        raise ValidationError(str(error)) from None
+def _iso_day(name: str):
+    def check(form, field) -> None:
+        try:
+            counts.parse_day(field.data, name)
+        except counts.BadFilter as error:
+            raise StopValidation(str(error)) from None
+    return check
 
 
 class DateRangeForm(FlaskForm):
-    """From / to days, both optional and inclusive."""
+    """From / to days, both optional and inclusive; the same rules as the command line."""
 
     class Meta:
         csrf = False  # a GET form that changes nothing
 
-    since = StringField("From", validators=[_iso_day], render_kw={"type": "date"})
-    until = StringField("To", validators=[_iso_day], render_kw={"type": "date"})
+    since = StringField("From", validators=[_iso_day("start date")], render_kw={"type": "date"})
+    until = StringField("To", validators=[_iso_day("end date")], render_kw={"type": "date"})
 
     def validate_until(self, field) -> None:
-        since = counts.parse_day(self.since.data) if not self.since.errors else None
-        until = counts.parse_day(field.data) if field.data else None
-        if since and until and since > until:
+        if self.since.errors:
+            return
+        first, last = counts.parse_day(self.since.data), counts.parse_day(field.data)
+        if first and last and first > last:
             raise ValidationError("The end date must be on or after the start date.")

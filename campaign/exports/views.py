@@ -77,7 +77,7 @@ def dashboard(slug: str):
     return render_template(
         "exports/dashboard.html", campaign=campaign, form=form, filtered=bool(query),
         query={k: v.isoformat() for k, v in query.items()},
-        totals=counts.totals(db, flt), by_constituency=by_constituency,
+        totals=counts.summarise(by_constituency, by_day), by_constituency=by_constituency,
         top=by_constituency[:TOP_CONSTITUENCIES], by_ask=counts.by_ask(db, flt), by_day=by_day,
         day_chart=charts.letters_per_day(charts.fill_days(by_day)),
         seat_chart=charts.top_constituencies(by_constituency, TOP_CONSTITUENCIES),

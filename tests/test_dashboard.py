@@ -1,0 +1,162 @@
+"""The organisers' dashboard: figures, charts, tables and downloads, for signed-in
+organisers and staff only."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from tests.counting import (PASSWORD, add_empty_campaign, ask_titles, create_user,
+                            expected_by_ask, expected_by_constituency, expected_by_day,
+                            write_all)
+from tests.journey import page_text
+from tests.test_auth import login
+
+SLUG = "stop-trafficking-networks"
+BASE = f"/staff/counts/{SLUG}"
+FILES = [f"{BASE}/by-constituency.csv", f"{BASE}/by-ask.csv", f"{BASE}/by-day.csv",
+         f"{BASE}/by-constituency.json", f"{BASE}/by-ask.json", f"{BASE}/by-day.json",
+         f"{BASE}/counts.json"]
+
+
+@pytest.fixture
+def written(app, client, monkeypatch):
+    write_all(client, monkeypatch)
+    add_empty_campaign(app)
+    return app
+
+
+@pytest.fixture
+def organiser(client, runner):
+    email = create_user(runner, "Organiser@Example.org", "organiser")
+    assert login(client, email, PASSWORD).status_code == 302
+    return email
+
+
+def table(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+
+
+def test_anonymous_visitors_cannot_see_or_export_counts(written, client):
+    for url in ["/staff/counts/", f"{BASE}/", *FILES, f"{BASE}/by-day.csv?since=2025-03-01"]:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert "/staff/login" in response.headers["Location"]
+        assert "Hackney" not in response.get_data(as_text=True)
+
+
+def test_organisers_download_exactly_what_was_written(written, client, organiser, runner):
+    constituencies = client.get(f"{BASE}/by-constituency.csv")
+    assert constituencies.status_code == 200
+    assert constituencies.mimetype == "text/csv"
+    assert constituencies.headers["Content-Disposition"] == (
+        f'attachment; filename="letters-by-constituency-{SLUG}.csv"')
+    assert table(constituencies) == [
+        ["constituency_code", "constituency_name", "mp_name", "party", "letters"],
+        *expected_by_constituency()]
+    assert table(client.get(f"{BASE}/by-ask.csv"))[1:] == expected_by_ask(ask_titles(written))
+    assert table(client.get(f"{BASE}/by-day.csv")) == [["day", "letters"], *expected_by_day()]
+    # The same figures as the command line gives.
+    cli = runner.invoke(args=["export", "counts", "--by", "ask", "--campaign", SLUG])
+    assert table(client.get(f"{BASE}/by-ask.csv")) == list(csv.reader(io.StringIO(cli.stdout)))
+
+
+def test_json_downloads(written, client, organiser):
+    everything = client.get(f"{BASE}/counts.json")
+    assert everything.mimetype == "application/json"
+    document = everything.get_json()
+    assert document["campaign"] == SLUG and document["letters"] == 4
+    assert document["constituencies"] == 3
+    assert [[r["constituency_code"], r["constituency_name"], r["mp_name"], r["party"],
+             str(r["letters"])] for r in document["by_constituency"]] == expected_by_constituency()
+    assert [[r["day"], str(r["letters"])] for r in document["by_day"]] == expected_by_day()
+    assert [[str(r["ask_id"]), r["ask_title"], str(r["letters"])]
+            for r in document["by_ask"]] == expected_by_ask(ask_titles(written))
+    one = client.get(f"{BASE}/by-day.json?since=2025-03-02").get_json()
+    assert one == {"by": "day", "campaign": SLUG, "since": "2025-03-02", "until": None,
+                   "rows": [{"day": "2025-03-02", "letters": 1},
+                            {"day": "2025-03-05", "letters": 1}]}
+
+
+def test_dashboard_shows_totals_charts_and_tables(written, client, organiser):
+    response = client.get(f"{BASE}/")
+    html = response.get_data(as_text=True)
+    text = page_text(html)
+    assert response.status_code == 200
+    assert "Letters 4 Constituencies 3 First letter 2025-03-01 Latest letter 2025-03-05" in text
+    # Charts: inline SVG with a name and a description, and the figures as tables.
+    assert html.count('role="img"') == 2
+    assert "4 letters from 1 March 2025 to 5 March 2025; the most on 1 March 2025, with 2 letters." in html
+    assert "Hackney North and Stoke Newington: 2 letters; Chorley: 1 letter; Sevenoaks: 1 letter" in html
+    assert "2025-03-01 2 2025-03-02 1 2025-03-05 1" in text
+    assert ("Hackney North and Stoke Newington Ms Diane Abbott Independent 2 "
+            "Chorley Sir Lindsay Hoyle Speaker 1 Sevenoaks Laura Trott Conservative 1") in text
+    first_ask = ask_titles(written)[0][1]
+    assert f"{first_ask} 3 75%" in text
+    for url in (f"{BASE}/by-constituency.csv", f"{BASE}/by-ask.csv", f"{BASE}/by-day.csv",
+                f"{BASE}/counts.json"):
+        assert f'href="{url}"' in html
+    # Ready for a Content Security Policy without inline script or style.
+    assert "<script" not in html and "<style" not in html and "style=" not in html
+
+
+def test_filters_apply_to_the_page_and_its_downloads(written, client, organiser):
+    html = client.get(f"{BASE}/?since=2025-03-02&until=2025-03-05").get_data(as_text=True)
+    text = page_text(html)
+    assert "From 2025-03-02 to 2025-03-05" in text
+    assert "Letters 2 Constituencies 2" in text
+    assert f'href="{BASE}/by-day.csv?since=2025-03-02&amp;until=2025-03-05"' in html
+    response = client.get(f"{BASE}/by-constituency.csv?since=2025-03-02&until=2025-03-05")
+    assert table(response)[1:] == expected_by_constituency()[1:]
+    assert "letters-by-constituency-stop-trafficking-networks-2025-03-02-to-2025-03-05.csv" \
+        in response.headers["Content-Disposition"]
+    assert table(client.get(f"{BASE}/by-day.csv?until=2025-03-01")) == [
+        ["day", "letters"], ["2025-03-01", "2"]]
+
+
+def test_bad_dates_are_explained(written, client, organiser):
+    response = client.get(f"{BASE}/?since=2025-02-30")
+    assert response.status_code == 400
+    assert "The start date '2025-02-30' is not a real date." in page_text(response.get_data(as_text=True))
+    backwards = client.get(f"{BASE}/?since=2025-03-05&until=2025-03-01")
+    assert "The end date must be on or after the start date." in page_text(
+        backwards.get_data(as_text=True))
+    download = client.get(f"{BASE}/by-day.csv?until=yesterday")
+    assert download.status_code == 400
+    assert "The end date must be a date written YYYY-MM-DD" in page_text(download.get_data(as_text=True))
+
+
+def test_an_empty_campaign_has_headers_only(written, client, organiser):
+    base = "/staff/counts/empty-campaign"
+    assert "No letters yet" in page_text(client.get(f"{base}/").get_data(as_text=True))
+    assert client.get(f"{base}/by-constituency.csv").get_data(as_text=True) == (
+        "constituency_code,constituency_name,mp_name,party,letters\r\n")
+    assert client.get(f"{base}/by-ask.csv").get_data(as_text=True) == "ask_id,ask_title,letters\r\n"
+    assert client.get(f"{base}/by-day.csv").get_data(as_text=True) == "day,letters\r\n"
+    assert client.get(f"{base}/counts.json").get_json()["by_day"] == []
+
+
+def test_the_index_lists_every_campaign_with_its_letters(written, client, organiser):
+    text = page_text(client.get("/staff/counts/").get_data(as_text=True))
+    assert "A campaign with no letters live 0" in text
+    assert "Break the networks that traffic people and exploit young people live 4" in text
+    assert client.get("/staff/counts/no-such-campaign/").status_code == 404
+    assert client.get("/staff/counts/no-such-campaign/by-day.csv").status_code == 404
+
+
+def test_staff_can_see_counts_too_and_find_them_from_home(written, client, runner):
+    create_user(runner, "staff@example.org", "staff")
+    login(client, "staff@example.org")
+    home = client.get("/staff/").get_data(as_text=True)
+    assert 'href="/staff/counts/"' in home
+    assert client.get(f"{BASE}/by-day.csv").status_code == 200
+    assert client.get(f"{BASE}/").status_code == 200
+
+
+def test_downloads_are_not_cached(written, client, organiser):
+    response = client.get(f"{BASE}/by-day.csv")
+    assert response.headers["Cache-Control"] == "no-store"
+    assert re.match(r"text/csv; charset=utf-8", response.headers["Content-Type"])
