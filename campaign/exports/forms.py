@@ -1,15 +1,17 @@
 """The dashboard's date filter: a GET form, so a filtered view is a link to share."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask_wtf import FlaskForm
-from wtforms import StringField, ValidationError
+from wtforms import Field, StringField, ValidationError
 from wtforms.validators import StopValidation
 
 from campaign import counts
 
 
-def _iso_day(name: str):
-    def check(form, field) -> None:
+def _iso_day(name: str) -> Callable[[FlaskForm, Field], None]:
+    def check(form: FlaskForm, field: Field) -> None:
         try:
             counts.parse_day(field.data, name)
         except counts.BadFilter as error:
@@ -26,7 +28,7 @@ class DateRangeForm(FlaskForm):
     since = StringField("From", validators=[_iso_day("start date")], render_kw={"type": "date"})
     until = StringField("To", validators=[_iso_day("end date")], render_kw={"type": "date"})
 
-    def validate_until(self, field) -> None:
+    def validate_until(self, field: Field) -> None:
         if self.since.errors:
             return
         first, last = counts.parse_day(self.since.data), counts.parse_day(field.data)
