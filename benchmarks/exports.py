@@ -38,7 +38,7 @@ def fill(db, rows: int) -> None:
     db.execute("PRAGMA cache_size = -500000")
     load_launch_campaign(db)
     launch = next(iter(db.query("select id from campaigns order by id limit 1")))["id"]
-    with db.conn:
+    with db.atomic():
         other = db["campaigns"].insert({"slug": "bench-other", "title": "Another campaign",
                                         "status": "live"}).last_pk
         for position in range(3):
@@ -61,7 +61,7 @@ def fill(db, rows: int) -> None:
     indexes = [row["sql"] for row in db.query(
         "select sql from sqlite_master where type = 'index' and sql is not null"
         " and tbl_name in ('letters', 'letter_asks')")]
-    with db.conn:
+    with db.atomic():
         for row in list(db.query(
                 "select name from sqlite_master where type = 'index' and sql is not null"
                 " and tbl_name in ('letters', 'letter_asks')")):
@@ -118,7 +118,7 @@ def main() -> int:
         if db["letters"].count == args.rows:
             print(f"Reusing {path} with {args.rows:,} letters.")
         else:
-            with db.conn:
+            with db.atomic():
                 db.execute("delete from letter_asks")
                 db.execute("delete from letters")
             start = time.perf_counter()

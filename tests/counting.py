@@ -63,7 +63,7 @@ def add_empty_campaign(app, slug: str = "empty-campaign") -> None:
     """A second, live campaign that no one has written for yet."""
     with app.app_context():
         db = get_db()
-        with db.conn:
+        with db.atomic():
             campaign_id = db["campaigns"].insert({"slug": slug, "title": "A campaign with no letters",
                                                   "status": "live"}).last_pk
             db["asks"].insert({"campaign_id": campaign_id, "position": 1, "title": "Only ask",

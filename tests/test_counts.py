@@ -55,7 +55,7 @@ def test_rows_carry_the_mp_from_the_register(written):
 def test_a_seat_missing_from_the_register_keeps_its_row(written):
     with written.app_context():
         db = get_db()
-        with db.conn:
+        with db.atomic():
             db.execute("delete from mps where constituency_name = 'Chorley'")
     row = [r for r in _rows(written, "constituency") if r["constituency_code"] == CHORLEY[0]]
     assert row == [{"constituency_code": CHORLEY[0], "constituency_name": "Chorley",
@@ -99,7 +99,7 @@ def test_csv_cells_that_spreadsheets_would_run_stay_text():
 def test_the_campaign_page_shows_a_formatted_count(app, client):
     with app.app_context():
         db = get_db()
-        with db.conn:
+        with db.atomic():
             db.execute("""
                 with recursive n(i) as (select 1 union all select i + 1 from n where i < 1234)
                 insert into letters (token, campaign_id, constituency_code, constituency_name,
@@ -116,7 +116,7 @@ def test_the_counter_is_cached_but_sees_this_process_s_letters(app, client, monk
     # A letter recorded by another process is not seen until the cache expires.
     with app.app_context():
         db = get_db()
-        with db.conn:
+        with db.atomic():
             db.execute("insert into letters (token, campaign_id, constituency_code,"
                        " constituency_name, day, formats) values"
                        " ('other', 1, 'E14001465', 'Sevenoaks', '2025-03-01', 'pdf')")
@@ -166,3 +166,24 @@ def test_constituency_chart_escapes_names():
 @pytest.mark.parametrize("value, ceiling", [(0, 1), (1, 1), (3, 3), (7, 8), (9, 10), (43, 50), (120, 150), (2740, 3000)])
 def test_axis_scale_is_round(value, ceiling):
     assert charts.nice_ceiling(value) == ceiling
+
+
+def test_m006_gives_letters_recorded_before_it_their_day(tmp_path, monkeypatch):
+    from campaign import migrations
+    from campaign.db import connect, migrate
+
+    db = connect(str(tmp_path / "old.sqlite3"))
+    before = [fn for fn in migrations.MIGRATIONS if fn.__name__ < "m006"]
+    monkeypatch.setattr(migrations, "MIGRATIONS", before)
+    migrate(db)
+    with db.atomic():
+        db.execute("insert into campaigns (id, slug, title, status) values (1, 'c', 'C', 'live')")
+        db.execute("insert into asks (id, campaign_id, title, paragraph) values (7, 1, 'Ask', 'P')")
+        db.execute("insert into letters (id, token, campaign_id, constituency_code,"
+                   " constituency_name, day, formats) values"
+                   " (1, 't', 1, 'E14001165', 'Chorley', '2024-06-01', 'pdf')")
+        db.execute("insert into letter_asks (letter_id, ask_id) values (1, 7)")
+    monkeypatch.undo()
+    assert migrate(db) == ["m006_counting_indexes"]
+    assert counts.by_ask(db, counts.Filter(since=date(2024, 6, 1), until=date(2024, 6, 1))) == [
+        {"ask_id": 7, "ask_title": "Ask", "letters": 1}]
