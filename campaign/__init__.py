@@ -8,6 +8,7 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from campaign import config, db, request_log
+from campaign.lookup.breaker import CircuitBreaker
 from campaign.lookup.finder import MPFinder
 from campaign.lookup.members_api import MembersAPI
 from campaign.lookup.postcodes_io import PostcodesIO
@@ -47,9 +48,17 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _mp_finder(app: Flask) -> MPFinder:
     session = make_session()
     timeouts = Timeouts(app.config["UPSTREAM_CONNECT_TIMEOUT"], app.config["UPSTREAM_READ_TIMEOUT"])
+
+    def breaker(name: str) -> CircuitBreaker:
+        # One per service: postcodes.io being down says nothing about the Members API.
+        return CircuitBreaker(name, app.config["UPSTREAM_BREAKER_FAILURES"],
+                              app.config["UPSTREAM_BREAKER_SECONDS"])
+
     return MPFinder(
-        postcodes=PostcodesIO(app.config["POSTCODES_API_URL"], session, timeouts),
-        members=MembersAPI(app.config["MEMBERS_API_URL"], session, timeouts),
+        postcodes=PostcodesIO(app.config["POSTCODES_API_URL"], session, timeouts,
+                              breaker("postcodes.io")),
+        members=MembersAPI(app.config["MEMBERS_API_URL"], session, timeouts,
+                           breaker("Members API")),
     )
 
 
