@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from campaign import config, db, request_log
+from campaign import config, db, limits, proxies, request_log
 from campaign.lookup.breaker import CircuitBreaker
 from campaign.lookup.finder import MPFinder
 from campaign.lookup.members_api import MembersAPI
@@ -31,8 +31,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     os.makedirs(app.instance_path, exist_ok=True)
 
+    proxies.init_app(app)
     csrf.init_app(app)
     db.init_app(app)
+    limits.init_app(app)
     request_log.init_app(app)
     app.extensions["mp_finder"] = _mp_finder(app)
 
@@ -87,6 +89,14 @@ def _register_error_pages(app: Flask) -> None:
         return page(413, "That was too much text",
                     "What you sent was larger than this site accepts. Please shorten it "
                     "and try again.")
+
+    @app.errorhandler(429)
+    def too_many_requests(_error):
+        # Flask-Limiter adds Retry-After to this response.
+        return page(429, "Please wait a moment",
+                    "We've had a lot of requests from your connection in a short time. "
+                    "Please wait a minute and try again. If you share a connection (at "
+                    "school or work, say), someone else may be writing too.")
 
     @app.errorhandler(500)
     def server_error(_error):

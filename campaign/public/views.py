@@ -18,6 +18,7 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 
 from campaign.campaigns import Campaign, campaign_by_slug, enabled_asks, public_campaigns
 from campaign.db import get_db
+from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
 from campaign.lookup.errors import LookupFailure, VacantSeat
 from campaign.participation import letters_count, record_download
 from campaign.public.forms import LetterForm, PostcodeForm
@@ -75,7 +76,12 @@ def campaign_page(slug: str):
                            letters=letters_count(get_db(), campaign.id))
 
 
+# Both pages look a postcode up, so both count against one limit.
+postcode_limit = limiter.shared_limit(POSTCODE_LIMIT, scope="postcode-lookup")
+
+
 @bp.post("/c/<slug>/mp")
+@postcode_limit
 def find_mp(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
@@ -99,6 +105,7 @@ def find_mp(slug: str):
 
 
 @bp.post("/c/<slug>/letter")
+@postcode_limit
 def preview(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
@@ -130,6 +137,7 @@ def preview(slug: str):
 
 
 @bp.post("/c/<slug>/download")
+@limiter.limit(DOWNLOAD_LIMIT)
 def download(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
