@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from campaign import config, db, limits, proxies, request_log
+from campaign import config, db, limits, proxies, request_log, security_headers
 from campaign.lookup.breaker import CircuitBreaker
 from campaign.lookup.finder import MPFinder
 from campaign.lookup.members_api import MembersAPI
@@ -35,6 +35,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     db.init_app(app)
     limits.init_app(app)
+    security_headers.init_app(app)
     request_log.init_app(app)
     app.extensions["mp_finder"] = _mp_finder(app)
 
