@@ -11,7 +11,7 @@ import os
 import re
 import subprocess
 import sys
-import threading
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,36 +34,33 @@ def prepare_database(path: str) -> None:
 
 
 class LiveServer:
-    """A running gunicorn: its base URL and everything it has written to stderr."""
+    """A running gunicorn: its base URL and everything it has written to stderr.
 
-    def __init__(self, process: subprocess.Popen):
+    The output goes to a file, not a pipe: a pipe that the test process drains
+    too slowly would block the server's logging and slow the very requests being
+    measured.
+    """
+
+    def __init__(self, process: subprocess.Popen, log_path: Path):
         self.process = process
+        self.log_path = log_path
         self.url = ""
-        self._lines: list[str] = []
-        self._ready = threading.Event()
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
 
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            self._lines.append(line)
-            match = LISTENING.search(line)
-            if match and not self.url:
-                self.url = match.group(1)
-                self._ready.set()
-        self._ready.set()  # the process ended: let the waiter see it
-
-    def wait_ready(self, timeout: float) -> None:
-        if not self._ready.wait(timeout) or not self.url:
-            raise RuntimeError("gunicorn did not start:\n" + self.output)
-        # "Listening at" comes from the arbiter before the workers have booted.
+    def wait_ready(self, timeout: float, workers: int) -> None:
         deadline = time.monotonic() + timeout
-        while "Booting worker" not in self.output and time.monotonic() < deadline:
+        while time.monotonic() < deadline and self.process.poll() is None:
+            output = self.output
+            match = LISTENING.search(output)
+            # "Listening at" comes from the arbiter before the workers have booted.
+            if match and output.count("Booting worker") >= workers:
+                self.url = match.group(1)
+                return
             time.sleep(0.05)
+        raise RuntimeError("gunicorn did not start:\n" + self.output)
 
     @property
     def output(self) -> str:
-        return "".join(self._lines)
+        return self.log_path.read_text("utf-8", "replace")
 
 
 @contextmanager
@@ -85,19 +82,23 @@ def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
         "PYTHONUNBUFFERED": "1",
         **(env or {}),
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "wsgi:app"],
-        cwd=ROOT, env=environ, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    server = LiveServer(process)
-    try:
-        server.wait_ready(timeout)
-        yield server
-    finally:
-        process.terminate()
+    with tempfile.TemporaryDirectory(prefix="gunicorn-") as tmp:
+        log_path = Path(tmp) / "gunicorn.log"
+        with open(log_path, "wb") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"),
+                 "wsgi:app"],
+                cwd=ROOT, env=environ, stdout=log, stderr=subprocess.STDOUT,
+            )
+        server = LiveServer(process, log_path)
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        server._reader.join(timeout=5)
+            server.wait_ready(timeout, workers)
+            yield server
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            server.final_output = server.output

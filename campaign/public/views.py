@@ -20,7 +20,8 @@ from campaign.campaigns import Campaign, campaign_by_slug, enabled_asks, public_
 from campaign.db import get_db
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
 from campaign.lookup.errors import LookupFailure, VacantSeat
-from campaign.participation import letters_count, record_download
+from campaign.participation import record_download
+from campaign.public.counter import cached_letters_count, forget
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
 from campaign.writing import NoAsksChosen, build_letter
@@ -73,7 +74,7 @@ def campaign_page(slug: str):
     form = PostcodeForm(formdata=None, postcode=request.args.get("postcode", "")[:16])
     return render_template("public/campaign.html", campaign=campaign, form=form,
                            asks=enabled_asks(get_db(), campaign.id),
-                           letters=letters_count(get_db(), campaign.id))
+                           letters=cached_letters_count(get_db(), campaign.id))
 
 
 # Both pages look a postcode up, so both count against one limit.
@@ -90,7 +91,7 @@ def find_mp(slug: str):
     asks = enabled_asks(get_db(), campaign.id)
     if not form.validate():
         return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
-                               letters=letters_count(get_db(), campaign.id)), 422
+                               letters=cached_letters_count(get_db(), campaign.id)), 422
     try:
         found = _finder().find(get_db(), form.postcode.data)
     except VacantSeat as vacancy:
@@ -98,7 +99,7 @@ def find_mp(slug: str):
     except LookupFailure as failure:
         form.postcode.errors = [failure.message]
         return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
-                               letters=letters_count(get_db(), campaign.id)), failure.status
+                               letters=cached_letters_count(get_db(), campaign.id)), failure.status
     letter_form = _letter_form(campaign, postcode=str(found.postcode))
     return render_template("public/write.html", campaign=campaign, found=found,
                            form=letter_form, asks=asks)
@@ -166,10 +167,11 @@ def download(slug: str):
                             "again.", 409)
     render, mimetype = FORMATS[fmt]
     data = render(letter)
-    record_download(get_db(), token=letter_request.token, campaign_id=campaign.id,
-                    constituency_code=found.constituency.code,
-                    constituency_name=found.constituency.name,
-                    ask_ids=letter_request.ask_ids, fmt=fmt, day=date.today())
+    if record_download(get_db(), token=letter_request.token, campaign_id=campaign.id,
+                       constituency_code=found.constituency.code,
+                       constituency_name=found.constituency.name,
+                       ask_ids=letter_request.ask_ids, fmt=fmt, day=date.today()):
+        forget(get_db(), campaign.id)
     response = send_file(BytesIO(data), mimetype=mimetype, as_attachment=True,
                          download_name=download_name(letter.mp_name, letter.date, fmt))
     response.headers["Cache-Control"] = "no-store"
