@@ -26,6 +26,10 @@ graceful_timeout = 20
 # Build the app once in the master and fork it: quicker starts, shared memory.
 preload_app = True
 
+# Tests and benchmarks run throwaway servers; they must not take over the control
+# socket (newer gunicorns make one per user by default) of a server already running.
+control_socket_disable = os.environ.get("GUNICORN_NO_CONTROL_SOCKET") == "1"
+
 accesslog = None
 # If someone turns the access log on (--access-logfile -), it still holds no IP
 # address (no %(h)s), no query string (%(U)s is the path alone) and no referrer.

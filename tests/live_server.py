@@ -80,6 +80,7 @@ def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
         "MEMBERS_API_URL": members_url,
         "RATELIMIT_ENABLED": "0",
         "PYTHONUNBUFFERED": "1",
+        "GUNICORN_NO_CONTROL_SOCKET": "1",
         **(env or {}),
     }
     with tempfile.TemporaryDirectory(prefix="gunicorn-") as tmp:
