@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export HOST PORT
 
-.PHONY: install run test bench clean
+.PHONY: install run serve test bench clean
 
 # The stamp file makes `make run` / `make test` reinstall only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -20,6 +20,12 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/flask --app wsgi init-db
 	$(BIN)/flask --app wsgi run --host $(HOST) --port $(PORT)
+
+# Production serving: gunicorn with gunicorn.conf.py (a worker per core plus one, each
+# with a few threads; WEB_CONCURRENCY and GUNICORN_THREADS change them).
+serve: install
+	$(BIN)/flask --app wsgi init-db
+	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 test: install
 	$(BIN)/python -m pytest

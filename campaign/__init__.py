@@ -7,7 +7,8 @@ from pathlib import Path
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from campaign import config, counter, db, request_log
+from campaign import config, counter, db, limits, proxies, request_log, security_headers
+from campaign.lookup.breaker import CircuitBreaker
 from campaign.lookup.directory import DirectoryFile
 from campaign.lookup.finder import CachedSource, MPFinder
 from campaign.lookup.local_source import directory_path, postcode_source
@@ -32,8 +33,11 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     os.makedirs(app.instance_path, exist_ok=True)
 
+    proxies.init_app(app)
     csrf.init_app(app)
     db.init_app(app)
+    limits.init_app(app)
+    security_headers.init_app(app)
     request_log.init_app(app)
     counter.init_app(app)
     app.extensions["postcode_directory"] = DirectoryFile(directory_path(app.config))
@@ -56,11 +60,19 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _mp_finder(app: Flask) -> MPFinder:
     session = make_session()
     timeouts = Timeouts(app.config["UPSTREAM_CONNECT_TIMEOUT"], app.config["UPSTREAM_READ_TIMEOUT"])
-    remote = CachedSource(PostcodesIO(app.config["POSTCODES_API_URL"], session, timeouts))
+
+    def breaker(name: str) -> CircuitBreaker:
+        # One per service: postcodes.io being down says nothing about the Members API.
+        return CircuitBreaker(name, app.config["UPSTREAM_BREAKER_FAILURES"],
+                              app.config["UPSTREAM_BREAKER_SECONDS"])
+
+    remote = CachedSource(PostcodesIO(app.config["POSTCODES_API_URL"], session, timeouts,
+                                      breaker("postcodes.io")))
     return MPFinder(
         postcodes=postcode_source(app.config["POSTCODE_SOURCE"],
                                   app.extensions["postcode_directory"], remote),
-        members=MembersAPI(app.config["MEMBERS_API_URL"], session, timeouts),
+        members=MembersAPI(app.config["MEMBERS_API_URL"], session, timeouts,
+                           breaker("Members API")),
     )
 
 
@@ -94,6 +106,14 @@ def _register_error_pages(app: Flask) -> None:
         return page(413, "That was too much text",
                     "What you sent was larger than this site accepts. Please shorten it "
                     "and try again.")
+
+    @app.errorhandler(429)
+    def too_many_requests(_error):
+        # Flask-Limiter adds Retry-After to this response.
+        return page(429, "Please wait a moment",
+                    "We've had a lot of requests from your connection in a short time. "
+                    "Please wait a minute and try again. If you share a connection (at "
+                    "school or work, say), someone else may be writing too.")
 
     @app.errorhandler(500)
     def server_error(_error):

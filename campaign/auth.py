@@ -15,6 +15,7 @@ from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
 from campaign.db import get_db
+from campaign.limits import LOGIN_LIMIT, limiter
 from campaign.users import authenticate, get_user
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
@@ -60,6 +61,7 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(LOGIN_LIMIT, methods=["POST"])  # attempts, per client address
 def login():
     form = LoginForm()
     error = None
@@ -90,5 +92,10 @@ def home():
 
 def init_app(app) -> None:
     """Install the login manager and the sign-in pages on `app`."""
-    login_manager.init_app(app)
+    # Flask-Login's own context processor loads the user on every page rendered, and
+    # "strong" session protection then rewrites every anonymous citizen's session (and
+    # sends a remember-cookie deletion). A lazy proxy loads the user only on the staff
+    # templates that mention current_user.
+    login_manager.init_app(app, add_context_processor=False)
+    app.context_processor(lambda: {"current_user": current_user})
     app.register_blueprint(bp)

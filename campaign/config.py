@@ -18,6 +18,11 @@ class ConfigError(RuntimeError):
     """The environment does not describe a site that can run safely."""
 
 
+def _flag(value: str) -> bool:
+    """Read an on/off variable: 0, false, no and off (any case) are off."""
+    return value.strip().lower() not in ("0", "false", "no", "off", "")
+
+
 def from_environment(instance_path: str, environ=os.environ) -> dict:
     """Build the Flask config mapping from `environ`."""
     production = environ.get("FLASK_ENV", environ.get("APP_ENV", "")).lower() == "production"
@@ -59,4 +64,22 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         "COUNTER_CACHE_SECONDS": float(environ.get("COUNTER_CACHE_SECONDS", "60")),
         "MAX_CONTENT_LENGTH": 256 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,
+        # After this many failures in a row an upstream is left alone for
+        # UPSTREAM_BREAKER_SECONDS: citizens get "try again" at once instead of each
+        # waiting out the timeouts of a service that is down.
+        "UPSTREAM_BREAKER_FAILURES": int(environ.get("UPSTREAM_BREAKER_FAILURES", "5")),
+        "UPSTREAM_BREAKER_SECONDS": float(environ.get("UPSTREAM_BREAKER_SECONDS", "30")),
+        # Rate limits (Flask-Limiter). Set explicitly, never left to the extension's
+        # defaults, so that one app's settings cannot leak into another's.
+        "RATELIMIT_ENABLED": _flag(environ.get("RATELIMIT_ENABLED", "1")),
+        # memory:// counts per gunicorn worker; redis://host:6379 shares the counts.
+        "RATELIMIT_STORAGE_URI": environ.get("RATELIMIT_STORAGE_URI", "") or "memory://",
+        "RATELIMIT_KEY_PREFIX": "mp-letters",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        # If the shared store is down, count in memory rather than refuse the public.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
+        # How many proxies in front of the site set X-Forwarded-For / -Proto. 0 trusts
+        # none: a client could otherwise pick its own address and dodge rate limits.
+        "TRUSTED_PROXIES": int(environ.get("TRUSTED_PROXIES", "0")),
     }

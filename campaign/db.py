@@ -1,11 +1,19 @@
-"""The SQLite database: one connection per request, WAL, a busy timeout, migrations.
+"""The SQLite database: a connection per request, WAL, a busy timeout, migrations.
 
 Plain tables through sqlite-utils, no ORM. The schema lives in campaign.migrations
 as small numbered functions; `migrate()` applies the ones a database has not seen.
+
+Each serving thread keeps its connection open between requests instead of opening
+one per request. Opening costs a file open and a round of PRAGMAs, and closing the
+last connection to a WAL database checkpoints and deletes the WAL file: under load
+that was a large share of every request (see benchmarks/load.py). A connection is
+never shared between threads, nor carried across a fork.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import click
@@ -29,17 +37,50 @@ def connect(path: str) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
+class ThreadConnections:
+    """One open connection per thread and database path, kept between requests."""
+
+    def __init__(self):
+        self._local = threading.local()
+
+    def get(self, path: str) -> sqlite_utils.Database:
+        held = getattr(self._local, "held", None)
+        if held is None or held[0] != os.getpid() or held[1] != path:
+            if held is not None and held[0] == os.getpid():
+                held[2].conn.close()
+            # A connection inherited through fork() belongs to the parent: never reuse it.
+            held = (os.getpid(), path, connect(path))
+            self._local.held = held
+        return held[2]
+
+    def discard(self) -> None:
+        """Close this thread's connection, e.g. after an error left it in doubt."""
+        held = getattr(self._local, "held", None)
+        self._local.held = None
+        if held is not None and held[0] == os.getpid():
+            held[2].conn.close()
+
+
 def get_db() -> sqlite_utils.Database:
-    """The request's database connection, opened on first use."""
+    """The request's database connection: this thread's, opened on first use."""
     if "db" not in g:
-        g.db = connect(current_app.config["DATABASE_PATH"])
+        pool = current_app.extensions["db_connections"]
+        g.db = pool.get(current_app.config["DATABASE_PATH"])
     return g.db
 
 
 def close_db(_error=None) -> None:
+    """End the request's use of the connection; it stays open for the thread's next."""
     db = g.pop("db", None)
-    if db is not None:
-        db.conn.close()
+    if db is None:
+        return
+    try:
+        if db.conn.in_transaction:
+            # A request that failed half-way must not leave its writes pending (and
+            # the write lock held) for the next request on this thread.
+            db.conn.rollback()
+    except sqlite3.Error:
+        current_app.extensions["db_connections"].discard()
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:
@@ -63,5 +104,6 @@ def init_db_command() -> None:
 
 def init_app(app) -> None:
     """Register teardown and the init-db command on `app`."""
+    app.extensions["db_connections"] = ThreadConnections()
     app.teardown_appcontext(close_db)
     app.cli.add_command(init_db_command)

@@ -7,6 +7,7 @@ no copy. The signature expires: an old preview asks the writer to start again.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
@@ -36,14 +37,20 @@ class LetterTampered(Exception):
     """The signed field was altered or is not ours."""
 
 
+@lru_cache(maxsize=8)
+def _serializer(secret_key: str) -> URLSafeTimedSerializer:
+    # Building one derives keys and looks up hash functions: once per key, not per letter.
+    return URLSafeTimedSerializer(secret_key, salt=SALT)
+
+
 def sign(request: LetterRequest, secret_key: str) -> str:
     """Serialise and sign `request` for a hidden form field."""
-    return URLSafeTimedSerializer(secret_key, salt=SALT).dumps(asdict(request))
+    return _serializer(secret_key).dumps(asdict(request))
 
 
 def unsign(value: str, secret_key: str, max_age: int) -> LetterRequest:
     """Verify and read a signed request; raise LetterExpired or LetterTampered."""
-    serializer = URLSafeTimedSerializer(secret_key, salt=SALT)
+    serializer = _serializer(secret_key)
     try:
         data = serializer.loads(value, max_age=max_age)
     except SignatureExpired:

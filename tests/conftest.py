@@ -38,6 +38,8 @@ def app_config(tmp_path, fake_postcodes, fake_members) -> dict:
         "MEMBERS_API_URL": fake_members.url,
         "UPSTREAM_CONNECT_TIMEOUT": 0.5,
         "UPSTREAM_READ_TIMEOUT": 1.0,
+        # Many tests make many requests; tests/test_rate_limits.py turns limits on.
+        "RATELIMIT_ENABLED": False,
     }
 
 

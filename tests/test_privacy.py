@@ -57,3 +57,12 @@ def test_privacy_promise_is_on_every_page(client):
         html = client.get(path).get_data(as_text=True)
         assert "We never share your details" in html
         assert "/report" in html
+
+
+def test_citizens_get_one_cookie_and_only_for_form_protection(client):
+    """No remember-me or tracking cookies on public pages; the session holds only CSRF."""
+    first = client.get("/")
+    cookies = first.headers.getlist("Set-Cookie")
+    assert len(cookies) == 1 and cookies[0].startswith("session=")
+    again = client.get("/c/stop-trafficking-networks/")
+    assert again.headers.getlist("Set-Cookie") == []  # unchanged session, nothing re-sent

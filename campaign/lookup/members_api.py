@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import requests
 
+from campaign.lookup.breaker import CircuitBreaker
 from campaign.lookup.errors import UpstreamUnavailable
 from campaign.lookup.upstream import Timeouts, fetch_json
 
@@ -58,14 +59,17 @@ class SeatAnswer:
 class MembersAPI:
     """Ask the Members API (or a compatible instance) about MPs and seats."""
 
-    def __init__(self, base_url: str, session: requests.Session, timeouts: Timeouts):
+    def __init__(self, base_url: str, session: requests.Session, timeouts: Timeouts,
+                 breaker: CircuitBreaker | None = None):
         self.base_url = base_url.rstrip("/")
         self.session = session
         self.timeouts = timeouts
+        self.breaker = breaker
 
     def _get(self, path: str, params: dict) -> dict:
         status, body = fetch_json(self.session, "GET", self.base_url + path, params=params,
-                                  timeouts=self.timeouts, service="Members API")
+                                  timeouts=self.timeouts, service="Members API",
+                                  breaker=self.breaker)
         if status != 200 or not isinstance(body, dict):
             raise UpstreamUnavailable()
         return body

@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 import requests
 
+from campaign.lookup.breaker import CircuitBreaker
 from campaign.lookup.errors import (
     NoWestminsterConstituency, PostcodeNotFound, PostcodeTerminated, UpstreamUnavailable,
 )
@@ -27,10 +28,12 @@ class Constituency:
 class PostcodesIO:
     """Ask a postcodes.io instance (public or self-hosted) for a postcode's constituency."""
 
-    def __init__(self, base_url: str, session: requests.Session, timeouts: Timeouts):
+    def __init__(self, base_url: str, session: requests.Session, timeouts: Timeouts,
+                 breaker: CircuitBreaker | None = None):
         self.base_url = base_url.rstrip("/")
         self.session = session
         self.timeouts = timeouts
+        self.breaker = breaker
 
     def constituency(self, postcode: Postcode) -> Constituency:
         """The constituency `postcode` lies in.
@@ -40,7 +43,7 @@ class PostcodesIO:
         """
         url = f"{self.base_url}/postcodes/{quote(postcode.compact)}"
         status, body = fetch_json(self.session, "GET", url, timeouts=self.timeouts,
-                                  service="postcodes.io")
+                                  service="postcodes.io", breaker=self.breaker)
         if not isinstance(body, dict):
             raise UpstreamUnavailable()
         if status == 404:

@@ -14,6 +14,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from campaign.lookup.breaker import CircuitBreaker
 from campaign.lookup.errors import UpstreamUnavailable
 
 log = logging.getLogger(__name__)
@@ -46,13 +47,23 @@ def make_session(pool_size: int = 16) -> requests.Session:
 
 
 def fetch_json(session: requests.Session, method: str, url: str, *, timeouts: Timeouts,
-               service: str, **kwargs) -> tuple[int, object]:
+               service: str, breaker: CircuitBreaker | None = None,
+               **kwargs) -> tuple[int, object]:
     """Call `url` and return (status, parsed JSON) for any 2xx or 4xx answer.
 
     Raises UpstreamUnavailable for timeouts, connection errors, 5xx and bodies
-    that are not JSON. `service` names the upstream in logs (never the URL's
-    query, which may hold a postcode).
+    that are not JSON, and at once, without calling, while `breaker` is open.
+    `service` names the upstream in logs (never the URL's query, which may hold a
+    postcode).
     """
+    if breaker is not None:
+        return breaker.call(_fetch_json, session, method, url, timeouts=timeouts,
+                            service=service, **kwargs)
+    return _fetch_json(session, method, url, timeouts=timeouts, service=service, **kwargs)
+
+
+def _fetch_json(session: requests.Session, method: str, url: str, *, timeouts: Timeouts,
+                service: str, **kwargs) -> tuple[int, object]:
     try:
         response = session.request(method, url, timeout=(timeouts.connect, timeouts.read),
                                    **kwargs)

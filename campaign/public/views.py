@@ -17,6 +17,7 @@ from campaign.campaigns import Campaign, campaign_by_slug, enabled_asks, public_
 from campaign.counter import get_counter
 from campaign.db import get_db
 from campaign.downloads import KINDS, letter_file
+from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
 from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, VacantSeat
 from campaign.lookup.local_source import directory_path
@@ -26,7 +27,6 @@ from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered
 from campaign.writing import NoAsksChosen, build_letter
 
 bp = Blueprint("public", __name__)
-
 
 
 def _finder():
@@ -69,7 +69,12 @@ def campaign_page(slug: str):
                            letters=get_counter().count(get_db(), campaign.id))
 
 
+# Both pages look a postcode up, so both count against one limit.
+postcode_limit = limiter.shared_limit(POSTCODE_LIMIT, scope="postcode-lookup")
+
+
 @bp.post("/c/<slug>/mp")
+@postcode_limit
 def find_mp(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
@@ -93,6 +98,7 @@ def find_mp(slug: str):
 
 
 @bp.post("/c/<slug>/letter")
+@postcode_limit
 def preview(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
@@ -124,6 +130,7 @@ def preview(slug: str):
 
 
 @bp.post("/c/<slug>/download")
+@limiter.limit(DOWNLOAD_LIMIT)
 def download(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:

@@ -1,0 +1,54 @@
+"""Rate limits per client address, so one script cannot take the site for itself.
+
+`limiter` is the Flask-Limiter extension; decorate a view with
+`@limiter.limit(LOGIN_LIMIT)` (or a limit of its own) to limit it. Counts live in
+memory by default (per gunicorn worker) or in Redis when RATELIMIT_STORAGE_URI is
+set; RATELIMIT_ENABLED=0 turns every limit off.
+
+The address is never stored or logged as it is: the key is an HMAC of it under the
+site's secret key, so neither the counters (in Redis, say) nor Flask-Limiter's own
+messages hold an IP address. Behind a proxy, set TRUSTED_PROXIES so that the
+address is the citizen's and not the proxy's (see campaign/proxies.py).
+
+The limits are generous on purpose: a school, an office or a mobile network can put
+many honest writers behind one address, and a viral afternoon is the point.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+
+from flask import Flask, current_app, request
+from flask_limiter import Limiter
+
+# A citizen looks up one postcode, perhaps a few with typos; a script looks up
+# thousands. The preview looks the postcode up again, so it shares this limit.
+POSTCODE_LIMIT = "30 per minute; 300 per hour"
+# Downloading the PDF, then the Word file, then again after an edit: a handful each.
+DOWNLOAD_LIMIT = "30 per minute; 300 per hour"
+# Staff logins: enough for typos, too few to guess a password.
+LOGIN_LIMIT = "5 per minute; 30 per hour"
+
+log = logging.getLogger(__name__)
+
+
+def client_key() -> str:
+    """A stable pseudonym for the client's address, useless without the secret key."""
+    address = (request.remote_addr or "unknown").encode()
+    secret = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(secret, b"rate-limit:" + address, hashlib.sha256).hexdigest()[:32]
+
+
+limiter = Limiter(key_func=client_key)
+
+
+def init_app(app: Flask) -> None:
+    """Attach the limiter to `app` with the settings in its config."""
+    # Flask-Limiter logs each breach with its key at INFO; the key is already a
+    # pseudonym, but a log that can link one client's requests is still too much.
+    logging.getLogger("flask-limiter").setLevel(logging.WARNING)
+    limiter.init_app(app)
+    # Flask-Limiter keeps `enabled` on the shared object and only reads it when
+    # enabled; set it both ways so one app's settings never leak into the next.
+    limiter.enabled = app.config["RATELIMIT_ENABLED"]

@@ -1,0 +1,38 @@
+"""gunicorn settings for `make serve` and `gunicorn -c gunicorn.conf.py wsgi:app`.
+
+Every setting can be changed from the environment: HOST, PORT, WEB_CONCURRENCY
+(worker processes) and GUNICORN_THREADS (threads per worker).
+
+Privacy: gunicorn's access log would record each client's IP address and the full
+request line with its query string (which may hold a postcode), so it stays off;
+the application writes its own request log without either (campaign/request_log.py).
+"""
+import multiprocessing
+import os
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+
+# Letters are CPU work (templates, PDF) with short waits on the upstreams and SQLite:
+# a process per core and one spare, each with a few threads to cover those waits.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+keepalive = 5
+
+# The slowest honest request waits ~5 s on an upstream; 30 s means something is stuck.
+timeout = 30
+graceful_timeout = 20
+
+# Build the app once in the master and fork it: quicker starts, shared memory.
+preload_app = True
+
+# Tests and benchmarks run throwaway servers; they must not take over the control
+# socket (newer gunicorns make one per user by default) of a server already running.
+control_socket_disable = os.environ.get("GUNICORN_NO_CONTROL_SOCKET") == "1"
+
+accesslog = None
+# If someone turns the access log on (--access-logfile -), it still holds no IP
+# address (no %(h)s), no query string (%(U)s is the path alone) and no referrer.
+access_log_format = '%(m)s %(U)s %(s)s %(B)s %(M)sms'
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

@@ -1,0 +1,113 @@
+"""One citizen's journey over real HTTP, as a browser would make it.
+
+Used against a live gunicorn by the concurrency test and the load benchmark. It
+uses http.client with one keep-alive connection, because a heavier client would
+take the CPU the server is being measured on.
+"""
+from __future__ import annotations
+
+import http.client
+import re
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlencode, urlsplit
+
+from tests.journey import SLUG, WRITER, hidden
+
+STEPS = ("campaign", "postcode", "preview", "download")
+
+
+@dataclass
+class Answer:
+    status: int
+    body: bytes
+    headers: dict[str, str]
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", "replace")
+
+
+@dataclass
+class HttpJourney:
+    """Walks campaign page -> postcode -> preview -> download, timing each step."""
+
+    base_url: str
+    slug: str = SLUG
+    timings: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in STEPS})
+    _conn: http.client.HTTPConnection | None = None
+    _cookie: str = ""
+    _cookies: dict[str, str] = field(default_factory=dict)
+
+    def _connection(self) -> http.client.HTTPConnection:
+        if self._conn is None:
+            parts = urlsplit(self.base_url)
+            self._conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def request(self, method: str, path: str, form: dict | None = None) -> Answer:
+        headers = {"Cookie": self._cookie} if self._cookie else {}
+        body = None
+        if form is not None:
+            body = urlencode(form, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in (1, 2):
+            try:
+                conn = self._connection()
+                conn.request(method, path, body=body, headers=headers)
+                response = conn.getresponse()
+                data = response.read()
+                break
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                # The server closed an idle keep-alive connection; open a new one once.
+                self.close()
+                if attempt == 2:
+                    raise
+        for cookie in response.headers.get_all("Set-Cookie") or []:
+            name, _, value = cookie.split(";", 1)[0].partition("=")
+            if value:
+                self._cookies[name] = value
+            else:  # an expired cookie: the browser forgets it
+                self._cookies.pop(name, None)
+        self._cookie = "; ".join(f"{name}={value}" for name, value in self._cookies.items())
+        if response.getheader("Connection", "").lower() == "close":
+            self.close()
+        return Answer(response.status, data, {k.lower(): v for k, v in response.getheaders()})
+
+    def _timed(self, step: str, method: str, path: str, form: dict | None = None) -> Answer:
+        started = time.perf_counter()
+        answer = self.request(method, path, form)
+        self.timings[step].append(time.perf_counter() - started)
+        return answer
+
+    def letter(self, postcode: str = "E8 1DY", fmt: str = "pdf", **writer) -> Answer:
+        """Write one letter from the start; return the download's answer.
+
+        Raises AssertionError naming the step that did not answer 200.
+        """
+        self._cookie = ""
+        page = self._timed("campaign", "GET", f"/c/{self.slug}/")
+        assert page.status == 200, ("campaign", page.status)
+        csrf = hidden(page.text, "csrf_token")
+        found = self._timed("postcode", "POST", f"/c/{self.slug}/mp",
+                            {"postcode": postcode, "csrf_token": csrf})
+        assert found.status == 200, ("postcode", found.status, found.text[:500])
+        asks = _ask_ids(found.text)[:2]
+        preview = self._timed("preview", "POST", f"/c/{self.slug}/letter", {
+            **WRITER, **writer, "postcode": postcode, "asks": asks, "personal_note": "",
+            "csrf_token": csrf})
+        assert preview.status == 200, ("preview", preview.status, preview.text[:500])
+        download = self._timed("download", "POST", f"/c/{self.slug}/download", {
+            "letter": hidden(preview.text, "letter"), "format": fmt,
+            "csrf_token": hidden(preview.text, "csrf_token")})
+        assert download.status == 200, ("download", download.status, download.text[:500])
+        return download
+
+
+def _ask_ids(html: str) -> list[str]:
+    return re.findall(r'name="asks" value="(\d+)"', html)

@@ -1,0 +1,105 @@
+"""A real gunicorn on loopback, for the concurrency test and the load benchmark.
+
+The server runs in a child process with the repository's own gunicorn.conf.py, so
+what is tested is what `make serve` runs. It is bound to 127.0.0.1 port 0 and the
+port the kernel chose is read from gunicorn's "Listening at" line, so two runs can
+never race for a port.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LISTENING = re.compile(r"Listening at: (http://127\.0\.0\.1:\d+)")
+
+
+def prepare_database(path: str) -> None:
+    """Create the schema and the launch campaign, as `flask init-db` would."""
+    from campaign import create_app
+    from campaign.db import get_db, migrate
+    from campaign.seed import load_launch_campaign
+
+    app = create_app({"DATABASE_PATH": path, "SECRET_KEY": "prepare-only"})
+    with app.app_context():
+        migrate(get_db())
+        load_launch_campaign(get_db())
+
+
+class LiveServer:
+    """A running gunicorn: its base URL and everything it has written to stderr.
+
+    The output goes to a file, not a pipe: a pipe that the test process drains
+    too slowly would block the server's logging and slow the very requests being
+    measured.
+    """
+
+    def __init__(self, process: subprocess.Popen, log_path: Path):
+        self.process = process
+        self.log_path = log_path
+        self.url = ""
+
+    def wait_ready(self, timeout: float, workers: int) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.process.poll() is None:
+            output = self.output
+            match = LISTENING.search(output)
+            # "Listening at" comes from the arbiter before the workers have booted.
+            if match and output.count("Booting worker") >= workers:
+                self.url = match.group(1)
+                return
+            time.sleep(0.05)
+        raise RuntimeError("gunicorn did not start:\n" + self.output)
+
+    @property
+    def output(self) -> str:
+        return self.log_path.read_text("utf-8", "replace")
+
+
+@contextmanager
+def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
+             workers: int = 2, threads: int = 4, env: dict | None = None,
+             timeout: float = 20.0) -> Iterator[LiveServer]:
+    """Run `gunicorn wsgi:app` on 127.0.0.1 against the given database and upstreams."""
+    environ = {
+        **os.environ,
+        "HOST": "127.0.0.1",
+        "PORT": "0",
+        "WEB_CONCURRENCY": str(workers),
+        "GUNICORN_THREADS": str(threads),
+        "SECRET_KEY": "live-server-secret",
+        "DATABASE_PATH": database_path,
+        "POSTCODES_API_URL": postcodes_url,
+        "MEMBERS_API_URL": members_url,
+        "RATELIMIT_ENABLED": "0",
+        "PYTHONUNBUFFERED": "1",
+        "GUNICORN_NO_CONTROL_SOCKET": "1",
+        **(env or {}),
+    }
+    with tempfile.TemporaryDirectory(prefix="gunicorn-") as tmp:
+        log_path = Path(tmp) / "gunicorn.log"
+        with open(log_path, "wb") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"),
+                 "wsgi:app"],
+                cwd=ROOT, env=environ, stdout=log, stderr=subprocess.STDOUT,
+            )
+        server = LiveServer(process, log_path)
+        try:
+            server.wait_ready(timeout, workers)
+            yield server
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            server.final_output = server.output

@@ -1,0 +1,150 @@
+"""Rate limits: a script hammering the site is slowed; honest writers never notice."""
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from campaign import create_app
+from campaign.config import from_environment
+from campaign.db import get_db, migrate
+from campaign.limits import limiter
+from campaign.seed import load_launch_campaign
+from tests.journey import SLUG, WRITER, Journey, hidden, page_text
+
+ADDRESS = "203.0.113.7"
+POSTCODE_PER_MINUTE = 30
+DOWNLOADS_PER_MINUTE = 30
+
+
+@pytest.fixture
+def app_config(app_config):
+    app_config["RATELIMIT_ENABLED"] = True
+    return app_config
+
+
+def make_app(config: dict):
+    """An app like the `app` fixture's, for tests that need two configurations."""
+    app = create_app(config)
+    with app.app_context():
+        migrate(get_db())
+        load_launch_campaign(get_db())
+    return app
+
+
+def client_at(app, address: str):
+    """A test client whose requests come from `address`."""
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
+def lookups(client, count: int, headers: dict | None = None) -> list[int]:
+    """POST `count` postcode lookups from `client`; return their statuses."""
+    page = client.get(f"/c/{SLUG}/").get_data(as_text=True)
+    token = hidden(page, "csrf_token")
+    return [client.post(f"/c/{SLUG}/mp", headers=headers or {},
+                        data={"postcode": "E8 1DY", "csrf_token": token}).status_code
+            for _ in range(count)]
+
+
+def test_postcode_lookups_are_limited_with_a_friendly_page(app):
+    client = client_at(app, ADDRESS)
+    statuses = lookups(client, POSTCODE_PER_MINUTE)
+    assert statuses == [200] * POSTCODE_PER_MINUTE
+
+    page = client.get(f"/c/{SLUG}/").get_data(as_text=True)
+    response = client.post(f"/c/{SLUG}/mp", data={
+        "postcode": "E8 1DY", "csrf_token": hidden(page, "csrf_token")})
+    assert response.status_code == 429
+    text = page_text(response.get_data(as_text=True))
+    assert "Please wait a moment" in text
+    assert "wait a minute and try again" in text
+    assert 0 < int(response.headers["Retry-After"]) <= 60
+
+
+def test_one_busy_address_does_not_slow_another(app):
+    assert lookups(client_at(app, ADDRESS), POSTCODE_PER_MINUTE + 1)[-1] == 429
+    assert lookups(client_at(app, "198.51.100.20"), 1) == [200]
+
+
+def test_previews_share_the_postcode_limit(app):
+    client = client_at(app, ADDRESS)
+    journey = Journey(client)
+    journey.find_mp("E8 1DY")  # one lookup
+    form = {**WRITER, "postcode": "E8 1DY", "asks": journey.ask_ids()[:1],
+            "csrf_token": hidden(journey.page, "csrf_token")}
+    statuses = [client.post(f"/c/{SLUG}/letter", data=form).status_code
+                for _ in range(POSTCODE_PER_MINUTE)]
+    assert statuses == [200] * (POSTCODE_PER_MINUTE - 1) + [429]
+
+
+def test_downloads_are_limited(app):
+    journey = Journey(client_at(app, ADDRESS))
+    journey.find_mp("E8 1DY")
+    journey.write()
+    statuses = [journey.download("pdf").status_code for _ in range(DOWNLOADS_PER_MINUTE + 1)]
+    assert statuses == [200] * DOWNLOADS_PER_MINUTE + [429]
+
+
+def test_campaign_pages_are_not_limited(app):
+    client = client_at(app, ADDRESS)
+    assert {client.get(f"/c/{SLUG}/").status_code for _ in range(60)} == {200}
+
+
+def test_login_attempts_are_limited(app):
+    client = client_at(app, ADDRESS)
+    token = hidden(client.get("/staff/login").get_data(as_text=True), "csrf_token")
+    statuses = [client.post("/staff/login", data={
+        "email": "someone@example.org", "password": "guess number %d" % i,
+        "csrf_token": token}).status_code for i in range(6)]
+    assert statuses == [401] * 5 + [429]
+    assert client.get("/staff/login").status_code == 200  # the form itself is not limited
+    other = client_at(app, "198.51.100.1")
+    token = hidden(other.get("/staff/login").get_data(as_text=True), "csrf_token")
+    assert other.post("/staff/login", data={"email": "a@b.org", "password": "x",
+                                            "csrf_token": token}).status_code == 401
+
+
+def test_limits_can_be_turned_off(app_config):
+    app = make_app({**app_config, "RATELIMIT_ENABLED": False})
+    assert set(lookups(client_at(app, ADDRESS), POSTCODE_PER_MINUTE + 5)) == {200}
+
+
+def test_the_environment_switches_limits_and_storage():
+    config = from_environment("/tmp", {"RATELIMIT_ENABLED": "0"})
+    assert config["RATELIMIT_ENABLED"] is False
+    assert config["RATELIMIT_STORAGE_URI"] == "memory://"
+    config = from_environment("/tmp", {"RATELIMIT_STORAGE_URI": "redis://cache:6379/2"})
+    assert config["RATELIMIT_ENABLED"] is True
+    assert config["RATELIMIT_STORAGE_URI"] == "redis://cache:6379/2"
+
+
+def test_neither_logs_nor_counters_hold_the_address(app, caplog):
+    caplog.set_level(logging.DEBUG)
+    lookups(client_at(app, ADDRESS), POSTCODE_PER_MINUTE + 2)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "429" in logged
+    assert ADDRESS not in logged
+    counters = repr(vars(limiter.storage))
+    assert "mp-letters" in counters  # the counters are where we think they are
+    assert ADDRESS not in counters
+
+
+# Behind a proxy: X-Forwarded-For is believed only when TRUSTED_PROXIES says so.
+
+def test_forwarded_addresses_are_ignored_by_default(app):
+    client = client_at(app, "10.0.0.1")  # the proxy
+    statuses = []
+    for n in range(POSTCODE_PER_MINUTE + 1):
+        statuses += lookups(client, 1, headers={"X-Forwarded-For": f"198.51.100.{n}"})
+    assert statuses[-1] == 429  # a client cannot escape the limit by inventing headers
+
+
+def test_behind_a_trusted_proxy_each_citizen_is_counted_alone(app_config):
+    app = make_app({**app_config, "TRUSTED_PROXIES": 1})
+    client = client_at(app, "10.0.0.1")
+    first = lookups(client, POSTCODE_PER_MINUTE + 1, headers={"X-Forwarded-For": ADDRESS})
+    assert first[-1] == 429
+    other = lookups(client, 1, headers={"X-Forwarded-For": "198.51.100.20"})
+    assert other == [200]
