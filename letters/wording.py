@@ -10,6 +10,7 @@ The sandbox stops templates reaching Python internals, files or the server.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.exceptions import SecurityError
@@ -64,11 +65,18 @@ def render_wording(template: str, values: Mapping[str, str]) -> str:
     if unknown:  # a programming error, not a staff one
         raise KeyError(f"undocumented placeholders: {sorted(unknown)}")
     try:
-        return _env.from_string(template).render(**values).strip()
+        return _compiled(template).render(**values).strip()
     except TemplateError as error:
         raise WordingError(_explain(error)) from None
     except Exception as error:  # the sandbox raises plain errors too (OverflowError, ...)
         raise WordingError(f"This wording cannot be used: {str(error).rstrip('.')}.") from None
+
+
+@lru_cache(maxsize=512)
+def _compiled(template: str):
+    # Compiling is most of the cost of a letter's wording, and a campaign's wording
+    # changes only when staff edit it; the cache is keyed by the text itself.
+    return _env.from_string(template)
 
 
 def _explain(error: TemplateError) -> str:
