@@ -152,13 +152,14 @@ def page(browser, live_server, viewport, upstreams):
 
 @pytest.fixture
 def shoot(request, page, viewport):
-    """shoot("step") saves a full-page screenshot, named after the test, for a person to look at."""
+    """shoot("step") saves a screenshot, named after the test, for a person to look at:
+    the whole page, or with whole=False what is on screen (where focus has scrolled to)."""
     test_name = re.sub(r"\[.*\]$", "", request.node.name).removeprefix("test_")
     counter = iter(range(1, 100))
 
-    def shoot(step: str) -> Path:
+    def shoot(step: str, whole: bool = True) -> Path:
         path = SCREENSHOTS / f"{test_name}-{viewport}-{next(counter):02d}-{step}.png"
-        page.screenshot(path=path, full_page=True)
+        page.screenshot(path=path, full_page=whole)
         return path
 
     return shoot

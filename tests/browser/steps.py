@@ -2,6 +2,9 @@
 never by CSS selector, so a test fails when what a person sees or hears changes."""
 from __future__ import annotations
 
+from io import BytesIO
+
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 from tests.journey import SLUG, WRITER
@@ -65,10 +68,50 @@ def focus_style(page: Page) -> dict:
 
 
 def assert_focus_visible(page: Page) -> dict:
+    page.wait_for_load_state("load")  # the site's focus styles are in its stylesheet
     style = focus_style(page)
     assert style["outline"] or style["shadow"], f"focus is invisible on {style['element']}"
     assert style["on_screen"], f"focused element is off screen: {style['element']}"
     return style
+
+
+def _luminance(rgb) -> float:
+    def channel(c):
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a, b) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def assert_focus_indicator_contrasts(page: Page, margin: int = 10) -> None:
+    """What a sighted keyboard user sees, not what the CSS says: compare the focused
+    element and its surroundings with and without focus, and require a ring of pixels
+    (at least the element's perimeter) whose colour changes by 3:1 or more
+    (WCAG 1.4.11). A pale yellow outline alone on white fails here though it passes a
+    computed-style check."""
+    page.wait_for_load_state("load")
+    box = page.evaluate("""() => { document.activeElement.scrollIntoView({block: "center"});
+        const r = document.activeElement.getBoundingClientRect();
+        return {x: r.x, y: r.y, width: r.width, height: r.height}; }""")
+    clip = {"x": max(box["x"] - margin, 0), "y": max(box["y"] - margin, 0),
+            "width": box["width"] + 2 * margin, "height": box["height"] + 2 * margin}
+    focused = Image.open(BytesIO(page.screenshot(clip=clip))).convert("RGB")
+    page.evaluate("window.__refocus = document.activeElement; document.activeElement.blur()")
+    unfocused = Image.open(BytesIO(page.screenshot(clip=clip))).convert("RGB")
+    page.evaluate("window.__refocus.focus()")
+    before, after = unfocused.tobytes(), focused.tobytes()
+    changed = sum(1 for i in range(0, len(after), 3)
+                  if after[i:i + 3] != before[i:i + 3]
+                  and _contrast(after[i:i + 3], before[i:i + 3]) >= 3)
+    perimeter = 2 * (box["width"] + box["height"])
+    element = focus_style(page)["element"]
+    assert changed >= perimeter, (
+        f"focus on {element} changes {changed} pixels by 3:1, fewer than its perimeter {perimeter:.0f}")
 
 
 def tab_to(page: Page, selector: str, limit: int = 60, backwards: bool = False) -> None:
@@ -78,6 +121,7 @@ def tab_to(page: Page, selector: str, limit: int = 60, backwards: bool = False) 
         page.keyboard.press(key)
         assert_focus_visible(page)
         if page.evaluate("s => document.activeElement.matches(s)", selector):
+            assert_focus_indicator_contrasts(page)
             return
     raise AssertionError(f"{limit} presses of {key} never reached {selector}")
 

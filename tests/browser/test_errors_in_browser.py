@@ -12,7 +12,8 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 from playwright.sync_api import expect  # noqa: E402
 
 from tests.browser.steps import (  # noqa: E402
-    assert_focus_visible, assert_no_sideways_scroll, fill_letter, find_mp, open_campaign)
+    assert_focus_indicator_contrasts, assert_focus_visible, assert_no_sideways_scroll,
+    fill_letter, find_mp, open_campaign)
 
 UNCACHED_POSTCODE = "BR8 7RE"
 
@@ -31,6 +32,7 @@ def assert_error_announced(page, message: str):
     expect(alert).to_contain_text(message)
     expect(alert).to_be_focused()
     assert_focus_visible(page)
+    assert_focus_indicator_contrasts(page)
     expect(page).to_have_title(re.compile(r"^Error: "))  # the first thing read on arrival
     return alert
 

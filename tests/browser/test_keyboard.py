@@ -22,7 +22,7 @@ def test_skip_link_is_first_and_shows_itself(page, shoot):
     expect(skip).to_be_focused()
     expect(skip).to_be_in_viewport()
     assert_focus_visible(page)
-    shoot("skip-link")
+    shoot("skip-link", whole=False)
     page.keyboard.press("Enter")
     # The next Tab starts inside the content, past the header's links.
     page.keyboard.press("Tab")
@@ -32,7 +32,7 @@ def test_skip_link_is_first_and_shows_itself(page, shoot):
 def test_the_journey_works_with_the_keyboard_alone(page, shoot):
     open_campaign(page)
     tab_to(page, "input[name=postcode]")
-    shoot("postcode-focused")
+    shoot("postcode-focused", whole=False)
     page.keyboard.type("E8 1DY")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Your MP is Ms Diane Abbott")).to_be_visible()
@@ -43,7 +43,7 @@ def test_the_journey_works_with_the_keyboard_alone(page, shoot):
         tab_to(page, f"input[name={field}]")
         page.keyboard.type(value)
     tab_to(page, "input[type=checkbox]")
-    shoot("first-ask-focused")
+    shoot("first-ask-focused", whole=False)
     page.keyboard.press("Space")
     for _ in range(2):  # on to the third ask
         tab_to(page, "input[type=checkbox]")
@@ -54,12 +54,12 @@ def test_the_journey_works_with_the_keyboard_alone(page, shoot):
     tab_to(page, "textarea")
     page.keyboard.type(NOTE)
     tab_to(page, "button[type=submit]")
-    shoot("preview-button-focused")
+    shoot("preview-button-focused", whole=False)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your letter is ready")
 
     tab_to(page, "button[value=pdf]")
-    shoot("download-focused")
+    shoot("download-focused", whole=False)
     with page.expect_download() as info:
         page.keyboard.press("Enter")
     text = pdf_text(Path(info.value.path()).read_bytes())
