@@ -127,8 +127,8 @@ def viewport(request) -> Viewport:
     return request.param
 
 
-def new_page(browser, live_server, viewport: Viewport):
-    context = browser.new_context(
+def new_page(browser, live_server, viewport: Viewport, **options):
+    context = browser.new_context(**options,
         base_url=live_server, accept_downloads=True, locale="en-GB",
         viewport={"width": viewport.width, "height": viewport.height},
         is_mobile=viewport.mobile, has_touch=viewport.mobile,

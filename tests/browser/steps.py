@@ -1,7 +1,9 @@
-"""The citizen's steps as a person takes them in a browser: by label and button text,
-never by CSS selector, so a test fails when what a person sees or hears changes."""
+"""The citizen's steps as a person takes them in a browser: fields found by their label,
+buttons and links by their text, so a test fails when what a person sees or hears
+changes. CSS selectors appear only to say which element should have focus."""
 from __future__ import annotations
 
+from functools import lru_cache
 from io import BytesIO
 
 from PIL import Image
@@ -75,7 +77,8 @@ def assert_focus_visible(page: Page) -> dict:
     return style
 
 
-def _luminance(rgb) -> float:
+@lru_cache(maxsize=4096)  # a page has few colours; a screenshot has many pixels
+def _luminance(rgb: bytes) -> float:
     def channel(c):
         c /= 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
@@ -83,7 +86,7 @@ def _luminance(rgb) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def _contrast(a, b) -> float:
+def _contrast(a: bytes, b: bytes) -> float:
     la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
 

@@ -13,6 +13,7 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 from playwright.sync_api import expect  # noqa: E402
 
 from letters import uk_date  # noqa: E402
+from tests.browser.conftest import PHONE, new_page  # noqa: E402
 from tests.browser.steps import (  # noqa: E402
     ASKS, CAMPAIGN_TITLE, NOTE, assert_no_sideways_scroll, fill_letter, find_mp, open_campaign, preview)
 from tests.journey import WRITER, docx_paragraphs, pdf_text  # noqa: E402
@@ -96,7 +97,7 @@ def test_change_something_brings_back_the_form_as_left(page, shoot):
     shoot("changed")
 
 
-def test_the_site_pages_are_reachable_from_every_page(page, shoot):
+def test_the_site_menu_leads_to_each_page_and_back(page, shoot):
     open_campaign(page)
     nav = page.get_by_role("navigation", name="Site")
     for link, heading in (("Report trafficking", "Report trafficking or exploitation"),
@@ -107,3 +108,20 @@ def test_the_site_pages_are_reachable_from_every_page(page, shoot):
         shoot(re.sub(r"\W+", "-", link.lower()))
     page.get_by_role("link", name="Write to your MP").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(CAMPAIGN_TITLE)
+
+
+def test_the_journey_works_without_javascript(browser, live_server, upstreams):
+    """Some phones block scripts and some scripts fail to arrive: site.js may help,
+    never be needed."""
+    context, page = new_page(browser, live_server, PHONE, java_script_enabled=False)
+    try:
+        open_campaign(page)
+        find_mp(page, "hello")
+        expect(page.get_by_role("alert", name="There is a problem")).to_be_visible()
+        find_mp(page, "E8 1DY")
+        fill_letter(page)
+        preview(page)
+        name, data = download(page, "Download PDF to print")
+        assert name.endswith(".pdf") and "Dear Ms Abbott" in pdf_text(data)
+    finally:
+        context.close()
