@@ -68,6 +68,7 @@ def _mp_finder(app: Flask) -> MPFinder:
 
     remote = CachedSource(PostcodesIO(app.config["POSTCODES_API_URL"], session, timeouts,
                                       breaker("postcodes.io")))
+    app.extensions["postcode_cache"] = remote
     return MPFinder(
         postcodes=postcode_source(app.config["POSTCODE_SOURCE"],
                                   app.extensions["postcode_directory"], remote),

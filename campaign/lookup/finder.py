@@ -57,6 +57,11 @@ class CachedSource:
             self._cache[postcode.compact] = found
         return found
 
+    def clear(self) -> None:
+        """Forget every remembered answer (tests; after a boundary change)."""
+        with self._lock:
+            self._cache.clear()
+
 
 class MPFinder:
     """Postcode text -> FoundMP. One per application; safe to share between threads."""

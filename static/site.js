@@ -1,0 +1,27 @@
+// A little help for keyboard and screen-reader users; every page works without it.
+// Loaded as an external file (with defer) so a Content-Security-Policy needs no inline script.
+(function () {
+  "use strict";
+
+  // When a form comes back with errors, start where the errors are listed: role="alert"
+  // has the summary read out, and focus puts the links to each field next in tab order.
+  var summary = document.getElementById("error-summary");
+  if (!summary) {
+    return;
+  }
+  summary.focus();
+
+  // Following a link like #postcode only scrolls; focus the field itself, with its label
+  // and error in view, so the person can type the correction straight away.
+  summary.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href^='#']");
+    var field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) {
+      return;
+    }
+    event.preventDefault();
+    var group = field.closest(".field, fieldset") || field;
+    group.scrollIntoView();
+    (field.matches("input, textarea, select") ? field : field.querySelector("input, textarea, select") || field).focus({ preventScroll: true });
+  });
+})();

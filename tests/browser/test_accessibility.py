@@ -1,0 +1,192 @@
+"""axe-core on every page a visitor can reach, at phone and desktop sizes: no serious or
+critical violations. axe comes from node_modules (`make test-deps`), never a CDN.
+
+Each page is reached once, on a phone-sized screen, checked, then widened to a desktop
+and checked again: half the navigation of a test per size, and the same findings.
+
+Every finding, of any impact, is written to test-artifacts/axe/ for a person to read.
+The screenshots of these pages come from the journey and error tests, which visit them all.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+pytest.importorskip("playwright", reason="Playwright is not installed: pip install -e '.[test]'")
+
+from playwright.sync_api import expect  # noqa: E402
+
+from tests.browser.conftest import ARTIFACTS, DESKTOP, PHONE, new_page  # noqa: E402
+from tests.browser.steps import (  # noqa: E402
+    fill_letter, find_mp, open_campaign, preview, reach_preview)
+from tests.journey import SLUG  # noqa: E402
+
+FAILING_IMPACTS = {"serious", "critical"}
+# WCAG 2.2 AA (the design's bar) and axe's best practices. Named, because axe's default
+# set leaves out some 2.2 rules, such as target-size.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+# Pages a visitor opens by address. Each must answer 200.
+PUBLIC_PAGES = ["/", f"/c/{SLUG}/", "/report", "/privacy", "/about"]
+
+# The staff area's pages, by address. Add them here as they land (e.g. "/staff/login");
+# pages behind the login need a signed-in browser context before they can be checked.
+# Checked signed in as staff (see staff_page below); the login page is checked signed out.
+STAFF_PAGES: list[str] = [
+    "/staff/",
+    "/staff/campaigns/",
+    "/staff/campaigns/new",
+    "/staff/campaigns/1/",
+    "/staff/campaigns/1/edit",
+    "/staff/campaigns/1/wording",
+    "/staff/campaigns/1/asks/new",
+    "/staff/campaigns/1/asks/1/edit",
+    "/staff/campaigns/1/preview",
+    "/staff/campaigns/1/history",
+    "/staff/counts/",
+    "/staff/counts/stop-trafficking-networks/",
+]
+STAFF_EMAIL = "axe-staff@example.org"
+STAFF_PASSWORD = "correct horse battery staple"
+
+
+def _write_form(page):
+    open_campaign(page)
+    find_mp(page, "E8 1DY")
+
+
+def _speaker_form(page):
+    open_campaign(page)
+    find_mp(page, "PR7 1DP")
+
+
+def _postcode_error(page):
+    open_campaign(page)
+    find_mp(page, "hello")
+
+
+def _letter_form_errors(page):
+    _write_form(page)
+    page.get_by_role("button", name="Preview my letter").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+
+
+def _vacant_seat(page):
+    open_campaign(page)
+    find_mp(page, "WA7 1AA")
+
+
+def _start_again(page):
+    reach_preview(page)
+    page.locator("input[name=letter]").first.evaluate("el => el.value = 'tampered'")
+    page.get_by_role("button", name="Download PDF to print").click()
+
+
+def _not_found(page):
+    page.goto("/no-such-page")
+
+
+def _edit(page):
+    _write_form(page)
+    fill_letter(page)
+    preview(page)
+    page.get_by_role("button", name="Change something").click()
+
+
+# Pages reached by doing something: name -> how to get there.
+STATES = {
+    "letter-form": _write_form,
+    "letter-form-speaker": _speaker_form,
+    "preview": reach_preview,
+    "change-something": _edit,
+    "postcode-error": _postcode_error,
+    "letter-form-errors": _letter_form_errors,
+    "vacant-seat": _vacant_seat,
+    "start-again": _start_again,
+    "not-found": _not_found,
+}
+
+
+def run_axe(page, axe_js) -> list[dict]:
+    page.add_script_tag(path=str(axe_js))
+    return page.evaluate("async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+                         ".violations", AXE_TAGS)
+
+
+@pytest.fixture
+def viewport():
+    """Start on a phone: mobile first (check() widens the page to a desktop after)."""
+    return PHONE
+
+
+@pytest.fixture
+def page(browser, live_server, viewport, upstreams):
+    """A page that lets axe-core in: the site's Content-Security-Policy forbids the
+    inline script Playwright injects it with, so only this test's browser ignores it."""
+    context, page = new_page(browser, live_server, viewport, bypass_csp=True)
+    yield page
+    context.close()
+    assert page.errors == [], f"JavaScript errors: {page.errors}"
+
+
+def check(page, axe_js, name: str) -> None:
+    failing = []
+    for size in (PHONE, DESKTOP):
+        page.set_viewport_size({"width": size.width, "height": size.height})
+        violations = run_axe(page, axe_js)
+        report = ARTIFACTS / "axe" / f"{name}-{size}.json"
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(json.dumps(violations, indent=2))
+        failing += [
+            f"{size}: {v['impact']}: {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
+            for v in violations if v["impact"] in FAILING_IMPACTS
+        ]
+    assert not failing, "\n".join(failing)
+
+
+def _slug(path: str) -> str:
+    return re.sub(r"\W+", "-", path).strip("-") or "home"
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES + ["/staff/login"], ids=_slug)
+def test_page_has_no_serious_accessibility_problems(page, axe_js, path):
+    response = page.goto(path)
+    assert response.status == 200, f"{path} answered {response.status}"
+    check(page, axe_js, _slug(path))
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_state_has_no_serious_accessibility_problems(page, axe_js, state):
+    STATES[state](page)
+    page.wait_for_load_state()
+    check(page, axe_js, state)
+
+
+@pytest.fixture(scope="module")
+def staff_account(live_app):
+    """A staff account, and a letter written so the counts pages have charts to show."""
+    from campaign.db import get_db
+    from campaign.users import create_user
+    from tests.journey import Journey
+
+    with live_app.app_context():
+        create_user(get_db(), STAFF_EMAIL, STAFF_PASSWORD, "staff")
+    journey = Journey(live_app.test_client())
+    journey.find_mp("E8 1DY")
+    journey.write()
+    assert journey.download("pdf").status_code == 200
+    return STAFF_EMAIL
+
+
+@pytest.mark.parametrize("path", STAFF_PAGES, ids=_slug)
+def test_staff_page_has_no_serious_accessibility_problems(page, axe_js, staff_account, path):
+    page.goto("/staff/login")
+    page.get_by_label("E-mail").fill(staff_account)
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    response = page.goto(path)
+    assert response.status == 200, f"{path} answered {response.status}"
+    check(page, axe_js, "staff-" + _slug(path))
