@@ -155,3 +155,10 @@ def test_envelope_carries_both_addresses_and_is_not_counted_as_a_letter(app, jou
     from campaign.db import get_db
     with app.app_context():
         assert get_db()["letters"].count == 0
+
+
+def test_the_speaker_is_introduced_by_office_not_as_a_party(journey):
+    journey.find_mp("PR7 1DP")
+    text = page_text(journey.page)
+    assert "Speaker of the House of Commons and MP for Chorley" in text
+    assert "Speaker MP for" not in text
