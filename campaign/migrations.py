@@ -10,6 +10,8 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
+from campaign.transactions import write_transaction
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = []
 
 
@@ -133,7 +135,7 @@ def apply(db: sqlite_utils.Database) -> list[str]:
     for fn in MIGRATIONS:
         if fn.__name__ in done:
             continue
-        with db.atomic():
+        with write_transaction(db):
             fn(db)
             db["_migrations"].insert(
                 {"name": fn.__name__, "applied_at": datetime.now(timezone.utc).isoformat()}

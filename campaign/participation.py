@@ -12,12 +12,14 @@ from datetime import date
 
 import sqlite_utils
 
+from campaign.transactions import write_transaction
+
 
 def record_download(db: sqlite_utils.Database, *, token: str, campaign_id: int,
                     constituency_code: str, constituency_name: str,
                     ask_ids: Iterable[int], fmt: str, day: date) -> bool:
     """Count a downloaded letter once; return True if this download was its first."""
-    with db.atomic():
+    with write_transaction(db):
         cursor = db.execute(
             "insert or ignore into letters"
             " (token, campaign_id, constituency_code, constituency_name, day, formats)"

@@ -7,6 +7,8 @@ from importlib import resources
 
 import sqlite_utils
 
+from campaign.transactions import write_transaction
+
 LAUNCH_CAMPAIGN = "launch-campaign.json"
 
 
@@ -23,7 +25,7 @@ def load_launch_campaign(db: sqlite_utils.Database) -> bool:
         return False
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     asks = data.pop("asks")
-    with db.atomic():
+    with write_transaction(db):
         campaign_id = db["campaigns"].insert(
             {**data, "created_at": now, "updated_at": now}
         ).last_pk

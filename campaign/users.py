@@ -11,6 +11,8 @@ from datetime import datetime, timezone
 import sqlite_utils
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from campaign.transactions import write_transaction
+
 ROLES = ("staff", "organiser")
 MIN_PASSWORD_LENGTH = 12
 
@@ -69,7 +71,7 @@ def create_user(db: sqlite_utils.Database, email: str, password: str, role: str)
     if db["users"].count_where("email = ?", [email]):
         raise UserError(f"There is already an account for {email}.")
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    with db.atomic():
+    with write_transaction(db):
         user_id = db["users"].insert({
             "email": email, "password_hash": generate_password_hash(password), "role": role,
             "active": 1, "created_at": now,
@@ -92,7 +94,7 @@ def authenticate(db: sqlite_utils.Database, email: str, password: str) -> User |
     row = rows[0]
     if not check_password_hash(row["password_hash"], password) or not row["active"]:
         return None
-    with db.atomic():
+    with write_transaction(db):
         db["users"].update(row["id"], {
             "last_login_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
     return _user(row)
@@ -106,7 +108,7 @@ def list_users(db: sqlite_utils.Database) -> list[dict]:
 
 def disable_user(db: sqlite_utils.Database, email: str) -> None:
     """Stop an account signing in (its history stays attributable)."""
-    with db.atomic():
+    with write_transaction(db):
         cursor = db.execute("update users set active = 0 where email = ?",
                             [_normalise_email(email)])
     if not cursor.rowcount:

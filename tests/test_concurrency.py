@@ -66,7 +66,9 @@ def test_simultaneous_letters_are_all_counted(server):
     for thread in threads:
         thread.join(timeout=120)
 
-    assert failures == []
+    # On failure, show what the server said, not only what the clients saw.
+    problems = [line for line in server.output.splitlines() if '"level": "INFO"' not in line]
+    assert failures == [], "\n".join(failures + problems[-80:])
     assert sum(downloads.values()) == CLIENTS * LETTERS_EACH
 
     db = connect(server.database)

@@ -15,6 +15,7 @@ import sqlite_utils
 from campaign.lookup.errors import UpstreamUnavailable, VacantSeat
 from campaign.lookup.members_api import MemberRecord, MembersAPI
 from campaign.lookup.names import constituency_key
+from campaign.transactions import write_transaction
 from letters import MP
 
 # How long an on-demand answer stands before we ask again. MPs change at
@@ -48,7 +49,7 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI) -> int:
     """
     records = list(api.sitting_mps())
     fetched_at = _now().isoformat(timespec="seconds")
-    with db.atomic():
+    with write_transaction(db):
         db["mps"].delete_where()
         db["mps"].insert_all(_row(r, "refresh", fetched_at) for r in records)
         db["constituency_lookups"].delete_where()
@@ -84,7 +85,7 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str) -
             "Please try again later."
         )
     fetched_at = _now().isoformat(timespec="seconds")
-    with db.atomic():
+    with write_transaction(db):
         db["constituency_lookups"].upsert({
             "constituency_key": key, "constituency_name": name,
             "members_api_id": answer.api_id, "vacant": int(answer.member is None),

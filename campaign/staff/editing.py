@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from campaign.campaigns import STATUSES
+from campaign.transactions import write_transaction
 from letters.wording import WordingError, check_wording
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -154,7 +155,7 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
     values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
     _check_slug(db, values["slug"], None)
     now = _now()
-    with db.atomic():
+    with write_transaction(db):
         campaign_id = db["campaigns"].insert({
             **values, **DEFAULT_WORDING, "status": "draft", "created_at": now,
             "updated_at": now}).last_pk
@@ -170,7 +171,7 @@ def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
     _campaign_row(db, campaign_id)
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     _check_slug(db, values["slug"], campaign_id)
-    with db.atomic():
+    with write_transaction(db):
         db["campaigns"].update(campaign_id, {**values, "updated_at": _now()})
         _record(db, campaign_id, "campaign", "edited",
                 _campaign_snapshot(_campaign_row(db, campaign_id)), editor)
@@ -206,7 +207,7 @@ def set_status(db: sqlite_utils.Database, campaign_id: int, status: str,
         problems = problems_going_live(db, campaign_id)
         if problems:
             raise EditError("This campaign cannot go live yet. " + " ".join(problems))
-    with db.atomic():
+    with write_transaction(db):
         db["campaigns"].update(campaign_id, {"status": status, "updated_at": _now()})
         _record(db, campaign_id, "campaign", f"status {status}",
                 _campaign_snapshot(_campaign_row(db, campaign_id)), editor)
@@ -230,7 +231,7 @@ def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
         for name in ("opening", "closing"):
             if not values[name].strip():
                 raise EditError("A live campaign's letter needs this.", name)
-    with db.atomic():
+    with write_transaction(db):
         if not db["campaign_history"].count_where(
                 "campaign_id = ? and kind = 'wording'", [campaign_id]):
             # Campaigns loaded before history existed (the launch campaign): keep the
@@ -259,7 +260,7 @@ def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: E
     """Add an ask at the end of the campaign's list; return its id."""
     _campaign_row(db, campaign_id)
     values = _ask_values(fields)
-    with db.atomic():
+    with write_transaction(db):
         last = db.execute("select coalesce(max(position), 0) from asks where campaign_id = ?",
                           [campaign_id]).fetchone()[0]
         ask_id = db["asks"].insert({**values, "campaign_id": campaign_id,
@@ -282,7 +283,7 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
         if not others:
             raise EditError("A live campaign needs at least one ask switched on. Switch "
                             "another on first, or close the campaign.", "enabled")
-    with db.atomic():
+    with write_transaction(db):
         db["asks"].update(ask_id, values)
         _touch(db, campaign_id)
         _record(db, campaign_id, "ask", "edited",
@@ -302,7 +303,7 @@ def move_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, direction
     if not 0 <= other < len(order):
         return
     order[index], order[other] = order[other], order[index]
-    with db.atomic():
+    with write_transaction(db):
         # Renumber all of them: positions may have gaps or ties from older data.
         for position, each in enumerate(order, start=1):
             db.execute("update asks set position = ? where id = ?", [position, each])
