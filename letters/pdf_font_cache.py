@@ -12,6 +12,7 @@ extends a subset as reportlab always does; that subset is simply built anew.
 from __future__ import annotations
 
 import copy
+import threading
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,11 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import (
     FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, TTFontFace, makeToUnicodeCMap,
 )
+
+# A TTFontFace is shared by every thread of a process and is not thread-safe: two
+# subsets built at once (a cold cache, or letters with characters beyond the
+# repertoire) read each other's glyph positions and fail. Building is rare, so one lock.
+_FACE_LOCK = threading.Lock()
 
 REPERTOIRE = "".join(
     [chr(code) for code in range(0xA1, 0x180)]
@@ -107,7 +113,8 @@ def _subset_parts(face: TTFontFace, number: int, subset: tuple[int, ...],
     widths = "[" + " ".join(str(face.getCharWidth(code)) for code in subset) + "]"
     cmap = makeToUnicodeCMap(base_name, list(subset))
     cmap = cmap.encode("latin-1") if isinstance(cmap, str) else cmap
-    program = face.makeSubset(list(subset))
+    with _FACE_LOCK:  # makeSubset reads the font file through the face's own cursor
+        program = face.makeSubset(list(subset))
     pack = zlib.compress if compress else bytes
     return _SubsetParts(base_name, widths.encode("ascii"), pack(cmap), pack(program), len(program))
 

@@ -220,3 +220,20 @@ def test_a_very_long_name_is_shortened_in_the_header_not_overprinted():
     assert page_label.text == "Page 2 of 2" and left.text.endswith("…")
     right = left.x + stringWidth(left.text, REGULAR, left.font_size) / 72 * 25.4
     assert right < page_label.x
+
+
+def test_new_font_subsets_built_in_many_threads_at_once_are_all_correct():
+    """A cold cache, and characters beyond the shared repertoire (Greek here), make every
+    thread build font subsets at the same moment: each PDF must still come out whole."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from letters import pdf_font_cache
+
+    pdf_font_cache._subset_parts.cache_clear()
+    greek = "αβγδεζηθικλμνξοπρστυφχψω"
+    letters = [make_letter(asks=2, note=f"Note {n}: {greek[n:] + greek[:n]}") for n in range(16)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outputs = list(pool.map(render_pdf, letters))
+    for n, data in enumerate(outputs):
+        text = " ".join(" ".join(pdf_text(data)).split())
+        assert f"Note {n}: {greek[n:] + greek[:n]}" in text
