@@ -1,14 +1,15 @@
 """Turning a citizen's request into a Letter: the one place the site composes letters."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import sqlite_utils
 
-from campaign.campaigns import Campaign, enabled_asks
+from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP, MPFinder
 from campaign.signed_letters import LetterRequest
-from letters import Letter, Sender, compose_letter
+from letters import Ask, Letter, Sender, compose_letter
 
 
 class NoAsksChosen(ValueError):
@@ -16,16 +17,18 @@ class NoAsksChosen(ValueError):
 
 
 def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign,
-                 request: LetterRequest, today: date) -> tuple[Letter, FoundMP]:
+                 enabled: Sequence[Ask], request: LetterRequest,
+                 today: date) -> tuple[Letter, FoundMP]:
     """Compose the letter `request` describes, to the MP for its postcode.
 
-    The MP is found again from the postcode on the letter, so the letter always
-    goes to the writer's own MP even if they changed the postcode. Raises
-    LookupFailure or NoAsksChosen.
+    `enabled` is the campaign's asks as citizens can tick them now (the caller has
+    usually loaded them for the page already). The MP is found again from the
+    postcode on the letter, so the letter always goes to the writer's own MP even if
+    they changed the postcode. Raises LookupFailure or NoAsksChosen.
     """
     found = finder.find(db, request.postcode)
     chosen = set(request.ask_ids)
-    asks = [ask for ask in enabled_asks(db, campaign.id) if ask.id in chosen]
+    asks = [ask for ask in enabled if ask.id in chosen]
     if not asks:
         raise NoAsksChosen()
     sender = Sender(

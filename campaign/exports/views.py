@@ -30,12 +30,14 @@ def _campaign_or_404(slug: str) -> Campaign:
     return campaign
 
 
-def _range_form() -> DateRangeForm:
-    return DateRangeForm(formdata=request.args if request.args else None)
-
-
-def _filter(campaign: Campaign, form: DateRangeForm) -> counts.Filter:
-    return counts.make_filter(campaign.id, form.since.data, form.until.data)
+def _selection(slug: str) -> tuple[Campaign, DateRangeForm, counts.Filter | None]:
+    """The campaign, the date-range form from the query string, and the filter they
+    make; the filter is None when the dates are wrong (the form says why)."""
+    campaign = _campaign_or_404(slug)
+    form = DateRangeForm(formdata=request.args if request.args else None)
+    if request.args and not form.validate():
+        return campaign, form, None
+    return campaign, form, counts.make_filter(campaign.id, form.since.data, form.until.data)
 
 
 def _file(text: str, fmt: str, name: str) -> Response:
@@ -64,13 +66,11 @@ def index():
 @bp.get("/<slug>/")
 @role_required("staff", "organiser")
 def dashboard(slug: str):
-    campaign = _campaign_or_404(slug)
-    form = _range_form()
-    if request.args and not form.validate():
+    campaign, form, flt = _selection(slug)
+    if flt is None:
         return render_template("exports/dashboard.html", campaign=campaign, form=form,
                                totals=None), 400
     db = get_db()
-    flt = _filter(campaign, form)
     by_constituency = counts.by_constituency(db, flt)
     by_day = counts.by_day(db, flt)
     query = {k: v for k, v in (("since", flt.since), ("until", flt.until)) if v}
@@ -85,11 +85,9 @@ def dashboard(slug: str):
 
 
 def _export(slug: str, by: str, fmt: str):
-    campaign = _campaign_or_404(slug)
-    form = _range_form()
-    if request.args and not form.validate():
+    campaign, form, flt = _selection(slug)
+    if flt is None:
         return _bad_dates(form)
-    flt = _filter(campaign, form)
     rows = counts.breakdown(get_db(), by, flt)
     text = (to_csv(rows, counts.COLUMNS[by]) if fmt == "csv"
             else to_json(breakdown_document(by, rows, campaign.slug, flt)))
@@ -115,10 +113,8 @@ for _by in counts.BREAKDOWNS:
 @bp.get("/<slug>/counts.json")
 @role_required("staff", "organiser")
 def download_all(slug: str):
-    campaign = _campaign_or_404(slug)
-    form = _range_form()
-    if request.args and not form.validate():
+    campaign, form, flt = _selection(slug)
+    if flt is None:
         return _bad_dates(form)
-    flt = _filter(campaign, form)
     return _file(to_json(everything_document(get_db(), campaign.slug, flt)), "json",
                  file_name(campaign.slug, None, flt.since, flt.until, "json"))

@@ -25,6 +25,7 @@ from campaign.participation import record_download
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
 from campaign.writing import NoAsksChosen, build_letter
+from letters import Ask
 
 bp = Blueprint("public", __name__)
 
@@ -44,10 +45,16 @@ def _closed(campaign: Campaign):
     return render_template("public/closed.html", campaign=campaign), 410
 
 
-def _letter_form(campaign: Campaign, formdata=None, **defaults) -> LetterForm:
+def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
+    """The letter form offering `offered` (defaults may include the asks already ticked)."""
     form = LetterForm(formdata=formdata, **defaults)
-    form.asks.choices = [(ask.id, ask.title) for ask in enabled_asks(get_db(), campaign.id)]
+    form.asks.choices = [(ask.id, ask.title) for ask in offered]
     return form
+
+
+def _campaign_page(campaign: Campaign, form: PostcodeForm, asks: list[Ask], status: int = 200):
+    return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
+                           letters=get_counter().count(get_db(), campaign.id)), status
 
 
 @bp.get("/")
@@ -64,9 +71,7 @@ def campaign_page(slug: str):
     if campaign.is_closed:
         return _closed(campaign)
     form = PostcodeForm(formdata=None, postcode=request.args.get("postcode", "")[:16])
-    return render_template("public/campaign.html", campaign=campaign, form=form,
-                           asks=enabled_asks(get_db(), campaign.id),
-                           letters=get_counter().count(get_db(), campaign.id))
+    return _campaign_page(campaign, form, enabled_asks(get_db(), campaign.id))
 
 
 # Both pages look a postcode up, so both count against one limit.
@@ -82,17 +87,15 @@ def find_mp(slug: str):
     form = PostcodeForm()
     asks = enabled_asks(get_db(), campaign.id)
     if not form.validate():
-        return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
-                               letters=get_counter().count(get_db(), campaign.id)), 422
+        return _campaign_page(campaign, form, asks, 422)
     try:
         found = _finder().find(get_db(), form.postcode.data)
     except VacantSeat as vacancy:
         return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
     except LookupFailure as failure:
         form.postcode.errors = [failure.message]
-        return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
-                               letters=get_counter().count(get_db(), campaign.id)), failure.status
-    letter_form = _letter_form(campaign, postcode=str(found.postcode))
+        return _campaign_page(campaign, form, asks, failure.status)
+    letter_form = _letter_form(asks, postcode=str(found.postcode))
     return render_template("public/write.html", campaign=campaign, found=found,
                            form=letter_form, asks=asks)
 
@@ -103,8 +106,8 @@ def preview(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
-    form = _letter_form(campaign, formdata=request.form)
     asks = enabled_asks(get_db(), campaign.id)
+    form = _letter_form(asks, formdata=request.form)
     found = None
     if form.validate():
         letter_request = LetterRequest(
@@ -114,7 +117,8 @@ def preview(slug: str):
             personal_note=form.personal_note.data or "", token=secrets.token_urlsafe(16),
         )
         try:
-            letter, found = build_letter(get_db(), _finder(), campaign, letter_request, date.today())
+            letter, found = build_letter(get_db(), _finder(), campaign, asks, letter_request,
+                                         date.today())
         except VacantSeat as vacancy:
             return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
         except LookupFailure as failure:
@@ -145,13 +149,14 @@ def download(slug: str):
         return _start_again(campaign, "This preview is more than two hours old, so we no "
                             "longer have your letter. Please fill the form in again.", 410)
     except LetterTampered:
-        return _start_again(campaign, "We couldn't read that letter. Please fill the form "
-                            "in again.", 400)
-    if letter_request.campaign_id != campaign.id:
+        letter_request = None
+    if letter_request is None or letter_request.campaign_id != campaign.id:
         return _start_again(campaign, "We couldn't read that letter. Please fill the form "
                             "in again.", 400)
     try:
-        letter, found = build_letter(get_db(), _finder(), campaign, letter_request, date.today())
+        letter, found = build_letter(get_db(), _finder(), campaign,
+                                     enabled_asks(get_db(), campaign.id), letter_request,
+                                     date.today())
     except LookupFailure as failure:
         return _start_again(campaign, failure.message, failure.status)
     except NoAsksChosen:
@@ -179,13 +184,14 @@ def edit(slug: str):
     except (LetterExpired, LetterTampered):
         return _start_again(campaign, "We no longer have your letter. Please fill the form "
                             "in again.", 410)
-    form = _letter_form(campaign, full_name=letter_request.full_name,
+    asks = enabled_asks(get_db(), campaign.id)
+    form = _letter_form(asks, full_name=letter_request.full_name,
                         address_line1=letter_request.address_line1,
                         address_line2=letter_request.address_line2, town=letter_request.town,
                         postcode=letter_request.postcode, asks=list(letter_request.ask_ids),
                         personal_note=letter_request.personal_note)
     return render_template("public/write.html", campaign=campaign, found=None, form=form,
-                           asks=enabled_asks(get_db(), campaign.id))
+                           asks=asks)
 
 
 def _start_again(campaign: Campaign, message: str, status: int):
