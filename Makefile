@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export HOST PORT
 
-.PHONY: install run serve test test-deps bench clean
+.PHONY: install run serve demo test test-deps bench clean
 
 # The stamp file makes `make run` / `make test` reinstall only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -20,6 +20,11 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/flask --app wsgi init-db
 	$(BIN)/flask --app wsgi run --host $(HOST) --port $(PORT)
+
+# The site offline, against the sample upstreams in campaign/demo, with its own database
+# (instance/demo.sqlite3) and a "demo data" banner on every page.
+demo: install
+	$(BIN)/python -m campaign.demo
 
 # Production serving: gunicorn with gunicorn.conf.py (a worker per core plus one, each
 # with a few threads; WEB_CONCURRENCY and GUNICORN_THREADS change them).

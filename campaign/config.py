@@ -23,6 +23,27 @@ def _flag(value: str) -> bool:
     return value.strip().lower() not in ("0", "false", "no", "off", "")
 
 
+def organisation_from_environment(environ=os.environ) -> dict:
+    """Who runs the site: named in the header, the footer and the privacy page."""
+    return {
+        "ORGANISATION_NAME": environ.get("ORGANISATION_NAME", "").strip(),
+        "ORGANISATION_URL": environ.get("ORGANISATION_URL", "").strip(),
+        "ORGANISATION_EMAIL": environ.get("ORGANISATION_EMAIL", "").strip(),
+        "ORGANISATION_ADDRESS": environ.get("ORGANISATION_ADDRESS", "").strip(),
+    }
+
+
+def require_organisation(config: dict) -> None:
+    """Production names its data controller (UK GDPR): refuse to start without one."""
+    missing = [name for name in ("ORGANISATION_NAME", "ORGANISATION_URL", "ORGANISATION_EMAIL")
+               if not config.get(name)]
+    if missing:
+        raise ConfigError(
+            f"Set {', '.join(missing)} when APP_ENV=production: the site names who runs it "
+            "and how to contact them (ORGANISATION_NAME=\"...\" ORGANISATION_URL=https://... "
+            "ORGANISATION_EMAIL=privacy@...).")
+
+
 def from_environment(instance_path: str, environ=os.environ) -> dict:
     """Build the Flask config mapping from `environ`."""
     production = environ.get("FLASK_ENV", environ.get("APP_ENV", "")).lower() == "production"
@@ -34,7 +55,13 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         if production:
             raise ConfigError("SECRET_KEY must be set when APP_ENV=production.")
         secret = DEV_SECRET_KEY
+    organisation = organisation_from_environment(environ)
+    if production:
+        require_organisation(organisation)
     return {
+        **organisation,
+        # Set only by `make demo` (campaign/demo): a "demo data" banner on every page.
+        "DEMO": False,
         "PRODUCTION": production,
         "SECRET_KEY": secret,
         "DATABASE_PATH": environ.get(

@@ -67,7 +67,7 @@ def test_sign_in_and_out(client, staff):
 def test_failed_sign_in_has_one_generic_message(client, staff, email, password):
     response = login(client, email, password)
     assert response.status_code == 401
-    assert "That e-mail and password don't match an active account." in page_text(
+    assert "That email address and password don't match an active account." in page_text(
         response.get_data(as_text=True))
 
 

@@ -22,6 +22,7 @@ from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, VacantSeat
 from campaign.lookup.local_source import directory_path
 from campaign.participation import record_download
+from campaign.privacy_facts import privacy_facts
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
 from campaign.writing import NoAsksChosen, build_letter
@@ -166,7 +167,8 @@ def download(slug: str):
     if kind.is_letter and record_download(
             get_db(), token=letter_request.token, campaign_id=campaign.id,
             constituency_code=found.constituency.code,
-            constituency_name=found.constituency.name,
+            # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
+            constituency_name=found.mp.constituency or found.constituency.name,
             ask_ids=letter_request.ask_ids, fmt=request.form["format"], day=date.today()):
         get_counter().forget(campaign.id)
     return response
@@ -205,7 +207,7 @@ def report():
 
 @bp.get("/privacy")
 def privacy():
-    return render_template("public/privacy.html")
+    return render_template("public/privacy.html", facts=privacy_facts(current_app.config))
 
 
 @bp.get("/about")

@@ -183,7 +183,7 @@ def staff_account(live_app):
 @pytest.mark.parametrize("path", STAFF_PAGES, ids=_slug)
 def test_staff_page_has_no_serious_accessibility_problems(page, axe_js, staff_account, path):
     page.goto("/staff/login")
-    page.get_by_label("E-mail").fill(staff_account)
+    page.get_by_label("Email address").fill(staff_account)
     page.get_by_label("Password").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
