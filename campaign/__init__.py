@@ -8,7 +8,7 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from campaign import (
-    config, counter, db, limits, proxies, request_log, security_headers, site_context,
+    config, counter, dates, db, limits, proxies, request_log, security_headers, site_context,
 )
 from campaign.lookup.breaker import CircuitBreaker
 from campaign.lookup.directory import DirectoryFile
@@ -43,6 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     request_log.init_app(app)
     counter.init_app(app)
     site_context.init_app(app)
+    dates.init_app(app)
     app.extensions["postcode_directory"] = DirectoryFile(directory_path(app.config))
     app.extensions["mp_finder"] = _mp_finder(app)
 

@@ -13,7 +13,9 @@ from datetime import date
 
 from flask import Blueprint, abort, current_app, render_template, request
 
-from campaign.campaigns import Campaign, campaign_by_slug, enabled_asks, public_campaigns
+from campaign.campaigns import (
+    Campaign, campaign_by_slug, enabled_asks, latest_closed_campaign, public_campaigns,
+)
 from campaign.counter import get_counter
 from campaign.db import get_db
 from campaign.downloads import KINDS, letter_file
@@ -42,8 +44,8 @@ def _campaign_or_404(slug: str) -> Campaign:
     return campaign
 
 
-def _closed(campaign: Campaign):
-    return render_template("public/closed.html", campaign=campaign), 410
+def _closed(campaign: Campaign, status: int = 410, others: bool = True):
+    return render_template("public/closed.html", campaign=campaign, others=others), status
 
 
 def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
@@ -63,6 +65,10 @@ def index():
     campaigns = public_campaigns(get_db())
     if len(campaigns) == 1:
         return campaign_page(campaigns[0].slug)
+    closed = latest_closed_campaign(get_db()) if not campaigns else None
+    if closed is not None:
+        # After a close, the home page thanks the writers rather than say "nothing open".
+        return _closed(closed, status=200, others=False)
     return render_template("public/index.html", campaigns=campaigns)
 
 
