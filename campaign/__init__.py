@@ -47,12 +47,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["postcode_directory"] = DirectoryFile(directory_path(app.config))
     app.extensions["mp_finder"] = _mp_finder(app)
 
-    from campaign import auth, cli, exports, postcodes_cli
+    from campaign import auth, cli, exports, letter_font, postcodes_cli
     from campaign.public import views as public
     from campaign.staff import views as staff
 
     app.register_blueprint(public.bp)
     app.register_blueprint(staff.bp)
+    app.register_blueprint(letter_font.bp)
     auth.init_app(app)
     cli.init_app(app)
     postcodes_cli.init_app(app)

@@ -24,7 +24,7 @@ def _staff_rules(app):
             for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
                 # Campaign 1 and its ask 1 exist (the launch campaign), so a 403 here is
                 # the role check, not a missing page.
-                url = rule.rule.replace("<fmt>", "pdf")
+                url = rule.rule.replace("<fmt>", "pdf").replace("<target>", "closed")
                 yield re.sub(r"<[^>]+>", "1", url), method
 
 
@@ -47,6 +47,7 @@ def test_organisers_are_not_offered_the_campaigns_link(client, runner):
 
 
 def test_staff_reach_every_page(app, staff_client):
+    set_wording(staff_client, 1, "An opening.", "A closing.")  # history entry 1: wording
     for url, method in _staff_rules(app):
         if method == "GET":
             response = staff_client.get(url)
