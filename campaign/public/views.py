@@ -21,7 +21,7 @@ from campaign.db import get_db
 from campaign.downloads import KINDS, letter_file
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
 from campaign.lookup.directory import directory_info
-from campaign.lookup.errors import LookupFailure, VacantSeat
+from campaign.lookup.errors import LookupFailure, UpstreamUnavailable, VacantSeat
 from campaign.lookup.local_source import directory_path
 from campaign.participation import record_download
 from campaign.privacy_facts import privacy_facts
@@ -55,9 +55,11 @@ def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
     return form
 
 
-def _campaign_page(campaign: Campaign, form: PostcodeForm, asks: list[Ask], status: int = 200):
+def _campaign_page(campaign: Campaign, form: PostcodeForm, asks: list[Ask], status: int = 200,
+                   unavailable: str | None = None):
     return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
-                           letters=get_counter().count(get_db(), campaign.id)), status
+                           letters=get_counter().count(get_db(), campaign.id),
+                           unavailable=unavailable), status
 
 
 @bp.get("/")
@@ -99,6 +101,9 @@ def find_mp(slug: str):
         found = _finder().find(get_db(), form.postcode.data)
     except VacantSeat as vacancy:
         return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
+    except UpstreamUnavailable as failure:
+        # Our problem, not the postcode's: a notice, not an error on the field.
+        return _campaign_page(campaign, form, asks, failure.status, unavailable=failure.message)
     except LookupFailure as failure:
         form.postcode.errors = [failure.message]
         return _campaign_page(campaign, form, asks, failure.status)
@@ -128,6 +133,9 @@ def preview(slug: str):
                                          date.today())
         except VacantSeat as vacancy:
             return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
+        except UpstreamUnavailable as failure:
+            return render_template("public/write.html", campaign=campaign, found=None,
+                                   form=form, asks=asks, unavailable=failure.message), 503
         except LookupFailure as failure:
             form.postcode.errors = [failure.message]
         except NoAsksChosen:
