@@ -36,6 +36,12 @@ def test_users_cli_creates_lists_and_disables(runner, staff):
     assert "org@example.org\torganiser\tdisabled" in runner.invoke(args=["users", "list"]).output
 
 
+def test_users_cli_says_the_password_rule_and_when_there_are_no_accounts(runner):
+    help_text = " ".join(runner.invoke(args=["users", "create", "--help"]).output.split())
+    assert "At least 12 characters." in help_text
+    assert "There are no accounts yet." in runner.invoke(args=["users", "list"]).output
+
+
 def test_users_cli_refuses_bad_input(runner, staff):
     short = runner.invoke(args=["users", "create", "a@b.org", "--role", "staff", "--password", "short"])
     assert short.exit_code != 0 and "at least 12 characters" in short.output
