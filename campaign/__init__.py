@@ -28,9 +28,14 @@ def create_app(test_config: dict | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
-    app.config.from_mapping(config.from_environment(app.instance_path))
+    environ = dict(os.environ)
+    if test_config is not None:
+        # Tests and benchmarks build their own app: they are "test" unless they say.
+        environ.setdefault("APP_ENV", test_config.get("APP_ENV", "test"))
+    app.config.from_mapping(config.from_environment(app.instance_path, environ))
     if test_config:
         app.config.from_mapping(test_config)
+    config.check(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
 
     proxies.init_app(app)
