@@ -74,6 +74,8 @@ def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
         "PORT": "0",
         "WEB_CONCURRENCY": str(workers),
         "GUNICORN_THREADS": str(threads),
+        # Plain HTTP on loopback: development's cookies (production is tests/production).
+        "APP_ENV": "development",
         "SECRET_KEY": "live-server-secret",
         "DATABASE_PATH": database_path,
         "POSTCODES_API_URL": postcodes_url,
