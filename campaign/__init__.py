@@ -16,8 +16,15 @@ from campaign.lookup.members_api import MembersAPI
 from campaign.lookup.postcodes_io import PostcodesIO
 from campaign.lookup.upstream import Timeouts, make_session
 
-ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
 csrf = CSRFProtect()
+
+
+def shipped_directory(name: str) -> Path:
+    """templates/ or static/: inside the package in an installed wheel (setup.py puts
+    them there), beside it in the source tree and an editable install."""
+    inside = PACKAGE / name
+    return inside if inside.is_dir() else PACKAGE.parent / name
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -25,8 +32,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(
         __name__,
         instance_relative_config=True,
-        template_folder=str(ROOT / "templates"),
-        static_folder=str(ROOT / "static"),
+        template_folder=str(shipped_directory("templates")),
+        static_folder=str(shipped_directory("static")),
     )
     environ = dict(os.environ)
     if test_config is not None:
