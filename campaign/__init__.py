@@ -43,7 +43,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     config.check(app.config)
-    os.makedirs(app.instance_path, exist_ok=True)
+    # The database's folder, not the instance folder: an installed wheel's instance
+    # folder is under the read-only prefix, and production sets DATABASE_PATH.
+    os.makedirs(Path(app.config["DATABASE_PATH"]).parent, exist_ok=True)
 
     proxies.init_app(app)
     csrf.init_app(app)

@@ -28,7 +28,7 @@ class ConfigError(RuntimeError):
     """The environment does not describe a site that can run safely."""
 
 
-def _flag(value: str) -> bool:
+def is_on(value: str) -> bool:
     """Read an on/off variable: 0, false, no and off (any case) are off."""
     return value.strip().lower() not in ("0", "false", "no", "off", "")
 
@@ -82,7 +82,7 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         "UPSTREAM_BREAKER_SECONDS": float(environ.get("UPSTREAM_BREAKER_SECONDS", "30")),
         # Rate limits (Flask-Limiter). Set explicitly, never left to the extension's
         # defaults, so that one app's settings cannot leak into another's.
-        "RATELIMIT_ENABLED": _flag(environ.get("RATELIMIT_ENABLED", "1")),
+        "RATELIMIT_ENABLED": is_on(environ.get("RATELIMIT_ENABLED", "1")),
         # memory:// counts per gunicorn worker; redis://host:6379 shares the counts.
         "RATELIMIT_STORAGE_URI": environ.get("RATELIMIT_STORAGE_URI", "") or "memory://",
         "RATELIMIT_KEY_PREFIX": "mp-letters",
