@@ -28,7 +28,7 @@ from campaign import create_app
 from campaign.db import get_db
 from campaign.users import create_user
 from tests.browser.conftest import browser  # noqa: F401  (the session's Chromium)
-from tests.live_server import gunicorn, prepare_database
+from tests.live_server import gunicorn, prepare_database, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_CONFIG = ROOT / "deploy" / "nginx-site.conf"
@@ -69,15 +69,6 @@ def wait_for_port(port: int, process: subprocess.Popen, log: Path, timeout: floa
         except OSError:
             time.sleep(0.05)
     raise RuntimeError(f"nothing listened on {port}:\n{log.read_text()}")
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @dataclass(frozen=True)
