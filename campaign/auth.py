@@ -131,10 +131,9 @@ def home():
 
 def init_app(app) -> None:
     """Install the login manager and the sign-in pages on `app`."""
-    # Flask-Login's own context processor loads the user on every page rendered, and
-    # "strong" session protection then rewrites every anonymous citizen's session (and
-    # sends a remember-cookie deletion). A lazy proxy loads the user only on the staff
-    # templates that mention current_user.
+    # Flask-Login's own context processor loads the user on every page rendered, a
+    # database read for every citizen's page. A lazy proxy loads the user only on the
+    # staff templates that mention current_user.
     login_manager.init_app(app, add_context_processor=False)
     app.context_processor(lambda: {"current_user": current_user})
     app.register_blueprint(bp)

@@ -27,7 +27,6 @@ import requests
 from campaign import create_app
 from campaign.db import get_db
 from campaign.users import create_user
-from tests.browser.conftest import browser  # noqa: F401  (the session's Chromium)
 from tests.live_server import gunicorn, prepare_database, stop
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,12 +15,12 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect  # noqa: E402
 
+from tests.chromium import SCREENSHOTS  # noqa: E402
 from tests.browser.steps import ASKS, NOTE, fill_letter, find_mp, open_campaign, preview  # noqa: E402
 from tests.journey import SLUG, WRITER, docx_paragraphs, pdf_text  # noqa: E402
 from tests.production.conftest import ORGANISER, PASSWORD, STAFF  # noqa: E402
 
 pytestmark = pytest.mark.browser
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
 def new_context(browser, site):
@@ -58,7 +58,6 @@ def citizen(browser, production_site):
     expect(page.get_by_role("heading", level=2, name="Your MP is Ms Diane Abbott")).to_be_visible()
     fill_letter(page, asks=[ASKS[0], ASKS[3]])
     preview(page)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "production-preview.png", full_page=True)
     journey = {
         "pdf": download(page, "Download PDF to print"),
