@@ -126,6 +126,13 @@ def m006_counting_indexes(db: sqlite_utils.Database) -> None:
     db.execute("drop index if exists idx_letters_campaign_id_day")
 
 
+@migration
+def m007_session_versions(db: sqlite_utils.Database) -> None:
+    # A signed-in session carries its account's version; signing out, disabling the
+    # account or changing its password bumps it, so an old cookie replayed is refused.
+    db["users"].add_column("session_version", int, not_null_default=0)
+
+
 def apply(db: sqlite_utils.Database) -> list[str]:
     """Run the migrations `db` has not recorded yet, each in its own transaction."""
     if "_migrations" not in db.table_names():

@@ -158,7 +158,7 @@ def test_html_written_by_staff_is_shown_as_text_on_public_pages(app, staff_clien
 
 def test_production_sets_secure_session_cookies(monkeypatch, tmp_path):
     monkeypatch.setenv("APP_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret")
+    monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret-of-40-chars")
     monkeypatch.setenv("ORGANISATION_NAME", "Example Campaign")
     monkeypatch.setenv("ORGANISATION_URL", "https://example.org/")
     monkeypatch.setenv("ORGANISATION_EMAIL", "privacy@example.org")

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from werkzeug.serving import make_server
 
-from campaign import ROOT, create_app
+from campaign import create_app
 from campaign.db import get_db, migrate
 from campaign.demo.dataset import POSTCODES, TERMINATED, VACANT_SEATS
 from campaign.demo.members_api import FakeMembersAPI
@@ -32,6 +33,7 @@ DEMO_ORGANISATION = {
 def demo_config(instance_path: str, postcodes_url: str, members_url: str) -> dict:
     """The settings the demo runs with: the sample upstreams and a database of its own."""
     config = {
+        "APP_ENV": "development",
         "DEMO": True,
         "DATABASE_PATH": os.path.join(instance_path, "demo.sqlite3"),
         # The demo has no ONS directory: every postcode goes to the sample postcodes.io.
@@ -72,11 +74,14 @@ def prepare(app) -> None:
 
 def main() -> int:
     """Run the demo until Ctrl+C."""
+    # The demo is never a public site, whatever the shell says.
+    os.environ["APP_ENV"] = "development"
     postcodes, members = FakePostcodesIO().start(), FakeMembersAPI().start()
     host = os.environ.get("HOST", "127.0.0.1")
     port = int(os.environ.get("PORT", "5000"))
     try:
-        app = create_app(demo_config(str(ROOT / "instance"), postcodes.url, members.url))
+        instance = Path.cwd() / "instance"  # make demo runs from the checkout
+        app = create_app(demo_config(str(instance), postcodes.url, members.url))
         prepare(app)
         try:
             server = make_server(host, port, app, threaded=True)
