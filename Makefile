@@ -35,6 +35,7 @@ demo: install
 # gunicorn must never face the internet directly.
 serve: install
 	@echo "make serve is production: it needs APP_ENV=production, SECRET_KEY (32+ random characters),"
+	@echo "ORGANISATION_NAME, ORGANISATION_URL, ORGANISATION_EMAIL,"
 	@echo "TRUSTED_PROXIES=1 behind nginx and RATELIMIT_STORAGE_URI=redis://... (see README, Production)."
 	$(BIN)/flask --app wsgi init-db
 	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
