@@ -24,6 +24,7 @@ setup(
     package_data={
         "campaign.data": ["*.json"],
         "campaign.demo.samples": ["*.json"],
-        **{f"{package}*": ["*"] for package in SHIPPED_DIRECTORIES},
+        # Every shipped package by name: setuptools 84 matches no wildcards in these keys.
+        **{package: ["*"] for package in packages() if package.startswith(tuple(SHIPPED_DIRECTORIES))},
     },
 )
