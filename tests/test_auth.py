@@ -63,7 +63,8 @@ def test_sign_in_and_out(client, staff):
     response = login(client, staff)
     assert response.status_code == 302
     home = client.get("/staff/").get_data(as_text=True)
-    assert "Signed in as staff@example.org (staff)" in page_text(home)
+    assert "Signed in as staff@example.org" in page_text(home)  # the staff header
+    assert "As campaign staff you can write and edit campaigns" in page_text(home)
     client.post("/staff/logout", data={"csrf_token": hidden(home, "csrf_token")})
     assert client.get("/staff/").status_code == 302
 
