@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from campaign import charts, counts
+from campaign.exports import charts, queries
 from campaign.db import get_db
-from campaign.export_files import to_csv
+from campaign.exports.files import to_csv
 from tests.counting import (CHORLEY, HACKNEY, SEVENOAKS, ask_titles, expected_by_ask,
                             write_all, write_letter)
 from tests.journey import Journey, page_text
@@ -21,14 +21,14 @@ def written(app, client, monkeypatch):
 
 def _rows(app, by, **filters):
     with app.app_context():
-        return counts.breakdown(get_db(), by, counts.Filter(**filters))
+        return queries.breakdown(get_db(), by, queries.Filter(**filters))
 
 
 def test_each_letter_counts_once_whatever_was_downloaded(written):
     assert [(r["constituency_code"], r["letters"]) for r in _rows(written, "constituency")] == [
         (HACKNEY[0], 2), (CHORLEY[0], 1), (SEVENOAKS[0], 1)]
     with written.app_context():
-        assert counts.totals(get_db(), counts.Filter(campaign_id=1)) == counts.Totals(
+        assert queries.totals(get_db(), queries.Filter(campaign_id=1)) == queries.Totals(
             letters=4, constituencies=3, first_day="2025-03-01", last_day="2025-03-05")
 
 
@@ -81,18 +81,18 @@ def test_dates_are_inclusive(written):
     ("2025-02-30", "is not a real date"),
 ])
 def test_bad_dates_are_refused_with_a_reason(text, message):
-    with pytest.raises(counts.BadFilter, match=message):
-        counts.make_filter(None, text, None)
+    with pytest.raises(queries.BadFilter, match=message):
+        queries.make_filter(None, text, None)
 
 
 def test_a_backwards_range_is_refused():
-    with pytest.raises(counts.BadFilter, match="start date .2025-03-05. is after the end date"):
-        counts.make_filter(None, "2025-03-05", "2025-03-01")
+    with pytest.raises(queries.BadFilter, match="start date .2025-03-05. is after the end date"):
+        queries.make_filter(None, "2025-03-05", "2025-03-01")
 
 
 def test_csv_cells_that_spreadsheets_would_run_stay_text():
     text = to_csv([{"ask_id": 1, "ask_title": "=HYPERLINK(\"x\")", "letters": 2}],
-                  counts.COLUMNS["ask"])
+                  queries.COLUMNS["ask"])
     assert text == "ask_id,ask_title,letters\r\n1,\"'=HYPERLINK(\"\"x\"\")\",2\r\n"
 
 
@@ -131,12 +131,12 @@ def test_the_counter_is_cached_but_sees_this_process_s_letters(app, client, monk
 
 def test_the_counter_expires(app_config, monkeypatch):
     from campaign import create_app
-    from campaign.counter import LetterCounter
+    from campaign.public.counter import LetterCounter
 
     clock = [1000.0]
     counter = LetterCounter(ttl_seconds=60, timer=lambda: clock[0])
     calls = []
-    monkeypatch.setattr("campaign.counter.letters_count",
+    monkeypatch.setattr("campaign.public.counter.letters_count",
                         lambda db, cid: calls.append(cid) or len(calls))
     assert counter.count(None, 1) == 1
     clock[0] += 59
@@ -185,5 +185,5 @@ def test_m006_gives_letters_recorded_before_it_their_day(tmp_path, monkeypatch):
         db.execute("insert into letter_asks (letter_id, ask_id) values (1, 7)")
     monkeypatch.undo()
     assert migrate(db)[0] == "m006_counting_indexes"  # and any migration after it
-    assert counts.by_ask(db, counts.Filter(since=date(2024, 6, 1), until=date(2024, 6, 1))) == [
+    assert queries.by_ask(db, queries.Filter(since=date(2024, 6, 1), until=date(2024, 6, 1))) == [
         {"ask_id": 7, "ask_title": "Ask", "letters": 1}]

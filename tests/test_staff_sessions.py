@@ -10,7 +10,7 @@ import zlib
 
 import pytest
 
-from campaign.auth import is_local_path
+from campaign.accounts.sign_in import is_local_path
 from tests.journey import hidden
 from tests.test_auth import PASSWORD, login
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
-from campaign import counts
+from campaign.exports import queries
 from campaign.campaigns import campaign_by_slug
-from campaign.db import get_db, migrate
+from campaign.db import migrated_db
 from campaign.exports.documents import breakdown_document
-from campaign.export_files import to_csv, to_json
+from campaign.exports.files import to_csv, to_json
 
 export = AppGroup("export", help="Take counts away as files.")
 
 
 @export.command("counts")
-@click.option("--by", "by", type=click.Choice(counts.BREAKDOWNS), required=True,
+@click.option("--by", "by", type=click.Choice(queries.BREAKDOWNS), required=True,
               help="One row per constituency, per ask or per day.")
 @click.option("--campaign", "slug", metavar="SLUG",
               help="Only this campaign's letters (default: every campaign).")
@@ -29,8 +29,7 @@ def counts_command(by: str, slug: str | None, since: str | None, until: str | No
     Counts hold no personal data: each letter is counted once, whatever formats it
     was downloaded in. Redirect to a file: ... > counts.csv
     """
-    db = get_db()
-    migrate(db)
+    db = migrated_db()
     campaign_id = None
     if slug:
         campaign = campaign_by_slug(db, slug)
@@ -40,11 +39,11 @@ def counts_command(by: str, slug: str | None, since: str | None, until: str | No
             raise click.ClickException(f"There is no campaign {slug!r}. Campaigns: {known}.")
         campaign_id = campaign.id
     try:
-        flt = counts.make_filter(campaign_id, since, until)
-    except counts.BadFilter as error:
+        flt = queries.make_filter(campaign_id, since, until)
+    except queries.BadFilter as error:
         raise click.UsageError(str(error))
-    rows = counts.breakdown(db, by, flt)
+    rows = queries.breakdown(db, by, flt)
     if fmt == "csv":
-        click.echo(to_csv(rows, counts.COLUMNS[by], line_end="\n"), nl=False)
+        click.echo(to_csv(rows, queries.COLUMNS[by], line_end="\n"), nl=False)
     else:
         click.echo(to_json(breakdown_document(by, rows, slug, flt)), nl=False)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from campaign import counts
-from campaign.export_files import rows_only
+from campaign.exports import queries
+from campaign.exports.files import rows_only
 
 
-def _filters(slug: str | None, flt: counts.Filter) -> dict:
+def _filters(slug: str | None, flt: queries.Filter) -> dict:
     return {
         "campaign": slug,
         "since": flt.since.isoformat() if flt.since else None,
@@ -17,18 +17,18 @@ def _filters(slug: str | None, flt: counts.Filter) -> dict:
 
 
 def breakdown_document(by: str, rows: Sequence[dict], slug: str | None,
-                       flt: counts.Filter) -> dict:
+                       flt: queries.Filter) -> dict:
     """One export as JSON: {"by", "campaign", "since", "until", "rows": [...]}."""
-    return {"by": by, **_filters(slug, flt), "rows": rows_only(rows, counts.COLUMNS[by])}
+    return {"by": by, **_filters(slug, flt), "rows": rows_only(rows, queries.COLUMNS[by])}
 
 
-def everything_document(db, slug: str | None, flt: counts.Filter) -> dict:
+def everything_document(db, slug: str | None, flt: queries.Filter) -> dict:
     """All three exports and the totals in one JSON document (the dashboard's download)."""
-    rows = {by: counts.breakdown(db, by, flt) for by in counts.BREAKDOWNS}
-    totals = counts.summarise(rows["constituency"], rows["day"])
+    rows = {by: queries.breakdown(db, by, flt) for by in queries.BREAKDOWNS}
+    totals = queries.summarise(rows["constituency"], rows["day"])
     return {
         **_filters(slug, flt),
         "letters": totals.letters,
         "constituencies": totals.constituencies,
-        **{f"by_{by}": rows_only(rows[by], counts.COLUMNS[by]) for by in counts.BREAKDOWNS},
+        **{f"by_{by}": rows_only(rows[by], queries.COLUMNS[by]) for by in queries.BREAKDOWNS},
     }

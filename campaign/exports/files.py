@@ -1,6 +1,6 @@
 """Counts as files: CSV for spreadsheets, JSON for anything else.
 
-Both carry exactly the rows `campaign.counts` returns, with the columns in
+Both carry exactly the rows `campaign.exports.queries` returns, with the columns in
 `counts.COLUMNS`; an empty export is the header line alone (CSV) or an empty
 list of rows (JSON), so a script reading it never has to special-case "nothing yet".
 """

@@ -8,7 +8,7 @@ import sqlite_utils
 
 from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP, MPFinder
-from campaign.signed_letters import LetterRequest
+from campaign.public.signed_requests import LetterRequest
 from letters import Ask, Letter, Sender, compose_letter
 
 

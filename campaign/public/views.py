@@ -16,18 +16,18 @@ from flask import Blueprint, abort, current_app, render_template, request
 from campaign.campaigns import (
     Campaign, campaign_by_slug, enabled_asks, latest_closed_campaign, public_campaigns,
 )
-from campaign.counter import get_counter
+from campaign.public.counter import get_counter
 from campaign.db import get_db
-from campaign.downloads import KINDS, letter_file
+from campaign.public.downloads import KINDS, letter_file
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
 from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, UpstreamUnavailable, VacantSeat
 from campaign.lookup.local_source import directory_path
-from campaign.participation import record_download
-from campaign.privacy_facts import privacy_facts
+from campaign.public.participation import record_download
+from campaign.public.privacy_facts import privacy_facts
 from campaign.public.forms import LetterForm, PostcodeForm
-from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
-from campaign.writing import NoAsksChosen, build_letter
+from campaign.public.signed_requests import LetterExpired, LetterRequest, LetterTampered, sign, unsign
+from campaign.public.composing import NoAsksChosen, build_letter
 from letters import Ask
 
 bp = Blueprint("public", __name__)

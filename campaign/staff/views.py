@@ -23,10 +23,10 @@ from datetime import date
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from campaign.auth import role_required
+from campaign.accounts.sign_in import role_required
 from campaign.campaigns import Campaign, campaign_by_id
 from campaign.db import get_db
-from campaign.downloads import KINDS, letter_file
+from campaign.public.downloads import KINDS, letter_file
 from campaign.staff import editing, preview as previews
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, MoveForm, StatusForm,
                                   WordingForm)

@@ -184,7 +184,7 @@ def staff_account(live_app):
     """A staff account, and a letter written so the counts pages have charts to show."""
     from campaign.db import get_db
     from campaign.staff import editing
-    from campaign.users import create_user
+    from campaign.accounts.users import create_user
     from tests.journey import Journey
 
     with live_app.app_context():
