@@ -8,7 +8,7 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from campaign import (
-    accounts, config, db, dates, exports, limits, lookup, proxies, public, request_log,
+    accounts, config, db, exports, limits, lookup, proxies, public, request_log,
     security_headers, site_context, staff,
 )
 
@@ -50,7 +50,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     security_headers.init_app(app)
     request_log.init_app(app)
     site_context.init_app(app)
-    dates.init_app(app)
     # Each feature registers its own blueprints and commands.
     for feature in (lookup, public, staff, accounts, exports):
         feature.init_app(app)

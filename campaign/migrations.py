@@ -6,11 +6,10 @@ what ran in the `_migrations` table so every database converges on the same sche
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
 
 import sqlite_utils
 
-from campaign.transactions import write_transaction
+from campaign.transactions import timestamp, write_transaction
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = []
 
@@ -145,7 +144,7 @@ def apply(db: sqlite_utils.Database) -> list[str]:
         with write_transaction(db):
             fn(db)
             db["_migrations"].insert(
-                {"name": fn.__name__, "applied_at": datetime.now(timezone.utc).isoformat()}
+                {"name": fn.__name__, "applied_at": timestamp()}
             )
         applied.append(fn.__name__)
     return applied

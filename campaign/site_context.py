@@ -1,9 +1,12 @@
-"""What every page knows about the site itself: who runs it and whether it is the demo."""
+"""What every page knows about the site itself: who runs it, whether it is the demo, and
+how it writes dates."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from flask import Flask
+
+from letters.dates import long_date, uk_time
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,10 @@ def organisation(config) -> Organisation:
 
 
 def init_app(app: Flask) -> None:
-    """Give every template `organisation` and `demo`."""
+    """Give every template `organisation` and `demo`, and the date filters
+    {{ day|long_date }} and {{ changed_at|uk_time }}."""
+    app.add_template_filter(long_date)
+    app.add_template_filter(uk_time)
     site_organisation = organisation(app.config)
 
     @app.context_processor

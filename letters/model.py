@@ -85,6 +85,11 @@ class Letter:
     title: str = field(default="")
 
     @property
+    def document_title(self) -> str:
+        """The title a file carries in its properties: the letter's, or "Letter to <MP>"."""
+        return self.title or f"Letter to {self.mp_name}"
+
+    @property
     def body_text(self) -> str:
         """The whole letter as plain text, in reading order (previews, tests, e-mail)."""
         parts = [

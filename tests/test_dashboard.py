@@ -123,7 +123,7 @@ def test_bad_dates_are_explained(written, client, organiser):
     assert response.status_code == 400
     assert "The start date '2025-02-30' is not a real date." in page_text(response.get_data(as_text=True))
     backwards = client.get(f"{BASE}/?since=2025-03-05&until=2025-03-01")
-    assert "The end date must be on or after the start date." in page_text(
+    assert "The start date (2025-03-05) is after the end date (2025-03-01)." in page_text(
         backwards.get_data(as_text=True))
     download = client.get(f"{BASE}/by-day.csv?until=yesterday")
     assert download.status_code == 400

@@ -31,6 +31,7 @@ class DateRangeForm(FlaskForm):
     def validate_until(self, field: Field) -> None:
         if self.since.errors:
             return
-        first, last = queries.parse_day(self.since.data), queries.parse_day(field.data)
-        if first and last and first > last:
-            raise ValidationError("The end date must be on or after the start date.")
+        try:
+            queries.make_filter(None, self.since.data, field.data)
+        except queries.BadFilter as error:
+            raise ValidationError(str(error)) from None

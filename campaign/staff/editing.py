@@ -14,12 +14,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 import sqlite_utils
 
 from campaign.campaigns import STATUSES
-from campaign.transactions import write_transaction
+from campaign.transactions import timestamp, write_transaction
 from letters.wording import WordingError, check_wording
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -88,8 +87,6 @@ class HistoryEntry:
         return self.kind == "wording"
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _record(db: sqlite_utils.Database, campaign_id: int, kind: str, action: str,
@@ -98,7 +95,7 @@ def _record(db: sqlite_utils.Database, campaign_id: int, kind: str, action: str,
     db["campaign_history"].insert({
         "campaign_id": campaign_id, "kind": kind, "ask_id": ask_id, "action": action,
         "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
-        "user_id": editor.id, "user_email": editor.email, "changed_at": _now(),
+        "user_id": editor.id, "user_email": editor.email, "changed_at": timestamp(),
     })
 
 
@@ -154,7 +151,7 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
     _check_slug(db, values["slug"], None)
-    now = _now()
+    now = timestamp()
     with write_transaction(db):
         campaign_id = db["campaigns"].insert({
             **values, **DEFAULT_WORDING, "status": "draft", "created_at": now,
@@ -172,7 +169,7 @@ def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     _check_slug(db, values["slug"], campaign_id)
     with write_transaction(db):
-        db["campaigns"].update(campaign_id, {**values, "updated_at": _now()})
+        db["campaigns"].update(campaign_id, {**values, "updated_at": timestamp()})
         _record(db, campaign_id, "campaign", "edited",
                 _campaign_snapshot(_campaign_row(db, campaign_id)), editor)
 
@@ -208,7 +205,7 @@ def set_status(db: sqlite_utils.Database, campaign_id: int, status: str,
         if problems:
             raise EditError("This campaign cannot go live yet. " + " ".join(problems))
     with write_transaction(db):
-        db["campaigns"].update(campaign_id, {"status": status, "updated_at": _now()})
+        db["campaigns"].update(campaign_id, {"status": status, "updated_at": timestamp()})
         _record(db, campaign_id, "campaign", f"status {status}",
                 _campaign_snapshot(_campaign_row(db, campaign_id)), editor)
 
@@ -238,7 +235,7 @@ def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
             # wording they came with, so the first edit can be undone too.
             _record(db, campaign_id, "wording", BASELINE_ACTION, _wording_snapshot(row),
                     Editor(id=None, email=""))
-        db["campaigns"].update(campaign_id, {**values, "updated_at": _now()})
+        db["campaigns"].update(campaign_id, {**values, "updated_at": timestamp()})
         _record(db, campaign_id, "wording", action, values, editor)
 
 
@@ -351,4 +348,4 @@ def _ask_values(fields: dict) -> dict:
 
 
 def _touch(db: sqlite_utils.Database, campaign_id: int) -> None:
-    db["campaigns"].update(campaign_id, {"updated_at": _now()})
+    db["campaigns"].update(campaign_id, {"updated_at": timestamp()})
