@@ -24,10 +24,6 @@ class Campaign:
     thank_you: str
 
     @property
-    def is_live(self) -> bool:
-        return self.status == "live"
-
-    @property
     def is_closed(self) -> bool:
         return self.status == "closed"
 

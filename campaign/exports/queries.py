@@ -192,11 +192,6 @@ def summarise(seats: list[dict], days: list[dict]) -> Totals:
                   last_day=days[-1]["day"] if days else None)
 
 
-def totals(db: sqlite_utils.Database, flt: Filter) -> Totals:
-    """How many letters, from how many constituencies, over which days."""
-    return summarise(by_constituency(db, flt), by_day(db, flt))
-
-
 def letters_per_campaign(db: sqlite_utils.Database) -> list[dict]:
     """Every campaign, newest first, with its number of letters (0 for none yet)."""
     # Counted per campaign from the index before joining, not once per joined row.

@@ -25,7 +25,6 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 CAMPAIGN_FIELDS = ("title", "slug", "summary", "intro", "thank_you")
 WORDING_FIELDS = ("opening", "closing", "subject")
-ASK_FIELDS = ("title", "explanation", "paragraph", "enabled")
 
 # A new campaign starts with wording that works, so staff edit rather than start blank.
 DEFAULT_WORDING = {
@@ -46,6 +45,12 @@ class EditError(ValueError):
         super().__init__(message)
         self.message = message
         self.field = field
+
+
+class NotFound(Exception):
+    """The campaign, ask or history entry to change does not exist (the views answer 404).
+
+    Its own class, not LookupError, so a KeyError from a bug is a 500, not a quiet 404."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,7 @@ def _record(db: sqlite_utils.Database, campaign_id: int, kind: str, action: str,
 def _campaign_row(db: sqlite_utils.Database, campaign_id: int) -> dict:
     rows = list(db.query("select * from campaigns where id = ?", [campaign_id]))
     if not rows:
-        raise LookupError(f"no campaign {campaign_id}")
+        raise NotFound(f"no campaign {campaign_id}")
     return rows[0]
 
 
@@ -110,7 +115,7 @@ def _ask_row(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> dict:
     rows = list(db.query("select * from asks where id = ? and campaign_id = ?",
                          [ask_id, campaign_id]))
     if not rows:
-        raise LookupError(f"no ask {ask_id} in campaign {campaign_id}")
+        raise NotFound(f"no ask {ask_id} in campaign {campaign_id}")
     return rows[0]
 
 
@@ -294,7 +299,7 @@ def move_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, direction
         raise EditError("Move an ask up or down.")
     order = [ask.id for ask in staff_asks(db, campaign_id)]
     if ask_id not in order:
-        raise LookupError(f"no ask {ask_id} in campaign {campaign_id}")
+        raise NotFound(f"no ask {ask_id} in campaign {campaign_id}")
     index = order.index(ask_id)
     other = index - 1 if direction == "up" else index + 1
     if not 0 <= other < len(order):
@@ -330,7 +335,7 @@ def restore_wording(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
     """Make an earlier version of the wording current again (itself a recorded change)."""
     entry = wording_version(db, campaign_id, entry_id)
     if entry is None:
-        raise LookupError(f"no wording version {entry_id} in campaign {campaign_id}")
+        raise NotFound(f"no wording version {entry_id} in campaign {campaign_id}")
     update_wording(db, campaign_id, entry.snapshot, editor,
                    action=f"restored version {entry_id}")
 

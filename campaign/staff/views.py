@@ -58,7 +58,7 @@ def _saved(form, change, *args) -> bool:
         else:
             form.form_errors.append(error.message)
         return False
-    except LookupError:
+    except editing.NotFound:
         abort(404)
     return True
 
@@ -196,7 +196,7 @@ def move_ask(campaign_id: int, ask_id: int):
         abort(400)
     try:
         editing.move_ask(get_db(), campaign_id, ask_id, form.direction.data, _editor())
-    except LookupError:
+    except editing.NotFound:
         abort(404)
     return redirect(url_for("staff.campaign", campaign_id=campaign_id) + "#asks")
 
