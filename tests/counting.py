@@ -1,7 +1,7 @@
 """Letters written through the citizen's journey on chosen days, for the counting tests.
 
-The days are set by standing in for `date` in the public views, so each letter is
-recorded exactly as a real one would be on that day (record, asks, formats).
+The days are set on the app's clock, so each letter is recorded exactly as a real
+one would be on that day (record, asks, formats).
 """
 from __future__ import annotations
 
@@ -25,19 +25,15 @@ LETTERS = [
 ]
 
 
-def on_day(monkeypatch, day: date) -> None:
-    """Make the public views believe today is `day`."""
-    class FixedDate(date):
-        @classmethod
-        def today(cls):
-            return day
-    monkeypatch.setattr("campaign.public.views.date", FixedDate)
+def on_day(app, day: date) -> None:
+    """Set the app's clock to `day`."""
+    app.extensions["clock"] = lambda: day
 
 
-def write_letter(client, monkeypatch, day: date, postcode: str, ask_positions: list[int],
+def write_letter(client, day: date, postcode: str, ask_positions: list[int],
                  downloads: list[str]) -> None:
     """One citizen writes one letter and downloads it once per entry in `downloads`."""
-    on_day(monkeypatch, day)
+    on_day(client.application, day)
     journey = Journey(client)
     assert journey.find_mp(postcode).status_code == 200
     ids = journey.ask_ids()
@@ -46,10 +42,10 @@ def write_letter(client, monkeypatch, day: date, postcode: str, ask_positions: l
         assert journey.download(fmt).status_code == 200
 
 
-def write_all(client, monkeypatch) -> None:
+def write_all(client) -> None:
     """Write every letter in LETTERS."""
     for day, postcode, asks, downloads in LETTERS:
-        write_letter(client, monkeypatch, day, postcode, asks, downloads)
+        write_letter(client, day, postcode, asks, downloads)
 
 
 def ask_titles(app) -> list[tuple[int, str]]:

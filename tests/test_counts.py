@@ -14,8 +14,8 @@ from tests.journey import Journey, page_text
 
 
 @pytest.fixture
-def written(app, client, monkeypatch):
-    write_all(client, monkeypatch)
+def written(app, client):
+    write_all(client)
     return app
 
 
@@ -114,7 +114,7 @@ def test_the_campaign_page_shows_a_formatted_count(app, client):
 
 def test_the_counter_is_cached_but_sees_this_process_s_letters(app, client, monkeypatch):
     assert "so far" not in page_text(client.get("/").get_data(as_text=True))
-    write_letter(client, monkeypatch, date(2025, 3, 1), "E8 1DY", [0], ["pdf"])
+    write_letter(client, date(2025, 3, 1), "E8 1DY", [0], ["pdf"])
     assert "1 letter so far" in page_text(client.get("/").get_data(as_text=True))
     # A letter recorded by another process is not seen until the cache expires.
     with app.app_context():

@@ -22,8 +22,8 @@ FILES = [f"{BASE}/by-constituency.csv", f"{BASE}/by-ask.csv", f"{BASE}/by-day.cs
 
 
 @pytest.fixture
-def written(app, client, monkeypatch):
-    write_all(client, monkeypatch)
+def written(app, client):
+    write_all(client)
     add_empty_campaign(app)
     return app
 

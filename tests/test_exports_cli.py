@@ -14,8 +14,8 @@ SLUG = "stop-trafficking-networks"
 
 
 @pytest.fixture
-def written(app, client, monkeypatch):
-    write_all(client, monkeypatch)
+def written(app, client):
+    write_all(client)
     add_empty_campaign(app)
     return app
 

@@ -9,8 +9,6 @@
 from __future__ import annotations
 
 import secrets
-from datetime import date
-
 from flask import Blueprint, abort, current_app, render_template, request
 
 from campaign.campaigns import (
@@ -18,12 +16,13 @@ from campaign.campaigns import (
 )
 from campaign.public.counter import get_counter
 from campaign.db import get_db
+from campaign.site_context import today
 from campaign.public.downloads import KINDS, letter_file
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
 from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, UpstreamUnavailable, VacantSeat
 from campaign.lookup.local_source import directory_path
-from campaign.public.participation import record_download
+from campaign.public.participation import record_letter
 from campaign.public.privacy_facts import privacy_facts
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.public.signed_requests import LetterExpired, LetterRequest, LetterTampered, sign, unsign
@@ -130,7 +129,7 @@ def preview(slug: str):
         )
         try:
             letter, found = build_letter(get_db(), _finder(), campaign, asks, letter_request,
-                                         date.today())
+                                         today())
         except VacantSeat as vacancy:
             return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
         except UpstreamUnavailable as failure:
@@ -171,20 +170,16 @@ def download(slug: str):
     try:
         letter, found = build_letter(get_db(), _finder(), campaign,
                                      enabled_asks(get_db(), campaign.id), letter_request,
-                                     date.today())
+                                     today())
     except LookupFailure as failure:
         return _start_again(campaign, failure.message, failure.status)
     except NoAsksChosen:
         return _start_again(campaign, "The asks you chose have changed. Please choose "
                             "again.", 409)
     response = letter_file(kind, letter)
-    if kind.is_letter and record_download(
-            get_db(), token=letter_request.token, campaign_id=campaign.id,
-            constituency_code=found.constituency.code,
-            # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
-            constituency_name=found.mp.constituency or found.constituency.name,
-            ask_ids=letter_request.ask_ids, fmt=request.form["format"], day=date.today()):
-        get_counter().forget(campaign.id)
+    if kind.is_letter:
+        record_letter(get_db(), get_counter(), letter_request, found, request.form["format"],
+                      today())
     return response
 
 

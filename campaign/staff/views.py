@@ -18,7 +18,6 @@ and renders the answer. Every view is for the "staff" role only: organisers get 
 """
 from __future__ import annotations
 
-from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -26,6 +25,7 @@ from flask_login import current_user
 from campaign.accounts.sign_in import role_required
 from campaign.campaigns import Campaign, campaign_by_id
 from campaign.db import get_db
+from campaign.site_context import today
 from campaign.public.downloads import KINDS, letter_file
 from campaign.staff import editing, preview as previews
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, MoveForm, StatusForm,
@@ -244,7 +244,7 @@ def preview(campaign_id: int):
     seat = request.args.get("seat", previews.SAMPLE_KEY)
     mp = previews.sample_mp(db, seat)
     try:
-        letter = previews.preview_letter(db, campaign, mp, date.today())
+        letter = previews.preview_letter(db, campaign, mp, today())
         wording_error = None
     except WordingError as error:
         letter, wording_error = None, str(error)
@@ -266,8 +266,8 @@ def preview_download(campaign_id: int, fmt: str):
     db = get_db()
     mp = previews.sample_mp(db, request.args.get("seat"))
     try:
-        letter = previews.preview_letter(db, campaign, mp, date.today())
+        letter = previews.preview_letter(db, campaign, mp, today())
     except WordingError:
         return redirect(url_for("staff.preview", campaign_id=campaign_id))
-    # Deliberately not record_download(): a preview is not a letter written.
+    # Deliberately not record_letter(): a preview is not a letter written.
     return letter_file(kind, letter, prefix="preview-")
