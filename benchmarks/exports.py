@@ -92,12 +92,12 @@ def fill(db, rows: int) -> None:
             db.execute(sql)
 
 
-def time_export(db, by: str, flt: queries.Filter, repeat: int = 3) -> tuple[float, float, int]:
+def time_export(db, by: str, scope: queries.Filter, repeat: int = 3) -> tuple[float, float, int]:
     """(first run, median, rows) in seconds for one export to CSV text."""
     times, size = [], 0
     for _ in range(repeat):
         start = time.perf_counter()
-        text = to_csv(queries.breakdown(db, by, flt), queries.COLUMNS[by])
+        text = to_csv(queries.breakdown(db, by, scope), queries.COLUMNS[by])
         times.append(time.perf_counter() - start)
         size = text.count("\n") - 1
     return times[0], statistics.median(times), size
@@ -140,9 +140,9 @@ def main() -> int:
         ]
         slow = False
         print(f"\n{'export (CSV)':<18} {'letters counted':<27} {'first':>8} {'median':>8} {'rows':>6}")
-        for label, flt in scenarios:
+        for label, scope in scenarios:
             for by in queries.BREAKDOWNS:
-                first, median, size = time_export(db, by, flt)
+                first, median, size = time_export(db, by, scope)
                 slow = slow or first > GOAL_SECONDS
                 print(f"by {by:<15} {label:<27} {first:>7.3f}s {median:>7.3f}s {size:>6}")
         db.conn.close()

@@ -7,8 +7,7 @@ from flask.cli import AppGroup
 from campaign.exports import queries
 from campaign.campaigns import campaign_by_slug
 from campaign.db import migrated_db
-from campaign.exports.documents import breakdown_document
-from campaign.exports.files import to_csv, to_json
+from campaign.exports.files import breakdown_document, to_csv, to_json
 
 export = AppGroup("export", help="Take counts away as files.")
 
@@ -39,11 +38,11 @@ def counts_command(by: str, slug: str | None, since: str | None, until: str | No
             raise click.ClickException(f"There is no campaign {slug!r}. Campaigns: {known}.")
         campaign_id = campaign.id
     try:
-        flt = queries.make_filter(campaign_id, since, until)
+        scope = queries.make_filter(campaign_id, since, until)
     except queries.BadFilter as error:
         raise click.UsageError(str(error))
-    rows = queries.breakdown(db, by, flt)
+    rows = queries.breakdown(db, by, scope)
     if fmt == "csv":
         click.echo(to_csv(rows, queries.COLUMNS[by], line_end="\n"), nl=False)
     else:
-        click.echo(to_json(breakdown_document(by, rows, slug, flt)), nl=False)
+        click.echo(to_json(breakdown_document(by, rows, slug, scope)), nl=False)

@@ -13,8 +13,9 @@ from campaign.exports import charts, queries
 from campaign.accounts.sign_in import role_required
 from campaign.campaigns import Campaign, campaign_by_slug
 from campaign.db import get_db
-from campaign.exports.files import file_name, to_csv, to_json
-from campaign.exports.documents import breakdown_document, everything_document
+from campaign.exports.files import (
+    breakdown_document, everything_document, file_name, to_csv, to_json,
+)
 from campaign.exports.forms import DateRangeForm
 
 bp = Blueprint("exports", __name__, url_prefix="/staff/counts")
@@ -66,32 +67,32 @@ def index():
 @bp.get("/<slug>/")
 @role_required("staff", "organiser")
 def dashboard(slug: str):
-    campaign, form, flt = _selection(slug)
-    if flt is None:
+    campaign, form, scope = _selection(slug)
+    if scope is None:
         return render_template("exports/dashboard.html", campaign=campaign, form=form,
                                totals=None), 400
     db = get_db()
-    by_constituency = queries.by_constituency(db, flt)
-    by_day = queries.by_day(db, flt)
-    query = {k: v for k, v in (("since", flt.since), ("until", flt.until)) if v}
+    by_constituency = queries.by_constituency(db, scope)
+    by_day = queries.by_day(db, scope)
+    query = {k: v for k, v in (("since", scope.since), ("until", scope.until)) if v}
     return render_template(
         "exports/dashboard.html", campaign=campaign, form=form, filtered=bool(query),
         query={k: v.isoformat() for k, v in query.items()},
         totals=queries.summarise(by_constituency, by_day), by_constituency=by_constituency,
-        top=by_constituency[:TOP_CONSTITUENCIES], by_ask=queries.by_ask(db, flt), by_day=by_day,
+        top=by_constituency[:TOP_CONSTITUENCIES], by_ask=queries.by_ask(db, scope), by_day=by_day,
         day_chart=charts.letters_per_day(charts.fill_days(by_day)),
         seat_chart=charts.top_constituencies(by_constituency, TOP_CONSTITUENCIES),
     )
 
 
 def _export(slug: str, by: str, fmt: str):
-    campaign, form, flt = _selection(slug)
-    if flt is None:
+    campaign, form, scope = _selection(slug)
+    if scope is None:
         return _bad_dates(form)
-    rows = queries.breakdown(get_db(), by, flt)
+    rows = queries.breakdown(get_db(), by, scope)
     text = (to_csv(rows, queries.COLUMNS[by]) if fmt == "csv"
-            else to_json(breakdown_document(by, rows, campaign.slug, flt)))
-    return _file(text, fmt, file_name(campaign.slug, by, flt.since, flt.until, fmt))
+            else to_json(breakdown_document(by, rows, campaign.slug, scope)))
+    return _file(text, fmt, file_name(campaign.slug, by, scope.since, scope.until, fmt))
 
 
 def _export_view(by: str, fmt: str):
@@ -113,8 +114,8 @@ for _by in queries.BREAKDOWNS:
 @bp.get("/<slug>/counts.json")
 @role_required("staff", "organiser")
 def download_all(slug: str):
-    campaign, form, flt = _selection(slug)
-    if flt is None:
+    campaign, form, scope = _selection(slug)
+    if scope is None:
         return _bad_dates(form)
-    return _file(to_json(everything_document(get_db(), campaign.slug, flt)), "json",
-                 file_name(campaign.slug, None, flt.since, flt.until, "json"))
+    return _file(to_json(everything_document(get_db(), campaign.slug, scope)), "json",
+                 file_name(campaign.slug, None, scope.since, scope.until, "json"))

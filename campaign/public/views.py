@@ -17,7 +17,7 @@ from campaign.campaigns import (
 from campaign.public.counter import get_counter
 from campaign.db import get_db
 from campaign.site_context import today
-from campaign.public.downloads import KINDS, letter_file
+from campaign.public.downloads import FILE_FORMATS, letter_file
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
 from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, UpstreamUnavailable, VacantSeat
@@ -25,7 +25,9 @@ from campaign.lookup.local_source import directory_path
 from campaign.public.participation import record_letter
 from campaign.public.privacy_facts import privacy_facts
 from campaign.public.forms import LetterForm, PostcodeForm
-from campaign.public.signed_requests import LetterExpired, LetterRequest, LetterTampered, sign, unsign
+from campaign.public.signed_requests import (
+    LetterExpired, LetterRequest, LetterTampered, sign, unsign,
+)
 from campaign.public.composing import NoAsksChosen, build_letter
 from letters import Ask
 
@@ -153,8 +155,8 @@ def download(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
-    kind = KINDS.get(request.form.get("format", ""))
-    if kind is None:
+    file_format = FILE_FORMATS.get(request.form.get("format", ""))
+    if file_format is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
     try:
         letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
@@ -176,8 +178,8 @@ def download(slug: str):
     except NoAsksChosen:
         return _start_again(campaign, "The asks you chose have changed. Please choose "
                             "again.", 409)
-    response = letter_file(kind, letter)
-    if kind.is_letter:
+    response = letter_file(file_format, letter)
+    if file_format.is_letter:
         record_letter(get_db(), get_counter(), letter_request, found, request.form["format"],
                       today())
     return response

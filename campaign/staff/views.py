@@ -26,7 +26,7 @@ from campaign.accounts.sign_in import role_required
 from campaign.campaigns import Campaign, campaign_by_id
 from campaign.db import get_db
 from campaign.site_context import today
-from campaign.public.downloads import KINDS, letter_file
+from campaign.public.downloads import FILE_FORMATS, letter_file
 from campaign.staff import editing, preview as previews
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, MoveForm, StatusForm,
                                   WordingForm)
@@ -259,8 +259,8 @@ def preview(campaign_id: int):
 @staff_only
 def preview_download(campaign_id: int, fmt: str):
     """The preview letter as PDF or DOCX; not counted as a letter written."""
-    kind = KINDS.get(fmt)
-    if kind is None:
+    file_format = FILE_FORMATS.get(fmt)
+    if file_format is None:
         abort(404)
     campaign = _campaign_or_404(campaign_id)
     db = get_db()
@@ -270,4 +270,4 @@ def preview_download(campaign_id: int, fmt: str):
     except WordingError:
         return redirect(url_for("staff.preview", campaign_id=campaign_id))
     # Deliberately not record_letter(): a preview is not a letter written.
-    return letter_file(kind, letter, prefix="preview-")
+    return letter_file(file_format, letter, prefix="preview-")
