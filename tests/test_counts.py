@@ -8,9 +8,10 @@ import pytest
 from campaign.exports import charts, queries
 from campaign.db import get_db
 from campaign.exports.files import to_csv
-from tests.counting import (CHORLEY, HACKNEY, SEVENOAKS, ask_titles, expected_by_ask,
-                            write_all, write_letter)
-from tests.journey import Journey, page_text
+from tests.helpers import (
+    CHORLEY, HACKNEY, Journey, SEVENOAKS, ask_titles, expected_by_ask, page_text, write_all,
+    write_letter,
+)
 
 
 @pytest.fixture

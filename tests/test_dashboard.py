@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from tests.counting import (PASSWORD, add_empty_campaign, ask_titles, create_user,
-                            expected_by_ask, expected_by_constituency, expected_by_day,
-                            write_all)
-from tests.journey import page_text
-from tests.test_auth import login
+from tests.helpers import (
+    PASSWORD, add_empty_campaign, ask_titles, expected_by_ask, expected_by_constituency,
+    expected_by_day, login, make_user, page_text, write_all,
+)
+
 
 SLUG = "stop-trafficking-networks"
 BASE = f"/staff/counts/{SLUG}"
@@ -30,7 +30,7 @@ def written(app, client):
 
 @pytest.fixture
 def organiser(client, runner):
-    email = create_user(runner, "Organiser@Example.org", "organiser")
+    email = make_user(runner, "Organiser@Example.org", "organiser")
     assert login(client, email, PASSWORD).status_code == 302
     return email
 
@@ -149,7 +149,7 @@ def test_the_index_lists_every_campaign_with_its_letters(written, client, organi
 
 
 def test_staff_can_see_counts_too_and_find_them_from_home(written, client, runner):
-    create_user(runner, "staff@example.org", "staff")
+    make_user(runner, "staff@example.org", "staff")
     login(client, "staff@example.org")
     home = client.get("/staff/").get_data(as_text=True)
     assert 'href="/staff/counts/"' in home

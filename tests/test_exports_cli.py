@@ -7,8 +7,10 @@ import json
 
 import pytest
 
-from tests.counting import (add_empty_campaign, ask_titles, expected_by_ask,
-                            expected_by_constituency, expected_by_day, write_all)
+from tests.helpers import (
+    add_empty_campaign, ask_titles, expected_by_ask, expected_by_constituency,
+    expected_by_day, write_all,
+)
 
 SLUG = "stop-trafficking-networks"
 

@@ -7,9 +7,9 @@ import pytest
 
 from campaign.db import get_db
 from campaign.staff import editing
-from tests.journey import page_text
-from tests.staff_helpers import (STAFF, add_ask, create_campaign, post, set_status,
-                                 set_wording, sign_in)
+from tests.helpers import (
+    STAFF, add_ask, create_campaign, page_text, post, set_status, set_wording, sign_in,
+)
 
 
 @pytest.fixture

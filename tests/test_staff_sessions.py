@@ -11,8 +11,7 @@ import zlib
 import pytest
 
 from campaign.accounts.sign_in import is_local_path
-from tests.journey import hidden
-from tests.test_auth import PASSWORD, login
+from tests.helpers import PASSWORD, hidden, login
 
 STAFF = "staff@example.org"
 
