@@ -162,3 +162,24 @@ def test_the_speaker_is_introduced_by_office_not_as_a_party(journey):
     text = page_text(journey.page)
     assert "Speaker of the House of Commons and MP for Chorley" in text
     assert "Speaker MP for" not in text
+
+
+def test_the_download_is_the_letter_the_preview_showed_without_a_second_lookup(app, journey):
+    """The signed preview carries its day and MP: a download after midnight keeps the
+    date the writer read, and needs neither postcodes.io nor the Members API."""
+    app.extensions["clock"] = lambda: date(2026, 3, 31)
+    journey.find_mp("E8 1DY")
+    journey.write(asks=[journey.ask_ids()[0]])
+
+    class NoLookups:
+        def find(self, *_args, **_kwargs):
+            raise AssertionError("the download looked the MP up again")
+
+    app.extensions["mp_finder"] = NoLookups()
+    app.extensions["clock"] = lambda: date(2026, 4, 1)
+    response = journey.download("pdf")
+    assert response.status_code == 200
+    text = pdf_text(response.data)
+    assert "31 March 2026" in text and "1 April 2026" not in text
+    assert "Diane Abbott" in text
+    assert "letter-to-diane-abbott-2026-03-31.pdf" in response.headers["Content-Disposition"]

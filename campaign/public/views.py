@@ -28,7 +28,7 @@ from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.public.signed_requests import (
     LetterExpired, LetterRequest, LetterTampered, sign, unsign,
 )
-from campaign.public.composing import NoAsksChosen, build_letter
+from campaign.public.composing import NoAsksChosen, build_letter, compose_for
 from letters import Ask
 
 bp = Blueprint("public", __name__)
@@ -142,7 +142,7 @@ def preview(slug: str):
         except NoAsksChosen:
             form.asks.errors = ["Tick at least one thing to ask your MP for."]
         else:
-            signed = sign(letter_request, current_app.config["SECRET_KEY"])
+            signed = sign(letter_request, found, letter.date, current_app.config["SECRET_KEY"])
             return render_template("public/preview.html", campaign=campaign, letter=letter,
                                    found=found, signed=signed)
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
@@ -159,29 +159,27 @@ def download(slug: str):
     if file_format is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
     try:
-        letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                                current_app.config["LETTER_FORM_MAX_AGE"])
+        signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
+                        current_app.config["LETTER_FORM_MAX_AGE"])
     except LetterExpired:
         return _start_again(campaign, "This preview is more than two hours old, so we no "
                             "longer have your letter. Please fill the form in again.", 410)
     except LetterTampered:
-        letter_request = None
-    if letter_request is None or letter_request.campaign_id != campaign.id:
+        signed = None
+    if signed is None or signed.request.campaign_id != campaign.id:
         return _start_again(campaign, "We couldn't read that letter. Please fill the form "
                             "in again.", 400)
+    # The letter the preview showed: its day and MP travel in the signed field.
     try:
-        letter, found = build_letter(get_db(), _finder(), campaign,
-                                     enabled_asks(get_db(), campaign.id), letter_request,
-                                     today())
-    except LookupFailure as failure:
-        return _start_again(campaign, failure.message, failure.status)
+        letter = compose_for(campaign, enabled_asks(get_db(), campaign.id), signed.request,
+                             signed.found, signed.day)
     except NoAsksChosen:
         return _start_again(campaign, "The asks you chose have changed. Please choose "
                             "again.", 409)
     response = letter_file(file_format, letter)
     if file_format.is_letter:
-        record_letter(get_db(), get_counter(), letter_request, found, request.form["format"],
-                      today())
+        record_letter(get_db(), get_counter(), signed.request, signed.found,
+                      request.form["format"], today())
     return response
 
 
@@ -193,7 +191,7 @@ def edit(slug: str):
         return _closed(campaign)
     try:
         letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                                current_app.config["LETTER_FORM_MAX_AGE"])
+                                current_app.config["LETTER_FORM_MAX_AGE"]).request
     except (LetterExpired, LetterTampered):
         return _start_again(campaign, "We no longer have your letter. Please fill the form "
                             "in again.", 410)
