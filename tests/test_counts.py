@@ -172,14 +172,12 @@ def test_axis_scale_is_round(value, ceiling):
     assert charts.nice_ceiling(value) == ceiling
 
 
-def test_m006_gives_letters_recorded_before_it_their_day(tmp_path, monkeypatch):
+def test_m006_gives_letters_recorded_before_it_their_day(tmp_path):
     from campaign import migrations
     from campaign.db import connect, migrate
 
     db = connect(str(tmp_path / "old.sqlite3"))
-    before = [fn for fn in migrations.MIGRATIONS if fn.__name__ < "m006"]
-    monkeypatch.setattr(migrations, "MIGRATIONS", before)
-    migrate(db)
+    migrations.apply(db, stop_before="m006_counting_indexes")
     with db.atomic():
         db.execute("insert into campaigns (id, slug, title, status) values (1, 'c', 'C', 'live')")
         db.execute("insert into asks (id, campaign_id, title, paragraph) values (7, 1, 'Ask', 'P')")
@@ -187,7 +185,27 @@ def test_m006_gives_letters_recorded_before_it_their_day(tmp_path, monkeypatch):
                    " constituency_name, day, formats) values"
                    " (1, 't', 1, 'E14001165', 'Chorley', '2024-06-01', 'pdf')")
         db.execute("insert into letter_asks (letter_id, ask_id) values (1, 7)")
-    monkeypatch.undo()
     assert migrate(db)[0] == "m006_counting_indexes"  # and any migration after it
     assert queries.by_ask(db, queries.Filter(since=date(2024, 6, 1), until=date(2024, 6, 1))) == [
         {"ask_id": 7, "ask_title": "Ask", "letters": 1}]
+
+
+def test_a_database_from_the_old_migration_runner_keeps_migrating(tmp_path):
+    """Databases made before sqlite-utils' Migrations recorded their migrations in
+    `_migrations`: they carry that record over and apply only what is new."""
+    from campaign import migrations
+    from campaign.db import connect, migrate
+
+    db = connect(str(tmp_path / "old.sqlite3"))
+    migrations.apply(db, stop_before="m007_session_versions")
+    # What the old runner left: its own record table, and no _sqlite_migrations.
+    old_names = [m.name for m in migrations.MIGRATIONS.applied(db)]
+    db["_migrations"].insert_all({"name": name, "applied_at": "2025-01-01T00:00:00+00:00"}
+                                 for name in old_names)
+    db["_sqlite_migrations"].drop()
+    applied = migrate(db)
+    assert applied[0] == "m007_session_versions"
+    assert "session_version" in db["users"].columns_dict
+    assert "_migrations" not in db.table_names()
+    assert [m.name for m in migrations.MIGRATIONS.applied(db)][:len(old_names)] == old_names
+    assert migrate(db) == []
