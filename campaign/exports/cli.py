@@ -5,7 +5,7 @@ import click
 from flask.cli import AppGroup
 
 from campaign.exports import queries
-from campaign.campaigns import campaign_by_slug
+from campaign.campaigns import campaign_by_slug, campaign_slugs
 from campaign.db import migrated_db
 from campaign.exports.files import breakdown_document, to_csv, to_json
 
@@ -33,8 +33,7 @@ def counts_command(by: str, slug: str | None, since: str | None, until: str | No
     if slug:
         campaign = campaign_by_slug(db, slug)
         if campaign is None:
-            known = ", ".join(row["slug"] for row in db.query(
-                "select slug from campaigns order by slug")) or "none yet"
+            known = ", ".join(campaign_slugs(db)) or "none yet"
             raise click.ClickException(f"There is no campaign {slug!r}. Campaigns: {known}.")
         campaign_id = campaign.id
     try:
