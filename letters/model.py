@@ -50,12 +50,15 @@ class Sender:
 
 @dataclass(frozen=True)
 class Ask:
-    """One policy ask: the checkbox a citizen ticks and the paragraph it adds."""
+    """One policy ask: the checkbox a citizen ticks and the paragraph it adds.
+
+    Staff also see the ones switched off (`enabled` False); citizens never do."""
 
     id: int
     title: str
     paragraph: str
     explanation: str = ""
+    enabled: bool = True
 
 
 @dataclass(frozen=True)

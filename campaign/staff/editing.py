@@ -19,6 +19,7 @@ import sqlite_utils
 
 from campaign.campaigns import STATUSES
 from campaign.transactions import timestamp, write_transaction
+from letters import Ask
 from letters.wording import WordingError, check_wording
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -59,19 +60,6 @@ class Editor:
 
     id: int | None  # None only for the baseline recorded on a campaign's first edit
     email: str
-
-
-@dataclass(frozen=True)
-class StaffAsk:
-    """An ask as staff see it: switched off ones included, with its place in the order."""
-
-    id: int
-    campaign_id: int
-    position: int
-    title: str
-    explanation: str
-    paragraph: str
-    enabled: bool
 
 
 @dataclass(frozen=True)
@@ -244,16 +232,15 @@ def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
         _record(db, campaign_id, "wording", action, values, editor)
 
 
-def staff_asks(db: sqlite_utils.Database, campaign_id: int) -> list[StaffAsk]:
+def staff_asks(db: sqlite_utils.Database, campaign_id: int) -> list[Ask]:
     """All of a campaign's asks, switched off ones too, in their order."""
     rows = db.query("select * from asks where campaign_id = ? order by position, id",
                     [campaign_id])
-    return [StaffAsk(id=r["id"], campaign_id=r["campaign_id"], position=r["position"],
-                     title=r["title"], explanation=r["explanation"] or "",
-                     paragraph=r["paragraph"], enabled=bool(r["enabled"])) for r in rows]
+    return [Ask(id=r["id"], title=r["title"], explanation=r["explanation"] or "",
+                paragraph=r["paragraph"], enabled=bool(r["enabled"])) for r in rows]
 
 
-def get_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> StaffAsk | None:
+def get_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> Ask | None:
     """One ask of this campaign, or None (also when the ask belongs to another campaign)."""
     return next((ask for ask in staff_asks(db, campaign_id) if ask.id == ask_id), None)
 
