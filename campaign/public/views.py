@@ -9,26 +9,27 @@
 from __future__ import annotations
 
 import secrets
+
 from flask import Blueprint, abort, current_app, render_template, request
 
 from campaign.campaigns import (
     Campaign, campaign_by_slug, enabled_asks, latest_closed_campaign, public_campaigns,
 )
-from campaign.public.counter import get_counter
 from campaign.db import get_db
-from campaign.site_context import today
-from campaign.public.downloads import FILE_FORMATS, letter_file
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
 from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, UpstreamUnavailable, VacantSeat
 from campaign.lookup.local_source import directory_path
+from campaign.public.composing import NoAsksChosen, build_letter, compose_for
+from campaign.public.counter import get_counter
+from campaign.public.downloads import FILE_FORMATS, letter_file
+from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.public.participation import record_letter
 from campaign.public.privacy_facts import privacy_facts
-from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.public.signed_requests import (
     LetterExpired, LetterRequest, LetterTampered, sign, unsign,
 )
-from campaign.public.composing import NoAsksChosen, build_letter, compose_for
+from campaign.site_context import today
 from letters import Ask
 
 bp = Blueprint("public", __name__)
