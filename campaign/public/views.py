@@ -9,25 +9,26 @@
 from __future__ import annotations
 
 import secrets
-from datetime import date
-
 from flask import Blueprint, abort, current_app, render_template, request
 
 from campaign.campaigns import (
     Campaign, campaign_by_slug, enabled_asks, latest_closed_campaign, public_campaigns,
 )
-from campaign.counter import get_counter
+from campaign.public.counter import get_counter
 from campaign.db import get_db
-from campaign.downloads import KINDS, letter_file
+from campaign.site_context import today
+from campaign.public.downloads import FILE_FORMATS, letter_file
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
 from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, UpstreamUnavailable, VacantSeat
 from campaign.lookup.local_source import directory_path
-from campaign.participation import record_download
-from campaign.privacy_facts import privacy_facts
+from campaign.public.participation import record_letter
+from campaign.public.privacy_facts import privacy_facts
 from campaign.public.forms import LetterForm, PostcodeForm
-from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
-from campaign.writing import NoAsksChosen, build_letter
+from campaign.public.signed_requests import (
+    LetterExpired, LetterRequest, LetterTampered, sign, unsign,
+)
+from campaign.public.composing import NoAsksChosen, build_letter, compose_for
 from letters import Ask
 
 bp = Blueprint("public", __name__)
@@ -130,7 +131,7 @@ def preview(slug: str):
         )
         try:
             letter, found = build_letter(get_db(), _finder(), campaign, asks, letter_request,
-                                         date.today())
+                                         today())
         except VacantSeat as vacancy:
             return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
         except UpstreamUnavailable as failure:
@@ -141,7 +142,7 @@ def preview(slug: str):
         except NoAsksChosen:
             form.asks.errors = ["Tick at least one thing to ask your MP for."]
         else:
-            signed = sign(letter_request, current_app.config["SECRET_KEY"])
+            signed = sign(letter_request, found, letter.date, current_app.config["SECRET_KEY"])
             return render_template("public/preview.html", campaign=campaign, letter=letter,
                                    found=found, signed=signed)
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
@@ -154,37 +155,31 @@ def download(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
-    kind = KINDS.get(request.form.get("format", ""))
-    if kind is None:
+    file_format = FILE_FORMATS.get(request.form.get("format", ""))
+    if file_format is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
     try:
-        letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                                current_app.config["LETTER_FORM_MAX_AGE"])
+        signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
+                        current_app.config["LETTER_FORM_MAX_AGE"])
     except LetterExpired:
         return _start_again(campaign, "This preview is more than two hours old, so we no "
                             "longer have your letter. Please fill the form in again.", 410)
     except LetterTampered:
-        letter_request = None
-    if letter_request is None or letter_request.campaign_id != campaign.id:
+        signed = None
+    if signed is None or signed.request.campaign_id != campaign.id:
         return _start_again(campaign, "We couldn't read that letter. Please fill the form "
                             "in again.", 400)
+    # The letter the preview showed: its day and MP travel in the signed field.
     try:
-        letter, found = build_letter(get_db(), _finder(), campaign,
-                                     enabled_asks(get_db(), campaign.id), letter_request,
-                                     date.today())
-    except LookupFailure as failure:
-        return _start_again(campaign, failure.message, failure.status)
+        letter = compose_for(campaign, enabled_asks(get_db(), campaign.id), signed.request,
+                             signed.found, signed.day)
     except NoAsksChosen:
         return _start_again(campaign, "The asks you chose have changed. Please choose "
                             "again.", 409)
-    response = letter_file(kind, letter)
-    if kind.is_letter and record_download(
-            get_db(), token=letter_request.token, campaign_id=campaign.id,
-            constituency_code=found.constituency.code,
-            # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
-            constituency_name=found.mp.constituency or found.constituency.name,
-            ask_ids=letter_request.ask_ids, fmt=request.form["format"], day=date.today()):
-        get_counter().forget(campaign.id)
+    response = letter_file(file_format, letter)
+    if file_format.is_letter:
+        record_letter(get_db(), get_counter(), signed.request, signed.found,
+                      request.form["format"], today())
     return response
 
 
@@ -196,7 +191,7 @@ def edit(slug: str):
         return _closed(campaign)
     try:
         letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                                current_app.config["LETTER_FORM_MAX_AGE"])
+                                current_app.config["LETTER_FORM_MAX_AGE"]).request
     except (LetterExpired, LetterTampered):
         return _start_again(campaign, "We no longer have your letter. Please fill the form "
                             "in again.", 410)
