@@ -17,14 +17,19 @@ from campaign.transactions import write_transaction
 
 def record_download(db: sqlite_utils.Database, *, token: str, campaign_id: int,
                     constituency_code: str, constituency_name: str,
-                    ask_ids: Iterable[int], fmt: str, day: date) -> bool:
-    """Count a downloaded letter once; return True if this download was its first."""
+                    ask_ids: Iterable[int], fmt: str, day: date,
+                    reference_hash: str | None = None) -> bool:
+    """Count a downloaded (or emailed) letter once; return True if this was its first.
+
+    `fmt` is the format it left in (pdf, docx or email); `reference_hash` ties the
+    row to the citizen's reference so they can report on it later.
+    """
     with write_transaction(db):
         cursor = db.execute(
-            "insert or ignore into letters"
-            " (token, campaign_id, constituency_code, constituency_name, day, formats)"
-            " values (?, ?, ?, ?, ?, ?)",
-            [token, campaign_id, constituency_code, constituency_name, day.isoformat(), fmt],
+            "insert or ignore into letters (token, campaign_id, constituency_code,"
+            " constituency_name, day, formats, reference_hash) values (?, ?, ?, ?, ?, ?, ?)",
+            [token, campaign_id, constituency_code, constituency_name, day.isoformat(), fmt,
+             reference_hash],
         )
         if cursor.rowcount:
             # The day is repeated here so asks can be counted by day from an index alone.

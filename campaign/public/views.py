@@ -5,24 +5,32 @@
 /c/<slug>/mp           POST postcode -> the MP and the letter form
 /c/<slug>/letter       POST the letter form -> a preview with download buttons
 /c/<slug>/download     POST the signed preview -> a PDF or DOCX attachment
+/c/<slug>/email        POST the signed preview -> counted as `email`, 303 to mailto:
+/r/<reference>         the citizen says the letter was posted, emailed or answered
 """
 from __future__ import annotations
 
 import secrets
 from datetime import date
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, redirect, render_template, request
 
-from campaign.campaigns import Campaign, campaign_by_slug, enabled_asks, public_campaigns
+from campaign.campaigns import (Campaign, campaign_by_id, campaign_by_slug, enabled_asks,
+                                public_campaigns)
 from campaign.counter import get_counter
 from campaign.db import get_db
 from campaign.downloads import KINDS, letter_file
-from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
+from campaign.emailing import email_offer
+from campaign.letter_reports import (REPLY_KINDS, REPLY_WITHIN, SENT_KINDS, BadReport,
+                                     letter_by_reference, report as record_report)
+from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, REFERENCE_LIMIT, limiter
 from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, VacantSeat
 from campaign.lookup.local_source import directory_path
+from campaign.lookup.register import mp_email
 from campaign.participation import record_download
 from campaign.public.forms import LetterForm, PostcodeForm
+from campaign.references import new_reference, normalise, reference_hash
 from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
 from campaign.writing import NoAsksChosen, build_letter
 from letters import Ask
@@ -115,6 +123,7 @@ def preview(slug: str):
             address_line1=form.address_line1.data, address_line2=form.address_line2.data or "",
             town=form.town.data, postcode=form.postcode.data, ask_ids=tuple(form.asks.data),
             personal_note=form.personal_note.data or "", token=secrets.token_urlsafe(16),
+            reference=new_reference(),
         )
         try:
             letter, found = build_letter(get_db(), _finder(), campaign, asks, letter_request,
@@ -128,9 +137,56 @@ def preview(slug: str):
         else:
             signed = sign(letter_request, current_app.config["SECRET_KEY"])
             return render_template("public/preview.html", campaign=campaign, letter=letter,
-                                   found=found, signed=signed)
+                                   found=found, signed=signed,
+                                   email=email_offer(letter, mp_email(get_db(),
+                                                                      found.mp.member_id)),
+                                   reference=letter_request.reference)
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
                            asks=asks), 422
+
+
+class _StartAgain(Exception):
+    """The signed preview cannot be used; the page says why and what to do."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+def _signed_letter(campaign: Campaign):
+    """The letter a signed preview carries, rebuilt: (request, letter, found)."""
+    try:
+        letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
+                                current_app.config["LETTER_FORM_MAX_AGE"])
+    except LetterExpired:
+        raise _StartAgain("This preview is more than two hours old, so we no longer have "
+                          "your letter. Please fill the form in again.", 410) from None
+    except LetterTampered:
+        letter_request = None
+    if letter_request is None or letter_request.campaign_id != campaign.id:
+        raise _StartAgain("We couldn't read that letter. Please fill the form in again.", 400)
+    try:
+        letter, found = build_letter(get_db(), _finder(), campaign,
+                                     enabled_asks(get_db(), campaign.id), letter_request,
+                                     date.today())
+    except LookupFailure as failure:
+        raise _StartAgain(failure.message, failure.status) from None
+    except NoAsksChosen:
+        raise _StartAgain("The asks you chose have changed. Please choose again.", 409) from None
+    return letter_request, letter, found
+
+
+def _count_letter(campaign: Campaign, letter_request: LetterRequest, found, fmt: str) -> None:
+    """Record the letter once, in format `fmt`, against its reference."""
+    ref_hash = None
+    if letter_request.reference:
+        ref_hash = reference_hash(letter_request.reference, current_app.config["SECRET_KEY"])
+    if record_download(get_db(), token=letter_request.token, campaign_id=campaign.id,
+                       constituency_code=found.constituency.code,
+                       constituency_name=found.constituency.name,
+                       ask_ids=letter_request.ask_ids, fmt=fmt, day=date.today(),
+                       reference_hash=ref_hash):
+        get_counter().forget(campaign.id)
 
 
 @bp.post("/c/<slug>/download")
@@ -143,33 +199,37 @@ def download(slug: str):
     if kind is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
     try:
-        letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                                current_app.config["LETTER_FORM_MAX_AGE"])
-    except LetterExpired:
-        return _start_again(campaign, "This preview is more than two hours old, so we no "
-                            "longer have your letter. Please fill the form in again.", 410)
-    except LetterTampered:
-        letter_request = None
-    if letter_request is None or letter_request.campaign_id != campaign.id:
-        return _start_again(campaign, "We couldn't read that letter. Please fill the form "
-                            "in again.", 400)
-    try:
-        letter, found = build_letter(get_db(), _finder(), campaign,
-                                     enabled_asks(get_db(), campaign.id), letter_request,
-                                     date.today())
-    except LookupFailure as failure:
-        return _start_again(campaign, failure.message, failure.status)
-    except NoAsksChosen:
-        return _start_again(campaign, "The asks you chose have changed. Please choose "
-                            "again.", 409)
+        letter_request, letter, found = _signed_letter(campaign)
+    except _StartAgain as problem:
+        return _start_again(campaign, problem.message, problem.status)
     response = letter_file(kind, letter)
-    if kind.is_letter and record_download(
-            get_db(), token=letter_request.token, campaign_id=campaign.id,
-            constituency_code=found.constituency.code,
-            constituency_name=found.constituency.name,
-            ask_ids=letter_request.ask_ids, fmt=request.form["format"], day=date.today()):
-        get_counter().forget(campaign.id)
+    if kind.is_letter:
+        _count_letter(campaign, letter_request, found, request.form["format"])
     return response
+
+
+@bp.post("/c/<slug>/email")
+@limiter.limit(DOWNLOAD_LIMIT)
+def email(slug: str):
+    """Count the letter as sent by email, then hand over to the citizen's mail app."""
+    campaign = _campaign_or_404(slug)
+    if campaign.is_closed:
+        return _closed(campaign)
+    try:
+        letter_request, letter, found = _signed_letter(campaign)
+    except _StartAgain as problem:
+        return _start_again(campaign, problem.message, problem.status)
+    offer = email_offer(letter, mp_email(get_db(), found.mp.member_id))
+    if offer is None:
+        return _start_again(campaign, "We have no email address for your MP, so this letter "
+                            "has to go by post.", 409)
+    _count_letter(campaign, letter_request, found, "email")
+    if offer.mailto is None:
+        # Too long for a link: the page with the text to copy and the address.
+        return render_template("public/email_copy.html", campaign=campaign, offer=offer,
+                               reference=letter_request.reference)
+    # 303 so the browser follows with a GET; the mail app opens, the tab stays.
+    return redirect(offer.mailto, code=303)
 
 
 @bp.post("/c/<slug>/edit")
@@ -196,6 +256,54 @@ def edit(slug: str):
 
 def _start_again(campaign: Campaign, message: str, status: int):
     return render_template("public/start_again.html", campaign=campaign, message=message), status
+
+
+reference_limit = limiter.shared_limit(REFERENCE_LIMIT, scope="letter-reference")
+
+
+def _referenced_letter(reference: str):
+    ref = normalise(reference)
+    if ref is None:
+        return None, None
+    return ref, letter_by_reference(get_db(), reference_hash(ref,
+                                                             current_app.config["SECRET_KEY"]))
+
+
+def _reference_page(ref: str, letter, message: str = "", status: int = 200):
+    return render_template(
+        "public/reference.html", reference=ref, letter=letter,
+        campaign=campaign_by_id(get_db(), letter.campaign_id), message=message,
+        sent_kinds=SENT_KINDS, reply_within=REPLY_WITHIN, reply_kinds=REPLY_KINDS), status
+
+
+@bp.get("/r/<reference>")
+@reference_limit
+def reference_page(reference: str):
+    """Where a citizen says what happened to their letter."""
+    ref, letter = _referenced_letter(reference)
+    if letter is None:
+        return render_template("public/reference_unknown.html", reference=reference[:20]), 404
+    return _reference_page(ref, letter)
+
+
+@bp.post("/r/<reference>")
+@reference_limit
+def reference_report(reference: str):
+    """Record one report (posted, emailed or replied) for the letter, once per kind."""
+    ref, letter = _referenced_letter(reference)
+    if letter is None:
+        return render_template("public/reference_unknown.html", reference=reference[:20]), 404
+    kind = request.form.get("kind", "")
+    try:
+        recorded = record_report(get_db(), letter.id, kind, date.today(),
+                                 request.form.get("reply_within", ""),
+                                 request.form.get("reply_kind", ""))
+    except BadReport as problem:
+        return _reference_page(ref, letter, str(problem), 422)
+    _, letter = _referenced_letter(ref)
+    message = ("Thank you: that's recorded." if recorded
+               else "You had already told us that; it's counted once.")
+    return _reference_page(ref, letter, message)
 
 
 @bp.get("/report")
