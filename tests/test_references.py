@@ -90,3 +90,16 @@ def test_guessing_references_is_rate_limited(limited_app):
     statuses = [client.get(f"/r/{new_reference()}").status_code for _ in range(25)]
     assert statuses[:20] == [404] * 20
     assert statuses[-1] == 429
+
+
+def test_the_pdf_carries_the_reference_on_a_tear_off_note(journey):
+    from tests.journey import pdf_text
+    journey.find_mp("E8 1DY")
+    journey.write()
+    reference = journey.reference
+    response = journey.download("pdf")
+    text = " ".join(pdf_text(response.data).split())
+    assert f"Your reference: {reference}" in text
+    assert f"/r/{reference}" in text
+    # Below the signature: the letter's own text comes first.
+    assert text.index("Yours sincerely") < text.index("Your copy: cut along the line")

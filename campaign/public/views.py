@@ -13,7 +13,8 @@ from __future__ import annotations
 import secrets
 from datetime import date
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request
+from flask import (Blueprint, abort, current_app, redirect, render_template, request,
+                   url_for)
 
 from campaign.campaigns import (Campaign, campaign_by_id, campaign_by_slug, enabled_asks,
                                 public_campaigns)
@@ -166,9 +167,11 @@ def _signed_letter(campaign: Campaign):
     if letter_request is None or letter_request.campaign_id != campaign.id:
         raise _StartAgain("We couldn't read that letter. Please fill the form in again.", 400)
     try:
-        letter, found = build_letter(get_db(), _finder(), campaign,
-                                     enabled_asks(get_db(), campaign.id), letter_request,
-                                     date.today())
+        letter, found = build_letter(
+            get_db(), _finder(), campaign, enabled_asks(get_db(), campaign.id), letter_request,
+            date.today(), reference_url=url_for("public.reference_page",
+                                                reference=letter_request.reference or "-",
+                                                _external=True))
     except LookupFailure as failure:
         raise _StartAgain(failure.message, failure.status) from None
     except NoAsksChosen:
