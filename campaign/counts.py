@@ -1,4 +1,7 @@
-"""Counting letters: by constituency, by ask and by day, for organisers.
+"""Counting letters: by constituency, ask, day, MP and party, for organisers.
+
+By MP and by party also count what writers reported at /r/<reference>: letters
+sent, replies, and when the replies came.
 
 Every figure is an aggregate computed by SQLite over the participation records
 (`letters`, `letter_asks`); Python only sees the grouped rows (at most one per
@@ -19,13 +22,23 @@ import sqlite_utils
 
 from campaign.lookup.names import constituency_key
 
-BREAKDOWNS = ("constituency", "ask", "day")
+BREAKDOWNS = ("constituency", "ask", "day", "mp", "party")
+
+# Rates (sent, replied) are shown only for groups with at least this many letters
+# reported on: MPs rightly object to league tables built on two or three letters.
+MIN_REPORTED_FOR_RATES = 5
+# Citizens say when the reply came in buckets; the median is a bucket too.
+REPLY_BUCKETS = ("week", "month", "later")
+_OUTCOMES = ("letters", "reported_sent", "replied", "personal_replies", "median_reply",
+             "sent_rate", "reply_rate")
 
 # The columns of each export, in order: the CSV header and the JSON keys.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "constituency": ("constituency_code", "constituency_name", "mp_name", "party", "letters"),
     "ask": ("ask_id", "ask_title", "letters"),
     "day": ("day", "letters"),
+    "mp": ("constituency_code", "constituency_name", "mp_name", "party", *_OUTCOMES),
+    "party": ("party", "constituencies", *_OUTCOMES),
 }
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -159,7 +172,81 @@ def by_day(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
     return list(db.query(sql, params))
 
 
-EXPORTS = {"constituency": by_constituency, "ask": by_ask, "day": by_day}
+def _outcome_figures(row: dict) -> dict:
+    """Median reply bucket and rates for one group's counts (rates blank under the floor)."""
+    replies = [row[f"replied_{bucket}"] for bucket in REPLY_BUCKETS]
+    median = ""
+    if sum(replies):
+        half, running = sum(replies) / 2, 0
+        for bucket, count in zip(REPLY_BUCKETS, replies):
+            running += count
+            if running >= half:
+                median = bucket
+                break
+    enough = row["reported_sent"] >= MIN_REPORTED_FOR_RATES
+    return {
+        "median_reply": median if enough else "",
+        "sent_rate": round(row["reported_sent"] / row["letters"], 3) if enough else "",
+        "reply_rate": round(row["replied"] / row["reported_sent"], 3) if enough else "",
+    }
+
+
+def by_mp(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
+    """Letters, letters reported sent, replies and median reply time per MP (per seat).
+
+    A letter counts as reported sent once its writer said anything about it at
+    /r/<reference> (a reply implies it was sent). Rates are left blank where fewer
+    than MIN_REPORTED_FOR_RATES letters were reported.
+    """
+    _install_key_function(db)
+    where, params = flt.where("l")
+    buckets = ", ".join(
+        f"sum(r.reply_within = '{bucket}') as replied_{bucket}" for bucket in REPLY_BUCKETS)
+    sql = f"""
+        with reports as (
+            select letter_id, count(*) as kinds, max(kind = 'replied') as replied,
+                   max(reply_kind = 'personal') as personal, max(reply_within) as reply_within
+            from letter_reports group by letter_id
+        ), per_seat as (
+            select l.constituency_code as code, count(*) as letters, max(l.id) as newest,
+                   count(r.letter_id) as reported_sent, coalesce(sum(r.replied), 0) as replied,
+                   coalesce(sum(r.personal), 0) as personal_replies, {buckets}
+            from letters l left join reports r on r.letter_id = l.id
+            where {where}
+            group by l.constituency_code
+        )
+        select per_seat.*, newest.constituency_name,
+               coalesce(mps.display_as, '') as mp_name, coalesce(mps.party, '') as party
+        from per_seat join letters newest on newest.id = per_seat.newest
+        left join mps on mps.constituency_key = constituency_key(newest.constituency_name)
+        order by per_seat.letters desc, newest.constituency_name, per_seat.code
+    """
+    rows = []
+    for row in db.query(sql, params):
+        row = {**row, "constituency_code": row["code"]}
+        for bucket in REPLY_BUCKETS:
+            row[f"replied_{bucket}"] = row[f"replied_{bucket}"] or 0
+        rows.append({**row, **_outcome_figures(row)})
+    return rows
+
+
+def by_party(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
+    """The by-MP figures added up per party (an MP missing from the register: "")."""
+    parties: dict[str, dict] = {}
+    summed = ("letters", "reported_sent", "replied", "personal_replies",
+              *(f"replied_{bucket}" for bucket in REPLY_BUCKETS))
+    for row in by_mp(db, flt):
+        party = parties.setdefault(row["party"], {"party": row["party"], "constituencies": 0,
+                                                  **{name: 0 for name in summed}})
+        party["constituencies"] += 1
+        for name in summed:
+            party[name] += row[name]
+    rows = [{**party, **_outcome_figures(party)} for party in parties.values()]
+    return sorted(rows, key=lambda row: (-row["letters"], row["party"]))
+
+
+EXPORTS = {"constituency": by_constituency, "ask": by_ask, "day": by_day, "mp": by_mp,
+           "party": by_party}
 
 
 def breakdown(db: sqlite_utils.Database, by: str, flt: Filter) -> list[dict]:

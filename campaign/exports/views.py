@@ -81,6 +81,8 @@ def dashboard(slug: str):
         top=by_constituency[:TOP_CONSTITUENCIES], by_ask=counts.by_ask(db, flt), by_day=by_day,
         day_chart=charts.letters_per_day(charts.fill_days(by_day)),
         seat_chart=charts.top_constituencies(by_constituency, TOP_CONSTITUENCIES),
+        by_mp=counts.by_mp(db, flt), by_party=counts.by_party(db, flt),
+        min_reported=counts.MIN_REPORTED_FOR_RATES,
     )
 
 
