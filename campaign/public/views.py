@@ -2,6 +2,7 @@
 
 /                      the launch campaign (or a list when several are live)
 /c/<slug>/             a campaign: what it asks, and a postcode form (?postcode= prefills)
+/c/<slug>/results      the public results: letters so far and a hex map
 /c/<slug>/mp           POST postcode -> the MP and the letter form
 /c/<slug>/letter       POST the letter form -> a preview with download buttons
 /c/<slug>/download     POST the signed preview -> a PDF or DOCX attachment
@@ -19,6 +20,8 @@ from flask import (Blueprint, abort, current_app, redirect, render_template, req
 from campaign.campaigns import (Campaign, campaign_by_id, campaign_by_slug, enabled_asks,
                                 public_campaigns)
 from campaign.counter import get_counter
+from campaign.counts import Filter, by_constituency
+from campaign.hexmap import CLASSES, letters_svg
 from campaign.db import get_db
 from campaign.downloads import KINDS, letter_file
 from campaign.emailing import email_offer
@@ -85,6 +88,19 @@ def campaign_page(slug: str):
 
 # Both pages look a postcode up, so both count against one limit.
 postcode_limit = limiter.shared_limit(POSTCODE_LIMIT, scope="postcode-lookup")
+
+
+@bp.get("/c/<slug>/results")
+def results(slug: str):
+    """The campaign's public results: letters so far and a hex map of where they came from."""
+    campaign = _campaign_or_404(slug)
+    seats = by_constituency(get_db(), Filter(campaign_id=campaign.id))
+    letters = {row["constituency_code"]: row["letters"] for row in seats}
+    label = (f"Map of the 650 constituencies, shaded by letters written to MPs for "
+             f"{campaign.title}. The table lists every constituency with letters.")
+    return render_template("public/results.html", campaign=campaign, seats=seats,
+                           total=sum(letters.values()), map_svg=letters_svg(letters, label),
+                           classes=CLASSES[1:])
 
 
 @bp.post("/c/<slug>/mp")
