@@ -23,8 +23,6 @@ setup(
     package_dir=SHIPPED_DIRECTORIES,
     package_data={
         "campaign.data": ["*.json"],
-        # Open Innovations' hex positions, with the MIT licence that must travel with them.
-        "campaign.data.hexmap": ["*.hexjson", "LICENSE"],
         **{f"{package}*": ["*"] for package in SHIPPED_DIRECTORIES},
     },
 )
