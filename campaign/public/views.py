@@ -17,8 +17,10 @@ from datetime import date
 from flask import (Blueprint, abort, current_app, redirect, render_template, request,
                    url_for)
 
-from campaign.campaigns import (Campaign, campaign_by_id, campaign_by_slug, enabled_asks,
-                                public_campaigns)
+from campaign.campaigns import (
+    Campaign, campaign_by_id, campaign_by_slug, enabled_asks, latest_closed_campaign,
+    public_campaigns,
+)
 from campaign.counter import get_counter
 from campaign.counts import Filter, by_constituency
 from campaign.hexmap import CLASSES, letters_svg
@@ -29,10 +31,11 @@ from campaign.letter_reports import (REPLY_KINDS, REPLY_WITHIN, SENT_KINDS, BadR
                                      letter_by_reference, report as record_report)
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, REFERENCE_LIMIT, limiter
 from campaign.lookup.directory import directory_info
-from campaign.lookup.errors import LookupFailure, VacantSeat
+from campaign.lookup.errors import LookupFailure, UpstreamUnavailable, VacantSeat
 from campaign.lookup.local_source import directory_path
 from campaign.lookup.register import mp_email
 from campaign.participation import record_download
+from campaign.privacy_facts import privacy_facts
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.references import new_reference, normalise, reference_hash
 from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
@@ -53,8 +56,8 @@ def _campaign_or_404(slug: str) -> Campaign:
     return campaign
 
 
-def _closed(campaign: Campaign):
-    return render_template("public/closed.html", campaign=campaign), 410
+def _closed(campaign: Campaign, status: int = 410, others: bool = True):
+    return render_template("public/closed.html", campaign=campaign, others=others), status
 
 
 def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
@@ -64,9 +67,11 @@ def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
     return form
 
 
-def _campaign_page(campaign: Campaign, form: PostcodeForm, asks: list[Ask], status: int = 200):
+def _campaign_page(campaign: Campaign, form: PostcodeForm, asks: list[Ask], status: int = 200,
+                   unavailable: str | None = None):
     return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
-                           letters=get_counter().count(get_db(), campaign.id)), status
+                           letters=get_counter().count(get_db(), campaign.id),
+                           unavailable=unavailable), status
 
 
 @bp.get("/")
@@ -74,6 +79,10 @@ def index():
     campaigns = public_campaigns(get_db())
     if len(campaigns) == 1:
         return campaign_page(campaigns[0].slug)
+    closed = latest_closed_campaign(get_db()) if not campaigns else None
+    if closed is not None:
+        # After a close, the home page thanks the writers rather than say "nothing open".
+        return _closed(closed, status=200, others=False)
     return render_template("public/index.html", campaigns=campaigns)
 
 
@@ -117,6 +126,9 @@ def find_mp(slug: str):
         found = _finder().find(get_db(), form.postcode.data)
     except VacantSeat as vacancy:
         return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
+    except UpstreamUnavailable as failure:
+        # Our problem, not the postcode's: a notice, not an error on the field.
+        return _campaign_page(campaign, form, asks, failure.status, unavailable=failure.message)
     except LookupFailure as failure:
         form.postcode.errors = [failure.message]
         return _campaign_page(campaign, form, asks, failure.status)
@@ -147,6 +159,9 @@ def preview(slug: str):
                                          date.today())
         except VacantSeat as vacancy:
             return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
+        except UpstreamUnavailable as failure:
+            return render_template("public/write.html", campaign=campaign, found=None,
+                                   form=form, asks=asks, unavailable=failure.message), 503
         except LookupFailure as failure:
             form.postcode.errors = [failure.message]
         except NoAsksChosen:
@@ -202,7 +217,8 @@ def _count_letter(campaign: Campaign, letter_request: LetterRequest, found, fmt:
         ref_hash = reference_hash(letter_request.reference, current_app.config["SECRET_KEY"])
     if record_download(get_db(), token=letter_request.token, campaign_id=campaign.id,
                        constituency_code=found.constituency.code,
-                       constituency_name=found.constituency.name,
+                       # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
+                       constituency_name=found.mp.constituency or found.constituency.name,
                        ask_ids=letter_request.ask_ids, fmt=fmt, day=date.today(),
                        reference_hash=ref_hash):
         get_counter().forget(campaign.id)
@@ -332,7 +348,7 @@ def report():
 
 @bp.get("/privacy")
 def privacy():
-    return render_template("public/privacy.html")
+    return render_template("public/privacy.html", facts=privacy_facts(current_app.config))
 
 
 @bp.get("/about")
