@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 HEXJSON = "uk-constituencies-2024.hexjson"
 HEX_SIZE = 6.0  # centre to corner, in SVG units
 # Letters -> shade: fixed classes so a map reads the same from one week to the next.
-CLASSES = ((0, "#eef1f5", "none"), (1, "#c6dbef", "1 to 4"), (5, "#6baed6", "5 to 19"),
+CLASSES = ((0, "#dde3ea", "no letters yet"), (1, "#c6dbef", "1 to 4"), (5, "#6baed6", "5 to 19"),
            (20, "#2171b5", "20 to 99"), (100, "#08306b", "100 or more"))
 
 

@@ -109,7 +109,7 @@ def results(slug: str):
              f"{campaign.title}. The table lists every constituency with letters.")
     return render_template("public/results.html", campaign=campaign, seats=seats,
                            total=sum(letters.values()), map_svg=letters_svg(letters, label),
-                           classes=CLASSES[1:])
+                           classes=CLASSES)
 
 
 @bp.post("/c/<slug>/mp")
@@ -306,7 +306,7 @@ def _referenced_letter(reference: str):
 
 def _reference_page(ref: str, letter, message: str = "", status: int = 200):
     return render_template(
-        "public/reference.html", reference=ref, letter=letter,
+        "public/reference.html", reference=ref, letter=letter, problem=status >= 400,
         campaign=campaign_by_id(get_db(), letter.campaign_id), message=message,
         sent_kinds=SENT_KINDS, reply_within=REPLY_WITHIN, reply_kinds=REPLY_KINDS), status
 
