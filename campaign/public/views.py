@@ -2,6 +2,7 @@
 
 /                      the launch campaign (or a list when several are live)
 /c/<slug>/             a campaign: what it asks, and a postcode form (?postcode= prefills)
+/c/<slug>/share.png    the campaign's share card (og:image)
 /c/<slug>/results      the public results: letters so far and a hex map
 /c/<slug>/mp           POST postcode -> the MP and the letter form
 /c/<slug>/letter       POST the letter form -> a preview with download buttons
@@ -38,6 +39,7 @@ from campaign.participation import record_download
 from campaign.privacy_facts import privacy_facts
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.references import new_reference, normalise, reference_hash
+from campaign.sharing import share_card_png, share_links
 from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
 from campaign.writing import NoAsksChosen, build_letter
 from letters import Ask
@@ -54,6 +56,11 @@ def _campaign_or_404(slug: str) -> Campaign:
     if campaign is None or campaign.status == "draft":
         abort(404)
     return campaign
+
+
+def _share_links(campaign: Campaign):
+    return share_links(campaign.title,
+                       url_for("public.campaign_page", slug=campaign.slug, _external=True))
 
 
 def _closed(campaign: Campaign, status: int = 410, others: bool = True):
@@ -99,6 +106,17 @@ def campaign_page(slug: str):
 postcode_limit = limiter.shared_limit(POSTCODE_LIMIT, scope="postcode-lookup")
 
 
+@bp.get("/c/<slug>/share.png")
+def share_card(slug: str):
+    """The image link previews show for the campaign (Open Graph og:image)."""
+    campaign = _campaign_or_404(slug)
+    org = current_app.config.get("ORGANISATION_NAME", "")
+    png = share_card_png(campaign.title, f"A campaign by {org}" if org else "")
+    response = current_app.response_class(png, mimetype="image/png")
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
 @bp.get("/c/<slug>/results")
 def results(slug: str):
     """The campaign's public results: letters so far and a hex map of where they came from."""
@@ -109,7 +127,7 @@ def results(slug: str):
              f"{campaign.title}. The table lists every constituency with letters.")
     return render_template("public/results.html", campaign=campaign, seats=seats,
                            total=sum(letters.values()), map_svg=letters_svg(letters, label),
-                           classes=CLASSES)
+                           classes=CLASSES, share=_share_links(campaign))
 
 
 @bp.post("/c/<slug>/mp")
@@ -172,7 +190,8 @@ def preview(slug: str):
                                    found=found, signed=signed,
                                    email=email_offer(letter, mp_email(get_db(),
                                                                       found.mp.member_id)),
-                                   reference=letter_request.reference)
+                                   reference=letter_request.reference,
+                                   share=_share_links(campaign))
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
                            asks=asks), 422
 
