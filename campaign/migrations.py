@@ -149,6 +149,11 @@ def m008_letter_loop(db: sqlite_utils.Database) -> None:
         pk=("letter_id", "kind"), foreign_keys=[("letter_id", "letters", "id")],
         not_null={"letter_id", "kind", "day"},
     )
+    # Sites allowed to frame a campaign's embedded postcode box (see embedding.py).
+    db["embed_origins"].create(
+        {"campaign_id": int, "origin": str, "position": int},
+        pk=("campaign_id", "origin"), foreign_keys=[("campaign_id", "campaigns", "id")],
+    )
 
 
 def apply(db: sqlite_utils.Database) -> list[str]:

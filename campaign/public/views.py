@@ -3,6 +3,7 @@
 /                      the launch campaign (or a list when several are live)
 /c/<slug>/             a campaign: what it asks, and a postcode form (?postcode= prefills)
 /c/<slug>/share.png    the campaign's share card (og:image)
+/c/<slug>/embed        the postcode box for other sites' iframes (per-campaign frame-ancestors)
 /c/<slug>/results      the public results: letters so far and a hex map
 /c/<slug>/mp           POST postcode -> the MP and the letter form
 /c/<slug>/letter       POST the letter form -> a preview with download buttons
@@ -28,6 +29,7 @@ from campaign.hexmap import CLASSES, letters_svg
 from campaign.db import get_db
 from campaign.downloads import KINDS, letter_file
 from campaign.emailing import email_offer
+from campaign.embedding import embed_origins
 from campaign.letter_reports import (REPLY_KINDS, REPLY_WITHIN, SENT_KINDS, BadReport,
                                      letter_by_reference, report as record_report)
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, REFERENCE_LIMIT, limiter
@@ -38,6 +40,7 @@ from campaign.lookup.register import mp_email
 from campaign.participation import record_download
 from campaign.privacy_facts import privacy_facts
 from campaign.public.forms import LetterForm, PostcodeForm
+from campaign.security_headers import allow_framing
 from campaign.references import new_reference, normalise, reference_hash
 from campaign.sharing import share_card_png, share_links
 from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
@@ -104,6 +107,20 @@ def campaign_page(slug: str):
 
 # Both pages look a postcode up, so both count against one limit.
 postcode_limit = limiter.shared_limit(POSTCODE_LIMIT, scope="postcode-lookup")
+
+
+@bp.get("/c/<slug>/embed")
+def embed(slug: str):
+    """The postcode box for another site's page, frameable only by the origins staff listed.
+
+    Its form opens the campaign page here in a new tab (a GET with ?postcode=):
+    inside a third-party frame browsers withhold our SameSite=Lax session cookie, so a
+    CSRF-protected POST from the frame would fail; the top-level tab has its own.
+    """
+    campaign = _campaign_or_404(slug)
+    response = current_app.make_response(render_template("public/embed.html",
+                                                          campaign=campaign))
+    return allow_framing(response, embed_origins(get_db(), campaign.id))
 
 
 @bp.get("/c/<slug>/share.png")
