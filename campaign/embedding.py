@@ -72,3 +72,10 @@ def set_embed_origins(db: sqlite_utils.Database, campaign_id: int,
         db["embed_origins"].insert_all(
             {"campaign_id": campaign_id, "origin": origin, "position": index}
             for index, origin in enumerate(origins))
+
+
+def embed_snippet(embed_url: str, title: str) -> str:
+    """The HTML a partner site pastes to show the postcode box (escaped where it is shown)."""
+    safe_title = title.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    return (f'<iframe src="{embed_url}"\n  title="Write to your MP: {safe_title}"\n'
+            f'  width="100%" height="260" style="border:0"></iframe>')

@@ -29,7 +29,8 @@ from campaign.campaigns import Campaign, campaign_by_id
 from campaign.db import get_db
 from campaign.downloads import KINDS, letter_file
 from campaign.staff import editing, preview as previews
-from campaign.embedding import BadOrigin, embed_origins, parse_origins, set_embed_origins
+from campaign.embedding import (BadOrigin, embed_origins, embed_snippet, parse_origins,
+                                set_embed_origins)
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, EmbedForm, MoveForm,
                                   StatusForm, WordingForm)
 from letters.wording import PLACEHOLDERS, WordingError
@@ -164,7 +165,9 @@ def embed(campaign_id: int):
                   "postcode box.")
             return redirect(url_for("staff.embed", campaign_id=campaign_id))
     return render_template("staff/embed.html", form=form, campaign=campaign,
-                           origins=embed_origins(get_db(), campaign_id)), \
+                           origins=embed_origins(get_db(), campaign_id),
+                           snippet=embed_snippet(url_for("public.embed", slug=campaign.slug,
+                                                         _external=True), campaign.title)), \
         422 if form.errors else 200
 
 
