@@ -2,6 +2,8 @@
 other page stays unframeable."""
 from __future__ import annotations
 
+from html import unescape
+
 import pytest
 
 from campaign.embedding import BadOrigin, parse_origin, parse_origins
@@ -61,7 +63,8 @@ def test_the_embed_lists_exactly_the_allowed_origins(app, client, runner):
         "origins": "https://news.example.org/\nhttps://partner.example.net:8443"})
     assert saved.status_code == 302
     page = client.get(STAFF_EMBED).get_data(as_text=True)
-    assert f'&lt;iframe src="http://localhost{EMBED}"' in page  # the snippet to paste
+    assert f'<iframe src="http://localhost{EMBED}"' in unescape(page)  # the snippet to paste
+    assert "<iframe" not in page  # shown as text, never as markup
     response = client.get(EMBED)
     assert _frame_ancestors(response) == "https://news.example.org https://partner.example.net:8443"
     assert "X-Frame-Options" not in response.headers
