@@ -29,7 +29,8 @@ FAILING_IMPACTS = {"serious", "critical"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # Pages a visitor opens by address. Each must answer 200.
-PUBLIC_PAGES = ["/", f"/c/{SLUG}/", "/report", "/privacy", "/about", f"/c/{SLUG}/results"]
+PUBLIC_PAGES = ["/", f"/c/{SLUG}/", "/report", "/privacy", "/about", f"/c/{SLUG}/results",
+                f"/c/{SLUG}/embed"]
 
 # The staff area's pages, by address. Add them here as they land (e.g. "/staff/login");
 # pages behind the login need a signed-in browser context before they can be checked.
@@ -45,6 +46,7 @@ STAFF_PAGES: list[str] = [
     "/staff/campaigns/1/asks/1/edit",
     "/staff/campaigns/1/preview",
     "/staff/campaigns/1/history",
+    "/staff/campaigns/1/embed",
     "/staff/campaigns/1/history/1/restore",
     "/staff/campaigns/1/status/closed",
     "/staff/campaigns/1/status/draft",
