@@ -216,9 +216,14 @@ def preview(slug: str):
 class _StartAgain(Exception):
     """The signed preview cannot be used; the page says why and what to do."""
 
-    def __init__(self, message: str, status: int):
+    def __init__(self, campaign: Campaign, message: str, status: int):
         super().__init__(message)
-        self.message, self.status = message, status
+        self.campaign, self.message, self.status = campaign, message, status
+
+
+@bp.errorhandler(_StartAgain)
+def _start_again_page(problem: _StartAgain):
+    return _start_again(problem.campaign, problem.message, problem.status)
 
 
 def _signed_letter(campaign: Campaign):
@@ -227,12 +232,13 @@ def _signed_letter(campaign: Campaign):
         letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
                                 current_app.config["LETTER_FORM_MAX_AGE"])
     except LetterExpired:
-        raise _StartAgain("This preview is more than two hours old, so we no longer have "
-                          "your letter. Please fill the form in again.", 410) from None
+        raise _StartAgain(campaign, "This preview is more than two hours old, so we no longer "
+                          "have your letter. Please fill the form in again.", 410) from None
     except LetterTampered:
         letter_request = None
     if letter_request is None or letter_request.campaign_id != campaign.id:
-        raise _StartAgain("We couldn't read that letter. Please fill the form in again.", 400)
+        raise _StartAgain(campaign, "We couldn't read that letter. Please fill the form in "
+                          "again.", 400)
     try:
         letter, found = build_letter(
             get_db(), _finder(), campaign, enabled_asks(get_db(), campaign.id), letter_request,
@@ -240,9 +246,10 @@ def _signed_letter(campaign: Campaign):
                                                 reference=letter_request.reference or "-",
                                                 _external=True))
     except LookupFailure as failure:
-        raise _StartAgain(failure.message, failure.status) from None
+        raise _StartAgain(campaign, failure.message, failure.status) from None
     except NoAsksChosen:
-        raise _StartAgain("The asks you chose have changed. Please choose again.", 409) from None
+        raise _StartAgain(campaign, "The asks you chose have changed. Please choose "
+                          "again.", 409) from None
     return letter_request, letter, found
 
 
@@ -269,10 +276,7 @@ def download(slug: str):
     kind = KINDS.get(request.form.get("format", ""))
     if kind is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
-    try:
-        letter_request, letter, found = _signed_letter(campaign)
-    except _StartAgain as problem:
-        return _start_again(campaign, problem.message, problem.status)
+    letter_request, letter, found = _signed_letter(campaign)
     response = letter_file(kind, letter)
     if kind.is_letter:
         _count_letter(campaign, letter_request, found, request.form["format"])
@@ -286,10 +290,7 @@ def email(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
-    try:
-        letter_request, letter, found = _signed_letter(campaign)
-    except _StartAgain as problem:
-        return _start_again(campaign, problem.message, problem.status)
+    letter_request, letter, found = _signed_letter(campaign)
     offer = email_offer(letter, mp_email(get_db(), found.mp.member_id))
     if offer is None:
         return _start_again(campaign, "We have no email address for your MP, so this letter "
@@ -347,23 +348,16 @@ def _reference_page(ref: str, letter, message: str = "", status: int = 200):
         sent_kinds=SENT_KINDS, reply_within=REPLY_WITHIN, reply_kinds=REPLY_KINDS), status
 
 
-@bp.get("/r/<reference>")
+@bp.route("/r/<reference>", methods=["GET", "POST"])
 @reference_limit
 def reference_page(reference: str):
-    """Where a citizen says what happened to their letter."""
+    """Where a citizen says what happened to their letter: GET shows the choices, POST
+    records one report (posted, emailed or replied), once per kind."""
     ref, letter = _referenced_letter(reference)
     if letter is None:
         return render_template("public/reference_unknown.html", reference=reference[:20]), 404
-    return _reference_page(ref, letter)
-
-
-@bp.post("/r/<reference>")
-@reference_limit
-def reference_report(reference: str):
-    """Record one report (posted, emailed or replied) for the letter, once per kind."""
-    ref, letter = _referenced_letter(reference)
-    if letter is None:
-        return render_template("public/reference_unknown.html", reference=reference[:20]), 404
+    if request.method == "GET":
+        return _reference_page(ref, letter)
     kind = request.form.get("kind", "")
     try:
         recorded = record_report(get_db(), letter.id, kind, date.today(),
