@@ -73,6 +73,7 @@ def dashboard(slug: str):
     db = get_db()
     by_constituency = counts.by_constituency(db, flt)
     by_day = counts.by_day(db, flt)
+    by_mp = counts.by_mp(db, flt)
     query = {k: v for k, v in (("since", flt.since), ("until", flt.until)) if v}
     return render_template(
         "exports/dashboard.html", campaign=campaign, form=form, filtered=bool(query),
@@ -81,7 +82,7 @@ def dashboard(slug: str):
         top=by_constituency[:TOP_CONSTITUENCIES], by_ask=counts.by_ask(db, flt), by_day=by_day,
         day_chart=charts.letters_per_day(charts.fill_days(by_day)),
         seat_chart=charts.top_constituencies(by_constituency, TOP_CONSTITUENCIES),
-        by_mp=counts.by_mp(db, flt), by_party=counts.by_party(db, flt),
+        by_mp=by_mp, by_party=counts.party_rows(by_mp),
         min_reported=counts.MIN_REPORTED_FOR_RATES,
     )
 
