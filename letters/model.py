@@ -50,12 +50,15 @@ class Sender:
 
 @dataclass(frozen=True)
 class Ask:
-    """One policy ask: the checkbox a citizen ticks and the paragraph it adds."""
+    """One policy ask: the checkbox a citizen ticks and the paragraph it adds.
+
+    Staff also see the ones switched off (`enabled` False); citizens never do."""
 
     id: int
     title: str
     paragraph: str
     explanation: str = ""
+    enabled: bool = True
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,11 @@ class Letter:
     # A note for the writer to cut off and keep (their reference), printed in small
     # type below the signature, never part of the letter's text.
     keepsake: tuple[str, ...] = ()
+
+    @property
+    def document_title(self) -> str:
+        """The title a file carries in its properties: the letter's, or "Letter to <MP>"."""
+        return self.title or f"Letter to {self.mp_name}"
 
     @property
     def body_text(self) -> str:

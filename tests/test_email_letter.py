@@ -10,7 +10,7 @@ from campaign.emailing import MAILTO_MAX_LENGTH, email_offer
 from campaign.lookup import register
 from campaign.lookup.errors import UpstreamUnavailable
 from letters import Letter
-from tests.journey import WRITER, page_text
+from tests.helpers import WRITER, page_text
 
 ABBOTT_EMAIL = "diane.abbott.office@parliament.uk"
 

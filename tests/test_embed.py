@@ -7,8 +7,8 @@ from html import unescape
 import pytest
 
 from campaign.embedding import BadOrigin, parse_origin, parse_origins
-from tests.journey import SLUG, page_text
-from tests.staff_helpers import post, sign_in
+from tests.helpers import SLUG, page_text
+from tests.helpers import post, sign_in
 
 EMBED = f"/c/{SLUG}/embed"
 STAFF_EMBED = "/staff/campaigns/1/embed"

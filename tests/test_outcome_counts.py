@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from tests.journey import Journey, page_text
-from tests.staff_helpers import sign_in
+from tests.helpers import Journey, page_text
+from tests.helpers import sign_in
 
 SLUG = "stop-trafficking-networks"
 

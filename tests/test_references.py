@@ -7,7 +7,7 @@ import pytest
 
 from campaign.db import get_db
 from campaign.references import ALPHABET, LENGTH, new_reference, normalise
-from tests.journey import Journey, page_text
+from tests.helpers import Journey, page_text
 
 
 def _letter_with_reference(journey) -> str:
@@ -93,7 +93,7 @@ def test_guessing_references_is_rate_limited(limited_app):
 
 
 def test_the_pdf_carries_the_reference_on_a_tear_off_note(journey):
-    from tests.journey import pdf_text
+    from tests.helpers import pdf_text
     journey.find_mp("E8 1DY")
     journey.write()
     reference = journey.reference

@@ -5,7 +5,7 @@ import re
 from html import unescape
 
 from campaign.hexmap import hexes
-from tests.journey import Journey, page_text
+from tests.helpers import Journey, page_text
 
 SLUG = "stop-trafficking-networks"
 

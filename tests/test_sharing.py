@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from PIL import Image
 
-from tests.journey import SLUG
+from tests.helpers import SLUG
 
 CAMPAIGN_URL = f"http://localhost/c/{SLUG}/"
 

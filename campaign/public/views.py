@@ -2,20 +2,18 @@
 
 /                      the launch campaign (or a list when several are live)
 /c/<slug>/             a campaign: what it asks, and a postcode form (?postcode= prefills)
-/c/<slug>/share.png    the campaign's share card (og:image)
-/c/<slug>/embed        the postcode box for other sites' iframes (per-campaign frame-ancestors)
-/c/<slug>/results      the public results: letters so far and a hex map
 /c/<slug>/mp           POST postcode -> the MP and the letter form
 /c/<slug>/letter       POST the letter form -> a preview with download buttons
 /c/<slug>/download     POST the signed preview -> a PDF or DOCX attachment
 /c/<slug>/email        POST the signed preview -> counted as `email`, 303 to mailto:
+/c/<slug>/results      the public results: letters so far and a hex map
+/c/<slug>/share.png    the campaign's share card (og:image)
+/c/<slug>/embed        the postcode box for other sites' iframes (per-campaign frame-ancestors)
 /r/<reference>         the citizen says the letter was posted, emailed or answered
 """
 from __future__ import annotations
 
 import secrets
-from datetime import date
-
 from flask import (Blueprint, abort, current_app, redirect, render_template, request,
                    url_for)
 
@@ -23,28 +21,31 @@ from campaign.campaigns import (
     Campaign, campaign_by_id, campaign_by_slug, enabled_asks, latest_closed_campaign,
     public_campaigns,
 )
-from campaign.counter import get_counter
-from campaign.counts import Filter, by_constituency
-from campaign.hexmap import CLASSES, letters_svg
-from campaign.db import get_db
-from campaign.downloads import KINDS, letter_file
 from campaign.emailing import email_offer
 from campaign.embedding import embed_origins
+from campaign.exports.queries import Filter, by_constituency
+from campaign.hexmap import CLASSES, letters_svg
 from campaign.letter_reports import (REPLY_KINDS, REPLY_WITHIN, SENT_KINDS, BadReport,
                                      letter_by_reference, report as record_report)
+from campaign.lookup.register import mp_email
+from campaign.references import new_reference, normalise, reference_hash
+from campaign.security_headers import allow_framing
+from campaign.sharing import share_card_png, share_links
+from campaign.public.counter import get_counter
+from campaign.db import get_db
+from campaign.site_context import today
+from campaign.public.downloads import FILE_FORMATS, letter_file
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, REFERENCE_LIMIT, limiter
 from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, UpstreamUnavailable, VacantSeat
 from campaign.lookup.local_source import directory_path
-from campaign.lookup.register import mp_email
-from campaign.participation import record_download
-from campaign.privacy_facts import privacy_facts
+from campaign.public.participation import record_letter
+from campaign.public.privacy_facts import privacy_facts
 from campaign.public.forms import LetterForm, PostcodeForm
-from campaign.security_headers import allow_framing
-from campaign.references import new_reference, normalise, reference_hash
-from campaign.sharing import share_card_png, share_links
-from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
-from campaign.writing import NoAsksChosen, build_letter
+from campaign.public.signed_requests import (
+    LetterExpired, LetterRequest, LetterTampered, SignedLetter, sign, unsign,
+)
+from campaign.public.composing import NoAsksChosen, build_letter, compose_for
 from letters import Ask
 
 bp = Blueprint("public", __name__)
@@ -105,10 +106,6 @@ def campaign_page(slug: str):
     return _campaign_page(campaign, form, enabled_asks(get_db(), campaign.id))
 
 
-# Both pages look a postcode up, so both count against one limit.
-postcode_limit = limiter.shared_limit(POSTCODE_LIMIT, scope="postcode-lookup")
-
-
 @bp.get("/c/<slug>/embed")
 def embed(slug: str):
     """The postcode box for another site's page, frameable only by the origins staff listed.
@@ -145,6 +142,10 @@ def results(slug: str):
     return render_template("public/results.html", campaign=campaign, seats=seats,
                            total=sum(letters.values()), map_svg=letters_svg(letters, label),
                            classes=CLASSES, share=_share_links(campaign))
+
+
+# Both pages look a postcode up, so both count against one limit.
+postcode_limit = limiter.shared_limit(POSTCODE_LIMIT, scope="postcode-lookup")
 
 
 @bp.post("/c/<slug>/mp")
@@ -191,7 +192,7 @@ def preview(slug: str):
         )
         try:
             letter, found = build_letter(get_db(), _finder(), campaign, asks, letter_request,
-                                         date.today())
+                                         today())
         except VacantSeat as vacancy:
             return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
         except UpstreamUnavailable as failure:
@@ -202,7 +203,7 @@ def preview(slug: str):
         except NoAsksChosen:
             form.asks.errors = ["Tick at least one thing to ask your MP for."]
         else:
-            signed = sign(letter_request, current_app.config["SECRET_KEY"])
+            signed = sign(letter_request, found, letter.date, current_app.config["SECRET_KEY"])
             return render_template("public/preview.html", campaign=campaign, letter=letter,
                                    found=found, signed=signed,
                                    email=email_offer(letter, mp_email(get_db(),
@@ -227,44 +228,36 @@ def _start_again_page(problem: _StartAgain):
 
 
 def _signed_letter(campaign: Campaign):
-    """The letter a signed preview carries, rebuilt: (request, letter, found)."""
+    """The signed preview and the letter it showed (its day and MP travel signed with it)."""
     try:
-        letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                                current_app.config["LETTER_FORM_MAX_AGE"])
+        signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
+                        current_app.config["LETTER_FORM_MAX_AGE"])
     except LetterExpired:
-        raise _StartAgain(campaign, "This preview is more than two hours old, so we no longer "
-                          "have your letter. Please fill the form in again.", 410) from None
+        raise _StartAgain(campaign, "This preview is more than two hours old, so we no "
+                          "longer have your letter. Please fill the form in again.", 410) from None
     except LetterTampered:
-        letter_request = None
-    if letter_request is None or letter_request.campaign_id != campaign.id:
+        signed = None
+    if signed is None or signed.request.campaign_id != campaign.id:
         raise _StartAgain(campaign, "We couldn't read that letter. Please fill the form in "
                           "again.", 400)
+    reference_url = url_for("public.reference_page", reference=signed.request.reference or "-",
+                            _external=True)
     try:
-        letter, found = build_letter(
-            get_db(), _finder(), campaign, enabled_asks(get_db(), campaign.id), letter_request,
-            date.today(), reference_url=url_for("public.reference_page",
-                                                reference=letter_request.reference or "-",
-                                                _external=True))
-    except LookupFailure as failure:
-        raise _StartAgain(campaign, failure.message, failure.status) from None
+        letter = compose_for(campaign, enabled_asks(get_db(), campaign.id), signed.request,
+                             signed.found, signed.day, reference_url=reference_url)
     except NoAsksChosen:
         raise _StartAgain(campaign, "The asks you chose have changed. Please choose "
                           "again.", 409) from None
-    return letter_request, letter, found
+    return signed, letter
 
 
-def _count_letter(campaign: Campaign, letter_request: LetterRequest, found, fmt: str) -> None:
+def _count_letter(signed: SignedLetter, fmt: str) -> None:
     """Record the letter once, in format `fmt`, against its reference."""
     ref_hash = None
-    if letter_request.reference:
-        ref_hash = reference_hash(letter_request.reference, current_app.config["SECRET_KEY"])
-    if record_download(get_db(), token=letter_request.token, campaign_id=campaign.id,
-                       constituency_code=found.constituency.code,
-                       # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
-                       constituency_name=found.mp.constituency or found.constituency.name,
-                       ask_ids=letter_request.ask_ids, fmt=fmt, day=date.today(),
-                       reference_hash=ref_hash):
-        get_counter().forget(campaign.id)
+    if signed.request.reference:
+        ref_hash = reference_hash(signed.request.reference, current_app.config["SECRET_KEY"])
+    record_letter(get_db(), get_counter(), signed.request, signed.found, fmt, today(),
+                  reference_hash=ref_hash)
 
 
 @bp.post("/c/<slug>/download")
@@ -273,13 +266,13 @@ def download(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
-    kind = KINDS.get(request.form.get("format", ""))
-    if kind is None:
+    file_format = FILE_FORMATS.get(request.form.get("format", ""))
+    if file_format is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
-    letter_request, letter, found = _signed_letter(campaign)
-    response = letter_file(kind, letter)
-    if kind.is_letter:
-        _count_letter(campaign, letter_request, found, request.form["format"])
+    signed, letter = _signed_letter(campaign)
+    response = letter_file(file_format, letter)
+    if file_format.is_letter:
+        _count_letter(signed, request.form["format"])
     return response
 
 
@@ -290,16 +283,16 @@ def email(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
-    letter_request, letter, found = _signed_letter(campaign)
-    offer = email_offer(letter, mp_email(get_db(), found.mp.member_id))
+    signed, letter = _signed_letter(campaign)
+    offer = email_offer(letter, mp_email(get_db(), signed.found.mp.member_id))
     if offer is None:
         return _start_again(campaign, "We have no email address for your MP, so this letter "
                             "has to go by post.", 409)
-    _count_letter(campaign, letter_request, found, "email")
+    _count_letter(signed, "email")
     if offer.mailto is None:
         # Too long for a link: the page with the text to copy and the address.
         return render_template("public/email_copy.html", campaign=campaign, offer=offer,
-                               reference=letter_request.reference)
+                               reference=signed.request.reference)
     # 303 so the browser follows with a GET; the mail app opens, the tab stays.
     return redirect(offer.mailto, code=303)
 
@@ -312,7 +305,7 @@ def edit(slug: str):
         return _closed(campaign)
     try:
         letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                                current_app.config["LETTER_FORM_MAX_AGE"])
+                                current_app.config["LETTER_FORM_MAX_AGE"]).request
     except (LetterExpired, LetterTampered):
         return _start_again(campaign, "We no longer have your letter. Please fill the form "
                             "in again.", 410)
@@ -360,7 +353,7 @@ def reference_page(reference: str):
         return _reference_page(ref, letter)
     kind = request.form.get("kind", "")
     try:
-        recorded = record_report(get_db(), letter.id, kind, date.today(),
+        recorded = record_report(get_db(), letter.id, kind, today(),
                                  request.form.get("reply_within", ""),
                                  request.form.get("reply_kind", ""))
     except BadReport as problem:

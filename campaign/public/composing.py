@@ -9,7 +9,7 @@ import sqlite_utils
 
 from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP, MPFinder
-from campaign.signed_letters import LetterRequest
+from campaign.public.signed_requests import LetterRequest
 from letters import Ask, Letter, Sender, compose_letter
 
 
@@ -19,16 +19,26 @@ class NoAsksChosen(ValueError):
 
 def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign,
                  enabled: Sequence[Ask], request: LetterRequest,
-                 today: date, reference_url: str = "") -> tuple[Letter, FoundMP]:
-    """Compose the letter `request` describes, to the MP for its postcode.
+                 today: date) -> tuple[Letter, FoundMP]:
+    """Compose the letter `request` describes, to the MP for its postcode (the preview).
 
     `enabled` is the campaign's asks as citizens can tick them now (the caller has
-    usually loaded them for the page already). The MP is found again from the
-    postcode on the letter, so the letter always goes to the writer's own MP even if
-    they changed the postcode. Raises LookupFailure or NoAsksChosen. With
-    `reference_url`, the PDF carries the writer's tear-off note with their reference.
+    usually loaded them for the page already). The MP is found from the postcode on
+    the letter, so the letter goes to the writer's own MP even if they changed the
+    postcode on the form. Raises LookupFailure or NoAsksChosen.
     """
     found = finder.find(db, request.postcode)
+    return compose_for(campaign, enabled, request, found, today), found
+
+
+def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterRequest,
+                found: FoundMP, day: date, reference_url: str = "") -> Letter:
+    """The letter `request` describes, to the MP the preview `found`, dated `day`.
+
+    The download's way: it composes what the signed preview decided, with no lookup.
+    Raises NoAsksChosen when none of the ticked asks can be ticked any more. With
+    `reference_url`, the PDF carries the writer's tear-off note with their reference.
+    """
     chosen = set(request.ask_ids)
     asks = [ask for ask in enabled if ask.id in chosen]
     if not asks:
@@ -40,7 +50,7 @@ def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign
         postcode=str(found.postcode),
     )
     letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp, sender=sender,
-                            personal_note=request.personal_note, today=today)
+                            personal_note=request.personal_note, today=day)
     if reference_url and request.reference:
         letter = replace(letter, keepsake=(
             f"Your copy: cut along the line and keep this part. Your reference: "
@@ -48,4 +58,4 @@ def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign
             f"When you have posted this letter, and when your MP replies, tell the campaign "
             f"at {reference_url} (it never learns who you are).",
         ))
-    return letter, found
+    return letter
