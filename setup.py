@@ -23,6 +23,8 @@ setup(
     package_dir=SHIPPED_DIRECTORIES,
     package_data={
         "campaign.data": ["*.json"],
+        # Open Innovations' hex positions, with the MIT licence that must travel with them.
+        "campaign.data.hexmap": ["*.hexjson", "LICENSE"],
         "campaign.demo.samples": ["*.json"],
         # Every shipped package by name: setuptools 84 matches no wildcards in these keys.
         **{package: ["*"] for package in packages() if package.startswith(tuple(SHIPPED_DIRECTORIES))},

@@ -2,7 +2,8 @@
 
 Fills a fresh database with N letter records (default 1,000,000) across 650
 constituencies and 365 days, two or three asks each, then times every export
-(by constituency, by ask, by day; rows to CSV text) the way `flask export counts`
+(by constituency, ask, day, MP and party, the last two with writers' reports;
+rows to CSV text) the way `flask export counts`
 runs it: for all campaigns, for one campaign, and for one campaign over a quarter.
 The goal is at most a second each.
 
@@ -88,6 +89,18 @@ def fill(db, rows: int) -> None:
                     f"insert or ignore into letter_asks (letter_id, ask_id, day)"
                     f" select id, {first} + (id + {offset}) % {k}, day from letters"
                     f" where campaign_id = ? and {condition}", [cid])
+        # What writers reported at /r/<reference>: a fifth said they posted it, and
+        # two in five of those had a reply, spread over the three reply times.
+        db.execute("delete from letter_reports")
+        db.execute("""
+            insert into letter_reports (letter_id, kind, day, reply_within, reply_kind)
+            select id, 'posted', day, '', '' from letters where id % 5 = 0""")
+        db.execute("""
+            insert into letter_reports (letter_id, kind, day, reply_within, reply_kind)
+            select id, 'replied', day,
+                   case id % 3 when 0 then 'week' when 1 then 'month' else 'later' end,
+                   case when id % 4 = 0 then 'personal' else 'standard' end
+            from letters where id % 5 = 0 and id % 2 = 0""")
         for sql in indexes:
             db.execute(sql)
 

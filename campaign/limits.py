@@ -29,6 +29,9 @@ from flask_limiter import Limiter
 POSTCODE_LIMIT = "30 per minute; 300 per hour"
 # Downloading the PDF, then the Word file, then again after an edit: a handful each.
 DOWNLOAD_LIMIT = "30 per minute; 300 per hour"
+# References: a citizen opens theirs a few times; a script guessing references is
+# held to a trickle (31**8 possible references).
+REFERENCE_LIMIT = "20 per minute; 100 per hour"
 # Staff logins: enough for typos, too few to guess a password.
 LOGIN_LIMIT = "5 per minute; 30 per hour"
 # Failed sign-ins to one account from anywhere: a botnet has many addresses but each

@@ -134,6 +134,29 @@ def m007_session_versions(db: sqlite_utils.Database) -> None:
     db["users"].add_column("session_version", int, not_null_default=0)
 
 
+@migration
+def m008_letter_loop(db: sqlite_utils.Database) -> None:
+    # Issue 16. The parliamentary office email of each MP (empty when the Members API
+    # lists none: the preview then offers the post only).
+    db["mps"].add_column("email", str, not_null_default="")
+    # The citizen's reference, only as an HMAC under the secret key: the database
+    # alone cannot turn a row back into the reference printed on someone's letter.
+    db["letters"].add_column("reference_hash", str)
+    db.execute("create unique index idx_letters_reference_hash on letters (reference_hash)"
+               " where reference_hash is not null")
+    # What a citizen said happened to a letter: one row per kind per letter, no text.
+    db["letter_reports"].create(
+        {"letter_id": int, "kind": str, "day": str, "reply_within": str, "reply_kind": str},
+        pk=("letter_id", "kind"), foreign_keys=[("letter_id", "letters", "id")],
+        not_null={"letter_id", "kind", "day"},
+    )
+    # Sites allowed to frame a campaign's embedded postcode box (see embedding.py).
+    db["embed_origins"].create(
+        {"campaign_id": int, "origin": str, "position": int},
+        pk=("campaign_id", "origin"), foreign_keys=[("campaign_id", "campaigns", "id")],
+    )
+
+
 def apply(db: sqlite_utils.Database,
           stop_before: str | Iterable[str] | None = None) -> list[str]:
     """Run the migrations `db` has not recorded yet (those before `stop_before`, if

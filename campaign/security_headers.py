@@ -2,7 +2,8 @@
 
 The site has no scripts and no inline styles, so the Content-Security-Policy can
 forbid both: an injected <script> or style="" does nothing even if a bug lets one
-through. Pages are never framed (clickjacking the download button).
+through. Pages are never framed (clickjacking the download button), except the
+embedded postcode box, /c/<slug>/embed, by the origins staff listed (allow_framing).
 
 The referrer policy is `same-origin`: our own pages get the Referer that Flask-WTF's
 CSRF check demands of every HTTPS POST (with `no-referrer` every form over HTTPS
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from flask import Flask, Response, request
 
-CONTENT_SECURITY_POLICY = "; ".join([
+_POLICY = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
@@ -29,9 +30,11 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
+    # mailto: because the "email it" form redirects to the citizen's mail app, and
+    # browsers hold a form's redirects to form-action too.
+    "form-action 'self' mailto:",
+]
+CONTENT_SECURITY_POLICY = "; ".join([*_POLICY, "frame-ancestors 'none'"])
 
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
@@ -46,9 +49,26 @@ HEADERS = {
 STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains"
 
 
+def allow_framing(response: Response, origins: list[str]) -> Response:
+    """Let exactly `origins` frame `response` (the embed); none listed, none may."""
+    response.frame_ancestors = list(origins)
+    return response
+
+
 def add_security_headers(response: Response) -> Response:
     """Set the headers on `response`, keeping any a view set on purpose."""
+    framing = getattr(response, "frame_ancestors", None)
+    if framing is not None:
+        # The origins were checked when staff saved them (campaign.embedding): HTTPS
+        # origins only, so they cannot add a directive to the policy.
+        ancestors = " ".join(framing) or "'none'"
+        response.headers["Content-Security-Policy"] = "; ".join(
+            [*_POLICY, f"frame-ancestors {ancestors}"])
+        if framing:
+            response.headers.pop("X-Frame-Options", None)
     for name, value in HEADERS.items():
+        if name == "X-Frame-Options" and framing:
+            continue  # it knows only DENY and SAMEORIGIN; frame-ancestors says the rest
         response.headers.setdefault(name, value)
     # Only over HTTPS: browsers ignore it on plain HTTP, and a development server
     # on http://127.0.0.1 must not be pinned to HTTPS. Behind a proxy this needs

@@ -86,6 +86,9 @@ class Letter:
     signature_name: str
     mp_name: str
     title: str = field(default="")
+    # A note for the writer to cut off and keep (their reference), printed in small
+    # type below the signature, never part of the letter's text.
+    keepsake: tuple[str, ...] = ()
 
     @property
     def document_title(self) -> str:

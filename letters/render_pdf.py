@@ -12,9 +12,10 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate, Frame, KeepTogether, NextPageTemplate, PageTemplate, Paragraph, Spacer,
+    BaseDocTemplate, Frame, HRFlowable, KeepTogether, NextPageTemplate, PageTemplate, Paragraph, Spacer,
 )
 
 from letters import layout
@@ -67,7 +68,19 @@ def story(letter: Letter) -> list:
     # The sign-off travels with the last paragraph, so it never opens a page alone.
     flow += paragraphs[:-1]
     flow.append(KeepTogether([*paragraphs[-1:], *sign_off]))
+    if letter.keepsake:
+        flow.append(KeepTogether(_keepsake(letter.keepsake, styles.body)))
     return flow
+
+
+def _keepsake(lines: tuple[str, ...], body: ParagraphStyle) -> list:
+    """The writer's tear-off note: a dashed cut line, then small grey type."""
+    small = ParagraphStyle("Keepsake", parent=body, fontSize=7.5, leading=9.5,
+                           textColor="#444444", spaceAfter=0)
+    return [Spacer(1, 12 * mm),
+            HRFlowable(width="100%", thickness=0.4, dash=(3, 2), color="#777777",
+                       spaceAfter=2 * mm),
+            *(Paragraph(escape(line), small) for line in lines)]
 
 
 def _page_templates(letter: Letter) -> list[PageTemplate]:

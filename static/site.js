@@ -25,3 +25,24 @@
     (field.matches("input, textarea, select") ? field : field.querySelector("input, textarea, select") || field).focus({ preventScroll: true });
   });
 })();
+
+// "Copy the letter": a button that copies a text block where scripts run. Without
+// scripts the button stays hidden and the block itself is there to select and copy.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-copy-target]").forEach(function (button) {
+    var source = document.getElementById(button.getAttribute("data-copy-target"));
+    if (!source || !navigator.clipboard) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(source.textContent).then(function () {
+        var status = document.getElementById(button.getAttribute("data-copy-status"));
+        if (status) {
+          status.textContent = "Copied. Paste it into a new email to the address above.";
+        }
+      });
+    });
+  });
+})();

@@ -72,6 +72,23 @@ class Journey:
         return self.client.post(f"/c/{self.slug}/download", data={
             "letter": hidden(self.page, "letter"), "format": fmt, "csrf_token": self._csrf()})
 
+    def email(self):
+        """Follow "Email it from your own email" (the POST that counts, then redirects)."""
+        return self.client.post(f"/c/{self.slug}/email", data={
+            "letter": hidden(self.page, "letter"), "csrf_token": self._csrf()})
+
+    @property
+    def reference(self) -> str:
+        """The letter's reference as the preview shows it ("" if none is shown)."""
+        match = re.search(r'class="reference-code">([^<]+)<', self.page)
+        return match.group(1) if match else ""
+
+    def report(self, reference: str, **answers):
+        """Tell /r/<reference> what happened (kind=posted|emailed|replied, ...)."""
+        page = self.client.get(f"/r/{reference}").get_data(as_text=True)
+        return self.client.post(f"/r/{reference}",
+                                data={**answers, "csrf_token": hidden(page, "csrf_token")})
+
 
 # Staff: accounts, signing in, and forms posted as a browser would (page first, for
 # its CSRF token).

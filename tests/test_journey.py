@@ -75,7 +75,10 @@ def test_pdf_download_is_the_letter(journey):
     assert -1 not in positions, positions
     assert positions == sorted(positions)
     assert "12 Glyndŵr Road" in text and "E8 1DY" in text
-    assert text.rstrip().endswith(f"Yours sincerely\n{WRITER['full_name']}")
+    # The letter ends with the signature; only the writer's tear-off note follows it.
+    letter_part, note = text.split("Your copy: cut along the line")
+    assert letter_part.rstrip().endswith(f"Yours sincerely\n{WRITER['full_name']}")
+    assert "Your reference:" in note
 
 
 def test_docx_download_is_the_same_letter(journey):

@@ -14,6 +14,7 @@ class FakeMP:
     party: str
     gender: str
     constituency: str  # as the Members API spells it
+    email: str = ""  # parliamentary office email; empty: the API lists none
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,9 @@ class FakePostcode:
 
 MPS = [
     FakeMP(172, "Ms Diane Abbott", "Rt Hon Diane Abbott MP", "Ms Abbott", "Abbott, Ms Diane",
-           "Independent", "F", "Hackney North and Stoke Newington"),
+           "Independent", "F", "Hackney North and Stoke Newington", "diane.abbott.office@parliament.uk"),
     FakeMP(4761, "Laura Trott", "Laura Trott MBE MP", "Ms Trott", "Trott, Laura",
-           "Conservative", "F", "Sevenoaks"),
+           "Conservative", "F", "Sevenoaks", "laura.trott.mp@parliament.uk"),
     FakeMP(467, "Sir Lindsay Hoyle", "Rt Hon Sir Lindsay Hoyle MP", "Sir Lindsay",
            "Hoyle, Sir Lindsay", "Speaker", "M", "Chorley"),
     FakeMP(4703, "Órfhlaith Begley", "Órfhlaith Begley MP", "Ms Begley", "Begley, Órfhlaith",
@@ -37,7 +38,7 @@ MPS = [
     FakeMP(5351, "Llinos Medi", "Llinos Medi MP", "Ms Medi", "Medi, Llinos",
            "Plaid Cymru", "F", "Ynys Môn"),
     FakeMP(5220, "Shaun Davies", "Shaun Davies MP", "Mr Davies", "Davies, Shaun",
-           "Labour", "M", "Telford"),
+           "Labour", "M", "Telford", "shaun.davies.mp@parliament.uk"),
     FakeMP(4788, "Mark Pritchard", "Rt Hon Mark Pritchard MP", "Mr Pritchard",
            "Pritchard, Mark", "Conservative", "M", "The Wrekin"),
 ]

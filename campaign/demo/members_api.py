@@ -11,6 +11,11 @@ class FakeMembersAPI(FakeServer):
         super().__init__()
         self.mps = list(mps)
         self.vacant = list(vacant)
+        self.contact_failures: set[int] = set()  # member ids whose Contact answers 500
+
+    def reset(self) -> None:
+        super().reset()
+        self.contact_failures = set()
 
     def _member(self, mp: FakeMP) -> dict:
         return shapes.member(member_id=mp.member_id, display_as=mp.display_as,
@@ -26,6 +31,14 @@ class FakeMembersAPI(FakeServer):
             return 200, {"items": [{"value": self._member(mp), "links": []} for mp in page],
                          "totalResults": len(self.mps), "resultContext": "", "skip": skip,
                          "take": take, "links": []}
+        if path.startswith("/api/Members/") and path.endswith("/Contact"):
+            member_id = path.split("/")[3]
+            mp = next((mp for mp in self.mps if str(mp.member_id) == member_id), None)
+            if mp is None:
+                return 404, {"status": 404, "title": "Not Found"}
+            if mp.member_id in self.contact_failures:
+                return 500, {"status": 500, "title": "Internal Server Error"}
+            return 200, {"value": self._contacts(mp), "links": []}
         if path == "/api/Location/Constituency/Search":
             text = query.get("searchText", [""])[0].casefold()
             items = []
@@ -38,6 +51,20 @@ class FakeMembersAPI(FakeServer):
             return 200, {"items": items[skip:skip + take], "totalResults": len(items),
                          "resultContext": "", "skip": skip, "take": take, "links": []}
         return 404, {"status": 404, "title": "Not Found"}
+
+    def _contacts(self, mp: FakeMP) -> list[dict]:
+        # The shape of /api/Members/{id}/Contact: a constituency office (no email here,
+        # so the client must pick the parliamentary one) and the parliamentary office.
+        return [
+            {"type": "Constituency office", "typeDescription": "Constituency", "typeId": 4,
+             "isPreferred": False, "isWebAddress": False, "notes": None,
+             "line1": "1 High Street", "postcode": "AB1 2CD", "phone": "01234 567890",
+             "fax": None, "email": None},
+            {"type": "Parliamentary office", "typeDescription": "Parliamentary",
+             "typeId": 1, "isPreferred": True, "isWebAddress": False, "notes": None,
+             "line1": "House of Commons", "line2": "London", "postcode": "SW1A 0AA",
+             "phone": "020 7219 3000", "fax": None, "email": mp.email or None},
+        ]
 
     def _seat(self, seat_id: int, name: str, mp: FakeMP | None) -> dict:
         representation = None

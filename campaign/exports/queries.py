@@ -1,4 +1,7 @@
-"""Counting letters: by constituency, by ask and by day, for organisers.
+"""Counting letters: by constituency, ask, day, MP and party, for organisers.
+
+By MP and by party also count what writers reported at /r/<reference>: letters
+sent, replies, and when the replies came.
 
 Every figure is an aggregate computed by SQLite over the participation records
 (`letters`, `letter_asks`); Python only sees the grouped rows (at most one per
@@ -19,13 +22,23 @@ import sqlite_utils
 
 from campaign.lookup.names import constituency_key
 
-BREAKDOWNS = ("constituency", "ask", "day")
+BREAKDOWNS = ("constituency", "ask", "day", "mp", "party")
+
+# Rates (sent, replied) are shown only for groups with at least this many letters
+# reported on: MPs rightly object to league tables built on two or three letters.
+MIN_REPORTED_FOR_RATES = 5
+# Citizens say when the reply came in buckets; the median is a bucket too.
+REPLY_BUCKETS = ("week", "month", "later")
+_OUTCOMES = ("letters", "reported_sent", "replied", "personal_replies", "median_reply",
+             "sent_rate", "reply_rate")
 
 # The columns of each export, in order: the CSV header and the JSON keys.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "constituency": ("constituency_code", "constituency_name", "mp_name", "party", "letters"),
     "ask": ("ask_id", "ask_title", "letters"),
     "day": ("day", "letters"),
+    "mp": ("constituency_code", "constituency_name", "mp_name", "party", *_OUTCOMES),
+    "party": ("party", "constituencies", *_OUTCOMES),
 }
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -160,7 +173,84 @@ def by_day(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     return list(db.query(sql, params))
 
 
-EXPORTS = {"constituency": by_constituency, "ask": by_ask, "day": by_day}
+def _outcome_figures(row: dict) -> dict:
+    """Median reply bucket and rates for one group's counts (rates blank under the floor)."""
+    replies = [row[f"replied_{bucket}"] for bucket in REPLY_BUCKETS]
+    median = ""
+    if sum(replies):
+        half, running = sum(replies) / 2, 0
+        for bucket, count in zip(REPLY_BUCKETS, replies):
+            running += count
+            if running >= half:
+                median = bucket
+                break
+    enough = row["reported_sent"] >= MIN_REPORTED_FOR_RATES
+    return {
+        "median_reply": median if enough else "",
+        "sent_rate": round(row["reported_sent"] / row["letters"], 3) if enough else "",
+        "reply_rate": round(row["replied"] / row["reported_sent"], 3) if enough else "",
+    }
+
+
+def by_mp(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
+    """Letters, letters reported sent, replies and median reply time per MP (per seat).
+
+    A letter counts as reported sent once its writer said anything about it at
+    /r/<reference> (a reply implies it was sent). Rates are left blank where fewer
+    than MIN_REPORTED_FOR_RATES letters were reported. The reports are counted from
+    their own (smaller) table, each joined to its letter by primary key, and added to
+    the by-constituency rows.
+    """
+    where, params = flt.where("l")
+    buckets = ", ".join(f"sum(p.reply_within = '{bucket}') as replied_{bucket}"
+                        for bucket in REPLY_BUCKETS)
+    # One row per reported letter (read in primary-key order), then its letter by rowid:
+    # CROSS JOIN keeps that order, so SQLite never walks every letter of the campaign.
+    sql = f"""
+        with per_letter as (
+            select letter_id, max(kind = 'replied') as replied,
+                   max(kind = 'replied' and reply_kind = 'personal') as personal,
+                   max(case when kind = 'replied' then reply_within else '' end) as reply_within
+            from letter_reports group by letter_id
+        )
+        select l.constituency_code as code, count(*) as reported_sent,
+               sum(p.replied) as replied, sum(p.personal) as personal_replies, {buckets}
+        from per_letter p cross join letters l on l.id = p.letter_id
+        where {where}
+        group by l.constituency_code
+    """
+    reported = {row.pop("code"): row for row in db.query(sql, params)}
+    nothing = {"reported_sent": 0, "replied": 0, "personal_replies": 0,
+               **{f"replied_{bucket}": 0 for bucket in REPLY_BUCKETS}}
+    rows = []
+    for seat in by_constituency(db, flt):
+        row = {**seat, **reported.get(seat["constituency_code"], nothing)}
+        rows.append({**row, **_outcome_figures(row)})
+    return rows
+
+
+def by_party(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
+    """The by-MP figures added up per party (an MP missing from the register: "")."""
+    return party_rows(by_mp(db, flt))
+
+
+def party_rows(mp_rows: list[dict]) -> list[dict]:
+    """Add up by-MP rows per party (a page that has the by-MP rows already uses this)."""
+    parties: dict[str, dict] = {}
+    summed = ("letters", "reported_sent", "replied", "personal_replies",
+              *(f"replied_{bucket}" for bucket in REPLY_BUCKETS))
+    for row in mp_rows:
+        party = parties.setdefault(row["party"], {"party": row["party"], "constituencies": 0,
+                                                  **{name: 0 for name in summed}})
+        party["constituencies"] += 1
+        for name in summed:
+            party[name] += row[name]
+    rows = [{**party, **_outcome_figures(party)} for party in parties.values()]
+    return sorted(rows, key=lambda row: (-row["letters"], row["party"]))
+
+
+EXPORTS = {"constituency": by_constituency, "ask": by_ask, "day": by_day, "mp": by_mp,
+           "party": by_party}
 
 
 def breakdown(db: sqlite_utils.Database, by: str, scope: Filter) -> list[dict]:

@@ -74,6 +74,7 @@ def dashboard(slug: str):
     db = get_db()
     by_constituency = queries.by_constituency(db, scope)
     by_day = queries.by_day(db, scope)
+    by_mp = queries.by_mp(db, scope)
     query = {k: v for k, v in (("since", scope.since), ("until", scope.until)) if v}
     return render_template(
         "exports/dashboard.html", campaign=campaign, form=form, filtered=bool(query),
@@ -82,6 +83,8 @@ def dashboard(slug: str):
         top=by_constituency[:TOP_CONSTITUENCIES], by_ask=queries.by_ask(db, scope), by_day=by_day,
         day_chart=charts.letters_per_day(charts.fill_days(by_day)),
         seat_chart=charts.top_constituencies(by_constituency, TOP_CONSTITUENCIES),
+        by_mp=by_mp, by_party=queries.party_rows(by_mp),
+        min_reported=queries.MIN_REPORTED_FOR_RATES,
     )
 
 

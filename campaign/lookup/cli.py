@@ -137,3 +137,7 @@ def refresh_command() -> None:
     except LookupFailure as failure:
         raise click.ClickException(f"The Members API could not be read: {failure.message}")
     click.echo(f"Loaded {count} sitting MPs at {register.refreshed_at(db)}.")
+    found, failed = register.refresh_emails(db, finder.members)
+    click.echo(f"Emails: {found} on record"
+               + (f"; {failed} could not be fetched (those offer the post only)." if failed
+                  else "."))

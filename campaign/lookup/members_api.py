@@ -90,6 +90,21 @@ class MembersAPI:
             if not items or skip >= int(body.get("totalResults") or 0):
                 return
 
+    def contact_email(self, member_id: int) -> str:
+        """The member's parliamentary office email, or "" when the API lists none."""
+        body = self._get(f"/api/Members/{int(member_id)}/Contact", {})
+        offices = body.get("value")
+        if not isinstance(offices, list):
+            raise UpstreamUnavailable()
+        emails = [(office.get("typeId") != 1, str(office.get("email") or "").strip())
+                  for office in offices if isinstance(office, dict)]
+        # The parliamentary office first: constituency offices handle casework, and
+        # the Commons address is the one the MP's team reads for campaigns.
+        for _, email in sorted(emails, key=lambda pair: pair[0]):
+            if "@" in email:
+                return email
+        return ""
+
     def seat(self, constituency_name: str, matches) -> SeatAnswer | None:
         """The current seat whose name satisfies `matches(name)`, or None if not found."""
         body = self._get("/api/Location/Constituency/Search", {

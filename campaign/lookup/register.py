@@ -8,6 +8,8 @@ and a by-election winner is found the day they take their seat.
 from __future__ import annotations
 
 import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
 import sqlite_utils
@@ -46,11 +48,65 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI) -> int:
     records = list(api.sitting_mps())
     fetched_at = timestamp()
     with write_transaction(db):
+        # Emails are fetched separately (refresh_emails); keep the known ones meanwhile.
+        emails = {row["member_id"]: row["email"]
+                  for row in db.query("select member_id, email from mps")}
         db["mps"].delete_where()
-        db["mps"].insert_all(_row(r, "refresh", fetched_at) for r in records)
+        db["mps"].insert_all(dict(_row(r, "refresh", fetched_at),
+                                  email=emails.get(r.member_id, "")) for r in records)
         db["constituency_lookups"].delete_where()
         db["register_meta"].upsert({"key": "refreshed_at", "value": fetched_at}, pk="key")
     return len(records)
+
+
+# 650 contact calls: a few at a time so the Members API is not hammered, and within
+# a time budget so a slow API cannot hold `mps refresh` for an hour.
+EMAIL_WORKERS = 4
+EMAIL_BUDGET_SECONDS = 300.0
+
+
+def refresh_emails(db: sqlite_utils.Database, api: MembersAPI,
+                   workers: int = EMAIL_WORKERS,
+                   budget_seconds: float = EMAIL_BUDGET_SECONDS) -> tuple[int, int]:
+    """Fetch each registered MP's parliamentary email; return (found, failed).
+
+    A failed call keeps whatever email was known before (none: the site offers the
+    post only); calls not started when the budget runs out count as failed.
+    """
+    member_ids = [row["member_id"] for row in db.query("select member_id from mps")]
+    deadline = time.monotonic() + budget_seconds
+
+    def fetch(member_id: int) -> tuple[int, str | None]:
+        if time.monotonic() > deadline:
+            return member_id, None
+        try:
+            return member_id, api.contact_email(member_id)
+        except UpstreamUnavailable:
+            return member_id, None
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        answers = list(pool.map(fetch, member_ids))
+    found = {member_id: email for member_id, email in answers if email is not None}
+    with write_transaction(db):
+        db.conn.executemany("update mps set email = ? where member_id = ?",
+                            [(email, member_id) for member_id, email in found.items()])
+    return sum(1 for email in found.values() if email), len(member_ids) - len(found)
+
+
+def _email_or_blank(api: MembersAPI, member_id: int) -> str:
+    # A seat looked up on demand gets its email in the same visit; if the contact call
+    # fails the letter can still be posted, so the failure costs only the email button.
+    try:
+        return api.contact_email(member_id)
+    except UpstreamUnavailable:
+        return ""
+
+
+def mp_email(db: sqlite_utils.Database, member_id: int) -> str:
+    """The MP's email as the register knows it, or "" for none."""
+    rows = list(db.query("select email from mps where member_id = ? and email != ''",
+                         [member_id]))
+    return rows[0]["email"] if rows else ""
 
 
 def refreshed_at(db: sqlite_utils.Database) -> str | None:
@@ -80,6 +136,8 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str) -
             f"We found your constituency, {name}, but not its MP just now. "
             "Please try again later."
         )
+    # Asked before the write transaction: no network wait while holding the lock.
+    email = _email_or_blank(api, answer.member.member_id) if answer.member else ""
     fetched_at = timestamp()
     with write_transaction(db):
         db["constituency_lookups"].upsert({
@@ -90,6 +148,7 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str) -
         if answer.member:
             row = _row(answer.member, "on-demand", fetched_at)
             row["constituency_key"] = key  # the seat we asked about, whatever its spelling
+            row["email"] = email
             db["mps"].upsert(row, pk="constituency_key")
     if answer.member is None:
         raise VacantSeat(name)

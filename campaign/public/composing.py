@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 import sqlite_utils
@@ -31,11 +32,12 @@ def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign
 
 
 def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterRequest,
-                found: FoundMP, day: date) -> Letter:
+                found: FoundMP, day: date, reference_url: str = "") -> Letter:
     """The letter `request` describes, to the MP the preview `found`, dated `day`.
 
     The download's way: it composes what the signed preview decided, with no lookup.
-    Raises NoAsksChosen when none of the ticked asks can be ticked any more.
+    Raises NoAsksChosen when none of the ticked asks can be ticked any more. With
+    `reference_url`, the PDF carries the writer's tear-off note with their reference.
     """
     chosen = set(request.ask_ids)
     asks = [ask for ask in enabled if ask.id in chosen]
@@ -47,5 +49,13 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
                                               request.town) if line),
         postcode=str(found.postcode),
     )
-    return compose_letter(wording=campaign.wording, asks=asks, mp=found.mp, sender=sender,
-                          personal_note=request.personal_note, today=day)
+    letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp, sender=sender,
+                            personal_note=request.personal_note, today=day)
+    if reference_url and request.reference:
+        letter = replace(letter, keepsake=(
+            f"Your copy: cut along the line and keep this part. Your reference: "
+            f"{request.reference}",
+            f"When you have posted this letter, and when your MP replies, tell the campaign "
+            f"at {reference_url} (it never learns who you are).",
+        ))
+    return letter

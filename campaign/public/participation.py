@@ -22,26 +22,33 @@ if TYPE_CHECKING:  # counter imports letters_count from here
 
 
 def record_letter(db: sqlite_utils.Database, counter: LetterCounter, request: LetterRequest,
-                  found: FoundMP, fmt: str, day: date) -> None:
-    """Record a letter downloaded as `fmt`; the first time, the public counter shows it."""
+                  found: FoundMP, fmt: str, day: date, reference_hash: str | None = None) -> None:
+    """Record a letter downloaded (or emailed) as `fmt`; the first time, the public
+    counter shows it. `reference_hash` ties it to the writer's reference."""
     if record_download(db, token=request.token, campaign_id=request.campaign_id,
                        constituency_code=found.constituency.code,
                        # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
                        constituency_name=found.mp.constituency or found.constituency.name,
-                       ask_ids=request.ask_ids, fmt=fmt, day=day):
+                       ask_ids=request.ask_ids, fmt=fmt, day=day,
+                       reference_hash=reference_hash):
         counter.forget(request.campaign_id)
 
 
 def record_download(db: sqlite_utils.Database, *, token: str, campaign_id: int,
                     constituency_code: str, constituency_name: str,
-                    ask_ids: Iterable[int], fmt: str, day: date) -> bool:
-    """Count a downloaded letter once; return True if this download was its first."""
+                    ask_ids: Iterable[int], fmt: str, day: date,
+                    reference_hash: str | None = None) -> bool:
+    """Count a downloaded (or emailed) letter once; return True if this was its first.
+
+    `fmt` is the format it left in (pdf, docx or email); `reference_hash` ties the
+    row to the citizen's reference so they can report on it later.
+    """
     with write_transaction(db):
         cursor = db.execute(
-            "insert or ignore into letters"
-            " (token, campaign_id, constituency_code, constituency_name, day, formats)"
-            " values (?, ?, ?, ?, ?, ?)",
-            [token, campaign_id, constituency_code, constituency_name, day.isoformat(), fmt],
+            "insert or ignore into letters (token, campaign_id, constituency_code,"
+            " constituency_name, day, formats, reference_hash) values (?, ?, ?, ?, ?, ?, ?)",
+            [token, campaign_id, constituency_code, constituency_name, day.isoformat(), fmt,
+             reference_hash],
         )
         if cursor.rowcount:
             # The day is repeated here so asks can be counted by day from an index alone.

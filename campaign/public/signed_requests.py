@@ -37,6 +37,7 @@ class LetterRequest:
     ask_ids: tuple[int, ...]
     personal_note: str
     token: str  # random; identifies the letter for counting, never the person
+    reference: str = ""  # what the citizen types at /r/<reference> (see references.py)
 
 
 @dataclass(frozen=True)

@@ -5,21 +5,35 @@
 /c/<slug>/mp           POST postcode -> the MP and the letter form
 /c/<slug>/letter       POST the letter form -> a preview with download buttons
 /c/<slug>/download     POST the signed preview -> a PDF or DOCX attachment
+/c/<slug>/email        POST the signed preview -> counted as `email`, 303 to mailto:
+/c/<slug>/results      the public results: letters so far and a hex map
+/c/<slug>/share.png    the campaign's share card (og:image)
+/c/<slug>/embed        the postcode box for other sites' iframes (per-campaign frame-ancestors)
+/r/<reference>         the citizen says the letter was posted, emailed or answered
 """
 from __future__ import annotations
 
 import secrets
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import (Blueprint, abort, current_app, redirect, render_template, request,
+                   url_for)
 
 from campaign.campaigns import (
-    Campaign, campaign_by_slug, enabled_asks, latest_closed_campaign, public_campaigns,
+    Campaign, campaign_by_id, campaign_by_slug, enabled_asks, latest_closed_campaign,
+    public_campaigns,
 )
 from campaign.db import get_db
-from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
+from campaign.emailing import email_offer
+from campaign.embedding import embed_origins
+from campaign.exports.queries import Filter, by_constituency
+from campaign.hexmap import CLASSES, letters_svg
+from campaign.letter_reports import (REPLY_KINDS, REPLY_WITHIN, SENT_KINDS, BadReport,
+                                     letter_by_reference, report as record_report)
+from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, REFERENCE_LIMIT, limiter
 from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, UpstreamUnavailable, VacantSeat
 from campaign.lookup.local_source import directory_path
+from campaign.lookup.register import mp_email
 from campaign.public.composing import NoAsksChosen, build_letter, compose_for
 from campaign.public.counter import get_counter
 from campaign.public.downloads import FILE_FORMATS, letter_file
@@ -27,8 +41,11 @@ from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.public.participation import record_letter
 from campaign.public.privacy_facts import privacy_facts
 from campaign.public.signed_requests import (
-    LetterExpired, LetterRequest, LetterTampered, sign, unsign,
+    LetterExpired, LetterRequest, LetterTampered, SignedLetter, sign, unsign,
 )
+from campaign.references import new_reference, normalise, reference_hash
+from campaign.security_headers import allow_framing
+from campaign.sharing import share_card_png, share_links
 from campaign.site_context import today
 from letters import Ask
 
@@ -44,6 +61,11 @@ def _campaign_or_404(slug: str) -> Campaign:
     if campaign is None or campaign.status == "draft":
         abort(404)
     return campaign
+
+
+def _share_links(campaign: Campaign):
+    return share_links(campaign.title,
+                       url_for("public.campaign_page", slug=campaign.slug, _external=True))
 
 
 def _closed(campaign: Campaign, status: int = 410, others: bool = True):
@@ -83,6 +105,44 @@ def campaign_page(slug: str):
         return _closed(campaign)
     form = PostcodeForm(formdata=None, postcode=request.args.get("postcode", "")[:16])
     return _campaign_page(campaign, form, enabled_asks(get_db(), campaign.id))
+
+
+@bp.get("/c/<slug>/embed")
+def embed(slug: str):
+    """The postcode box for another site's page, frameable only by the origins staff listed.
+
+    Its form opens the campaign page here in a new tab (a GET with ?postcode=):
+    inside a third-party frame browsers withhold our SameSite=Lax session cookie, so a
+    CSRF-protected POST from the frame would fail; the top-level tab has its own.
+    """
+    campaign = _campaign_or_404(slug)
+    response = current_app.make_response(render_template("public/embed.html",
+                                                          campaign=campaign))
+    return allow_framing(response, embed_origins(get_db(), campaign.id))
+
+
+@bp.get("/c/<slug>/share.png")
+def share_card(slug: str):
+    """The image link previews show for the campaign (Open Graph og:image)."""
+    campaign = _campaign_or_404(slug)
+    org = current_app.config.get("ORGANISATION_NAME", "")
+    png = share_card_png(campaign.title, f"A campaign by {org}" if org else "")
+    response = current_app.response_class(png, mimetype="image/png")
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@bp.get("/c/<slug>/results")
+def results(slug: str):
+    """The campaign's public results: letters so far and a hex map of where they came from."""
+    campaign = _campaign_or_404(slug)
+    seats = by_constituency(get_db(), Filter(campaign_id=campaign.id))
+    letters = {row["constituency_code"]: row["letters"] for row in seats}
+    label = (f"Map of the 650 constituencies, shaded by letters written to MPs for "
+             f"{campaign.title}. The table lists every constituency with letters.")
+    return render_template("public/results.html", campaign=campaign, seats=seats,
+                           total=sum(letters.values()), map_svg=letters_svg(letters, label),
+                           classes=CLASSES, share=_share_links(campaign))
 
 
 # Both pages look a postcode up, so both count against one limit.
@@ -129,6 +189,7 @@ def preview(slug: str):
             address_line1=form.address_line1.data, address_line2=form.address_line2.data or "",
             town=form.town.data, postcode=form.postcode.data, ask_ids=tuple(form.asks.data),
             personal_note=form.personal_note.data or "", token=secrets.token_urlsafe(16),
+            reference=new_reference(),
         )
         try:
             letter, found = build_letter(get_db(), _finder(), campaign, asks, letter_request,
@@ -145,9 +206,59 @@ def preview(slug: str):
         else:
             signed = sign(letter_request, found, letter.date, current_app.config["SECRET_KEY"])
             return render_template("public/preview.html", campaign=campaign, letter=letter,
-                                   found=found, signed=signed)
+                                   found=found, signed=signed,
+                                   email=email_offer(letter, mp_email(get_db(),
+                                                                      found.mp.member_id)),
+                                   reference=letter_request.reference,
+                                   share=_share_links(campaign))
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
                            asks=asks), 422
+
+
+class _StartAgain(Exception):
+    """The signed preview cannot be used; the page says why and what to do."""
+
+    def __init__(self, campaign: Campaign, message: str, status: int):
+        super().__init__(message)
+        self.campaign, self.message, self.status = campaign, message, status
+
+
+@bp.errorhandler(_StartAgain)
+def _start_again_page(problem: _StartAgain):
+    return _start_again(problem.campaign, problem.message, problem.status)
+
+
+def _signed_letter(campaign: Campaign):
+    """The signed preview and the letter it showed (its day and MP travel signed with it)."""
+    try:
+        signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
+                        current_app.config["LETTER_FORM_MAX_AGE"])
+    except LetterExpired:
+        raise _StartAgain(campaign, "This preview is more than two hours old, so we no "
+                          "longer have your letter. Please fill the form in again.", 410) from None
+    except LetterTampered:
+        signed = None
+    if signed is None or signed.request.campaign_id != campaign.id:
+        raise _StartAgain(campaign, "We couldn't read that letter. Please fill the form in "
+                          "again.", 400)
+    reference_url = url_for("public.reference_page", reference=signed.request.reference or "-",
+                            _external=True)
+    try:
+        letter = compose_for(campaign, enabled_asks(get_db(), campaign.id), signed.request,
+                             signed.found, signed.day, reference_url=reference_url)
+    except NoAsksChosen:
+        raise _StartAgain(campaign, "The asks you chose have changed. Please choose "
+                          "again.", 409) from None
+    return signed, letter
+
+
+def _count_letter(signed: SignedLetter, fmt: str) -> None:
+    """Record the letter once, in format `fmt`, against its reference."""
+    ref_hash = None
+    if signed.request.reference:
+        ref_hash = reference_hash(signed.request.reference, current_app.config["SECRET_KEY"])
+    record_letter(get_db(), get_counter(), signed.request, signed.found, fmt, today(),
+                  reference_hash=ref_hash)
 
 
 @bp.post("/c/<slug>/download")
@@ -159,29 +270,32 @@ def download(slug: str):
     file_format = FILE_FORMATS.get(request.form.get("format", ""))
     if file_format is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
-    try:
-        signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                        current_app.config["LETTER_FORM_MAX_AGE"])
-    except LetterExpired:
-        return _start_again(campaign, "This preview is more than two hours old, so we no "
-                            "longer have your letter. Please fill the form in again.", 410)
-    except LetterTampered:
-        signed = None
-    if signed is None or signed.request.campaign_id != campaign.id:
-        return _start_again(campaign, "We couldn't read that letter. Please fill the form "
-                            "in again.", 400)
-    # The letter the preview showed: its day and MP travel in the signed field.
-    try:
-        letter = compose_for(campaign, enabled_asks(get_db(), campaign.id), signed.request,
-                             signed.found, signed.day)
-    except NoAsksChosen:
-        return _start_again(campaign, "The asks you chose have changed. Please choose "
-                            "again.", 409)
+    signed, letter = _signed_letter(campaign)
     response = letter_file(file_format, letter)
     if file_format.is_letter:
-        record_letter(get_db(), get_counter(), signed.request, signed.found,
-                      request.form["format"], today())
+        _count_letter(signed, request.form["format"])
     return response
+
+
+@bp.post("/c/<slug>/email")
+@limiter.limit(DOWNLOAD_LIMIT)
+def email(slug: str):
+    """Count the letter as sent by email, then hand over to the citizen's mail app."""
+    campaign = _campaign_or_404(slug)
+    if campaign.is_closed:
+        return _closed(campaign)
+    signed, letter = _signed_letter(campaign)
+    offer = email_offer(letter, mp_email(get_db(), signed.found.mp.member_id))
+    if offer is None:
+        return _start_again(campaign, "We have no email address for your MP, so this letter "
+                            "has to go by post.", 409)
+    _count_letter(signed, "email")
+    if offer.mailto is None:
+        # Too long for a link: the page with the text to copy and the address.
+        return render_template("public/email_copy.html", campaign=campaign, offer=offer,
+                               reference=signed.request.reference)
+    # 303 so the browser follows with a GET; the mail app opens, the tab stays.
+    return redirect(offer.mailto, code=303)
 
 
 @bp.post("/c/<slug>/edit")
@@ -208,6 +322,47 @@ def edit(slug: str):
 
 def _start_again(campaign: Campaign, message: str, status: int):
     return render_template("public/start_again.html", campaign=campaign, message=message), status
+
+
+reference_limit = limiter.shared_limit(REFERENCE_LIMIT, scope="letter-reference")
+
+
+def _referenced_letter(reference: str):
+    ref = normalise(reference)
+    if ref is None:
+        return None, None
+    return ref, letter_by_reference(get_db(), reference_hash(ref,
+                                                             current_app.config["SECRET_KEY"]))
+
+
+def _reference_page(ref: str, letter, message: str = "", status: int = 200):
+    return render_template(
+        "public/reference.html", reference=ref, letter=letter, problem=status >= 400,
+        campaign=campaign_by_id(get_db(), letter.campaign_id), message=message,
+        sent_kinds=SENT_KINDS, reply_within=REPLY_WITHIN, reply_kinds=REPLY_KINDS), status
+
+
+@bp.route("/r/<reference>", methods=["GET", "POST"])
+@reference_limit
+def reference_page(reference: str):
+    """Where a citizen says what happened to their letter: GET shows the choices, POST
+    records one report (posted, emailed or replied), once per kind."""
+    ref, letter = _referenced_letter(reference)
+    if letter is None:
+        return render_template("public/reference_unknown.html", reference=reference[:20]), 404
+    if request.method == "GET":
+        return _reference_page(ref, letter)
+    kind = request.form.get("kind", "")
+    try:
+        recorded = record_report(get_db(), letter.id, kind, today(),
+                                 request.form.get("reply_within", ""),
+                                 request.form.get("reply_kind", ""))
+    except BadReport as problem:
+        return _reference_page(ref, letter, str(problem), 422)
+    _, letter = _referenced_letter(ref)
+    message = ("Thank you: that's recorded." if recorded
+               else "You had already told us that; it's counted once.")
+    return _reference_page(ref, letter, message)
 
 
 @bp.get("/report")

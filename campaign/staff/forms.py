@@ -79,3 +79,8 @@ class MoveForm(FlaskForm):
 
 class ActionForm(FlaskForm):
     """A button that only needs the CSRF token (restoring a version)."""
+
+
+class EmbedForm(FlaskForm):
+    origins = TextAreaField("Sites that may show the postcode box", validators=[
+        Length(max=4000)])

@@ -13,6 +13,7 @@ and renders the answer. Every view is for the "staff" role only: organisers get 
 /staff/campaigns/<id>/asks/<ask_id>/move           POST: one place up or down
 /staff/campaigns/<id>/history                      every change, who and when
 /staff/campaigns/<id>/history/<entry_id>/restore   GET: compare; POST: make it current
+/staff/campaigns/<id>/embed                        sites allowed to frame the postcode box; the snippet
 /staff/campaigns/<id>/preview                      the letter for a sample MP, as HTML
 /staff/campaigns/<id>/preview/<fmt>                ... as PDF or DOCX
 """
@@ -28,8 +29,10 @@ from campaign.db import get_db
 from campaign.public.downloads import FILE_FORMATS, letter_file
 from campaign.site_context import today
 from campaign.staff import editing, preview as previews
-from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, MoveForm, StatusForm,
-                                  WordingForm)
+from campaign.embedding import (BadOrigin, embed_origins, embed_snippet, parse_origins,
+                                set_embed_origins)
+from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, EmbedForm, MoveForm,
+                                  StatusForm, WordingForm)
 from letters.wording import PLACEHOLDERS, WordingError
 
 bp = Blueprint("staff", __name__, url_prefix="/staff/campaigns")
@@ -143,6 +146,29 @@ def status(campaign_id: int):
         return _overview(campaign, error.message, 422)
     flash(f"The campaign is now {form.status.data}.")
     return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+
+
+@bp.route("/<int:campaign_id>/embed", methods=["GET", "POST"])
+@staff_only
+def embed(campaign_id: int):
+    """The sites allowed to show the campaign's postcode box, and the snippet to paste."""
+    campaign = _campaign_or_404(campaign_id)
+    form = EmbedForm(origins="\n".join(embed_origins(get_db(), campaign_id)))
+    if form.validate_on_submit():
+        try:
+            origins = parse_origins(form.origins.data or "")
+        except BadOrigin as error:
+            form.origins.errors = [*form.origins.errors, str(error)]
+        else:
+            set_embed_origins(get_db(), campaign_id, origins)
+            flash(f"Saved: {len(origins)} site{'' if len(origins) == 1 else 's'} may show the "
+                  "postcode box.")
+            return redirect(url_for("staff.embed", campaign_id=campaign_id))
+    return render_template("staff/embed.html", form=form, campaign=campaign,
+                           origins=embed_origins(get_db(), campaign_id),
+                           snippet=embed_snippet(url_for("public.embed", slug=campaign.slug,
+                                                         _external=True), campaign.title)), \
+        422 if form.errors else 200
 
 
 @bp.route("/<int:campaign_id>/wording", methods=["GET", "POST"])

@@ -29,7 +29,8 @@ FAILING_IMPACTS = {"serious", "critical"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # Pages a visitor opens by address. Each must answer 200.
-PUBLIC_PAGES = ["/", f"/c/{SLUG}/", "/report", "/privacy", "/about"]
+PUBLIC_PAGES = ["/", f"/c/{SLUG}/", "/report", "/privacy", "/about", f"/c/{SLUG}/results",
+                f"/c/{SLUG}/embed"]
 
 # The staff area's pages, by address. Add them here as they land (e.g. "/staff/login");
 # pages behind the login need a signed-in browser context before they can be checked.
@@ -45,6 +46,7 @@ STAFF_PAGES: list[str] = [
     "/staff/campaigns/1/asks/1/edit",
     "/staff/campaigns/1/preview",
     "/staff/campaigns/1/history",
+    "/staff/campaigns/1/embed",
     "/staff/campaigns/1/history/1/restore",
     "/staff/campaigns/1/status/closed",
     "/staff/campaigns/1/status/draft",
@@ -98,6 +100,30 @@ def _edit(page):
     page.get_by_role("button", name="Change something").click()
 
 
+def _long_letter(page):
+    _write_form(page)
+    fill_letter(page, note="I have seen this on my own street, again and again. " * 20)
+    preview(page)
+
+
+def _reference(page):
+    reach_preview(page)
+    reference = page.locator(".reference-code").first.inner_text()
+    with page.expect_download():
+        page.get_by_role("button", name="Download PDF to print").first.click()
+    page.goto(f"/r/{reference}")
+
+
+def _reference_reported(page):
+    _reference(page)
+    page.get_by_role("button", name="I posted it").click()
+    expect(page.get_by_role("status")).to_contain_text("recorded")
+
+
+def _reference_unknown(page):
+    page.goto("/r/K7QM4TZX")
+
+
 # Pages reached by doing something: name -> how to get there.
 STATES = {
     "letter-form": _write_form,
@@ -109,6 +135,10 @@ STATES = {
     "vacant-seat": _vacant_seat,
     "start-again": _start_again,
     "not-found": _not_found,
+    "preview-long-letter": _long_letter,
+    "reference": _reference,
+    "reference-reported": _reference_reported,
+    "reference-unknown": _reference_unknown,
 }
 
 

@@ -150,3 +150,54 @@ def test_plain_http_is_sent_to_https(production_site):
                             timeout=10)
     assert response.status_code == 301
     assert response.headers["Location"].startswith("https://")
+
+
+def test_email_and_reference_reports_pass_csrf_through_nginx(browser, production_site):
+    """Over HTTPS the email POST and the reference report need the same-origin Referer too."""
+    context = new_context(browser, production_site)
+    page = context.new_page()
+    open_campaign(page)
+    find_mp(page, "E8 1DY")
+    fill_letter(page)
+    preview(page)
+    reference = page.locator(".reference-code").first.inner_text()
+    with page.expect_response(lambda r: r.url.endswith(f"/c/{SLUG}/email")) as answer:
+        page.get_by_role("button", name="Email it from your own email").click()
+    assert answer.value.status == 303
+    assert answer.value.headers["location"].startswith("mailto:diane.abbott.office@")
+    page.goto(f"/r/{reference}")
+    page.get_by_role("button", name="I posted it").click()
+    expect(page.get_by_role("status")).to_contain_text("recorded")
+    page.get_by_label("Within a month").check()
+    page.get_by_label("A personal answer").check()
+    page.get_by_role("button", name="My MP replied").click()
+    expect(page.get_by_text("You told us your MP replied")).to_be_visible()
+    context.close()
+
+
+def test_the_embed_is_framed_only_by_listed_origins_through_nginx(production_site,
+                                                                 tls_certificate):
+    import requests
+
+    from campaign import create_app
+    from campaign.db import get_db
+    from campaign.embedding import set_embed_origins
+
+    url = f"{production_site.url}/c/{SLUG}/embed"
+    verify = str(tls_certificate.cert)
+    before = requests.get(url, verify=verify, timeout=10)
+    assert "frame-ancestors 'none'" in before.headers["Content-Security-Policy"]
+    assert before.headers["X-Frame-Options"] == "DENY"
+    app = create_app({"DATABASE_PATH": production_site.database_path, "SECRET_KEY": "test-only"})
+    with app.app_context():
+        set_embed_origins(get_db(), 1, ["https://partner.example.org"])
+    try:
+        after = requests.get(url, verify=verify, timeout=10)
+        assert after.headers["Content-Security-Policy"].endswith(
+            "frame-ancestors https://partner.example.org")
+        assert "X-Frame-Options" not in after.headers
+        other = requests.get(f"{production_site.url}/c/{SLUG}/", verify=verify, timeout=10)
+        assert "frame-ancestors 'none'" in other.headers["Content-Security-Policy"]
+    finally:
+        with app.app_context():
+            set_embed_origins(get_db(), 1, [])

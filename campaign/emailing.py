@@ -1,0 +1,49 @@
+"""Sending a letter from the citizen's own mail app: a `mailto:` link, nothing through us.
+
+The link carries the letter's subject and whole text, the writer's name and postal
+address included (MPs answer only constituents who say where they live). Phones'
+mail apps and some browsers cut or refuse long `mailto:` links, so past about 2,000
+characters the page offers the text to copy and the address to paste into instead.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from letters import Letter
+
+# Where common phone mail apps and browsers start to fail on a mailto: URL.
+MAILTO_MAX_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class EmailOffer:
+    """How the preview offers email: `mailto` is None when the link would be too long."""
+
+    address: str
+    subject: str
+    body: str
+    mailto: str | None
+
+
+def email_subject(letter: Letter) -> str:
+    """The subject line: the letter's own, or one naming the writer as a constituent."""
+    return letter.subject or f"A letter from your constituent {letter.sender_name}"
+
+
+def mailto_link(address: str, subject: str, body: str) -> str:
+    """A `mailto:` URL (RFC 6068): every reserved character encoded, lines as CRLF."""
+    def encode(text: str) -> str:
+        return quote(text.replace("\r\n", "\n").replace("\n", "\r\n"), safe="")
+    return f"mailto:{quote(address, safe='@')}?subject={encode(subject)}&body={encode(body)}"
+
+
+def email_offer(letter: Letter, address: str) -> EmailOffer | None:
+    """What to offer for emailing `letter` to `address`; None when there is no address."""
+    if not address:
+        return None
+    subject = email_subject(letter)
+    body = letter.body_text
+    link = mailto_link(address, subject, body)
+    return EmailOffer(address=address, subject=subject, body=body,
+                      mailto=link if len(link) <= MAILTO_MAX_LENGTH else None)

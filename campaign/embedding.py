@@ -1,0 +1,81 @@
+"""Embedding a campaign's postcode box in another site's page.
+
+Staff list, per campaign, the origins allowed to frame /c/<slug>/embed; they become
+that route's Content-Security-Policy `frame-ancestors`, and every other page stays
+unframeable. An origin is data staff typed, so it is checked to the letter: HTTPS,
+a host name (and perhaps a port), nothing else, so nothing typed can widen or
+break the header.
+"""
+from __future__ import annotations
+
+import re
+
+import sqlite_utils
+
+from campaign.transactions import write_transaction
+
+MAX_ORIGINS = 20
+_HOST = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)"
+                   r"(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+")
+_ORIGIN = re.compile(r"https://(?P<host>[^/:?#@\s]+)(?::(?P<port>\d{1,5}))?/?")
+
+
+class BadOrigin(ValueError):
+    """An origin staff typed that cannot be allowed; the message says why."""
+
+
+def parse_origin(text: str) -> str:
+    """One origin as typed ("https://news.example.org/"), tidied, or BadOrigin."""
+    typed = text.strip()
+    match = _ORIGIN.fullmatch("https://" + typed[8:] if typed[:8].lower() == "https://"
+                              else typed)
+    if typed.lower().startswith("http://"):
+        raise BadOrigin(f"{typed} is not HTTPS: only https:// sites may show the form.")
+    if match is None:
+        raise BadOrigin(f"{typed} is not a web origin: write it like https://www.example.org, "
+                        "with no path after the name.")
+    host = match["host"].lower()
+    if not _HOST.fullmatch(host):
+        raise BadOrigin(f"{typed}: {host} is not a site's name.")
+    port = match["port"]
+    if port and not 0 < int(port) < 65536:
+        raise BadOrigin(f"{typed}: {port} is not a port.")
+    return f"https://{host}" + (f":{port}" if port and port != "443" else "")
+
+
+def parse_origins(text: str) -> list[str]:
+    """Origins one per line (blank lines skipped, duplicates once), or BadOrigin."""
+    origins: list[str] = []
+    for line in text.splitlines():
+        if line.strip():
+            origin = parse_origin(line)
+            if origin not in origins:
+                origins.append(origin)
+    if len(origins) > MAX_ORIGINS:
+        raise BadOrigin(f"At most {MAX_ORIGINS} sites can show the form; {len(origins)} "
+                        "were given.")
+    return origins
+
+
+def embed_origins(db: sqlite_utils.Database, campaign_id: int) -> list[str]:
+    """The origins allowed to frame the campaign's embed, in the order staff gave them."""
+    return [row["origin"] for row in db.query(
+        "select origin from embed_origins where campaign_id = ? order by position",
+        [campaign_id])]
+
+
+def set_embed_origins(db: sqlite_utils.Database, campaign_id: int,
+                      origins: list[str]) -> None:
+    """Replace the campaign's allowed origins with `origins` (already parsed)."""
+    with write_transaction(db):
+        db.execute("delete from embed_origins where campaign_id = ?", [campaign_id])
+        db["embed_origins"].insert_all(
+            {"campaign_id": campaign_id, "origin": origin, "position": index}
+            for index, origin in enumerate(origins))
+
+
+def embed_snippet(embed_url: str, title: str) -> str:
+    """The HTML a partner site pastes to show the postcode box (escaped where it is shown)."""
+    safe_title = title.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    return (f'<iframe src="{embed_url}"\n  title="Write to your MP: {safe_title}"\n'
+            f'  width="100%" height="260" style="border:0"></iframe>')

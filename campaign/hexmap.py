@@ -1,0 +1,84 @@
+"""A hex map of the 650 constituencies, drawn on the server as SVG.
+
+The positions come from Open Innovations' HexJSON (MIT licence, shipped beside it in
+campaign/data/hexmap with its LICENSE), keyed by GSS code. Each hex is one shared polygon
+<use>d in place, with a <title> naming the seat and its letters; no script and no outside request.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from markupsafe import Markup, escape
+
+HEXJSON = "uk-constituencies-2024.hexjson"
+HEX_SIZE = 6.0  # centre to corner, in SVG units
+# Letters -> shade: fixed classes so a map reads the same from one week to the next.
+CLASSES = ((0, "#dde3ea", "no letters yet"), (1, "#c6dbef", "1 to 4"), (5, "#6baed6", "5 to 19"),
+           (20, "#2171b5", "20 to 99"), (100, "#08306b", "100 or more"))
+
+
+@dataclass(frozen=True)
+class Hex:
+    """One constituency's place on the map."""
+
+    code: str
+    name: str
+    q: int
+    r: int
+
+
+@lru_cache(maxsize=1)
+def hexes() -> tuple[Hex, ...]:
+    """Every constituency's hex, read once from the shipped HexJSON."""
+    data = json.loads(files("campaign.data.hexmap").joinpath(HEXJSON).read_text("utf-8"))
+    return tuple(Hex(code, h["n"], int(h["q"]), int(h["r"])) for code, h in
+                 sorted(data["hexes"].items()))
+
+
+def shade(letters: int) -> str:
+    """The fill for a constituency with `letters` letters."""
+    fill = CLASSES[0][1]
+    for floor, colour, _ in CLASSES:
+        if letters >= floor:
+            fill = colour
+    return fill
+
+
+def _centre(cell: Hex) -> tuple[float, float]:
+    # "odd-r": pointy-topped hexes, odd rows pushed half a hex right; r grows northwards.
+    width = math.sqrt(3) * HEX_SIZE
+    x = cell.q * width + (width / 2 if cell.r % 2 else 0)
+    y = -cell.r * 1.5 * HEX_SIZE
+    return x, y
+
+
+def _corners(x: float, y: float) -> str:
+    return " ".join(f"{x + HEX_SIZE * math.cos(math.radians(60 * i - 30)):.1f},"
+                    f"{y + HEX_SIZE * math.sin(math.radians(60 * i - 30)):.1f}"
+                    for i in range(6))
+
+
+def letters_svg(letters_by_code: dict[str, int], label: str) -> Markup:
+    """The map as inline SVG markup, each hex shaded by its letters and titled."""
+    cells = hexes()
+    centres = [_centre(cell) for cell in cells]
+    xs, ys = [x for x, _ in centres], [y for _, y in centres]
+    pad = HEX_SIZE * 1.2
+    left, top = min(xs) - pad, min(ys) - pad
+    width, height = max(xs) - left + pad, max(ys) - top + pad
+    shapes = []
+    for cell, (x, y) in zip(cells, centres):
+        count = letters_by_code.get(cell.code, 0)
+        noun = "letter" if count == 1 else "letters"
+        shapes.append(
+            f'<use href="#hex" data-code="{cell.code}" x="{x:.1f}" y="{y:.1f}" '
+            f'fill="{shade(count)}"><title>{escape(cell.name)}: {count:,} {noun}</title></use>')
+    return Markup(
+        f'<svg class="hexmap" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'aria-label="{escape(label)}" viewBox="{left:.1f} {top:.1f} {width:.1f} {height:.1f}" '
+        f'stroke="#ffffff" stroke-width="0.6"><defs><polygon id="hex" points="{_corners(0, 0)}"/>'
+        "</defs>" + "".join(shapes) + "</svg>")

@@ -1,0 +1,59 @@
+"""Sharing a campaign: the links for "tell a friend" and the share card image.
+
+Links are built here, on the server, as plain addresses of each service's share
+page: no third-party script ever runs on our pages, and nothing is sent anywhere
+until the citizen follows a link themselves.
+"""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from functools import lru_cache
+from io import BytesIO
+from urllib.parse import quote, urlencode
+
+from PIL import Image, ImageDraw, ImageFont
+
+from letters.fonts import BOLD, REGULAR, font_path
+
+CARD_SIZE = (1200, 630)  # what Open Graph readers show best (1.91:1)
+CARD_BACKGROUND = "#14305c"
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    """One way to pass the campaign on: a label and where it goes."""
+
+    label: str
+    href: str
+
+
+def share_links(title: str, url: str) -> list[ShareLink]:
+    """Links that open each service's own share page with the campaign filled in."""
+    message = f"I've written to my MP: {title}. You can too, in two minutes:"
+    return [
+        ShareLink("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{message} {url}"})),
+        ShareLink("Email", "mailto:?" + urlencode({"subject": title, "body": f"{message}\n{url}"},
+                                                  quote_via=quote)),
+        ShareLink("Bluesky", "https://bsky.app/intent/compose?"
+                  + urlencode({"text": f"{message} {url}"})),
+        ShareLink("X", "https://x.com/intent/post?" + urlencode({"text": message, "url": url})),
+        ShareLink("Facebook", "https://www.facebook.com/sharer/sharer.php?"
+                  + urlencode({"u": url})),
+    ]
+
+
+@lru_cache(maxsize=32)
+def share_card_png(title: str, byline: str) -> bytes:
+    """A 1200x630 PNG naming the campaign, for link previews in messages and social media."""
+    image = Image.new("RGB", CARD_SIZE, CARD_BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    heading = ImageFont.truetype(str(font_path(BOLD)), 68)
+    small = ImageFont.truetype(str(font_path(REGULAR)), 36)
+    draw.text((80, 70), "Write to your MP", font=small, fill="#ffffff")
+    lines = textwrap.wrap(title, width=30)[:4]
+    draw.multiline_text((80, 170), "\n".join(lines), font=heading, fill="#ffffff", spacing=14)
+    draw.text((80, CARD_SIZE[1] - 100), byline, font=small, fill="#cfd8e6")
+    out = BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()

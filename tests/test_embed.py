@@ -1,0 +1,96 @@
+"""The embed: other sites may frame /c/<slug>/embed only if staff listed them; every
+other page stays unframeable."""
+from __future__ import annotations
+
+from html import unescape
+
+import pytest
+
+from campaign.embedding import BadOrigin, parse_origin, parse_origins
+from tests.helpers import SLUG, page_text
+from tests.helpers import post, sign_in
+
+EMBED = f"/c/{SLUG}/embed"
+STAFF_EMBED = "/staff/campaigns/1/embed"
+
+
+def _frame_ancestors(response) -> str:
+    policy = dict(part.strip().split(" ", 1)
+                  for part in response.headers["Content-Security-Policy"].split(";"))
+    return policy["frame-ancestors"]
+
+
+@pytest.mark.parametrize("typed, origin", [
+    ("https://news.example.org", "https://news.example.org"),
+    ("  HTTPS://News.Example.org/ ", "https://news.example.org"),
+    ("https://partner.example.org:8443", "https://partner.example.org:8443"),
+    ("https://partner.example.org:443", "https://partner.example.org"),
+])
+def test_good_origins_are_tidied(typed, origin):
+    assert parse_origin(typed) == origin
+
+
+@pytest.mark.parametrize("typed, says", [
+    ("http://news.example.org", "not HTTPS"),
+    ("https://news.example.org/campaigns", "no path"),
+    ("https://*.example.org", "not a site's name"),
+    ("https://example.org; script-src *", "not a web origin"),
+    ("https://localhost", "not a site's name"),
+    ("javascript:alert(1)", "not a web origin"),
+    ("https://user@example.org", "not a web origin"),
+    ("https://example.org?x=1", "not a web origin"),
+])
+def test_bad_origins_are_refused_with_a_reason(typed, says):
+    with pytest.raises(BadOrigin, match=says):
+        parse_origin(typed)
+
+
+def test_duplicates_count_once():
+    assert parse_origins("https://a.example.org\n\nhttps://A.example.org/\n") == [
+        "https://a.example.org"]
+
+
+def test_without_origins_nobody_may_frame_the_embed(client):
+    response = client.get(EMBED)
+    assert response.status_code == 200
+    assert _frame_ancestors(response) == "'none'"
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_the_embed_lists_exactly_the_allowed_origins(app, client, runner):
+    sign_in(client, runner)
+    saved = post(client, STAFF_EMBED, {
+        "origins": "https://news.example.org/\nhttps://partner.example.net:8443"})
+    assert saved.status_code == 302
+    page = client.get(STAFF_EMBED).get_data(as_text=True)
+    assert f'<iframe src="http://localhost{EMBED}"' in unescape(page)  # the snippet to paste
+    assert "<iframe" not in page  # shown as text, never as markup
+    response = client.get(EMBED)
+    assert _frame_ancestors(response) == "https://news.example.org https://partner.example.net:8443"
+    assert "X-Frame-Options" not in response.headers
+    # Every other page stays unframeable.
+    for path in (f"/c/{SLUG}/", f"/c/{SLUG}/results", "/staff/campaigns/1/embed"):
+        other = client.get(path)
+        assert _frame_ancestors(other) == "'none'", path
+        assert other.headers["X-Frame-Options"] == "DENY", path
+
+
+def test_a_bad_origin_saves_nothing_and_says_why(client, runner):
+    sign_in(client, runner)
+    response = post(client, STAFF_EMBED, {"origins": "https://ok.example.org\nhttp://bad.example.org"})
+    assert response.status_code == 422
+    assert "http://bad.example.org is not HTTPS" in page_text(response.get_data(as_text=True))
+    assert _frame_ancestors(client.get(EMBED)) == "'none'"
+
+
+def test_organisers_cannot_change_the_origins(client, runner):
+    sign_in(client, runner, "organiser@example.org", "organiser")
+    assert client.get(STAFF_EMBED).status_code == 403
+
+
+def test_the_embed_form_opens_the_campaign_in_a_new_tab(client):
+    html = client.get(EMBED).get_data(as_text=True)
+    assert f'<form method="get" action="http://localhost/c/{SLUG}/" target="_blank">' in html
+    assert 'name="postcode"' in html and "csrf_token" not in html
+    prefilled = client.get(f"/c/{SLUG}/?postcode=E8+1DY").get_data(as_text=True)
+    assert 'value="E8 1DY"' in prefilled

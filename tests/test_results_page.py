@@ -1,0 +1,46 @@
+"""The public results page: total letters and a hex map that agrees with its table."""
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from campaign.hexmap import hexes
+from tests.helpers import Journey, page_text
+
+SLUG = "stop-trafficking-networks"
+
+
+def _write(client, postcode: str) -> None:
+    journey = Journey(client)
+    journey.find_mp(postcode)
+    journey.write()
+    assert journey.download("pdf").status_code == 200
+
+
+def test_the_map_has_a_hex_per_constituency_and_agrees_with_the_table(client):
+    for postcode in ("E8 1DY", "E8 1DY", "BR8 7RE"):
+        _write(client, postcode)
+    response = client.get(f"/c/{SLUG}/results")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "3 letters to MPs, from 2 constituencies" in page_text(html)
+    shapes = dict(re.findall(r'<use href="#hex" data-code="([^"]+)"[^>]*><title>([^<]*)</title>',
+                             html))
+    assert len(shapes) == 650 == len(hexes())
+    table = re.findall(r'<tr data-code="([^"]+)"><td>([^<]*)</td><td class="num">([\d,]+)</td>',
+                       html)
+    assert [(code, letters) for code, _, letters in table] == [("E14001271", "2"),
+                                                               ("E14001465", "1")]
+    for code, _, letters in table:
+        noun = "letter" if letters == "1" else "letters"
+        assert unescape(shapes[code]).endswith(f": {letters} {noun}")
+    assert sum(title.endswith(": 0 letters") for title in shapes.values()) == 648
+
+
+def test_the_results_page_makes_no_outside_request(client):
+    html = client.get(f"/c/{SLUG}/results").get_data(as_text=True)
+    assert "No letters yet" in html
+    # What a browser fetches by itself (links to follow are not requests).
+    urls = re.findall(r'\bsrc="([^"]+)"', html) + re.findall(r'<link[^>]*href="([^"]+)"', html)
+    urls += re.findall(r'<use[^>]*href="([^"]+)"', html)
+    assert urls and all(url.startswith(("/", "#")) for url in urls), urls
