@@ -126,6 +126,18 @@ def m006_counting_indexes(db: sqlite_utils.Database) -> None:
     db.execute("drop index if exists idx_letters_campaign_id_day")
 
 
+@migration
+def m007_plain_wording(db: sqlite_utils.Database) -> None:
+    # Wording stops being Jinja and becomes text with {{ placeholders }} (see
+    # letters.wording); a blank line now separates phrasings, and campaigns get
+    # prompts for the writer's note. See campaign.wording_migration.
+    from campaign.wording_migration import convert_all_wording
+
+    db["campaigns"].add_column("prompts", str, not_null_default="")
+    db["campaigns"].add_column("wording_review", str, not_null_default="")
+    convert_all_wording(db)
+
+
 def apply(db: sqlite_utils.Database) -> list[str]:
     """Run the migrations `db` has not recorded yet, each in its own transaction."""
     if "_migrations" not in db.table_names():

@@ -90,7 +90,8 @@ def _first_page(letter: Letter, canvas, doc) -> None:
     """The sender's address and the date top right, the MP's address in the window."""
     font, size = pdf_styles().body.fontName, layout.FONT_SIZE
     height = layout.PAGE_HEIGHT * mm
-    sender = [letter.sender_name, *letter.sender_address, "", letter.date_text]
+    sender = [letter.sender_name, *letter.sender_address, *letter.sender_contact, "",
+              letter.date_text]
     lines, block_size, leading = fit_lines(sender, font, size, layout.ADDRESS_LEADING,
                                            layout.SENDER_WIDTH * mm, layout.SENDER_HEIGHT * mm)
     draw_lines(canvas, lines, font, block_size, leading,

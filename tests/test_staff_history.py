@@ -124,7 +124,7 @@ def test_a_live_campaign_cannot_lose_its_wording(app):
         assert error.value.field == "opening"
         with pytest.raises(editing.EditError) as error:
             editing.update_wording(db, 1, {"opening": "{{ x }}", "closing": "Reply."}, editor)
-        assert "Unknown placeholder" in error.value.message
+        assert "is not a placeholder" in error.value.message
 
 
 def test_the_launch_wording_can_be_restored_after_its_first_edit(app, staff_client):
