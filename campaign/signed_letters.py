@@ -6,7 +6,7 @@ no copy. The signature expires: an old preview asks the writer to start again.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
@@ -27,6 +27,9 @@ class LetterRequest:
     ask_ids: tuple[int, ...]
     personal_note: str
     token: str  # random; identifies the letter for counting, never the person
+    seed: int = 0  # draws the letter's phrasings (letters.phrasings)
+    edits: dict[str, str] = field(default_factory=dict)  # the writer's own paragraphs
+    contact: str = ""  # an e-mail or phone for the reply, printed in the letter only
 
 
 class LetterExpired(Exception):
@@ -59,6 +62,10 @@ def unsign(value: str, secret_key: str, max_age: int) -> LetterRequest:
         raise LetterTampered() from None
     try:
         data["ask_ids"] = tuple(int(i) for i in data["ask_ids"])
+        data["seed"] = int(data.get("seed", 0))
+        edits = data.get("edits", {})
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in edits.items()):
+            raise TypeError("edits")
         return LetterRequest(**data)
     except (KeyError, TypeError, ValueError):
         raise LetterTampered() from None

@@ -9,7 +9,9 @@ import sqlite_utils
 from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP, MPFinder
 from campaign.signed_letters import LetterRequest
-from letters import Ask, Letter, Sender, compose_letter
+from letters import MP, Ask, Letter, Sender, compose_letter
+from letters.compose import placeholder_values
+from letters.phrasings import suggested_paragraphs
 
 
 class NoAsksChosen(ValueError):
@@ -24,7 +26,8 @@ def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign
     `enabled` is the campaign's asks as citizens can tick them now (the caller has
     usually loaded them for the page already). The MP is found again from the
     postcode on the letter, so the letter always goes to the writer's own MP even if
-    they changed the postcode. Raises LookupFailure or NoAsksChosen.
+    they changed the postcode. Raises LookupFailure, NoAsksChosen or
+    letters.limits.LetterTooLong.
     """
     found = finder.find(db, request.postcode)
     chosen = set(request.ask_ids)
@@ -36,7 +39,16 @@ def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign
         address_lines=tuple(line for line in (request.address_line1, request.address_line2,
                                               request.town) if line),
         postcode=str(found.postcode),
+        contact_lines=(request.contact,) if request.contact else (),
     )
     letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp, sender=sender,
-                            personal_note=request.personal_note, today=today)
+                            personal_note=request.personal_note, today=today,
+                            seed=request.seed, edits=request.edits)
     return letter, found
+
+
+def suggested_wording(campaign: Campaign, asks: Sequence[Ask], mp: MP, seed: int,
+                      today: date) -> dict[str, str]:
+    """The paragraphs a letter to `mp` would use unedited, keyed as in letters.phrasings."""
+    return suggested_paragraphs(campaign.wording, asks, seed,
+                                placeholder_values(mp, "", today))

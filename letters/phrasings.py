@@ -29,6 +29,11 @@ def ask_key(ask_id: int) -> str:
     return f"ask-{ask_id}"
 
 
+def paragraph_keys(asks: Sequence[Ask]) -> list[str]:
+    """The keys of a letter's own-wording paragraphs, in letter order."""
+    return [OPENING, *(ask_key(ask.id) for ask in asks), CLOSING]
+
+
 def choose(text: str, seed: int, key: str) -> str:
     """One phrasing of `text`, the same for the same seed and key; "" for no text."""
     phrasings = split_phrasings(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import unicodedata
 
 from flask_wtf import FlaskForm
-from wtforms import SelectMultipleField, StringField, TextAreaField, widgets
+from wtforms import HiddenField, SelectMultipleField, StringField, TextAreaField, widgets
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from campaign.lookup.errors import InvalidPostcode
@@ -14,6 +14,9 @@ NAME_MAX = 100
 ADDRESS_MAX = 100
 TOWN_MAX = 60
 NOTE_MAX = 1200  # about two short paragraphs: the letter stays readable and on two pages
+NOTE_MAX_LINES = 20  # line breaks: 600 of them once made a 15-page letter
+NOTE_MAX_PARAGRAPHS = 5
+CONTACT_MAX = 100
 
 
 def clean_line(value):
@@ -80,6 +83,21 @@ class LetterForm(FlaskForm):
     asks = CheckboxesField("What you ask your MP to do", coerce=int)
     personal_note = TextAreaField("In your own words (optional)", filters=[clean_paragraphs], validators=[
         Optional(), Length(max=NOTE_MAX, message=f"Keep your own words under {NOTE_MAX:,} characters.")])
+    contact = StringField("Email or phone number for a reply (optional)", filters=[clean_line],
+                          validators=[Optional(), Length(max=CONTACT_MAX, message=(
+                              f"Keep this under {CONTACT_MAX} characters."))])
+    # Draws the letter's phrasings. Not secret: a writer who changes it only gets
+    # another of the campaign's own phrasings.
+    seed = HiddenField(filters=[lambda value: value if (value or "").isdigit()
+                                and len(value) <= 20 else None])
+
+    def validate_personal_note(self, field):
+        text = field.data or ""
+        if text.count("\n") >= NOTE_MAX_LINES:
+            raise ValidationError(f"Keep your own words under {NOTE_MAX_LINES} lines.")
+        if len([p for p in text.split("\n\n") if p.strip()]) > NOTE_MAX_PARAGRAPHS:
+            raise ValidationError(f"Keep your own words to {NOTE_MAX_PARAGRAPHS} paragraphs "
+                                  "or fewer.")
 
     def validate_asks(self, field):
         if not field.data:

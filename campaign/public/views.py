@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from datetime import date
 
 from flask import Blueprint, abort, current_app, render_template, request
@@ -24,8 +25,11 @@ from campaign.lookup.local_source import directory_path
 from campaign.participation import record_download
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
-from campaign.writing import NoAsksChosen, build_letter
+from campaign.letter_edits import paragraph_texts, read_edits
+from campaign.writing import NoAsksChosen, build_letter, suggested_wording
 from letters import Ask
+from letters.limits import LetterTooLong
+from letters.phrasings import new_seed, paragraph_keys
 
 bp = Blueprint("public", __name__)
 
@@ -95,9 +99,19 @@ def find_mp(slug: str):
     except LookupFailure as failure:
         form.postcode.errors = [failure.message]
         return _campaign_page(campaign, form, asks, failure.status)
-    letter_form = _letter_form(asks, postcode=str(found.postcode))
-    return render_template("public/write.html", campaign=campaign, found=found,
-                           form=letter_form, asks=asks)
+    seed = new_seed()
+    letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed))
+    suggested = suggested_wording(campaign, asks, found.mp, seed, date.today())
+    return _write_page(campaign, found, letter_form, asks, paragraph_texts(None, suggested))
+
+
+def _write_page(campaign: Campaign, found, form: LetterForm, asks: list[Ask],
+                paragraphs: dict[str, str], paragraph_errors: dict | None = None,
+                status: int = 200):
+    """The letter form; `paragraphs` fills the textareas of the letter's own wording."""
+    return render_template("public/write.html", campaign=campaign, found=found, form=form,
+                           asks=asks, paragraphs=paragraphs,
+                           paragraph_errors=paragraph_errors or {}), status
 
 
 @bp.post("/c/<slug>/letter")
@@ -108,29 +122,40 @@ def preview(slug: str):
         return _closed(campaign)
     asks = enabled_asks(get_db(), campaign.id)
     form = _letter_form(asks, formdata=request.form)
-    found = None
+    found, paragraph_errors = None, {}
     if form.validate():
+        seed = int(form.seed.data) if form.seed.data else new_seed()
         letter_request = LetterRequest(
             campaign_id=campaign.id, full_name=form.full_name.data,
             address_line1=form.address_line1.data, address_line2=form.address_line2.data or "",
             town=form.town.data, postcode=form.postcode.data, ask_ids=tuple(form.asks.data),
             personal_note=form.personal_note.data or "", token=secrets.token_urlsafe(16),
+            seed=seed, contact=form.contact.data or "",
         )
         try:
-            letter, found = build_letter(get_db(), _finder(), campaign, asks, letter_request,
-                                         date.today())
+            found = _finder().find(get_db(), letter_request.postcode)
+            suggested = suggested_wording(campaign, asks, found.mp, seed, date.today())
+            edits, paragraph_errors = read_edits(request.form, suggested)
+            if not paragraph_errors:
+                letter_request = replace(letter_request, edits=edits)
+                letter, found = build_letter(get_db(), _finder(), campaign, asks,
+                                             letter_request, date.today())
         except VacantSeat as vacancy:
             return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
         except LookupFailure as failure:
             form.postcode.errors = [failure.message]
         except NoAsksChosen:
             form.asks.errors = ["Tick at least one thing to ask your MP for."]
+        except LetterTooLong as error:
+            form.personal_note.errors = [str(error)]
         else:
-            signed = sign(letter_request, current_app.config["SECRET_KEY"])
-            return render_template("public/preview.html", campaign=campaign, letter=letter,
-                                   found=found, signed=signed)
-    return render_template("public/write.html", campaign=campaign, found=found, form=form,
-                           asks=asks), 422
+            if not paragraph_errors:
+                signed = sign(letter_request, current_app.config["SECRET_KEY"])
+                return render_template("public/preview.html", campaign=campaign,
+                                       letter=letter, found=found, signed=signed)
+    # Back to the form: each textarea shows what the writer sent.
+    shown = paragraph_texts(request.form, dict.fromkeys(paragraph_keys(asks), ""))
+    return _write_page(campaign, found, form, asks, shown, paragraph_errors, 422)
 
 
 @bp.post("/c/<slug>/download")
@@ -162,6 +187,8 @@ def download(slug: str):
     except NoAsksChosen:
         return _start_again(campaign, "The asks you chose have changed. Please choose "
                             "again.", 409)
+    except LetterTooLong as error:
+        return _start_again(campaign, str(error), 422)
     response = letter_file(kind, letter)
     if kind.is_letter and record_download(
             get_db(), token=letter_request.token, campaign_id=campaign.id,
@@ -189,9 +216,16 @@ def edit(slug: str):
                         address_line1=letter_request.address_line1,
                         address_line2=letter_request.address_line2, town=letter_request.town,
                         postcode=letter_request.postcode, asks=list(letter_request.ask_ids),
-                        personal_note=letter_request.personal_note)
-    return render_template("public/write.html", campaign=campaign, found=None, form=form,
-                           asks=asks)
+                        personal_note=letter_request.personal_note,
+                        contact=letter_request.contact, seed=str(letter_request.seed))
+    try:
+        found = _finder().find(get_db(), letter_request.postcode)
+        suggested = suggested_wording(campaign, asks, found.mp, letter_request.seed,
+                                      date.today())
+    except LookupFailure:
+        suggested = {}  # the writer's edits still come back; suggestions need the MP
+    return _write_page(campaign, None, form, asks,
+                       paragraph_texts(None, suggested, letter_request.edits))
 
 
 def _start_again(campaign: Campaign, message: str, status: int):
