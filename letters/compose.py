@@ -52,20 +52,22 @@ def compose_letter(
     suggested = suggested_paragraphs(wording, asks, seed, values)
     edits = edits or {}
 
-    def paragraph(key: str) -> str:
+    def paragraph(key: str) -> list[str]:
         edited = edits.get(key, "").strip()
-        # The writer's text is filled in like staff wording: one inert, linear pass.
-        return render_wording(edited, values) if edited else suggested[key]
+        if not edited:
+            return [suggested[key]]
+        # The writer's text is filled in like staff wording (one inert, linear pass);
+        # a blank line in it starts a new paragraph, as in their note.
+        return _split(render_wording(edited, values))
 
-    paragraphs = [paragraph(OPENING)]
-    paragraphs += [paragraph(ask_key(ask.id)) for ask in asks]
-    note = personal_note.strip()
-    if note:
-        paragraphs += [part.strip() for part in note.split("\n\n") if part.strip()]
+    paragraphs = paragraph(OPENING)
+    for ask in asks:
+        paragraphs += paragraph(ask_key(ask.id))
+    paragraphs += _split(personal_note)
     role = addressing.role_note(mp)
     if role:
         paragraphs.append(role)
-    paragraphs.append(paragraph(CLOSING))
+    paragraphs += paragraph(CLOSING)
     paragraphs = [p for p in paragraphs if p]
     check_body(paragraphs)
     subject = render_wording(wording.subject, values) if wording.subject else ""
@@ -84,6 +86,10 @@ def compose_letter(
         mp_name=plain_name(mp),
         title=f"Letter to {plain_name(mp)}",
     )
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.strip().split("\n\n") if part.strip()]
 
 
 def plain_name(mp: MP) -> str:

@@ -1,0 +1,156 @@
+"""Letters differ because people differ: drawn phrasings, the writer's own edits,
+prompts for their note, and caps that keep every letter short."""
+from __future__ import annotations
+
+import sqlite_utils
+
+from campaign import migrations
+from campaign.seed import launch_campaign_data
+from letters.phrasings import choose
+from letters.wording import split_phrasings
+from tests.journey import docx_paragraphs, page_text, pdf_text
+
+EDIT = "Please make the people who run trafficking gangs answer for it in court, here in Hackney."
+
+
+def _letter_text(journey) -> str:
+    text = page_text(journey.page)
+    return text[text.index("Dear Ms Abbott"):text.index("Yours sincerely")]
+
+
+def test_the_launch_campaign_has_three_phrasings_of_every_paragraph_and_prompts():
+    data = launch_campaign_data()
+    for text in (data["opening"], data["closing"], *(ask["paragraph"] for ask in data["asks"])):
+        phrasings = split_phrasings(text)
+        assert len(phrasings) >= 3 and len(set(phrasings)) == len(phrasings)
+    assert 1 <= len(data["prompts"].splitlines()) <= 3
+
+
+def test_a_draw_is_stable_for_a_seed_and_varies_between_seeds():
+    text = "One.\n\nTwo.\n\nThree."
+    assert choose(text, 42, "opening") == choose(text, 42, "opening")
+    assert {choose(text, seed, "opening") for seed in range(30)} == {"One.", "Two.", "Three."}
+
+
+def test_two_letters_with_the_same_asks_differ(journey):
+    bodies = []
+    for seed in ("1", "2"):
+        journey.page = ""
+        journey.find_mp("E8 1DY")
+        asks = journey.ask_ids()[:3]
+        journey.write(asks=asks, seed=seed, **{f"para-{key}": "" for key in
+                                                ("opening", "closing", *(f"ask-{a}" for a in asks))})
+        assert journey.page.count("Dear Ms Abbott") == 1
+        bodies.append(_letter_text(journey))
+    assert bodies[0] != bodies[1]
+
+
+def test_preview_pdf_and_docx_use_the_same_phrasings(journey):
+    journey.find_mp("E8 1DY")
+    ask = journey.ask_ids()[2]
+    journey.write(asks=[ask])
+    preview = _letter_text(journey)
+    suggested = journey.suggested[f"ask-{ask}"]
+    assert suggested in preview
+    pdf = " ".join(pdf_text(journey.download("pdf").data).split())
+    docx = docx_paragraphs(journey.download("docx").data)
+    for key in ("opening", f"ask-{ask}", "closing"):
+        assert " ".join(journey.suggested[key].split()) in pdf
+        assert journey.suggested[key] in docx
+
+
+def test_edited_paragraphs_reach_the_preview_and_both_files(journey):
+    journey.find_mp("E8 1DY")
+    ask = journey.ask_ids()[0]
+    journey.write(asks=[ask], **{f"para-ask-{ask}": EDIT,
+                                 "para-closing": "Do write back to me.\r\n\r\nThank you."})
+    assert EDIT in _letter_text(journey)
+    assert journey.suggested[f"ask-{ask}"] not in _letter_text(journey)
+    pdf = " ".join(pdf_text(journey.download("pdf").data).split())
+    docx = docx_paragraphs(journey.download("docx").data)
+    assert EDIT in pdf and EDIT in docx
+    assert "Do write back to me." in docx and "Thank you." in docx
+
+
+def test_reset_puts_the_suggested_wording_back(journey):
+    journey.find_mp("E8 1DY")
+    ask = journey.ask_ids()[0]
+    journey.write(asks=[ask], **{f"para-ask-{ask}": EDIT, f"reset-ask-{ask}": "1"})
+    assert EDIT not in _letter_text(journey)
+    assert journey.suggested[f"ask-{ask}"] in _letter_text(journey)
+
+
+def test_editing_again_brings_the_edits_back(journey):
+    journey.find_mp("E8 1DY")
+    ask = journey.ask_ids()[0]
+    journey.write(asks=[ask], **{f"para-ask-{ask}": EDIT})
+    from tests.journey import hidden
+    response = journey.client.post(f"/c/{journey.slug}/edit", data={
+        "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")})
+    assert EDIT in response.get_data(as_text=True)
+
+
+def test_an_over_long_edit_is_refused_and_kept(journey):
+    journey.find_mp("E8 1DY")
+    ask = journey.ask_ids()[0]
+    long_edit = "My own words. " * 100
+    response = journey.write(asks=[ask], **{f"para-ask-{ask}": long_edit})
+    assert response.status_code == 422
+    assert "keep it under 1,200" in page_text(journey.page)
+    assert long_edit.strip() in journey.page
+
+
+def test_the_note_is_capped_in_lines(journey):
+    journey.find_mp("E8 1DY")
+    response = journey.write(note="x\n" * 600)
+    assert response.status_code == 422
+    assert "Keep your own words under 20 lines." in page_text(journey.page)
+
+
+def test_prompts_are_shown_beside_the_note(journey):
+    journey.find_mp("E8 1DY")
+    text = page_text(journey.page)
+    assert "Why does protecting young people from exploitation matter to you?" in text
+
+
+def test_the_reply_contact_is_printed_under_the_address(journey):
+    journey.find_mp("E8 1DY")
+    journey.write(contact="07700 900123")
+    pdf = pdf_text(journey.download("pdf").data)
+    assert pdf.index("E8 1DY") < pdf.index("07700 900123") < pdf.index("House of Commons")
+    envelope = pdf_text(journey.download("envelope").data)
+    assert "07700" not in envelope
+
+
+def test_migration_7_converts_wording_and_sets_aside_what_it_cannot(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "old.sqlite3")
+    db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    for fn in migrations.MIGRATIONS:
+        if fn.__name__ == "m007_plain_wording":
+            break
+        fn(db)
+        db["_migrations"].insert({"name": fn.__name__, "applied_at": "then"})
+    launch = launch_campaign_data()
+    first = {name: split_phrasings(launch[name])[0] for name in ("opening", "closing")}
+    db["campaigns"].insert({"id": 1, "slug": launch["slug"], "title": "Launch",
+                            "status": "live", "subject": launch["subject"], **first})
+    db["asks"].insert({"id": 1, "campaign_id": 1, "title": launch["asks"][0]["title"],
+                       "paragraph": split_phrasings(launch["asks"][0]["paragraph"])[0]})
+    db["campaigns"].insert({"id": 2, "slug": "old", "title": "Old", "status": "live",
+                            "opening": "I live in {{constituency}}.{# note #}",
+                            "closing": "{% for x in range(9) %}Reply{% endfor %}",
+                            "subject": "{{- mp_name -}}: please act"})
+    db["asks"].insert({"id": 2, "campaign_id": 2, "title": "Ask",
+                       "paragraph": "First part.\n\nSecond part of one paragraph."})
+    assert migrations.apply(db) == ["m007_plain_wording"]
+    launch_row = db["campaigns"].get(1)
+    assert launch_row["opening"] == launch["opening"]  # as shipped, so it gains phrasings
+    assert db["asks"].get(1)["paragraph"] == launch["asks"][0]["paragraph"]
+    assert launch_row["prompts"] == launch["prompts"]
+    old = db["campaigns"].get(2)
+    assert old["opening"] == "I live in {{constituency}}."
+    assert old["subject"] == "{{ mp_name }}: please act"
+    assert "{%" not in old["closing"] and "closing could not be converted" in old["wording_review"]
+    assert db["asks"].get(2)["paragraph"] == "First part.\nSecond part of one paragraph."
+    set_aside = list(db.query("select * from campaign_history where campaign_id = 2"))
+    assert "{% for x in range(9) %}" in set_aside[0]["snapshot"]
