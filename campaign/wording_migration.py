@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from campaign.seed import launch_campaign_data
-from letters.wording import WordingError, check_wording, split_phrasings
+from letters.wording import WordingError, check_wording, resolve_choices, split_phrasings
 
 # Jinja's whitespace control ({{- x -}}) and comments mean nothing in plain wording.
 _TRIM = re.compile(r"\{\{-|-\}\}")
@@ -73,7 +73,7 @@ def convert_all_wording(db: sqlite_utils.Database) -> None:
             for name in ("opening", "closing"):
                 current = changes.get(name, row[name] or "")
                 shipped = launch[name]
-                if split_phrasings(shipped)[0] == current:
+                if as_first_shipped(shipped) == current:
                     changes[name] = shipped
             changes["prompts"] = launch.get("prompts", "")
         if notes:
@@ -85,9 +85,15 @@ def convert_all_wording(db: sqlite_utils.Database) -> None:
 def _launch_phrasings(shipped_asks: list[dict], key: str, value: str, current: str) -> str:
     """The shipped phrasings of a launch-campaign ask whose text is still as shipped."""
     for ask in shipped_asks:
-        if ask[key] == value and split_phrasings(ask["paragraph"])[0] == current:
+        if ask[key] == value and as_first_shipped(ask["paragraph"]) == current:
             return ask["paragraph"]
     return current
+
+
+def as_first_shipped(text: str) -> str:
+    """The first phrasing with the first option of each choice: the launch campaign's
+    text as it shipped before phrasings existed."""
+    return resolve_choices(split_phrasings(text)[0], lambda _index, _count: 0)
 
 
 def _record_set_aside(db: sqlite_utils.Database, row: dict, set_aside: dict) -> None:

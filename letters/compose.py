@@ -8,7 +8,7 @@ from letters import addressing
 from letters.dates import uk_date
 from letters.limits import check_body
 from letters.model import MP, Ask, Letter, Sender, Wording
-from letters.phrasings import CLOSING, OPENING, ask_key, suggested_paragraphs
+from letters.phrasings import CLOSING, OPENING, ask_key, choose, suggested_paragraphs
 from letters.wording import render_wording
 
 
@@ -70,7 +70,7 @@ def compose_letter(
     paragraphs += paragraph(CLOSING)
     paragraphs = [p for p in paragraphs if p]
     check_body(paragraphs)
-    subject = render_wording(wording.subject, values) if wording.subject else ""
+    subject = render_wording(choose(wording.subject, seed, "subject"), values)
     return Letter(
         sender_name=sender.full_name,
         sender_address=sender.address_block,

@@ -1,7 +1,8 @@
 """Which phrasing of each paragraph a letter uses.
 
 Staff may write several phrasings of the opening, the closing and each ask's
-paragraph (see letters.wording.split_phrasings). A letter draws one of each from a
+paragraph (see letters.wording.split_phrasings). A letter draws one of each (and one option of each
+[[choice]] within it) from a
 random seed made when its preview is first shown and carried with the letter, so
 the preview, the PDF and the DOCX of one letter agree while two writers' letters
 differ. Each paragraph's draw depends only on the seed and the paragraph's key,
@@ -14,7 +15,7 @@ import secrets
 from collections.abc import Mapping, Sequence
 
 from letters.model import Ask, Wording
-from letters.wording import render_wording, split_phrasings
+from letters.wording import render_wording, resolve_choices, split_phrasings
 
 OPENING, CLOSING = "opening", "closing"
 
@@ -35,12 +36,18 @@ def paragraph_keys(asks: Sequence[Ask]) -> list[str]:
 
 
 def choose(text: str, seed: int, key: str) -> str:
-    """One phrasing of `text`, the same for the same seed and key; "" for no text."""
+    """One phrasing of `text`, each of its [[choices]] made, the same for the same seed
+    and key; "" for no text."""
     phrasings = split_phrasings(text)
     if not phrasings:
         return ""
+    phrasing = phrasings[_draw(seed, key) % len(phrasings)]
+    return resolve_choices(phrasing, lambda index, _count: _draw(seed, f"{key}:{index}"))
+
+
+def _draw(seed: int, key: str) -> int:
     digest = hashlib.blake2b(f"{seed}:{key}".encode(), digest_size=8).digest()
-    return phrasings[int.from_bytes(digest, "big") % len(phrasings)]
+    return int.from_bytes(digest, "big")
 
 
 def suggested_paragraphs(wording: Wording, asks: Sequence[Ask], seed: int,

@@ -12,7 +12,8 @@ phished staff account can at worst write a rude letter, never a slow or broken o
   wording that slipped past the check still renders as inert text.
 
 A field may hold several *phrasings* of the same paragraph, separated by a blank
-line; each letter uses one of them (letters.phrasings).
+line, and a phrasing may offer *choices* of a few words, ``[[I hope|I would like]]``;
+each letter uses one phrasing and one option of each choice (letters.phrasings).
 """
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 # Anything that looks like a tag: what staff meant as a placeholder, right or wrong.
 _TAG = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{#[^{}]*#\}")
 _PHRASING_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_CHOICE = re.compile(r"\[\[([^\[\]]*)\]\]")
 
 
 class WordingError(ValueError):
@@ -82,6 +84,17 @@ def check_wording(text: str, *, several: bool = True) -> None:
             raise WordingError(f"“{_around(leftover, at)}” has a “{brace}” with no partner. "
                                "Placeholders look like {{ constituency }}; curly brackets "
                                "cannot be used otherwise.")
+    for match in _CHOICE.finditer(text):
+        options = [option.strip() for option in match.group(1).split("|")]
+        if len(options) < 2 or not all(options):
+            raise WordingError(f"“{_short(match.group(0))}” is a choice but needs two or more "
+                               "options separated by |, e.g. [[I hope|I would like]].")
+    unchosen = _CHOICE.sub("", text)
+    for bracket in ("[[", "]]"):
+        at = unchosen.find(bracket)
+        if at >= 0:
+            raise WordingError(f"“{_around(unchosen, at)}” has a “{bracket}” with no partner. "
+                               "Choices look like [[I hope|I would like]].")
     phrasings = split_phrasings(text) if several else [text.strip()]
     if not several and "\n" in text.strip():
         raise WordingError("Keep this to one line.")
@@ -109,6 +122,18 @@ def render_wording(text: str, values: Mapping[str, str]) -> str:
         return values.get(match.group(1), match.group(0))
 
     return _PLACEHOLDER.sub(fill, text or "").strip()
+
+
+def resolve_choices(text: str, pick) -> str:
+    """`text` with each [[a|b|c]] replaced by the option `pick(index, count)` names,
+    index counting the choices from 0. One linear pass."""
+    counter = iter(range(len(text)))
+
+    def choose(match: re.Match) -> str:
+        options = [option.strip() for option in match.group(1).split("|")]
+        return options[pick(next(counter), len(options)) % len(options)]
+
+    return _CHOICE.sub(choose, text)
 
 
 def _check_tag(tag: str) -> None:

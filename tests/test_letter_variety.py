@@ -6,6 +6,7 @@ import sqlite_utils
 
 from campaign import migrations
 from campaign.seed import launch_campaign_data
+from campaign.wording_migration import as_first_shipped
 from letters.phrasings import choose
 from letters.wording import split_phrasings
 from tests.journey import docx_paragraphs, page_text, pdf_text
@@ -24,6 +25,19 @@ def test_the_launch_campaign_has_three_phrasings_of_every_paragraph_and_prompts(
         phrasings = split_phrasings(text)
         assert len(phrasings) >= 3 and len(set(phrasings)) == len(phrasings)
     assert 1 <= len(data["prompts"].splitlines()) <= 3
+
+
+def test_the_launch_campaign_text_as_first_shipped_is_kept_as_a_phrasing():
+    opening = as_first_shipped(launch_campaign_data()["opening"])
+    assert opening.startswith("I am writing to you as a constituent in {{ constituency }} about "
+                              "the organised crime networks that traffic people and drugs")
+
+
+def test_choices_are_drawn_within_a_phrasing():
+    text = "I [[hope|would like]] you [[will|can]] help."
+    assert {choose(text, seed, "x") for seed in range(40)} == {
+        "I hope you will help.", "I hope you can help.", "I would like you will help.",
+        "I would like you can help."}
 
 
 def test_a_draw_is_stable_for_a_seed_and_varies_between_seeds():
@@ -131,11 +145,11 @@ def test_migration_7_converts_wording_and_sets_aside_what_it_cannot(tmp_path):
         fn(db)
         db["_migrations"].insert({"name": fn.__name__, "applied_at": "then"})
     launch = launch_campaign_data()
-    first = {name: split_phrasings(launch[name])[0] for name in ("opening", "closing")}
+    first = {name: as_first_shipped(launch[name]) for name in ("opening", "closing")}
     db["campaigns"].insert({"id": 1, "slug": launch["slug"], "title": "Launch",
                             "status": "live", "subject": launch["subject"], **first})
     db["asks"].insert({"id": 1, "campaign_id": 1, "title": launch["asks"][0]["title"],
-                       "paragraph": split_phrasings(launch["asks"][0]["paragraph"])[0]})
+                       "paragraph": as_first_shipped(launch["asks"][0]["paragraph"])})
     db["campaigns"].insert({"id": 2, "slug": "old", "title": "Old", "status": "live",
                             "opening": "I live in {{constituency}}.{# note #}",
                             "closing": "{% for x in range(9) %}Reply{% endfor %}",

@@ -138,4 +138,4 @@ def test_the_launch_wording_can_be_restored_after_its_first_edit(app, staff_clie
     with app.app_context():
         assert get_db()["campaigns"].get(1)["opening"] == original
     citizen = page_text(staff_client.get("/staff/campaigns/1/preview").get_data(as_text=True))
-    assert "as a constituent in Sampleton (sample) about the organised crime networks" in citizen
+    assert "in Sampleton (sample)" in citizen  # one of the restored phrasings, filled in
