@@ -127,7 +127,14 @@ def m006_counting_indexes(db: sqlite_utils.Database) -> None:
 
 
 @migration
-def m007_plain_wording(db: sqlite_utils.Database) -> None:
+def m007_session_versions(db: sqlite_utils.Database) -> None:
+    # A signed-in session carries its account's version; signing out, disabling the
+    # account or changing its password bumps it, so an old cookie replayed is refused.
+    db["users"].add_column("session_version", int, not_null_default=0)
+
+
+@migration
+def m008_plain_wording(db: sqlite_utils.Database) -> None:
     # Wording stops being Jinja and becomes text with {{ placeholders }} (see
     # letters.wording); a blank line now separates phrasings, and campaigns get
     # prompts for the writer's note. See campaign.wording_migration.

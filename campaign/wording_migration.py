@@ -1,4 +1,4 @@
-"""Migration 7's conversion of Jinja-era wording to plain placeholder wording.
+"""Migration 8's conversion of Jinja-era wording to plain placeholder wording.
 
 Wording that was only placeholders converts as it is. Anything else (a filter, a
 branch, a loop) is never run: the field is set aside in the history, replaced by
@@ -100,7 +100,7 @@ def _record_set_aside(db: sqlite_utils.Database, row: dict, set_aside: dict) -> 
     snapshot = {name: row[name] or "" for name in ("opening", "closing", "subject")}
     db["campaign_history"].insert({
         "campaign_id": row["id"], "kind": "wording", "ask_id": None,
-        "action": "set aside when wording became plain text (migration 7): "
+        "action": "set aside when wording became plain text (migration 8): "
                   + ", ".join(sorted(set_aside)),
         "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
         "user_id": None, "user_email": "", "changed_at":

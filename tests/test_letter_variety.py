@@ -136,11 +136,11 @@ def test_the_reply_contact_is_printed_under_the_address(journey):
     assert "07700" not in envelope
 
 
-def test_migration_7_converts_wording_and_sets_aside_what_it_cannot(tmp_path):
+def test_migration_8_converts_wording_and_sets_aside_what_it_cannot(tmp_path):
     db = sqlite_utils.Database(tmp_path / "old.sqlite3")
     db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
     for fn in migrations.MIGRATIONS:
-        if fn.__name__ == "m007_plain_wording":
+        if fn.__name__ == "m008_plain_wording":
             break
         fn(db)
         db["_migrations"].insert({"name": fn.__name__, "applied_at": "then"})
@@ -156,7 +156,7 @@ def test_migration_7_converts_wording_and_sets_aside_what_it_cannot(tmp_path):
                             "subject": "{{- mp_name -}}: please act"})
     db["asks"].insert({"id": 2, "campaign_id": 2, "title": "Ask",
                        "paragraph": "First part.\n\nSecond part of one paragraph."})
-    assert migrations.apply(db) == ["m007_plain_wording"]
+    assert migrations.apply(db) == ["m008_plain_wording"]
     launch_row = db["campaigns"].get(1)
     assert launch_row["opening"] == launch["opening"]  # as shipped, so it gains phrasings
     assert db["asks"].get(1)["paragraph"] == launch["asks"][0]["paragraph"]
