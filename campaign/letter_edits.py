@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from campaign.public.forms import clean_paragraphs
+from campaign.public.forms import clean_paragraphs, unprintable_message
 
 #: One edited paragraph: the length of the longest phrasing staff may write.
 MAX_EDIT_LENGTH = 1200
@@ -47,6 +47,8 @@ def read_edits(form: Mapping[str, str], suggested: Mapping[str, str]
                            f"{MAX_EDIT_LENGTH:,}.")
         elif text.count("\n") >= MAX_EDIT_LINES:
             errors[key] = f"Keep this paragraph under {MAX_EDIT_LINES} lines."
+        elif unprintable_message(text):
+            errors[key] = unprintable_message(text)
         else:
             edits[key] = text
     return edits, errors

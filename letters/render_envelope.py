@@ -15,6 +15,7 @@ from letters import layout
 from letters.fonts import register_fonts
 from letters.model import Letter
 from letters.pdf_blocks import draw_lines, fit_lines
+from letters.render_pdf import printable
 
 EDGE = 10.0                   # mm kept clear at the envelope's edges
 ADDRESS_LEFT = 95.0           # the address starts right of the middle
@@ -27,6 +28,7 @@ RETURN_WIDTH = 75.0           # mm, so the return address never reaches the stam
 def render_envelope_pdf(letter: Letter) -> bytes:
     """Return a one-page DL envelope PDF: the MP's address and the sender's return address."""
     regular, _ = register_fonts()
+    letter = printable(letter)
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=(layout.ENVELOPE_WIDTH * mm, layout.ENVELOPE_HEIGHT * mm),
                     initialFontName=regular, initialFontSize=ADDRESS_SIZE, lang="en-GB")

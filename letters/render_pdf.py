@@ -7,6 +7,7 @@ header (letters.pdf_pages). Fonts are embedded, so any name prints as typed.
 """
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from functools import partial
 from io import BytesIO
 from xml.sax.saxutils import escape
@@ -18,6 +19,7 @@ from reportlab.platypus import (
 )
 
 from letters import layout
+from letters.fonts import without_joiners
 from letters.model import Letter
 from letters.pdf_blocks import draw_lines, fit_lines
 from letters.pdf_pages import ContinuationCanvas
@@ -29,6 +31,7 @@ SIGNATURE_SPACE = 20 * mm
 
 def render_pdf(letter: Letter) -> bytes:
     """Return the letter as PDF bytes: A4, fonts embedded, no personal data in metadata."""
+    letter = printable(letter)
     buffer = BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=A4, pageTemplates=_page_templates(letter),
@@ -102,6 +105,17 @@ def _first_page(letter: Letter, canvas, doc) -> None:
                                            layout.RECIPIENT_HEIGHT * mm)
     draw_lines(canvas, lines, font, block_size, leading, layout.RECIPIENT_LEFT * mm,
                height - layout.RECIPIENT_TOP * mm)
+
+
+def printable(letter: Letter) -> Letter:
+    """The letter as the PDF draws it: joiners (ZWJ, ZWNJ) left out of every text."""
+    def clean(value):
+        if isinstance(value, str):
+            return without_joiners(value)
+        if isinstance(value, tuple):
+            return tuple(without_joiners(v) for v in value)
+        return value
+    return replace(letter, **{f.name: clean(getattr(letter, f.name)) for f in fields(letter)})
 
 
 def _text(paragraph: str) -> str:

@@ -168,3 +168,20 @@ def test_migration_8_converts_wording_and_sets_aside_what_it_cannot(tmp_path):
     assert db["asks"].get(2)["paragraph"] == "First part.\nSecond part of one paragraph."
     set_aside = list(db.query("select * from campaign_history where campaign_id = 2"))
     assert "{% for x in range(9) %}" in set_aside[0]["snapshot"]
+
+
+def test_names_the_font_cannot_print_are_refused_naming_the_characters(journey):
+    journey.find_mp("E8 1DY")
+    response = journey.write(full_name="李雷 Li Lei 😀")
+    assert response.status_code == 422
+    assert "Our letter's typeface cannot print 李 雷 😀." in page_text(journey.page)
+    assert 'value="李雷 Li Lei 😀"' in journey.page  # nothing lost
+
+
+def test_joiners_are_kept_in_the_preview_and_docx_and_never_drawn_as_boxes(journey):
+    journey.find_mp("E8 1DY")
+    name = "Mehr\u200cnaz Kha\u200dn"
+    assert journey.write(full_name=name).status_code == 200
+    assert name in journey.page
+    assert name in docx_paragraphs(journey.download("docx").data)
+    assert "Mehrnaz Khan" in pdf_text(journey.download("pdf").data)
