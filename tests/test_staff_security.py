@@ -1,4 +1,4 @@
-"""The staff workspace's defences: roles, CSRF, wording sandbox, escaping, cookies."""
+"""The staff workspace's defences: roles, CSRF, inert wording, escaping, cookies."""
 from __future__ import annotations
 
 import re
