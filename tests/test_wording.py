@@ -8,12 +8,15 @@ from io import BytesIO
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from campaign.db import get_db
 from campaign.staff import editing
 from letters import MP, Ask, Sender, Wording, compose_letter
 from letters.limits import MAX_PAGES, LetterTooLong
+from letters.phrasings import choose
 from letters.render_pdf import render_pdf
 from letters.wording import (MAX_PHRASING_LENGTH, MAX_WORDING_LENGTH, WordingError,
                              check_wording, render_wording)
@@ -145,3 +148,21 @@ def test_six_hundred_newlines_do_not_make_a_long_letter():
         compose_letter(wording=Wording(opening="Hi.", closing="Bye."),
                        asks=[Ask(id=1, title="a", paragraph="Do it.")], mp=mp, sender=sender,
                        personal_note="x\n" * 600, today=date.today())
+
+
+_WORDING_ALPHABET = st.sampled_from(list("{}[]|%#-'\"\\ \n\tab_") + ["{{", "}}", "[[", "]]",
+                                     "{{ constituency }}", "\x00", "\ud800", "\u200d", "é"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDING_ALPHABET | st.text(max_size=5), max_size=60).map("".join))
+def test_any_wording_is_refused_in_words_or_rendered_inertly(text):
+    """Whatever staff type, the check answers with a WordingError or nothing, and
+    drawing and rendering never fail nor grow the text beyond its placeholders' values."""
+    try:
+        check_wording(text)
+    except WordingError as error:
+        assert str(error)
+    drawn = choose(text, 7, "opening")
+    rendered = render_wording(drawn, VALUES)
+    assert len(rendered) <= len(text) + 40 * text.count("{{")
