@@ -23,6 +23,8 @@ setup(
     package_dir=SHIPPED_DIRECTORIES,
     package_data={
         "campaign.data": ["*.json"],
-        **{f"{package}*": ["*"] for package in SHIPPED_DIRECTORIES},
+        "campaign.demo.samples": ["*.json"],
+        # Every shipped package by name: setuptools 84 matches no wildcards in these keys.
+        **{package: ["*"] for package in packages() if package.startswith(tuple(SHIPPED_DIRECTORIES))},
     },
 )

@@ -14,15 +14,18 @@ from datetime import date
 
 from flask import Blueprint, abort, current_app, render_template, request
 
-from campaign.campaigns import Campaign, campaign_by_slug, enabled_asks, public_campaigns
+from campaign.campaigns import (
+    Campaign, campaign_by_slug, enabled_asks, latest_closed_campaign, public_campaigns,
+)
 from campaign.counter import get_counter
 from campaign.db import get_db
 from campaign.downloads import KINDS, letter_file
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
 from campaign.lookup.directory import directory_info
-from campaign.lookup.errors import LookupFailure, VacantSeat
+from campaign.lookup.errors import LookupFailure, UpstreamUnavailable, VacantSeat
 from campaign.lookup.local_source import directory_path
 from campaign.participation import record_download
+from campaign.privacy_facts import privacy_facts
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
 from campaign.letter_edits import paragraph_texts, read_edits
@@ -45,8 +48,8 @@ def _campaign_or_404(slug: str) -> Campaign:
     return campaign
 
 
-def _closed(campaign: Campaign):
-    return render_template("public/closed.html", campaign=campaign), 410
+def _closed(campaign: Campaign, status: int = 410, others: bool = True):
+    return render_template("public/closed.html", campaign=campaign, others=others), status
 
 
 def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
@@ -56,9 +59,11 @@ def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
     return form
 
 
-def _campaign_page(campaign: Campaign, form: PostcodeForm, asks: list[Ask], status: int = 200):
+def _campaign_page(campaign: Campaign, form: PostcodeForm, asks: list[Ask], status: int = 200,
+                   unavailable: str | None = None):
     return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
-                           letters=get_counter().count(get_db(), campaign.id)), status
+                           letters=get_counter().count(get_db(), campaign.id),
+                           unavailable=unavailable), status
 
 
 @bp.get("/")
@@ -66,6 +71,10 @@ def index():
     campaigns = public_campaigns(get_db())
     if len(campaigns) == 1:
         return campaign_page(campaigns[0].slug)
+    closed = latest_closed_campaign(get_db()) if not campaigns else None
+    if closed is not None:
+        # After a close, the home page thanks the writers rather than say "nothing open".
+        return _closed(closed, status=200, others=False)
     return render_template("public/index.html", campaigns=campaigns)
 
 
@@ -96,6 +105,9 @@ def find_mp(slug: str):
         found = _finder().find(get_db(), form.postcode.data)
     except VacantSeat as vacancy:
         return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
+    except UpstreamUnavailable as failure:
+        # Our problem, not the postcode's: a notice, not an error on the field.
+        return _campaign_page(campaign, form, asks, failure.status, unavailable=failure.message)
     except LookupFailure as failure:
         form.postcode.errors = [failure.message]
         return _campaign_page(campaign, form, asks, failure.status)
@@ -107,11 +119,12 @@ def find_mp(slug: str):
 
 def _write_page(campaign: Campaign, found, form: LetterForm, asks: list[Ask],
                 paragraphs: dict[str, str], paragraph_errors: dict | None = None,
-                status: int = 200):
+                status: int = 200, unavailable: str | None = None):
     """The letter form; `paragraphs` fills the textareas of the letter's own wording."""
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
                            asks=asks, paragraphs=paragraphs,
-                           paragraph_errors=paragraph_errors or {}), status
+                           paragraph_errors=paragraph_errors or {},
+                           unavailable=unavailable), status
 
 
 @bp.post("/c/<slug>/letter")
@@ -123,6 +136,8 @@ def preview(slug: str):
     asks = enabled_asks(get_db(), campaign.id)
     form = _letter_form(asks, formdata=request.form)
     found, paragraph_errors = None, {}
+    # Back to the form, if it comes to that: each textarea shows what the writer sent.
+    shown = paragraph_texts(request.form, dict.fromkeys(paragraph_keys(asks), ""))
     if form.validate():
         seed = int(form.seed.data) if form.seed.data else new_seed()
         letter_request = LetterRequest(
@@ -142,6 +157,9 @@ def preview(slug: str):
                                              letter_request, date.today())
         except VacantSeat as vacancy:
             return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
+        except UpstreamUnavailable as failure:
+            return _write_page(campaign, None, form, asks, shown, status=503,
+                               unavailable=failure.message)
         except LookupFailure as failure:
             form.postcode.errors = [failure.message]
         except NoAsksChosen:
@@ -153,8 +171,6 @@ def preview(slug: str):
                 signed = sign(letter_request, current_app.config["SECRET_KEY"])
                 return render_template("public/preview.html", campaign=campaign,
                                        letter=letter, found=found, signed=signed)
-    # Back to the form: each textarea shows what the writer sent.
-    shown = paragraph_texts(request.form, dict.fromkeys(paragraph_keys(asks), ""))
     return _write_page(campaign, found, form, asks, shown, paragraph_errors, 422)
 
 
@@ -193,7 +209,8 @@ def download(slug: str):
     if kind.is_letter and record_download(
             get_db(), token=letter_request.token, campaign_id=campaign.id,
             constituency_code=found.constituency.code,
-            constituency_name=found.constituency.name,
+            # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
+            constituency_name=found.mp.constituency or found.constituency.name,
             ask_ids=letter_request.ask_ids, fmt=request.form["format"], day=date.today()):
         get_counter().forget(campaign.id)
     return response
@@ -239,7 +256,7 @@ def report():
 
 @bp.get("/privacy")
 def privacy():
-    return render_template("public/privacy.html")
+    return render_template("public/privacy.html", facts=privacy_facts(current_app.config))
 
 
 @bp.get("/about")

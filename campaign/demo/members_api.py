@@ -1,9 +1,9 @@
 """A fake UK Parliament Members API: member search (paged) and constituency search."""
 from __future__ import annotations
 
-from tests.fakes import shapes
-from tests.fakes.dataset import MPS, VACANT_SEATS, FakeMP
-from tests.fakes.server import FakeServer
+from campaign.demo import shapes
+from campaign.demo.dataset import MPS, VACANT_SEATS, FakeMP
+from campaign.demo.server import FakeServer
 
 
 class FakeMembersAPI(FakeServer):
