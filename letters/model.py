@@ -56,12 +56,14 @@ class Ask:
     """One policy ask: the checkbox a citizen ticks and the paragraph it adds.
 
     `paragraph` may hold several phrasings separated by blank lines (letters.phrasings).
+    Staff also see the ones switched off (`enabled` False); citizens never do.
     """
 
     id: int
     title: str
     paragraph: str
     explanation: str = ""
+    enabled: bool = True
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,11 @@ class Letter:
     title: str = field(default="")
     #: The writer's e-mail or phone for the reply, under their address (never stored).
     sender_contact: tuple[str, ...] = ()
+
+    @property
+    def document_title(self) -> str:
+        """The title a file carries in its properties: the letter's, or "Letter to <MP>"."""
+        return self.title or f"Letter to {self.mp_name}"
 
     @property
     def body_text(self) -> str:

@@ -9,7 +9,7 @@ from campaign.seed import launch_campaign_data
 from campaign.wording_migration import as_first_shipped
 from letters.phrasings import choose
 from letters.wording import split_phrasings
-from tests.journey import docx_paragraphs, page_text, pdf_text
+from tests.helpers import docx_paragraphs, page_text, pdf_text
 
 EDIT = "Please make the people who run trafficking gangs answer for it in court, here in Hackney."
 
@@ -98,7 +98,7 @@ def test_editing_again_brings_the_edits_back(journey):
     journey.find_mp("E8 1DY")
     ask = journey.ask_ids()[0]
     journey.write(asks=[ask], **{f"para-ask-{ask}": EDIT})
-    from tests.journey import hidden
+    from tests.helpers import hidden
     response = journey.client.post(f"/c/{journey.slug}/edit", data={
         "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")})
     assert EDIT in response.get_data(as_text=True)
@@ -138,12 +138,7 @@ def test_the_reply_contact_is_printed_under_the_address(journey):
 
 def test_migration_8_converts_wording_and_sets_aside_what_it_cannot(tmp_path):
     db = sqlite_utils.Database(tmp_path / "old.sqlite3")
-    db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
-    for fn in migrations.MIGRATIONS:
-        if fn.__name__ == "m008_plain_wording":
-            break
-        fn(db)
-        db["_migrations"].insert({"name": fn.__name__, "applied_at": "then"})
+    migrations.apply(db, stop_before="m008_plain_wording")
     launch = launch_campaign_data()
     first = {name: as_first_shipped(launch[name]) for name in ("opening", "closing")}
     db["campaigns"].insert({"id": 1, "slug": launch["slug"], "title": "Launch",

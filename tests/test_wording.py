@@ -20,8 +20,8 @@ from letters.phrasings import choose
 from letters.render_pdf import render_pdf
 from letters.wording import (MAX_PHRASING_LENGTH, MAX_WORDING_LENGTH, WordingError,
                              check_wording, render_wording)
-from tests.journey import page_text
-from tests.staff_helpers import post, sign_in
+from tests.helpers import page_text
+from tests.helpers import post, sign_in
 
 VALUES = {"mp_name": "Diane Abbott", "mp_full_title": "Rt Hon Diane Abbott MP",
           "mp_address_as": "Ms Abbott", "constituency": "Hackney North and Stoke Newington",

@@ -230,10 +230,6 @@ class Directory:
             return Entry(TERMINATED_STATUS, year_terminated=(value & 0x7FFF) or None)
         return self._entries[value]
 
-    def unnamed_codes(self) -> list[str]:
-        """Constituency codes used by live postcodes that have no name in the directory."""
-        return sorted(c for c in self.codes if not is_pseudo_code(c) and c not in self.names)
-
 
 def write_directory(path: Path, info: dict, codes: list[str], names: dict[str, str],
                     spans: list[tuple[str, int, int]], inward: array, values: array) -> None:

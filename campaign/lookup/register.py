@@ -8,14 +8,14 @@ and a by-election winner is found the day they take their seat.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import sqlite_utils
 
 from campaign.lookup.errors import UpstreamUnavailable, VacantSeat
 from campaign.lookup.members_api import MemberRecord, MembersAPI
 from campaign.lookup.names import constituency_key
-from campaign.transactions import write_transaction
+from campaign.transactions import timestamp, utc_now, write_transaction
 from letters import MP
 
 # How long an on-demand answer stands before we ask again. MPs change at
@@ -24,10 +24,6 @@ SEAT_TTL = timedelta(days=7)
 VACANCY_TTL = timedelta(hours=6)
 
 log = logging.getLogger(__name__)
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def _row(record: MemberRecord, source: str, fetched_at: str) -> dict:
@@ -48,7 +44,7 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI) -> int:
     leaves the old register in place.
     """
     records = list(api.sitting_mps())
-    fetched_at = _now().isoformat(timespec="seconds")
+    fetched_at = timestamp()
     with write_transaction(db):
         db["mps"].delete_where()
         db["mps"].insert_all(_row(r, "refresh", fetched_at) for r in records)
@@ -84,7 +80,7 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str) -
             f"We found your constituency, {name}, but not its MP just now. "
             "Please try again later."
         )
-    fetched_at = _now().isoformat(timespec="seconds")
+    fetched_at = timestamp()
     with write_transaction(db):
         db["constituency_lookups"].upsert({
             "constituency_key": key, "constituency_name": name,
@@ -100,13 +96,19 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str) -
     return _mp(row)
 
 
+def mp_by_key(db: sqlite_utils.Database, key: str) -> MP | None:
+    """The MP the register holds for constituency key `key` (see lookup.names), or None."""
+    row = _find(db, "mps", key)
+    return _mp(row) if row else None
+
+
 def _find(db: sqlite_utils.Database, table: str, key: str) -> dict | None:
     rows = list(db.query(f"select * from [{table}] where constituency_key = ?", [key]))
     return rows[0] if rows else None
 
 
 def _stale(fetched_at: str, ttl: timedelta) -> bool:
-    return _now() - datetime.fromisoformat(fetched_at) > ttl
+    return utc_now() - datetime.fromisoformat(fetched_at) > ttl
 
 
 def _mp(row: dict) -> MP:

@@ -10,26 +10,28 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import replace
-from datetime import date
 
 from flask import Blueprint, abort, current_app, render_template, request
 
 from campaign.campaigns import (
     Campaign, campaign_by_slug, enabled_asks, latest_closed_campaign, public_campaigns,
 )
-from campaign.counter import get_counter
+from campaign.public.counter import get_counter
 from campaign.db import get_db
-from campaign.downloads import KINDS, letter_file
+from campaign.site_context import today
+from campaign.public.downloads import FILE_FORMATS, letter_file
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
 from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, UpstreamUnavailable, VacantSeat
 from campaign.lookup.local_source import directory_path
-from campaign.participation import record_download
-from campaign.privacy_facts import privacy_facts
+from campaign.public.participation import record_letter
+from campaign.public.privacy_facts import privacy_facts
 from campaign.public.forms import LetterForm, PostcodeForm
-from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
-from campaign.letter_edits import paragraph_texts, read_edits
-from campaign.writing import NoAsksChosen, build_letter, suggested_wording
+from campaign.public.signed_requests import (
+    LetterExpired, LetterRequest, LetterTampered, sign, unsign,
+)
+from campaign.public.letter_edits import paragraph_texts, read_edits
+from campaign.public.composing import NoAsksChosen, build_letter, compose_for, suggested_wording
 from letters import Ask
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed, paragraph_keys
@@ -113,7 +115,7 @@ def find_mp(slug: str):
         return _campaign_page(campaign, form, asks, failure.status)
     seed = new_seed()
     letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed))
-    suggested = suggested_wording(campaign, asks, found.mp, seed, date.today())
+    suggested = suggested_wording(campaign, asks, found.mp, seed, today())
     return _write_page(campaign, found, letter_form, asks, paragraph_texts(None, suggested))
 
 
@@ -149,12 +151,12 @@ def preview(slug: str):
         )
         try:
             found = _finder().find(get_db(), letter_request.postcode)
-            suggested = suggested_wording(campaign, asks, found.mp, seed, date.today())
+            suggested = suggested_wording(campaign, asks, found.mp, seed, today())
             edits, paragraph_errors = read_edits(request.form, suggested)
             if not paragraph_errors:
                 letter_request = replace(letter_request, edits=edits)
                 letter, found = build_letter(get_db(), _finder(), campaign, asks,
-                                             letter_request, date.today())
+                                             letter_request, today())
         except VacantSeat as vacancy:
             return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
         except UpstreamUnavailable as failure:
@@ -168,7 +170,8 @@ def preview(slug: str):
             form.personal_note.errors = [str(error)]
         else:
             if not paragraph_errors:
-                signed = sign(letter_request, current_app.config["SECRET_KEY"])
+                signed = sign(letter_request, found, letter.date,
+                              current_app.config["SECRET_KEY"])
                 return render_template("public/preview.html", campaign=campaign,
                                        letter=letter, found=found, signed=signed)
     return _write_page(campaign, found, form, asks, shown, paragraph_errors, 422)
@@ -180,39 +183,33 @@ def download(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
-    kind = KINDS.get(request.form.get("format", ""))
-    if kind is None:
+    file_format = FILE_FORMATS.get(request.form.get("format", ""))
+    if file_format is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
     try:
-        letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                                current_app.config["LETTER_FORM_MAX_AGE"])
+        signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
+                        current_app.config["LETTER_FORM_MAX_AGE"])
     except LetterExpired:
         return _start_again(campaign, "This preview is more than two hours old, so we no "
                             "longer have your letter. Please fill the form in again.", 410)
     except LetterTampered:
-        letter_request = None
-    if letter_request is None or letter_request.campaign_id != campaign.id:
+        signed = None
+    if signed is None or signed.request.campaign_id != campaign.id:
         return _start_again(campaign, "We couldn't read that letter. Please fill the form "
                             "in again.", 400)
+    # The letter the preview showed: its day and MP travel in the signed field.
     try:
-        letter, found = build_letter(get_db(), _finder(), campaign,
-                                     enabled_asks(get_db(), campaign.id), letter_request,
-                                     date.today())
-    except LookupFailure as failure:
-        return _start_again(campaign, failure.message, failure.status)
+        letter = compose_for(campaign, enabled_asks(get_db(), campaign.id), signed.request,
+                             signed.found, signed.day)
     except NoAsksChosen:
         return _start_again(campaign, "The asks you chose have changed. Please choose "
                             "again.", 409)
     except LetterTooLong as error:
         return _start_again(campaign, str(error), 422)
-    response = letter_file(kind, letter)
-    if kind.is_letter and record_download(
-            get_db(), token=letter_request.token, campaign_id=campaign.id,
-            constituency_code=found.constituency.code,
-            # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
-            constituency_name=found.mp.constituency or found.constituency.name,
-            ask_ids=letter_request.ask_ids, fmt=request.form["format"], day=date.today()):
-        get_counter().forget(campaign.id)
+    response = letter_file(file_format, letter)
+    if file_format.is_letter:
+        record_letter(get_db(), get_counter(), signed.request, signed.found,
+                      request.form["format"], today())
     return response
 
 
@@ -223,11 +220,12 @@ def edit(slug: str):
     if campaign.is_closed:
         return _closed(campaign)
     try:
-        letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                                current_app.config["LETTER_FORM_MAX_AGE"])
+        signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
+                        current_app.config["LETTER_FORM_MAX_AGE"])
     except (LetterExpired, LetterTampered):
         return _start_again(campaign, "We no longer have your letter. Please fill the form "
                             "in again.", 410)
+    letter_request = signed.request
     asks = enabled_asks(get_db(), campaign.id)
     form = _letter_form(asks, full_name=letter_request.full_name,
                         address_line1=letter_request.address_line1,
@@ -235,12 +233,8 @@ def edit(slug: str):
                         postcode=letter_request.postcode, asks=list(letter_request.ask_ids),
                         personal_note=letter_request.personal_note,
                         contact=letter_request.contact, seed=str(letter_request.seed))
-    try:
-        found = _finder().find(get_db(), letter_request.postcode)
-        suggested = suggested_wording(campaign, asks, found.mp, letter_request.seed,
-                                      date.today())
-    except LookupFailure:
-        suggested = {}  # the writer's edits still come back; suggestions need the MP
+    suggested = suggested_wording(campaign, asks, signed.found.mp, letter_request.seed,
+                                  signed.day)
     return _write_page(campaign, None, form, asks,
                        paragraph_texts(None, suggested, letter_request.edits))
 

@@ -2,16 +2,26 @@
 
 The preview page holds the writer's details in one hidden field, signed (not
 stored) so nobody can alter it between preview and download and the server keeps
-no copy. The signature expires: an old preview asks the writer to start again.
+no copy. The field also carries what the preview decided (the day, the
+constituency, the MP), so the download composes the very letter the writer read
+without looking anything up again. The signature expires: an old preview asks the
+writer to start again.
 """
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-SALT = "letter-preview-v1"
+from campaign.lookup.errors import InvalidPostcode
+from campaign.lookup.finder import FoundMP
+from campaign.lookup.postcode import Constituency, normalise_postcode
+from letters import MP
+
+# v2 carries the preview's decision; a v1 field (no decision) reads as not ours.
+SALT = "letter-preview-v2"
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,15 @@ class LetterRequest:
     contact: str = ""  # an e-mail or phone for the reply, printed in the letter only
 
 
+@dataclass(frozen=True)
+class SignedLetter:
+    """A signed preview read back: what was asked for and what the preview decided."""
+
+    request: LetterRequest
+    found: FoundMP
+    day: date
+
+
 class LetterExpired(Exception):
     """The preview is too old; the writer should fill the form in again."""
 
@@ -46,13 +65,16 @@ def _serializer(secret_key: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(secret_key, salt=SALT)
 
 
-def sign(request: LetterRequest, secret_key: str) -> str:
-    """Serialise and sign `request` for a hidden form field."""
-    return _serializer(secret_key).dumps(asdict(request))
+def sign(request: LetterRequest, found: FoundMP, day: date, secret_key: str) -> str:
+    """Serialise and sign `request` and the preview's decision for a hidden form field."""
+    return _serializer(secret_key).dumps({
+        "request": asdict(request), "day": day.isoformat(), "postcode": str(found.postcode),
+        "constituency": asdict(found.constituency), "mp": asdict(found.mp),
+    })
 
 
-def unsign(value: str, secret_key: str, max_age: int) -> LetterRequest:
-    """Verify and read a signed request; raise LetterExpired or LetterTampered."""
+def unsign(value: str, secret_key: str, max_age: int) -> SignedLetter:
+    """Verify and read a signed preview; raise LetterExpired or LetterTampered."""
     serializer = _serializer(secret_key)
     try:
         data = serializer.loads(value, max_age=max_age)
@@ -61,11 +83,14 @@ def unsign(value: str, secret_key: str, max_age: int) -> LetterRequest:
     except BadSignature:
         raise LetterTampered() from None
     try:
-        data["ask_ids"] = tuple(int(i) for i in data["ask_ids"])
-        data["seed"] = int(data.get("seed", 0))
-        edits = data.get("edits", {})
+        request = dict(data["request"])
+        request["ask_ids"] = tuple(int(i) for i in request["ask_ids"])
+        request["seed"] = int(request.get("seed", 0))
+        edits = request.get("edits", {})
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in edits.items()):
             raise TypeError("edits")
-        return LetterRequest(**data)
-    except (KeyError, TypeError, ValueError):
+        found = FoundMP(postcode=normalise_postcode(data["postcode"]),
+                        constituency=Constituency(**data["constituency"]), mp=MP(**data["mp"]))
+        return SignedLetter(LetterRequest(**request), found, date.fromisoformat(data["day"]))
+    except (KeyError, TypeError, ValueError, InvalidPostcode):
         raise LetterTampered() from None

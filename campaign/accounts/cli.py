@@ -1,32 +1,13 @@
-"""Command-line tools registered on the app: `flask --app wsgi mps refresh`, ..."""
+"""`flask --app wsgi users ...`: create, list and disable staff and organiser accounts."""
 from __future__ import annotations
 
 import click
-from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from campaign.db import get_db, migrate
-from campaign.lookup import register
-from campaign.lookup.errors import LookupFailure
-from campaign.users import (
+from campaign.db import migrated_db
+from campaign.accounts.users import (
     MIN_PASSWORD_LENGTH, ROLES, UserError, create_user, disable_user, list_users, set_password,
 )
-
-mps = AppGroup("mps", help="The register of sitting MPs.")
-
-
-@mps.command("refresh")
-def refresh_command() -> None:
-    """Load every sitting MP from the Members API into the database."""
-    db = get_db()
-    migrate(db)
-    finder = current_app.extensions["mp_finder"]
-    try:
-        count = register.refresh(db, finder.members)
-    except LookupFailure as failure:
-        raise click.ClickException(f"The Members API could not be read: {failure.message}")
-    click.echo(f"Loaded {count} sitting MPs at {register.refreshed_at(db)}.")
-
 
 users = AppGroup("users", help="Staff and organiser accounts.")
 
@@ -40,8 +21,7 @@ users = AppGroup("users", help="Staff and organiser accounts.")
               "given (keeps it out of shell history).")
 def create_user_command(email: str, role: str, password: str) -> None:
     """Create an account for EMAIL (the password needs at least 12 characters)."""
-    db = get_db()
-    migrate(db)
+    db = migrated_db()
     try:
         user = create_user(db, email, password, role)
     except UserError as error:
@@ -52,8 +32,7 @@ def create_user_command(email: str, role: str, password: str) -> None:
 @users.command("list")
 def list_users_command() -> None:
     """List every account."""
-    db = get_db()
-    migrate(db)
+    db = migrated_db()
     rows = list_users(db)
     if not rows:
         click.echo("There are no accounts yet. Make one with: flask --app wsgi users create "
@@ -69,8 +48,7 @@ def list_users_command() -> None:
 @click.argument("email")
 def disable_user_command(email: str) -> None:
     """Stop EMAIL from signing in."""
-    db = get_db()
-    migrate(db)
+    db = migrated_db()
     try:
         disable_user(db, email)
     except UserError as error:
@@ -84,16 +62,9 @@ def disable_user_command(email: str) -> None:
               help="Prompted for when not given (keeps it out of shell history).")
 def set_password_command(email: str, password: str) -> None:
     """Give EMAIL a new password; it is signed out everywhere."""
-    db = get_db()
-    migrate(db)
+    db = migrated_db()
     try:
         set_password(db, email, password)
     except UserError as error:
         raise click.ClickException(str(error))
     click.echo(f"Changed the password of {email}; its sessions have ended.")
-
-
-def init_app(app: Flask) -> None:
-    """Register the command groups on `app`."""
-    app.cli.add_command(mps)
-    app.cli.add_command(users)

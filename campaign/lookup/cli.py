@@ -1,18 +1,21 @@
-"""`flask --app wsgi postcodes ...`: import, query and describe the local postcode directory."""
+"""The lookup's commands: `flask --app wsgi postcodes ...` (import, query and describe the
+local postcode directory) and `flask --app wsgi mps refresh` (the register of MPs)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
-from flask import Flask, current_app
+from flask import current_app
 from flask.cli import AppGroup
 
+from campaign.db import migrated_db
+from campaign.lookup import register
 from campaign.lookup.directory import (
     LIVE, NONE, Directory, DirectoryError, directory_info, load_directory,
 )
 from campaign.lookup.directory_import import plan_import, run_import
-from campaign.lookup.errors import InvalidPostcode
+from campaign.lookup.errors import InvalidPostcode, LookupFailure
 from campaign.lookup.local_source import directory_path
 from campaign.lookup.ons_files import ONSFileError
 from campaign.lookup.postcode import normalise_postcode
@@ -121,6 +124,16 @@ def _load() -> Directory:
         raise click.ClickException(f"{error} Import one with `postcodes import`.")
 
 
-def init_app(app: Flask) -> None:
-    """Register the `postcodes` command group on `app`."""
-    app.cli.add_command(postcodes)
+mps = AppGroup("mps", help="The register of sitting MPs.")
+
+
+@mps.command("refresh")
+def refresh_command() -> None:
+    """Load every sitting MP from the Members API into the database."""
+    db = migrated_db()
+    finder = current_app.extensions["mp_finder"]
+    try:
+        count = register.refresh(db, finder.members)
+    except LookupFailure as failure:
+        raise click.ClickException(f"The Members API could not be read: {failure.message}")
+    click.echo(f"Loaded {count} sitting MPs at {register.refreshed_at(db)}.")

@@ -8,7 +8,7 @@ import sqlite_utils
 
 from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP, MPFinder
-from campaign.signed_letters import LetterRequest
+from campaign.public.signed_requests import LetterRequest
 from letters import MP, Ask, Letter, Sender, compose_letter
 from letters.compose import placeholder_values
 from letters.phrasings import suggested_paragraphs
@@ -21,15 +21,25 @@ class NoAsksChosen(ValueError):
 def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign,
                  enabled: Sequence[Ask], request: LetterRequest,
                  today: date) -> tuple[Letter, FoundMP]:
-    """Compose the letter `request` describes, to the MP for its postcode.
+    """Compose the letter `request` describes, to the MP for its postcode (the preview).
 
     `enabled` is the campaign's asks as citizens can tick them now (the caller has
-    usually loaded them for the page already). The MP is found again from the
-    postcode on the letter, so the letter always goes to the writer's own MP even if
-    they changed the postcode. Raises LookupFailure, NoAsksChosen or
+    usually loaded them for the page already). The MP is found from the postcode on
+    the letter, so the letter goes to the writer's own MP even if they changed the
+    postcode on the form. Raises LookupFailure, NoAsksChosen or
     letters.limits.LetterTooLong.
     """
     found = finder.find(db, request.postcode)
+    return compose_for(campaign, enabled, request, found, today), found
+
+
+def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterRequest,
+                found: FoundMP, day: date) -> Letter:
+    """The letter `request` describes, to the MP the preview `found`, dated `day`.
+
+    The download's way: it composes what the signed preview decided, with no lookup.
+    Raises NoAsksChosen when none of the ticked asks can be ticked any more.
+    """
     chosen = set(request.ask_ids)
     asks = [ask for ask in enabled if ask.id in chosen]
     if not asks:
@@ -41,10 +51,9 @@ def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign
         postcode=str(found.postcode),
         contact_lines=(request.contact,) if request.contact else (),
     )
-    letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp, sender=sender,
-                            personal_note=request.personal_note, today=today,
-                            seed=request.seed, edits=request.edits)
-    return letter, found
+    return compose_letter(wording=campaign.wording, asks=asks, mp=found.mp, sender=sender,
+                          personal_note=request.personal_note, today=day,
+                          seed=request.seed, edits=request.edits)
 
 
 def suggested_wording(campaign: Campaign, asks: Sequence[Ask], mp: MP, seed: int,
