@@ -22,6 +22,8 @@ class Campaign:
     status: str
     wording: Wording
     thank_you: str
+    #: What migration 8 could not convert, for staff to correct ("" when nothing).
+    wording_review: str = ""
 
     @property
     def is_closed(self) -> bool:
@@ -37,8 +39,8 @@ def _campaign(row: dict) -> Campaign:
         id=row["id"], slug=row["slug"], title=row["title"], summary=row["summary"] or "",
         intro=row["intro"] or "", status=row["status"],
         wording=Wording(opening=row["opening"] or "", closing=row["closing"] or "",
-                        subject=row["subject"] or ""),
-        thank_you=row["thank_you"] or "",
+                        subject=row["subject"] or "", prompts=row.get("prompts") or ""),
+        thank_you=row["thank_you"] or "", wording_review=row.get("wording_review") or "",
     )
 
 

@@ -157,6 +157,18 @@ def m008_letter_loop(db: sqlite_utils.Database) -> None:
     )
 
 
+@migration
+def m009_plain_wording(db: sqlite_utils.Database) -> None:
+    # Wording stops being Jinja and becomes text with {{ placeholders }} (see
+    # letters.wording); a blank line now separates phrasings, and campaigns get
+    # prompts for the writer's note. See campaign.wording_migration.
+    from campaign.wording_migration import convert_all_wording
+
+    db["campaigns"].add_column("prompts", str, not_null_default="")
+    db["campaigns"].add_column("wording_review", str, not_null_default="")
+    convert_all_wording(db)
+
+
 def apply(db: sqlite_utils.Database,
           stop_before: str | Iterable[str] | None = None) -> list[str]:
     """Run the migrations `db` has not recorded yet (those before `stop_before`, if

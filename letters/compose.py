@@ -1,13 +1,32 @@
 """Compose a Letter from a campaign's wording, the chosen asks, the MP and the sender."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from letters import addressing
 from letters.dates import uk_date
+from letters.limits import check_body
 from letters.model import MP, Ask, Letter, Sender, Wording
+from letters.phrasings import CLOSING, OPENING, ask_key, choose, suggested_paragraphs
 from letters.wording import render_wording
+
+
+def placeholder_values(mp: MP, writer_name: str, today: date) -> dict[str, str]:
+    """What each wording placeholder stands for in a letter to `mp`.
+
+    Without a writer's name (a form not yet filled in) `{{ writer_name }}` stays as typed.
+    """
+    values = {
+        "mp_name": plain_name(mp),
+        "mp_full_title": mp.full_title,
+        "mp_address_as": mp.address_as,
+        "constituency": mp.constituency,
+        "date": uk_date(today),
+    }
+    if writer_name:
+        values["writer_name"] = writer_name
+    return values
 
 
 def compose_letter(
@@ -18,48 +37,62 @@ def compose_letter(
     sender: Sender,
     personal_note: str = "",
     today: date,
+    seed: int = 0,
+    edits: Mapping[str, str] | None = None,
 ) -> Letter:
     """Build the letter, paragraph by paragraph, in the order a caseworker expects.
 
     The opening says the writer is a constituent; each ask adds its paragraph; the
-    writer's own words follow; the closing asks for a reply. Raises
-    letters.wording.WordingError if the campaign's wording cannot be rendered.
+    writer's own words follow; the closing asks for a reply. Each of the opening,
+    the asks and the closing is the phrasing `seed` draws (letters.phrasings)
+    unless `edits` holds the writer's own version under the same key. Raises
+    letters.limits.LetterTooLong if the body passes the letter's caps.
     """
-    values = {
-        "mp_name": _plain_name(mp),
-        "mp_full_title": mp.full_title,
-        "mp_address_as": mp.address_as,
-        "constituency": mp.constituency,
-        "writer_name": sender.full_name,
-        "date": uk_date(today),
-    }
-    paragraphs = [render_wording(wording.opening, values)]
-    paragraphs += [ask.paragraph.strip() for ask in asks if ask.paragraph.strip()]
-    note = personal_note.strip()
-    if note:
-        paragraphs += [part.strip() for part in note.split("\n\n") if part.strip()]
+    values = placeholder_values(mp, sender.full_name, today)
+    suggested = suggested_paragraphs(wording, asks, seed, values)
+    edits = edits or {}
+
+    def paragraph(key: str) -> list[str]:
+        edited = edits.get(key, "").strip()
+        if not edited:
+            return [suggested[key]]
+        # The writer's text is filled in like staff wording (one inert, linear pass);
+        # a blank line in it starts a new paragraph, as in their note.
+        return _split(render_wording(edited, values))
+
+    paragraphs = paragraph(OPENING)
+    for ask in asks:
+        paragraphs += paragraph(ask_key(ask.id))
+    paragraphs += _split(personal_note)
     role = addressing.role_note(mp)
     if role:
         paragraphs.append(role)
-    paragraphs.append(render_wording(wording.closing, values))
-    subject = render_wording(wording.subject, values) if wording.subject else ""
+    paragraphs += paragraph(CLOSING)
+    paragraphs = [p for p in paragraphs if p]
+    check_body(paragraphs)
+    subject = render_wording(choose(wording.subject, seed, "subject"), values)
     return Letter(
         sender_name=sender.full_name,
         sender_address=sender.address_block,
+        sender_contact=sender.contact_lines,
         date=today,
         date_text=uk_date(today),
         recipient_lines=addressing.recipient_lines(mp),
         salutation=addressing.salutation(mp),
         subject=subject,
-        paragraphs=tuple(p for p in paragraphs if p),
+        paragraphs=tuple(paragraphs),
         valediction="Yours sincerely",
         signature_name=sender.full_name,
-        mp_name=_plain_name(mp),
-        title=f"Letter to {_plain_name(mp)}",
+        mp_name=plain_name(mp),
+        title=f"Letter to {plain_name(mp)}",
     )
 
 
-def _plain_name(mp: MP) -> str:
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.strip().split("\n\n") if part.strip()]
+
+
+def plain_name(mp: MP) -> str:
     """The MP's name without honorifics ("Ms Diane Abbott" -> "Diane Abbott")."""
     name = mp.display_as.strip()
     for prefix in ("Mr ", "Mrs ", "Ms ", "Miss ", "Mx ", "Dr "):

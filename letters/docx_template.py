@@ -106,13 +106,21 @@ def _define_styles(styles) -> None:
     address_gap = Pt(layout.ADDRESS_LEADING)
     sender = _paragraph_style(styles, SENDER, "Normal", align=WD_ALIGN_PARAGRAPH.RIGHT)
     _contextual_spacing(sender)
-    # One blank line either side of the date keeps the MP's address high enough to
-    # show through a DL window for a sender's address of up to six lines.
-    _paragraph_style(styles, DATE, "Normal", align=WD_ALIGN_PARAGRAPH.RIGHT,
-                     before=address_gap, after=address_gap)
-    recipient = _paragraph_style(styles, RECIPIENT, "Normal", after=address_gap * 2)
-    # Lines of one address sit together; the gap comes after the block.
+    date = _paragraph_style(styles, DATE, "Normal", align=WD_ALIGN_PARAGRAPH.RIGHT,
+                            before=address_gap)
+    recipient = _paragraph_style(styles, RECIPIENT, "Normal")
+    # Lines of one address sit together.
     _contextual_spacing(recipient)
+    # Page 1 is laid out like the PDF by two frames at fixed places on the page: the
+    # sender's address and the date top right, the MP's address where a DL window
+    # shows it. Text flows above or below a frame, never beside it ("notBeside"), so
+    # the body starts below both, clear of the window, as in the PDF.
+    for style in (sender, date):
+        _frame(style, left=layout.SENDER_LEFT, top=layout.SENDER_TOP,
+               width=layout.SENDER_WIDTH, height=layout.SENDER_HEIGHT, gap=0)
+    _frame(recipient, left=layout.RECIPIENT_LEFT, top=layout.RECIPIENT_TOP,
+           width=layout.RECIPIENT_WIDTH, height=layout.RECIPIENT_HEIGHT,
+           gap=layout.FIRST_BODY_TOP - layout.RECIPIENT_TOP - layout.RECIPIENT_HEIGHT)
 
     body_gap = Pt(layout.LEADING * 0.6)
     body = styles[BODY]
@@ -155,6 +163,27 @@ def _paragraph_style(styles, name, base, *, align=None, before=None, after=None,
     if name in _WORD_BUILT_IN:
         style.element.attrib.pop(qn("w:customStyle"), None)
     return style
+
+
+def _frame(style, *, left: float, top: float, width: float, height: float,
+           gap: float) -> None:
+    """Put paragraphs of `style` in a frame at a fixed place on the page (mm).
+
+    Consecutive paragraphs with the same frame share it; Word and LibreOffice both
+    read w:framePr. `gap` is the space kept between the frame and the text below.
+    """
+    def twips(value: float) -> str:
+        return str(round(value * 1440 / 25.4))
+
+    frame = OxmlElement("w:framePr")
+    for name, value in (("w", twips(width)), ("h", twips(height)), ("hRule", "exact"),
+                        ("hSpace", "0"), ("vSpace", twips(gap)), ("wrap", "notBeside"),
+                        ("vAnchor", "page"), ("hAnchor", "page"), ("x", twips(left)),
+                        ("y", twips(top))):
+        frame.set(qn(f"w:{name}"), value)
+    properties = style.element.get_or_add_pPr()
+    # framePr comes early in pPr's schema order: after pStyle, keepNext, keepLines, pageBreakBefore.
+    properties.insert(0, frame)
 
 
 def _contextual_spacing(style) -> None:

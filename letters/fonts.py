@@ -16,8 +16,9 @@ from pathlib import Path
 REGULAR = "LetterSerif"
 BOLD = "LetterSerif-Bold"
 
-#: The family name DOCX styles ask for. A writer without it gets Word's or
-#: LibreOffice's nearest serif; the DOCX is for editing, the PDF for printing.
+#: The family name DOCX styles ask for: Word has had Cambria since 2007, and
+#: LibreOffice bundles Caladea, made metric-compatible with Cambria, and puts it in
+#: Cambria's place, so lines and pages break alike in both.
 DOCX_FONT = "Cambria"
 
 _FILES = {REGULAR: "SourceSerifPro-Regular.ttf", BOLD: "SourceSerifPro-Bold.ttf"}
@@ -44,3 +45,37 @@ def register_fonts() -> tuple[str, str]:
     for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
         addMapping(REGULAR, bold, italic, face)
     return REGULAR, BOLD
+
+
+#: Joiners shape scripts the font does not cover; they stay in the text (preview,
+#: DOCX) and are dropped only where the PDF draws it, where they would show as boxes.
+JOINERS = "\u200c\u200d"
+
+
+@cache
+def _printable_codepoints() -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    regular, bold = register_fonts()
+    regular_map = pdfmetrics.getFont(regular).face.charToGlyph
+    bold_map = pdfmetrics.getFont(bold).face.charToGlyph
+    return frozenset(regular_map) & frozenset(bold_map)
+
+
+def unprintable_characters(text: str) -> list[str]:
+    """The characters of `text` the letter font has no glyph for, each once, in order.
+
+    The PDF cannot print Chinese, Arabic or emoji: reportlab neither carries those
+    fonts nor shapes Arabic, so the site asks the writer instead of printing boxes.
+    """
+    printable = _printable_codepoints()
+    missing: dict[str, None] = {}
+    for char in text:
+        if ord(char) not in printable and not char.isspace() and char not in JOINERS:
+            missing[char] = None
+    return list(missing)
+
+
+def without_joiners(text: str) -> str:
+    """`text` as the PDF draws it: ZWJ and ZWNJ left out (see JOINERS)."""
+    return text.translate({ord(j): None for j in JOINERS})

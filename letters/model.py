@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-HOUSE_OF_COMMONS = ("House of Commons", "London SW1A 0AA")
+#: Royal Mail's form: the post town in capitals and the postcode alone on the last line.
+HOUSE_OF_COMMONS = ("House of Commons", "LONDON", "SW1A 0AA")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class Sender:
     full_name: str
     address_lines: tuple[str, ...]
     postcode: str
+    #: An e-mail address or phone number for the reply, printed in the letter only.
+    contact_lines: tuple[str, ...] = ()
 
     @property
     def address_block(self) -> tuple[str, ...]:
@@ -52,7 +55,9 @@ class Sender:
 class Ask:
     """One policy ask: the checkbox a citizen ticks and the paragraph it adds.
 
-    Staff also see the ones switched off (`enabled` False); citizens never do."""
+    `paragraph` may hold several phrasings separated by blank lines (letters.phrasings).
+    Staff also see the ones switched off (`enabled` False); citizens never do.
+    """
 
     id: int
     title: str
@@ -63,11 +68,21 @@ class Ask:
 
 @dataclass(frozen=True)
 class Wording:
-    """A campaign's letter wording: small templates with placeholders (see letters.wording)."""
+    """A campaign's letter wording: text with placeholders (see letters.wording).
+
+    The opening and closing may hold several phrasings separated by blank lines;
+    `prompts` are questions shown beside the writer's note, one per line.
+    """
 
     opening: str
     closing: str
     subject: str = ""
+    prompts: str = ""
+
+    @property
+    def prompt_list(self) -> list[str]:
+        """The questions to help a writer, as a list."""
+        return [line.strip() for line in self.prompts.splitlines() if line.strip()]
 
 
 @dataclass(frozen=True)
@@ -89,6 +104,8 @@ class Letter:
     # A note for the writer to cut off and keep (their reference), printed in small
     # type below the signature, never part of the letter's text.
     keepsake: tuple[str, ...] = ()
+    #: The writer's e-mail or phone for the reply, under their address (never stored).
+    sender_contact: tuple[str, ...] = ()
 
     @property
     def document_title(self) -> str:
@@ -99,7 +116,7 @@ class Letter:
     def body_text(self) -> str:
         """The whole letter as plain text, in reading order (previews, tests, e-mail)."""
         parts = [
-            "\n".join((self.sender_name, *self.sender_address)),
+            "\n".join((self.sender_name, *self.sender_address, *self.sender_contact)),
             self.date_text,
             "\n".join(self.recipient_lines),
         ]

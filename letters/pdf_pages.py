@@ -1,4 +1,4 @@
-"""Page furniture for multi-page PDF letters: the continuation header on page 2+.
+"""Page furniture: fold marks, "continued" at the foot of page 1, headers on page 2+.
 
 "Page N of M" needs M, which platypus only knows once the story has been laid out.
 Laying out twice would double the cost of a letter, so the canvas keeps each page's
@@ -13,8 +13,14 @@ from reportlab.pdfgen.canvas import Canvas
 
 from letters import layout
 from letters.fonts import register_fonts
+from letters.limits import MAX_PAGES, LetterTooLong
 
 _GREY = Color(0.35, 0.35, 0.35)
+_LIGHT = Color(0.7, 0.7, 0.7)
+
+#: Folding A4 in three for a DL envelope: thirds of 297 mm, marked in the left margin.
+FOLDS = (99.0, 198.0)
+CONTINUED = "continued overleaf"
 
 
 class ContinuationCanvas(Canvas):
@@ -32,12 +38,39 @@ class ContinuationCanvas(Canvas):
     def save(self):
         """Draw each page's header now that the page count is known, then write the file."""
         total = len(self._pages)
+        if total > MAX_PAGES:
+            raise LetterTooLong(f"Your letter would run to {total} pages; please shorten it "
+                                f"to fit on {MAX_PAGES}.")
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
-            if number > 1:
+            if number == 1:
+                self._draw_fold_marks()
+                if total > 1:
+                    self._draw_continued()
+            else:
                 self._draw_header(number, total)
             super().showPage()
         super().save()
+
+    def _draw_fold_marks(self) -> None:
+        _, height = self._pagesize
+        self.saveState()
+        self.setStrokeColor(_LIGHT)
+        self.setLineWidth(0.3)
+        for fold in FOLDS:
+            y = height - fold * mm
+            self.line(4 * mm, y, 9 * mm, y)
+        self.restoreState()
+
+    def _draw_continued(self) -> None:
+        regular, _ = register_fonts()
+        width, _ = self._pagesize
+        self.saveState()
+        self.setFillColor(_GREY)
+        self.setFont(regular, layout.HEADER_FONT_SIZE)
+        self.drawRightString(width - layout.MARGIN_RIGHT * mm, (layout.MARGIN_BOTTOM - 8) * mm,
+                             CONTINUED)
+        self.restoreState()
 
     def _draw_header(self, number: int, total: int) -> None:
         regular, _ = register_fonts()

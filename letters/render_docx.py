@@ -47,7 +47,8 @@ def render_docx(letter: Letter) -> bytes:
 
 def docx_paragraphs(letter: Letter) -> list[tuple[str, str]]:
     """(style name, text) for each paragraph, in the order of Letter.body_text."""
-    rows = [(t.SENDER, line) for line in (letter.sender_name, *letter.sender_address)]
+    rows = [(t.SENDER, line)
+            for line in (letter.sender_name, *letter.sender_address, *letter.sender_contact)]
     rows.append((t.DATE, letter.date_text))
     rows += [(t.RECIPIENT, line) for line in letter.recipient_lines]
     if letter.subject:

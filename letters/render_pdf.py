@@ -7,6 +7,7 @@ header (letters.pdf_pages). Fonts are embedded, so any name prints as typed.
 """
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from functools import partial
 from io import BytesIO
 from xml.sax.saxutils import escape
@@ -19,6 +20,7 @@ from reportlab.platypus import (
 )
 
 from letters import layout
+from letters.fonts import without_joiners
 from letters.model import Letter
 from letters.pdf_blocks import draw_lines, fit_lines
 from letters.pdf_pages import ContinuationCanvas
@@ -30,6 +32,7 @@ SIGNATURE_SPACE = 20 * mm
 
 def render_pdf(letter: Letter) -> bytes:
     """Return the letter as PDF bytes: A4, fonts embedded, no personal data in metadata."""
+    letter = printable(letter)
     buffer = BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=A4, pageTemplates=_page_templates(letter),
@@ -103,7 +106,8 @@ def _first_page(letter: Letter, canvas, doc) -> None:
     """The sender's address and the date top right, the MP's address in the window."""
     font, size = pdf_styles().body.fontName, layout.FONT_SIZE
     height = layout.PAGE_HEIGHT * mm
-    sender = [letter.sender_name, *letter.sender_address, "", letter.date_text]
+    sender = [letter.sender_name, *letter.sender_address, *letter.sender_contact, "",
+              letter.date_text]
     lines, block_size, leading = fit_lines(sender, font, size, layout.ADDRESS_LEADING,
                                            layout.SENDER_WIDTH * mm, layout.SENDER_HEIGHT * mm)
     draw_lines(canvas, lines, font, block_size, leading,
@@ -114,6 +118,17 @@ def _first_page(letter: Letter, canvas, doc) -> None:
                                            layout.RECIPIENT_HEIGHT * mm)
     draw_lines(canvas, lines, font, block_size, leading, layout.RECIPIENT_LEFT * mm,
                height - layout.RECIPIENT_TOP * mm)
+
+
+def printable(letter: Letter) -> Letter:
+    """The letter as the PDF draws it: joiners (ZWJ, ZWNJ) left out of every text."""
+    def clean(value):
+        if isinstance(value, str):
+            return without_joiners(value)
+        if isinstance(value, tuple):
+            return tuple(without_joiners(v) for v in value)
+        return value
+    return replace(letter, **{f.name: clean(getattr(letter, f.name)) for f in fields(letter)})
 
 
 def _text(paragraph: str) -> str:

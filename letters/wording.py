@@ -1,20 +1,26 @@
-"""Campaign wording: short templates written by campaign staff, rendered safely.
+"""Campaign wording: text with placeholders, written by staff, never run as code.
 
-Staff write the opening, the closing request and the subject line with a few
-placeholders, e.g. ``{{ mp_address_as }}`` or ``{{ constituency }}``. They are
-rendered in Jinja's SandboxedEnvironment with autoescape off (the output is plain
-text, escaped later by whatever displays it) and StrictUndefined, so a misspelt
-placeholder is an error staff see on save rather than a silent gap in a letter.
-The sandbox stops templates reaching Python internals, files or the server.
+Staff write the opening, the closing request, the subject and each ask's paragraph,
+with a few placeholders such as ``{{ mp_address_as }}`` or ``{{ constituency }}``.
+That is all the syntax there is: no expressions, loops, filters or calls, so a
+phished staff account can at worst write a rude letter, never a slow or broken one.
+
+- `check_wording` is the strict, save-time check: it raises WordingError with a
+  sentence for staff that quotes the offending text.
+- `render_wording` is one left-to-right pass (linear in the text's length) that
+  fills in the placeholders it knows and leaves anything else as it stands, so
+  wording that slipped past the check still renders as inert text.
+
+A field may hold several *phrasings* of the same paragraph, separated by a blank
+line, and a phrasing may offer *choices* of a few words, ``[[I hope|I would like]]``;
+each letter uses one phrasing and one option of each choice (letters.phrasings).
 """
 from __future__ import annotations
 
+import difflib
+import re
+import unicodedata
 from collections.abc import Mapping
-from functools import lru_cache
-
-from jinja2 import StrictUndefined, TemplateError
-from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 #: The placeholders staff may use, with what each means (shown in the staff UI).
 PLACEHOLDERS: dict[str, str] = {
@@ -26,64 +32,132 @@ PLACEHOLDERS: dict[str, str] = {
     "date": "Today's date, e.g. 21 November 2026",
 }
 
-# Wording is short; a cap keeps a pathological template from becoming a slow render.
-MAX_TEMPLATE_LENGTH = 5000
+#: One phrasing of a paragraph: a long paragraph of a letter, with room to spare.
+MAX_PHRASING_LENGTH = 1200
+#: Phrasings of one paragraph: enough for variety, few enough to review.
+MAX_PHRASINGS = 8
+#: A whole field (all its phrasings and the blank lines between them).
+MAX_WORDING_LENGTH = MAX_PHRASINGS * (MAX_PHRASING_LENGTH + 2)
 
-class _WordingSandbox(SandboxedEnvironment):
-    """The sandbox, also refusing arithmetic that could tie up a worker: 9**9999999,
-    "a" * 10**9. Wording has no need of powers or of repeating text."""
-
-    intercepted_binops = frozenset({"**", "*"})
-
-    def call_binop(self, context, operator, left, right):
-        if operator == "**":
-            raise SecurityError("powers are not allowed in wording")
-        if operator == "*" and any(isinstance(x, (str, list, tuple)) for x in (left, right)):
-            raise SecurityError("repeating text is not allowed in wording")
-        return super().call_binop(context, operator, left, right)
-
-
-_env = _WordingSandbox(autoescape=False, undefined=StrictUndefined)
-# Wording needs placeholders, not programming: no range(), cycler, lipsum, namespace...
-_env.globals.clear()
+_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+# Anything that looks like a tag: what staff meant as a placeholder, right or wrong.
+_TAG = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{#[^{}]*#\}")
+_PHRASING_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_CHOICE = re.compile(r"\[\[([^\[\]]*)\]\]")
 
 
 class WordingError(ValueError):
-    """A piece of wording that cannot be rendered; the message is for the staff member."""
+    """Wording that cannot be saved; the message is a sentence for the staff member."""
 
 
-def check_wording(template: str) -> None:
-    """Raise WordingError if `template` would not render with the documented placeholders."""
-    render_wording(template, {name: name for name in PLACEHOLDERS})
+def split_phrasings(text: str) -> list[str]:
+    """The phrasings in a field: its paragraphs, separated by blank lines."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    return [part.strip() for part in _PHRASING_BREAK.split(text) if part.strip()]
 
 
-def render_wording(template: str, values: Mapping[str, str]) -> str:
-    """Render one piece of wording with `values`; raise WordingError on any mistake."""
-    if len(template) > MAX_TEMPLATE_LENGTH:
-        raise WordingError(f"Keep this under {MAX_TEMPLATE_LENGTH:,} characters.")
+def check_wording(text: str, *, several: bool = True) -> None:
+    """Raise WordingError if `text` is not plain text with known placeholders.
+
+    `several` allows blank-line separated phrasings (each checked for length);
+    without it the field is one line of text, such as a subject.
+    """
+    text = text or ""
+    if len(text) > MAX_WORDING_LENGTH:
+        raise WordingError(f"This is {len(text):,} characters long; keep it under "
+                           f"{MAX_WORDING_LENGTH:,}.")
+    for index, char in enumerate(text):
+        category = unicodedata.category(char)
+        if category == "Cs":
+            raise WordingError(f"There is a broken character (a lone surrogate, "
+                               f"U+{ord(char):04X}) after “{_before(text, index)}”. "
+                               "Retype that part.")
+        if category == "Cc" and char not in "\n\r\t":
+            raise WordingError(f"There is an invisible control character (U+{ord(char):04X})"
+                               f" after “{_before(text, index)}”. Retype that part.")
+    for match in _TAG.finditer(text):
+        _check_tag(match.group(0))
+    leftover = _TAG.sub("", text)
+    for brace in ("{{", "}}", "{%", "%}", "{", "}"):
+        at = leftover.find(brace)
+        if at >= 0:
+            raise WordingError(f"“{_around(leftover, at)}” has a “{brace}” with no partner. "
+                               "Placeholders look like {{ constituency }}; curly brackets "
+                               "cannot be used otherwise.")
+    for match in _CHOICE.finditer(text):
+        options = [option.strip() for option in match.group(1).split("|")]
+        if len(options) < 2 or not all(options):
+            raise WordingError(f"“{_short(match.group(0))}” is a choice but needs two or more "
+                               "options separated by |, e.g. [[I hope|I would like]].")
+    unchosen = _CHOICE.sub("", text)
+    for bracket in ("[[", "]]"):
+        at = unchosen.find(bracket)
+        if at >= 0:
+            raise WordingError(f"“{_around(unchosen, at)}” has a “{bracket}” with no partner. "
+                               "Choices look like [[I hope|I would like]].")
+    phrasings = split_phrasings(text) if several else [text.strip()]
+    if not several and "\n" in text.strip():
+        raise WordingError("Keep this to one line.")
+    if len(phrasings) > MAX_PHRASINGS:
+        raise WordingError(f"This has {len(phrasings)} phrasings (paragraphs separated by a "
+                           f"blank line); keep it to {MAX_PHRASINGS}.")
+    for number, phrasing in enumerate(phrasings, start=1):
+        if len(phrasing) > MAX_PHRASING_LENGTH:
+            which = f"Phrasing {number}" if len(phrasings) > 1 else "This"
+            raise WordingError(f"{which} is {len(phrasing):,} characters long; keep each "
+                               f"phrasing under {MAX_PHRASING_LENGTH:,} characters.")
+
+
+def render_wording(text: str, values: Mapping[str, str]) -> str:
+    """Fill in the placeholders of one phrasing with `values`, in one linear pass.
+
+    Placeholders without a value are left as typed: rendering never fails and
+    never runs anything.
+    """
     unknown = set(values) - set(PLACEHOLDERS)
     if unknown:  # a programming error, not a staff one
         raise KeyError(f"undocumented placeholders: {sorted(unknown)}")
-    try:
-        return _compiled(template).render(**values).strip()
-    except TemplateError as error:
-        raise WordingError(_explain(error)) from None
-    except Exception as error:  # the sandbox raises plain errors too (OverflowError, ...)
-        raise WordingError(f"This wording cannot be used: {str(error).rstrip('.')}.") from None
+
+    def fill(match: re.Match) -> str:
+        return values.get(match.group(1), match.group(0))
+
+    return _PLACEHOLDER.sub(fill, text or "").strip()
 
 
-@lru_cache(maxsize=512)
-def _compiled(template: str):
-    # Compiling is most of the cost of a letter's wording, and a campaign's wording
-    # changes only when staff edit it; the cache is keyed by the text itself.
-    return _env.from_string(template)
+def resolve_choices(text: str, pick) -> str:
+    """`text` with each [[a|b|c]] replaced by the option `pick(index, count)` names,
+    index counting the choices from 0. One linear pass."""
+    counter = iter(range(len(text)))
+
+    def choose(match: re.Match) -> str:
+        options = [option.strip() for option in match.group(1).split("|")]
+        return options[pick(next(counter), len(options)) % len(options)]
+
+    return _CHOICE.sub(choose, text)
 
 
-def _explain(error: TemplateError) -> str:
-    message = (getattr(error, "message", None) or str(error)).rstrip(".")
-    if "is undefined" in message:
-        names = ", ".join("{{ %s }}" % name for name in PLACEHOLDERS)
-        return f"Unknown placeholder ({message}). The placeholders you can use are: {names}."
-    line = getattr(error, "lineno", None)
-    where = f" on line {line}" if line else ""
-    return f"This wording has a mistake{where}: {message}."
+def _check_tag(tag: str) -> None:
+    if tag.startswith("{{"):
+        match = _PLACEHOLDER.fullmatch(tag)
+        if match and match.group(1) in PLACEHOLDERS:
+            return
+        inner = tag[2:-2].strip()
+        guess = difflib.get_close_matches(inner, list(PLACEHOLDERS), n=1, cutoff=0.6)
+        if guess:
+            raise WordingError(f"“{_short(tag)}” is not a placeholder: did you mean "
+                               f"“{{{{ {guess[0]} }}}}”?")
+    raise WordingError(f"“{_short(tag)}” is not a placeholder. Wording can only use "
+                       f"these: {', '.join('{{ %s }}' % name for name in PLACEHOLDERS)}.")
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _before(text: str, index: int) -> str:
+    return _short(text[max(0, index - 30):index]) or "the start"
+
+
+def _around(text: str, index: int) -> str:
+    return _short(text[max(0, index - 25):index + 25])

@@ -18,6 +18,12 @@ from pypdf import PdfReader
 from campaign.db import get_db
 from harness.http_journey import SLUG, WRITER, hidden  # noqa: F401  (for the tests too)
 
+def textareas(html: str) -> dict[str, str]:
+    """Each textarea's name and text in `html`, as a browser would send them."""
+    return {name: unescape(text.removeprefix("\n")) for name, text in re.findall(
+        r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', html, re.S)}
+
+
 def page_text(html: str) -> str:
     """Visible text of a page, roughly: tags dropped, entities decoded, spaces folded."""
     text = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
@@ -60,8 +66,15 @@ class Journey:
         return re.findall(r'name="asks" value="(\d+)"', self.page)
 
     def write(self, asks: list[str] | None = None, note: str = "", **fields):
+        """Send the letter form as a browser would: its seed and every paragraph's textarea
+        too; `self.suggested` keeps what the textareas held (opening, ask-N, closing)."""
+        shown = {name: text for name, text in textareas(self.page).items()
+                 if name.startswith("para-")}
+        self.suggested = {name.removeprefix("para-"): text for name, text in shown.items()}
         data = {**WRITER, "postcode": hidden(self.page, "postcode") if 'name="postcode"' in self.page else "",
-                "personal_note": note, "csrf_token": self._csrf()}
+                "personal_note": note, "csrf_token": self._csrf(), **shown}
+        if 'name="seed"' in self.page:
+            data["seed"] = hidden(self.page, "seed")
         data.update(fields)
         data["asks"] = self.ask_ids()[:2] if asks is None else asks
         response = self.client.post(f"/c/{self.slug}/letter", data=data)

@@ -14,11 +14,20 @@ from tests.letters_fixtures import (
 DL_POINTS = (220 / 25.4 * 72, 110 / 25.4 * 72)
 
 
-def test_one_dl_page():
+def test_two_dl_pages_front_and_back():
     reader = pdf_reader(render_envelope_pdf(make_letter()))
-    assert len(reader.pages) == 1
-    box = reader.pages[0].mediabox
-    assert (float(box.width), float(box.height)) == pytest.approx(DL_POINTS, abs=0.5)
+    assert len(reader.pages) == 2
+    for page in reader.pages:
+        box = page.mediabox
+        assert (float(box.width), float(box.height)) == pytest.approx(DL_POINTS, abs=0.5)
+
+
+def test_the_front_has_a_stamp_box_and_only_the_mps_address():
+    letter = make_letter()
+    front = [run for run in pdf_runs(render_envelope_pdf(letter)) if run.page == 1]
+    assert [run.text for run in front] == [*letter.recipient_lines, "Stamp"]
+    stamp = front[-1]
+    assert stamp.x > 220 - 10 - 25 and stamp.top < 40
 
 
 def test_mp_address_sits_right_of_centre_clear_of_stamp_and_code_strip():
@@ -33,15 +42,17 @@ def test_mp_address_sits_right_of_centre_clear_of_stamp_and_code_strip():
         assert run.font_size >= 10
 
 
-def test_return_address_small_at_top_left():
+def test_return_address_small_on_the_back_flap():
     letter = make_letter()
     runs = pdf_runs(render_envelope_pdf(letter))
     texts = [run.text for run in runs]
     start = texts.index(UNICODE_NAME)
     block = runs[start:start + 1 + len(letter.sender_address)]
     assert [run.text for run in block] == [letter.sender_name, *letter.sender_address]
+    assert runs[start - 1].text == "Return address:"
     for run in block:
-        assert run.x < 90 and run.top < 45
+        assert run.page == 2 and run.top < 40  # the flap: the top third of the back
+        assert 60 < run.x < 110
         assert run.font_size < 10
 
 
@@ -60,8 +71,8 @@ def test_long_lines_shrink_to_stay_on_the_envelope():
     for run in pdf_runs(render_envelope_pdf(letter)):
         right = run.x + stringWidth(run.text, REGULAR, run.font_size) / 72 * 25.4
         assert right <= 220 - 5, run
-        if run.x < 90:
-            assert right <= 90, "the return address stays clear of the stamp area"
+        if run.page == 2:
+            assert right <= 220 - 60, "the return address stays on the flap's middle"
 
 
 def test_fonts_embedded_and_metadata_names_no_writer():

@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from letters import layout
@@ -175,3 +176,32 @@ def test_libreoffice_opens_it_and_prints_every_name(tmp_path):
     text = " ".join(" ".join(pdf_text((tmp_path / "unicode.pdf").read_bytes())).split())
     for sample in UNICODE_SAMPLES:
         assert sample in text
+
+
+def test_addresses_sit_in_frames_at_the_pdfs_positions():
+    """Page 1 of the DOCX puts the MP's address in the DL window, like the PDF."""
+    from docx import Document as _Document
+
+    from letters import layout
+    from letters.docx_template import RECIPIENT, SENDER
+    from letters.render_docx import render_docx as _render
+
+    document = _Document(BytesIO(_render(make_letter())))
+
+    def frame(style_name):
+        element = document.styles[style_name].element.pPr.find(qn("w:framePr"))
+        return {key.split("}")[1]: value for key, value in element.attrib.items()}
+
+    twips = lambda mm: str(round(mm * 1440 / 25.4))  # noqa: E731
+    recipient = frame(RECIPIENT)
+    assert (recipient["x"], recipient["y"]) == (twips(layout.RECIPIENT_LEFT),
+                                                twips(layout.RECIPIENT_TOP))
+    assert recipient["hAnchor"] == recipient["vAnchor"] == "page"
+    assert recipient["wrap"] == "notBeside"
+    assert layout.WINDOW_LEFT <= layout.RECIPIENT_LEFT
+    assert layout.RECIPIENT_LEFT + layout.RECIPIENT_WIDTH <= layout.WINDOW_RIGHT
+    assert layout.WINDOW_TOP <= layout.RECIPIENT_TOP
+    assert layout.RECIPIENT_TOP + layout.RECIPIENT_HEIGHT <= layout.WINDOW_BOTTOM
+    assert frame(SENDER)["x"] == twips(layout.SENDER_LEFT)
+    lines = [p.text for p in document.paragraphs if p.style.name == RECIPIENT]
+    assert lines[-3:] == ["House of Commons", "LONDON", "SW1A 0AA"]

@@ -55,6 +55,8 @@ def test_recipient_block_shows_through_a_dl_window(mp):
     block = [run for run in runs if layout.RECIPIENT_LEFT - 1 < run.x < layout.RECIPIENT_LEFT + 1
              and run.top < layout.FIRST_BODY_TOP]
     assert " ".join(run.text for run in block).split() == " ".join(letter.recipient_lines).split()
+    # Royal Mail's form: the post town in capitals and the postcode alone, last.
+    assert [run.text for run in block[-3:]] == ["House of Commons", "LONDON", "SW1A 0AA"]
     for run in block:
         ascent_mm = run.font_size * 0.75 / 72 * 25.4    # generous: cap and accent height
         descent_mm = run.font_size * 0.3 / 72 * 25.4
@@ -62,6 +64,16 @@ def test_recipient_block_shows_through_a_dl_window(mp):
         assert 20 <= run.x and right <= layout.WINDOW_RIGHT, run
         assert 20 <= run.x <= 30, run
         assert run.top - ascent_mm >= 45 and run.top + descent_mm <= 90, run
+
+
+def test_fold_marks_and_continued_marker_on_a_two_page_letter():
+    from letters.pdf_pages import CONTINUED
+
+    runs = pdf_runs(render_pdf(two_page_letter()))
+    continued = [run for run in runs if run.text == CONTINUED]
+    assert len(continued) == 1 and continued[0].page == 1 and continued[0].top > 280
+    one_page = pdf_runs(render_pdf(make_letter()))
+    assert not [run for run in one_page if run.text == CONTINUED]
 
 
 def test_sender_address_and_date_sit_top_right_outside_the_window():

@@ -5,15 +5,21 @@ import logging
 from pathlib import Path
 
 from campaign.db import get_db
+from tests.helpers import page_text
 
 NAME = "Perpetua Quillfeather"
 STREET = "77 Zanzibar Crescent"
 NOTE = "My neighbour's son was groomed by a county lines gang."
+CONTACT = "quill.reply@example.org"
+EDIT = "Traffickers preyed on my cousin Oswin in Dalston."
 
 
 def _write_and_download(journey):
     journey.find_mp("E8 1DY")
-    journey.write(full_name=NAME, address_line1=STREET, note=NOTE)
+    ask = journey.ask_ids()[0]
+    journey.write(full_name=NAME, address_line1=STREET, note=NOTE, contact=CONTACT,
+                  asks=[ask], **{f"para-ask-{ask}": EDIT})
+    assert CONTACT in page_text(journey.page) and EDIT in page_text(journey.page)
     assert journey.download("pdf").status_code == 200
     assert journey.download("docx").status_code == 200
 
@@ -23,7 +29,7 @@ def test_database_holds_no_personal_string(app, journey):
     with app.app_context():
         get_db().conn.execute("PRAGMA wal_checkpoint(FULL)")
     raw = b"".join(path.read_bytes() for path in Path(app.config["DATABASE_PATH"]).parent.iterdir())
-    for secret in (NAME, STREET, NOTE, "Zanzibar", "Quillfeather", "E8 1DY", "E81DY"):
+    for secret in (NAME, STREET, NOTE, CONTACT, EDIT, "Oswin", "Zanzibar", "Quillfeather", "E8 1DY", "E81DY"):
         assert secret.encode() not in raw, secret
 
 
@@ -37,7 +43,7 @@ def test_participation_is_recorded_once_per_letter(app, journey):
     assert rows[0]["constituency_code"] == "E14001271"
     assert rows[0]["constituency_name"] == "Hackney North and Stoke Newington"
     assert sorted(rows[0]["formats"].split(",")) == ["docx", "pdf"]
-    assert len(asks) == 2
+    assert len(asks) == 1
     assert set(rows[0]) == {"id", "token", "campaign_id", "constituency_code",
                             "constituency_name", "day", "formats", "reference_hash"}
     # The reference the citizen was shown is stored only as a 64-hex HMAC.
@@ -51,7 +57,8 @@ def test_logs_hold_no_ip_postcode_or_form_body(journey, caplog):
     _write_and_download(journey)
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "POST /c/stop-trafficking-networks/download 200" in logged
-    for secret in ("127.0.0.1", "E8 1DY", "E8+1DY", "E81DY", NAME, STREET, "groomed"):
+    for secret in ("127.0.0.1", "E8 1DY", "E8+1DY", "E81DY", NAME, STREET, "groomed",
+                   CONTACT, "quill.reply", "Oswin"):
         assert secret not in logged, secret
 
 

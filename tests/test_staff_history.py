@@ -129,7 +129,7 @@ def test_a_live_campaign_cannot_lose_its_wording(app):
         assert error.value.field == "opening"
         with pytest.raises(editing.EditError) as error:
             editing.update_wording(db, 1, {"opening": "{{ x }}", "closing": "Reply."}, editor)
-        assert "Unknown placeholder" in error.value.message
+        assert "is not a placeholder" in error.value.message
 
 
 def test_the_launch_wording_can_be_restored_after_its_first_edit(app, staff_client):
@@ -143,4 +143,4 @@ def test_the_launch_wording_can_be_restored_after_its_first_edit(app, staff_clie
     with app.app_context():
         assert get_db()["campaigns"].get(1)["opening"] == original
     citizen = page_text(staff_client.get("/staff/campaigns/1/preview").get_data(as_text=True))
-    assert "as a constituent in Sampleton (sample) about the organised crime networks" in citizen
+    assert "in Sampleton (sample)" in citizen  # one of the restored phrasings, filled in

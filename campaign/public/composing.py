@@ -10,7 +10,9 @@ import sqlite_utils
 from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP, MPFinder
 from campaign.public.signed_requests import LetterRequest
-from letters import Ask, Letter, Sender, compose_letter
+from letters import MP, Ask, Letter, Sender, compose_letter
+from letters.compose import placeholder_values
+from letters.phrasings import suggested_paragraphs
 
 
 class NoAsksChosen(ValueError):
@@ -25,7 +27,8 @@ def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign
     `enabled` is the campaign's asks as citizens can tick them now (the caller has
     usually loaded them for the page already). The MP is found from the postcode on
     the letter, so the letter goes to the writer's own MP even if they changed the
-    postcode on the form. Raises LookupFailure or NoAsksChosen.
+    postcode on the form. Raises LookupFailure, NoAsksChosen or
+    letters.limits.LetterTooLong.
     """
     found = finder.find(db, request.postcode)
     return compose_for(campaign, enabled, request, found, today), found
@@ -48,9 +51,11 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
         address_lines=tuple(line for line in (request.address_line1, request.address_line2,
                                               request.town) if line),
         postcode=str(found.postcode),
+        contact_lines=(request.contact,) if request.contact else (),
     )
     letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp, sender=sender,
-                            personal_note=request.personal_note, today=day)
+                            personal_note=request.personal_note, today=day,
+                            seed=request.seed, edits=request.edits)
     if reference_url and request.reference:
         letter = replace(letter, keepsake=(
             f"Your copy: cut along the line and keep this part. Your reference: "
@@ -59,3 +64,10 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
             f"at {reference_url} (it never learns who you are).",
         ))
     return letter
+
+
+def suggested_wording(campaign: Campaign, asks: Sequence[Ask], mp: MP, seed: int,
+                      today: date) -> dict[str, str]:
+    """The paragraphs a letter to `mp` would use unedited, keyed as in letters.phrasings."""
+    return suggested_paragraphs(campaign.wording, asks, seed,
+                                placeholder_values(mp, "", today))

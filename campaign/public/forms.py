@@ -4,24 +4,33 @@ from __future__ import annotations
 import unicodedata
 
 from flask_wtf import FlaskForm
-from wtforms import SelectMultipleField, StringField, TextAreaField, widgets
+from wtforms import HiddenField, SelectMultipleField, StringField, TextAreaField, widgets
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from campaign.lookup.errors import InvalidPostcode
 from campaign.lookup.postcode import normalise_postcode
+from letters.fonts import JOINERS, unprintable_characters
 
 NAME_MAX = 100
 ADDRESS_MAX = 100
 TOWN_MAX = 60
 NOTE_MAX = 1200  # about two short paragraphs: the letter stays readable and on two pages
+NOTE_MAX_LINES = 20  # line breaks: 600 of them once made a 15-page letter
+NOTE_MAX_PARAGRAPHS = 5
+CONTACT_MAX = 100
+
+
+def _kept(ch: str) -> bool:
+    # Control and format characters go, except the joiners names in some scripts need.
+    return unicodedata.category(ch)[0] != "C" or ch in JOINERS
 
 
 def clean_line(value):
-    """One line of text: NFC, no control characters, spaces folded."""
+    """One line of text: NFC, no control characters (joiners kept), spaces folded."""
     if value is None:
         return value
     value = unicodedata.normalize("NFC", value)
-    value = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in value)
+    value = "".join(ch if _kept(ch) else " " for ch in value)
     return " ".join(value.split())
 
 
@@ -30,12 +39,29 @@ def clean_paragraphs(value):
     if value is None:
         return value
     value = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
-    kept = "".join(ch for ch in value if ch == "\n" or unicodedata.category(ch)[0] != "C")
+    kept = "".join(ch for ch in value if ch == "\n" or _kept(ch))
     lines = [" ".join(line.split()) for line in kept.split("\n")]
     text = "\n".join(lines).strip()
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
     return text
+
+
+def printable(_form, field):
+    """Refuse characters the letter's font cannot print, naming them."""
+    message = unprintable_message(field.data or "")
+    if message:
+        raise ValidationError(message)
+
+
+def unprintable_message(text: str) -> str:
+    """A sentence naming the characters of `text` the letter cannot print, or ""."""
+    missing = unprintable_characters(text)
+    if not missing:
+        return ""
+    shown = " ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
+    return (f"Our letter's typeface cannot print {shown}. Please use Latin letters here "
+            "(as on an envelope addressed to you), or leave those characters out.")
 
 
 def uk_postcode(_form, field):
@@ -75,21 +101,36 @@ class CheckboxesField(SelectMultipleField):
 class LetterForm(FlaskForm):
     full_name = StringField("Your full name", filters=[clean_line], validators=[
         InputRequired("Enter your name: the MP needs it to reply."),
-        Length(max=NAME_MAX, message=f"Keep your name under {NAME_MAX} characters.")])
+        Length(max=NAME_MAX, message=f"Keep your name under {NAME_MAX} characters."), printable])
     address_line1 = StringField("Address line 1", filters=[clean_line], validators=[
         InputRequired("Enter the first line of your address: MPs reply only to constituents."),
-        Length(max=ADDRESS_MAX, message=f"Keep each address line under {ADDRESS_MAX} characters.")])
+        Length(max=ADDRESS_MAX, message=f"Keep each address line under {ADDRESS_MAX} characters."), printable])
     address_line2 = StringField("Address line 2 (optional)", filters=[clean_line], validators=[
-        Optional(), Length(max=ADDRESS_MAX, message=f"Keep each address line under {ADDRESS_MAX} characters.")])
+        Optional(), Length(max=ADDRESS_MAX, message=f"Keep each address line under {ADDRESS_MAX} characters."), printable])
     town = StringField("Town or city", filters=[clean_line], validators=[
         InputRequired("Enter your town or city."),
-        Length(max=TOWN_MAX, message=f"Keep the town under {TOWN_MAX} characters.")])
+        Length(max=TOWN_MAX, message=f"Keep the town under {TOWN_MAX} characters."), printable])
     postcode = StringField("Postcode", filters=[clean_line], validators=[
         InputRequired("Enter your postcode."), Length(max=16, message="That is too long for a postcode."),
         uk_postcode])
     asks = CheckboxesField("What you ask your MP to do", coerce=int)
     personal_note = TextAreaField("In your own words (optional)", filters=[clean_paragraphs], validators=[
-        Optional(), Length(max=NOTE_MAX, message=f"Keep your own words under {NOTE_MAX:,} characters.")])
+        Optional(), Length(max=NOTE_MAX, message=f"Keep your own words under {NOTE_MAX:,} characters."), printable])
+    contact = StringField("Email or phone number for a reply (optional)", filters=[clean_line],
+                          validators=[Optional(), Length(max=CONTACT_MAX, message=(
+                              f"Keep this under {CONTACT_MAX} characters.")), printable])
+    # Draws the letter's phrasings. Not secret: a writer who changes it only gets
+    # another of the campaign's own phrasings.
+    seed = HiddenField(filters=[lambda value: value if (value or "").isdigit()
+                                and len(value) <= 20 else None])
+
+    def validate_personal_note(self, field):
+        text = field.data or ""
+        if text.count("\n") >= NOTE_MAX_LINES:
+            raise ValidationError(f"Keep your own words under {NOTE_MAX_LINES} lines.")
+        if len([p for p in text.split("\n\n") if p.strip()]) > NOTE_MAX_PARAGRAPHS:
+            raise ValidationError(f"Keep your own words to {NOTE_MAX_PARAGRAPHS} paragraphs "
+                                  "or fewer.")
 
     def validate_asks(self, field):
         if not field.data:

@@ -9,7 +9,7 @@ writer to start again.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -38,6 +38,9 @@ class LetterRequest:
     personal_note: str
     token: str  # random; identifies the letter for counting, never the person
     reference: str = ""  # what the citizen types at /r/<reference> (see references.py)
+    seed: int = 0  # draws the letter's phrasings (letters.phrasings)
+    edits: dict[str, str] = field(default_factory=dict)  # the writer's own paragraphs
+    contact: str = ""  # an e-mail or phone for the reply, printed in the letter only
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,10 @@ def unsign(value: str, secret_key: str, max_age: int) -> SignedLetter:
     try:
         request = dict(data["request"])
         request["ask_ids"] = tuple(int(i) for i in request["ask_ids"])
+        request["seed"] = int(request.get("seed", 0))
+        edits = request.get("edits", {})
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in edits.items()):
+            raise TypeError("edits")
         found = FoundMP(postcode=normalise_postcode(data["postcode"]),
                         constituency=Constituency(**data["constituency"]), mp=MP(**data["mp"]))
         return SignedLetter(LetterRequest(**request), found, date.fromisoformat(data["day"]))

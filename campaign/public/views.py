@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 
 from flask import (Blueprint, abort, current_app, redirect, render_template, request,
                    url_for)
@@ -29,13 +30,16 @@ from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, UpstreamUnavailable, VacantSeat
 from campaign.lookup.local_source import directory_path
 from campaign.lookup.register import mp_email
-from campaign.public.composing import NoAsksChosen, build_letter, compose_for
+from campaign.public.composing import (
+    NoAsksChosen, build_letter, compose_for, suggested_wording,
+)
 from campaign.public.counter import get_counter
 from campaign.public.downloads import FILE_FORMATS, letter_file
 from campaign.public.emailing import email_offer
 from campaign.public.embedding import embed_origins
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.public.hexmap import CLASSES, letters_svg
+from campaign.public.letter_edits import paragraph_texts, read_edits
 from campaign.public.letter_reports import (
     REPLY_KINDS, REPLY_WITHIN, SENT_KINDS, BadReport, letter_by_reference,
     report as record_report,
@@ -50,6 +54,8 @@ from campaign.public.signed_requests import (
 from campaign.security_headers import allow_framing
 from campaign.site_context import today
 from letters import Ask
+from letters.limits import LetterTooLong
+from letters.phrasings import new_seed, paragraph_keys
 
 bp = Blueprint("public", __name__)
 
@@ -171,9 +177,20 @@ def find_mp(slug: str):
     except LookupFailure as failure:
         form.postcode.errors = [failure.message]
         return _campaign_page(campaign, form, asks, failure.status)
-    letter_form = _letter_form(asks, postcode=str(found.postcode))
-    return render_template("public/write.html", campaign=campaign, found=found,
-                           form=letter_form, asks=asks)
+    seed = new_seed()
+    letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed))
+    suggested = suggested_wording(campaign, asks, found.mp, seed, today())
+    return _write_page(campaign, found, letter_form, asks, paragraph_texts(None, suggested))
+
+
+def _write_page(campaign: Campaign, found, form: LetterForm, asks: list[Ask],
+                paragraphs: dict[str, str], paragraph_errors: dict | None = None,
+                status: int = 200, unavailable: str | None = None):
+    """The letter form; `paragraphs` fills the textareas of the letter's own wording."""
+    return render_template("public/write.html", campaign=campaign, found=found, form=form,
+                           asks=asks, paragraphs=paragraphs,
+                           paragraph_errors=paragraph_errors or {},
+                           unavailable=unavailable), status
 
 
 @bp.post("/c/<slug>/letter")
@@ -184,37 +201,47 @@ def preview(slug: str):
         return _closed(campaign)
     asks = enabled_asks(get_db(), campaign.id)
     form = _letter_form(asks, formdata=request.form)
-    found = None
+    found, paragraph_errors = None, {}
+    # Back to the form, if it comes to that: each textarea shows what the writer sent.
+    shown = paragraph_texts(request.form, dict.fromkeys(paragraph_keys(asks), ""))
     if form.validate():
+        seed = int(form.seed.data) if form.seed.data else new_seed()
         letter_request = LetterRequest(
             campaign_id=campaign.id, full_name=form.full_name.data,
             address_line1=form.address_line1.data, address_line2=form.address_line2.data or "",
             town=form.town.data, postcode=form.postcode.data, ask_ids=tuple(form.asks.data),
             personal_note=form.personal_note.data or "", token=secrets.token_urlsafe(16),
-            reference=new_reference(),
+            reference=new_reference(), seed=seed, contact=form.contact.data or "",
         )
         try:
-            letter, found = build_letter(get_db(), _finder(), campaign, asks, letter_request,
-                                         today())
+            found = _finder().find(get_db(), letter_request.postcode)
+            suggested = suggested_wording(campaign, asks, found.mp, seed, today())
+            edits, paragraph_errors = read_edits(request.form, suggested)
+            if not paragraph_errors:
+                letter_request = replace(letter_request, edits=edits)
+                letter, found = build_letter(get_db(), _finder(), campaign, asks,
+                                             letter_request, today())
         except VacantSeat as vacancy:
             return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
         except UpstreamUnavailable as failure:
-            return render_template("public/write.html", campaign=campaign, found=None,
-                                   form=form, asks=asks, unavailable=failure.message), 503
+            return _write_page(campaign, None, form, asks, shown, status=503,
+                               unavailable=failure.message)
         except LookupFailure as failure:
             form.postcode.errors = [failure.message]
         except NoAsksChosen:
             form.asks.errors = ["Tick at least one thing to ask your MP for."]
+        except LetterTooLong as error:
+            form.personal_note.errors = [str(error)]
         else:
-            signed = sign(letter_request, found, letter.date, current_app.config["SECRET_KEY"])
-            return render_template("public/preview.html", campaign=campaign, letter=letter,
-                                   found=found, signed=signed,
-                                   email=email_offer(letter, mp_email(get_db(),
-                                                                      found.mp.member_id)),
-                                   reference=letter_request.reference,
-                                   share=_share_links(campaign))
-    return render_template("public/write.html", campaign=campaign, found=found, form=form,
-                           asks=asks), 422
+            if not paragraph_errors:
+                signed = sign(letter_request, found, letter.date,
+                              current_app.config["SECRET_KEY"])
+                return render_template(
+                    "public/preview.html", campaign=campaign, letter=letter, found=found,
+                    signed=signed,
+                    email=email_offer(letter, mp_email(get_db(), found.mp.member_id)),
+                    reference=letter_request.reference, share=_share_links(campaign))
+    return _write_page(campaign, found, form, asks, shown, paragraph_errors, 422)
 
 
 class _StartAgain(Exception):
@@ -251,6 +278,8 @@ def _signed_letter(campaign: Campaign):
     except NoAsksChosen:
         raise _StartAgain(campaign, "The asks you chose have changed. Please choose "
                           "again.", 409) from None
+    except LetterTooLong as error:
+        raise _StartAgain(campaign, str(error), 422) from None
     return signed, letter
 
 
@@ -307,19 +336,23 @@ def edit(slug: str):
     if campaign.is_closed:
         return _closed(campaign)
     try:
-        letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                                current_app.config["LETTER_FORM_MAX_AGE"]).request
+        signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
+                        current_app.config["LETTER_FORM_MAX_AGE"])
     except (LetterExpired, LetterTampered):
         return _start_again(campaign, "We no longer have your letter. Please fill the form "
                             "in again.", 410)
+    letter_request = signed.request
     asks = enabled_asks(get_db(), campaign.id)
     form = _letter_form(asks, full_name=letter_request.full_name,
                         address_line1=letter_request.address_line1,
                         address_line2=letter_request.address_line2, town=letter_request.town,
                         postcode=letter_request.postcode, asks=list(letter_request.ask_ids),
-                        personal_note=letter_request.personal_note)
-    return render_template("public/write.html", campaign=campaign, found=None, form=form,
-                           asks=asks)
+                        personal_note=letter_request.personal_note,
+                        contact=letter_request.contact, seed=str(letter_request.seed))
+    suggested = suggested_wording(campaign, asks, signed.found.mp, letter_request.seed,
+                                  signed.day)
+    return _write_page(campaign, None, form, asks,
+                       paragraph_texts(None, suggested, letter_request.edits))
 
 
 def _start_again(campaign: Campaign, message: str, status: int):

@@ -25,7 +25,9 @@ from letters.wording import WordingError, check_wording
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 CAMPAIGN_FIELDS = ("title", "slug", "summary", "intro", "thank_you")
-WORDING_FIELDS = ("opening", "closing", "subject")
+WORDING_FIELDS = ("opening", "closing", "subject", "prompts")
+#: Questions shown beside the writer's note, one per line.
+MAX_PROMPTS, MAX_PROMPT_LENGTH = 3, 200
 
 # A new campaign starts with wording that works, so staff edit rather than start blank.
 DEFAULT_WORDING = {
@@ -34,6 +36,7 @@ DEFAULT_WORDING = {
     "closing": "I would be grateful for a reply setting out your view on these points "
                "and what you will do to take them forward.",
     "subject": "",
+    "prompts": "",
 }
 BASELINE_ACTION = "as it was before the first recorded edit"
 DEFAULT_THANK_YOU = "This campaign has closed. Thank you to everyone who wrote to their MP."
@@ -176,13 +179,41 @@ def problems_going_live(db: sqlite_utils.Database, campaign_id: int) -> list[str
     for name, label in (("opening", "opening"), ("closing", "closing request")):
         if not (row[name] or "").strip():
             problems.append(f"Write the letter's {label}.")
-    for name in WORDING_FIELDS:
-        try:
-            check_wording(row[name] or "")
-        except WordingError:
-            problems.append("Correct the letter wording: part of it cannot be used.")
-            break
+    try:
+        check_all_wording({name: row[name] or "" for name in WORDING_FIELDS})
+    except EditError:
+        problems.append("Correct the letter wording: part of it cannot be used.")
+    if row.get("wording_review"):
+        problems.append("Check the letter wording: " + row["wording_review"])
     return problems
+
+
+def check_all_wording(values: dict) -> None:
+    """Raise EditError naming the first wording field that cannot be saved as it is."""
+    for name in ("opening", "closing", "subject"):
+        try:
+            check_wording(values.get(name) or "", several=name != "subject")
+        except WordingError as error:
+            raise EditError(str(error), name) from None
+    prompts = [line for line in (values.get("prompts") or "").splitlines() if line.strip()]
+    if len(prompts) > MAX_PROMPTS:
+        raise EditError(f"Give at most {MAX_PROMPTS} questions, one per line.", "prompts")
+    for prompt in prompts:
+        if len(prompt) > MAX_PROMPT_LENGTH:
+            raise EditError(f"Keep each question under {MAX_PROMPT_LENGTH} characters.",
+                            "prompts")
+        try:
+            check_wording(prompt, several=False)
+        except WordingError as error:
+            raise EditError(str(error), "prompts") from None
+
+
+def check_ask_paragraph(text: str) -> None:
+    """Raise EditError if an ask's phrasings cannot be saved as they are."""
+    try:
+        check_wording(text)
+    except WordingError as error:
+        raise EditError(str(error), "paragraph") from None
 
 
 def set_status(db: sqlite_utils.Database, campaign_id: int, status: str,
@@ -212,11 +243,7 @@ def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
     """
     row = _campaign_row(db, campaign_id)
     values = {name: (wording.get(name) or "") for name in WORDING_FIELDS}
-    for name in WORDING_FIELDS:
-        try:
-            check_wording(values[name])
-        except WordingError as error:
-            raise EditError(str(error), name) from None
+    check_all_wording(values)
     if row["status"] == "live":
         for name in ("opening", "closing"):
             if not values[name].strip():
@@ -228,7 +255,9 @@ def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
             # wording they came with, so the first edit can be undone too.
             _record(db, campaign_id, "wording", BASELINE_ACTION, _wording_snapshot(row),
                     Editor(id=None, email=""))
-        db["campaigns"].update(campaign_id, {**values, "updated_at": timestamp()})
+        # Saving checked wording settles whatever migration 8 asked staff to review.
+        db["campaigns"].update(campaign_id, {**values, "wording_review": "",
+                                             "updated_at": timestamp()})
         _record(db, campaign_id, "wording", action, values, editor)
 
 
@@ -335,6 +364,7 @@ def _entry(row: dict) -> HistoryEntry:
 
 
 def _ask_values(fields: dict) -> dict:
+    check_ask_paragraph(fields.get("paragraph") or "")
     return {"title": fields.get("title") or "", "explanation": fields.get("explanation") or "",
             "paragraph": fields.get("paragraph") or "", "enabled": int(bool(fields.get("enabled")))}
 

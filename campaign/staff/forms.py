@@ -1,7 +1,9 @@
 """The staff workspace's forms. Flask-WTF adds a CSRF token to each.
 
-Wording is checked in the sandbox as a field validator, so a mistake (or an
-attempt to reach Python from a template) is shown next to the field on save.
+Wording is checked as a field validator (letters.wording.check_wording), so a
+mistake is shown next to the field on save, quoting the text at fault. Wording
+fields are not cleaned of control characters first: the check names them instead
+of the form dropping them silently.
 """
 from __future__ import annotations
 
@@ -13,17 +15,32 @@ from wtforms.validators import (AnyOf, InputRequired, Length, Optional, Regexp,
 from campaign.campaigns import STATUSES
 from campaign.public.forms import clean_line, clean_paragraphs
 from campaign.staff.editing import SLUG_PATTERN
-from letters.wording import MAX_TEMPLATE_LENGTH, WordingError, check_wording
+from letters.wording import WordingError, check_wording
 
 
 def _lower(value):
     return value.lower() if value else value
 
 
+def wording_text(value):
+    """Staff wording as typed, line endings made plain: the check judges the rest."""
+    if value is None:
+        return value
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
 def valid_wording(_form, field):
-    """Render the wording with every placeholder; any mistake becomes the field's error."""
+    """Check the wording (phrasings allowed); any mistake becomes the field's error."""
     try:
         check_wording(field.data or "")
+    except WordingError as error:
+        raise ValidationError(str(error)) from None
+
+
+def valid_line_wording(_form, field):
+    """Check one line of wording, such as the subject."""
+    try:
+        check_wording(field.data or "", several=False)
     except WordingError as error:
         raise ValidationError(str(error)) from None
 
@@ -45,16 +62,15 @@ class CampaignForm(FlaskForm):
 
 
 class WordingForm(FlaskForm):
-    subject = StringField("Subject line (optional)", filters=[clean_line], validators=[
-        Optional(), Length(max=200, message="Keep the subject under 200 characters."), valid_wording])
-    opening = TextAreaField("Opening", filters=[clean_paragraphs], validators=[
-        InputRequired("Write the opening of the letter."),
-        Length(max=MAX_TEMPLATE_LENGTH, message=f"Keep this under {MAX_TEMPLATE_LENGTH:,} characters."),
-        valid_wording])
-    closing = TextAreaField("Closing request", filters=[clean_paragraphs], validators=[
-        InputRequired("Write the closing request of the letter."),
-        Length(max=MAX_TEMPLATE_LENGTH, message=f"Keep this under {MAX_TEMPLATE_LENGTH:,} characters."),
-        valid_wording])
+    subject = StringField("Subject line (optional)", filters=[wording_text], validators=[
+        Optional(), Length(max=200, message="Keep the subject under 200 characters."),
+        valid_line_wording])
+    opening = TextAreaField("Opening", filters=[wording_text], validators=[
+        InputRequired("Write the opening of the letter."), valid_wording])
+    closing = TextAreaField("Closing request", filters=[wording_text], validators=[
+        InputRequired("Write the closing request of the letter."), valid_wording])
+    prompts = TextAreaField("Questions to help writers (optional)", filters=[wording_text],
+                            validators=[Optional()])
 
 
 class AskForm(FlaskForm):
@@ -62,9 +78,8 @@ class AskForm(FlaskForm):
         InputRequired("Enter a short title."), Length(max=120, message="Keep the title under 120 characters.")])
     explanation = StringField("Explanation for citizens (optional)", filters=[clean_line], validators=[
         Optional(), Length(max=300, message="Keep the explanation under 300 characters.")])
-    paragraph = TextAreaField("Paragraph in the letter", filters=[clean_paragraphs], validators=[
-        InputRequired("Write the paragraph this ask adds to the letter."),
-        Length(max=3000, message="Keep the paragraph under 3,000 characters.")])
+    paragraph = TextAreaField("Paragraph in the letter", filters=[wording_text], validators=[
+        InputRequired("Write the paragraph this ask adds to the letter."), valid_wording])
     enabled = BooleanField("Switched on: citizens can choose this ask", default=True)
 
 

@@ -55,11 +55,11 @@ def sample_mp(db: sqlite_utils.Database, key: str | None) -> MP:
 
 
 def preview_letter(db: sqlite_utils.Database, campaign: Campaign, mp: MP,
-                   today: date) -> Letter:
-    """The campaign's letter to `mp` from the sample writer, with every enabled ask.
+                   today: date, seed: int) -> Letter:
+    """The campaign's letter to `mp` from the sample writer, with every enabled ask,
+    in the phrasings `seed` draws.
 
-    Raises letters.wording.WordingError if the saved wording cannot be rendered
-    (the forms stop that being saved, but older data may predate them).
+    Raises letters.limits.LetterTooLong if every ask together makes too long a letter.
     """
     return compose_letter(wording=campaign.wording, asks=enabled_asks(db, campaign.id),
-                          mp=mp, sender=SAMPLE_SENDER, today=today)
+                          mp=mp, sender=SAMPLE_SENDER, today=today, seed=seed)

@@ -34,7 +34,9 @@ from campaign.public.embedding import (
 )
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, EmbedForm, MoveForm,
                                   StatusForm, WordingForm)
-from letters.wording import PLACEHOLDERS, WordingError
+from letters.limits import LetterTooLong
+from letters.phrasings import new_seed
+from letters.wording import PLACEHOLDERS
 
 bp = Blueprint("staff", __name__, url_prefix="/staff/campaigns")
 staff_only = role_required("staff")
@@ -270,16 +272,18 @@ def preview(campaign_id: int):
     db = get_db()
     seat = request.args.get("seat", previews.SAMPLE_KEY)
     mp = previews.sample_mp(db, seat)
+    # Each visit draws other phrasings; the downloads carry the seed to match the page.
+    seed = request.args.get("seed", type=int) or new_seed()
     try:
-        letter = previews.preview_letter(db, campaign, mp, today())
+        letter = previews.preview_letter(db, campaign, mp, today(), seed)
         wording_error = None
-    except WordingError as error:
+    except LetterTooLong as error:
         letter, wording_error = None, str(error)
     return render_template(
         "staff/preview.html", campaign=campaign, letter=letter, mp=mp,
         is_sample=mp is previews.SAMPLE_MP, seats=previews.sample_seats(db), seat=seat,
         public_asks=[a for a in editing.staff_asks(db, campaign_id) if a.enabled],
-        wording_error=wording_error)
+        wording_error=wording_error, seed=seed)
 
 
 @bp.get("/<int:campaign_id>/preview/<fmt>")
@@ -293,8 +297,9 @@ def preview_download(campaign_id: int, fmt: str):
     db = get_db()
     mp = previews.sample_mp(db, request.args.get("seat"))
     try:
-        letter = previews.preview_letter(db, campaign, mp, today())
-    except WordingError:
+        letter = previews.preview_letter(db, campaign, mp, today(),
+                                         request.args.get("seed", 0, type=int))
+    except LetterTooLong:
         return redirect(url_for("staff.preview", campaign_id=campaign_id))
     # Deliberately not record_letter(): a preview is not a letter written.
     return letter_file(file_format, letter, prefix="preview-")

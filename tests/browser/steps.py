@@ -49,7 +49,7 @@ def fill_letter(page: Page, asks=ASKS[:1], note: str = NOTE) -> None:
     page.get_by_label("Address line 2 (optional)").fill(WRITER["address_line2"])
     page.get_by_label("Town or city").fill(WRITER["town"])
     for ask in asks:
-        page.get_by_label(ask).check()
+        page.get_by_label(ask, exact=True).check()
     page.get_by_label("In your own words (optional)").fill(note)
 
 

@@ -242,3 +242,18 @@ def test_staff_page_has_no_serious_accessibility_problems(page, axe_js, staff_ac
     response = page.goto(path)
     assert response.status == 200, f"{path} answered {response.status}"
     check(page, axe_js, "staff-" + _slug(path))
+
+
+def test_a_wording_mistake_is_quoted_beside_its_field(page, axe_js, staff_account):
+    page.goto("/staff/login")
+    page.get_by_label("Email address").fill(staff_account)
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    page.goto("/staff/campaigns/1/wording")
+    page.get_by_label("Opening").fill("I live in {{ constituncy }}.\n\nI am a constituent.")
+    page.get_by_role("button", name="Save wording").click()
+    page.wait_for_load_state()
+    expect(page.locator("#opening-error")).to_contain_text(
+        "“{{ constituncy }}” is not a placeholder: did you mean “{{ constituency }}”?")
+    check(page, axe_js, "staff-wording-error")

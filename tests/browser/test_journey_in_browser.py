@@ -46,14 +46,23 @@ def test_a_citizen_writes_to_their_mp_and_downloads_the_letter(page, shoot):
     shoot("mp-and-form")
 
     fill_letter(page, asks=[ASKS[0], ASKS[3]])
+    # The paragraphs drawn for this letter, as the form offers them to edit.
+    first, second, fourth = (page.get_by_label(ASKS[i], exact=True).get_attribute("value")
+                             for i in (0, 1, 3))
+    ask1, ask2 = (page.locator(f"#para-ask-{n}").input_value() for n in (first, second))
+    # The writer rewrites ask 4's paragraph in their own words (no JavaScript needed).
+    page.locator(f"#para-ask-{fourth}").locator("xpath=..").get_by_text(
+        "Read or change this paragraph").click()
+    own = "Children groomed into dealing on our estate are victims, and should be treated so."
+    page.locator(f"#para-ask-{fourth}").fill(own)
     shoot("form-filled")
     preview(page)
     letter = page.get_by_role("article", name="Your letter")
     expect(letter).to_contain_text("Dear Ms Abbott")
     expect(letter).to_contain_text("Rt Hon Diane Abbott MP")
-    expect(letter).to_contain_text("bear down harder on traffickers")  # ask 1
-    expect(letter).to_contain_text("treated as victims first")  # ask 4
-    expect(letter).not_to_contain_text("Joint Migration Task Force")  # ask 2, not ticked
+    expect(letter).to_contain_text(ask1)  # ask 1, as drawn
+    expect(letter).to_contain_text(own)  # ask 4, as the writer put it
+    expect(letter).not_to_contain_text(ask2)  # ask 2, not ticked
     expect(letter).to_contain_text(NOTE)
     expect(letter).to_contain_text(WRITER["full_name"])
     assert_no_sideways_scroll(page)
@@ -64,16 +73,16 @@ def test_a_citizen_writes_to_their_mp_and_downloads_the_letter(page, shoot):
     assert data.startswith(b"%PDF")
     text = pdf_text(data)
     for expected in (WRITER["full_name"], WRITER["address_line1"], "E8 1DY", TODAY, "Dear Ms Abbott",
-                     "bear down harder on traffickers", "Yours sincerely"):
+                     ask1[:18], own[:40], "Yours sincerely"):
         assert expected in text, expected
     assert "cannabis farm" in text
-    assert "Joint Migration Task Force" not in text
+    assert ask2[:40] not in text
 
     name, data = download(page, "Download Word document to edit")
     assert name == f"letter-to-diane-abbott-{date.today().isoformat()}.docx"
     paragraphs = [p for p in docx_paragraphs(data) if p.strip()]
     assert "Dear Ms Abbott" in paragraphs
-    assert any("treated as victims first" in p for p in paragraphs)
+    assert own in paragraphs and ask1 in paragraphs
     assert any(NOTE in p for p in paragraphs)
     assert paragraphs[-1] == WRITER["full_name"]
     # Downloading leaves the preview in place, for the other format or a second look.
@@ -91,8 +100,8 @@ def test_change_something_brings_back_the_form_as_left(page, shoot):
     page.get_by_role("button", name="Change something").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Write your letter")
     expect(page.get_by_label("Your full name")).to_have_value(WRITER["full_name"])
-    expect(page.get_by_label(ASKS[2])).to_be_checked()
-    expect(page.get_by_label(ASKS[0])).not_to_be_checked()
+    expect(page.get_by_label(ASKS[2], exact=True)).to_be_checked()
+    expect(page.get_by_label(ASKS[0], exact=True)).not_to_be_checked()
     expect(page.get_by_label("In your own words (optional)")).to_have_value(NOTE)
     shoot("changed")
 

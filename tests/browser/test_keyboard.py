@@ -48,10 +48,10 @@ def test_the_journey_works_with_the_keyboard_alone(page, shoot):
     for _ in range(2):  # on to the third ask
         tab_to(page, "input[type=checkbox]")
     page.keyboard.press("Space")
-    expect(page.get_by_label(ASKS[0])).to_be_checked()
-    expect(page.get_by_label(ASKS[1])).not_to_be_checked()
-    expect(page.get_by_label(ASKS[2])).to_be_checked()
-    tab_to(page, "textarea")
+    expect(page.get_by_label(ASKS[0], exact=True)).to_be_checked()
+    expect(page.get_by_label(ASKS[1], exact=True)).not_to_be_checked()
+    expect(page.get_by_label(ASKS[2], exact=True)).to_be_checked()
+    tab_to(page, "textarea[name=personal_note]")
     page.keyboard.type(NOTE)
     tab_to(page, "button[type=submit]")
     shoot("preview-button-focused", whole=False)
@@ -77,5 +77,5 @@ def test_the_journey_works_with_the_keyboard_alone(page, shoot):
     expect(page.get_by_label("Your full name")).to_have_value(WRITER["full_name"])
     # Back up the page from the button: Shift+Tab reaches the note, still as typed.
     tab_to(page, "button[type=submit]")
-    tab_to(page, "textarea", backwards=True)
-    expect(page.locator("textarea")).to_have_value(NOTE)
+    tab_to(page, "textarea[name=personal_note]", backwards=True)
+    expect(page.locator("textarea[name=personal_note]")).to_have_value(NOTE)

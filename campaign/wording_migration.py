@@ -1,0 +1,108 @@
+"""Migration 8's conversion of Jinja-era wording to plain placeholder wording.
+
+Wording that was only placeholders converts as it is. Anything else (a filter, a
+branch, a loop) is never run: the field is set aside in the history, replaced by
+the default wording (or left as inert text, for an ask), and noted in the
+campaign's `wording_review` for staff to see. The launch campaign, if its text is
+still as shipped, gains the shipped phrasings.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from campaign.seed import launch_campaign_data
+from letters.wording import WordingError, check_wording, resolve_choices, split_phrasings
+
+# Jinja's whitespace control ({{- x -}}) and comments mean nothing in plain wording.
+_TRIM = re.compile(r"\{\{-|-\}\}")
+_COMMENT = re.compile(r"\{#[^{}]*#\}")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+_DEFAULTS = {
+    "opening": "I am writing to you as a constituent in {{ constituency }}. "
+               "I would like you to support the following.",
+    "closing": "I would be grateful for a reply setting out your view on these points "
+               "and what you will do to take them forward.",
+    "subject": "",
+}
+
+
+def convert_text(text: str) -> str:
+    """Jinja-era wording as plain wording: trims and comments gone, one paragraph."""
+    text = _COMMENT.sub("", _TRIM.sub(lambda m: "{{" if m.group(0) == "{{-" else "}}", text))
+    # Blank lines used to sit inside one paragraph; now they separate phrasings.
+    return _BLANK_LINES.sub("\n", text.strip())
+
+
+def convert_all_wording(db: sqlite_utils.Database) -> None:
+    """Convert every campaign's wording and asks in place (inside the migration's transaction)."""
+    launch = launch_campaign_data()
+    for row in list(db.query("select * from campaigns")):
+        notes = []
+        changes = {}
+        set_aside = {}
+        for name in ("opening", "closing", "subject"):
+            original = row[name] or ""
+            text = convert_text(original)
+            try:
+                check_wording(text, several=name != "subject")
+            except WordingError as error:
+                set_aside[name] = original
+                text = _DEFAULTS[name]
+                notes.append(f"The {name} could not be converted ({error}) and was replaced "
+                             "by the default; the old text is in the history.")
+            if text != original:
+                changes[name] = text
+        if set_aside:
+            _record_set_aside(db, row, set_aside)
+        for ask in list(db.query("select * from asks where campaign_id = ?", [row["id"]])):
+            text = convert_text(ask["paragraph"] or "")
+            try:
+                check_wording(text)
+            except WordingError as error:
+                notes.append(f"The paragraph of the ask “{ask['title']}” needs correcting: {error}")
+            if row["slug"] == launch["slug"]:
+                text = _launch_phrasings(launch["asks"], "title", ask["title"], text)
+            if text != ask["paragraph"]:
+                db["asks"].update(ask["id"], {"paragraph": text})
+        if row["slug"] == launch["slug"]:
+            for name in ("opening", "closing"):
+                current = changes.get(name, row[name] or "")
+                shipped = launch[name]
+                if as_first_shipped(shipped) == current:
+                    changes[name] = shipped
+            changes["prompts"] = launch.get("prompts", "")
+        if notes:
+            changes["wording_review"] = "\n".join(notes)
+        if changes:
+            db["campaigns"].update(row["id"], changes)
+
+
+def _launch_phrasings(shipped_asks: list[dict], key: str, value: str, current: str) -> str:
+    """The shipped phrasings of a launch-campaign ask whose text is still as shipped."""
+    for ask in shipped_asks:
+        if ask[key] == value and as_first_shipped(ask["paragraph"]) == current:
+            return ask["paragraph"]
+    return current
+
+
+def as_first_shipped(text: str) -> str:
+    """The first phrasing with the first option of each choice: the launch campaign's
+    text as it shipped before phrasings existed."""
+    return resolve_choices(split_phrasings(text)[0], lambda _index, _count: 0)
+
+
+def _record_set_aside(db: sqlite_utils.Database, row: dict, set_aside: dict) -> None:
+    snapshot = {name: row[name] or "" for name in ("opening", "closing", "subject")}
+    db["campaign_history"].insert({
+        "campaign_id": row["id"], "kind": "wording", "ask_id": None,
+        "action": "set aside when wording became plain text (migration 8): "
+                  + ", ".join(sorted(set_aside)),
+        "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+        "user_id": None, "user_email": "", "changed_at":
+            datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    })

@@ -1,0 +1,184 @@
+"""Letters differ because people differ: drawn phrasings, the writer's own edits,
+prompts for their note, and caps that keep every letter short."""
+from __future__ import annotations
+
+import sqlite_utils
+
+from campaign import migrations
+from campaign.seed import launch_campaign_data
+from campaign.wording_migration import as_first_shipped
+from letters.phrasings import choose
+from letters.wording import split_phrasings
+from tests.helpers import docx_paragraphs, page_text, pdf_text
+
+EDIT = "Please make the people who run trafficking gangs answer for it in court, here in Hackney."
+
+
+def _letter_text(journey) -> str:
+    text = page_text(journey.page)
+    return text[text.index("Dear Ms Abbott"):text.index("Yours sincerely")]
+
+
+def test_the_launch_campaign_has_three_phrasings_of_every_paragraph_and_prompts():
+    data = launch_campaign_data()
+    for text in (data["opening"], data["closing"], *(ask["paragraph"] for ask in data["asks"])):
+        phrasings = split_phrasings(text)
+        assert len(phrasings) >= 3 and len(set(phrasings)) == len(phrasings)
+    assert 1 <= len(data["prompts"].splitlines()) <= 3
+
+
+def test_the_launch_campaign_text_as_first_shipped_is_kept_as_a_phrasing():
+    opening = as_first_shipped(launch_campaign_data()["opening"])
+    assert opening.startswith("I am writing to you as a constituent in {{ constituency }} about "
+                              "the organised crime networks that traffic people and drugs")
+
+
+def test_choices_are_drawn_within_a_phrasing():
+    text = "I [[hope|would like]] you [[will|can]] help."
+    assert {choose(text, seed, "x") for seed in range(40)} == {
+        "I hope you will help.", "I hope you can help.", "I would like you will help.",
+        "I would like you can help."}
+
+
+def test_a_draw_is_stable_for_a_seed_and_varies_between_seeds():
+    text = "One.\n\nTwo.\n\nThree."
+    assert choose(text, 42, "opening") == choose(text, 42, "opening")
+    assert {choose(text, seed, "opening") for seed in range(30)} == {"One.", "Two.", "Three."}
+
+
+def test_two_letters_with_the_same_asks_differ(journey):
+    bodies = []
+    for seed in ("1", "2"):
+        journey.page = ""
+        journey.find_mp("E8 1DY")
+        asks = journey.ask_ids()[:3]
+        journey.write(asks=asks, seed=seed, **{f"para-{key}": "" for key in
+                                                ("opening", "closing", *(f"ask-{a}" for a in asks))})
+        # One letter on the page (the email copy block may repeat its text elsewhere).
+        assert journey.page.count('<article class="letter"') == 1
+        bodies.append(_letter_text(journey))
+        assert bodies[-1].count("Dear Ms Abbott") == 1
+    assert bodies[0] != bodies[1]
+
+
+def test_preview_pdf_and_docx_use_the_same_phrasings(journey):
+    journey.find_mp("E8 1DY")
+    ask = journey.ask_ids()[2]
+    journey.write(asks=[ask])
+    preview = _letter_text(journey)
+    suggested = journey.suggested[f"ask-{ask}"]
+    assert suggested in preview
+    pdf = " ".join(pdf_text(journey.download("pdf").data).split())
+    docx = docx_paragraphs(journey.download("docx").data)
+    for key in ("opening", f"ask-{ask}", "closing"):
+        assert " ".join(journey.suggested[key].split()) in pdf
+        assert journey.suggested[key] in docx
+
+
+def test_edited_paragraphs_reach_the_preview_and_both_files(journey):
+    journey.find_mp("E8 1DY")
+    ask = journey.ask_ids()[0]
+    journey.write(asks=[ask], **{f"para-ask-{ask}": EDIT,
+                                 "para-closing": "Do write back to me.\r\n\r\nThank you."})
+    assert EDIT in _letter_text(journey)
+    assert journey.suggested[f"ask-{ask}"] not in _letter_text(journey)
+    pdf = " ".join(pdf_text(journey.download("pdf").data).split())
+    docx = docx_paragraphs(journey.download("docx").data)
+    assert EDIT in pdf and EDIT in docx
+    assert "Do write back to me." in docx and "Thank you." in docx
+
+
+def test_reset_puts_the_suggested_wording_back(journey):
+    journey.find_mp("E8 1DY")
+    ask = journey.ask_ids()[0]
+    journey.write(asks=[ask], **{f"para-ask-{ask}": EDIT, f"reset-ask-{ask}": "1"})
+    assert EDIT not in _letter_text(journey)
+    assert journey.suggested[f"ask-{ask}"] in _letter_text(journey)
+
+
+def test_editing_again_brings_the_edits_back(journey):
+    journey.find_mp("E8 1DY")
+    ask = journey.ask_ids()[0]
+    journey.write(asks=[ask], **{f"para-ask-{ask}": EDIT})
+    from tests.helpers import hidden
+    response = journey.client.post(f"/c/{journey.slug}/edit", data={
+        "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")})
+    assert EDIT in response.get_data(as_text=True)
+
+
+def test_an_over_long_edit_is_refused_and_kept(journey):
+    journey.find_mp("E8 1DY")
+    ask = journey.ask_ids()[0]
+    long_edit = "My own words. " * 100
+    response = journey.write(asks=[ask], **{f"para-ask-{ask}": long_edit})
+    assert response.status_code == 422
+    assert "keep it under 1,200" in page_text(journey.page)
+    assert long_edit.strip() in journey.page
+
+
+def test_the_note_is_capped_in_lines(journey):
+    journey.find_mp("E8 1DY")
+    response = journey.write(note="x\n" * 600)
+    assert response.status_code == 422
+    assert "Keep your own words under 20 lines." in page_text(journey.page)
+
+
+def test_prompts_are_shown_beside_the_note(journey):
+    journey.find_mp("E8 1DY")
+    text = page_text(journey.page)
+    assert "Why does protecting young people from exploitation matter to you?" in text
+
+
+def test_the_reply_contact_is_printed_under_the_address(journey):
+    journey.find_mp("E8 1DY")
+    journey.write(contact="07700 900123")
+    pdf = pdf_text(journey.download("pdf").data)
+    assert pdf.index("E8 1DY") < pdf.index("07700 900123") < pdf.index("House of Commons")
+    envelope = pdf_text(journey.download("envelope").data)
+    assert "07700" not in envelope
+
+
+def test_migration_9_converts_wording_and_sets_aside_what_it_cannot(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "old.sqlite3")
+    migrations.apply(db, stop_before="m009_plain_wording")
+    launch = launch_campaign_data()
+    first = {name: as_first_shipped(launch[name]) for name in ("opening", "closing")}
+    db["campaigns"].insert({"id": 1, "slug": launch["slug"], "title": "Launch",
+                            "status": "live", "subject": launch["subject"], **first})
+    db["asks"].insert({"id": 1, "campaign_id": 1, "title": launch["asks"][0]["title"],
+                       "paragraph": as_first_shipped(launch["asks"][0]["paragraph"])})
+    db["campaigns"].insert({"id": 2, "slug": "old", "title": "Old", "status": "live",
+                            "opening": "I live in {{constituency}}.{# note #}",
+                            "closing": "{% for x in range(9) %}Reply{% endfor %}",
+                            "subject": "{{- mp_name -}}: please act"})
+    db["asks"].insert({"id": 2, "campaign_id": 2, "title": "Ask",
+                       "paragraph": "First part.\n\nSecond part of one paragraph."})
+    assert migrations.apply(db) == ["m009_plain_wording"]
+    launch_row = db["campaigns"].get(1)
+    assert launch_row["opening"] == launch["opening"]  # as shipped, so it gains phrasings
+    assert db["asks"].get(1)["paragraph"] == launch["asks"][0]["paragraph"]
+    assert launch_row["prompts"] == launch["prompts"]
+    old = db["campaigns"].get(2)
+    assert old["opening"] == "I live in {{constituency}}."
+    assert old["subject"] == "{{ mp_name }}: please act"
+    assert "{%" not in old["closing"] and "closing could not be converted" in old["wording_review"]
+    assert db["asks"].get(2)["paragraph"] == "First part.\nSecond part of one paragraph."
+    set_aside = list(db.query("select * from campaign_history where campaign_id = 2"))
+    assert "{% for x in range(9) %}" in set_aside[0]["snapshot"]
+
+
+def test_names_the_font_cannot_print_are_refused_naming_the_characters(journey):
+    journey.find_mp("E8 1DY")
+    response = journey.write(full_name="李雷 Li Lei 😀")
+    assert response.status_code == 422
+    assert "Our letter's typeface cannot print 李 雷 😀." in page_text(journey.page)
+    assert 'value="李雷 Li Lei 😀"' in journey.page  # nothing lost
+
+
+def test_joiners_are_kept_in_the_preview_and_docx_and_never_drawn_as_boxes(journey):
+    journey.find_mp("E8 1DY")
+    name = "Mehr\u200cnaz Kha\u200dn"
+    assert journey.write(full_name=name).status_code == 200
+    assert name in journey.page
+    assert name in docx_paragraphs(journey.download("docx").data)
+    assert "Mehrnaz Khan" in pdf_text(journey.download("pdf").data)
