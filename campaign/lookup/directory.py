@@ -34,6 +34,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from campaign.lookup.constituencies import shipped as shipped_names
+
 log = logging.getLogger(__name__)
 
 MAGIC = b"MPLPCD1\n"
@@ -200,7 +202,9 @@ class Directory:
                  spans: list[tuple[str, int, int]], inward: array, values: array):
         self.info = info
         self.codes = codes
-        self.names = names
+        # A names CSV imported with the directory wins; the shipped list names the rest.
+        self.names = {**shipped_names(), **names}
+        names = self.names
         self.spans = spans
         self.inward = inward
         self.values = values
