@@ -14,6 +14,7 @@ from campaign.lookup.finder import CachedSource, MPFinder
 from campaign.lookup.local_source import directory_path, postcode_source
 from campaign.lookup.members_api import MembersAPI
 from campaign.lookup.postcodes_io import PostcodesIO
+from campaign.lookup.register_upkeep import RegisterUpkeep
 from campaign.lookup.upstream import Timeouts, make_session
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,11 +70,15 @@ def _mp_finder(app: Flask) -> MPFinder:
     remote = CachedSource(PostcodesIO(app.config["POSTCODES_API_URL"], session, timeouts,
                                       breaker("postcodes.io")))
     app.extensions["postcode_cache"] = remote
+    members = MembersAPI(app.config["MEMBERS_API_URL"], session, timeouts,
+                         breaker("Members API"))
+    max_age = app.config["MP_REGISTER_MAX_AGE"]
     return MPFinder(
         postcodes=postcode_source(app.config["POSTCODE_SOURCE"],
                                   app.extensions["postcode_directory"], remote),
-        members=MembersAPI(app.config["MEMBERS_API_URL"], session, timeouts,
-                           breaker("Members API")),
+        members=members, max_age=max_age,
+        upkeep=RegisterUpkeep(app.config["DATABASE_PATH"], members, max_age,
+                              enabled=app.config["MP_REGISTER_AUTO_REFRESH"]),
     )
 
 

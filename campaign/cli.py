@@ -6,7 +6,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from campaign.db import get_db, migrate
-from campaign.lookup import register
+from campaign.lookup import parliament, register
 from campaign.lookup.errors import LookupFailure
 from campaign.users import ROLES, UserError, create_user, disable_user, list_users
 
@@ -20,10 +20,41 @@ def refresh_command() -> None:
     migrate(db)
     finder = current_app.extensions["mp_finder"]
     try:
-        count = register.refresh(db, finder.members)
+        result = register.refresh(db, finder.members)
     except LookupFailure as failure:
         raise click.ClickException(f"The Members API could not be read: {failure.message}")
-    click.echo(f"Loaded {count} sitting MPs at {register.refreshed_at(db)}.")
+    if not result.replaced:
+        if result.dissolved:
+            click.echo("Marked Parliament as dissolved: the site now says so and offers no "
+                       "letter form until a refresh finds the new Parliament's MPs.")
+        raise click.ClickException(
+            f"Kept the register loaded at {register.refreshed_at(db) or '(never)'}: "
+            f"{result.refused_because}.")
+    click.echo(f"Loaded {result.loaded} sitting MPs at {register.refreshed_at(db)}.")
+    for change in result.changes:
+        click.echo(f"  {change}")
+    if result.changes:
+        click.echo(f"{len(result.changes)} seat{'s' if len(result.changes) != 1 else ''} changed.")
+    if result.reopened:
+        click.echo("Parliament is sitting again: letters can be written.")
+    elif parliament.state(db).dissolved:
+        click.echo("Parliament is still marked dissolved by staff: run `flask --app wsgi "
+                   "parliament sitting` once the new Parliament meets.")
+
+
+@click.command("parliament")
+@click.argument("new_state", required=False, type=click.Choice(parliament.STATES))
+def parliament_command(new_state: str | None) -> None:
+    """Say whether Parliament is sitting or dissolved (no argument: show which)."""
+    db = get_db()
+    migrate(db)
+    if new_state:
+        parliament.set_state(db, new_state, parliament.BY_STAFF)
+    current = parliament.state(db)
+    said = f" (set by {current.set_by} at {current.changed_at})" if current.set_by else ""
+    click.echo(f"Parliament is {current.state}{said}.")
+    if current.dissolved:
+        click.echo("The site says so and offers no letter form.")
 
 
 users = AppGroup("users", help="Staff and organiser accounts.")
@@ -73,4 +104,5 @@ def disable_user_command(email: str) -> None:
 def init_app(app: Flask) -> None:
     """Register the command groups on `app`."""
     app.cli.add_command(mps)
+    app.cli.add_command(parliament_command)
     app.cli.add_command(users)

@@ -60,6 +60,10 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         "REMEMBER_COOKIE_HTTPONLY": True,
         # A signed preview stays valid for two hours; after that the writer starts again.
         "LETTER_FORM_MAX_AGE": int(environ.get("LETTER_FORM_MAX_AGE", str(2 * 60 * 60))),
+        # Seconds: no MP register row older than this addresses a letter. The site
+        # refreshes the register itself before then (see lookup.register_upkeep).
+        "MP_REGISTER_MAX_AGE": float(environ.get("MP_REGISTER_MAX_AGE", "86400")),
+        "MP_REGISTER_AUTO_REFRESH": _flag(environ.get("MP_REGISTER_AUTO_REFRESH", "1")),
         # How long each process trusts its count for the public "letters so far" counter.
         "COUNTER_CACHE_SECONDS": float(environ.get("COUNTER_CACHE_SECONDS", "60")),
         "MAX_CONTENT_LENGTH": 256 * 1024,

@@ -126,6 +126,14 @@ def m006_counting_indexes(db: sqlite_utils.Database) -> None:
     db.execute("drop index if exists idx_letters_campaign_id_day")
 
 
+@migration
+def m007_leases(db: sqlite_utils.Database) -> None:
+    # One holder at a time for a job every worker could start (see lookup.leases):
+    # the background refresh of the MP register.
+    db["leases"].create({"name": str, "holder": str, "expires_at": str}, pk="name",
+                        not_null={"holder", "expires_at"})
+
+
 def apply(db: sqlite_utils.Database) -> list[str]:
     """Run the migrations `db` has not recorded yet, each in its own transaction."""
     if "_migrations" not in db.table_names():

@@ -19,7 +19,8 @@ from campaign.db import get_db
 from campaign.downloads import KINDS, letter_file
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
 from campaign.lookup.directory import directory_info
-from campaign.lookup.errors import LookupFailure, VacantSeat
+from campaign.lookup import parliament
+from campaign.lookup.errors import LookupFailure, ParliamentDissolved
 from campaign.lookup.local_source import directory_path
 from campaign.participation import record_download
 from campaign.public.forms import LetterForm, PostcodeForm
@@ -52,9 +53,18 @@ def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
     return form
 
 
-def _campaign_page(campaign: Campaign, form: PostcodeForm, asks: list[Ask], status: int = 200):
+def _campaign_page(campaign: Campaign, form: PostcodeForm, asks: list[Ask], status: int = 200,
+                   help_link: tuple[str, str] | None = None):
     return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
-                           letters=get_counter().count(get_db(), campaign.id)), status
+                           letters=get_counter().count(get_db(), campaign.id),
+                           dissolved=parliament.state(get_db()).dissolved,
+                           help_link=help_link), status
+
+
+def _explain(campaign: Campaign, failure: LookupFailure):
+    """A page of its own for a situation with no MP to write to (vacancy, dissolution, ...)."""
+    return render_template("public/explain.html", campaign=campaign, heading=failure.heading,
+                           message=failure.message, help_link=failure.help_link), failure.status
 
 
 @bp.get("/")
@@ -90,11 +100,11 @@ def find_mp(slug: str):
         return _campaign_page(campaign, form, asks, 422)
     try:
         found = _finder().find(get_db(), form.postcode.data)
-    except VacantSeat as vacancy:
-        return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
     except LookupFailure as failure:
+        if failure.heading:
+            return _explain(campaign, failure)
         form.postcode.errors = [failure.message]
-        return _campaign_page(campaign, form, asks, failure.status)
+        return _campaign_page(campaign, form, asks, failure.status, failure.help_link)
     letter_form = _letter_form(asks, postcode=str(found.postcode))
     return render_template("public/write.html", campaign=campaign, found=found,
                            form=letter_form, asks=asks)
@@ -109,6 +119,7 @@ def preview(slug: str):
     asks = enabled_asks(get_db(), campaign.id)
     form = _letter_form(asks, formdata=request.form)
     found = None
+    help_link = None
     if form.validate():
         letter_request = LetterRequest(
             campaign_id=campaign.id, full_name=form.full_name.data,
@@ -119,10 +130,11 @@ def preview(slug: str):
         try:
             letter, found = build_letter(get_db(), _finder(), campaign, asks, letter_request,
                                          date.today())
-        except VacantSeat as vacancy:
-            return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
         except LookupFailure as failure:
+            if failure.heading:
+                return _explain(campaign, failure)
             form.postcode.errors = [failure.message]
+            help_link = failure.help_link
         except NoAsksChosen:
             form.asks.errors = ["Tick at least one thing to ask your MP for."]
         else:
@@ -130,7 +142,7 @@ def preview(slug: str):
             return render_template("public/preview.html", campaign=campaign, letter=letter,
                                    found=found, signed=signed)
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
-                           asks=asks), 422
+                           asks=asks, help_link=help_link), 422
 
 
 @bp.post("/c/<slug>/download")
@@ -139,6 +151,8 @@ def download(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
+    if parliament.state(get_db()).dissolved:
+        return _explain(campaign, ParliamentDissolved())
     kind = KINDS.get(request.form.get("format", ""))
     if kind is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)

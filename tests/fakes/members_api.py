@@ -1,16 +1,54 @@
-"""A fake UK Parliament Members API: member search (paged) and constituency search."""
+"""A fake UK Parliament Members API: member search (paged) and constituency search.
+
+Like the real one it has a full House: the dataset's MPs and vacancies, and a
+made-up member for every other seat of the 2024 boundaries, so that a refresh
+finds about 650 sitting MPs (the site refuses far fewer as implausible). Tests
+change `mps` and `vacant` to play out by-elections and dissolution.
+"""
 from __future__ import annotations
 
+from campaign.lookup.constituencies import shipped
+from campaign.lookup.names import constituency_key
 from tests.fakes import shapes
 from tests.fakes.dataset import MPS, VACANT_SEATS, FakeMP
 from tests.fakes.server import FakeServer
 
 
+def full_house(mps: list[FakeMP], vacant: list[str]) -> list[FakeMP]:
+    """`mps` plus a made-up MP for every current seat neither `mps` nor `vacant` covers."""
+    taken = {constituency_key(mp.constituency) for mp in mps} | \
+        {constituency_key(name) for name in vacant}
+    others = [
+        FakeMP(900000 + index, f"Member for {name}", f"Member for {name} MP", "Member",
+               f"Member, {name}", "Independent", "", name)
+        for index, (code, name) in enumerate(sorted(shipped().items()))
+        if constituency_key(name) not in taken
+    ]
+    return list(mps) + others
+
+
 class FakeMembersAPI(FakeServer):
-    def __init__(self, mps: list[FakeMP] = MPS, vacant: list[str] = VACANT_SEATS):
+    def __init__(self, mps: list[FakeMP] = MPS, vacant: list[str] = VACANT_SEATS,
+                 fill_house: bool = True):
         super().__init__()
-        self.mps = list(mps)
         self.vacant = list(vacant)
+        self.mps = full_house(mps, self.vacant) if fill_house else list(mps)
+        self._initial = (list(self.mps), list(self.vacant))
+
+    def reset(self) -> None:
+        """Back to the House it started with, answering normally."""
+        super().reset()
+        self.mps, self.vacant = list(self._initial[0]), list(self._initial[1])
+
+    def replace(self, constituency: str, mp: FakeMP | None) -> None:
+        """A seat changes: `mp` takes it, or (None) it falls vacant."""
+        key = constituency_key(constituency)
+        self.mps = [m for m in self.mps if constituency_key(m.constituency) != key]
+        self.vacant = [name for name in self.vacant if constituency_key(name) != key]
+        if mp is None:
+            self.vacant.append(constituency)
+        else:
+            self.mps.append(mp)
 
     def _member(self, mp: FakeMP) -> dict:
         return shapes.member(member_id=mp.member_id, display_as=mp.display_as,
@@ -27,13 +65,15 @@ class FakeMembersAPI(FakeServer):
                          "totalResults": len(self.mps), "resultContext": "", "skip": skip,
                          "take": take, "links": []}
         if path == "/api/Location/Constituency/Search":
-            text = query.get("searchText", [""])[0].casefold()
+            # The real search matches words in any order and ignores accents; a seat's
+            # key holding every word of the search is near enough.
+            words = constituency_key(query.get("searchText", [""])[0]).split()
             items = []
             for index, mp in enumerate(self.mps):
-                if text[:4] in mp.constituency.casefold():
+                if all(w in constituency_key(mp.constituency).split() for w in words):
                     items.append(self._seat(4000 + index, mp.constituency, mp))
             for index, name in enumerate(self.vacant):
-                if text[:4] in name.casefold():
+                if all(w in constituency_key(name).split() for w in words):
                     items.append(self._seat(5000 + index, name, None))
             return 200, {"items": items[skip:skip + take], "totalResults": len(items),
                          "resultContext": "", "skip": skip, "take": take, "links": []}
