@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import (Blueprint, abort, current_app, redirect, render_template, request, session,
+                   url_for)
 from flask_login import LoginManager, current_user, login_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
@@ -16,6 +17,7 @@ from wtforms.validators import InputRequired, Length
 
 from campaign.db import get_db
 from campaign.limits import LOGIN_LIMIT, limiter
+from campaign.lookup import register
 from campaign.users import authenticate, get_user
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
@@ -87,7 +89,11 @@ def logout():
 @bp.get("/")
 @role_required("staff", "organiser")
 def home():
-    return render_template("auth/home.html")
+    directory = current_app.extensions["postcode_directory"].current()
+    return render_template(
+        "auth/home.html",
+        register=register.status(get_db(), current_app.config["MP_REGISTER_MAX_AGE"]),
+        boundary_warning=directory.boundary_check().warning() if directory else None)
 
 
 def init_app(app) -> None:

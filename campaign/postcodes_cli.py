@@ -111,6 +111,10 @@ def info_command() -> None:
     for key in ("release", "release_date", "postcodes", "live", "terminated",
                 "no_constituency", "constituencies", "unnamed_constituencies", "imported_at"):
         click.echo(f"{key}\t{info.get(key)}")
+    check = _load().boundary_check()
+    click.echo(f"boundaries\t{check.matching} of the 2024 constituencies")
+    if check.warning():
+        click.echo(f"Warning: {check.warning()}")
 
 
 def _load() -> Directory:

@@ -166,6 +166,17 @@ def test_info_describes_the_loaded_release(runner):
     assert "postcodes\t3" in result.output.splitlines()
 
 
+def test_info_warns_when_the_directory_is_for_other_boundaries(runner, tmp_path):
+    old = tmp_path / "NSPL_FEB_2019_UK_SW.csv"  # 2010 boundaries: codes the site can't name
+    old.write_text(NSPL_SAMPLE.read_text("utf-8").replace("E14001172", "E14000639"), "utf-8")
+    imported(runner, old)
+    lines = runner.invoke(args=["postcodes", "info"]).output.splitlines()
+    assert "boundaries\t3 of the 2024 constituencies" in lines
+    warning = next(line for line in lines if line.startswith("Warning:"))
+    assert "1 code the site does not know" in warning
+    assert "E14000639" in warning and "boundary review" in warning
+
+
 def test_postcode_directory_path_puts_the_directory_where_configured(tmp_path):
     elsewhere = tmp_path / "data" / "onspd.bin"
     app = make_app(tmp_path, POSTCODE_DIRECTORY_PATH=str(elsewhere))

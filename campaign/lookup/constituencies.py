@@ -37,10 +37,12 @@ class BoundaryCheck:
         if self.matches:
             return None
         sample = ", ".join((self.unknown or self.absent)[:3])
+        unknown, absent = len(self.unknown), len(self.absent)
         return (f"The postcode directory's constituencies do not match the {len(shipped())} "
-                f"of the current boundaries: {len(self.unknown)} codes the site does not "
-                f"know, {len(self.absent)} current ones missing (e.g. {sample}). It may be "
-                "from before or after a boundary review; import a release for the current "
+                f"of the current boundaries: {unknown} code{'s' if unknown != 1 else ''} the "
+                f"site does not know, {absent} current one{'s' if absent != 1 else ''} "
+                f"missing (e.g. {sample}). It may be from before or after a boundary review, "
+                "or cover only part of the UK; import a whole release for the current "
                 "boundaries.")
 
 

@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from campaign.lookup.constituencies import BoundaryCheck, check_codes
 from campaign.lookup.constituencies import shipped as shipped_names
 
 log = logging.getLogger(__name__)
@@ -233,6 +234,10 @@ class Directory:
         if value & TERMINATED:
             return Entry(TERMINATED_STATUS, year_terminated=(value & 0x7FFF) or None)
         return self._entries[value]
+
+    def boundary_check(self) -> BoundaryCheck:
+        """How this directory's constituency codes compare with the shipped 2024 ones."""
+        return check_codes(c for c in self.codes if not is_pseudo_code(c))
 
     def unnamed_codes(self) -> list[str]:
         """Constituency codes used by live postcodes that have no name in the directory."""

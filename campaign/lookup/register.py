@@ -262,6 +262,19 @@ class RegisterStatus:
     def stale(self) -> bool:
         return self.age_seconds is None or self.age_seconds > self.max_age
 
+    @property
+    def age_text(self) -> str:
+        """"3 hours", "2 days": how old the register is, for people."""
+        return _duration(self.age_seconds or 0)
+
+
+def _duration(seconds: float) -> str:
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            count = int(seconds // size)
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return "less than a minute"
+
 
 def status(db: sqlite_utils.Database, max_age: float) -> RegisterStatus:
     """The register's age, source and size, and any refresh it refused."""
