@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from campaign.db import get_db, migrate
 from campaign.lookup import parliament, register
@@ -43,6 +43,7 @@ def refresh_command() -> None:
 
 
 @click.command("parliament")
+@with_appcontext
 @click.argument("new_state", required=False, type=click.Choice(parliament.STATES))
 def parliament_command(new_state: str | None) -> None:
     """Say whether Parliament is sitting or dissolved (no argument: show which)."""

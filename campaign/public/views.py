@@ -120,6 +120,7 @@ def preview(slug: str):
     form = _letter_form(asks, formdata=request.form)
     found = None
     help_link = None
+    status = 422
     if form.validate():
         letter_request = LetterRequest(
             campaign_id=campaign.id, full_name=form.full_name.data,
@@ -135,6 +136,7 @@ def preview(slug: str):
                 return _explain(campaign, failure)
             form.postcode.errors = [failure.message]
             help_link = failure.help_link
+            status = failure.status
         except NoAsksChosen:
             form.asks.errors = ["Tick at least one thing to ask your MP for."]
         else:
@@ -142,7 +144,7 @@ def preview(slug: str):
             return render_template("public/preview.html", campaign=campaign, letter=letter,
                                    found=found, signed=signed)
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
-                           asks=asks, help_link=help_link), 422
+                           asks=asks, help_link=help_link), status
 
 
 @bp.post("/c/<slug>/download")
