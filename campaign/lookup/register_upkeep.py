@@ -59,11 +59,15 @@ class RegisterUpkeep:
             if now < self._next_check or (self._thread and self._thread.is_alive()):
                 return False
             self._next_check = now + self._check_every
-        age = register.age_seconds(db)
-        if age is not None and age < self.max_age * REFRESH_AT:
+        if not self._due(db):
             return False
         holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         if not leases.acquire(db, LEASE, holder, LEASE_SECONDS):
+            return False
+        if not self._due(db):
+            # Another worker refreshed between our look and our lease (it writes the
+            # register before giving the lease back): nothing left to do.
+            leases.release(db, LEASE, holder)
             return False
         thread = threading.Thread(target=self._refresh, args=(holder,),
                                   name="mp-register-refresh", daemon=True)
@@ -71,6 +75,10 @@ class RegisterUpkeep:
             self._thread = thread
         thread.start()
         return True
+
+    def _due(self, db: sqlite_utils.Database) -> bool:
+        age = register.age_seconds(db)
+        return age is None or age >= self.max_age * REFRESH_AT
 
     def wait(self, timeout: float | None = None) -> None:
         """Wait for a running background refresh to end (tests, shutdown)."""
