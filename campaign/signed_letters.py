@@ -7,6 +7,7 @@ no copy. The signature expires: an old preview asks the writer to start again.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date
 from functools import lru_cache
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
@@ -27,6 +28,13 @@ class LetterRequest:
     ask_ids: tuple[int, ...]
     personal_note: str
     token: str  # random; identifies the letter for counting, never the person
+    # The date printed on the letter, fixed at preview (ISO): the downloads carry the
+    # date the writer saw even after midnight. Empty in previews signed before it existed.
+    letter_date: str = ""
+
+    def dated(self, today: date) -> date:
+        """The letter's date: the one fixed at preview, else `today`."""
+        return date.fromisoformat(self.letter_date) if self.letter_date else today
 
 
 class LetterExpired(Exception):

@@ -16,6 +16,12 @@ class NoAsksChosen(ValueError):
     """None of the ticked asks belongs to the campaign any more."""
 
 
+def asks_in_letter(enabled: Sequence[Ask], request: LetterRequest) -> list[Ask]:
+    """The asks that go in the letter: those ticked that citizens can still tick."""
+    chosen = set(request.ask_ids)
+    return [ask for ask in enabled if ask.id in chosen]
+
+
 def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign,
                  enabled: Sequence[Ask], request: LetterRequest,
                  today: date) -> tuple[Letter, FoundMP]:
@@ -27,8 +33,7 @@ def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign
     they changed the postcode. Raises LookupFailure or NoAsksChosen.
     """
     found = finder.find(db, request.postcode)
-    chosen = set(request.ask_ids)
-    asks = [ask for ask in enabled if ask.id in chosen]
+    asks = asks_in_letter(enabled, request)
     if not asks:
         raise NoAsksChosen()
     sender = Sender(

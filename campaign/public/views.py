@@ -25,7 +25,7 @@ from campaign.lookup.local_source import directory_path
 from campaign.participation import record_download
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
-from campaign.writing import NoAsksChosen, build_letter
+from campaign.writing import NoAsksChosen, asks_in_letter, build_letter
 from letters import Ask
 
 bp = Blueprint("public", __name__)
@@ -59,6 +59,18 @@ def _campaign_page(campaign: Campaign, form: PostcodeForm, asks: list[Ask], stat
                            letters=get_counter().count(get_db(), campaign.id),
                            dissolved=parliament.state(get_db()).dissolved,
                            help_link=help_link), status
+
+
+def _found_or_none(postcode: str):
+    """The MP for `postcode`, for the "Your MP is" card over a form being corrected.
+
+    Usually answered from the register and the postcode cache. None when it can't be
+    found just now: the form then says why when it is sent.
+    """
+    try:
+        return _finder().find(get_db(), postcode)
+    except LookupFailure:
+        return None
 
 
 def _explain(campaign: Campaign, failure: LookupFailure):
@@ -127,10 +139,11 @@ def preview(slug: str):
             address_line1=form.address_line1.data, address_line2=form.address_line2.data or "",
             town=form.town.data, postcode=form.postcode.data, ask_ids=tuple(form.asks.data),
             personal_note=form.personal_note.data or "", token=secrets.token_urlsafe(16),
+            letter_date=date.today().isoformat(),
         )
         try:
             letter, found = build_letter(get_db(), _finder(), campaign, asks, letter_request,
-                                         date.today())
+                                         letter_request.dated(date.today()))
         except LookupFailure as failure:
             if failure.heading:
                 return _explain(campaign, failure)
@@ -139,10 +152,13 @@ def preview(slug: str):
             status = failure.status
         except NoAsksChosen:
             form.asks.errors = ["Tick at least one thing to ask your MP for."]
+            found = _found_or_none(letter_request.postcode)
         else:
             signed = sign(letter_request, current_app.config["SECRET_KEY"])
             return render_template("public/preview.html", campaign=campaign, letter=letter,
                                    found=found, signed=signed)
+    elif not form.postcode.errors:
+        found = _found_or_none(form.postcode.data)
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
                            asks=asks, help_link=help_link), status
 
@@ -169,10 +185,10 @@ def download(slug: str):
     if letter_request is None or letter_request.campaign_id != campaign.id:
         return _start_again(campaign, "We couldn't read that letter. Please fill the form "
                             "in again.", 400)
+    enabled = enabled_asks(get_db(), campaign.id)
     try:
-        letter, found = build_letter(get_db(), _finder(), campaign,
-                                     enabled_asks(get_db(), campaign.id), letter_request,
-                                     date.today())
+        letter, found = build_letter(get_db(), _finder(), campaign, enabled, letter_request,
+                                     letter_request.dated(date.today()))
     except LookupFailure as failure:
         return _start_again(campaign, failure.message, failure.status)
     except NoAsksChosen:
@@ -183,7 +199,8 @@ def download(slug: str):
             get_db(), token=letter_request.token, campaign_id=campaign.id,
             constituency_code=found.constituency.code,
             constituency_name=found.constituency.name,
-            ask_ids=letter_request.ask_ids, fmt=request.form["format"], day=date.today()):
+            ask_ids=[ask.id for ask in asks_in_letter(enabled, letter_request)],
+            fmt=request.form["format"], day=date.today()):
         get_counter().forget(campaign.id)
     return response
 
@@ -206,8 +223,8 @@ def edit(slug: str):
                         address_line2=letter_request.address_line2, town=letter_request.town,
                         postcode=letter_request.postcode, asks=list(letter_request.ask_ids),
                         personal_note=letter_request.personal_note)
-    return render_template("public/write.html", campaign=campaign, found=None, form=form,
-                           asks=asks)
+    return render_template("public/write.html", campaign=campaign,
+                           found=_found_or_none(letter_request.postcode), form=form, asks=asks)
 
 
 def _start_again(campaign: Campaign, message: str, status: int):
