@@ -263,9 +263,29 @@ class RegisterStatus:
         return self.age_seconds is None or self.age_seconds > self.max_age
 
     @property
+    def refreshed_when(self) -> str:
+        return _when(self.refreshed_at)
+
+    @property
+    def parliament_when(self) -> str:
+        return _when(self.parliament.changed_at)
+
+    @property
+    def refused_when(self) -> str:
+        return _when((self.refused or {}).get("at"))
+
+    @property
     def age_text(self) -> str:
         """"3 hours", "2 days": how old the register is, for people."""
         return _duration(self.age_seconds or 0)
+
+
+def _when(timestamp: str | None) -> str:
+    """"23 November 2026, 08:23 UTC" from an ISO timestamp."""
+    if not timestamp:
+        return ""
+    moment = datetime.fromisoformat(timestamp).astimezone(timezone.utc)
+    return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
 
 
 def _duration(seconds: float) -> str:
