@@ -35,6 +35,11 @@ def refresh_command() -> None:
         click.echo(f"  {change}")
     if result.changes:
         click.echo(f"{len(result.changes)} seat{'s' if len(result.changes) != 1 else ''} changed.")
+    unknown = register.seats_not_shipped(db)
+    if unknown:
+        seats = "1 seat is" if len(unknown) == 1 else f"{len(unknown)} seats are"
+        click.echo(f"Warning: {seats} not among the shipped 2024 "
+                   f"constituencies (e.g. {', '.join(unknown[:3])}): new boundaries?")
     if result.reopened:
         click.echo("Parliament is sitting again: letters can be written.")
     elif parliament.state(db).dissolved:

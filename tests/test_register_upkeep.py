@@ -5,6 +5,7 @@ dissolution, with a max age of a second so that waiting it out takes a second.
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pytest
@@ -224,3 +225,18 @@ def test_staff_home_shows_parliament_and_the_registers_age(app, client, runner):
     runner.invoke(args=["parliament", "dissolved"])
     text = page_text(client.get("/staff/").get_data(as_text=True))
     assert "Parliament is dissolved." in text
+
+
+def test_seats_of_other_boundaries_are_pointed_out(app, client, runner, fake_members):
+    from tests.staff_helpers import sign_in
+
+    fake_members.replace("Sevenoaks", None)
+    # A seat of imagined new boundaries.
+    fake_members.replace("Sevenoaks and Swanley",
+                         dataclasses.replace(NEW_MP, constituency="Sevenoaks and Swanley"))
+    result = runner.invoke(args=["mps", "refresh"])
+    assert "Warning: 1 seat is not among the shipped 2024 constituencies (e.g. Sevenoaks " \
+        "and Swanley): new boundaries?" in result.output
+    sign_in(client, runner)
+    text = page_text(client.get("/staff/").get_data(as_text=True))
+    assert "1 seat in the register is not among the 650 constituencies" in text

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta, timezone
 
 import sqlite_utils
 
-from campaign.lookup import parliament
+from campaign.lookup import constituencies, parliament
 from campaign.lookup.errors import (
     MPUnconfirmed, ParliamentDissolved, UpstreamUnavailable, VacantSeat,
 )
@@ -257,6 +257,7 @@ class RegisterStatus:
     max_age: float
     refused: dict | None
     parliament: parliament.ParliamentState
+    unknown_seats: list[str]  # seats in the register that the shipped constituencies lack
 
     @property
     def stale(self) -> bool:
@@ -313,4 +314,17 @@ def status(db: sqlite_utils.Database, max_age: float) -> RegisterStatus:
         max_age=max_age,
         refused=json.loads(meta["refresh_refused"]) if meta.get("refresh_refused") else None,
         parliament=parliament.state(db),
+        unknown_seats=seats_not_shipped(db),
     )
+
+
+def seats_not_shipped(db: sqlite_utils.Database) -> list[str]:
+    """Seats the register holds that are not among the shipped constituencies.
+
+    After a boundary review takes effect (at a general election) the Members API
+    names seats the shipped list and an older postcode directory don't know.
+    """
+    known = {constituency_key(name) for name in constituencies.shipped().values()}
+    return sorted(row["constituency_name"] for row in db.query(
+        "select constituency_key, constituency_name from mps")
+        if row["constituency_key"] not in known)
