@@ -115,10 +115,11 @@ def test_a_partial_refresh_never_replaces_a_good_register(app, runner, fake_memb
 def test_dissolution_found_by_a_refresh_closes_the_letter_form(app, journey, runner,
                                                               fake_members):
     runner.invoke(args=["mps", "refresh"])
-    fake_members.mps, fake_members.vacant = [], []
+    fake_members.dissolve()
     result = runner.invoke(args=["mps", "refresh"])
     assert result.exit_code != 0
     assert "Marked Parliament as dissolved" in result.output
+    assert "its seats have no MPs, as when Parliament is dissolved" in result.output
     with app.app_context():
         assert get_db()["mps"].count == 649  # kept, for when the House returns
         assert parliament.state(get_db()).set_by == parliament.BY_REFRESH
@@ -134,6 +135,20 @@ def test_dissolution_found_by_a_refresh_closes_the_letter_form(app, journey, run
     assert "Parliament is sitting again" in result.output
     journey.open()
     assert 'name="postcode"' in journey.page
+
+
+def test_an_empty_member_list_alone_does_not_dissolve_parliament(app, journey, runner,
+                                                                fake_members):
+    runner.invoke(args=["mps", "refresh"])
+    fake_members.search_empty = True  # but the seats still have their MPs
+    result = runner.invoke(args=["mps", "refresh"])
+    assert result.exit_code != 0
+    assert "only 0 sitting MPs" in result.output
+    assert "dissolved" not in result.output
+    with app.app_context():
+        assert not parliament.state(get_db()).dissolved
+    journey.find_mp("E8 1DY")
+    assert "Your MP is Ms Diane Abbott" in page_text(journey.page)
 
 
 def test_a_letter_form_left_open_over_dissolution_explains(journey, runner):

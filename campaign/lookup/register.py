@@ -41,6 +41,7 @@ MIN_SITTING_MPS = 600
 # At dissolution every Commons membership ends: the Members API has no current
 # members. A handful at most (a data fault) still means dissolved.
 DISSOLVED_AT_MOST = 10
+PROBE_SEATS = 3  # seats asked about to confirm a dissolution
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
     records = list(api.sitting_mps())
     now = _timestamp(_now())
     if len(records) < min_sitting:
-        return _refuse(db, len(records), now, by)
+        return _refuse(db, api, len(records), now, by)
     old = {row["constituency_key"]: row for row in db["mps"].rows}
     new = [_row(r, "refresh", now) for r in records]
     changes = _changes(old, new)
@@ -126,12 +127,13 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
                          reopened=reopened)
 
 
-def _refuse(db: sqlite_utils.Database, count: int, now: str, by: str) -> RefreshResult:
-    dissolve = count <= DISSOLVED_AT_MOST
+def _refuse(db: sqlite_utils.Database, api: MembersAPI, count: int, now: str,
+            by: str) -> RefreshResult:
     reason = (f"the Members API lists only {count} sitting MPs for {SEATS} seats "
               f"(fewer than {MIN_SITTING_MPS})")
+    dissolve = count <= DISSOLVED_AT_MOST and _seats_confirm_no_mps(db, api)
     if dissolve:
-        reason += ", as when Parliament is dissolved"
+        reason += ", and its seats have no MPs, as when Parliament is dissolved"
     log.error("Register refresh refused: %s; the register was kept", reason)
     with write_transaction(db):
         db["register_meta"].upsert(
@@ -143,6 +145,28 @@ def _refuse(db: sqlite_utils.Database, count: int, now: str, by: str) -> Refresh
             parliament.set_state(db, parliament.DISSOLVED, parliament.BY_REFRESH)
     return RefreshResult(loaded=count, replaced=False, refused_because=reason,
                          dissolved=dissolve and not already)
+
+
+def _seats_confirm_no_mps(db: sqlite_utils.Database, api: MembersAPI) -> bool:
+    """Ask the Location search about a few seats: True if none has an MP.
+
+    An empty member list could be the Members API failing quietly; declaring
+    Parliament dissolved on that alone would stop every letter. A dissolution
+    empties every seat, so a second, independent question must agree.
+    """
+    names = [row["constituency_name"] for row in
+             db.query("select constituency_name from mps order by constituency_key limit ?",
+                      [PROBE_SEATS])]
+    names = names or sorted(constituencies.shipped().values())[:PROBE_SEATS]
+    try:
+        for name in names:
+            key = constituency_key(name)
+            answer = api.seat(name, lambda candidate: constituency_key(candidate) == key)
+            if answer is None or answer.member is not None:
+                return False
+    except UpstreamUnavailable:
+        return False
+    return True
 
 
 def _changes(old: dict[str, dict], new: list[dict]) -> list[SeatChange]:

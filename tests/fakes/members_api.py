@@ -35,10 +35,19 @@ class FakeMembersAPI(FakeServer):
         self.mps = full_house(mps, self.vacant) if fill_house else list(mps)
         self._initial = (list(self.mps), list(self.vacant))
 
+        # A quiet failure: the member search answers 200 with no members at all.
+        self.search_empty = False
+
     def reset(self) -> None:
         """Back to the House it started with, answering normally."""
         super().reset()
         self.mps, self.vacant = list(self._initial[0]), list(self._initial[1])
+        self.search_empty = False
+
+    def dissolve(self) -> None:
+        """Parliament is dissolved: no current members, every seat without an MP."""
+        self.vacant = [mp.constituency for mp in self.mps] + self.vacant
+        self.mps = []
 
     def replace(self, constituency: str, mp: FakeMP | None) -> None:
         """A seat changes: `mp` takes it, or (None) it falls vacant."""
@@ -60,9 +69,10 @@ class FakeMembersAPI(FakeServer):
         skip = int(query.get("skip", ["0"])[0])
         take = min(int(query.get("take", ["20"])[0]), 20)
         if path == "/api/Members/Search":
-            page = self.mps[skip:skip + take]
+            members = [] if self.search_empty else self.mps
+            page = members[skip:skip + take]
             return 200, {"items": [{"value": self._member(mp), "links": []} for mp in page],
-                         "totalResults": len(self.mps), "resultContext": "", "skip": skip,
+                         "totalResults": len(members), "resultContext": "", "skip": skip,
                          "take": take, "links": []}
         if path == "/api/Location/Constituency/Search":
             # The real search matches words in any order and ignores accents; a seat's
