@@ -17,7 +17,7 @@ from wtforms.validators import InputRequired, Length
 
 from campaign.db import get_db
 from campaign.limits import LOGIN_LIMIT, limiter
-from campaign.lookup import register
+from campaign.lookup import register_status
 from campaign.users import authenticate, get_user
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
@@ -92,7 +92,7 @@ def home():
     directory = current_app.extensions["postcode_directory"].current()
     return render_template(
         "auth/home.html",
-        register=register.status(get_db(), current_app.config["MP_REGISTER_MAX_AGE"]),
+        register=register_status.status(get_db(), current_app.config["MP_REGISTER_MAX_AGE"]),
         boundary_warning=directory.boundary_check().warning() if directory else None)
 
 

@@ -6,7 +6,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from campaign.db import get_db, migrate
-from campaign.lookup import parliament, register
+from campaign.lookup import parliament, register, register_status
 from campaign.lookup.errors import LookupFailure
 from campaign.users import ROLES, UserError, create_user, disable_user, list_users
 
@@ -35,7 +35,7 @@ def refresh_command() -> None:
         click.echo(f"  {change}")
     if result.changes:
         click.echo(f"{len(result.changes)} seat{'s' if len(result.changes) != 1 else ''} changed.")
-    unknown = register.seats_not_shipped(db)
+    unknown = register_status.seats_not_shipped(db)
     if unknown:
         seats = "1 seat is" if len(unknown) == 1 else f"{len(unknown)} seats are"
         click.echo(f"Warning: {seats} not among the shipped 2024 "

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from campaign.db import connect
-from campaign.lookup import register
+from campaign.lookup import register, register_status
 from tests.fakes.members_api import FakeMembersAPI
 from tests.http_journey import HttpJourney
 from tests.journey import hidden
@@ -74,7 +74,7 @@ def test_workers_refresh_an_old_register_once(tmp_path, fake_postcodes, members)
         db = connect(database)
         while register.refreshed_at(db) is None and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert register.status(db, MAX_AGE).refreshed_by == "the site (background)"
+        assert register_status.status(db, MAX_AGE).refreshed_by == "the site (background)"
         assert full_refreshes(members) == 1
 
         # Old again: a second wave of citizens, spread over every worker, starts one more.

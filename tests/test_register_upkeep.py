@@ -11,7 +11,7 @@ import time
 import pytest
 
 from campaign.db import get_db
-from campaign.lookup import leases, parliament, register
+from campaign.lookup import leases, parliament, register_status
 from campaign.lookup.register_upkeep import LEASE, RegisterUpkeep
 from tests.fakes.dataset import FakeMP
 from tests.journey import page_text, pdf_text
@@ -109,7 +109,7 @@ def test_a_partial_refresh_never_replaces_a_good_register(app, runner, fake_memb
     with app.app_context():
         assert get_db()["mps"].count == 649
         assert not parliament.state(get_db()).dissolved
-        assert register.status(get_db(), MAX_AGE).refused["count"] == 400
+        assert register_status.status(get_db(), MAX_AGE).refused["count"] == 400
 
 
 def test_dissolution_found_by_a_refresh_closes_the_letter_form(app, journey, runner,
@@ -196,7 +196,7 @@ def test_a_lookup_on_an_old_register_refreshes_it_in_the_background(app, journey
     journey.find_mp("E8 1DY")
     finder.upkeep.wait(10)
     with app.app_context():
-        status = register.status(get_db(), MAX_AGE)
+        status = register_status.status(get_db(), MAX_AGE)
         assert status.refreshed_by == "the site (background)"
         assert status.age_seconds < MAX_AGE
         assert get_db()["mps"].get("sevenoaks")["display_as"] == "Jo Newcomer"
