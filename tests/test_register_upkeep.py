@@ -151,6 +151,34 @@ def test_an_empty_member_list_alone_does_not_dissolve_parliament(app, journey, r
     assert "Your MP is Ms Diane Abbott" in page_text(journey.page)
 
 
+def test_the_new_parliament_is_found_by_a_visit_to_the_campaign_page(app, journey, runner,
+                                                                    fake_members):
+    runner.invoke(args=["mps", "refresh"])
+    fake_members.dissolve()
+    runner.invoke(args=["mps", "refresh"])
+    journey.open()
+    assert 'name="postcode"' not in journey.page
+    fake_members.reset()  # the election is over and the new Parliament meets
+    upkeep = app.extensions["mp_finder"].upkeep
+    upkeep.enabled = True
+    wait_out_max_age()
+    journey.open()  # no lookup: there is no form to look one up with
+    upkeep.wait(10)
+    journey.open()
+    assert 'name="postcode"' in journey.page
+
+
+def test_a_preview_from_before_dissolution_downloads_nothing(journey, runner):
+    runner.invoke(args=["mps", "refresh"])
+    journey.find_mp("E8 1DY")
+    journey.write()
+    runner.invoke(args=["parliament", "dissolved"])
+    response = journey.download("pdf")
+    assert response.mimetype == "text/html"
+    assert "Parliament is dissolved for a general election" in page_text(
+        response.get_data(as_text=True))
+
+
 def test_a_letter_form_left_open_over_dissolution_explains(journey, runner):
     runner.invoke(args=["mps", "refresh"])
     journey.find_mp("E8 1DY")

@@ -81,11 +81,15 @@ class MPFinder:
             raise NoWestminsterConstituency(postcode.crown_dependency)
         return self.postcodes.constituency(postcode)
 
+    def keep_register_fresh(self, db: sqlite_utils.Database) -> None:
+        """Start a background refresh of the MP register if one is due (cheap when not)."""
+        if self.upkeep is not None:
+            self.upkeep.check(db)
+
     def find(self, db: sqlite_utils.Database, postcode_text: str) -> FoundMP:
         """Who represents `postcode_text`. Raises a LookupFailure the citizen can act on."""
         postcode = normalise_postcode(postcode_text)
-        if self.upkeep is not None:
-            self.upkeep.check(db)
+        self.keep_register_fresh(db)
         constituency = self.constituency(postcode)
         mp = register.mp_for_constituency(db, self.members, constituency.name, self.max_age)
         return FoundMP(postcode=postcode, constituency=constituency, mp=mp)

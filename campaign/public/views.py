@@ -93,6 +93,9 @@ def campaign_page(slug: str):
     if campaign.is_closed:
         return _closed(campaign)
     form = PostcodeForm(formdata=None, postcode=request.args.get("postcode", "")[:16])
+    # While Parliament is dissolved nobody looks a postcode up, so the visit itself
+    # keeps the register fresh: the new Parliament's MPs are found without a command.
+    _finder().keep_register_fresh(get_db())
     return _campaign_page(campaign, form, enabled_asks(get_db(), campaign.id))
 
 
