@@ -18,8 +18,8 @@ from campaign.counter import get_counter
 from campaign.db import get_db
 from campaign.downloads import KINDS, letter_file
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
-from campaign.lookup.directory import directory_info
 from campaign.lookup import parliament
+from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, ParliamentDissolved
 from campaign.lookup.local_source import directory_path
 from campaign.participation import record_download
