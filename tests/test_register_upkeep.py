@@ -283,3 +283,11 @@ def test_seats_of_other_boundaries_are_pointed_out(app, client, runner, fake_mem
     sign_in(client, runner)
     text = page_text(client.get("/staff/").get_data(as_text=True))
     assert "1 seat in the register is not among the 650 constituencies" in text
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "a day", "nan"])
+def test_a_max_age_that_is_not_a_positive_number_stops_start_up(tmp_path, value):
+    from campaign.config import ConfigError, from_environment
+
+    with pytest.raises(ConfigError, match="MP_REGISTER_MAX_AGE must be a number of seconds"):
+        from_environment(str(tmp_path), {"MP_REGISTER_MAX_AGE": value})
