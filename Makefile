@@ -17,31 +17,43 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# Development: a known key and plain-HTTP cookies are fine on your own computer.
+run: export APP_ENV ?= development
 run: install
 	$(BIN)/flask --app wsgi init-db
+	@echo "Serving the site at http://$(HOST):$(PORT)/ (development; Ctrl-C stops it)"
 	$(BIN)/flask --app wsgi run --host $(HOST) --port $(PORT)
 
 # Production serving: gunicorn with gunicorn.conf.py (a worker per core plus one, each
-# with a few threads; WEB_CONCURRENCY and GUNICORN_THREADS change them).
+# with a few threads; WEB_CONCURRENCY and GUNICORN_THREADS change them). It needs
+# APP_ENV=production and a SECRET_KEY, and belongs behind nginx (deploy/nginx.conf):
+# gunicorn must never face the internet directly.
 serve: install
+	@echo "make serve is production: it needs APP_ENV=production, SECRET_KEY (32+ random characters),"
+	@echo "TRUSTED_PROXIES=1 behind nginx and RATELIMIT_STORAGE_URI=redis://... (see README, Production)."
 	$(BIN)/flask --app wsgi init-db
 	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
-# What the browser tests (tests/browser) need beyond Python: Chromium from Debian and
-# axe-core from npm. Quick when both are there. Without root or apt-get it says so and
-# goes on: the browser tests then skip, giving the reason.
+# What the browser tests (tests/browser) and the production-shaped tests need beyond
+# Python: Chromium, nginx and redis-server from Debian, axe-core from npm. Quick when
+# all are there. Without root or apt-get it says so and goes on: the tests that need
+# them then skip, giving the reason. The lock timeout waits for another apt-get.
 CHROMIUM ?= /usr/bin/chromium
+APT_GET := DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
+DEBIAN_TEST_PACKAGES := chromium:$(CHROMIUM) nginx:/usr/sbin/nginx redis-server:/usr/bin/redis-server
 test-deps: node_modules/.installed
-	@if [ -x "$(CHROMIUM)" ]; then :; \
+	@missing=""; for pair in $(DEBIAN_TEST_PACKAGES); do \
+		[ -x "$${pair#*:}" ] || missing="$$missing $${pair%%:*}"; done; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
-	else echo "test-deps: no $(CHROMIUM), and apt-get needs root: the browser tests will skip"; fi
+		$(APT_GET) update -q && $(APT_GET) install -y -q $$missing; \
+	else echo "test-deps: missing$$missing, and apt-get needs root: the tests needing them will skip"; fi
 
 # npm itself comes from Debian when missing (it brings Node.js).
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm; fi
+		$(APT_GET) update -q && $(APT_GET) install -y -q npm; fi
 	@if command -v npm >/dev/null; then \
 		npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "test-deps: no npm: the accessibility tests will skip"; fi

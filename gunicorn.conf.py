@@ -9,7 +9,10 @@ the application writes its own request log without either (campaign/request_log.
 """
 import multiprocessing
 import os
+import sys
 
+# Loopback by default: gunicorn must never face the internet directly (a few dozen
+# slow clients would hold every thread). nginx in front buffers them: deploy/.
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 
 # Letters are CPU work (templates, PDF) with short waits on the upstreams and SQLite:
@@ -36,3 +39,16 @@ accesslog = None
 access_log_format = '%(m)s %(U)s %(s)s %(B)s %(M)sms'
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+
+def on_starting(server):
+    """Say so when each worker will count rate limits alone."""
+    from campaign.config import is_on
+
+    limits_on = is_on(os.environ.get("RATELIMIT_ENABLED", "1"))
+    storage = os.environ.get("RATELIMIT_STORAGE_URI", "") or "memory://"
+    if limits_on and storage.startswith("memory://") and workers > 1:
+        print(f"WARNING: RATELIMIT_STORAGE_URI is {storage}: each of the {workers} workers "
+              f"counts alone, so every rate limit is {workers} times looser. Set "
+              "RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379/0 (see README, Production).",
+              file=sys.stderr, flush=True)

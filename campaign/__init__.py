@@ -17,8 +17,15 @@ from campaign.lookup.postcodes_io import PostcodesIO
 from campaign.lookup.register_upkeep import RegisterUpkeep
 from campaign.lookup.upstream import Timeouts, make_session
 
-ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
 csrf = CSRFProtect()
+
+
+def shipped_directory(name: str) -> Path:
+    """templates/ or static/: inside the package in an installed wheel (setup.py puts
+    them there), beside it in the source tree and an editable install."""
+    inside = PACKAGE / name
+    return inside if inside.is_dir() else PACKAGE.parent / name
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -26,13 +33,20 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(
         __name__,
         instance_relative_config=True,
-        template_folder=str(ROOT / "templates"),
-        static_folder=str(ROOT / "static"),
+        template_folder=str(shipped_directory("templates")),
+        static_folder=str(shipped_directory("static")),
     )
-    app.config.from_mapping(config.from_environment(app.instance_path))
+    environ = dict(os.environ)
+    if test_config is not None:
+        # Tests and benchmarks build their own app: they are "test" unless they say.
+        environ.setdefault("APP_ENV", test_config.get("APP_ENV", "test"))
+    app.config.from_mapping(config.from_environment(app.instance_path, environ))
     if test_config:
         app.config.from_mapping(test_config)
-    os.makedirs(app.instance_path, exist_ok=True)
+    config.check(app.config)
+    # The database's folder, not the instance folder: an installed wheel's instance
+    # folder is under the read-only prefix, and production sets DATABASE_PATH.
+    os.makedirs(Path(app.config["DATABASE_PATH"]).parent, exist_ok=True)
 
     proxies.init_app(app)
     csrf.init_app(app)

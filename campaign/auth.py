@@ -1,37 +1,52 @@
 """Signing staff and organisers in and out, and guarding their pages.
 
-Flask-Login keeps the session; sessions are permanent for `SESSION_HOURS` and then
-expire. `role_required` guards views: anonymous visitors go to the login page,
-signed-in people without the role get a 403.
+Flask-Login keeps the session. A session ends, whatever the cookie says, when:
+- SESSION_HOURS have passed since signing in (activity does not extend it);
+- its account's session version has moved on (signed out, disabled, new password);
+- its account is disabled.
+Flask-Login's session protection is off: it would put a hash of the address and
+browser in the cookie, which a cookie's reader could reverse by trying addresses.
+`role_required` guards views: anonymous visitors go to the login page, signed-in
+people without the role get a 403.
 """
 from __future__ import annotations
 
+import time
 from functools import wraps
+from urllib.parse import urlsplit
 
-from flask import (Blueprint, abort, current_app, redirect, render_template, request, session,
-                   url_for)
+from flask import (Blueprint, abort, current_app, redirect, render_template, request,
+                   session, url_for)
 from flask_login import LoginManager, current_user, login_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
 from campaign.db import get_db
-from campaign.limits import LOGIN_LIMIT, limiter
+from campaign.limits import ACCOUNT_LOGIN_LIMIT, LOGIN_LIMIT, account_key, limiter
 from campaign.lookup import register_status
-from campaign.users import authenticate, get_user
+from campaign.users import authenticate, end_sessions, get_user
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message = "Please sign in to see that page."
-login_manager.session_protection = "strong"
+login_manager.session_protection = None
 
 FAILED_LOGIN = "That e-mail and password don't match an active account."
 
 
 @login_manager.user_loader
 def load_user(user_id: str):
-    return get_user(get_db(), user_id)
+    """The signed-in account, or None once this session has ended (see above)."""
+    signed_in_at = session.get("signed_in_at")
+    lifetime = current_app.config["SESSION_HOURS"] * 3600
+    if not isinstance(signed_in_at, (int, float)) or time.time() - signed_in_at > lifetime:
+        return None
+    user = get_user(get_db(), user_id)
+    if user is None or not user.active or session.get("session_version") != user.session_version:
+        return None
+    return user
 
 
 class LoginForm(FlaskForm):
@@ -55,15 +70,31 @@ def role_required(*roles: str):
     return decorator
 
 
+def is_local_path(target: str | None) -> bool:
+    """True for a path on this site: no scheme, no host, no backslash (browsers read
+    "/\\evil.example" as "//evil.example"), no control characters."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return False
+    if "\\" in target or any(ord(c) < 32 or ord(c) == 127 for c in target):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc
+
+
 def _safe_next(target: str | None) -> str:
     # Only local paths: never an open redirect to another site.
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("auth.home")
+    return target if is_local_path(target) else url_for("auth.home")
+
+
+def _failed(response) -> bool:
+    return response.status_code == 401
 
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(LOGIN_LIMIT, methods=["POST"])  # attempts, per client address
+# Failed attempts per account, wherever they come from.
+@limiter.limit(ACCOUNT_LOGIN_LIMIT, methods=["POST"], key_func=account_key,
+               deduct_when=_failed, scope="sign-in-account")
 def login():
     form = LoginForm()
     error = None
@@ -72,6 +103,11 @@ def login():
         if user:
             session.clear()
             login_user(user)
+            # Flask-Login stores a hash of address and browser that could be reversed;
+            # with session protection off nothing reads it.
+            session.pop("_id", None)
+            session["session_version"] = user.session_version
+            session["signed_in_at"] = int(time.time())
             session.permanent = True
             return redirect(_safe_next(request.args.get("next")))
         error = FAILED_LOGIN
@@ -81,6 +117,8 @@ def login():
 
 @bp.post("/logout")
 def logout():
+    if current_user.is_authenticated:
+        end_sessions(get_db(), current_user.id)
     logout_user()
     session.clear()
     return redirect(url_for("auth.login"))
@@ -98,10 +136,9 @@ def home():
 
 def init_app(app) -> None:
     """Install the login manager and the sign-in pages on `app`."""
-    # Flask-Login's own context processor loads the user on every page rendered, and
-    # "strong" session protection then rewrites every anonymous citizen's session (and
-    # sends a remember-cookie deletion). A lazy proxy loads the user only on the staff
-    # templates that mention current_user.
+    # Flask-Login's own context processor loads the user on every page rendered, a
+    # database read for every citizen's page. A lazy proxy loads the user only on the
+    # staff templates that mention current_user.
     login_manager.init_app(app, add_context_processor=False)
     app.context_processor(lambda: {"current_user": current_user})
     app.register_blueprint(bp)

@@ -8,7 +8,8 @@ from flask.cli import AppGroup, with_appcontext
 from campaign.db import get_db, migrate
 from campaign.lookup import parliament, register, register_status
 from campaign.lookup.errors import LookupFailure
-from campaign.users import ROLES, UserError, create_user, disable_user, list_users
+from campaign.users import (ROLES, UserError, create_user, disable_user, list_users,
+                            set_password)
 
 mps = AppGroup("mps", help="The register of sitting MPs.")
 
@@ -105,6 +106,21 @@ def disable_user_command(email: str) -> None:
     except UserError as error:
         raise click.ClickException(str(error))
     click.echo(f"Disabled {email}.")
+
+
+@users.command("set-password")
+@click.argument("email")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="Prompted for when not given (keeps it out of shell history).")
+def set_password_command(email: str, password: str) -> None:
+    """Give EMAIL a new password; it is signed out everywhere."""
+    db = get_db()
+    migrate(db)
+    try:
+        set_password(db, email, password)
+    except UserError as error:
+        raise click.ClickException(str(error))
+    click.echo(f"Changed the password of {email}; its sessions have ended.")
 
 
 def init_app(app: Flask) -> None:

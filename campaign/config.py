@@ -1,24 +1,34 @@
 """Configuration from environment variables, with safe defaults.
 
-Every variable is listed in the README's configuration table. `SECRET_KEY` has a
-development default only outside production: a production site without one refuses
-to start rather than sign forms with a known key.
+Every variable is listed in the README's configuration table. Only `APP_ENV` says
+which environment this is (`FLASK_ENV` is ignored), and anything but an explicit
+`development` or `test` is held to production's rules: `check()` refuses to start a
+site whose settings are missing or unsafe, with a sentence saying what to set.
+Add a rule to PRODUCTION_REQUIREMENTS to make another setting fail closed.
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 DEV_SECRET_KEY = "dev-only-not-secret"
 POSTCODE_SOURCES = ("local", "remote", "both")
+# Where a development key and relaxed checks are allowed. Anything else (empty too)
+# is production: a forgotten APP_ENV must not open a public site with a known key.
+RELAXED_ENVIRONMENTS = ("development", "test")
+ENVIRONMENTS = (*RELAXED_ENVIRONMENTS, "production")
+MIN_SECRET_KEY_LENGTH = 32
+MAKE_A_KEY = "python3 -c 'import secrets; print(secrets.token_hex(32))'"
 
 
 class ConfigError(RuntimeError):
     """The environment does not describe a site that can run safely."""
 
 
-def _flag(value: str) -> bool:
+def is_on(value: str) -> bool:
     """Read an on/off variable: 0, false, no and off (any case) are off."""
     return value.strip().lower() not in ("0", "false", "no", "off", "")
 
@@ -36,18 +46,18 @@ def _seconds(value: str, name: str) -> float:
 
 
 def from_environment(instance_path: str, environ=os.environ) -> dict:
-    """Build the Flask config mapping from `environ`."""
-    production = environ.get("FLASK_ENV", environ.get("APP_ENV", "")).lower() == "production"
+    """Build the Flask config mapping from `environ` (`check()` then says if it is safe)."""
+    environment = environ.get("APP_ENV", "").strip().lower()
+    production = environment not in RELAXED_ENVIRONMENTS
     postcode_source = environ.get("POSTCODE_SOURCE", "both").strip().lower()
     if postcode_source not in POSTCODE_SOURCES:
         raise ConfigError(f"POSTCODE_SOURCE must be one of {', '.join(POSTCODE_SOURCES)}.")
     max_age = _seconds(environ.get("MP_REGISTER_MAX_AGE", "86400"), "MP_REGISTER_MAX_AGE")
     secret = environ.get("SECRET_KEY", "")
-    if not secret:
-        if production:
-            raise ConfigError("SECRET_KEY must be set when APP_ENV=production.")
+    if not secret and not production:
         secret = DEV_SECRET_KEY
     return {
+        "APP_ENV": environment,
         "PRODUCTION": production,
         "SECRET_KEY": secret,
         "DATABASE_PATH": environ.get(
@@ -67,7 +77,8 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         "SESSION_COOKIE_SECURE": production,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        # Staff sessions end after a working day, signed in or not.
+        # Staff sessions end this long after signing in, however busy (campaign/auth.py).
+        "SESSION_HOURS": float(environ.get("SESSION_HOURS", "8")),
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=float(environ.get("SESSION_HOURS", "8"))),
         "REMEMBER_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_HTTPONLY": True,
@@ -76,7 +87,7 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         # Seconds: no MP register row older than this addresses a letter. The site
         # refreshes the register itself before then (see lookup.register_upkeep).
         "MP_REGISTER_MAX_AGE": max_age,
-        "MP_REGISTER_AUTO_REFRESH": _flag(environ.get("MP_REGISTER_AUTO_REFRESH", "1")),
+        "MP_REGISTER_AUTO_REFRESH": is_on(environ.get("MP_REGISTER_AUTO_REFRESH", "1")),
         # How long each process trusts its count for the public "letters so far" counter.
         "COUNTER_CACHE_SECONDS": float(environ.get("COUNTER_CACHE_SECONDS", "60")),
         "MAX_CONTENT_LENGTH": 256 * 1024,
@@ -88,7 +99,7 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         "UPSTREAM_BREAKER_SECONDS": float(environ.get("UPSTREAM_BREAKER_SECONDS", "30")),
         # Rate limits (Flask-Limiter). Set explicitly, never left to the extension's
         # defaults, so that one app's settings cannot leak into another's.
-        "RATELIMIT_ENABLED": _flag(environ.get("RATELIMIT_ENABLED", "1")),
+        "RATELIMIT_ENABLED": is_on(environ.get("RATELIMIT_ENABLED", "1")),
         # memory:// counts per gunicorn worker; redis://host:6379 shares the counts.
         "RATELIMIT_STORAGE_URI": environ.get("RATELIMIT_STORAGE_URI", "") or "memory://",
         "RATELIMIT_KEY_PREFIX": "mp-letters",
@@ -100,3 +111,54 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         # none: a client could otherwise pick its own address and dodge rate limits.
         "TRUSTED_PROXIES": int(environ.get("TRUSTED_PROXIES", "0")),
     }
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A production setting that must hold: `broken(config)` is true when it does not,
+    and `sentence(config)` tells the deployer what to set."""
+
+    broken: Callable[[dict], bool]
+    sentence: Callable[[dict], str]
+
+
+PRODUCTION_REQUIREMENTS: list[Requirement] = [
+    Requirement(
+        lambda c: c["APP_ENV"] not in ("", *ENVIRONMENTS),
+        lambda c: f"APP_ENV is {c['APP_ENV']!r}, which this site does not know: set it to "
+                  "production on a public site (or development on your own computer).",
+    ),
+    Requirement(
+        lambda c: not c["SECRET_KEY"],
+        lambda c: "Set SECRET_KEY to a long random value (at least "
+                  f"{MIN_SECRET_KEY_LENGTH} characters, e.g. from `{MAKE_A_KEY}`): it "
+                  "signs forms, sessions and letters.",
+    ),
+    Requirement(
+        lambda c: c["SECRET_KEY"] == DEV_SECRET_KEY,
+        lambda c: "SECRET_KEY is the development key, which anyone can read in the "
+                  f"source: set a long random value of your own (e.g. from `{MAKE_A_KEY}`).",
+    ),
+    Requirement(
+        lambda c: c["SECRET_KEY"] and c["SECRET_KEY"] != DEV_SECRET_KEY
+                  and len(c["SECRET_KEY"]) < MIN_SECRET_KEY_LENGTH,
+        lambda c: f"SECRET_KEY has {len(c['SECRET_KEY'])} characters: set a random value "
+                  f"of at least {MIN_SECRET_KEY_LENGTH} (e.g. from `{MAKE_A_KEY}`).",
+    ),
+]
+
+
+def problems(config) -> list[str]:
+    """What stops `config` being served, one sentence each (none outside production)."""
+    if not config.get("PRODUCTION", True):
+        return []
+    return [rule.sentence(config) for rule in PRODUCTION_REQUIREMENTS if rule.broken(config)]
+
+
+def check(config) -> None:
+    """Raise ConfigError, saying what to set, unless `config` can be served safely."""
+    found = problems(config)
+    if found:
+        environment = config.get("APP_ENV") or "(not set, so production)"
+        raise ConfigError(f"The site will not start with APP_ENV={environment}. "
+                          + " ".join(found))

@@ -6,7 +6,8 @@ memory by default (per gunicorn worker) or in Redis when RATELIMIT_STORAGE_URI i
 set; RATELIMIT_ENABLED=0 turns every limit off.
 
 The address is never stored or logged as it is: the key is an HMAC of it under the
-site's secret key, so neither the counters (in Redis, say) nor Flask-Limiter's own
+site's secret key (of its /64 for IPv6, since one household or phone is given a whole
+/64 and could otherwise take a fresh address for every request), so neither the counters (in Redis, say) nor Flask-Limiter's own
 messages hold an IP address. Behind a proxy, set TRUSTED_PROXIES so that the
 address is the citizen's and not the proxy's (see campaign/proxies.py).
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import logging
 
 from flask import Flask, current_app, request
@@ -29,15 +31,41 @@ POSTCODE_LIMIT = "30 per minute; 300 per hour"
 DOWNLOAD_LIMIT = "30 per minute; 300 per hour"
 # Staff logins: enough for typos, too few to guess a password.
 LOGIN_LIMIT = "5 per minute; 30 per hour"
+# Failed sign-ins to one account from anywhere: a botnet has many addresses but each
+# account still gets only this many guesses. Generous enough that a locked-out
+# colleague is a rarity; the lock ends on its own within the hour.
+ACCOUNT_LOGIN_LIMIT = "10 per hour"
 
 log = logging.getLogger(__name__)
 
 
-def client_key() -> str:
-    """A stable pseudonym for the client's address, useless without the secret key."""
-    address = (request.remote_addr or "unknown").encode()
+def client_network(address: str | None) -> str:
+    """What one client is: an IPv4 address, or the /64 an IPv6 address belongs to."""
+    try:
+        ip = ipaddress.ip_address(address or "")
+    except ValueError:
+        return address or "unknown"
+    if ip.version == 6:
+        if ip.ipv4_mapped:  # ::ffff:203.0.113.7 is the IPv4 client 203.0.113.7
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def _pseudonym(kind: bytes, value: str) -> str:
     secret = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(secret, b"rate-limit:" + address, hashlib.sha256).hexdigest()[:32]
+    return hmac.new(secret, kind + value.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def client_key() -> str:
+    """A stable pseudonym for the client's network, useless without the secret key."""
+    return _pseudonym(b"rate-limit:", client_network(request.remote_addr))
+
+
+def account_key() -> str:
+    """A pseudonym for the account a sign-in names (its normalised e-mail)."""
+    from campaign.users import normalise_email  # users imports nothing from Flask-Limiter
+    return _pseudonym(b"sign-in:", normalise_email(request.form.get("email", "")))
 
 
 limiter = Limiter(key_func=client_key)

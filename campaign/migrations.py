@@ -127,7 +127,14 @@ def m006_counting_indexes(db: sqlite_utils.Database) -> None:
 
 
 @migration
-def m007_leases(db: sqlite_utils.Database) -> None:
+def m007_session_versions(db: sqlite_utils.Database) -> None:
+    # A signed-in session carries its account's version; signing out, disabling the
+    # account or changing its password bumps it, so an old cookie replayed is refused.
+    db["users"].add_column("session_version", int, not_null_default=0)
+
+
+@migration
+def m008_leases(db: sqlite_utils.Database) -> None:
     # One holder at a time for a job every worker could start (see lookup.leases):
     # the background refresh of the MP register.
     db["leases"].create({"name": str, "holder": str, "expires_at": str}, pk="name",

@@ -6,9 +6,10 @@ them (gunicorn's in gunicorn.conf.py) and log one line per request instead: meth
 path without the query string, status, duration and a request id. Nothing from
 forms, cookies or headers is ever logged.
 
-A path is logged only when it names a page that exists: a 404's path is whatever
-someone typed, which may be a postcode, so those are logged as the route that
-matched (e.g. "/c/<slug>/") or as "(unmatched)".
+A path is logged only when it named a page that exists and answered it (2xx): any
+other path may be whatever someone typed, a postcode say, so it is logged as the
+route that matched (e.g. "/c/<slug>/") or as "(unmatched)", whatever the status
+(a redirect, a 400, a 404 or a 405 alike).
 
 The request id comes from a proxy's X-Request-ID when it is a plain token, else it
 is made here; it goes back in the response's X-Request-ID so that a citizen
@@ -80,7 +81,7 @@ def loggable_path(status: int) -> str:
     rule = request.url_rule
     if rule is None:
         return "(unmatched)"
-    if status == 404:
+    if not 200 <= status < 300:
         return rule.rule
     return request.path[:MAX_PATH]
 

@@ -2,10 +2,16 @@
 
 The site has no scripts and no inline styles, so the Content-Security-Policy can
 forbid both: an injected <script> or style="" does nothing even if a bug lets one
-through. Pages are never framed (clickjacking the download button), the referrer is
-never sent (a campaign URL may carry ?postcode=), and responses to forms are never
-cached, because they show a writer's name and address and a shared computer's back
-button should not bring them back.
+through. Pages are never framed (clickjacking the download button).
+
+The referrer policy is `same-origin`: our own pages get the Referer that Flask-WTF's
+CSRF check demands of every HTTPS POST (with `no-referrer` every form over HTTPS
+failed as "expired"), and no other site is ever told which page sent a visitor (a
+campaign URL may carry ?postcode=), not even our origin.
+
+Responses to forms, staff pages and anything asked for with ?postcode= are never
+stored: they show a writer's name and address, a postcode, or staff work, and a
+shared computer's back button or a proxy's cache should not bring them back.
 
 A hand-written module rather than flask-talisman: it is a dozen headers, and
 talisman's HTTPS redirect and cookie handling overlap what the proxy and Flask do.
@@ -31,7 +37,7 @@ HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
 }
@@ -49,9 +55,14 @@ def add_security_headers(response: Response) -> Response:
     # TRUSTED_PROXIES so that X-Forwarded-Proto is believed.
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
-    if request.method != "GET" and "Cache-Control" not in response.headers:
+    if _private(request) and "Cache-Control" not in response.headers:
         response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _private(request) -> bool:
+    return (request.method != "GET" or "postcode" in request.args
+            or request.path == "/staff" or request.path.startswith("/staff/"))
 
 
 def init_app(app: Flask) -> None:

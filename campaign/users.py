@@ -2,6 +2,10 @@
 
 Passwords are hashed with werkzeug's scrypt. There is no self-registration: accounts
 are made from the command line (`flask --app wsgi users create`).
+
+Each account has a session version, carried in its signed-in sessions (campaign/auth.py).
+Signing out, disabling the account and changing its password bump it, which ends every
+session signed in before, even a copied cookie.
 """
 from __future__ import annotations
 
@@ -33,6 +37,7 @@ class User:
     email: str
     role: str
     active: bool
+    session_version: int = 0
 
     # Flask-Login's interface
     @property
@@ -52,16 +57,18 @@ class User:
 
 
 def _user(row: dict) -> User:
-    return User(id=row["id"], email=row["email"], role=row["role"], active=bool(row["active"]))
+    return User(id=row["id"], email=row["email"], role=row["role"], active=bool(row["active"]),
+                session_version=row.get("session_version") or 0)
 
 
-def _normalise_email(email: str) -> str:
+def normalise_email(email: str) -> str:
+    """The form an e-mail is stored and counted in: no surrounding space, lower case."""
     return email.strip().lower()
 
 
 def create_user(db: sqlite_utils.Database, email: str, password: str, role: str) -> User:
     """Make an account; raise UserError for a bad role, short password or taken e-mail."""
-    email = _normalise_email(email)
+    email = normalise_email(email)
     if role not in ROLES:
         raise UserError(f"Role must be one of: {', '.join(ROLES)}.")
     if "@" not in email:
@@ -87,7 +94,7 @@ def get_user(db: sqlite_utils.Database, user_id) -> User | None:
 
 def authenticate(db: sqlite_utils.Database, email: str, password: str) -> User | None:
     """The active account these credentials open, or None (never says which part was wrong)."""
-    rows = list(db.query("select * from users where email = ?", [_normalise_email(email)]))
+    rows = list(db.query("select * from users where email = ?", [normalise_email(email)]))
     if not rows:
         check_password_hash(_DUMMY_HASH, password)
         return None
@@ -107,9 +114,29 @@ def list_users(db: sqlite_utils.Database) -> list[dict]:
 
 
 def disable_user(db: sqlite_utils.Database, email: str) -> None:
-    """Stop an account signing in (its history stays attributable)."""
+    """Stop an account signing in and end its sessions (its history stays attributable)."""
+    _update_by_email(db, email, "active = 0")
+
+
+def set_password(db: sqlite_utils.Database, email: str, password: str) -> None:
+    """Give an account a new password and end its sessions."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
+    _update_by_email(db, email, "password_hash = ?", [generate_password_hash(password)])
+
+
+def end_sessions(db: sqlite_utils.Database, user_id: int) -> None:
+    """Make every session this account signed in before invalid (signing out)."""
     with write_transaction(db):
-        cursor = db.execute("update users set active = 0 where email = ?",
-                            [_normalise_email(email)])
+        db.execute("update users set session_version = session_version + 1 where id = ?",
+                   [user_id])
+
+
+def _update_by_email(db: sqlite_utils.Database, email: str, assignments: str,
+                     values: list | None = None) -> None:
+    with write_transaction(db):
+        cursor = db.execute(
+            f"update users set {assignments}, session_version = session_version + 1"
+            " where email = ?", [*(values or []), normalise_email(email)])
     if not cursor.rowcount:
         raise UserError(f"There is no account for {email}.")

@@ -74,6 +74,8 @@ def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
         "PORT": "0",
         "WEB_CONCURRENCY": str(workers),
         "GUNICORN_THREADS": str(threads),
+        # Plain HTTP on loopback: development's cookies (production is tests/production).
+        "APP_ENV": "development",
         "SECRET_KEY": "live-server-secret",
         "DATABASE_PATH": database_path,
         "POSTCODES_API_URL": postcodes_url,
@@ -96,10 +98,15 @@ def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
             server.wait_ready(timeout, workers)
             yield server
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
             server.final_output = server.output
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Ask a server process to stop; kill it if it has not within ten seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -184,6 +184,6 @@ def test_m006_gives_letters_recorded_before_it_their_day(tmp_path, monkeypatch):
                    " (1, 't', 1, 'E14001165', 'Chorley', '2024-06-01', 'pdf')")
         db.execute("insert into letter_asks (letter_id, ask_id) values (1, 7)")
     monkeypatch.undo()
-    assert migrate(db)[0] == "m006_counting_indexes"
+    assert migrate(db)[0] == "m006_counting_indexes"  # and any migration after it
     assert counts.by_ask(db, counts.Filter(since=date(2024, 6, 1), until=date(2024, 6, 1))) == [
         {"ask_id": 7, "ask_title": "Ask", "letters": 1}]

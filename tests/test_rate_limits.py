@@ -148,3 +148,30 @@ def test_behind_a_trusted_proxy_each_citizen_is_counted_alone(app_config):
     assert first[-1] == 429
     other = lookups(client, 1, headers={"X-Forwarded-For": "198.51.100.20"})
     assert other == [200]
+
+
+def test_failed_sign_ins_are_limited_per_account_from_any_address(app, runner):
+    runner.invoke(args=["users", "create", "target@example.org", "--role", "staff",
+                        "--password", "correct horse battery"])
+    statuses = []
+    for attempt in range(11):  # a botnet: each guess from another address
+        client = client_at(app, f"198.51.100.{attempt + 1}")
+        token = hidden(client.get("/staff/login").get_data(as_text=True), "csrf_token")
+        email = " Target@Example.org " if attempt % 2 else "target@example.org"
+        statuses.append(client.post("/staff/login", data={
+            "email": email, "password": f"guess {attempt}", "csrf_token": token}).status_code)
+    assert statuses == [401] * 10 + [429]
+    # Another account, and the same account's own failures elsewhere, are separate.
+    client = client_at(app, "192.0.2.50")
+    token = hidden(client.get("/staff/login").get_data(as_text=True), "csrf_token")
+    assert client.post("/staff/login", data={"email": "other@example.org", "password": "x",
+                                             "csrf_token": token}).status_code == 401
+
+
+def test_ipv6_clients_are_counted_by_their_64(app):
+    """A phone or home network has a whole /64: a fresh address per request is one client."""
+    statuses = []
+    for n in range(POSTCODE_PER_MINUTE + 1):
+        statuses += lookups(client_at(app, f"2001:db8:1:2::{n + 1:x}"), 1)
+    assert statuses == [200] * POSTCODE_PER_MINUTE + [429]
+    assert lookups(client_at(app, "2001:db8:1:3::1"), 1) == [200]  # the next /64 is not

@@ -89,8 +89,23 @@ def test_errors_are_logged_too(client, json_log):
     client.post(f"/c/{SLUG}/mp", data={"postcode": "E8 1DY"})  # no CSRF token
     client.post(f"/c/{SLUG}/mp", data={"postcode": "E8 1DY" * 50_000})  # too large
     assert [(e["path"], e["status"]) for e in entries(json_log)] == [
-        (f"/c/{SLUG}/mp", 400), (f"/c/{SLUG}/mp", 413)]
+        ("/c/<slug>/mp", 400), ("/c/<slug>/mp", 413)]
     assert "E8 1DY" not in json_log.getvalue()
+
+
+def test_a_typed_path_is_never_logged_whatever_the_status(client, json_log):
+    """A path someone typed (here a postcode) is logged as its route or as unmatched,
+    for redirects, bad requests and wrong methods as much as for a 404."""
+    statuses = [
+        client.post("/c/E81DY/mp", data={"postcode": "x"}).status_code,  # no CSRF token
+        client.get("/c/E81DY").status_code,  # the slash is added by a redirect
+        client.get("/c/E81DY/mp").status_code,  # GET where only POST is allowed
+        client.get("/staff/E81DY").status_code,
+        client.get("/E81DY").status_code,
+    ]
+    assert statuses == [400, 308, 405, 404, 404]
+    assert "E81DY" not in json_log.getvalue()
+    assert all(e["path"] in ("(unmatched)", "/c/<slug>/mp") for e in entries(json_log))
 
 
 def test_a_served_app_logs_json_lines_to_stderr(tmp_path):

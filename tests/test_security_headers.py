@@ -17,7 +17,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 ALWAYS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
 }
 
 
@@ -55,6 +55,19 @@ def test_pages_showing_a_writers_details_are_never_cached(journey):
     assert WRITER["full_name"] in preview.get_data(as_text=True)
     assert preview.headers["Cache-Control"] == "no-store"
     assert journey.download("pdf").headers["Cache-Control"] == "no-store"
+
+
+def test_staff_pages_and_postcode_pages_are_never_cached(client):
+    assert client.get(f"/c/{SLUG}/?postcode=E8+1DY").headers["Cache-Control"] == "no-store"
+    assert client.get("/staff/login").headers["Cache-Control"] == "no-store"
+    assert client.get("/staff/").headers["Cache-Control"] == "no-store"  # the redirect too
+    assert "no-store" not in client.get(f"/c/{SLUG}/").headers.get("Cache-Control", "")
+
+
+def test_the_referrer_reaches_our_own_pages_and_no_one_else(client):
+    """Flask-WTF checks a same-origin Referer on every HTTPS POST; `same-origin` sends it
+    to us and nothing at all to other sites (our URLs may carry ?postcode=)."""
+    assert client.get(f"/c/{SLUG}/").headers["Referrer-Policy"] == "same-origin"
 
 
 def test_templates_have_no_inline_script_or_style():

@@ -157,7 +157,7 @@ def test_html_written_by_staff_is_shown_as_text_on_public_pages(app, staff_clien
 
 def test_production_sets_secure_session_cookies(monkeypatch, tmp_path):
     monkeypatch.setenv("APP_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret")
+    monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret-of-40-chars")
     app = create_app({"DATABASE_PATH": str(tmp_path / "prod.sqlite3")})
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["REMEMBER_COOKIE_SECURE"] is True

@@ -1,15 +1,13 @@
 """A real headless Chromium against the site served on loopback, for tests/browser.
 
-One browser and one live server per session keep the suite fast; each test gets its own
+One browser (tests/chromium.py) and one live server per session keep the suite fast; each test gets its own
 browser context (fresh cookies, its own viewport). The site talks to the same fake
 upstreams as the rest of the suite. Tests here are marked `browser`: deselect them with
 `-m "not browser"`. Without Playwright or Chromium they skip, saying what to install.
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,18 +18,10 @@ from werkzeug.serving import make_server
 from campaign import create_app
 from campaign.db import get_db, migrate
 from campaign.seed import load_launch_campaign
+from tests.chromium import ARTIFACTS, SCREENSHOTS  # noqa: F401  (the `browser` fixture: tests/conftest.py)
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
-SCREENSHOTS = ARTIFACTS / "screenshots"
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-# Without the background-networking flags Chromium keeps calling Google's services, and
-# on a machine with no route there they fail by the dozen and slow the first pages.
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @dataclass(frozen=True)
@@ -55,33 +45,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
-
-
-def find_chromium() -> str | None:
-    """Debian's Chromium, or the one named by $CHROMIUM (Playwright's own download is not
-    used: it needs a host this project can't count on reaching)."""
-    if os.environ.get("CHROMIUM"):
-        candidates = [os.environ["CHROMIUM"]]
-    else:
-        candidates = ["/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")]
-    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("Playwright is not installed: pip install -e '.[test]'")
-    executable = find_chromium()
-    if executable is None:
-        pytest.skip("Chromium not found: `make test-deps` installs it (as root, with apt-get); "
-                    "or set CHROMIUM to its path")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,49 @@
+"""One headless Chromium for the whole session, shared by tests/browser and
+tests/production (tests/conftest.py registers the fixture once: two Playwright
+instances cannot run in one process). Without Playwright or Chromium the tests
+that ask for it skip, saying what to install."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
+SCREENSHOTS = ARTIFACTS / "screenshots"
+
+# Without the background-networking flags Chromium keeps calling Google's services, and
+# on a machine with no route there they fail by the dozen and slow the first pages.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def find_chromium() -> str | None:
+    """Debian's Chromium, or the one named by $CHROMIUM (Playwright's own download is not
+    used: it needs a host this project can't count on reaching)."""
+    if os.environ.get("CHROMIUM"):
+        candidates = [os.environ["CHROMIUM"]]
+    else:
+        candidates = ["/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")]
+    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("Playwright is not installed: pip install -e '.[test]'")
+    executable = find_chromium()
+    if executable is None:
+        pytest.skip("Chromium not found: `make test-deps` installs it (as root, with apt-get); "
+                    "or set CHROMIUM to its path")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

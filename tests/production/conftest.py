@@ -1,0 +1,222 @@
+"""Production's shape on loopback, for tests/production: Debian's nginx terminating TLS
+with deploy/nginx-site.conf, in front of one real gunicorn (APP_ENV=production,
+TRUSTED_PROXIES=1, a real SECRET_KEY, three workers), with rate limits shared
+through a real redis-server where one is installed.
+
+One nginx and one gunicorn serve the whole session. Everything binds 127.0.0.1 on
+free ports and runs as the current user under a temporary directory. Without nginx
+(or openssl, or redis-server for the tests that need it) the tests skip, saying what
+`make test-deps` installs.
+"""
+from __future__ import annotations
+
+import os
+import pwd
+import secrets
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+from campaign import create_app
+from campaign.db import get_db
+from campaign.users import create_user
+from tests.live_server import gunicorn, prepare_database, stop
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE_CONFIG = ROOT / "deploy" / "nginx-site.conf"
+PASSWORD = "correct horse battery staple"
+STAFF = "staff@example.org"
+ORGANISER = "organiser@example.org"
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.slow)
+
+
+def debian_program(name: str, path: str) -> str:
+    """The program's path, or skip saying how to get it."""
+    found = shutil.which(name) or (path if os.access(path, os.X_OK) else None)
+    if not found:
+        pytest.skip(f"{name} not found: `make test-deps` installs it (as root, with apt-get)")
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, log: Path, timeout: float = 15) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nothing listened on {port}:\n{log.read_text()}")
+
+
+@dataclass(frozen=True)
+class Redis:
+    url: str
+    port: int
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory) -> Iterator[Redis]:
+    """A real redis-server on a free port, keeping nothing on disk."""
+    program = debian_program("redis-server", "/usr/bin/redis-server")
+    directory = tmp_path_factory.mktemp("redis")
+    port = free_port()
+    log = directory / "redis.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [program, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(directory), "--protected-mode", "yes"],
+            stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(port, process, log)
+        yield Redis(f"redis://127.0.0.1:{port}/0", port)
+    finally:
+        stop(process)
+
+
+def optional_redis(request) -> Redis | None:
+    """The session's redis-server, or None where it is not installed (memory counters)."""
+    if not (shutil.which("redis-server") or os.access("/usr/bin/redis-server", os.X_OK)):
+        return None
+    return request.getfixturevalue("redis_server")
+
+
+@dataclass(frozen=True)
+class Certificate:
+    cert: Path
+    key: Path
+
+
+@pytest.fixture(scope="session")
+def tls_certificate(tmp_path_factory) -> Certificate:
+    """A self-signed certificate for 127.0.0.1, made now and good for a day."""
+    openssl = debian_program("openssl", "/usr/bin/openssl")
+    directory = tmp_path_factory.mktemp("tls")
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+         "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True)
+    return Certificate(cert, key)
+
+
+def site_config(upstream: str, http_port: int, https_port: int,
+                certificate: Certificate, static_root: Path) -> str:
+    """deploy/nginx-site.conf with only its addresses and paths changed. Each replaced
+    line must be in the file exactly once: a deploy file that drifts fails here."""
+    text = SITE_CONFIG.read_text()
+    replacements = {
+        "server 127.0.0.1:8000;": f"server {upstream};",
+        "listen 80;": f"listen 127.0.0.1:{http_port};",
+        "listen [::]:80;": "",
+        "listen 443 ssl http2;": f"listen 127.0.0.1:{https_port} ssl http2;",
+        "listen [::]:443 ssl http2;": "",
+        "/etc/letsencrypt/live/letters.example.org/fullchain.pem": str(certificate.cert),
+        "/etc/letsencrypt/live/letters.example.org/privkey.pem": str(certificate.key),
+        "alias /srv/mp-letters/static/;": f"alias {static_root}/;",
+    }
+    for old, new in replacements.items():
+        assert text.count(old) == 1, f"{SITE_CONFIG.name} should say {old!r} once"
+        text = text.replace(old, new)
+    return text
+
+
+def main_config(directory: Path, site: Path) -> str:
+    """What Debian's /etc/nginx/nginx.conf gives a site, with every path in `directory`."""
+    # As root, nginx would hand its workers to "nobody", who cannot read our files.
+    user = f"user {pwd.getpwuid(os.getuid()).pw_name};" if os.getuid() == 0 else ""
+    temp = "\n".join(f"  {kind}_temp_path {directory / kind};"
+                     for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    return f"""{user}
+worker_processes 1;
+daemon off;
+pid {directory / "nginx.pid"};
+error_log {directory / "error.log"} warn;
+events {{ worker_connections 256; }}
+http {{
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  sendfile on;
+{temp}
+  include {site};
+}}
+"""
+
+
+@dataclass(frozen=True)
+class ProductionSite:
+    url: str
+    http_url: str
+    gunicorn_url: str
+    database_path: str
+    redis: Redis | None
+    gunicorn_output: callable
+
+
+@pytest.fixture(scope="session")
+def production_site(request, tmp_path_factory, tls_certificate, fake_postcodes,
+                    fake_members) -> Iterator[ProductionSite]:
+    """https://127.0.0.1:<port>: nginx, then gunicorn with three workers, as deployed."""
+    nginx = debian_program("nginx", "/usr/sbin/nginx")
+    redis = optional_redis(request)
+    directory = tmp_path_factory.mktemp("production")
+    database = str(directory / "campaign.sqlite3")
+    prepare_database(database)
+    app = create_app({"DATABASE_PATH": database, "SECRET_KEY": "prepare-only"})
+    with app.app_context():
+        create_user(get_db(), STAFF, PASSWORD, "staff")
+        create_user(get_db(), ORGANISER, PASSWORD, "organiser")
+    environment = {
+        "APP_ENV": "production",
+        "TRUSTED_PROXIES": "1",
+        "SECRET_KEY": secrets.token_hex(32),
+        "RATELIMIT_ENABLED": "1",
+        "RATELIMIT_STORAGE_URI": redis.url if redis else "memory://",
+    }
+    with gunicorn(database_path=database, postcodes_url=fake_postcodes.url,
+                  members_url=fake_members.url, workers=3, env=environment,
+                  timeout=30) as server:
+        http_port, https_port = free_port(), free_port()
+        site = directory / "site.conf"
+        site.write_text(site_config(server.url.removeprefix("http://"), http_port, https_port,
+                                    tls_certificate, ROOT / "static"))
+        config = directory / "nginx.conf"
+        config.write_text(main_config(directory, site))
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+            (directory / kind).mkdir()
+        log = directory / "nginx.out"
+        with open(log, "wb") as out:
+            process = subprocess.Popen(
+                [nginx, "-p", str(directory), "-c", str(config), "-e", str(directory / "error.log")],
+                stdout=out, stderr=subprocess.STDOUT)
+        try:
+            wait_for_port(https_port, process, log)
+            url = f"https://127.0.0.1:{https_port}"
+            assert requests.get(url + "/privacy", verify=str(tls_certificate.cert),
+                                timeout=10).status_code == 200
+            yield ProductionSite(url, f"http://127.0.0.1:{http_port}", server.url, database,
+                                 redis, lambda: server.output)
+        finally:
+            stop(process)
