@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export HOST PORT
 
-.PHONY: install run serve test test-deps bench clean
+.PHONY: install run serve demo test test-deps bench clean
 
 # The stamp file makes `make run` / `make test` reinstall only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -24,12 +24,18 @@ run: install
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (development; Ctrl-C stops it)"
 	$(BIN)/flask --app wsgi run --host $(HOST) --port $(PORT)
 
+# The site offline, against the sample upstreams in campaign/demo, with its own database
+# (instance/demo.sqlite3) and a "demo data" banner on every page.
+demo: install
+	$(BIN)/python -m campaign.demo
+
 # Production serving: gunicorn with gunicorn.conf.py (a worker per core plus one, each
 # with a few threads; WEB_CONCURRENCY and GUNICORN_THREADS change them). It needs
 # APP_ENV=production and a SECRET_KEY, and belongs behind nginx (deploy/nginx.conf):
 # gunicorn must never face the internet directly.
 serve: install
 	@echo "make serve is production: it needs APP_ENV=production, SECRET_KEY (32+ random characters),"
+	@echo "ORGANISATION_NAME, ORGANISATION_URL, ORGANISATION_EMAIL,"
 	@echo "TRUSTED_PROXIES=1 behind nginx and RATELIMIT_STORAGE_URI=redis://... (see README, Production)."
 	$(BIN)/flask --app wsgi init-db
 	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app

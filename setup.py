@@ -23,8 +23,8 @@ setup(
     package_dir=SHIPPED_DIRECTORIES,
     package_data={
         "campaign.data": ["*.json"],
-        # One key per package: a wildcard key ("campaign.templates*") matched nothing
-        # on a clean checkout (it only seemed to work beside an old build/ folder).
+        "campaign.demo.samples": ["*.json"],
+        # Every shipped package by name: setuptools 84 matches no wildcards in these keys.
         **{package: ["*"] for package in packages() if package.startswith(tuple(SHIPPED_DIRECTORIES))},
     },
 )

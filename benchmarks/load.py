@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.fakes.members_api import FakeMembersAPI  # noqa: E402
-from tests.fakes.postcodes_io import FakePostcodesIO  # noqa: E402
+from campaign.demo.members_api import FakeMembersAPI  # noqa: E402
+from campaign.demo.postcodes_io import FakePostcodesIO  # noqa: E402
 from tests.http_journey import STEPS, HttpJourney  # noqa: E402
 from tests.live_server import gunicorn, prepare_database  # noqa: E402
 

@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from campaign import create_app  # noqa: E402
 from campaign.db import get_db, migrate  # noqa: E402
 from campaign.lookup import leases, register  # noqa: E402
-from tests.fakes.members_api import FakeMembersAPI  # noqa: E402
-from tests.fakes.postcodes_io import FakePostcodesIO  # noqa: E402
+from campaign.demo.members_api import FakeMembersAPI  # noqa: E402
+from campaign.demo.postcodes_io import FakePostcodesIO  # noqa: E402
 
 
 def timed(action, repeat: int) -> list[float]:

@@ -7,7 +7,9 @@ from pathlib import Path
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from campaign import config, counter, db, limits, proxies, request_log, security_headers
+from campaign import (
+    config, counter, dates, db, limits, proxies, request_log, security_headers, site_context,
+)
 from campaign.lookup.breaker import CircuitBreaker
 from campaign.lookup.directory import DirectoryFile
 from campaign.lookup.finder import CachedSource, MPFinder
@@ -55,15 +57,18 @@ def create_app(test_config: dict | None = None) -> Flask:
     security_headers.init_app(app)
     request_log.init_app(app)
     counter.init_app(app)
+    site_context.init_app(app)
+    dates.init_app(app)
     app.extensions["postcode_directory"] = DirectoryFile(directory_path(app.config))
     app.extensions["mp_finder"] = _mp_finder(app)
 
-    from campaign import auth, cli, exports, postcodes_cli
+    from campaign import auth, cli, exports, letter_font, postcodes_cli
     from campaign.public import views as public
     from campaign.staff import views as staff
 
     app.register_blueprint(public.bp)
     app.register_blueprint(staff.bp)
+    app.register_blueprint(letter_font.bp)
     auth.init_app(app)
     cli.init_app(app)
     postcodes_cli.init_app(app)

@@ -33,7 +33,7 @@ login_manager.login_view = "auth.login"
 login_manager.login_message = "Please sign in to see that page."
 login_manager.session_protection = None
 
-FAILED_LOGIN = "That e-mail and password don't match an active account."
+FAILED_LOGIN = "That email address and password don't match an active account."
 
 
 @login_manager.user_loader
@@ -50,7 +50,7 @@ def load_user(user_id: str):
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("E-mail", validators=[InputRequired("Enter your e-mail."), Length(max=254)])
+    email = EmailField("Email address", validators=[InputRequired("Enter your email address."), Length(max=254)])
     password = PasswordField("Password", validators=[InputRequired("Enter your password."),
                                                      Length(max=1024)])
 

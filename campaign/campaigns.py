@@ -52,6 +52,13 @@ def public_campaigns(db: sqlite_utils.Database) -> list[Campaign]:
     return [_campaign(row) for row in rows]
 
 
+def latest_closed_campaign(db: sqlite_utils.Database) -> Campaign | None:
+    """The campaign closed most recently: the home page thanks its writers when none is live."""
+    rows = list(db.query(
+        "select * from campaigns where status = 'closed' order by updated_at desc, id desc limit 1"))
+    return _campaign(rows[0]) if rows else None
+
+
 def campaign_by_slug(db: sqlite_utils.Database, slug: str) -> Campaign | None:
     """The campaign at /c/<slug>/, whatever its status, or None."""
     rows = list(db.query("select * from campaigns where slug = ?", [slug]))

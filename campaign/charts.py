@@ -14,6 +14,8 @@ from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
+from campaign.dates import long_date, short_date
+
 INK = "#1b1b1b"
 MUTED = "#505a5f"
 BAR = "#1d4f91"  # the site's accent: 8.6:1 against white
@@ -21,6 +23,7 @@ GRID = "#b1b4b6"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 WIDTH = 720
+MAX_BAR_WIDTH = 40
 
 
 def nice_ceiling(value: int) -> int:
@@ -34,14 +37,6 @@ def nice_ceiling(value: int) -> int:
         if step * power >= value and (step * power) == int(step * power):
             return int(step * power)
     return 10 * power  # pragma: no cover - the loop always returns
-
-
-def _long(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _short(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 def _plural(n: int) -> str:
@@ -76,8 +71,8 @@ def letters_per_day(days: Sequence[tuple[date, int]], chart_id: str = "chart-day
     total = sum(n for _, n in days)
     if days:
         busiest_day, busiest = max(days, key=lambda item: (item[1], -item[0].toordinal()))
-        desc = (f"{_plural(total)} from {_long(days[0][0])} to {_long(days[-1][0])}; "
-                f"the most on {_long(busiest_day)}, with {_plural(busiest)}.")
+        desc = (f"{_plural(total)} from {long_date(days[0][0])} to {long_date(days[-1][0])}; "
+                f"the most on {long_date(busiest_day)}, with {_plural(busiest)}.")
     else:
         busiest = 0
         desc = "No letters yet."
@@ -93,21 +88,23 @@ def letters_per_day(days: Sequence[tuple[date, int]], chart_id: str = "chart-day
     if days:
         slot = plot_w / len(days)
         gap = slot * 0.15 if slot >= 4 else 0
+        # A week's chart would otherwise draw a few slabs; bars stay bar-shaped.
+        bar_w = min(max(slot - gap, 0.5), MAX_BAR_WIDTH)
         for index, (day, letters) in enumerate(days):
             if not letters:
                 continue
             bar_h = plot_h * letters / scale
-            x = left + index * slot + gap / 2
+            x = left + index * slot + (slot - bar_w) / 2
             parts.append(
-                f'<rect x="{x:.2f}" y="{top + plot_h - bar_h:.2f}" width="{max(slot - gap, 0.5):.2f}" '
-                f'height="{bar_h:.2f}" fill="{BAR}"><title>{day:%a} {_short(day)}: '
+                f'<rect x="{x:.2f}" y="{top + plot_h - bar_h:.2f}" width="{bar_w:.2f}" '
+                f'height="{bar_h:.2f}" fill="{BAR}"><title>{day:%a} {short_date(day)}: '
                 f'{_plural(letters)}</title></rect>')
         baseline = top + plot_h + 18
         parts.append(f'<text x="{left}" y="{baseline}" font-size="12" fill="{INK}">'
-                     f'{_short(days[0][0])}</text>')
+                     f'{short_date(days[0][0])}</text>')
         if len(days) > 1:
             parts.append(f'<text x="{WIDTH - right}" y="{baseline}" text-anchor="end" '
-                         f'font-size="12" fill="{INK}">{_short(days[-1][0])}</text>')
+                         f'font-size="12" fill="{INK}">{short_date(days[-1][0])}</text>')
     parts.append("</svg>")
     return Markup("\n".join(parts))
 

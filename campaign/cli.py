@@ -8,8 +8,9 @@ from flask.cli import AppGroup, with_appcontext
 from campaign.db import get_db, migrate
 from campaign.lookup import parliament, register, register_status
 from campaign.lookup.errors import LookupFailure
-from campaign.users import (ROLES, UserError, create_user, disable_user, list_users,
-                            set_password)
+from campaign.users import (
+    MIN_PASSWORD_LENGTH, ROLES, UserError, create_user, disable_user, list_users, set_password,
+)
 
 mps = AppGroup("mps", help="The register of sitting MPs.")
 
@@ -72,9 +73,10 @@ users = AppGroup("users", help="Staff and organiser accounts.")
 @click.option("--role", type=click.Choice(ROLES), required=True,
               help="staff edit campaigns; organisers see counts and exports.")
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
-              help="Prompted for when not given (keeps it out of shell history).")
+              help=f"At least {MIN_PASSWORD_LENGTH} characters. Prompted for when not "
+              "given (keeps it out of shell history).")
 def create_user_command(email: str, role: str, password: str) -> None:
-    """Create an account for EMAIL."""
+    """Create an account for EMAIL (the password needs at least 12 characters)."""
     db = get_db()
     migrate(db)
     try:
@@ -89,7 +91,12 @@ def list_users_command() -> None:
     """List every account."""
     db = get_db()
     migrate(db)
-    for row in list_users(db):
+    rows = list_users(db)
+    if not rows:
+        click.echo("There are no accounts yet. Make one with: flask --app wsgi users create "
+                   "EMAIL --role staff")
+        return
+    for row in rows:
         state = "active" if row["active"] else "disabled"
         click.echo(f"{row['email']}\t{row['role']}\t{state}\tlast login: "
                    f"{row['last_login_at'] or 'never'}")

@@ -45,6 +45,16 @@ def _seconds(value: str, name: str) -> float:
     return seconds
 
 
+def organisation_from_environment(environ=os.environ) -> dict:
+    """Who runs the site: named in the header, the footer and the privacy page."""
+    return {
+        "ORGANISATION_NAME": environ.get("ORGANISATION_NAME", "").strip(),
+        "ORGANISATION_URL": environ.get("ORGANISATION_URL", "").strip(),
+        "ORGANISATION_EMAIL": environ.get("ORGANISATION_EMAIL", "").strip(),
+        "ORGANISATION_ADDRESS": environ.get("ORGANISATION_ADDRESS", "").strip(),
+    }
+
+
 def from_environment(instance_path: str, environ=os.environ) -> dict:
     """Build the Flask config mapping from `environ` (`check()` then says if it is safe)."""
     environment = environ.get("APP_ENV", "").strip().lower()
@@ -58,6 +68,9 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         secret = DEV_SECRET_KEY
     return {
         "APP_ENV": environment,
+        **organisation_from_environment(environ),
+        # Set only by `make demo` (campaign/demo): a "demo data" banner on every page.
+        "DEMO": False,
         "PRODUCTION": production,
         "SECRET_KEY": secret,
         "DATABASE_PATH": environ.get(
@@ -146,6 +159,23 @@ PRODUCTION_REQUIREMENTS: list[Requirement] = [
                   f"of at least {MIN_SECRET_KEY_LENGTH} (e.g. from `{MAKE_A_KEY}`).",
     ),
 ]
+
+
+ORGANISATION_SETTINGS = ("ORGANISATION_NAME", "ORGANISATION_URL", "ORGANISATION_EMAIL")
+
+
+def _missing_organisation(config) -> list[str]:
+    return [name for name in ORGANISATION_SETTINGS if not config.get(name)]
+
+
+# A public site names its data controller and a contact (UK GDPR).
+ORGANISATION_REQUIREMENT = Requirement(
+    lambda c: bool(_missing_organisation(c)),
+    lambda c: f"Set {', '.join(_missing_organisation(c))}: the site names who runs it and how "
+              "to contact them (e.g. ORGANISATION_NAME=\"Stop the Networks\" "
+              "ORGANISATION_URL=https://example.org ORGANISATION_EMAIL=privacy@example.org).",
+)
+PRODUCTION_REQUIREMENTS.append(ORGANISATION_REQUIREMENT)
 
 
 def problems(config) -> list[str]:

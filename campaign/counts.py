@@ -96,8 +96,8 @@ def _install_key_function(db: sqlite_utils.Database) -> None:
 def by_constituency(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
     """Letters per constituency, most first, with its sitting MP where the register knows it.
 
-    Grouped by the GSS code; the name shown is the one on the newest letter, so a
-    renamed seat stays one row. An MP missing from the register (never looked up,
+    Grouped by the GSS code; the name shown is the register's ("Ynys Môn", "The
+    Wrekin") or else the one on the newest letter, so a renamed seat stays one row. An MP missing from the register (never looked up,
     or the seat is vacant) leaves mp_name and party empty rather than dropping the row.
     """
     _install_key_function(db)
@@ -111,12 +111,13 @@ def by_constituency(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
             select per_seat.code, per_seat.letters, newest.constituency_name
             from per_seat join letters newest on newest.id = per_seat.newest
         )
-        select named.code as constituency_code, named.constituency_name,
+        select named.code as constituency_code,
+               coalesce(mps.constituency_name, named.constituency_name) as constituency_name,
                coalesce(mps.display_as, '') as mp_name, coalesce(mps.party, '') as party,
                named.letters
         from named
         left join mps on mps.constituency_key = constituency_key(named.constituency_name)
-        order by named.letters desc, named.constituency_name, named.code
+        order by named.letters desc, 2, named.code
     """
     return list(db.query(sql, params))
 

@@ -20,7 +20,7 @@ from campaign.transactions import write_transaction
 ROLES = ("staff", "organiser")
 MIN_PASSWORD_LENGTH = 12
 
-# Checked against when the e-mail is unknown, so a wrong e-mail takes as long as a
+# Checked against when the email address is unknown, so a wrong address takes as long as a
 # wrong password and the timing does not reveal which accounts exist.
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
 
@@ -67,12 +67,12 @@ def normalise_email(email: str) -> str:
 
 
 def create_user(db: sqlite_utils.Database, email: str, password: str, role: str) -> User:
-    """Make an account; raise UserError for a bad role, short password or taken e-mail."""
+    """Make an account; raise UserError for a bad role, short password or taken email address."""
     email = normalise_email(email)
     if role not in ROLES:
         raise UserError(f"Role must be one of: {', '.join(ROLES)}.")
     if "@" not in email:
-        raise UserError("That is not an e-mail address.")
+        raise UserError("That is not an email address.")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
     if db["users"].count_where("email = ?", [email]):

@@ -7,8 +7,8 @@ from campaign import create_app
 from campaign.db import get_db, migrate
 from campaign.seed import load_launch_campaign
 from tests.chromium import browser  # noqa: F401  (one Chromium for the session)
-from tests.fakes.members_api import FakeMembersAPI
-from tests.fakes.postcodes_io import FakePostcodesIO
+from campaign.demo.members_api import FakeMembersAPI
+from campaign.demo.postcodes_io import FakePostcodesIO
 from tests.journey import Journey
 
 

@@ -36,6 +36,12 @@ def test_users_cli_creates_lists_and_disables(runner, staff):
     assert "org@example.org\torganiser\tdisabled" in runner.invoke(args=["users", "list"]).output
 
 
+def test_users_cli_says_the_password_rule_and_when_there_are_no_accounts(runner):
+    help_text = " ".join(runner.invoke(args=["users", "create", "--help"]).output.split())
+    assert "At least 12 characters." in help_text
+    assert "There are no accounts yet." in runner.invoke(args=["users", "list"]).output
+
+
 def test_users_cli_refuses_bad_input(runner, staff):
     short = runner.invoke(args=["users", "create", "a@b.org", "--role", "staff", "--password", "short"])
     assert short.exit_code != 0 and "at least 12 characters" in short.output
@@ -57,7 +63,8 @@ def test_sign_in_and_out(client, staff):
     response = login(client, staff)
     assert response.status_code == 302
     home = client.get("/staff/").get_data(as_text=True)
-    assert "Signed in as staff@example.org (staff)" in page_text(home)
+    assert "Signed in as staff@example.org" in page_text(home)  # the staff header
+    assert "As campaign staff you can write and edit campaigns" in page_text(home)
     client.post("/staff/logout", data={"csrf_token": hidden(home, "csrf_token")})
     assert client.get("/staff/").status_code == 302
 
@@ -67,7 +74,7 @@ def test_sign_in_and_out(client, staff):
 def test_failed_sign_in_has_one_generic_message(client, staff, email, password):
     response = login(client, email, password)
     assert response.status_code == 401
-    assert "That e-mail and password don't match an active account." in page_text(
+    assert "That email address and password don't match an active account." in page_text(
         response.get_data(as_text=True))
 
 

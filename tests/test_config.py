@@ -14,6 +14,9 @@ from campaign.config import DEV_SECRET_KEY, ConfigError, check, from_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_KEY = "k" * 32
+ORGANISATION = {"ORGANISATION_NAME": "Example Campaign Group",
+                "ORGANISATION_URL": "https://example.org/",
+                "ORGANISATION_EMAIL": "privacy@example.org"}
 
 
 def checked(environ: dict) -> dict:
@@ -28,6 +31,10 @@ def checked(environ: dict) -> dict:
     ({"APP_ENV": "production", "SECRET_KEY": "short-but-set"}, "SECRET_KEY has 13 characters"),
     ({"APP_ENV": "production", "SECRET_KEY": DEV_SECRET_KEY}, "SECRET_KEY is the development key"),
     ({"APP_ENV": "staging", "SECRET_KEY": GOOD_KEY}, "APP_ENV is 'staging'"),
+    ({"APP_ENV": "production", "SECRET_KEY": GOOD_KEY},
+     "Set ORGANISATION_NAME, ORGANISATION_URL, ORGANISATION_EMAIL: the site names who runs it"),
+    ({"APP_ENV": "production", "SECRET_KEY": GOOD_KEY, **ORGANISATION, "ORGANISATION_URL": ""},
+     "Set ORGANISATION_URL: the site names who runs it"),
     # FLASK_ENV is not ours: it cannot turn production's checks off.
     ({"FLASK_ENV": "development"}, "Set SECRET_KEY"),
 ])
@@ -37,9 +44,9 @@ def test_unsafe_settings_stop_start_up_saying_what_to_set(environ, sentence):
 
 
 def test_production_with_a_good_key_starts_with_secure_cookies():
-    config = checked({"APP_ENV": "production", "SECRET_KEY": GOOD_KEY})
+    config = checked({"APP_ENV": "production", "SECRET_KEY": GOOD_KEY, **ORGANISATION})
     assert config["PRODUCTION"] and config["SESSION_COOKIE_SECURE"]
-    assert checked({"APP_ENV": "", "SECRET_KEY": GOOD_KEY})["PRODUCTION"]
+    assert checked({"APP_ENV": "", "SECRET_KEY": GOOD_KEY, **ORGANISATION})["PRODUCTION"]
 
 
 @pytest.mark.parametrize("environment", ["development", "test", "Development"])

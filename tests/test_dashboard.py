@@ -85,12 +85,13 @@ def test_dashboard_shows_totals_charts_and_tables(written, client, organiser):
     html = response.get_data(as_text=True)
     text = page_text(html)
     assert response.status_code == 200
-    assert "Letters 4 Constituencies 3 First letter 2025-03-01 Latest letter 2025-03-05" in text
+    assert ("Letters 4 Constituencies 3 First letter 1 March 2025 Latest letter 5 March 2025"
+            in text)
     # Charts: inline SVG with a name and a description, and the figures as tables.
     assert html.count('role="img"') == 2
     assert "4 letters from 1 March 2025 to 5 March 2025; the most on 1 March 2025, with 2 letters." in html
     assert "Hackney North and Stoke Newington: 2 letters; Chorley: 1 letter; Sevenoaks: 1 letter" in html
-    assert "2025-03-01 2 2025-03-02 1 2025-03-05 1" in text
+    assert "1 March 2025 2 2 March 2025 1 5 March 2025 1" in text
     assert ("Hackney North and Stoke Newington Ms Diane Abbott Independent 2 "
             "Chorley Sir Lindsay Hoyle Speaker 1 Sevenoaks Laura Trott Conservative 1") in text
     first_ask = ask_titles(written)[0][1]
@@ -106,7 +107,7 @@ def test_dashboard_shows_totals_charts_and_tables(written, client, organiser):
 def test_filters_apply_to_the_page_and_its_downloads(written, client, organiser):
     html = client.get(f"{BASE}/?since=2025-03-02&until=2025-03-05").get_data(as_text=True)
     text = page_text(html)
-    assert "From 2025-03-02 to 2025-03-05" in text
+    assert "From 2 March 2025 to 5 March 2025" in text
     assert "Letters 2 Constituencies 2" in text
     assert f'href="{BASE}/by-day.csv?since=2025-03-02&amp;until=2025-03-05"' in html
     response = client.get(f"{BASE}/by-constituency.csv?since=2025-03-02&until=2025-03-05")

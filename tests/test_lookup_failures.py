@@ -61,6 +61,10 @@ def test_postcodes_io_failing_says_try_again(journey, fake_postcodes, mode):
     assert response.status_code == 503
     assert "can't reach the service that finds your MP" in page_text(journey.page)
     assert 'value="E8 1DY"' in journey.page  # what they typed is kept
+    # The postcode is fine: a notice about the service, not an error on the field.
+    assert "There is a problem" not in page_text(journey.page)
+    assert 'aria-invalid="true"' not in journey.page
+    assert "The server's log names the service" in page_text(journey.page)  # development
 
 
 def test_postcodes_io_hanging_is_cut_short(journey, fake_postcodes):

@@ -9,9 +9,9 @@ import pytest
 from campaign.db import get_db
 from campaign.lookup import register
 from campaign.lookup.names import constituency_key
-from tests.fakes.dataset import FakeMP
-from tests.fakes.members_api import FakeMembersAPI
-from tests.fakes.shapes import SHARED_DATA
+from campaign.demo.dataset import FakeMP
+from campaign.demo.members_api import FakeMembersAPI
+from campaign.demo.shapes import SHARED_DATA
 
 
 def test_refresh_loads_every_sitting_mp(app, runner, fake_members):

@@ -55,7 +55,7 @@ def test_logs_hold_no_ip_postcode_or_form_body(journey, caplog):
 def test_privacy_promise_is_on_every_page(client):
     for path in ("/", "/report", "/privacy", "/about"):
         html = client.get(path).get_data(as_text=True)
-        assert "We never share your details" in html
+        assert "We keep nothing that says who you are" in html
         assert "/report" in html
 
 

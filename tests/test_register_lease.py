@@ -13,7 +13,7 @@ import pytest
 
 from campaign.db import connect
 from campaign.lookup import register, register_status
-from tests.fakes.members_api import FakeMembersAPI
+from campaign.demo.members_api import FakeMembersAPI
 from tests.http_journey import HttpJourney
 from tests.journey import hidden
 from tests.live_server import gunicorn, prepare_database

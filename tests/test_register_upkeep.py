@@ -13,7 +13,7 @@ import pytest
 from campaign.db import get_db
 from campaign.lookup import leases, parliament, register_status
 from campaign.lookup.register_upkeep import LEASE, RegisterUpkeep
-from tests.fakes.dataset import FakeMP
+from campaign.demo.dataset import FakeMP
 from tests.journey import page_text, pdf_text
 
 MAX_AGE = 1.0

@@ -109,7 +109,10 @@ def test_the_session_cookie_is_httponly_and_samesite(client):
 
 def test_in_production_the_session_cookie_is_secure(app_config, tmp_path):
     production = from_environment(str(tmp_path), {"APP_ENV": "production",
-                                                  "SECRET_KEY": "s" * 32})
+                                                  "SECRET_KEY": "s" * 32,
+                                                  "ORGANISATION_NAME": "Org",
+                                                  "ORGANISATION_URL": "https://example.org",
+                                                  "ORGANISATION_EMAIL": "a@example.org"})
     assert production["SESSION_COOKIE_SECURE"] is True
     app = create_app({**app_config, "SESSION_COOKIE_SECURE": production["SESSION_COOKIE_SECURE"]})
     with app.app_context():

@@ -207,3 +207,25 @@ def test_preview_can_use_a_real_mp_from_the_register(app, staff_client, journey)
 def test_staff_home_links_to_campaigns(staff_client):
     home = staff_client.get("/staff/").get_data(as_text=True)
     assert 'href="/staff/campaigns/"' in home
+
+
+def test_closing_asks_first_and_then_the_home_page_thanks_the_writers(client, runner):
+    staff_client = sign_in(client, runner)
+    overview = staff_client.get("/staff/campaigns/1/").get_data(as_text=True)
+    assert 'href="/staff/campaigns/1/status/closed"' in overview
+    confirm = staff_client.get("/staff/campaigns/1/status/closed")
+    text = page_text(confirm.get_data(as_text=True))
+    assert "Close this campaign?" in text
+    assert "Citizens can no longer write letters" in text
+    assert 'class="button warning"' in confirm.get_data(as_text=True)
+    assert staff_client.get("/staff/campaigns/1/").status_code == 200  # nothing done by a GET
+    response = post(staff_client, "/staff/campaigns/1/status", {"status": "closed"},
+                    form_url="/staff/campaigns/1/status/closed")
+    assert response.status_code == 302
+    home = client.get("/")
+    assert home.status_code == 200
+    assert "Thank you" in page_text(home.get_data(as_text=True))
+    assert "no open campaigns" not in home.get_data(as_text=True)
+    draft = page_text(staff_client.get("/staff/campaigns/1/status/draft").get_data(as_text=True))
+    assert "Return this campaign to draft?" in draft and "Page not found" in draft
+    assert staff_client.get("/staff/campaigns/1/status/live").status_code == 404

@@ -22,7 +22,8 @@ def _history(client, campaign_id) -> str:
 
 
 def _restore_urls(html: str) -> list[str]:
-    return re.findall(r'action="(/staff/campaigns/\d+/history/\d+/restore)"', html)
+    """The restore links on the history page (each leads to a confirmation page)."""
+    return re.findall(r'href="(/staff/campaigns/\d+/history/\d+/restore)"', html)
 
 
 def test_history_records_every_change_with_who_and_when(app, staff_client):
@@ -31,12 +32,13 @@ def test_history_records_every_change_with_who_and_when(app, staff_client):
     set_wording(staff_client, campaign_id, "Opening one.", "Closing one.")
     set_status(staff_client, campaign_id, "live")
     text = page_text(_history(staff_client, campaign_id))
-    for change in ("Campaign status live by", "Wording edited by",
-                   "Ask added (Make polluters pay) by", "Wording created by",
-                   "Campaign created by"):
-        assert f"{change} {STAFF} at 20" in text, change
+    for change in ("Taken live", "Letter wording edited", "Ask “Make polluters pay” added",
+                   "Letter wording written with the campaign", "Campaign created as a draft"):
+        assert change in text, change
+    assert text.count(f"By {STAFF},") == 5
+    assert re.search(r"\d{1,2} [A-Z][a-z]+ 20\d\d, \d\d:\d\d", text)  # UK time, long date
     # Newest first.
-    assert text.index("status live") < text.index("Ask added") < text.index("Campaign created")
+    assert text.index("Taken live") < text.index("Ask “") < text.index("Campaign created")
     with app.app_context():
         rows = list(get_db().query("select user_id, user_email, changed_at from campaign_history"))
     assert len(rows) == 5 and all(r["user_id"] and r["changed_at"] for r in rows)
@@ -54,7 +56,10 @@ def test_an_earlier_wording_can_be_restored(app, staff_client):
     assert len(urls) == 2
     assert "First opening in {{ constituency }}." in page_text(html)
 
-    response = post(staff_client, urls[0], form_url=f"/staff/campaigns/{campaign_id}/history")
+    confirm = page_text(staff_client.get(urls[0]).get_data(as_text=True))
+    assert "Restore this wording?" in confirm and "First closing." in confirm
+    assert "Second subject" in confirm  # the current wording it replaces
+    response = post(staff_client, urls[0], form_url=urls[0])
     assert response.status_code == 302
     wording_page = staff_client.get(response.headers["Location"]).get_data(as_text=True)
     assert "That version of the wording is current again." in page_text(wording_page)
@@ -63,7 +68,7 @@ def test_an_earlier_wording_can_be_restored(app, staff_client):
         row = get_db()["campaigns"].get(campaign_id)
     assert (row["opening"], row["closing"], row["subject"]) == (
         "First opening in {{ constituency }}.", "First closing.", "")
-    assert "Wording restored version" in page_text(_history(staff_client, campaign_id))
+    assert "Earlier letter wording restored" in page_text(_history(staff_client, campaign_id))
 
 
 def test_only_wording_of_the_same_campaign_can_be_restored(app, staff_client):
@@ -132,9 +137,9 @@ def test_the_launch_wording_can_be_restored_after_its_first_edit(app, staff_clie
         original = get_db()["campaigns"].get(1)["opening"]
     set_wording(staff_client, 1, "A new opening.", "A new closing.")
     html = _history(staff_client, 1)
-    assert "Wording as it was before the first recorded edit at" in page_text(html)
+    assert "Letter wording as it was before the first recorded edit" in page_text(html)
     (url,) = _restore_urls(html)
-    assert post(staff_client, url, form_url="/staff/campaigns/1/history").status_code == 302
+    assert post(staff_client, url).status_code == 302
     with app.app_context():
         assert get_db()["campaigns"].get(1)["opening"] == original
     citizen = page_text(staff_client.get("/staff/campaigns/1/preview").get_data(as_text=True))

@@ -24,7 +24,7 @@ def _staff_rules(app):
             for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
                 # Campaign 1 and its ask 1 exist (the launch campaign), so a 403 here is
                 # the role check, not a missing page.
-                url = rule.rule.replace("<fmt>", "pdf")
+                url = rule.rule.replace("<fmt>", "pdf").replace("<target>", "closed")
                 yield re.sub(r"<[^>]+>", "1", url), method
 
 
@@ -47,6 +47,7 @@ def test_organisers_are_not_offered_the_campaigns_link(client, runner):
 
 
 def test_staff_reach_every_page(app, staff_client):
+    set_wording(staff_client, 1, "An opening.", "A closing.")  # history entry 1: wording
     for url, method in _staff_rules(app):
         if method == "GET":
             response = staff_client.get(url)
@@ -158,6 +159,9 @@ def test_html_written_by_staff_is_shown_as_text_on_public_pages(app, staff_clien
 def test_production_sets_secure_session_cookies(monkeypatch, tmp_path):
     monkeypatch.setenv("APP_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret-of-40-chars")
+    monkeypatch.setenv("ORGANISATION_NAME", "Example Campaign")
+    monkeypatch.setenv("ORGANISATION_URL", "https://example.org/")
+    monkeypatch.setenv("ORGANISATION_EMAIL", "privacy@example.org")
     app = create_app({"DATABASE_PATH": str(tmp_path / "prod.sqlite3")})
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["REMEMBER_COOKIE_SECURE"] is True

@@ -72,8 +72,9 @@ class NoWestminsterConstituency(LookupFailure):
 
 class UpstreamUnavailable(LookupFailure):
     status = 503
-    message = ("We can't reach the service that finds your MP just now. Please try again "
-               "in a few minutes; nothing you typed has been lost.")
+    message = ("We can't reach the service that finds your MP just now. The problem is ours, "
+               "not your postcode's: please try again in a few minutes; nothing you typed has "
+               "been lost.")
 
 
 class MPUnconfirmed(UpstreamUnavailable):

@@ -68,7 +68,10 @@ def _fetch_json(session: requests.Session, method: str, url: str, *, timeouts: T
         response = session.request(method, url, timeout=(timeouts.connect, timeouts.read),
                                    **kwargs)
     except requests.RequestException as error:
-        log.warning("%s unreachable: %s", service, type(error).__name__)
+        # The hint is for whoever runs the site offline or behind a firewall.
+        log.warning("%s unreachable: %s (citizens are told to try again; check this server "
+                    "can reach it, or set POSTCODE_SOURCE=local with an imported ONS directory)",
+                    service, type(error).__name__)
         raise UpstreamUnavailable() from None
     if response.status_code >= 500:
         log.warning("%s answered %s", service, response.status_code)

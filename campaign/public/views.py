@@ -13,16 +13,19 @@ from datetime import date
 
 from flask import Blueprint, abort, current_app, render_template, request
 
-from campaign.campaigns import Campaign, campaign_by_slug, enabled_asks, public_campaigns
+from campaign.campaigns import (
+    Campaign, campaign_by_slug, enabled_asks, latest_closed_campaign, public_campaigns,
+)
 from campaign.counter import get_counter
 from campaign.db import get_db
 from campaign.downloads import KINDS, letter_file
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
 from campaign.lookup import parliament
 from campaign.lookup.directory import directory_info
-from campaign.lookup.errors import LookupFailure, ParliamentDissolved
+from campaign.lookup.errors import LookupFailure, ParliamentDissolved, UpstreamUnavailable
 from campaign.lookup.local_source import directory_path
 from campaign.participation import record_download
+from campaign.privacy_facts import privacy_facts
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
 from campaign.writing import NoAsksChosen, asks_in_letter, build_letter
@@ -42,8 +45,8 @@ def _campaign_or_404(slug: str) -> Campaign:
     return campaign
 
 
-def _closed(campaign: Campaign):
-    return render_template("public/closed.html", campaign=campaign), 410
+def _closed(campaign: Campaign, status: int = 410, others: bool = True):
+    return render_template("public/closed.html", campaign=campaign, others=others), status
 
 
 def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
@@ -54,11 +57,11 @@ def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
 
 
 def _campaign_page(campaign: Campaign, form: PostcodeForm, asks: list[Ask], status: int = 200,
-                   help_link: tuple[str, str] | None = None):
+                   help_link: tuple[str, str] | None = None, unavailable: str | None = None):
     return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
                            letters=get_counter().count(get_db(), campaign.id),
                            dissolved=parliament.state(get_db()).dissolved,
-                           help_link=help_link), status
+                           help_link=help_link, unavailable=unavailable), status
 
 
 def _found_or_none(postcode: str):
@@ -84,6 +87,10 @@ def index():
     campaigns = public_campaigns(get_db())
     if len(campaigns) == 1:
         return campaign_page(campaigns[0].slug)
+    closed = latest_closed_campaign(get_db()) if not campaigns else None
+    if closed is not None:
+        # After a close, the home page thanks the writers rather than say "nothing open".
+        return _closed(closed, status=200, others=False)
     return render_template("public/index.html", campaigns=campaigns)
 
 
@@ -115,6 +122,9 @@ def find_mp(slug: str):
         return _campaign_page(campaign, form, asks, 422)
     try:
         found = _finder().find(get_db(), form.postcode.data)
+    except UpstreamUnavailable as failure:
+        # Our problem, not the postcode's: a notice, not an error on the field.
+        return _campaign_page(campaign, form, asks, failure.status, unavailable=failure.message)
     except LookupFailure as failure:
         if failure.heading:
             return _explain(campaign, failure)
@@ -147,6 +157,9 @@ def preview(slug: str):
         try:
             letter, found = build_letter(get_db(), _finder(), campaign, asks, letter_request,
                                          letter_request.dated(date.today()))
+        except UpstreamUnavailable as failure:
+            return render_template("public/write.html", campaign=campaign, found=None,
+                                   form=form, asks=asks, unavailable=failure.message), 503
         except LookupFailure as failure:
             if failure.heading:
                 return _explain(campaign, failure)
@@ -201,7 +214,8 @@ def download(slug: str):
     if kind.is_letter and record_download(
             get_db(), token=letter_request.token, campaign_id=campaign.id,
             constituency_code=found.constituency.code,
-            constituency_name=found.constituency.name,
+            # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
+            constituency_name=found.mp.constituency or found.constituency.name,
             ask_ids=[ask.id for ask in asks_in_letter(enabled, letter_request)],
             fmt=request.form["format"], day=date.today()):
         get_counter().forget(campaign.id)
@@ -241,7 +255,7 @@ def report():
 
 @bp.get("/privacy")
 def privacy():
-    return render_template("public/privacy.html")
+    return render_template("public/privacy.html", facts=privacy_facts(current_app.config))
 
 
 @bp.get("/about")

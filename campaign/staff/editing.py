@@ -319,15 +319,22 @@ def history(db: sqlite_utils.Database, campaign_id: int) -> list[HistoryEntry]:
     return [_entry(row) for row in rows]
 
 
-def restore_wording(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
-                    editor: Editor) -> None:
-    """Make an earlier version of the wording current again (itself a recorded change)."""
+def wording_version(db: sqlite_utils.Database, campaign_id: int,
+                    entry_id: int) -> HistoryEntry | None:
+    """The recorded wording `entry_id` of a campaign, or None."""
     rows = list(db.query(
         "select * from campaign_history where id = ? and campaign_id = ? and kind = 'wording'",
         [entry_id, campaign_id]))
-    if not rows:
+    return _entry(rows[0]) if rows else None
+
+
+def restore_wording(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
+                    editor: Editor) -> None:
+    """Make an earlier version of the wording current again (itself a recorded change)."""
+    entry = wording_version(db, campaign_id, entry_id)
+    if entry is None:
         raise LookupError(f"no wording version {entry_id} in campaign {campaign_id}")
-    update_wording(db, campaign_id, _entry(rows[0]).snapshot, editor,
+    update_wording(db, campaign_id, entry.snapshot, editor,
                    action=f"restored version {entry_id}")
 
 

@@ -6,12 +6,13 @@ and renders the answer. Every view is for the "staff" role only: organisers get 
 /staff/campaigns/<id>/                             a campaign: status, asks, wording, links
 /staff/campaigns/<id>/edit                         title, web address, summary, intro, thank-you
 /staff/campaigns/<id>/status                       POST: draft, live or closed
+/staff/campaigns/<id>/status/<closed|draft>        what closing / returning to draft will do
 /staff/campaigns/<id>/wording                      opening, closing request, subject line
 /staff/campaigns/<id>/asks/new                     add an ask
 /staff/campaigns/<id>/asks/<ask_id>/edit           change an ask, switch it on or off
 /staff/campaigns/<id>/asks/<ask_id>/move           POST: one place up or down
 /staff/campaigns/<id>/history                      every change, who and when
-/staff/campaigns/<id>/history/<entry_id>/restore   POST: make an earlier wording current
+/staff/campaigns/<id>/history/<entry_id>/restore   GET: compare; POST: make it current
 /staff/campaigns/<id>/preview                      the letter for a sample MP, as HTML
 /staff/campaigns/<id>/preview/<fmt>                ... as PDF or DOCX
 """
@@ -114,6 +115,20 @@ def edit(campaign_id: int):
         422 if form.errors else 200
 
 
+# Changes of status that take something away from citizens ask first.
+CONFIRMED_STATUSES = ("closed", "draft")
+
+
+@bp.get("/<int:campaign_id>/status/<target>")
+@staff_only
+def confirm_status(campaign_id: int, target: str):
+    """Say what closing the campaign or returning it to draft will do, before doing it."""
+    campaign = _campaign_or_404(campaign_id)
+    if target not in CONFIRMED_STATUSES or target == campaign.status:
+        abort(404)
+    return render_template("staff/confirm_status.html", campaign=campaign, target=target)
+
+
 @bp.post("/<int:campaign_id>/status")
 @staff_only
 def status(campaign_id: int):
@@ -193,6 +208,17 @@ def history(campaign_id: int):
     campaign = _campaign_or_404(campaign_id)
     return render_template("staff/history.html", campaign=campaign,
                            entries=editing.history(get_db(), campaign_id), form=ActionForm())
+
+
+@bp.get("/<int:campaign_id>/history/<int:entry_id>/restore")
+@staff_only
+def confirm_restore(campaign_id: int, entry_id: int):
+    """Show the earlier wording beside the current one, before making it current."""
+    campaign = _campaign_or_404(campaign_id)
+    entry = editing.wording_version(get_db(), campaign_id, entry_id)
+    if entry is None:
+        abort(404)
+    return render_template("staff/confirm_restore.html", campaign=campaign, entry=entry)
 
 
 @bp.post("/<int:campaign_id>/history/<int:entry_id>/restore")

@@ -62,6 +62,10 @@ def live_app(tmp_path_factory, fake_postcodes, fake_members):
         "RATELIMIT_ENABLED": False,
         # The upstream-down tests must see each failure, not a breaker's short cut.
         "UPSTREAM_BREAKER_FAILURES": 1000,
+        # Pages as a configured site shows them (test_demo_and_organisation checks the rest).
+        "ORGANISATION_NAME": "Example Campaign Group",
+        "ORGANISATION_URL": "https://example.org/",
+        "ORGANISATION_EMAIL": "privacy@example.org",
     })
     with app.app_context():
         migrate(get_db())

@@ -4,8 +4,8 @@ critical violations. axe comes from node_modules (`make test-deps`), never a CDN
 Each page is reached once, on a phone-sized screen, checked, then widened to a desktop
 and checked again: half the navigation of a test per size, and the same findings.
 
-Every finding, of any impact, is written to test-artifacts/axe/ for a person to read.
-The screenshots of these pages come from the journey and error tests, which visit them all.
+Every finding, of any impact, is written to test-artifacts/axe/ for a person to read,
+with a screenshot of the page at each size in test-artifacts/screenshots/axe-*.png.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect  # noqa: E402
 
-from tests.browser.conftest import ARTIFACTS, DESKTOP, PHONE, new_page  # noqa: E402
+from tests.browser.conftest import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
 from tests.browser.steps import (  # noqa: E402
     fill_letter, find_mp, open_campaign, preview, reach_preview)
 from tests.journey import SLUG  # noqa: E402
@@ -45,6 +45,9 @@ STAFF_PAGES: list[str] = [
     "/staff/campaigns/1/asks/1/edit",
     "/staff/campaigns/1/preview",
     "/staff/campaigns/1/history",
+    "/staff/campaigns/1/history/1/restore",
+    "/staff/campaigns/1/status/closed",
+    "/staff/campaigns/1/status/draft",
     "/staff/counts/",
     "/staff/counts/stop-trafficking-networks/",
 ]
@@ -91,7 +94,7 @@ def _terminated_postcode(page):
 def _start_again(page):
     reach_preview(page)
     page.locator("input[name=letter]").first.evaluate("el => el.value = 'tampered'")
-    page.get_by_role("button", name="Download PDF to print").click()
+    page.get_by_role("button", name="Download PDF to print").first.click()
 
 
 def _not_found(page):
@@ -151,6 +154,7 @@ def check(page, axe_js, name: str) -> None:
         report = ARTIFACTS / "axe" / f"{name}-{size}.json"
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(json.dumps(violations, indent=2))
+        page.screenshot(path=SCREENSHOTS / f"axe-{name}-{size}.png", full_page=True)
         failing += [
             f"{size}: {v['impact']}: {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
             for v in violations if v["impact"] in FAILING_IMPACTS
@@ -176,15 +180,33 @@ def test_state_has_no_serious_accessibility_problems(page, axe_js, state):
     check(page, axe_js, state)
 
 
+def test_service_unavailable_has_no_serious_accessibility_problems(page, axe_js, upstreams,
+                                                                    live_app):
+    fake_postcodes, _members = upstreams
+    open_campaign(page)
+    live_app.extensions["postcode_cache"].clear()  # an earlier test's answer would do
+    fake_postcodes.mode = "error"
+    find_mp(page, "E8 1DY")
+    expect(page.locator("#service-unavailable")).to_be_visible()
+    check(page, axe_js, "service-unavailable")
+
+
 @pytest.fixture(scope="module")
 def staff_account(live_app):
     """A staff account, and a letter written so the counts pages have charts to show."""
     from campaign.db import get_db
+    from campaign.staff import editing
     from campaign.users import create_user
     from tests.journey import Journey
 
     with live_app.app_context():
-        create_user(get_db(), STAFF_EMAIL, STAFF_PASSWORD, "staff")
+        user = create_user(get_db(), STAFF_EMAIL, STAFF_PASSWORD, "staff")
+        # History entry 1 is then the launch wording, which the restore page compares.
+        launch = get_db()["campaigns"].get(1)
+        editing.update_wording(get_db(), 1, {"opening": launch["opening"] + " Edited.",
+                                              "closing": launch["closing"],
+                                              "subject": launch["subject"]},
+                               editing.Editor(id=user.id, email=user.email))
     journey = Journey(live_app.test_client())
     journey.find_mp("E8 1DY")
     journey.write()
@@ -195,7 +217,7 @@ def staff_account(live_app):
 @pytest.mark.parametrize("path", STAFF_PAGES, ids=_slug)
 def test_staff_page_has_no_serious_accessibility_problems(page, axe_js, staff_account, path):
     page.goto("/staff/login")
-    page.get_by_label("E-mail").fill(staff_account)
+    page.get_by_label("Email address").fill(staff_account)
     page.get_by_label("Password").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()

@@ -23,7 +23,7 @@ TODAY = uk_date(date.today())
 
 def download(page, button_name: str) -> tuple[str, bytes]:
     with page.expect_download() as info:
-        page.get_by_role("button", name=button_name).click()
+        page.get_by_role("button", name=button_name).first.click()
     dl = info.value
     assert dl.failure() is None, dl.failure()
     return dl.suggested_filename, Path(dl.path()).read_bytes()

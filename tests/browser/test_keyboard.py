@@ -66,7 +66,7 @@ def test_the_journey_works_with_the_keyboard_alone(page, shoot):
     assert "Dear Ms Abbott" in text and NOTE.split()[0] in text
 
     page.keyboard.press("Tab")
-    expect(page.get_by_role("button", name="Download Word document to edit")).to_be_focused()
+    expect(page.locator("#downloads-top button[value=docx]")).to_be_focused()
     assert_focus_visible(page)
     with page.expect_download() as info:
         page.keyboard.press("Space")

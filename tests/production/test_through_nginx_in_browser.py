@@ -33,14 +33,14 @@ def new_context(browser, site):
 
 def download(page, name: str) -> tuple[str, bytes]:
     with page.expect_download() as info:
-        page.get_by_role("button", name=name).or_(page.get_by_role("link", name=name)).click()
+        page.get_by_role("button", name=name).or_(page.get_by_role("link", name=name)).first.click()
     assert info.value.failure() is None, info.value.failure()
     return info.value.suggested_filename, Path(info.value.path()).read_bytes()
 
 
 def sign_in(page, email: str) -> None:
     page.goto("/staff/login")
-    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_text(f"Signed in as {email}")).to_be_visible()

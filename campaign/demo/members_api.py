@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from campaign.lookup.constituencies import shipped
 from campaign.lookup.names import constituency_key
-from tests.fakes import shapes
-from tests.fakes.dataset import MPS, VACANT_SEATS, FakeMP
-from tests.fakes.server import FakeServer
+from campaign.demo import shapes
+from campaign.demo.dataset import MPS, VACANT_SEATS, FakeMP
+from campaign.demo.server import FakeServer
 
 
 def full_house(mps: list[FakeMP], vacant: list[str]) -> list[FakeMP]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from tests.fakes import shapes
-from tests.fakes.dataset import POSTCODES, TERMINATED, FakePostcode
-from tests.fakes.server import FakeServer
+from campaign.demo import shapes
+from campaign.demo.dataset import POSTCODES, TERMINATED, FakePostcode
+from campaign.demo.server import FakeServer
 
 
 def _key(text: str) -> str:

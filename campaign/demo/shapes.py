@@ -1,8 +1,9 @@
 """The upstreams' response shapes.
 
-When ../shared/data/api-samples is present, the fakes build their answers from the
-real bodies recorded there (so a change in shape shows up here); otherwise from the
-minimal shapes in tests/fixtures, which carry the same fields the site reads.
+When ../shared/data/api-samples (beside a source checkout) is present, the sample
+upstreams build their answers from the real bodies recorded there (so a change in shape
+shows up in the tests); otherwise from the minimal shapes in campaign/demo/samples,
+which carry the same fields the site reads, so the demo runs on any machine.
 """
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = ROOT.parent / "shared" / "data"
-FIXTURES = ROOT / "tests" / "fixtures"
+SAMPLES = Path(__file__).resolve().parent / "samples"
 
 
 def _load(sample: str, fallback: str) -> dict:
     real = SHARED_DATA / "api-samples" / sample
-    path = real if real.exists() else FIXTURES / fallback
+    path = real if real.exists() else SAMPLES / fallback
     return json.loads(path.read_text("utf-8"))
 
 

@@ -1,0 +1,108 @@
+"""`make demo`: the site, offline, against the sample upstreams on loopback.
+
+Starts the sample postcodes.io and Members API on free loopback ports, prepares a
+database of its own (instance/demo.sqlite3, so a real database is never touched) with
+the launch campaign and a demo staff account, and serves the site in development mode
+with DEMO set, which puts a "demo data" banner on every page.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from werkzeug.serving import make_server
+
+from campaign import create_app
+from campaign.db import get_db, migrate
+from campaign.demo.dataset import POSTCODES, TERMINATED, VACANT_SEATS
+from campaign.demo.members_api import FakeMembersAPI
+from campaign.demo.postcodes_io import FakePostcodesIO
+from campaign.seed import load_launch_campaign
+from campaign.users import UserError, create_user
+
+DEMO_STAFF_EMAIL = "demo-staff@example.org"
+DEMO_STAFF_PASSWORD = "demo-password-1234"
+DEMO_ORGANISATION = {
+    "ORGANISATION_NAME": "Example Campaign Group (demo)",
+    "ORGANISATION_URL": "https://example.org/",
+    "ORGANISATION_EMAIL": "privacy@example.org",
+}
+
+
+def demo_config(instance_path: str, postcodes_url: str, members_url: str) -> dict:
+    """The settings the demo runs with: the sample upstreams and a database of its own."""
+    config = {
+        "APP_ENV": "development",
+        "DEMO": True,
+        "DATABASE_PATH": os.path.join(instance_path, "demo.sqlite3"),
+        # The demo has no ONS directory: every postcode goes to the sample postcodes.io.
+        "POSTCODE_SOURCE": "remote",
+        "POSTCODES_API_URL": postcodes_url,
+        "MEMBERS_API_URL": members_url,
+    }
+    for name, value in DEMO_ORGANISATION.items():
+        config[name] = os.environ.get(name) or value
+    return config
+
+
+def postcodes_to_try() -> list[tuple[str, str]]:
+    """(postcode, what it shows) for the start-up message."""
+    seats = {p.name: p.postcode for p in POSTCODES if p.name}
+    by_code = {p.code: p.postcode for p in POSTCODES if p.code}
+    return [
+        (seats["Hackney North and Stoke Newington"], "an MP, and a letter to write"),
+        (seats["Chorley"], "the Speaker's seat (the Speaker takes no sides)"),
+        (seats[VACANT_SEATS[0]], "a vacant seat"),
+        (by_code["W07000112"], "Ynys Môn, spelt as Parliament spells it"),
+        (next(p.postcode for p in POSTCODES if p.code is None), "a postcode in no constituency"),
+        (next(iter(TERMINATED)), "a postcode that no longer exists"),
+    ]
+
+
+def prepare(app) -> None:
+    """Migrate the demo database, load the launch campaign, make the demo staff account."""
+    with app.app_context():
+        db = get_db()
+        migrate(db)
+        load_launch_campaign(db)
+        try:
+            create_user(db, DEMO_STAFF_EMAIL, DEMO_STAFF_PASSWORD, "staff")
+        except UserError:
+            pass  # made on an earlier run
+
+
+def main() -> int:
+    """Run the demo until Ctrl+C."""
+    # The demo is never a public site, whatever the shell says.
+    os.environ["APP_ENV"] = "development"
+    postcodes, members = FakePostcodesIO().start(), FakeMembersAPI().start()
+    host = os.environ.get("HOST", "127.0.0.1")
+    port = int(os.environ.get("PORT", "5000"))
+    try:
+        instance = Path.cwd() / "instance"  # make demo runs from the checkout
+        app = create_app(demo_config(str(instance), postcodes.url, members.url))
+        prepare(app)
+        try:
+            server = make_server(host, port, app, threaded=True)
+        except OSError:
+            server = make_server(host, 0, app, threaded=True)  # the usual port is taken
+        address = f"http://{host}:{server.port}/"
+        print(f"\nDemo site (sample data, no internet needed): {address}\n")
+        print("Postcodes to try:")
+        for postcode, shows in postcodes_to_try():
+            print(f"  {postcode:<9} {shows}")
+        print(f"\nStaff area: {address}staff/login  {DEMO_STAFF_EMAIL} / {DEMO_STAFF_PASSWORD}")
+        print(f"Database: {app.config['DATABASE_PATH']} (the demo's own)")
+        print("Press Ctrl+C to stop.\n", flush=True)
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        postcodes.stop()
+        members.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

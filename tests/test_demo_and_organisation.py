@@ -1,0 +1,83 @@
+"""`make demo` (campaign/demo), the organisation that runs the site, and the privacy page."""
+from __future__ import annotations
+
+import pytest
+
+from campaign import create_app
+from campaign.db import get_db, migrate
+from campaign.demo.__main__ import demo_config, postcodes_to_try, prepare
+from campaign.seed import load_launch_campaign
+from tests.journey import page_text
+
+SLUG = "stop-trafficking-networks"
+
+
+def _app(config):
+    app = create_app(config)
+    with app.app_context():
+        migrate(get_db())
+        load_launch_campaign(get_db())
+    return app
+
+
+def test_the_demo_finds_an_mp_for_every_postcode_it_suggests(tmp_path, fake_postcodes,
+                                                             fake_members):
+    config = demo_config(str(tmp_path), fake_postcodes.url, fake_members.url)
+    assert config["DATABASE_PATH"] == str(tmp_path / "demo.sqlite3")
+    app = create_app({**config, "RATELIMIT_ENABLED": False})
+    prepare(app)
+    client = app.test_client()
+    home = client.get("/").get_data(as_text=True)
+    assert "Demo data." in page_text(home)
+    assert "Demo data." in page_text(client.get("/staff/login").get_data(as_text=True))
+    seen = {}
+    for postcode, _shows in postcodes_to_try():
+        page = client.get(f"/c/{SLUG}/?postcode={postcode}")
+        token = page.get_data(as_text=True).split('name="csrf_token" type="hidden" value="')[1]
+        answer = client.post(f"/c/{SLUG}/mp", data={"csrf_token": token.split('"')[0],
+                                                    "postcode": postcode})
+        seen[postcode] = page_text(answer.get_data(as_text=True))
+    assert "Sir Lindsay Hoyle" in seen["PR7 1DP"] and "Speaker" in seen["PR7 1DP"]
+    assert "no MP" in seen["WA7 1AA"] or "vacant" in seen["WA7 1AA"].lower()
+    assert "Ynys Môn" in seen["LL77 7TW"]
+
+
+def test_pages_say_who_runs_the_site(app_config):
+    client = _app({**app_config, "ORGANISATION_NAME": "Stop the Networks",
+                   "ORGANISATION_URL": "https://example.org/",
+                   "ORGANISATION_EMAIL": "privacy@example.org",
+                   "ORGANISATION_ADDRESS": "1 High Street, London"}).test_client()
+    text = page_text(client.get("/").get_data(as_text=True))
+    assert "A campaign by Stop the Networks" in text
+    assert "the data controller, 1 High Street, London." in text
+    privacy = client.get("/privacy").get_data(as_text=True)
+    assert "privacy@example.org" in privacy and "https://ico.org.uk/make-a-complaint/" in privacy
+    assert "Demo data." not in text
+
+
+def test_a_development_site_without_an_organisation_says_so(client):
+    text = page_text(client.get("/privacy").get_data(as_text=True))
+    assert "(organisation not configured)" in text
+    assert "Not configured: this site has not been told who runs it." in text
+
+
+@pytest.mark.parametrize("source, says, denies", [
+    ("remote", "We send it to postcodes.io", "our own copy of the official ONS"),
+    ("both", "We send it to postcodes.io", "our own copy of the official ONS"),  # no directory
+    ("local", "It is not sent anywhere else", "postcodes.io"),
+])
+def test_the_privacy_page_describes_the_postcode_source_in_use(app_config, source, says,
+                                                               denies):
+    client = _app({**app_config, "POSTCODE_SOURCE": source}).test_client()
+    html = client.get("/privacy").get_data(as_text=True)
+    postcode_item = page_text(html.split('id="privacy-postcode"')[1].split("</li>")[0])
+    assert says in postcode_item
+    assert denies not in postcode_item
+
+
+def test_the_privacy_page_says_where_rate_limit_counts_live(app_config):
+    off = _app(app_config).test_client().get("/privacy").get_data(as_text=True)
+    assert "does not limit how often" in off
+    shared = _app({**app_config, "RATELIMIT_ENABLED": True,
+                   "RATELIMIT_STORAGE_URI": "memory://"}).test_client()
+    assert "held only in the server's memory" in page_text(shared.get("/privacy").get_data(as_text=True))
