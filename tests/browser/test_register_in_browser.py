@@ -59,7 +59,7 @@ def test_staff_home_shows_parliament_and_the_register(page, shoot, live_app):
         except Exception:  # noqa: BLE001 - made by the other viewport's run
             pass
     page.goto("/staff/login")
-    page.get_by_label("E-mail").fill(STAFF_EMAIL)
+    page.get_by_label("Email address").fill(STAFF_EMAIL)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", name="MPs and constituencies")).to_be_visible()
