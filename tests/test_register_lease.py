@@ -74,7 +74,7 @@ def test_workers_refresh_an_old_register_once(tmp_path, fake_postcodes, members)
         db = connect(database)
         while register.refreshed_at(db) is None and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert register_status.status(db, MAX_AGE).refreshed_by == "the site (background)"
+        assert register_status.status(db, MAX_AGE).refreshed_by == "the site itself, in the background"
         assert full_refreshes(members) == 1
 
         # Old again: a second wave of citizens, spread over every worker, starts one more.

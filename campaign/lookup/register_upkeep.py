@@ -90,7 +90,7 @@ class RegisterUpkeep:
         db = connect(self.database_path)
         try:
             try:
-                result = register.refresh(db, self.members, by="the site (background)")
+                result = register.refresh(db, self.members, by="the site itself, in the background")
             except LookupFailure as failure:
                 log.warning("Background register refresh failed: %s", failure.message)
                 leases.hold_until(db, LEASE, holder, self.retry_seconds)
