@@ -13,6 +13,7 @@ import pytest
 
 from campaign.db import connect
 from campaign.lookup import register, register_status
+from campaign.lookup.register_upkeep import REFRESHED_BY
 from campaign.demo.members_api import FakeMembersAPI
 from tests.http_journey import HttpJourney
 from tests.journey import hidden
@@ -74,7 +75,7 @@ def test_workers_refresh_an_old_register_once(tmp_path, fake_postcodes, members)
         db = connect(database)
         while register.refreshed_at(db) is None and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert register_status.status(db, MAX_AGE).refreshed_by == "the site itself, in the background"
+        assert register_status.status(db, MAX_AGE).refreshed_by == REFRESHED_BY
         assert full_refreshes(members) == 1
 
         # Old again: a second wave of citizens, spread over every worker, starts one more.

@@ -12,7 +12,7 @@ import pytest
 
 from campaign.db import get_db
 from campaign.lookup import leases, parliament, register_status
-from campaign.lookup.register_upkeep import LEASE, RegisterUpkeep
+from campaign.lookup.register_upkeep import LEASE, REFRESHED_BY, RegisterUpkeep
 from campaign.demo.dataset import FakeMP
 from tests.journey import page_text, pdf_text
 
@@ -225,7 +225,7 @@ def test_a_lookup_on_an_old_register_refreshes_it_in_the_background(app, journey
     finder.upkeep.wait(10)
     with app.app_context():
         status = register_status.status(get_db(), MAX_AGE)
-        assert status.refreshed_by == "the site itself, in the background"
+        assert status.refreshed_by == REFRESHED_BY
         assert status.age_seconds < MAX_AGE
         assert get_db()["mps"].get("sevenoaks")["display_as"] == "Jo Newcomer"
         assert leases.holder_of(get_db(), LEASE) is None  # given back after success

@@ -31,6 +31,7 @@ LEASE = "mp-register-refresh"
 LEASE_SECONDS = 300.0
 REFRESH_AT = 0.75  # of the max age
 CHECK_EVERY = 5.0  # seconds between looks at the register's age, per process
+REFRESHED_BY = "the site itself, in the background"  # as staff read it on their home page
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ class RegisterUpkeep:
         db = connect(self.database_path)
         try:
             try:
-                result = register.refresh(db, self.members, by="the site itself, in the background")
+                result = register.refresh(db, self.members, by=REFRESHED_BY)
             except LookupFailure as failure:
                 log.warning("Background register refresh failed: %s", failure.message)
                 leases.hold_until(db, LEASE, holder, self.retry_seconds)
