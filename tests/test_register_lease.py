@@ -12,9 +12,9 @@ import time
 import pytest
 
 from campaign.db import connect
+from campaign.demo.members_api import FakeMembersAPI
 from campaign.lookup import register, register_status
 from campaign.lookup.register_upkeep import REFRESHED_BY
-from campaign.demo.members_api import FakeMembersAPI
 from tests.http_journey import HttpJourney
 from tests.journey import hidden
 from tests.live_server import gunicorn, prepare_database

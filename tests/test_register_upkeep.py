@@ -11,9 +11,9 @@ import time
 import pytest
 
 from campaign.db import get_db
+from campaign.demo.dataset import FakeMP
 from campaign.lookup import leases, parliament, register_status
 from campaign.lookup.register_upkeep import LEASE, REFRESHED_BY, RegisterUpkeep
-from campaign.demo.dataset import FakeMP
 from tests.journey import page_text, pdf_text
 
 MAX_AGE = 1.0
