@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from campaign import counts  # noqa: E402
+from campaign.exports import queries  # noqa: E402
 from campaign.db import connect, migrate  # noqa: E402
-from campaign.export_files import to_csv  # noqa: E402
+from campaign.exports.files import to_csv  # noqa: E402
 from campaign.seed import load_launch_campaign  # noqa: E402
 
 SEATS = 650
@@ -92,12 +92,12 @@ def fill(db, rows: int) -> None:
             db.execute(sql)
 
 
-def time_export(db, by: str, flt: counts.Filter, repeat: int = 3) -> tuple[float, float, int]:
+def time_export(db, by: str, scope: queries.Filter, repeat: int = 3) -> tuple[float, float, int]:
     """(first run, median, rows) in seconds for one export to CSV text."""
     times, size = [], 0
     for _ in range(repeat):
         start = time.perf_counter()
-        text = to_csv(counts.breakdown(db, by, flt), counts.COLUMNS[by])
+        text = to_csv(queries.breakdown(db, by, scope), queries.COLUMNS[by])
         times.append(time.perf_counter() - start)
         size = text.count("\n") - 1
     return times[0], statistics.median(times), size
@@ -133,16 +133,16 @@ def main() -> int:
         db = connect(path)
         launch = next(iter(db.query("select id from campaigns order by id limit 1")))["id"]
         scenarios = [
-            ("all campaigns", counts.Filter()),
-            ("one campaign", counts.Filter(campaign_id=launch)),
-            ("one campaign, one quarter", counts.Filter(
+            ("all campaigns", queries.Filter()),
+            ("one campaign", queries.Filter(campaign_id=launch)),
+            ("one campaign, one quarter", queries.Filter(
                 campaign_id=launch, since=date(2024, 4, 1), until=date(2024, 6, 30))),
         ]
         slow = False
         print(f"\n{'export (CSV)':<18} {'letters counted':<27} {'first':>8} {'median':>8} {'rows':>6}")
-        for label, flt in scenarios:
-            for by in counts.BREAKDOWNS:
-                first, median, size = time_export(db, by, flt)
+        for label, scope in scenarios:
+            for by in queries.BREAKDOWNS:
+                first, median, size = time_export(db, by, scope)
                 slow = slow or first > GOAL_SECONDS
                 print(f"by {by:<15} {label:<27} {first:>7.3f}s {median:>7.3f}s {size:>6}")
         db.conn.close()

@@ -8,16 +8,9 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from campaign import (
-    config, counter, dates, db, limits, proxies, request_log, security_headers, site_context,
+    accounts, config, db, exports, limits, lookup, proxies, public, request_log,
+    security_headers, site_context, staff,
 )
-from campaign.lookup.breaker import CircuitBreaker
-from campaign.lookup.directory import DirectoryFile
-from campaign.lookup.finder import CachedSource, MPFinder
-from campaign.lookup.local_source import directory_path, postcode_source
-from campaign.lookup.members_api import MembersAPI
-from campaign.lookup.postcodes_io import PostcodesIO
-from campaign.lookup.register_upkeep import RegisterUpkeep
-from campaign.lookup.upstream import Timeouts, make_session
 
 PACKAGE = Path(__file__).resolve().parent
 csrf = CSRFProtect()
@@ -56,49 +49,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     limits.init_app(app)
     security_headers.init_app(app)
     request_log.init_app(app)
-    counter.init_app(app)
     site_context.init_app(app)
-    dates.init_app(app)
-    app.extensions["postcode_directory"] = DirectoryFile(directory_path(app.config))
-    app.extensions["mp_finder"] = _mp_finder(app)
-
-    from campaign import auth, cli, exports, letter_font, postcodes_cli
-    from campaign.public import views as public
-    from campaign.staff import views as staff
-
-    app.register_blueprint(public.bp)
-    app.register_blueprint(staff.bp)
-    app.register_blueprint(letter_font.bp)
-    auth.init_app(app)
-    cli.init_app(app)
-    postcodes_cli.init_app(app)
-    exports.init_app(app)
+    # Each feature registers its own blueprints and commands.
+    for feature in (lookup, public, staff, accounts, exports):
+        feature.init_app(app)
     _register_error_pages(app)
     return app
-
-
-def _mp_finder(app: Flask) -> MPFinder:
-    session = make_session()
-    timeouts = Timeouts(app.config["UPSTREAM_CONNECT_TIMEOUT"], app.config["UPSTREAM_READ_TIMEOUT"])
-
-    def breaker(name: str) -> CircuitBreaker:
-        # One per service: postcodes.io being down says nothing about the Members API.
-        return CircuitBreaker(name, app.config["UPSTREAM_BREAKER_FAILURES"],
-                              app.config["UPSTREAM_BREAKER_SECONDS"])
-
-    remote = CachedSource(PostcodesIO(app.config["POSTCODES_API_URL"], session, timeouts,
-                                      breaker("postcodes.io")))
-    app.extensions["postcode_cache"] = remote
-    members = MembersAPI(app.config["MEMBERS_API_URL"], session, timeouts,
-                         breaker("Members API"))
-    max_age = app.config["MP_REGISTER_MAX_AGE"]
-    return MPFinder(
-        postcodes=postcode_source(app.config["POSTCODE_SOURCE"],
-                                  app.extensions["postcode_directory"], remote),
-        members=members, max_age=max_age,
-        upkeep=RegisterUpkeep(app.config["DATABASE_PATH"], members, max_age,
-                              enabled=app.config["MP_REGISTER_AUTO_REFRESH"]),
-    )
 
 
 def _register_error_pages(app: Flask) -> None:

@@ -24,10 +24,6 @@ class Campaign:
     thank_you: str
 
     @property
-    def is_live(self) -> bool:
-        return self.status == "live"
-
-    @property
     def is_closed(self) -> bool:
         return self.status == "closed"
 
@@ -63,6 +59,11 @@ def campaign_by_slug(db: sqlite_utils.Database, slug: str) -> Campaign | None:
     """The campaign at /c/<slug>/, whatever its status, or None."""
     rows = list(db.query("select * from campaigns where slug = ?", [slug]))
     return _campaign(rows[0]) if rows else None
+
+
+def campaign_slugs(db: sqlite_utils.Database) -> list[str]:
+    """Every campaign's slug, in alphabetical order (drafts and closed ones too)."""
+    return [row["slug"] for row in db.query("select slug from campaigns order by slug")]
 
 
 def campaign_by_id(db: sqlite_utils.Database, campaign_id: int) -> Campaign | None:

@@ -88,6 +88,13 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
     return migrations.apply(db)
 
 
+def migrated_db() -> sqlite_utils.Database:
+    """The app's database with every migration applied: where each command starts."""
+    db = get_db()
+    migrate(db)
+    return db
+
+
 @click.command("init-db")
 def init_db_command() -> None:
     """Create or migrate the database and load the launch campaign if it is absent."""

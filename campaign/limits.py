@@ -64,7 +64,7 @@ def client_key() -> str:
 
 def account_key() -> str:
     """A pseudonym for the account a sign-in names (its normalised e-mail)."""
-    from campaign.users import normalise_email  # users imports nothing from Flask-Limiter
+    from campaign.accounts.users import normalise_email  # users imports nothing from Flask-Limiter
     return _pseudonym(b"sign-in:", normalise_email(request.form.get("email", "")))
 
 

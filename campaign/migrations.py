@@ -1,23 +1,24 @@
 """Numbered schema migrations. Append new ones; never edit one that has shipped.
 
-Each migration is a function taking a sqlite_utils.Database. `apply()` records
-what ran in the `_migrations` table so every database converges on the same schema.
+Each migration is a function taking a sqlite_utils.Database, registered with
+`@migration` in sqlite-utils' own `Migrations` set "campaign", which records what
+ran in its `_sqlite_migrations` table so every database converges on the same
+schema. Databases from before that kept their record in `_migrations`; `apply()`
+carries it over first.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime, timezone
+from collections.abc import Iterable
 
 import sqlite_utils
+from sqlite_utils.migrations import Migrations
 
 from campaign.transactions import write_transaction
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = []
-
-
-def migration(fn):
-    MIGRATIONS.append(fn)
-    return fn
+MIGRATIONS = Migrations("campaign")
+# `@migration` registers a function under its own name, in the order written.
+migration = MIGRATIONS()
+OLD_RECORD = "_migrations"
 
 
 @migration
@@ -141,19 +142,30 @@ def m008_leases(db: sqlite_utils.Database) -> None:
                         not_null={"holder", "expires_at"})
 
 
-def apply(db: sqlite_utils.Database) -> list[str]:
-    """Run the migrations `db` has not recorded yet, each in its own transaction."""
-    if "_migrations" not in db.table_names():
-        db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
-    done = {row["name"] for row in db["_migrations"].rows}
-    applied = []
-    for fn in MIGRATIONS:
-        if fn.__name__ in done:
-            continue
-        with write_transaction(db):
-            fn(db)
-            db["_migrations"].insert(
-                {"name": fn.__name__, "applied_at": datetime.now(timezone.utc).isoformat()}
-            )
-        applied.append(fn.__name__)
-    return applied
+def apply(db: sqlite_utils.Database,
+          stop_before: str | Iterable[str] | None = None) -> list[str]:
+    """Run the migrations `db` has not recorded yet (those before `stop_before`, if
+    given); return their names.
+
+    One write transaction holds the lock from reading what is pending to recording
+    what ran, so workers starting together never apply a migration twice; each
+    migration is a savepoint inside it.
+    """
+    with write_transaction(db):
+        _carry_over_old_record(db)
+        before = {m.name for m in MIGRATIONS.applied(db)}
+        MIGRATIONS.apply(db, stop_before=stop_before)
+        return [m.name for m in MIGRATIONS.applied(db) if m.name not in before]
+
+
+def _carry_over_old_record(db: sqlite_utils.Database) -> None:
+    # The hand-written runner this replaced recorded names in `_migrations`.
+    if OLD_RECORD not in db.table_names():
+        return
+    MIGRATIONS.ensure_migrations_table(db)
+    done = {m.name for m in MIGRATIONS.applied(db)}
+    db[MIGRATIONS.migrations_table].insert_all(
+        {"migration_set": MIGRATIONS.name, "name": row["name"],
+         "applied_at": row["applied_at"]}
+        for row in db[OLD_RECORD].rows_where(order_by="rowid") if row["name"] not in done)
+    db[OLD_RECORD].drop()

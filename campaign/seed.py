@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 from importlib import resources
 
 import sqlite_utils
 
-from campaign.transactions import write_transaction
+from campaign.transactions import timestamp, write_transaction
 
 LAUNCH_CAMPAIGN = "launch-campaign.json"
 
@@ -23,7 +22,7 @@ def load_launch_campaign(db: sqlite_utils.Database) -> bool:
     data = launch_campaign_data()
     if db["campaigns"].count_where("slug = ?", [data["slug"]]):
         return False
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = timestamp()
     asks = data.pop("asks")
     with write_transaction(db):
         campaign_id = db["campaigns"].insert(

@@ -1,9 +1,13 @@
-"""What every page knows about the site itself: who runs it and whether it is the demo."""
+"""What every page knows about the site itself: who runs it, whether it is the demo, and
+how it writes dates."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from flask import Flask
+from flask import Flask, current_app
+
+from letters.dates import long_date, uk_time
 
 
 @dataclass(frozen=True)
@@ -28,8 +32,17 @@ def organisation(config) -> Organisation:
                         address=config.get("ORGANISATION_ADDRESS", ""))
 
 
+def today() -> date:
+    """The site's today: the app's clock (`app.extensions["clock"]`; tests set their own)."""
+    return current_app.extensions["clock"]()
+
+
 def init_app(app: Flask) -> None:
-    """Give every template `organisation` and `demo`."""
+    """Give every template `organisation` and `demo`, and the date filters
+    {{ day|long_date }} and {{ changed_at|uk_time }}."""
+    app.extensions.setdefault("clock", date.today)
+    app.add_template_filter(long_date)
+    app.add_template_filter(uk_time)
     site_organisation = organisation(app.config)
 
     @app.context_processor

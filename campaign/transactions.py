@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timezone
 
 import sqlite_utils
 
@@ -30,3 +31,13 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
             db.conn.execute("ROLLBACK")
         raise
     db.conn.execute("COMMIT")
+
+
+def utc_now() -> datetime:
+    """This moment in UTC: every time the database stores is UTC."""
+    return datetime.now(timezone.utc)
+
+
+def timestamp() -> str:
+    """This moment as the database stores it: UTC ISO text to the second."""
+    return utc_now().isoformat(timespec="seconds")

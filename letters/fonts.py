@@ -37,7 +37,7 @@ def register_fonts() -> tuple[str, str]:
     """
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from letters.pdf_font_cache import CachedSubsetTTFont
+    from letters.reportlab_ttfont import CachedSubsetTTFont
 
     for name in (REGULAR, BOLD):
         pdfmetrics.registerFont(CachedSubsetTTFont(name, str(font_path(name))))

@@ -50,12 +50,15 @@ class Sender:
 
 @dataclass(frozen=True)
 class Ask:
-    """One policy ask: the checkbox a citizen ticks and the paragraph it adds."""
+    """One policy ask: the checkbox a citizen ticks and the paragraph it adds.
+
+    Staff also see the ones switched off (`enabled` False); citizens never do."""
 
     id: int
     title: str
     paragraph: str
     explanation: str = ""
+    enabled: bool = True
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,11 @@ class Letter:
     signature_name: str
     mp_name: str
     title: str = field(default="")
+
+    @property
+    def document_title(self) -> str:
+        """The title a file carries in its properties: the letter's, or "Letter to <MP>"."""
+        return self.title or f"Letter to {self.mp_name}"
 
     @property
     def body_text(self) -> str:

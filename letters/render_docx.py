@@ -27,7 +27,7 @@ def render_docx(letter: Letter) -> bytes:
     """Return the letter as DOCX bytes (A4, the PDF's margins, restylable)."""
     document = Document(BytesIO(t.template_bytes()))
     properties = document.core_properties
-    properties.title = letter.title or f"Letter to {letter.mp_name}"
+    properties.title = letter.document_title
     midnight = datetime(letter.date.year, letter.date.month, letter.date.day, tzinfo=timezone.utc)
     properties.created = properties.modified = midnight
     header = document.sections[0].header.paragraphs[0]

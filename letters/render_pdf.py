@@ -35,7 +35,7 @@ def render_pdf(letter: Letter) -> bytes:
         leftMargin=layout.MARGIN_LEFT * mm, rightMargin=layout.MARGIN_RIGHT * mm,
         topMargin=layout.MARGIN_TOP * mm, bottomMargin=layout.MARGIN_BOTTOM * mm,
         # The file gets forwarded: the title names the MP, nothing names the writer.
-        title=letter.title or f"Letter to {letter.mp_name}", author="", subject="",
+        title=letter.document_title, author="", subject="",
         creator="", keywords="", lang="en-GB",
         # Otherwise every page names an unembedded Helvetica that nothing uses.
         initialFontName=pdf_styles().body.fontName, initialFontSize=layout.FONT_SIZE,

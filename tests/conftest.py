@@ -9,7 +9,7 @@ from campaign.seed import load_launch_campaign
 from tests.chromium import browser  # noqa: F401  (one Chromium for the session)
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.postcodes_io import FakePostcodesIO
-from tests.journey import Journey
+from tests.helpers import Journey
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,7 @@ import re
 
 import pytest
 
-from tests.journey import hidden, page_text
-
-PASSWORD = "correct horse battery"
-
+from tests.helpers import PASSWORD, hidden, login, page_text
 
 @pytest.fixture
 def staff(runner):
@@ -16,12 +13,6 @@ def staff(runner):
                                  "--password", PASSWORD])
     assert result.exit_code == 0, result.output
     return "staff@example.org"
-
-
-def login(client, email, password=PASSWORD, next_url=""):
-    page = client.get("/staff/login").get_data(as_text=True)
-    return client.post(f"/staff/login{next_url}", data={
-        "email": email, "password": password, "csrf_token": hidden(page, "csrf_token")})
 
 
 def test_users_cli_creates_lists_and_disables(runner, staff):

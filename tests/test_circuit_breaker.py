@@ -8,7 +8,7 @@ import pytest
 
 from campaign.lookup.breaker import CLOSED, HALF_OPEN, OPEN, CircuitBreaker
 from campaign.lookup.errors import PostcodeNotFound, UpstreamUnavailable
-from tests.journey import page_text
+from tests.helpers import page_text
 
 TRY_AGAIN = "can't reach the service that finds your MP"
 

@@ -6,8 +6,7 @@ from datetime import date
 import pytest
 
 from campaign.db import get_db
-from letters import uk_date
-from tests.journey import hidden, page_text, pdf_text
+from tests.helpers import hidden, on_day, page_text, pdf_text
 
 
 def test_the_mp_card_stays_after_an_error(journey):
@@ -35,20 +34,14 @@ def test_the_mp_card_stays_after_change_something(journey, client):
     assert 'value="12 Glyndŵr Road"' in page
 
 
-class _Tomorrow(date):
-    @classmethod
-    def today(cls):
-        return date(2031, 1, 2)
-
-
-def test_downloads_carry_the_date_shown_at_preview(journey, monkeypatch):
+def test_downloads_carry_the_date_shown_at_preview(app, journey):
+    on_day(app, date(2031, 1, 1))
     journey.find_mp("E8 1DY")
     journey.write()
-    shown = uk_date(date.today())
-    assert shown in page_text(journey.page)
-    monkeypatch.setattr("campaign.public.views.date", _Tomorrow)  # midnight passes
+    assert "1 January 2031" in page_text(journey.page)
+    on_day(app, date(2031, 1, 2))  # midnight passes
     text = pdf_text(journey.download("pdf").data)
-    assert shown in text
+    assert "1 January 2031" in text
     assert "2 January 2031" not in text
 
 

@@ -15,8 +15,8 @@ from collections import Counter
 import pytest
 
 from campaign.db import connect
-from tests.http_journey import HttpJourney
-from tests.live_server import gunicorn, prepare_database
+from harness.http_journey import HttpJourney
+from harness.live_server import gunicorn, prepare_database
 
 CLIENTS = 24
 LETTERS_EACH = 3

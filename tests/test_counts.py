@@ -5,30 +5,34 @@ from datetime import date
 
 import pytest
 
-from campaign import charts, counts
+from campaign.exports import charts, queries
 from campaign.db import get_db
-from campaign.export_files import to_csv
-from tests.counting import (CHORLEY, HACKNEY, SEVENOAKS, ask_titles, expected_by_ask,
-                            write_all, write_letter)
-from tests.journey import Journey, page_text
+from campaign.exports.files import to_csv
+from tests.helpers import (
+    CHORLEY, HACKNEY, Journey, SEVENOAKS, ask_titles, expected_by_ask, page_text, write_all,
+    write_letter,
+)
 
 
 @pytest.fixture
-def written(app, client, monkeypatch):
-    write_all(client, monkeypatch)
+def written(app, client):
+    write_all(client)
     return app
 
 
 def _rows(app, by, **filters):
     with app.app_context():
-        return counts.breakdown(get_db(), by, counts.Filter(**filters))
+        return queries.breakdown(get_db(), by, queries.Filter(**filters))
 
 
 def test_each_letter_counts_once_whatever_was_downloaded(written):
     assert [(r["constituency_code"], r["letters"]) for r in _rows(written, "constituency")] == [
         (HACKNEY[0], 2), (CHORLEY[0], 1), (SEVENOAKS[0], 1)]
     with written.app_context():
-        assert counts.totals(get_db(), counts.Filter(campaign_id=1)) == counts.Totals(
+        one_campaign = queries.Filter(campaign_id=1)
+        totals = queries.summarise(queries.by_constituency(get_db(), one_campaign),
+                                   queries.by_day(get_db(), one_campaign))
+        assert totals == queries.Totals(
             letters=4, constituencies=3, first_day="2025-03-01", last_day="2025-03-05")
 
 
@@ -81,18 +85,18 @@ def test_dates_are_inclusive(written):
     ("2025-02-30", "is not a real date"),
 ])
 def test_bad_dates_are_refused_with_a_reason(text, message):
-    with pytest.raises(counts.BadFilter, match=message):
-        counts.make_filter(None, text, None)
+    with pytest.raises(queries.BadFilter, match=message):
+        queries.make_filter(None, text, None)
 
 
 def test_a_backwards_range_is_refused():
-    with pytest.raises(counts.BadFilter, match="start date .2025-03-05. is after the end date"):
-        counts.make_filter(None, "2025-03-05", "2025-03-01")
+    with pytest.raises(queries.BadFilter, match="start date .2025-03-05. is after the end date"):
+        queries.make_filter(None, "2025-03-05", "2025-03-01")
 
 
 def test_csv_cells_that_spreadsheets_would_run_stay_text():
     text = to_csv([{"ask_id": 1, "ask_title": "=HYPERLINK(\"x\")", "letters": 2}],
-                  counts.COLUMNS["ask"])
+                  queries.COLUMNS["ask"])
     assert text == "ask_id,ask_title,letters\r\n1,\"'=HYPERLINK(\"\"x\"\")\",2\r\n"
 
 
@@ -111,7 +115,7 @@ def test_the_campaign_page_shows_a_formatted_count(app, client):
 
 def test_the_counter_is_cached_but_sees_this_process_s_letters(app, client, monkeypatch):
     assert "so far" not in page_text(client.get("/").get_data(as_text=True))
-    write_letter(client, monkeypatch, date(2025, 3, 1), "E8 1DY", [0], ["pdf"])
+    write_letter(client, date(2025, 3, 1), "E8 1DY", [0], ["pdf"])
     assert "1 letter so far" in page_text(client.get("/").get_data(as_text=True))
     # A letter recorded by another process is not seen until the cache expires.
     with app.app_context():
@@ -131,12 +135,12 @@ def test_the_counter_is_cached_but_sees_this_process_s_letters(app, client, monk
 
 def test_the_counter_expires(app_config, monkeypatch):
     from campaign import create_app
-    from campaign.counter import LetterCounter
+    from campaign.public.counter import LetterCounter
 
     clock = [1000.0]
     counter = LetterCounter(ttl_seconds=60, timer=lambda: clock[0])
     calls = []
-    monkeypatch.setattr("campaign.counter.letters_count",
+    monkeypatch.setattr("campaign.public.counter.letters_count",
                         lambda db, cid: calls.append(cid) or len(calls))
     assert counter.count(None, 1) == 1
     clock[0] += 59
@@ -168,14 +172,12 @@ def test_axis_scale_is_round(value, ceiling):
     assert charts.nice_ceiling(value) == ceiling
 
 
-def test_m006_gives_letters_recorded_before_it_their_day(tmp_path, monkeypatch):
+def test_m006_gives_letters_recorded_before_it_their_day(tmp_path):
     from campaign import migrations
     from campaign.db import connect, migrate
 
     db = connect(str(tmp_path / "old.sqlite3"))
-    before = [fn for fn in migrations.MIGRATIONS if fn.__name__ < "m006"]
-    monkeypatch.setattr(migrations, "MIGRATIONS", before)
-    migrate(db)
+    migrations.apply(db, stop_before="m006_counting_indexes")
     with db.atomic():
         db.execute("insert into campaigns (id, slug, title, status) values (1, 'c', 'C', 'live')")
         db.execute("insert into asks (id, campaign_id, title, paragraph) values (7, 1, 'Ask', 'P')")
@@ -183,7 +185,27 @@ def test_m006_gives_letters_recorded_before_it_their_day(tmp_path, monkeypatch):
                    " constituency_name, day, formats) values"
                    " (1, 't', 1, 'E14001165', 'Chorley', '2024-06-01', 'pdf')")
         db.execute("insert into letter_asks (letter_id, ask_id) values (1, 7)")
-    monkeypatch.undo()
     assert migrate(db)[0] == "m006_counting_indexes"  # and any migration after it
-    assert counts.by_ask(db, counts.Filter(since=date(2024, 6, 1), until=date(2024, 6, 1))) == [
+    assert queries.by_ask(db, queries.Filter(since=date(2024, 6, 1), until=date(2024, 6, 1))) == [
         {"ask_id": 7, "ask_title": "Ask", "letters": 1}]
+
+
+def test_a_database_from_the_old_migration_runner_keeps_migrating(tmp_path):
+    """Databases made before sqlite-utils' Migrations recorded their migrations in
+    `_migrations`: they carry that record over and apply only what is new."""
+    from campaign import migrations
+    from campaign.db import connect, migrate
+
+    db = connect(str(tmp_path / "old.sqlite3"))
+    migrations.apply(db, stop_before="m007_session_versions")
+    # What the old runner left: its own record table, and no _sqlite_migrations.
+    old_names = [m.name for m in migrations.MIGRATIONS.applied(db)]
+    db["_migrations"].insert_all({"name": name, "applied_at": "2025-01-01T00:00:00+00:00"}
+                                 for name in old_names)
+    db["_sqlite_migrations"].drop()
+    applied = migrate(db)
+    assert applied[0] == "m007_session_versions"
+    assert "session_version" in db["users"].columns_dict
+    assert "_migrations" not in db.table_names()
+    assert [m.name for m in migrations.MIGRATIONS.applied(db)][:len(old_names)] == old_names
+    assert migrate(db) == []

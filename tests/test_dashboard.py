@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from tests.counting import (PASSWORD, add_empty_campaign, ask_titles, create_user,
-                            expected_by_ask, expected_by_constituency, expected_by_day,
-                            write_all)
-from tests.journey import page_text
-from tests.test_auth import login
+from tests.helpers import (
+    PASSWORD, add_empty_campaign, ask_titles, expected_by_ask, expected_by_constituency,
+    expected_by_day, login, make_user, page_text, write_all,
+)
+
 
 SLUG = "stop-trafficking-networks"
 BASE = f"/staff/counts/{SLUG}"
@@ -22,15 +22,15 @@ FILES = [f"{BASE}/by-constituency.csv", f"{BASE}/by-ask.csv", f"{BASE}/by-day.cs
 
 
 @pytest.fixture
-def written(app, client, monkeypatch):
-    write_all(client, monkeypatch)
+def written(app, client):
+    write_all(client)
     add_empty_campaign(app)
     return app
 
 
 @pytest.fixture
 def organiser(client, runner):
-    email = create_user(runner, "Organiser@Example.org", "organiser")
+    email = make_user(runner, "Organiser@Example.org", "organiser")
     assert login(client, email, PASSWORD).status_code == 302
     return email
 
@@ -123,7 +123,7 @@ def test_bad_dates_are_explained(written, client, organiser):
     assert response.status_code == 400
     assert "The start date '2025-02-30' is not a real date." in page_text(response.get_data(as_text=True))
     backwards = client.get(f"{BASE}/?since=2025-03-05&until=2025-03-01")
-    assert "The end date must be on or after the start date." in page_text(
+    assert "The start date (2025-03-05) is after the end date (2025-03-01)." in page_text(
         backwards.get_data(as_text=True))
     download = client.get(f"{BASE}/by-day.csv?until=yesterday")
     assert download.status_code == 400
@@ -149,7 +149,7 @@ def test_the_index_lists_every_campaign_with_its_letters(written, client, organi
 
 
 def test_staff_can_see_counts_too_and_find_them_from_home(written, client, runner):
-    create_user(runner, "staff@example.org", "staff")
+    make_user(runner, "staff@example.org", "staff")
     login(client, "staff@example.org")
     home = client.get("/staff/").get_data(as_text=True)
     assert 'href="/staff/counts/"' in home

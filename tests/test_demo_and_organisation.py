@@ -7,7 +7,7 @@ from campaign import create_app
 from campaign.db import get_db, migrate
 from campaign.demo.__main__ import demo_config, postcodes_to_try, prepare
 from campaign.seed import load_launch_campaign
-from tests.journey import page_text
+from tests.helpers import page_text
 
 SLUG = "stop-trafficking-networks"
 

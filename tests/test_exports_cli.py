@@ -7,15 +7,17 @@ import json
 
 import pytest
 
-from tests.counting import (add_empty_campaign, ask_titles, expected_by_ask,
-                            expected_by_constituency, expected_by_day, write_all)
+from tests.helpers import (
+    add_empty_campaign, ask_titles, expected_by_ask, expected_by_constituency,
+    expected_by_day, write_all,
+)
 
 SLUG = "stop-trafficking-networks"
 
 
 @pytest.fixture
-def written(app, client, monkeypatch):
-    write_all(client, monkeypatch)
+def written(app, client):
+    write_all(client)
     add_empty_campaign(app)
     return app
 

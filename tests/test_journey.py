@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from letters import uk_date
-from tests.journey import WRITER, docx_paragraphs, page_text, pdf_text
+from tests.helpers import WRITER, docx_paragraphs, page_text, pdf_text
 
 TODAY = uk_date(date.today())
 
@@ -75,7 +75,7 @@ def test_pdf_download_is_the_letter(journey):
     assert -1 not in positions, positions
     assert positions == sorted(positions)
     assert "12 Glyndŵr Road" in text and "E8 1DY" in text
-    assert text.rstrip().endswith(WRITER["full_name"]) or text.count(WRITER["full_name"]) >= 2
+    assert text.rstrip().endswith(f"Yours sincerely\n{WRITER['full_name']}")
 
 
 def test_docx_download_is_the_same_letter(journey):
@@ -133,7 +133,7 @@ def test_changing_the_postcode_on_the_letter_changes_the_mp(journey):
 def test_change_something_returns_to_a_filled_in_form(journey, client):
     journey.find_mp("E8 1DY")
     journey.write(asks=[journey.ask_ids()[2]], note="My own words")
-    from tests.journey import hidden
+    from tests.helpers import hidden
     response = client.post("/c/stop-trafficking-networks/edit", data={
         "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")})
     html = response.get_data(as_text=True)
@@ -162,3 +162,24 @@ def test_the_speaker_is_introduced_by_office_not_as_a_party(journey):
     text = page_text(journey.page)
     assert "Speaker of the House of Commons and MP for Chorley" in text
     assert "Speaker MP for" not in text
+
+
+def test_the_download_is_the_letter_the_preview_showed_without_a_second_lookup(app, journey):
+    """The signed preview carries its day and MP: a download after midnight keeps the
+    date the writer read, and needs neither postcodes.io nor the Members API."""
+    app.extensions["clock"] = lambda: date(2026, 3, 31)
+    journey.find_mp("E8 1DY")
+    journey.write(asks=[journey.ask_ids()[0]])
+
+    class NoLookups:
+        def find(self, *_args, **_kwargs):
+            raise AssertionError("the download looked the MP up again")
+
+    app.extensions["mp_finder"] = NoLookups()
+    app.extensions["clock"] = lambda: date(2026, 4, 1)
+    response = journey.download("pdf")
+    assert response.status_code == 200
+    text = pdf_text(response.data)
+    assert "31 March 2026" in text and "1 April 2026" not in text
+    assert "Diane Abbott" in text
+    assert "letter-to-diane-abbott-2026-03-31.pdf" in response.headers["Content-Disposition"]

@@ -227,9 +227,9 @@ def test_new_font_subsets_built_in_many_threads_at_once_are_all_correct():
     thread build font subsets at the same moment: each PDF must still come out whole."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from letters import pdf_font_cache
+    from letters import reportlab_ttfont
 
-    pdf_font_cache._subset_parts.cache_clear()
+    reportlab_ttfont._subset_parts.cache_clear()
     greek = "αβγδεζηθικλμνξοπρστυφχψω"
     letters = [make_letter(asks=2, note=f"Note {n}: {greek[n:] + greek[:n]}") for n in range(16)]
     with ThreadPoolExecutor(max_workers=8) as pool:
@@ -237,3 +237,48 @@ def test_new_font_subsets_built_in_many_threads_at_once_are_all_correct():
     for n, data in enumerate(outputs):
         text = " ".join(" ".join(pdf_text(data)).split())
         assert f"Note {n}: {greek[n:] + greek[:n]}" in text
+
+
+def test_cached_subsets_print_exactly_what_stock_ttfont_prints(monkeypatch):
+    """reportlab_ttfont copies reportlab internals: the letter it makes must read and sit
+    on the page exactly as one made with reportlab's own TTFont."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from letters.fonts import BOLD, font_path, register_fonts
+    from letters.reportlab_ttfont import CachedSubsetTTFont
+
+    register_fonts()
+    assert isinstance(pdfmetrics.getFont(REGULAR), CachedSubsetTTFont)
+    letter = with_paragraphs(unicode_letter(), (" ".join(UNICODE_SAMPLES) + " αβγ",))
+    cached = render_pdf(letter)
+    for name in (REGULAR, BOLD):
+        monkeypatch.setitem(pdfmetrics._fonts, name, TTFont(name, str(font_path(name))))
+    stock = render_pdf(letter)
+    assert type(pdfmetrics.getFont(REGULAR)) is TTFont
+    assert pdf_text(cached) == pdf_text(stock)
+    assert pdf_runs(cached) == pdf_runs(stock)
+    # The cached subsets also carry the rest of their repertoire; every character the
+    # stock letter uses must have the stock width.
+    cached_widths, stock_widths = _glyph_widths(cached), _glyph_widths(stock)
+    assert stock_widths and {key: cached_widths.get(key) for key in stock_widths} == stock_widths
+    assert "Glyndŵr" in " ".join(pdf_text(cached)) and "αβγ" in " ".join(pdf_text(cached))
+
+
+def _glyph_widths(data: bytes) -> dict[tuple[str, str], int]:
+    """(font, character) -> advance width, read from each embedded subset's Widths and
+    ToUnicode map: what a PDF reader lays text out with, whatever the subset numbering."""
+    import re
+
+    widths = {}
+    for page in pdf_reader(data).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if "/ToUnicode" not in font:
+                continue
+            family = str(font["/BaseFont"]).split("+", 1)[-1]
+            cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            for code, unicode in re.findall(r"<([0-9A-F]{2})> <([0-9A-F]{4,})>", cmap):
+                width = font["/Widths"][int(code, 16) - font["/FirstChar"]]
+                widths[(family, chr(int(unicode, 16)))] = int(width)
+    return widths

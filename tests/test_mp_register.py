@@ -76,7 +76,7 @@ def test_all_650_seats_resolve_from_a_full_refresh(app, real_mps):
     server = FakeMembersAPI(mps=mps, vacant=[]).start()
     try:
         app.config["MEMBERS_API_URL"] = server.url
-        from campaign import _mp_finder
+        from campaign.lookup import mp_finder as _mp_finder
         finder = _mp_finder(app)
         with app.app_context():
             assert register.refresh(get_db(), finder.members).loaded == len(rows)

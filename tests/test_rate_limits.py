@@ -10,7 +10,7 @@ from campaign.config import from_environment
 from campaign.db import get_db, migrate
 from campaign.limits import limiter
 from campaign.seed import load_launch_campaign
-from tests.journey import SLUG, WRITER, Journey, hidden, page_text
+from tests.helpers import Journey, SLUG, WRITER, hidden, page_text
 
 ADDRESS = "203.0.113.7"
 POSTCODE_PER_MINUTE = 30

@@ -14,7 +14,7 @@ from campaign.db import get_db
 from campaign.demo.dataset import FakeMP
 from campaign.lookup import leases, parliament, register_status
 from campaign.lookup.register_upkeep import LEASE, REFRESHED_BY, RegisterUpkeep
-from tests.journey import page_text, pdf_text
+from tests.helpers import page_text, pdf_text
 
 MAX_AGE = 1.0
 NEW_MP = FakeMP(6001, "Jo Newcomer", "Jo Newcomer MP", "Ms Newcomer", "Newcomer, Jo",
@@ -256,7 +256,7 @@ def test_only_one_worker_holds_the_refresh_lease(app):
 
 
 def test_staff_home_shows_parliament_and_the_registers_age(app, client, runner):
-    from tests.staff_helpers import sign_in
+    from tests.helpers import sign_in
 
     runner.invoke(args=["mps", "refresh"])
     sign_in(client, runner)
@@ -271,7 +271,7 @@ def test_staff_home_shows_parliament_and_the_registers_age(app, client, runner):
 
 
 def test_seats_of_other_boundaries_are_pointed_out(app, client, runner, fake_members):
-    from tests.staff_helpers import sign_in
+    from tests.helpers import sign_in
 
     fake_members.replace("Sevenoaks", None)
     # A seat of imagined new boundaries.

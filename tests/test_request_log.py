@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from campaign.request_log import JsonLinesFormatter
-from tests.journey import SLUG
+from tests.helpers import SLUG
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "Perpetua Quillfeather"

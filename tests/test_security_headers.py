@@ -10,7 +10,7 @@ from campaign import create_app
 from campaign.config import from_environment
 from campaign.db import get_db, migrate
 from campaign.seed import load_launch_campaign
-from tests.journey import SLUG, WRITER
+from tests.helpers import SLUG, WRITER
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 import pytest
 
 from campaign.db import get_db
-from tests.journey import WRITER, Journey, docx_paragraphs, page_text, pdf_text
-from tests.staff_helpers import (add_ask, create_campaign, post, set_status, set_wording,
-                                 sign_in)
+from tests.helpers import (
+    Journey, WRITER, add_ask, create_campaign, docx_paragraphs, page_text, pdf_text, post,
+    set_status, set_wording, sign_in,
+)
 
 OPENING = "As your constituent in {{ constituency }}, I am asking you to act on sewage."
 CLOSING = "Please write back to {{ writer_name }} with what you will do."

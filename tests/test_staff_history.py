@@ -7,9 +7,9 @@ import pytest
 
 from campaign.db import get_db
 from campaign.staff import editing
-from tests.journey import page_text
-from tests.staff_helpers import (STAFF, add_ask, create_campaign, post, set_status,
-                                 set_wording, sign_in)
+from tests.helpers import (
+    STAFF, add_ask, create_campaign, page_text, post, set_status, set_wording, sign_in,
+)
 
 
 @pytest.fixture
@@ -116,7 +116,7 @@ def test_moving_an_ask_past_either_end_leaves_the_order_alone(app):
         editing.move_ask(db, 1, order[-1], "up", editor)
         assert [a.id for a in editing.staff_asks(db, 1)] == [*order[:-2], order[-1], order[-2]]
         assert db["campaign_history"].count == 1
-        with pytest.raises(LookupError):
+        with pytest.raises(editing.NotFound):
             editing.move_ask(db, 1, 9999, "up", editor)
 
 

@@ -7,10 +7,10 @@ import pytest
 
 from campaign import create_app
 from campaign.db import get_db, migrate
-from tests.journey import Journey, page_text
-from tests.staff_helpers import (ORGANISER, add_ask, create_campaign, post, set_status,
-                                 set_wording, sign_in)
-from tests.test_auth import login
+from tests.helpers import (
+    ORGANISER, Journey, add_ask, create_campaign, login, page_text, post, set_status,
+    set_wording, sign_in,
+)
 
 
 @pytest.fixture

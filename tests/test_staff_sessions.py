@@ -10,9 +10,8 @@ import zlib
 
 import pytest
 
-from campaign.auth import is_local_path
-from tests.journey import hidden
-from tests.test_auth import PASSWORD, login
+from campaign.accounts.sign_in import is_local_path
+from tests.helpers import PASSWORD, hidden, login
 
 STAFF = "staff@example.org"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.journey import SLUG
+from tests.helpers import SLUG
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,7 +19,7 @@ from campaign.demo.dataset import POSTCODES, TERMINATED, VACANT_SEATS
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.postcodes_io import FakePostcodesIO
 from campaign.seed import load_launch_campaign
-from campaign.users import UserError, create_user
+from campaign.accounts.users import UserError, create_user
 
 DEMO_STAFF_EMAIL = "demo-staff@example.org"
 DEMO_STAFF_PASSWORD = "demo-password-1234"

@@ -1,5 +1,6 @@
-"""Organisers' counts: the dashboard and file downloads under /staff/counts, and the
-`flask export counts` command. The figures come from campaign.counts."""
+"""Organisers' counts: the dashboard and file downloads under /staff/counts (`views`), and
+`flask export counts` (`cli`). `queries` counts the letters, `charts` draws them and
+`files` writes them as CSV and JSON."""
 from __future__ import annotations
 
 from flask import Flask

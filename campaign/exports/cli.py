@@ -4,17 +4,16 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
-from campaign import counts
-from campaign.campaigns import campaign_by_slug
-from campaign.db import get_db, migrate
-from campaign.exports.documents import breakdown_document
-from campaign.export_files import to_csv, to_json
+from campaign.exports import queries
+from campaign.campaigns import campaign_by_slug, campaign_slugs
+from campaign.db import migrated_db
+from campaign.exports.files import breakdown_document, to_csv, to_json
 
 export = AppGroup("export", help="Take counts away as files.")
 
 
 @export.command("counts")
-@click.option("--by", "by", type=click.Choice(counts.BREAKDOWNS), required=True,
+@click.option("--by", "by", type=click.Choice(queries.BREAKDOWNS), required=True,
               help="One row per constituency, per ask or per day.")
 @click.option("--campaign", "slug", metavar="SLUG",
               help="Only this campaign's letters (default: every campaign).")
@@ -29,22 +28,20 @@ def counts_command(by: str, slug: str | None, since: str | None, until: str | No
     Counts hold no personal data: each letter is counted once, whatever formats it
     was downloaded in. Redirect to a file: ... > counts.csv
     """
-    db = get_db()
-    migrate(db)
+    db = migrated_db()
     campaign_id = None
     if slug:
         campaign = campaign_by_slug(db, slug)
         if campaign is None:
-            known = ", ".join(row["slug"] for row in db.query(
-                "select slug from campaigns order by slug")) or "none yet"
+            known = ", ".join(campaign_slugs(db)) or "none yet"
             raise click.ClickException(f"There is no campaign {slug!r}. Campaigns: {known}.")
         campaign_id = campaign.id
     try:
-        flt = counts.make_filter(campaign_id, since, until)
-    except counts.BadFilter as error:
+        scope = queries.make_filter(campaign_id, since, until)
+    except queries.BadFilter as error:
         raise click.UsageError(str(error))
-    rows = counts.breakdown(db, by, flt)
+    rows = queries.breakdown(db, by, scope)
     if fmt == "csv":
-        click.echo(to_csv(rows, counts.COLUMNS[by], line_end="\n"), nl=False)
+        click.echo(to_csv(rows, queries.COLUMNS[by], line_end="\n"), nl=False)
     else:
-        click.echo(to_json(breakdown_document(by, rows, slug, flt)), nl=False)
+        click.echo(to_json(breakdown_document(by, rows, slug, scope)), nl=False)

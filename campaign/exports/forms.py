@@ -7,14 +7,14 @@ from flask_wtf import FlaskForm
 from wtforms import Field, StringField, ValidationError
 from wtforms.validators import StopValidation
 
-from campaign import counts
+from campaign.exports import queries
 
 
 def _iso_day(name: str) -> Callable[[FlaskForm, Field], None]:
     def check(form: FlaskForm, field: Field) -> None:
         try:
-            counts.parse_day(field.data, name)
-        except counts.BadFilter as error:
+            queries.parse_day(field.data, name)
+        except queries.BadFilter as error:
             raise StopValidation(str(error)) from None
     return check
 
@@ -31,6 +31,7 @@ class DateRangeForm(FlaskForm):
     def validate_until(self, field: Field) -> None:
         if self.since.errors:
             return
-        first, last = counts.parse_day(self.since.data), counts.parse_day(field.data)
-        if first and last and first > last:
-            raise ValidationError("The end date must be on or after the start date.")
+        try:
+            queries.make_filter(None, self.since.data, field.data)
+        except queries.BadFilter as error:
+            raise ValidationError(str(error)) from None

@@ -1,4 +1,4 @@
-"""Organisers' pages. Thin: each reads counts from campaign.counts and renders them.
+"""Organisers' pages. Thin: each reads counts from campaign.exports.queries and renders them.
 
 /staff/counts/                           every campaign with its number of letters
 /staff/counts/<slug>/                    a campaign's dashboard (?since=&until=)
@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template, request
 
-from campaign import charts, counts
-from campaign.auth import role_required
+from campaign.exports import charts, queries
+from campaign.accounts.sign_in import role_required
 from campaign.campaigns import Campaign, campaign_by_slug
 from campaign.db import get_db
-from campaign.export_files import file_name, to_csv, to_json
-from campaign.exports.documents import breakdown_document, everything_document
+from campaign.exports.files import (
+    breakdown_document, everything_document, file_name, to_csv, to_json,
+)
 from campaign.exports.forms import DateRangeForm
 
 bp = Blueprint("exports", __name__, url_prefix="/staff/counts")
@@ -30,14 +31,14 @@ def _campaign_or_404(slug: str) -> Campaign:
     return campaign
 
 
-def _selection(slug: str) -> tuple[Campaign, DateRangeForm, counts.Filter | None]:
+def _selection(slug: str) -> tuple[Campaign, DateRangeForm, queries.Filter | None]:
     """The campaign, the date-range form from the query string, and the filter they
     make; the filter is None when the dates are wrong (the form says why)."""
     campaign = _campaign_or_404(slug)
     form = DateRangeForm(formdata=request.args if request.args else None)
     if request.args and not form.validate():
         return campaign, form, None
-    return campaign, form, counts.make_filter(campaign.id, form.since.data, form.until.data)
+    return campaign, form, queries.make_filter(campaign.id, form.since.data, form.until.data)
 
 
 def _file(text: str, fmt: str, name: str) -> Response:
@@ -59,39 +60,39 @@ def _bad_dates(form: DateRangeForm):
 @bp.get("/")
 @role_required("staff", "organiser")
 def index():
-    rows = counts.letters_per_campaign(get_db())
+    rows = queries.letters_per_campaign(get_db())
     return render_template("exports/index.html", campaigns=rows)
 
 
 @bp.get("/<slug>/")
 @role_required("staff", "organiser")
 def dashboard(slug: str):
-    campaign, form, flt = _selection(slug)
-    if flt is None:
+    campaign, form, scope = _selection(slug)
+    if scope is None:
         return render_template("exports/dashboard.html", campaign=campaign, form=form,
                                totals=None), 400
     db = get_db()
-    by_constituency = counts.by_constituency(db, flt)
-    by_day = counts.by_day(db, flt)
-    query = {k: v for k, v in (("since", flt.since), ("until", flt.until)) if v}
+    by_constituency = queries.by_constituency(db, scope)
+    by_day = queries.by_day(db, scope)
+    query = {k: v for k, v in (("since", scope.since), ("until", scope.until)) if v}
     return render_template(
         "exports/dashboard.html", campaign=campaign, form=form, filtered=bool(query),
         query={k: v.isoformat() for k, v in query.items()},
-        totals=counts.summarise(by_constituency, by_day), by_constituency=by_constituency,
-        top=by_constituency[:TOP_CONSTITUENCIES], by_ask=counts.by_ask(db, flt), by_day=by_day,
+        totals=queries.summarise(by_constituency, by_day), by_constituency=by_constituency,
+        top=by_constituency[:TOP_CONSTITUENCIES], by_ask=queries.by_ask(db, scope), by_day=by_day,
         day_chart=charts.letters_per_day(charts.fill_days(by_day)),
         seat_chart=charts.top_constituencies(by_constituency, TOP_CONSTITUENCIES),
     )
 
 
 def _export(slug: str, by: str, fmt: str):
-    campaign, form, flt = _selection(slug)
-    if flt is None:
+    campaign, form, scope = _selection(slug)
+    if scope is None:
         return _bad_dates(form)
-    rows = counts.breakdown(get_db(), by, flt)
-    text = (to_csv(rows, counts.COLUMNS[by]) if fmt == "csv"
-            else to_json(breakdown_document(by, rows, campaign.slug, flt)))
-    return _file(text, fmt, file_name(campaign.slug, by, flt.since, flt.until, fmt))
+    rows = queries.breakdown(get_db(), by, scope)
+    text = (to_csv(rows, queries.COLUMNS[by]) if fmt == "csv"
+            else to_json(breakdown_document(by, rows, campaign.slug, scope)))
+    return _file(text, fmt, file_name(campaign.slug, by, scope.since, scope.until, fmt))
 
 
 def _export_view(by: str, fmt: str):
@@ -104,7 +105,7 @@ def _export_view(by: str, fmt: str):
 
 # One rule per file, each with the slug as its only variable, so a URL names its file
 # (by-constituency.csv) and url_for names its export: exports.by_constituency_csv.
-for _by in counts.BREAKDOWNS:
+for _by in queries.BREAKDOWNS:
     for _fmt in MIMETYPES:
         bp.add_url_rule(f"/<slug>/by-{_by}.{_fmt}", endpoint=f"by_{_by}_{_fmt}",
                         view_func=_export_view(_by, _fmt), methods=["GET"])
@@ -113,8 +114,8 @@ for _by in counts.BREAKDOWNS:
 @bp.get("/<slug>/counts.json")
 @role_required("staff", "organiser")
 def download_all(slug: str):
-    campaign, form, flt = _selection(slug)
-    if flt is None:
+    campaign, form, scope = _selection(slug)
+    if scope is None:
         return _bad_dates(form)
-    return _file(to_json(everything_document(get_db(), campaign.slug, flt)), "json",
-                 file_name(campaign.slug, None, flt.since, flt.until, "json"))
+    return _file(to_json(everything_document(get_db(), campaign.slug, scope)), "json",
+                 file_name(campaign.slug, None, scope.since, scope.until, "json"))

@@ -239,10 +239,6 @@ class Directory:
         """How this directory's constituency codes compare with the shipped 2024 ones."""
         return check_codes(c for c in self.codes if not is_pseudo_code(c))
 
-    def unnamed_codes(self) -> list[str]:
-        """Constituency codes used by live postcodes that have no name in the directory."""
-        return sorted(c for c in self.codes if not is_pseudo_code(c) and c not in self.names)
-
 
 def write_directory(path: Path, info: dict, codes: list[str], names: dict[str, str],
                     spans: list[tuple[str, int, int]], inward: array, values: array) -> None:

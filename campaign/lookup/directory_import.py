@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
 from campaign.lookup.constituencies import shipped as shipped_names
@@ -19,6 +18,7 @@ from campaign.lookup.directory import (
 from campaign.lookup.ons_files import (
     InputFile, Progress, constituency_names, find_inputs, postcode_rows, release_of,
 )
+from campaign.transactions import timestamp
 
 FORMAT_VERSION = 1
 
@@ -72,7 +72,7 @@ def run_import(plan: ImportPlan, destination: Path, progress: Progress | None = 
         names_read += len(read)
         names.update(read)
 
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = timestamp()
     stats = None
     if plan.postcode_files:
         builder = DirectoryBuilder()

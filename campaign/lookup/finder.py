@@ -11,8 +11,7 @@ from cachetools import TTLCache
 from campaign.lookup import register
 from campaign.lookup.errors import NoWestminsterConstituency
 from campaign.lookup.members_api import MembersAPI
-from campaign.lookup.postcode import Postcode, normalise_postcode
-from campaign.lookup.postcodes_io import Constituency
+from campaign.lookup.postcode import Constituency, Postcode, normalise_postcode
 from campaign.lookup.register_upkeep import RegisterUpkeep
 from letters import MP
 

@@ -11,15 +11,14 @@ import logging
 from pathlib import Path
 from typing import Mapping
 
+from campaign.config import POSTCODE_SOURCES
 from campaign.lookup.directory import LIVE, NONE, DirectoryFile, Entry
 from campaign.lookup.errors import (
     NoWestminsterConstituency, PostcodeNotFound, PostcodeTerminated, UpstreamUnavailable,
 )
 from campaign.lookup.finder import PostcodeSource
-from campaign.lookup.postcode import Postcode
-from campaign.lookup.postcodes_io import Constituency
+from campaign.lookup.postcode import Constituency, Postcode
 
-SOURCES = ("local", "remote", "both")
 DEFAULT_FILE_NAME = "postcode-directory.bin"
 
 log = logging.getLogger(__name__)
@@ -105,4 +104,4 @@ def postcode_source(mode: str, directory: DirectoryFile, remote: PostcodeSource)
         return LocalDirectorySource(directory)
     if mode == "both":
         return LocalThenRemoteSource(directory, remote)
-    raise ValueError(f"POSTCODE_SOURCE must be one of {', '.join(SOURCES)}, not {mode!r}")
+    raise ValueError(f"POSTCODE_SOURCE must be one of {', '.join(POSTCODE_SOURCES)}, not {mode!r}")

@@ -1,4 +1,5 @@
-"""Normalising and validating what a citizen types as a postcode."""
+"""The lookup's places: a Postcode (normalised and validated from what a citizen typed)
+and the Constituency it falls in."""
 from __future__ import annotations
 
 import re
@@ -36,6 +37,14 @@ class Postcode:
     def crown_dependency(self) -> str | None:
         """"Jersey", "Guernsey" or "Isle of Man" for their postcodes, else None."""
         return CROWN_DEPENDENCY_AREAS.get(self.area)
+
+
+@dataclass(frozen=True)
+class Constituency:
+    """A Westminster constituency: GSS code (e.g. E14001465) and name."""
+
+    code: str
+    name: str
 
 
 def normalise_postcode(text: str) -> Postcode:

@@ -1,7 +1,6 @@
 """The postcodes.io client: postcode -> Westminster constituency (2024 boundaries)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import quote
 
 import requests
@@ -10,19 +9,11 @@ from campaign.lookup.breaker import CircuitBreaker
 from campaign.lookup.errors import (
     NoWestminsterConstituency, PostcodeNotFound, PostcodeTerminated, UpstreamUnavailable,
 )
-from campaign.lookup.postcode import Postcode
+from campaign.lookup.postcode import CROWN_DEPENDENCY_AREAS, Constituency, Postcode
 from campaign.lookup.upstream import Timeouts, fetch_json
 
 # ONS pseudo-codes for "no constituency": Channel Islands (L...) and Isle of Man (M...).
 PSEUDO_CODES = {"L99999999", "M99999999"}
-
-
-@dataclass(frozen=True)
-class Constituency:
-    """A Westminster constituency: GSS code (e.g. E14001465) and name."""
-
-    code: str
-    name: str
 
 
 class PostcodesIO:
@@ -64,7 +55,7 @@ def _constituency_from(result) -> Constituency:
     if not code or code in PSEUDO_CODES or not name:
         # Crown dependencies come back with no constituency at all.
         country = result.get("country")
-        crown = country if country in ("Jersey", "Guernsey", "Isle of Man") else None
+        crown = country if country in CROWN_DEPENDENCY_AREAS.values() else None
         if country == "Channel Islands":
             crown = "The Channel Islands"
         raise NoWestminsterConstituency(crown)

@@ -255,6 +255,12 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str,
     return _mp(row)
 
 
+def mp_by_key(db: sqlite_utils.Database, key: str) -> MP | None:
+    """The MP the register holds for constituency key `key` (see lookup.names), or None."""
+    row = _find(db, "mps", key)
+    return _mp(row) if row else None
+
+
 def _find(db: sqlite_utils.Database, table: str, key: str) -> dict | None:
     rows = list(db.query(f"select * from [{table}] where constituency_key = ?", [key]))
     return rows[0] if rows else None

@@ -1,1 +1,19 @@
-"""The citizen-facing site: campaign pages, the letter journey, report-it and privacy."""
+"""The citizen-facing site: campaign pages, the letter journey, report-it and privacy.
+
+`views` is the blueprint; `composing` turns a citizen's request into a letter,
+`signed_requests` carries that request from the preview to the download without
+storing it, `participation` records a letter written (and `counter` shows the count),
+`downloads` names and serves the files, `letter_font` serves the letter's typeface.
+"""
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    """Register the public pages and the letter font on `app`, and give it its counter."""
+    from campaign.public import counter, letter_font, views
+
+    counter.init_app(app)
+    app.register_blueprint(views.bp)
+    app.register_blueprint(letter_font.bp)

@@ -56,6 +56,16 @@ class CheckboxesField(SelectMultipleField):
     widget = widgets.ListWidget(prefix_label=False)
     option_widget = widgets.CheckboxInput()
 
+    def process_formdata(self, valuelist):
+        # A value that is not an ask id at all is dropped like an unknown id, so the
+        # writer reads "Tick at least one ...", not WTForms' "could not be coerced".
+        self.data = []
+        for value in valuelist:
+            try:
+                self.data.append(self.coerce(value))
+            except (TypeError, ValueError):
+                continue
+
     def pre_validate(self, form):
         # Unknown ids are dropped silently (an ask switched off mid-visit), not an error.
         valid = {value for value, *_ in self.iter_choices()}

@@ -9,26 +9,27 @@
 from __future__ import annotations
 
 import secrets
-from datetime import date
-
 from flask import Blueprint, abort, current_app, render_template, request
 
 from campaign.campaigns import (
     Campaign, campaign_by_slug, enabled_asks, latest_closed_campaign, public_campaigns,
 )
-from campaign.counter import get_counter
+from campaign.public.counter import get_counter
 from campaign.db import get_db
-from campaign.downloads import KINDS, letter_file
+from campaign.site_context import today
+from campaign.public.downloads import FILE_FORMATS, letter_file
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, limiter
 from campaign.lookup import parliament
 from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, ParliamentDissolved, UpstreamUnavailable
 from campaign.lookup.local_source import directory_path
-from campaign.participation import record_download
-from campaign.privacy_facts import privacy_facts
+from campaign.public.participation import record_letter
+from campaign.public.privacy_facts import privacy_facts
 from campaign.public.forms import LetterForm, PostcodeForm
-from campaign.signed_letters import LetterExpired, LetterRequest, LetterTampered, sign, unsign
-from campaign.writing import NoAsksChosen, asks_in_letter, build_letter
+from campaign.public.signed_requests import (
+    LetterExpired, LetterRequest, LetterTampered, sign, unsign,
+)
+from campaign.public.composing import NoAsksChosen, asks_in_letter, build_letter, compose_for
 from letters import Ask
 
 bp = Blueprint("public", __name__)
@@ -152,11 +153,10 @@ def preview(slug: str):
             address_line1=form.address_line1.data, address_line2=form.address_line2.data or "",
             town=form.town.data, postcode=form.postcode.data, ask_ids=tuple(form.asks.data),
             personal_note=form.personal_note.data or "", token=secrets.token_urlsafe(16),
-            letter_date=date.today().isoformat(),
         )
         try:
             letter, found = build_letter(get_db(), _finder(), campaign, asks, letter_request,
-                                         letter_request.dated(date.today()))
+                                         today())
         except UpstreamUnavailable as failure:
             return render_template("public/write.html", campaign=campaign, found=None,
                                    form=form, asks=asks, unavailable=failure.message), 503
@@ -170,7 +170,7 @@ def preview(slug: str):
             form.asks.errors = ["Tick at least one thing to ask your MP for."]
             found = _found_or_none(letter_request.postcode)
         else:
-            signed = sign(letter_request, current_app.config["SECRET_KEY"])
+            signed = sign(letter_request, found, letter.date, current_app.config["SECRET_KEY"])
             return render_template("public/preview.html", campaign=campaign, letter=letter,
                                    found=found, signed=signed)
     elif not form.postcode.errors:
@@ -187,38 +187,32 @@ def download(slug: str):
         return _closed(campaign)
     if parliament.state(get_db()).dissolved:
         return _explain(campaign, ParliamentDissolved())
-    kind = KINDS.get(request.form.get("format", ""))
-    if kind is None:
+    file_format = FILE_FORMATS.get(request.form.get("format", ""))
+    if file_format is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
     try:
-        letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                                current_app.config["LETTER_FORM_MAX_AGE"])
+        signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
+                        current_app.config["LETTER_FORM_MAX_AGE"])
     except LetterExpired:
         return _start_again(campaign, "This preview is more than two hours old, so we no "
                             "longer have your letter. Please fill the form in again.", 410)
     except LetterTampered:
-        letter_request = None
-    if letter_request is None or letter_request.campaign_id != campaign.id:
+        signed = None
+    if signed is None or signed.request.campaign_id != campaign.id:
         return _start_again(campaign, "We couldn't read that letter. Please fill the form "
                             "in again.", 400)
+    # The letter the preview showed: its day and MP travel in the signed field.
     enabled = enabled_asks(get_db(), campaign.id)
     try:
-        letter, found = build_letter(get_db(), _finder(), campaign, enabled, letter_request,
-                                     letter_request.dated(date.today()))
-    except LookupFailure as failure:
-        return _start_again(campaign, failure.message, failure.status)
+        letter = compose_for(campaign, enabled, signed.request, signed.found, signed.day)
     except NoAsksChosen:
         return _start_again(campaign, "The asks you chose have changed. Please choose "
                             "again.", 409)
-    response = letter_file(kind, letter)
-    if kind.is_letter and record_download(
-            get_db(), token=letter_request.token, campaign_id=campaign.id,
-            constituency_code=found.constituency.code,
-            # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
-            constituency_name=found.mp.constituency or found.constituency.name,
-            ask_ids=[ask.id for ask in asks_in_letter(enabled, letter_request)],
-            fmt=request.form["format"], day=date.today()):
-        get_counter().forget(campaign.id)
+    response = letter_file(file_format, letter)
+    if file_format.is_letter:
+        record_letter(get_db(), get_counter(), signed.request, signed.found,
+                      [ask.id for ask in asks_in_letter(enabled, signed.request)],
+                      request.form["format"], today())
     return response
 
 
@@ -229,19 +223,21 @@ def edit(slug: str):
     if campaign.is_closed:
         return _closed(campaign)
     try:
-        letter_request = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                                current_app.config["LETTER_FORM_MAX_AGE"])
+        signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
+                        current_app.config["LETTER_FORM_MAX_AGE"])
     except (LetterExpired, LetterTampered):
         return _start_again(campaign, "We no longer have your letter. Please fill the form "
                             "in again.", 410)
+    letter_request = signed.request
     asks = enabled_asks(get_db(), campaign.id)
     form = _letter_form(asks, full_name=letter_request.full_name,
                         address_line1=letter_request.address_line1,
                         address_line2=letter_request.address_line2, town=letter_request.town,
                         postcode=letter_request.postcode, asks=list(letter_request.ask_ids),
                         personal_note=letter_request.personal_note)
-    return render_template("public/write.html", campaign=campaign,
-                           found=_found_or_none(letter_request.postcode), form=form, asks=asks)
+    # The card shows the MP the preview was addressed to, carried in the signed field.
+    return render_template("public/write.html", campaign=campaign, found=signed.found,
+                           form=form, asks=asks)
 
 
 def _start_again(campaign: Campaign, message: str, status: int):

@@ -1,1 +1,11 @@
 """The campaign staff workspace: editing campaigns, asks and wording, with preview and history."""
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    """Register the staff workspace on `app`."""
+    from campaign.staff import views
+
+    app.register_blueprint(views.bp)

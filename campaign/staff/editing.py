@@ -14,19 +14,18 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 import sqlite_utils
 
 from campaign.campaigns import STATUSES
-from campaign.transactions import write_transaction
+from campaign.transactions import timestamp, write_transaction
+from letters import Ask
 from letters.wording import WordingError, check_wording
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 CAMPAIGN_FIELDS = ("title", "slug", "summary", "intro", "thank_you")
 WORDING_FIELDS = ("opening", "closing", "subject")
-ASK_FIELDS = ("title", "explanation", "paragraph", "enabled")
 
 # A new campaign starts with wording that works, so staff edit rather than start blank.
 DEFAULT_WORDING = {
@@ -49,25 +48,18 @@ class EditError(ValueError):
         self.field = field
 
 
+class NotFound(Exception):
+    """The campaign, ask or history entry to change does not exist (the views answer 404).
+
+    Its own class, not LookupError, so a KeyError from a bug is a 500, not a quiet 404."""
+
+
 @dataclass(frozen=True)
 class Editor:
     """Who made a change, as the history records it."""
 
     id: int | None  # None only for the baseline recorded on a campaign's first edit
     email: str
-
-
-@dataclass(frozen=True)
-class StaffAsk:
-    """An ask as staff see it: switched off ones included, with its place in the order."""
-
-    id: int
-    campaign_id: int
-    position: int
-    title: str
-    explanation: str
-    paragraph: str
-    enabled: bool
 
 
 @dataclass(frozen=True)
@@ -88,8 +80,6 @@ class HistoryEntry:
         return self.kind == "wording"
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _record(db: sqlite_utils.Database, campaign_id: int, kind: str, action: str,
@@ -98,14 +88,14 @@ def _record(db: sqlite_utils.Database, campaign_id: int, kind: str, action: str,
     db["campaign_history"].insert({
         "campaign_id": campaign_id, "kind": kind, "ask_id": ask_id, "action": action,
         "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
-        "user_id": editor.id, "user_email": editor.email, "changed_at": _now(),
+        "user_id": editor.id, "user_email": editor.email, "changed_at": timestamp(),
     })
 
 
 def _campaign_row(db: sqlite_utils.Database, campaign_id: int) -> dict:
     rows = list(db.query("select * from campaigns where id = ?", [campaign_id]))
     if not rows:
-        raise LookupError(f"no campaign {campaign_id}")
+        raise NotFound(f"no campaign {campaign_id}")
     return rows[0]
 
 
@@ -113,7 +103,7 @@ def _ask_row(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> dict:
     rows = list(db.query("select * from asks where id = ? and campaign_id = ?",
                          [ask_id, campaign_id]))
     if not rows:
-        raise LookupError(f"no ask {ask_id} in campaign {campaign_id}")
+        raise NotFound(f"no ask {ask_id} in campaign {campaign_id}")
     return rows[0]
 
 
@@ -154,7 +144,7 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
     _check_slug(db, values["slug"], None)
-    now = _now()
+    now = timestamp()
     with write_transaction(db):
         campaign_id = db["campaigns"].insert({
             **values, **DEFAULT_WORDING, "status": "draft", "created_at": now,
@@ -172,7 +162,7 @@ def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     _check_slug(db, values["slug"], campaign_id)
     with write_transaction(db):
-        db["campaigns"].update(campaign_id, {**values, "updated_at": _now()})
+        db["campaigns"].update(campaign_id, {**values, "updated_at": timestamp()})
         _record(db, campaign_id, "campaign", "edited",
                 _campaign_snapshot(_campaign_row(db, campaign_id)), editor)
 
@@ -208,7 +198,7 @@ def set_status(db: sqlite_utils.Database, campaign_id: int, status: str,
         if problems:
             raise EditError("This campaign cannot go live yet. " + " ".join(problems))
     with write_transaction(db):
-        db["campaigns"].update(campaign_id, {"status": status, "updated_at": _now()})
+        db["campaigns"].update(campaign_id, {"status": status, "updated_at": timestamp()})
         _record(db, campaign_id, "campaign", f"status {status}",
                 _campaign_snapshot(_campaign_row(db, campaign_id)), editor)
 
@@ -238,20 +228,19 @@ def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
             # wording they came with, so the first edit can be undone too.
             _record(db, campaign_id, "wording", BASELINE_ACTION, _wording_snapshot(row),
                     Editor(id=None, email=""))
-        db["campaigns"].update(campaign_id, {**values, "updated_at": _now()})
+        db["campaigns"].update(campaign_id, {**values, "updated_at": timestamp()})
         _record(db, campaign_id, "wording", action, values, editor)
 
 
-def staff_asks(db: sqlite_utils.Database, campaign_id: int) -> list[StaffAsk]:
+def staff_asks(db: sqlite_utils.Database, campaign_id: int) -> list[Ask]:
     """All of a campaign's asks, switched off ones too, in their order."""
     rows = db.query("select * from asks where campaign_id = ? order by position, id",
                     [campaign_id])
-    return [StaffAsk(id=r["id"], campaign_id=r["campaign_id"], position=r["position"],
-                     title=r["title"], explanation=r["explanation"] or "",
-                     paragraph=r["paragraph"], enabled=bool(r["enabled"])) for r in rows]
+    return [Ask(id=r["id"], title=r["title"], explanation=r["explanation"] or "",
+                paragraph=r["paragraph"], enabled=bool(r["enabled"])) for r in rows]
 
 
-def get_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> StaffAsk | None:
+def get_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> Ask | None:
     """One ask of this campaign, or None (also when the ask belongs to another campaign)."""
     return next((ask for ask in staff_asks(db, campaign_id) if ask.id == ask_id), None)
 
@@ -297,7 +286,7 @@ def move_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, direction
         raise EditError("Move an ask up or down.")
     order = [ask.id for ask in staff_asks(db, campaign_id)]
     if ask_id not in order:
-        raise LookupError(f"no ask {ask_id} in campaign {campaign_id}")
+        raise NotFound(f"no ask {ask_id} in campaign {campaign_id}")
     index = order.index(ask_id)
     other = index - 1 if direction == "up" else index + 1
     if not 0 <= other < len(order):
@@ -333,7 +322,7 @@ def restore_wording(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
     """Make an earlier version of the wording current again (itself a recorded change)."""
     entry = wording_version(db, campaign_id, entry_id)
     if entry is None:
-        raise LookupError(f"no wording version {entry_id} in campaign {campaign_id}")
+        raise NotFound(f"no wording version {entry_id} in campaign {campaign_id}")
     update_wording(db, campaign_id, entry.snapshot, editor,
                    action=f"restored version {entry_id}")
 
@@ -351,4 +340,4 @@ def _ask_values(fields: dict) -> dict:
 
 
 def _touch(db: sqlite_utils.Database, campaign_id: int) -> None:
-    db["campaigns"].update(campaign_id, {"updated_at": _now()})
+    db["campaigns"].update(campaign_id, {"updated_at": timestamp()})

@@ -13,6 +13,7 @@ from datetime import date
 import sqlite_utils
 
 from campaign.campaigns import Campaign, enabled_asks
+from campaign.lookup.register import mp_by_key
 from letters import MP, Letter, Sender, compose_letter
 
 SAMPLE_MP = MP(
@@ -49,13 +50,7 @@ def sample_seats(db: sqlite_utils.Database) -> list[SampleSeat]:
 def sample_mp(db: sqlite_utils.Database, key: str | None) -> MP:
     """The MP for register key `key`; the built-in sample when absent or unknown."""
     if key and key != SAMPLE_KEY:
-        rows = list(db.query("select * from mps where constituency_key = ?", [key]))
-        if rows:
-            row = rows[0]
-            return MP(member_id=row["member_id"], display_as=row["display_as"],
-                      full_title=row["full_title"], address_as=row["address_as"],
-                      party=row["party"], constituency=row["constituency_name"],
-                      gender=row["gender"] or "")
+        return mp_by_key(db, key) or SAMPLE_MP
     return SAMPLE_MP
 
 

@@ -18,15 +18,15 @@ and renders the answer. Every view is for the "staff" role only: organisers get 
 """
 from __future__ import annotations
 
-from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from campaign.auth import role_required
+from campaign.accounts.sign_in import role_required
 from campaign.campaigns import Campaign, campaign_by_id
 from campaign.db import get_db
-from campaign.downloads import KINDS, letter_file
+from campaign.site_context import today
+from campaign.public.downloads import FILE_FORMATS, letter_file
 from campaign.staff import editing, preview as previews
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, MoveForm, StatusForm,
                                   WordingForm)
@@ -58,7 +58,7 @@ def _saved(form, change, *args) -> bool:
         else:
             form.form_errors.append(error.message)
         return False
-    except LookupError:
+    except editing.NotFound:
         abort(404)
     return True
 
@@ -196,7 +196,7 @@ def move_ask(campaign_id: int, ask_id: int):
         abort(400)
     try:
         editing.move_ask(get_db(), campaign_id, ask_id, form.direction.data, _editor())
-    except LookupError:
+    except editing.NotFound:
         abort(404)
     return redirect(url_for("staff.campaign", campaign_id=campaign_id) + "#asks")
 
@@ -244,7 +244,7 @@ def preview(campaign_id: int):
     seat = request.args.get("seat", previews.SAMPLE_KEY)
     mp = previews.sample_mp(db, seat)
     try:
-        letter = previews.preview_letter(db, campaign, mp, date.today())
+        letter = previews.preview_letter(db, campaign, mp, today())
         wording_error = None
     except WordingError as error:
         letter, wording_error = None, str(error)
@@ -259,15 +259,15 @@ def preview(campaign_id: int):
 @staff_only
 def preview_download(campaign_id: int, fmt: str):
     """The preview letter as PDF or DOCX; not counted as a letter written."""
-    kind = KINDS.get(fmt)
-    if kind is None:
+    file_format = FILE_FORMATS.get(fmt)
+    if file_format is None:
         abort(404)
     campaign = _campaign_or_404(campaign_id)
     db = get_db()
     mp = previews.sample_mp(db, request.args.get("seat"))
     try:
-        letter = previews.preview_letter(db, campaign, mp, date.today())
+        letter = previews.preview_letter(db, campaign, mp, today())
     except WordingError:
         return redirect(url_for("staff.preview", campaign_id=campaign_id))
-    # Deliberately not record_download(): a preview is not a letter written.
-    return letter_file(kind, letter, prefix="preview-")
+    # Deliberately not record_letter(): a preview is not a letter written.
+    return letter_file(file_format, letter, prefix="preview-")

@@ -21,7 +21,7 @@ from playwright.sync_api import expect  # noqa: E402
 from tests.browser.conftest import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
 from tests.browser.steps import (  # noqa: E402
     fill_letter, find_mp, open_campaign, preview, reach_preview)
-from tests.journey import SLUG  # noqa: E402
+from tests.helpers import SLUG  # noqa: E402
 
 FAILING_IMPACTS = {"serious", "critical"}
 # WCAG 2.2 AA (the design's bar) and axe's best practices. Named, because axe's default
@@ -196,8 +196,8 @@ def staff_account(live_app):
     """A staff account, and a letter written so the counts pages have charts to show."""
     from campaign.db import get_db
     from campaign.staff import editing
-    from campaign.users import create_user
-    from tests.journey import Journey
+    from campaign.accounts.users import create_user
+    from tests.helpers import Journey
 
     with live_app.app_context():
         user = create_user(get_db(), STAFF_EMAIL, STAFF_PASSWORD, "staff")

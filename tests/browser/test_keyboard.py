@@ -12,7 +12,7 @@ from playwright.sync_api import expect  # noqa: E402
 
 from tests.browser.steps import (  # noqa: E402
     ASKS, NOTE, assert_focus_visible, open_campaign, tab_to)
-from tests.journey import WRITER, pdf_text  # noqa: E402
+from tests.helpers import WRITER, pdf_text  # noqa: E402
 
 
 def test_skip_link_is_first_and_shows_itself(page, shoot):

@@ -7,8 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 
 from campaign.limits import POSTCODE_LIMIT
-from tests.journey import SLUG, hidden
-from tests.live_server import gunicorn, prepare_database
+from tests.helpers import SLUG, hidden
+from harness.live_server import gunicorn, prepare_database
 
 PER_MINUTE = int(POSTCODE_LIMIT.split()[0])
 

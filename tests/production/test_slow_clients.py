@@ -8,7 +8,7 @@ import time
 
 import requests
 
-from tests.journey import SLUG
+from tests.helpers import SLUG
 
 SLOW_CLIENTS = 40
 

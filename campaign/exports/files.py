@@ -1,8 +1,9 @@
-"""Counts as files: CSV for spreadsheets, JSON for anything else.
+"""Counts as files: CSV for spreadsheets, JSON documents for anything else.
 
-Both carry exactly the rows `campaign.counts` returns, with the columns in
-`counts.COLUMNS`; an empty export is the header line alone (CSV) or an empty
-list of rows (JSON), so a script reading it never has to special-case "nothing yet".
+Both carry exactly the rows `campaign.exports.queries` returns, with the columns in
+`queries.COLUMNS`; a JSON document also says what it counts (campaign, days), so a
+file read months later still says which campaign and which days it covers. An empty
+export is the header line alone (CSV) or an empty list of rows (JSON), so a script reading it never has to special-case "nothing yet".
 """
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+
+from campaign.exports import queries
 
 # A cell starting with one of these is read as a formula by Excel and LibreOffice.
 # Ask titles are typed by staff, so a leading apostrophe keeps such a cell as text.
@@ -55,3 +58,29 @@ def file_name(campaign_slug: str | None, by: str | None, since: date | None,
         parts.append(f"{since.isoformat() if since else 'start'}-to-"
                      f"{until.isoformat() if until else 'now'}")
     return "-".join(parts) + f".{extension}"
+
+
+def _filters(slug: str | None, scope: queries.Filter) -> dict:
+    return {
+        "campaign": slug,
+        "since": scope.since.isoformat() if scope.since else None,
+        "until": scope.until.isoformat() if scope.until else None,
+    }
+
+
+def breakdown_document(by: str, rows: Sequence[dict], slug: str | None,
+                       scope: queries.Filter) -> dict:
+    """One export as JSON: {"by", "campaign", "since", "until", "rows": [...]}."""
+    return {"by": by, **_filters(slug, scope), "rows": rows_only(rows, queries.COLUMNS[by])}
+
+
+def everything_document(db, slug: str | None, scope: queries.Filter) -> dict:
+    """All three exports and the totals in one JSON document (the dashboard's download)."""
+    rows = {by: queries.breakdown(db, by, scope) for by in queries.BREAKDOWNS}
+    totals = queries.summarise(rows["constituency"], rows["day"])
+    return {
+        **_filters(slug, scope),
+        "letters": totals.letters,
+        "constituencies": totals.constituencies,
+        **{f"by_{by}": rows_only(rows[by], queries.COLUMNS[by]) for by in queries.BREAKDOWNS},
+    }

@@ -10,12 +10,11 @@ session signed in before, even a copied cookie.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 import sqlite_utils
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from campaign.transactions import write_transaction
+from campaign.transactions import timestamp, write_transaction
 
 ROLES = ("staff", "organiser")
 MIN_PASSWORD_LENGTH = 12
@@ -77,7 +76,7 @@ def create_user(db: sqlite_utils.Database, email: str, password: str, role: str)
         raise UserError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
     if db["users"].count_where("email = ?", [email]):
         raise UserError(f"There is already an account for {email}.")
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = timestamp()
     with write_transaction(db):
         user_id = db["users"].insert({
             "email": email, "password_hash": generate_password_hash(password), "role": role,
@@ -103,7 +102,7 @@ def authenticate(db: sqlite_utils.Database, email: str, password: str) -> User |
         return None
     with write_transaction(db):
         db["users"].update(row["id"], {
-            "last_login_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+            "last_login_at": timestamp()})
     return _user(row)
 
 

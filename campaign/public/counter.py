@@ -17,7 +17,7 @@ import sqlite_utils
 from cachetools import TTLCache
 from flask import Flask, current_app
 
-from campaign.participation import letters_count
+from campaign.public.participation import letters_count
 
 
 class LetterCounter:

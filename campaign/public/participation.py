@@ -9,10 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from campaign.lookup.finder import FoundMP
+from campaign.public.signed_requests import LetterRequest
 from campaign.transactions import write_transaction
+
+if TYPE_CHECKING:  # counter imports letters_count from here
+    from campaign.public.counter import LetterCounter
+
+
+def record_letter(db: sqlite_utils.Database, counter: LetterCounter, request: LetterRequest,
+                  found: FoundMP, ask_ids: Iterable[int], fmt: str, day: date) -> None:
+    """Record a letter downloaded as `fmt` with the asks in it (`ask_ids`: those still
+    offered, not every one ticked); the first time, the public counter shows it."""
+    if record_download(db, token=request.token, campaign_id=request.campaign_id,
+                       constituency_code=found.constituency.code,
+                       # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
+                       constituency_name=found.mp.constituency or found.constituency.name,
+                       ask_ids=ask_ids, fmt=fmt, day=day):
+        counter.forget(request.campaign_id)
 
 
 def record_download(db: sqlite_utils.Database, *, token: str, campaign_id: int,

@@ -24,8 +24,8 @@ from wtforms.validators import InputRequired, Length
 
 from campaign.db import get_db
 from campaign.limits import ACCOUNT_LOGIN_LIMIT, LOGIN_LIMIT, account_key, limiter
+from campaign.accounts.users import authenticate, end_sessions, get_user
 from campaign.lookup import register_status
-from campaign.users import authenticate, end_sessions, get_user
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
 login_manager = LoginManager()

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
-from campaign.dates import long_date, short_date
+from letters.dates import long_date, short_date
 
 INK = "#1b1b1b"
 MUTED = "#505a5f"

@@ -93,7 +93,7 @@ def _install_key_function(db: sqlite_utils.Database) -> None:
     db.conn.create_function("constituency_key", 1, constituency_key, deterministic=True)
 
 
-def by_constituency(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
+def by_constituency(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     """Letters per constituency, most first, with its sitting MP where the register knows it.
 
     Grouped by the GSS code; the name shown is the register's ("Ynys Môn", "The
@@ -101,7 +101,7 @@ def by_constituency(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
     or the seat is vacant) leaves mp_name and party empty rather than dropping the row.
     """
     _install_key_function(db)
-    where, params = flt.where("l")
+    where, params = scope.where("l")
     sql = f"""
         with per_seat as (
             select l.constituency_code as code, count(*) as letters, max(l.id) as newest
@@ -122,21 +122,21 @@ def by_constituency(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
     return list(db.query(sql, params))
 
 
-def by_ask(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
+def by_ask(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     """How many letters included each ask, most first. A letter with three asks counts
     once for each of them, so these add up to more than the number of letters."""
     # Read from letter_asks alone (it carries the letter's day, see m006): an ask
     # belongs to one campaign, so the campaign filter is a filter on ask ids.
     clauses, params = ["1 = 1"], []
-    if flt.campaign_id is not None:
+    if scope.campaign_id is not None:
         clauses.append("la.ask_id in (select id from asks where campaign_id = ?)")
-        params.append(flt.campaign_id)
-    if flt.since is not None:
+        params.append(scope.campaign_id)
+    if scope.since is not None:
         clauses.append("la.day >= ?")
-        params.append(flt.since.isoformat())
-    if flt.until is not None:
+        params.append(scope.since.isoformat())
+    if scope.until is not None:
         clauses.append("la.day <= ?")
-        params.append(flt.until.isoformat())
+        params.append(scope.until.isoformat())
     sql = f"""
         with per_ask as (
             select la.ask_id, count(*) as letters from letter_asks la
@@ -150,9 +150,9 @@ def by_ask(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
     return list(db.query(sql, params))
 
 
-def by_day(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
+def by_day(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     """Letters per day, oldest first; days without letters are left out."""
-    where, params = flt.where("l")
+    where, params = scope.where("l")
     sql = f"""
         select l.day, count(*) as letters from letters l where {where}
         group by l.day order by l.day
@@ -163,11 +163,11 @@ def by_day(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
 EXPORTS = {"constituency": by_constituency, "ask": by_ask, "day": by_day}
 
 
-def breakdown(db: sqlite_utils.Database, by: str, flt: Filter) -> list[dict]:
+def breakdown(db: sqlite_utils.Database, by: str, scope: Filter) -> list[dict]:
     """The rows of one export (`by` is one of BREAKDOWNS)."""
     if by not in EXPORTS:
         raise BadFilter(f"Counts can be broken down by {', '.join(BREAKDOWNS)}; not {by!r}.")
-    return EXPORTS[by](db, flt)
+    return EXPORTS[by](db, scope)
 
 
 @dataclass(frozen=True)
@@ -190,11 +190,6 @@ def summarise(seats: list[dict], days: list[dict]) -> Totals:
     return Totals(letters=sum(row["letters"] for row in days), constituencies=len(seats),
                   first_day=days[0]["day"] if days else None,
                   last_day=days[-1]["day"] if days else None)
-
-
-def totals(db: sqlite_utils.Database, flt: Filter) -> Totals:
-    """How many letters, from how many constituencies, over which days."""
-    return summarise(by_constituency(db, flt), by_day(db, flt))
 
 
 def letters_per_campaign(db: sqlite_utils.Database) -> list[dict]:

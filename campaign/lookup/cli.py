@@ -1,18 +1,21 @@
-"""`flask --app wsgi postcodes ...`: import, query and describe the local postcode directory."""
+"""The lookup's commands: `flask --app wsgi postcodes ...` (import, query and describe the
+local postcode directory) and `flask --app wsgi mps refresh` (the register of MPs)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
-from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask import current_app
+from flask.cli import AppGroup, with_appcontext
 
+from campaign.db import migrated_db
+from campaign.lookup import parliament, register, register_status
 from campaign.lookup.directory import (
     LIVE, NONE, Directory, DirectoryError, directory_info, load_directory,
 )
 from campaign.lookup.directory_import import plan_import, run_import
-from campaign.lookup.errors import InvalidPostcode
+from campaign.lookup.errors import InvalidPostcode, LookupFailure
 from campaign.lookup.local_source import directory_path
 from campaign.lookup.ons_files import ONSFileError
 from campaign.lookup.postcode import normalise_postcode
@@ -125,6 +128,52 @@ def _load() -> Directory:
         raise click.ClickException(f"{error} Import one with `postcodes import`.")
 
 
-def init_app(app: Flask) -> None:
-    """Register the `postcodes` command group on `app`."""
-    app.cli.add_command(postcodes)
+mps = AppGroup("mps", help="The register of sitting MPs.")
+
+
+@mps.command("refresh")
+def refresh_command() -> None:
+    """Load every sitting MP from the Members API into the database."""
+    db = migrated_db()
+    finder = current_app.extensions["mp_finder"]
+    try:
+        result = register.refresh(db, finder.members)
+    except LookupFailure as failure:
+        raise click.ClickException(f"The Members API could not be read: {failure.message}")
+    if not result.replaced:
+        if result.dissolved:
+            click.echo("Marked Parliament as dissolved: the site now says so and offers no "
+                       "letter form until a refresh finds the new Parliament's MPs.")
+        raise click.ClickException(
+            f"Kept the register loaded at {register.refreshed_at(db) or '(never)'}: "
+            f"{result.refused_because}.")
+    click.echo(f"Loaded {result.loaded} sitting MPs at {register.refreshed_at(db)}.")
+    for change in result.changes:
+        click.echo(f"  {change}")
+    if result.changes:
+        click.echo(f"{len(result.changes)} seat{'s' if len(result.changes) != 1 else ''} changed.")
+    unknown = register_status.seats_not_shipped(db)
+    if unknown:
+        seats = "1 seat is" if len(unknown) == 1 else f"{len(unknown)} seats are"
+        click.echo(f"Warning: {seats} not among the shipped 2024 "
+                   f"constituencies (e.g. {', '.join(unknown[:3])}): new boundaries?")
+    if result.reopened:
+        click.echo("Parliament is sitting again: letters can be written.")
+    elif parliament.state(db).dissolved:
+        click.echo("Parliament is still marked dissolved by staff: run `flask --app wsgi "
+                   "parliament sitting` once the new Parliament meets.")
+
+
+@click.command("parliament")
+@with_appcontext
+@click.argument("new_state", required=False, type=click.Choice(parliament.STATES))
+def parliament_command(new_state: str | None) -> None:
+    """Say whether Parliament is sitting or dissolved (no argument: show which)."""
+    db = migrated_db()
+    if new_state:
+        parliament.set_state(db, new_state, parliament.BY_STAFF)
+    current = parliament.state(db)
+    said = f" (set by {current.set_by} at {current.changed_at})" if current.set_by else ""
+    click.echo(f"Parliament is {current.state}{said}.")
+    if current.dissolved:
+        click.echo("The site says so and offers no letter form.")

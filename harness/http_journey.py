@@ -10,9 +10,27 @@ import http.client
 import re
 import time
 from dataclasses import dataclass, field
+from html import unescape
 from urllib.parse import urlencode, urlsplit
 
-from tests.journey import SLUG, WRITER, hidden
+# The launch campaign, and a writer whose name and address need more than ASCII.
+SLUG = "stop-trafficking-networks"
+
+WRITER = {
+    "full_name": "Siân Ëlira Çela-Łukasz",
+    "address_line1": "12 Glyndŵr Road",
+    "address_line2": "Flat 3",
+    "town": "London",
+}
+
+
+def hidden(html: str, name: str) -> str:
+    """The value of the hidden input called `name` in `html`."""
+    match = re.search(rf'name="{name}"[^>]*value="([^"]*)"', html) or re.search(
+        rf'value="([^"]*)"[^>]*name="{name}"', html)
+    assert match, f"no hidden field {name!r} in page"
+    return unescape(match.group(1))
+
 
 STEPS = ("campaign", "postcode", "preview", "download")
 

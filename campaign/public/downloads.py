@@ -20,7 +20,7 @@ from letters.render_pdf import render_pdf
 
 
 @dataclass(frozen=True)
-class Kind:
+class FileFormat:
     """One downloadable file: how to render it and what to call it."""
 
     render: Callable[[Letter], bytes]
@@ -30,25 +30,27 @@ class Kind:
     is_letter: bool  # counted as a letter written (the envelope alone is not)
 
 
-KINDS = {
-    "pdf": Kind(render_pdf, "application/pdf", "pdf", "letter-to", True),
-    "docx": Kind(render_docx,
+FILE_FORMATS = {
+    "pdf": FileFormat(render_pdf, "application/pdf", "pdf", "letter-to", True),
+    "docx": FileFormat(render_docx,
                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                  "docx", "letter-to", True),
-    "envelope": Kind(render_envelope_pdf, "application/pdf", "pdf", "envelope-for", False),
+    "envelope": FileFormat(render_envelope_pdf, "application/pdf", "pdf", "envelope-for", False),
 }
 
 
-def download_name(kind: Kind, letter: Letter, prefix: str = "") -> str:
+def download_name(file_format: FileFormat, letter: Letter, prefix: str = "") -> str:
     """A file name that says what the file is: letter-to-diane-abbott-2026-11-21.pdf."""
     ascii_name = unicodedata.normalize("NFKD", letter.mp_name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "your-mp"
-    return f"{prefix}{kind.stem}-{slug}-{letter.date.isoformat()}.{kind.extension}"
+    return (f"{prefix}{file_format.stem}-{slug}-{letter.date.isoformat()}"
+            f".{file_format.extension}")
 
 
-def letter_file(kind: Kind, letter: Letter, prefix: str = "") -> Response:
+def letter_file(file_format: FileFormat, letter: Letter, prefix: str = "") -> Response:
     """The rendered file as an attachment that no cache keeps (it carries an address)."""
-    response = send_file(BytesIO(kind.render(letter)), mimetype=kind.mimetype,
-                         as_attachment=True, download_name=download_name(kind, letter, prefix))
+    response = send_file(BytesIO(file_format.render(letter)), mimetype=file_format.mimetype,
+                         as_attachment=True,
+                         download_name=download_name(file_format, letter, prefix))
     response.headers["Cache-Control"] = "no-store"
     return response

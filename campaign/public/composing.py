@@ -1,0 +1,56 @@
+"""Turning a citizen's request into a Letter: the one place the site composes letters."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import sqlite_utils
+
+from campaign.campaigns import Campaign
+from campaign.lookup.finder import FoundMP, MPFinder
+from campaign.public.signed_requests import LetterRequest
+from letters import Ask, Letter, Sender, compose_letter
+
+
+class NoAsksChosen(ValueError):
+    """None of the ticked asks belongs to the campaign any more."""
+
+
+def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign,
+                 enabled: Sequence[Ask], request: LetterRequest,
+                 today: date) -> tuple[Letter, FoundMP]:
+    """Compose the letter `request` describes, to the MP for its postcode (the preview).
+
+    `enabled` is the campaign's asks as citizens can tick them now (the caller has
+    usually loaded them for the page already). The MP is found from the postcode on
+    the letter, so the letter goes to the writer's own MP even if they changed the
+    postcode on the form. Raises LookupFailure or NoAsksChosen.
+    """
+    found = finder.find(db, request.postcode)
+    return compose_for(campaign, enabled, request, found, today), found
+
+
+def asks_in_letter(enabled: Sequence[Ask], request: LetterRequest) -> list[Ask]:
+    """The asks that go in the letter: those ticked that citizens can still tick."""
+    chosen = set(request.ask_ids)
+    return [ask for ask in enabled if ask.id in chosen]
+
+
+def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterRequest,
+                found: FoundMP, day: date) -> Letter:
+    """The letter `request` describes, to the MP the preview `found`, dated `day`.
+
+    The download's way: it composes what the signed preview decided, with no lookup.
+    Raises NoAsksChosen when none of the ticked asks can be ticked any more.
+    """
+    asks = asks_in_letter(enabled, request)
+    if not asks:
+        raise NoAsksChosen()
+    sender = Sender(
+        full_name=request.full_name,
+        address_lines=tuple(line for line in (request.address_line1, request.address_line2,
+                                              request.town) if line),
+        postcode=str(found.postcode),
+    )
+    return compose_letter(wording=campaign.wording, asks=asks, mp=found.mp, sender=sender,
+                          personal_note=request.personal_note, today=day)

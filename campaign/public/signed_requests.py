@@ -1,0 +1,89 @@
+"""Carrying a letter from its preview to its download without storing it.
+
+The preview page holds the writer's details in one hidden field, signed (not
+stored) so nobody can alter it between preview and download and the server keeps
+no copy. The field also carries what the preview decided (the day, the
+constituency, the MP), so the download composes the very letter the writer read
+without looking anything up again. The signature expires: an old preview asks the
+writer to start again.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from functools import lru_cache
+
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+from campaign.lookup.errors import InvalidPostcode
+from campaign.lookup.finder import FoundMP
+from campaign.lookup.postcode import Constituency, normalise_postcode
+from letters import MP
+
+# v2 carries the preview's decision; a v1 field (no decision) reads as not ours.
+SALT = "letter-preview-v2"
+
+
+@dataclass(frozen=True)
+class LetterRequest:
+    """What a citizen asked for: their details, the asks ticked and their own words."""
+
+    campaign_id: int
+    full_name: str
+    address_line1: str
+    address_line2: str
+    town: str
+    postcode: str
+    ask_ids: tuple[int, ...]
+    personal_note: str
+    token: str  # random; identifies the letter for counting, never the person
+
+
+@dataclass(frozen=True)
+class SignedLetter:
+    """A signed preview read back: what was asked for and what the preview decided."""
+
+    request: LetterRequest
+    found: FoundMP
+    day: date
+
+
+class LetterExpired(Exception):
+    """The preview is too old; the writer should fill the form in again."""
+
+
+class LetterTampered(Exception):
+    """The signed field was altered or is not ours."""
+
+
+@lru_cache(maxsize=8)
+def _serializer(secret_key: str) -> URLSafeTimedSerializer:
+    # Building one derives keys and looks up hash functions: once per key, not per letter.
+    return URLSafeTimedSerializer(secret_key, salt=SALT)
+
+
+def sign(request: LetterRequest, found: FoundMP, day: date, secret_key: str) -> str:
+    """Serialise and sign `request` and the preview's decision for a hidden form field."""
+    return _serializer(secret_key).dumps({
+        "request": asdict(request), "day": day.isoformat(), "postcode": str(found.postcode),
+        "constituency": asdict(found.constituency), "mp": asdict(found.mp),
+    })
+
+
+def unsign(value: str, secret_key: str, max_age: int) -> SignedLetter:
+    """Verify and read a signed preview; raise LetterExpired or LetterTampered."""
+    serializer = _serializer(secret_key)
+    try:
+        data = serializer.loads(value, max_age=max_age)
+    except SignatureExpired:
+        raise LetterExpired() from None
+    except BadSignature:
+        raise LetterTampered() from None
+    try:
+        request = dict(data["request"])
+        request["ask_ids"] = tuple(int(i) for i in request["ask_ids"])
+        found = FoundMP(postcode=normalise_postcode(data["postcode"]),
+                        constituency=Constituency(**data["constituency"]), mp=MP(**data["mp"]))
+        return SignedLetter(LetterRequest(**request), found, date.fromisoformat(data["day"]))
+    except (KeyError, TypeError, ValueError, InvalidPostcode):
+        raise LetterTampered() from None
