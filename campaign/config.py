@@ -33,6 +33,18 @@ def is_on(value: str) -> bool:
     return value.strip().lower() not in ("0", "false", "no", "off", "")
 
 
+def _seconds(value: str, name: str) -> float:
+    """A positive number of seconds, or a ConfigError saying what to set."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise ConfigError(f"{name} must be a number of seconds above 0, such as 86400 "
+                          f"(a day), not {value!r}.")
+    return seconds
+
+
 def organisation_from_environment(environ=os.environ) -> dict:
     """Who runs the site: named in the header, the footer and the privacy page."""
     return {
@@ -50,6 +62,7 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
     postcode_source = environ.get("POSTCODE_SOURCE", "both").strip().lower()
     if postcode_source not in POSTCODE_SOURCES:
         raise ConfigError(f"POSTCODE_SOURCE must be one of {', '.join(POSTCODE_SOURCES)}.")
+    max_age = _seconds(environ.get("MP_REGISTER_MAX_AGE", "86400"), "MP_REGISTER_MAX_AGE")
     secret = environ.get("SECRET_KEY", "")
     if not secret and not production:
         secret = DEV_SECRET_KEY
@@ -84,6 +97,10 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         "REMEMBER_COOKIE_HTTPONLY": True,
         # A signed preview stays valid for two hours; after that the writer starts again.
         "LETTER_FORM_MAX_AGE": int(environ.get("LETTER_FORM_MAX_AGE", str(2 * 60 * 60))),
+        # Seconds: no MP register row older than this addresses a letter. The site
+        # refreshes the register itself before then (see lookup.register_upkeep).
+        "MP_REGISTER_MAX_AGE": max_age,
+        "MP_REGISTER_AUTO_REFRESH": is_on(environ.get("MP_REGISTER_AUTO_REFRESH", "1")),
         # How long each process trusts its count for the public "letters so far" counter.
         "COUNTER_CACHE_SECONDS": float(environ.get("COUNTER_CACHE_SECONDS", "60")),
         "MAX_CONTENT_LENGTH": 256 * 1024,

@@ -169,6 +169,14 @@ def m009_plain_wording(db: sqlite_utils.Database) -> None:
     convert_all_wording(db)
 
 
+@migration
+def m010_leases(db: sqlite_utils.Database) -> None:
+    # One holder at a time for a job every worker could start (see lookup.leases):
+    # the background refresh of the MP register.
+    db["leases"].create({"name": str, "holder": str, "expires_at": str}, pk="name",
+                        not_null={"holder", "expires_at"})
+
+
 def apply(db: sqlite_utils.Database,
           stop_before: str | Iterable[str] | None = None) -> list[str]:
     """Run the migrations `db` has not recorded yet (those before `stop_before`, if

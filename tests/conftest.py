@@ -41,6 +41,9 @@ def app_config(tmp_path, fake_postcodes, fake_members) -> dict:
         "UPSTREAM_READ_TIMEOUT": 1.0,
         # Many tests make many requests; tests/test_rate_limits.py turns limits on.
         "RATELIMIT_ENABLED": False,
+        # A background refresh would add requests to the fakes behind a test's back;
+        # tests/test_register_upkeep.py turns it on.
+        "MP_REGISTER_AUTO_REFRESH": False,
     }
 
 

@@ -153,7 +153,7 @@ def test_migration_9_converts_wording_and_sets_aside_what_it_cannot(tmp_path):
                             "subject": "{{- mp_name -}}: please act"})
     db["asks"].insert({"id": 2, "campaign_id": 2, "title": "Ask",
                        "paragraph": "First part.\n\nSecond part of one paragraph."})
-    assert migrations.apply(db) == ["m009_plain_wording"]
+    assert migrations.apply(db)[0] == "m009_plain_wording"
     launch_row = db["campaigns"].get(1)
     assert launch_row["opening"] == launch["opening"]  # as shipped, so it gains phrasings
     assert db["asks"].get(1)["paragraph"] == launch["asks"][0]["paragraph"]

@@ -14,10 +14,6 @@ from tests.helpers import page_text
     ("SW1A 1AA 1AA", 422, "doesn't look like a UK postcode"),
     ("ZZ99 9ZZ", 404, "couldn't find that postcode"),
     ("AB1 0AA", 404, "stopped being used in 1996"),
-    ("JE2 3AB", 422, "Jersey is not represented in the UK House of Commons"),
-    ("GY1 1AA", 422, "Guernsey is not represented"),
-    ("IM1 1AA", 422, "Isle of Man is not represented"),
-    ("BX1 1LT", 422, "use the postcode of your home address"),
 ])
 def test_bad_postcodes_get_a_clear_message(journey, postcode, status, message):
     response = journey.find_mp(postcode)
@@ -26,6 +22,36 @@ def test_bad_postcodes_get_a_clear_message(journey, postcode, status, message):
     assert message in text
     assert "There is a problem" in text  # the error summary, announced as an alert
     assert 'role="alert"' in journey.page
+
+
+def test_unknown_postcode_never_suggests_another_postcode(journey):
+    journey.find_mp("ZZ99 9ZZ")
+    text = page_text(journey.page)
+    assert "your own address" in text
+    assert "nearby" not in text and "neighbour" not in text
+
+
+def test_terminated_postcode_links_royal_mails_postcode_finder(journey):
+    journey.find_mp("AB1 0AA")
+    assert 'href="https://www.royalmail.com/find-a-postcode"' in journey.page
+    assert "Royal Mail's postcode finder" in page_text(journey.page)
+
+
+@pytest.mark.parametrize("postcode, heading, message", [
+    ("JE2 3AB", "Jersey has no MP at Westminster",
+     "Jersey is not represented in the UK House of Commons"),
+    ("GY1 1AA", "Guernsey has no MP at Westminster", "Guernsey is not represented"),
+    ("IM1 1AA", "Isle of Man has no MP at Westminster", "Isle of Man is not represented"),
+    ("BX1 1LT", "There is no MP for this postcode", "use the postcode of your home address"),
+])
+def test_no_constituency_is_a_page_that_explains(journey, postcode, heading, message):
+    response = journey.find_mp(postcode)
+    assert response.status_code == 200
+    text = page_text(journey.page)
+    assert f"<h1>{heading}</h1>" in journey.page
+    assert message in text
+    assert "There is a problem" not in text  # not a form error: nothing to correct
+    assert 'name="full_name"' not in journey.page
 
 
 @pytest.mark.parametrize("mode", ["error", "garbage", "down"])

@@ -90,9 +90,23 @@ def test_names_come_from_a_windows_1252_names_table(tmp_path):
     directory, result, _ = build(tmp_path, NSPL_SAMPLE, NAMES)
     assert directory.lookup("LL777AA").name == "Ynys Môn"
     assert result.names_read == 5
-    # The one code the names table lacks is reported, not silently dropped.
-    assert result.unnamed == ["S14000051"]
-    assert directory.lookup("ZE10AA") == Entry("live", "S14000051", None)
+    # The one code the names table lacks is named from the shipped 2024 list.
+    assert result.unnamed == []
+    assert directory.lookup("ZE10AA") == Entry("live", "S14000051", "Orkney and Shetland")
+
+
+def test_a_directory_alone_is_named_from_the_shipped_constituencies(tmp_path):
+    directory, result, _ = build(tmp_path, NSPL_SAMPLE)
+    assert result.names_read == 0
+    assert result.unnamed == []
+    assert directory.lookup("SW1A1AA").name == "Cities of London and Westminster"
+    assert directory.lookup("LL777AA").name == "Ynys Môn"
+
+
+def test_codes_of_other_boundaries_stay_unnamed(tmp_path):
+    directory, result, _ = build(tmp_path, old_boundaries(tmp_path)[0])
+    assert result.unnamed == ["E14000639"]
+    assert directory.lookup("SW1A1AA") == Entry("live", "E14000639", None)
 
 
 def test_a_later_layout_with_upper_case_pcd7_and_pcon24cd_columns(tmp_path):
@@ -155,14 +169,24 @@ def test_a_file_that_is_not_ons_data_is_refused(tmp_path):
 
 # --- names, atomic replacement, reloading --------------------------------------------------
 
+def old_boundaries(tmp_path: Path) -> tuple[Path, Path]:
+    """A release and names table for the 2010 boundaries, which the shipped list lacks."""
+    release = tmp_path / "NSPL_FEB_2019_UK_SW.csv"
+    release.write_text(NSPL_SAMPLE.read_text("utf-8").replace("E14001172", "E14000639"), "utf-8")
+    names = tmp_path / "Westminster Parliamentary Constituency names and codes UK as at 12_10.csv"
+    names.write_text("PCON10CD,PCON10NM\nE14000639,Cities of London and Westminster\n", "utf-8")
+    return release, names
+
+
 def test_names_imported_alone_are_added_and_kept_across_the_next_release(tmp_path):
-    _, _, store = build(tmp_path, NSPL_SAMPLE)
+    release, names = old_boundaries(tmp_path)
+    _, _, store = build(tmp_path, release)
     assert load_directory(store).lookup("SW1A1AA").name is None
 
-    run_import(plan_import([NAMES]), store)
+    run_import(plan_import([names]), store)
     assert load_directory(store).lookup("SW1A1AA").name == "Cities of London and Westminster"
 
-    run_import(plan_import([NSPL_SAMPLE]), store)  # a new release, without its names
+    run_import(plan_import([release]), store)  # a new release, without its names
     assert load_directory(store).lookup("SW1A1AA").name == "Cities of London and Westminster"
 
 

@@ -109,8 +109,8 @@ def test_import_prints_a_summary_and_writes_beside_the_database(runner, tmp_path
     assert "Imported NSPL February 2024: 9 rows, 8 live (3 in no Westminster constituency), " \
            "1 terminated; took" in result.output
     assert "Read 5 constituency names." in lines
-    assert any(line.startswith("Warning: 1 of 4 constituency codes have no name (e.g. "
-                               "S14000051)") for line in lines)
+    # The names table lacks S14000051; the shipped 2024 list names it.
+    assert "All 4 constituencies have names." in lines
     assert (tmp_path / "postcode-directory.bin").is_file()
 
 
@@ -166,6 +166,17 @@ def test_info_describes_the_loaded_release(runner):
     assert "postcodes\t3" in result.output.splitlines()
 
 
+def test_info_warns_when_the_directory_is_for_other_boundaries(runner, tmp_path):
+    old = tmp_path / "NSPL_FEB_2019_UK_SW.csv"  # 2010 boundaries: codes the site can't name
+    old.write_text(NSPL_SAMPLE.read_text("utf-8").replace("E14001172", "E14000639"), "utf-8")
+    imported(runner, old)
+    lines = runner.invoke(args=["postcodes", "info"]).output.splitlines()
+    assert "boundaries\t3 of the 2024 constituencies" in lines
+    warning = next(line for line in lines if line.startswith("Warning:"))
+    assert "1 code the site does not know" in warning
+    assert "E14000639" in warning and "boundary review" in warning
+
+
 def test_postcode_directory_path_puts_the_directory_where_configured(tmp_path):
     elsewhere = tmp_path / "data" / "onspd.bin"
     app = make_app(tmp_path, POSTCODE_DIRECTORY_PATH=str(elsewhere))
@@ -201,10 +212,21 @@ def test_both_asks_postcodes_io_for_what_the_directory_does_not_know(tmp_path, u
     imported(app.test_cli_runner(), NSPL_SAMPLE, NAMES)
     found = source_of(app).constituency(normalise_postcode("BR8 7RE"))
     assert (found.code, found.name) == ("E14001465", "Sevenoaks")
-    # A constituency known by code but not by name is asked about too.
+    # The names table lacks this one; the shipped 2024 list names it, so no need to ask.
     found = source_of(app).constituency(normalise_postcode("ZE1 0AA"))
     assert found.name == "Orkney and Shetland"
-    assert asked == ["BR87RE", "ZE10AA"]
+    assert asked == ["BR87RE"]
+
+
+def test_both_asks_postcodes_io_about_a_constituency_it_cannot_name(tmp_path, upstream):
+    url, asked = upstream
+    app = make_app(tmp_path, url)
+    old = tmp_path / "NSPL_FEB_2019_UK_SW.csv"  # 2010 boundaries: codes the site can't name
+    old.write_text(NSPL_SAMPLE.read_text("utf-8").replace("E14001172", "E14000639"), "utf-8")
+    imported(app.test_cli_runner(), old)
+    found = source_of(app).constituency(normalise_postcode("SW1A 1AA"))
+    assert found.name == "Cities of London and Westminster"
+    assert asked == ["SW1A1AA"]
 
 
 def test_both_uses_postcodes_io_while_there_is_no_directory(tmp_path, upstream):
@@ -241,8 +263,12 @@ def test_local_never_asks_postcodes_io(tmp_path, upstream):
     assert source.constituency(normalise_postcode("GU11 1AA")).name == "Aldershot"
     with pytest.raises(PostcodeNotFound):
         source.constituency(normalise_postcode("BR8 7RE"))
+    assert source.constituency(normalise_postcode("ZE1 0AA")).name == "Orkney and Shetland"
+    old = tmp_path / "NSPL_FEB_2019_UK_SW.csv"  # 2010 boundaries: codes the site can't name
+    old.write_text(NSPL_SAMPLE.read_text("utf-8").replace("E14001172", "E14000639"), "utf-8")
+    imported(app.test_cli_runner(), old)
     with pytest.raises(ConstituencyNameUnknown) as failure:
-        source.constituency(normalise_postcode("ZE1 0AA"))
+        source.constituency(normalise_postcode("SW1A 1AA"))
     assert failure.value.status == 503
     assert "Please try again later" in failure.value.message
     assert asked == []

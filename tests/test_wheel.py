@@ -24,7 +24,9 @@ from campaign import create_app
 from campaign.db import get_db, migrate
 from campaign.seed import load_launch_campaign
 
-app = create_app({"DATABASE_PATH": sys.argv[1], "SECRET_KEY": "wheel-test"})
+# No background register refresh: it would call the real Members API, off loopback.
+app = create_app({"DATABASE_PATH": sys.argv[1], "SECRET_KEY": "wheel-test",
+                  "MP_REGISTER_AUTO_REFRESH": False})
 with app.app_context():
     migrate(get_db())
     load_launch_campaign(get_db())

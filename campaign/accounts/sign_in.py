@@ -25,6 +25,7 @@ from wtforms.validators import InputRequired, Length
 from campaign.db import get_db
 from campaign.limits import ACCOUNT_LOGIN_LIMIT, LOGIN_LIMIT, account_key, limiter
 from campaign.accounts.users import authenticate, end_sessions, get_user
+from campaign.lookup import register_status
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
 login_manager = LoginManager()
@@ -126,7 +127,11 @@ def logout():
 @bp.get("/")
 @role_required("staff", "organiser")
 def home():
-    return render_template("auth/home.html")
+    directory = current_app.extensions["postcode_directory"].current()
+    return render_template(
+        "auth/home.html",
+        register=register_status.status(get_db(), current_app.config["MP_REGISTER_MAX_AGE"]),
+        boundary_warning=directory.boundary_check().warning() if directory else None)
 
 
 def init_app(app) -> None:

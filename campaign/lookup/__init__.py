@@ -23,6 +23,7 @@ def init_app(app: Flask) -> None:
     app.extensions["mp_finder"] = mp_finder(app)
     app.cli.add_command(cli.postcodes)
     app.cli.add_command(cli.mps)
+    app.cli.add_command(cli.parliament_command)
 
 
 def mp_finder(app: Flask):
@@ -33,6 +34,7 @@ def mp_finder(app: Flask):
     from campaign.lookup.local_source import postcode_source
     from campaign.lookup.members_api import MembersAPI
     from campaign.lookup.postcodes_io import PostcodesIO
+    from campaign.lookup.register_upkeep import RegisterUpkeep
     from campaign.lookup.upstream import Timeouts, make_session
 
     session = make_session()
@@ -46,9 +48,13 @@ def mp_finder(app: Flask):
     remote = CachedSource(PostcodesIO(app.config["POSTCODES_API_URL"], session, timeouts,
                                       breaker("postcodes.io")))
     app.extensions["postcode_cache"] = remote
+    members = MembersAPI(app.config["MEMBERS_API_URL"], session, timeouts,
+                         breaker("Members API"))
+    max_age = app.config["MP_REGISTER_MAX_AGE"]
     return MPFinder(
         postcodes=postcode_source(app.config["POSTCODE_SOURCE"],
                                   app.extensions["postcode_directory"], remote),
-        members=MembersAPI(app.config["MEMBERS_API_URL"], session, timeouts,
-                           breaker("Members API")),
+        members=members, max_age=max_age,
+        upkeep=RegisterUpkeep(app.config["DATABASE_PATH"], members, max_age,
+                              enabled=app.config["MP_REGISTER_AUTO_REFRESH"]),
     )

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from campaign.db import migrated_db
-from campaign.lookup import register
+from campaign.lookup import parliament, register, register_status
 from campaign.lookup.directory import (
     LIVE, NONE, Directory, DirectoryError, directory_info, load_directory,
 )
@@ -114,6 +114,10 @@ def info_command() -> None:
     for key in ("release", "release_date", "postcodes", "live", "terminated",
                 "no_constituency", "constituencies", "unnamed_constituencies", "imported_at"):
         click.echo(f"{key}\t{info.get(key)}")
+    check = _load().boundary_check()
+    click.echo(f"boundaries\t{check.matching} of the 2024 constituencies")
+    if check.warning():
+        click.echo(f"Warning: {check.warning()}")
 
 
 def _load() -> Directory:
@@ -133,11 +137,47 @@ def refresh_command() -> None:
     db = migrated_db()
     finder = current_app.extensions["mp_finder"]
     try:
-        count = register.refresh(db, finder.members)
+        result = register.refresh(db, finder.members)
     except LookupFailure as failure:
         raise click.ClickException(f"The Members API could not be read: {failure.message}")
-    click.echo(f"Loaded {count} sitting MPs at {register.refreshed_at(db)}.")
+    if not result.replaced:
+        if result.dissolved:
+            click.echo("Marked Parliament as dissolved: the site now says so and offers no "
+                       "letter form until a refresh finds the new Parliament's MPs.")
+        raise click.ClickException(
+            f"Kept the register loaded at {register.refreshed_at(db) or '(never)'}: "
+            f"{result.refused_because}.")
+    click.echo(f"Loaded {result.loaded} sitting MPs at {register.refreshed_at(db)}.")
+    for change in result.changes:
+        click.echo(f"  {change}")
+    if result.changes:
+        click.echo(f"{len(result.changes)} seat{'s' if len(result.changes) != 1 else ''} changed.")
+    unknown = register_status.seats_not_shipped(db)
+    if unknown:
+        seats = "1 seat is" if len(unknown) == 1 else f"{len(unknown)} seats are"
+        click.echo(f"Warning: {seats} not among the shipped 2024 "
+                   f"constituencies (e.g. {', '.join(unknown[:3])}): new boundaries?")
     found, failed = register.refresh_emails(db, finder.members)
     click.echo(f"Emails: {found} on record"
                + (f"; {failed} could not be fetched (those offer the post only)." if failed
                   else "."))
+    if result.reopened:
+        click.echo("Parliament is sitting again: letters can be written.")
+    elif parliament.state(db).dissolved:
+        click.echo("Parliament is still marked dissolved by staff: run `flask --app wsgi "
+                   "parliament sitting` once the new Parliament meets.")
+
+
+@click.command("parliament")
+@with_appcontext
+@click.argument("new_state", required=False, type=click.Choice(parliament.STATES))
+def parliament_command(new_state: str | None) -> None:
+    """Say whether Parliament is sitting or dissolved (no argument: show which)."""
+    db = migrated_db()
+    if new_state:
+        parliament.set_state(db, new_state, parliament.BY_STAFF)
+    current = parliament.state(db)
+    said = f" (set by {current.set_by} at {current.changed_at})" if current.set_by else ""
+    click.echo(f"Parliament is {current.state}{said}.")
+    if current.dissolved:
+        click.echo("The site says so and offers no letter form.")

@@ -34,6 +34,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from campaign.lookup.constituencies import BoundaryCheck, check_codes
+from campaign.lookup.constituencies import shipped as shipped_names
+
 log = logging.getLogger(__name__)
 
 MAGIC = b"MPLPCD1\n"
@@ -200,7 +203,9 @@ class Directory:
                  spans: list[tuple[str, int, int]], inward: array, values: array):
         self.info = info
         self.codes = codes
-        self.names = names
+        # A names CSV imported with the directory wins; the shipped list names the rest.
+        self.names = {**shipped_names(), **names}
+        names = self.names
         self.spans = spans
         self.inward = inward
         self.values = values
@@ -229,6 +234,10 @@ class Directory:
         if value & TERMINATED:
             return Entry(TERMINATED_STATUS, year_terminated=(value & 0x7FFF) or None)
         return self._entries[value]
+
+    def boundary_check(self) -> BoundaryCheck:
+        """How this directory's constituency codes compare with the shipped 2024 ones."""
+        return check_codes(c for c in self.codes if not is_pseudo_code(c))
 
 
 def write_directory(path: Path, info: dict, codes: list[str], names: dict[str, str],

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from campaign.lookup.constituencies import shipped as shipped_names
 from campaign.lookup.directory import (
     Directory, DirectoryBuilder, DirectoryError, ImportStats, is_pseudo_code, load_directory,
     write_directory,
@@ -106,7 +107,8 @@ def run_import(plan: ImportPlan, destination: Path, progress: Progress | None = 
             "There is no postcode directory to add constituency names to yet: import the "
             "ONS postcode files (the whole zip brings its names file with it)."
         )
-    unnamed = sorted(c for c in codes if not is_pseudo_code(c) and c not in names)
+    known = {**shipped_names(), **names}
+    unnamed = sorted(c for c in codes if not is_pseudo_code(c) and c not in known)
     info["constituencies"] = sum(1 for c in codes if not is_pseudo_code(c))
     info["unnamed_constituencies"] = len(unnamed)
     info["took_seconds"] = round(time.perf_counter() - started, 2)

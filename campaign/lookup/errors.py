@@ -1,7 +1,10 @@
 """Failures a citizen can meet while finding their MP, each with a sentence to show.
 
 `status` is the HTTP status the page is served with; `message` says what happened
-and what to do next. Views render these; they never show a traceback.
+and what to do next. Views render these; they never show a traceback. A failure
+with a `heading` is a situation to explain on a page of its own (no MP to write
+to); the others are shown beside the postcode so the citizen can correct it.
+`help_link` (text, address) points somewhere that can help.
 """
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ class LookupFailure(Exception):
 
     status = 400
     message = "Something went wrong finding your MP. Please try again."
+    heading: str | None = None
+    help_link: tuple[str, str] | None = None
 
     def __init__(self, message: str | None = None):
         super().__init__(message or self.message)
@@ -26,12 +31,18 @@ class InvalidPostcode(LookupFailure):
 
 class PostcodeNotFound(LookupFailure):
     status = 404
-    message = ("We couldn't find that postcode. Check it for typing mistakes, "
-               "or try the postcode of somewhere nearby.")
+    # Never suggest a neighbour's postcode: it can lie in another constituency.
+    message = ("We couldn't find that postcode. Please check it for typing mistakes: "
+               "it must be the postcode of your own address, because that decides "
+               "who your MP is.")
+
+
+ROYAL_MAIL_FINDER = ("Royal Mail's postcode finder", "https://www.royalmail.com/find-a-postcode")
 
 
 class PostcodeTerminated(LookupFailure):
     status = 404
+    help_link = ROYAL_MAIL_FINDER
 
     def __init__(self, postcode: str, year: int | None = None):
         when = f" in {year}" if year else ""
@@ -42,13 +53,15 @@ class PostcodeTerminated(LookupFailure):
 
 
 class NoWestminsterConstituency(LookupFailure):
-    status = 422
+    status = 200
+    heading = "There is no MP for this postcode"
     message = ("That postcode isn't part of a Westminster constituency (it may belong to a "
                "PO box or a large business). Please use the postcode of your home address.")
 
     def __init__(self, place: str | None = None):
         """`place` is a Crown dependency ("Jersey", ...) when that is the reason."""
         if place:
+            self.heading = f"{place} has no MP at Westminster"
             super().__init__(
                 f"{place} is not represented in the UK House of Commons, so there is no MP "
                 f"to write to. {place}'s own parliament represents you there."
@@ -64,10 +77,26 @@ class UpstreamUnavailable(LookupFailure):
                "been lost.")
 
 
+class MPUnconfirmed(UpstreamUnavailable):
+    """The register's answer for this seat is too old and the Members API can't confirm it.
+
+    Better no letter than one to a former MP (after a death, resignation or recall).
+    """
+
+    def __init__(self, constituency: str):
+        self.constituency = constituency
+        super().__init__(
+            f"We can't confirm who the MP for {constituency} is just now, and we won't "
+            "address your letter to someone who may no longer be the MP. Please try again "
+            "in a few minutes; nothing you typed has been lost."
+        )
+
+
 class VacantSeat(LookupFailure):
     """The constituency has no MP at the moment (a by-election is due)."""
 
     status = 200
+    heading = "There is no MP for this seat just now"
 
     def __init__(self, constituency: str):
         self.constituency = constituency
@@ -75,3 +104,13 @@ class VacantSeat(LookupFailure):
             f"{constituency} has no MP at the moment, usually because a by-election is "
             "due. Please come back when the new MP has taken their seat."
         )
+
+
+class ParliamentDissolved(LookupFailure):
+    """Parliament is dissolved for a general election: there are no MPs to write to."""
+
+    status = 200
+    heading = "Parliament is dissolved for a general election"
+    message = ("Parliament has been dissolved for a general election, so until then there "
+               "are no MPs. You can write your letter once the new Parliament meets, "
+               "to the MP your constituency elects.")

@@ -12,6 +12,7 @@ from campaign.lookup import register
 from campaign.lookup.errors import NoWestminsterConstituency
 from campaign.lookup.members_api import MembersAPI
 from campaign.lookup.postcode import Constituency, Postcode, normalise_postcode
+from campaign.lookup.register_upkeep import RegisterUpkeep
 from letters import MP
 
 # Postcodes move between constituencies only when boundaries are redrawn; a day's
@@ -65,9 +66,13 @@ class CachedSource:
 class MPFinder:
     """Postcode text -> FoundMP. One per application; safe to share between threads."""
 
-    def __init__(self, postcodes: PostcodeSource, members: MembersAPI):
+    def __init__(self, postcodes: PostcodeSource, members: MembersAPI,
+                 max_age: float = register.DEFAULT_MAX_AGE,
+                 upkeep: RegisterUpkeep | None = None):
         self.postcodes = postcodes
         self.members = members
+        self.max_age = max_age
+        self.upkeep = upkeep
 
     def constituency(self, postcode: Postcode) -> Constituency:
         """The constituency of `postcode`; Crown dependencies are refused without asking."""
@@ -75,9 +80,15 @@ class MPFinder:
             raise NoWestminsterConstituency(postcode.crown_dependency)
         return self.postcodes.constituency(postcode)
 
+    def keep_register_fresh(self, db: sqlite_utils.Database) -> None:
+        """Start a background refresh of the MP register if one is due (cheap when not)."""
+        if self.upkeep is not None:
+            self.upkeep.check(db)
+
     def find(self, db: sqlite_utils.Database, postcode_text: str) -> FoundMP:
         """Who represents `postcode_text`. Raises a LookupFailure the citizen can act on."""
         postcode = normalise_postcode(postcode_text)
+        self.keep_register_fresh(db)
         constituency = self.constituency(postcode)
-        mp = register.mp_for_constituency(db, self.members, constituency.name)
+        mp = register.mp_for_constituency(db, self.members, constituency.name, self.max_age)
         return FoundMP(postcode=postcode, constituency=constituency, mp=mp)

@@ -1,31 +1,59 @@
 """The MP register: sitting MPs in the database, keyed by constituency.
 
-`refresh` loads every sitting MP from the Members API at once (the `mps refresh`
-command). A seat missing from the register is asked about on demand with the
-Location search and cached, so a fresh install works before its first refresh,
-and a by-election winner is found the day they take their seat.
+`refresh` loads every sitting MP from the Members API at once (`mps refresh`, or
+the site itself in the background: see register_upkeep). A seat missing from the
+register is asked about on demand with the Location search and cached, so a fresh
+install works before its first refresh.
+
+No row older than MP_REGISTER_MAX_AGE addresses a letter: an older row is checked
+again with the Location search first, and if that cannot be done the citizen is
+told we can't confirm their MP (MPUnconfirmed) rather than handed a letter to
+someone who may have died, resigned or lost a recall petition since.
 """
 from __future__ import annotations
 
+import json
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 
 import sqlite_utils
 
-from campaign.lookup.errors import UpstreamUnavailable, VacantSeat
+from campaign.lookup import constituencies, parliament
+from campaign.lookup.errors import (
+    MPUnconfirmed, ParliamentDissolved, UpstreamUnavailable, VacantSeat,
+)
 from campaign.lookup.members_api import MemberRecord, MembersAPI
 from campaign.lookup.names import constituency_key
-from campaign.transactions import timestamp, utc_now, write_transaction
+from campaign.transactions import write_transaction
 from letters import MP
 
-# How long an on-demand answer stands before we ask again. MPs change at
-# by-elections and defections; a vacancy should be re-checked sooner.
-SEAT_TTL = timedelta(days=7)
+DEFAULT_MAX_AGE = 24 * 60 * 60
+# A vacancy is re-checked sooner than a sitting MP (by-elections are announced weeks
+# ahead, but the winner should be found soon after taking their seat).
 VACANCY_TTL = timedelta(hours=6)
+# 650 seats. Vacancies awaiting a by-election are a handful at any time (the Speaker
+# and Sinn Féin's members are current members too), so a refresh with fewer than 600
+# sitting MPs is not a register but a fault: a partial answer, a paging change, or
+# Parliament dissolved. It never replaces a good register.
+SEATS = 650
+MIN_SITTING_MPS = 600
+# At dissolution every Commons membership ends: the Members API has no current
+# members. A handful at most (a data fault) still means dissolved.
+DISSOLVED_AT_MOST = 10
+PROBE_SEATS = 3  # seats asked about to confirm a dissolution
 
 log = logging.getLogger(__name__)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _timestamp(when: datetime) -> str:
+    return when.isoformat(timespec="milliseconds")
 
 
 def _row(record: MemberRecord, source: str, fetched_at: str) -> dict:
@@ -39,24 +67,132 @@ def _row(record: MemberRecord, source: str, fetched_at: str) -> dict:
     }
 
 
-def refresh(db: sqlite_utils.Database, api: MembersAPI) -> int:
-    """Replace the register with every sitting MP; return how many were loaded.
+@dataclass(frozen=True)
+class SeatChange:
+    """One seat that is not as it was: `before`/`after` are "Name (Party)" or None (vacant)."""
+
+    constituency: str
+    before: str | None
+    after: str | None
+
+    def __str__(self) -> str:
+        if self.after is None:
+            return f"{self.constituency}: now vacant (was {self.before})"
+        if self.before is None:
+            return f"{self.constituency}: {self.after}, seat filled"
+        return f"{self.constituency}: {self.before} -> {self.after}"
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    """What a refresh found and did."""
+
+    loaded: int  # sitting MPs the Members API returned
+    replaced: bool  # False: the old register was kept (see `refused_because`)
+    changes: list[SeatChange] = field(default_factory=list)
+    refused_because: str | None = None
+    dissolved: bool = False  # this refresh marked Parliament dissolved
+    reopened: bool = False  # this refresh undid its own earlier dissolution
+
+
+def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
+            min_sitting: int = MIN_SITTING_MPS) -> RefreshResult:
+    """Replace the register with every sitting MP, unless the answer is implausible.
 
     All pages are fetched before anything is written, so a failure half-way
-    leaves the old register in place.
+    leaves the old register in place. Fewer than `min_sitting` MPs leaves it in
+    place too, records why, and (none at all) marks Parliament dissolved.
+    Raises UpstreamUnavailable when the Members API cannot be read.
     """
     records = list(api.sitting_mps())
-    fetched_at = timestamp()
+    now = _timestamp(_now())
+    if len(records) < min_sitting:
+        return _refuse(db, api, len(records), now, by)
+    old = {row["constituency_key"]: row for row in db["mps"].rows}
+    new = [_row(r, "refresh", now) for r in records]
+    changes = _changes(old, new)
+    current = parliament.state(db)
+    reopened = current.dissolved and current.set_by == parliament.BY_REFRESH
     with write_transaction(db):
         # Emails are fetched separately (refresh_emails); keep the known ones meanwhile.
         emails = {row["member_id"]: row["email"]
                   for row in db.query("select member_id, email from mps")}
         db["mps"].delete_where()
-        db["mps"].insert_all(dict(_row(r, "refresh", fetched_at),
-                                  email=emails.get(r.member_id, "")) for r in records)
+        db["mps"].insert_all(dict(row, email=emails.get(row["member_id"], ""))
+                             for row in new)
         db["constituency_lookups"].delete_where()
-        db["register_meta"].upsert({"key": "refreshed_at", "value": fetched_at}, pk="key")
-    return len(records)
+        db["register_meta"].upsert_all([
+            {"key": "refreshed_at", "value": now},
+            {"key": "refreshed_by", "value": by},
+            {"key": "source", "value": api.base_url},
+            {"key": "refresh_refused", "value": ""},
+        ], pk="key")
+        if reopened:
+            parliament.set_state(db, parliament.SITTING, parliament.BY_REFRESH)
+    return RefreshResult(loaded=len(records), replaced=True, changes=changes,
+                         reopened=reopened)
+
+
+def _refuse(db: sqlite_utils.Database, api: MembersAPI, count: int, now: str,
+            by: str) -> RefreshResult:
+    reason = (f"the Members API lists only {count} sitting MPs for {SEATS} seats "
+              f"(fewer than {MIN_SITTING_MPS})")
+    dissolve = count <= DISSOLVED_AT_MOST and _seats_confirm_no_mps(db, api)
+    if dissolve:
+        reason += ", and its seats have no MPs, as when Parliament is dissolved"
+    log.error("Register refresh refused: %s; the register was kept", reason)
+    with write_transaction(db):
+        db["register_meta"].upsert(
+            {"key": "refresh_refused",
+             "value": json.dumps({"at": now, "by": by, "count": count, "reason": reason})},
+            pk="key")
+        already = parliament.state(db).dissolved
+        if dissolve and not already:
+            parliament.set_state(db, parliament.DISSOLVED, parliament.BY_REFRESH)
+    return RefreshResult(loaded=count, replaced=False, refused_because=reason,
+                         dissolved=dissolve and not already)
+
+
+def _seats_confirm_no_mps(db: sqlite_utils.Database, api: MembersAPI) -> bool:
+    """Ask the Location search about a few seats: True if none has an MP.
+
+    An empty member list could be the Members API failing quietly; declaring
+    Parliament dissolved on that alone would stop every letter. A dissolution
+    empties every seat, so a second, independent question must agree.
+    """
+    names = [row["constituency_name"] for row in
+             db.query("select constituency_name from mps order by constituency_key limit ?",
+                      [PROBE_SEATS])]
+    names = names or sorted(constituencies.shipped().values())[:PROBE_SEATS]
+    try:
+        for name in names:
+            key = constituency_key(name)
+            answer = api.seat(name, lambda candidate: constituency_key(candidate) == key)
+            if answer is None or answer.member is not None:
+                return False
+    except UpstreamUnavailable:
+        return False
+    return True
+
+
+def _changes(old: dict[str, dict], new: list[dict]) -> list[SeatChange]:
+    """Seats that changed hands, fell vacant or were filled, by constituency name."""
+    if not old:
+        return []  # a first load: everything is new, nothing changed
+    incoming = {row["constituency_key"]: row for row in new}
+    changes = []
+    for key in sorted(old.keys() | incoming.keys()):
+        before, after = old.get(key), incoming.get(key)
+        if before and after and (before["member_id"], before["party"]) == \
+                (after["member_id"], after["party"]):
+            continue
+        name = (after or before)["constituency_name"]
+        changes.append(SeatChange(name, _who(before), _who(after)))
+    return changes
+
+
+def _who(row: dict | None) -> str | None:
+    return f"{row['display_as']} ({row['party']})" if row else None
 
 
 # 650 contact calls: a few at a time so the Members API is not hammered, and within
@@ -115,21 +251,42 @@ def refreshed_at(db: sqlite_utils.Database) -> str | None:
     return rows[0]["value"] if rows else None
 
 
-def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str) -> MP:
+def age_seconds(db: sqlite_utils.Database) -> float | None:
+    """Seconds since the register was last loaded in full, or None if it never was."""
+    loaded = refreshed_at(db)
+    return None if loaded is None else (_now() - datetime.fromisoformat(loaded)).total_seconds()
+
+
+def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str,
+                        max_age: float = DEFAULT_MAX_AGE) -> MP:
     """The sitting MP for the constituency called `name` (in postcodes.io's spelling).
 
-    Raises VacantSeat when the seat has no MP, UpstreamUnavailable when the
-    register lacks the seat and the Members API cannot be reached or does not
+    Raises ParliamentDissolved while there are no MPs, VacantSeat when the seat
+    has no MP, MPUnconfirmed when the register's answer is older than `max_age`
+    seconds and the Members API cannot confirm it, and UpstreamUnavailable when
+    the register lacks the seat and the Members API cannot be reached or does not
     know it.
     """
+    if parliament.state(db).dissolved:
+        raise ParliamentDissolved()
     key = constituency_key(name)
+    fresh_after = _now() - timedelta(seconds=max_age)
     row = _find(db, "mps", key)
-    if row and (row["source"] == "refresh" or not _stale(row["fetched_at"], SEAT_TTL)):
+    if row and datetime.fromisoformat(row["fetched_at"]) >= fresh_after:
         return _mp(row)
     cached = _find(db, "constituency_lookups", key)
-    if cached and cached["vacant"] and not _stale(cached["fetched_at"], VACANCY_TTL):
+    vacancy_fresh_after = max(fresh_after, _now() - VACANCY_TTL)
+    if cached and cached["vacant"] and \
+            datetime.fromisoformat(cached["fetched_at"]) >= vacancy_fresh_after:
         raise VacantSeat(name)
-    answer = api.seat(name, lambda candidate: constituency_key(candidate) == key)
+    try:
+        answer = api.seat(name, lambda candidate: constituency_key(candidate) == key)
+    except UpstreamUnavailable:
+        if row:
+            log.warning("Register row for %r is stale and the Members API can't confirm it",
+                        name)
+            raise MPUnconfirmed(name) from None
+        raise
     if answer is None:
         log.error("Members API has no current seat matching %r", name)
         raise UpstreamUnavailable(
@@ -138,7 +295,7 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str) -
         )
     # Asked before the write transaction: no network wait while holding the lock.
     email = _email_or_blank(api, answer.member.member_id) if answer.member else ""
-    fetched_at = timestamp()
+    fetched_at = _timestamp(_now())
     with write_transaction(db):
         db["constituency_lookups"].upsert({
             "constituency_key": key, "constituency_name": name,
@@ -150,6 +307,8 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str) -
             row["constituency_key"] = key  # the seat we asked about, whatever its spelling
             row["email"] = email
             db["mps"].upsert(row, pk="constituency_key")
+        else:
+            db["mps"].delete_where("constituency_key = ?", [key])
     if answer.member is None:
         raise VacantSeat(name)
     return _mp(row)
@@ -164,10 +323,6 @@ def mp_by_key(db: sqlite_utils.Database, key: str) -> MP | None:
 def _find(db: sqlite_utils.Database, table: str, key: str) -> dict | None:
     rows = list(db.query(f"select * from [{table}] where constituency_key = ?", [key]))
     return rows[0] if rows else None
-
-
-def _stale(fetched_at: str, ttl: timedelta) -> bool:
-    return utc_now() - datetime.fromisoformat(fetched_at) > ttl
 
 
 def _mp(row: dict) -> MP:

@@ -34,6 +34,12 @@ def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign
     return compose_for(campaign, enabled, request, found, today), found
 
 
+def asks_in_letter(enabled: Sequence[Ask], request: LetterRequest) -> list[Ask]:
+    """The asks that go in the letter: those ticked that citizens can still tick."""
+    chosen = set(request.ask_ids)
+    return [ask for ask in enabled if ask.id in chosen]
+
+
 def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterRequest,
                 found: FoundMP, day: date, reference_url: str = "") -> Letter:
     """The letter `request` describes, to the MP the preview `found`, dated `day`.
@@ -42,8 +48,7 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
     Raises NoAsksChosen when none of the ticked asks can be ticked any more. With
     `reference_url`, the PDF carries the writer's tear-off note with their reference.
     """
-    chosen = set(request.ask_ids)
-    asks = [ask for ask in enabled if ask.id in chosen]
+    asks = asks_in_letter(enabled, request)
     if not asks:
         raise NoAsksChosen()
     sender = Sender(

@@ -22,15 +22,16 @@ if TYPE_CHECKING:  # counter imports letters_count from here
 
 
 def record_letter(db: sqlite_utils.Database, counter: LetterCounter, request: LetterRequest,
-                  found: FoundMP, fmt: str, day: date, reference_hash: str | None = None) -> None:
-    """Record a letter downloaded (or emailed) as `fmt`; the first time, the public
-    counter shows it. `reference_hash` ties it to the writer's reference."""
+                  found: FoundMP, ask_ids: Iterable[int], fmt: str, day: date,
+                  reference_hash: str | None = None) -> None:
+    """Record a letter downloaded (or emailed) as `fmt` with the asks in it (`ask_ids`:
+    those still offered, not every one ticked); the first time, the public counter shows
+    it. `reference_hash` ties it to the writer's reference."""
     if record_download(db, token=request.token, campaign_id=request.campaign_id,
                        constituency_code=found.constituency.code,
                        # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
                        constituency_name=found.mp.constituency or found.constituency.name,
-                       ask_ids=request.ask_ids, fmt=fmt, day=day,
-                       reference_hash=reference_hash):
+                       ask_ids=ask_ids, fmt=fmt, day=day, reference_hash=reference_hash):
         counter.forget(request.campaign_id)
 
 

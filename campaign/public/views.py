@@ -26,12 +26,13 @@ from campaign.campaigns import (
 from campaign.db import get_db
 from campaign.exports.queries import Filter, by_constituency
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, REFERENCE_LIMIT, limiter
+from campaign.lookup import parliament
 from campaign.lookup.directory import directory_info
-from campaign.lookup.errors import LookupFailure, UpstreamUnavailable, VacantSeat
+from campaign.lookup.errors import LookupFailure, ParliamentDissolved, UpstreamUnavailable
 from campaign.lookup.local_source import directory_path
 from campaign.lookup.register import mp_email
 from campaign.public.composing import (
-    NoAsksChosen, build_letter, compose_for, suggested_wording,
+    NoAsksChosen, asks_in_letter, build_letter, compose_for, suggested_wording,
 )
 from campaign.public.counter import get_counter
 from campaign.public.downloads import FILE_FORMATS, letter_file
@@ -88,10 +89,29 @@ def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
 
 
 def _campaign_page(campaign: Campaign, form: PostcodeForm, asks: list[Ask], status: int = 200,
-                   unavailable: str | None = None):
+                   help_link: tuple[str, str] | None = None, unavailable: str | None = None):
     return render_template("public/campaign.html", campaign=campaign, form=form, asks=asks,
                            letters=get_counter().count(get_db(), campaign.id),
-                           unavailable=unavailable), status
+                           dissolved=parliament.state(get_db()).dissolved,
+                           help_link=help_link, unavailable=unavailable), status
+
+
+def _found_or_none(postcode: str):
+    """The MP for `postcode`, for the "Your MP is" card over a form being corrected.
+
+    Usually answered from the register and the postcode cache. None when it can't be
+    found just now: the form then says why when it is sent.
+    """
+    try:
+        return _finder().find(get_db(), postcode)
+    except LookupFailure:
+        return None
+
+
+def _explain(campaign: Campaign, failure: LookupFailure):
+    """A page of its own for a situation with no MP to write to (vacancy, dissolution, ...)."""
+    return render_template("public/explain.html", campaign=campaign, heading=failure.heading,
+                           message=failure.message, help_link=failure.help_link), failure.status
 
 
 @bp.get("/")
@@ -112,6 +132,9 @@ def campaign_page(slug: str):
     if campaign.is_closed:
         return _closed(campaign)
     form = PostcodeForm(formdata=None, postcode=request.args.get("postcode", "")[:16])
+    # While Parliament is dissolved nobody looks a postcode up, so the visit itself
+    # keeps the register fresh: the new Parliament's MPs are found without a command.
+    _finder().keep_register_fresh(get_db())
     return _campaign_page(campaign, form, enabled_asks(get_db(), campaign.id))
 
 
@@ -169,14 +192,14 @@ def find_mp(slug: str):
         return _campaign_page(campaign, form, asks, 422)
     try:
         found = _finder().find(get_db(), form.postcode.data)
-    except VacantSeat as vacancy:
-        return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
     except UpstreamUnavailable as failure:
         # Our problem, not the postcode's: a notice, not an error on the field.
         return _campaign_page(campaign, form, asks, failure.status, unavailable=failure.message)
     except LookupFailure as failure:
+        if failure.heading:
+            return _explain(campaign, failure)
         form.postcode.errors = [failure.message]
-        return _campaign_page(campaign, form, asks, failure.status)
+        return _campaign_page(campaign, form, asks, failure.status, failure.help_link)
     seed = new_seed()
     letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed))
     suggested = suggested_wording(campaign, asks, found.mp, seed, today())
@@ -185,12 +208,13 @@ def find_mp(slug: str):
 
 def _write_page(campaign: Campaign, found, form: LetterForm, asks: list[Ask],
                 paragraphs: dict[str, str], paragraph_errors: dict | None = None,
-                status: int = 200, unavailable: str | None = None):
+                status: int = 200, unavailable: str | None = None,
+                help_link: tuple[str, str] | None = None):
     """The letter form; `paragraphs` fills the textareas of the letter's own wording."""
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
                            asks=asks, paragraphs=paragraphs,
                            paragraph_errors=paragraph_errors or {},
-                           unavailable=unavailable), status
+                           unavailable=unavailable, help_link=help_link), status
 
 
 @bp.post("/c/<slug>/letter")
@@ -204,6 +228,8 @@ def preview(slug: str):
     found, paragraph_errors = None, {}
     # Back to the form, if it comes to that: each textarea shows what the writer sent.
     shown = paragraph_texts(request.form, dict.fromkeys(paragraph_keys(asks), ""))
+    help_link = None
+    status = 422
     if form.validate():
         seed = int(form.seed.data) if form.seed.data else new_seed()
         letter_request = LetterRequest(
@@ -221,15 +247,19 @@ def preview(slug: str):
                 letter_request = replace(letter_request, edits=edits)
                 letter, found = build_letter(get_db(), _finder(), campaign, asks,
                                              letter_request, today())
-        except VacantSeat as vacancy:
-            return render_template("public/vacant.html", campaign=campaign, message=vacancy.message)
         except UpstreamUnavailable as failure:
             return _write_page(campaign, None, form, asks, shown, status=503,
                                unavailable=failure.message)
         except LookupFailure as failure:
+            if failure.heading:
+                return _explain(campaign, failure)
             form.postcode.errors = [failure.message]
+            help_link = failure.help_link
+            status = failure.status
         except NoAsksChosen:
             form.asks.errors = ["Tick at least one thing to ask your MP for."]
+            if found is None:
+                found = _found_or_none(letter_request.postcode)
         except LetterTooLong as error:
             form.personal_note.errors = [str(error)]
         else:
@@ -241,7 +271,10 @@ def preview(slug: str):
                     signed=signed,
                     email=email_offer(letter, mp_email(get_db(), found.mp.member_id)),
                     reference=letter_request.reference, share=_share_links(campaign))
-    return _write_page(campaign, found, form, asks, shown, paragraph_errors, 422)
+    elif not form.postcode.errors:
+        found = _found_or_none(form.postcode.data)
+    return _write_page(campaign, found, form, asks, shown, paragraph_errors, status,
+                       help_link=help_link)
 
 
 class _StartAgain(Exception):
@@ -258,7 +291,8 @@ def _start_again_page(problem: _StartAgain):
 
 
 def _signed_letter(campaign: Campaign):
-    """The signed preview and the letter it showed (its day and MP travel signed with it)."""
+    """The signed preview, the letter it showed (its day and MP travel signed with it)
+    and the ids of the asks in that letter (ticked and still offered)."""
     try:
         signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
                         current_app.config["LETTER_FORM_MAX_AGE"])
@@ -272,24 +306,25 @@ def _signed_letter(campaign: Campaign):
                           "again.", 400)
     reference_url = url_for("public.reference_page", reference=signed.request.reference or "-",
                             _external=True)
+    enabled = enabled_asks(get_db(), campaign.id)
     try:
-        letter = compose_for(campaign, enabled_asks(get_db(), campaign.id), signed.request,
-                             signed.found, signed.day, reference_url=reference_url)
+        letter = compose_for(campaign, enabled, signed.request, signed.found, signed.day,
+                             reference_url=reference_url)
     except NoAsksChosen:
         raise _StartAgain(campaign, "The asks you chose have changed. Please choose "
                           "again.", 409) from None
     except LetterTooLong as error:
         raise _StartAgain(campaign, str(error), 422) from None
-    return signed, letter
+    return signed, letter, [ask.id for ask in asks_in_letter(enabled, signed.request)]
 
 
-def _count_letter(signed: SignedLetter, fmt: str) -> None:
-    """Record the letter once, in format `fmt`, against its reference."""
+def _count_letter(signed: SignedLetter, ask_ids: list[int], fmt: str) -> None:
+    """Record the letter once, in format `fmt`, with the asks in it, against its reference."""
     ref_hash = None
     if signed.request.reference:
         ref_hash = reference_hash(signed.request.reference, current_app.config["SECRET_KEY"])
-    record_letter(get_db(), get_counter(), signed.request, signed.found, fmt, today(),
-                  reference_hash=ref_hash)
+    record_letter(get_db(), get_counter(), signed.request, signed.found, ask_ids, fmt,
+                  today(), reference_hash=ref_hash)
 
 
 @bp.post("/c/<slug>/download")
@@ -298,13 +333,15 @@ def download(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
+    if parliament.state(get_db()).dissolved:
+        return _explain(campaign, ParliamentDissolved())
     file_format = FILE_FORMATS.get(request.form.get("format", ""))
     if file_format is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
-    signed, letter = _signed_letter(campaign)
+    signed, letter, ask_ids = _signed_letter(campaign)
     response = letter_file(file_format, letter)
     if file_format.is_letter:
-        _count_letter(signed, request.form["format"])
+        _count_letter(signed, ask_ids, request.form["format"])
     return response
 
 
@@ -315,12 +352,12 @@ def email(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
-    signed, letter = _signed_letter(campaign)
+    signed, letter, ask_ids = _signed_letter(campaign)
     offer = email_offer(letter, mp_email(get_db(), signed.found.mp.member_id))
     if offer is None:
         return _start_again(campaign, "We have no email address for your MP, so this letter "
                             "has to go by post.", 409)
-    _count_letter(signed, "email")
+    _count_letter(signed, ask_ids, "email")
     if offer.mailto is None:
         # Too long for a link: the page with the text to copy and the address.
         return render_template("public/email_copy.html", campaign=campaign, offer=offer,
@@ -351,7 +388,8 @@ def edit(slug: str):
                         contact=letter_request.contact, seed=str(letter_request.seed))
     suggested = suggested_wording(campaign, asks, signed.found.mp, letter_request.seed,
                                   signed.day)
-    return _write_page(campaign, None, form, asks,
+    # The card shows the MP the preview was addressed to, carried in the signed field.
+    return _write_page(campaign, signed.found, form, asks,
                        paragraph_texts(None, suggested, letter_request.edits))
 
 

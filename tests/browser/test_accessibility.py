@@ -83,6 +83,16 @@ def _vacant_seat(page):
     find_mp(page, "WA7 1AA")
 
 
+def _crown_dependency(page):
+    open_campaign(page)
+    find_mp(page, "JE2 3AB")
+
+
+def _terminated_postcode(page):
+    open_campaign(page)
+    find_mp(page, "AB1 0AA")
+
+
 def _start_again(page):
     reach_preview(page)
     page.locator("input[name=letter]").first.evaluate("el => el.value = 'tampered'")
@@ -133,6 +143,8 @@ STATES = {
     "postcode-error": _postcode_error,
     "letter-form-errors": _letter_form_errors,
     "vacant-seat": _vacant_seat,
+    "crown-dependency": _crown_dependency,
+    "terminated-postcode": _terminated_postcode,
     "start-again": _start_again,
     "not-found": _not_found,
     "preview-long-letter": _long_letter,
