@@ -83,6 +83,9 @@ def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
         "RATELIMIT_ENABLED": "0",
         "PYTHONUNBUFFERED": "1",
         "GUNICORN_NO_CONTROL_SOCKET": "1",
+        # No background register refresh behind a test's back (tests/conftest.py does the
+        # same in process); tests/test_register_lease.py turns it on.
+        "MP_REGISTER_AUTO_REFRESH": "0",
         **(env or {}),
     }
     with tempfile.TemporaryDirectory(prefix="gunicorn-") as tmp:

@@ -6,7 +6,7 @@ from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 from campaign.db import get_db
-from campaign.public.emailing import MAILTO_MAX_LENGTH, email_offer
+from campaign.public.emailing import MAILTO_MAX_TEXT, email_offer
 from campaign.lookup import register
 from campaign.lookup.errors import UpstreamUnavailable
 from letters import Letter
@@ -74,7 +74,7 @@ def _letter(paragraphs: tuple[str, ...]) -> Letter:
 
 def test_a_long_letter_is_offered_to_copy_instead_of_a_link():
     short = email_offer(_letter(("Short.",)), ABBOTT_EMAIL)
-    assert short.mailto and len(short.mailto) <= MAILTO_MAX_LENGTH
+    assert short.mailto and len(short.subject + short.body) <= MAILTO_MAX_TEXT
     long = email_offer(_letter(("A long paragraph about the harm done. " * 60,)), ABBOTT_EMAIL)
     assert long.mailto is None
     assert long.address == ABBOTT_EMAIL and "A long paragraph" in long.body

@@ -65,7 +65,7 @@ def test_workers_refresh_an_old_register_once(tmp_path, fake_postcodes, members)
     fake_postcodes.reset()
     database = str(tmp_path / "lease.sqlite3")
     prepare_database(database)
-    env = {"MP_REGISTER_MAX_AGE": str(MAX_AGE)}
+    env = {"MP_REGISTER_MAX_AGE": str(MAX_AGE), "MP_REGISTER_AUTO_REFRESH": "1"}
     with gunicorn(database_path=database, postcodes_url=fake_postcodes.url,
                   members_url=members.url, workers=3, threads=4, env=env) as server:
         # Never loaded: the first lookups start the one refresh.

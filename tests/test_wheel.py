@@ -3,6 +3,7 @@ serves the campaign page and its stylesheet from another working directory."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -46,10 +47,16 @@ print(json.dumps({"hexes": results.count('<use href="#hex"'),
 
 def test_a_wheel_installed_elsewhere_serves_pages(tmp_path):
     wheels = tmp_path / "wheels"
+    # Built from a copy: setuptools builds in the source tree, and a build/ folder left
+    # there from an older tree would slip modules since removed into the wheel.
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "node_modules", "build", "*.egg-info", "instance", "test-artifacts",
+        "__pycache__", ".pytest_cache", ".hypothesis"))
     # No build isolation: the test extra brings setuptools, so no index is needed.
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(wheels), str(ROOT)], capture_output=True, text=True, timeout=300)
+         "-w", str(wheels), str(source)], capture_output=True, text=True, timeout=300)
     assert build.returncode == 0, build.stderr
     (wheel,) = wheels.glob("mp_letters-*.whl")
 

@@ -203,13 +203,17 @@ EMAIL_BUDGET_SECONDS = 300.0
 
 def refresh_emails(db: sqlite_utils.Database, api: MembersAPI,
                    workers: int = EMAIL_WORKERS,
-                   budget_seconds: float = EMAIL_BUDGET_SECONDS) -> tuple[int, int]:
+                   budget_seconds: float = EMAIL_BUDGET_SECONDS,
+                   only_missing: bool = False) -> tuple[int, int]:
     """Fetch each registered MP's parliamentary email; return (found, failed).
 
     A failed call keeps whatever email was known before (none: the site offers the
     post only); calls not started when the budget runs out count as failed.
+    `only_missing` asks only about MPs with no email on record, such as a by-election
+    winner brought in by a background refresh.
     """
-    member_ids = [row["member_id"] for row in db.query("select member_id from mps")]
+    where = " where email = ''" if only_missing else ""
+    member_ids = [row["member_id"] for row in db.query("select member_id from mps" + where)]
     deadline = time.monotonic() + budget_seconds
 
     def fetch(member_id: int) -> tuple[int, str | None]:

@@ -101,6 +101,11 @@ class RegisterUpkeep:
                     log.info("MP register: %s", change)
                 log.info("MP register refreshed in the background: %d sitting MPs",
                          result.loaded)
+                # New MPs have no email yet; the others keep theirs (a full re-check of
+                # every email is `mps refresh`'s job).
+                found, failed = register.refresh_emails(db, self.members, only_missing=True)
+                log.info("MP emails fetched in the background: %d found, %d failed",
+                         found, failed)
                 leases.release(db, LEASE, holder)
             else:
                 leases.hold_until(db, LEASE, holder, self.retry_seconds)

@@ -62,6 +62,8 @@ def live_app(tmp_path_factory, fake_postcodes, fake_members):
         "RATELIMIT_ENABLED": False,
         # The upstream-down tests must see each failure, not a breaker's short cut.
         "UPSTREAM_BREAKER_FAILURES": 1000,
+        # No background register refresh behind a test's back (as in tests/conftest.py).
+        "MP_REGISTER_AUTO_REFRESH": False,
         # Pages as a configured site shows them (test_demo_and_organisation checks the rest).
         "ORGANISATION_NAME": "Example Campaign Group",
         "ORGANISATION_URL": "https://example.org/",
