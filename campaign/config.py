@@ -90,7 +90,7 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         "SESSION_COOKIE_SECURE": production,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        # Staff sessions end this long after signing in, however busy (campaign/auth.py).
+        # Staff sessions end this long after signing in, however busy (campaign/accounts/sign_in.py).
         "SESSION_HOURS": float(environ.get("SESSION_HOURS", "8")),
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=float(environ.get("SESSION_HOURS", "8"))),
         "REMEMBER_COOKIE_SECURE": production,

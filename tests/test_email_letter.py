@@ -6,7 +6,7 @@ from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 from campaign.db import get_db
-from campaign.emailing import MAILTO_MAX_TEXT, email_offer
+from campaign.public.emailing import MAILTO_MAX_TEXT, email_offer
 from campaign.lookup import register
 from campaign.lookup.errors import UpstreamUnavailable
 from letters import Letter

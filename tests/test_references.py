@@ -6,7 +6,7 @@ import re
 import pytest
 
 from campaign.db import get_db
-from campaign.references import ALPHABET, LENGTH, new_reference, normalise
+from campaign.public.references import ALPHABET, LENGTH, new_reference, normalise
 from tests.helpers import Journey, page_text
 
 

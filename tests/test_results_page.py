@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from campaign.hexmap import hexes
+from campaign.public.hexmap import hexes
 from tests.helpers import Journey, page_text
 
 SLUG = "stop-trafficking-networks"

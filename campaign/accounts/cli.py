@@ -4,10 +4,10 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
-from campaign.db import migrated_db
 from campaign.accounts.users import (
     MIN_PASSWORD_LENGTH, ROLES, UserError, create_user, disable_user, list_users, set_password,
 )
+from campaign.db import migrated_db
 
 users = AppGroup("users", help="Staff and organiser accounts.")
 

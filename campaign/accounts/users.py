@@ -3,7 +3,7 @@
 Passwords are hashed with werkzeug's scrypt. There is no self-registration: accounts
 are made from the command line (`flask --app wsgi users create`).
 
-Each account has a session version, carried in its signed-in sessions (campaign/auth.py).
+Each account has a session version, carried in its signed-in sessions (campaign/accounts/sign_in.py).
 Signing out, disabling the account and changing its password bump it, which ends every
 session signed in before, even a copied cookie.
 """

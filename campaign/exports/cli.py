@@ -4,9 +4,9 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
-from campaign.exports import queries
 from campaign.campaigns import campaign_by_slug, campaign_slugs
 from campaign.db import migrated_db
+from campaign.exports import queries
 from campaign.exports.files import breakdown_document, to_csv, to_json
 
 export = AppGroup("export", help="Take counts away as files.")

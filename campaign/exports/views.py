@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template, request
 
-from campaign.exports import charts, queries
 from campaign.accounts.sign_in import role_required
 from campaign.campaigns import Campaign, campaign_by_slug
 from campaign.db import get_db
+from campaign.exports import charts, queries
 from campaign.exports.files import (
     breakdown_document, everything_document, file_name, to_csv, to_json,
 )

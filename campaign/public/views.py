@@ -23,34 +23,37 @@ from campaign.campaigns import (
     Campaign, campaign_by_id, campaign_by_slug, enabled_asks, latest_closed_campaign,
     public_campaigns,
 )
-from campaign.emailing import email_offer
-from campaign.embedding import embed_origins
-from campaign.exports.queries import Filter, by_constituency
-from campaign.hexmap import CLASSES, letters_svg
-from campaign.letter_reports import (REPLY_KINDS, REPLY_WITHIN, SENT_KINDS, BadReport,
-                                     letter_by_reference, report as record_report)
-from campaign.lookup.register import mp_email
-from campaign.references import new_reference, normalise, reference_hash
-from campaign.security_headers import allow_framing
-from campaign.sharing import share_card_png, share_links
-from campaign.public.counter import get_counter
 from campaign.db import get_db
-from campaign.site_context import today
-from campaign.public.downloads import FILE_FORMATS, letter_file
+from campaign.exports.queries import Filter, by_constituency
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, REFERENCE_LIMIT, limiter
 from campaign.lookup import parliament
 from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, ParliamentDissolved, UpstreamUnavailable
 from campaign.lookup.local_source import directory_path
+from campaign.lookup.register import mp_email
+from campaign.public.composing import (
+    NoAsksChosen, asks_in_letter, build_letter, compose_for, suggested_wording,
+)
+from campaign.public.counter import get_counter
+from campaign.public.downloads import FILE_FORMATS, letter_file
+from campaign.public.emailing import email_offer
+from campaign.public.embedding import embed_origins
+from campaign.public.forms import LetterForm, PostcodeForm
+from campaign.public.hexmap import CLASSES, letters_svg
+from campaign.public.letter_edits import paragraph_texts, read_edits
+from campaign.public.letter_reports import (
+    REPLY_KINDS, REPLY_WITHIN, SENT_KINDS, BadReport, letter_by_reference,
+    report as record_report,
+)
 from campaign.public.participation import record_letter
 from campaign.public.privacy_facts import privacy_facts
-from campaign.public.forms import LetterForm, PostcodeForm
+from campaign.public.references import new_reference, normalise, reference_hash
+from campaign.public.sharing import share_card_png, share_links
 from campaign.public.signed_requests import (
     LetterExpired, LetterRequest, LetterTampered, SignedLetter, sign, unsign,
 )
-from campaign.public.letter_edits import paragraph_texts, read_edits
-from campaign.public.composing import (NoAsksChosen, asks_in_letter, build_letter,
-                                       compose_for, suggested_wording)
+from campaign.security_headers import allow_framing
+from campaign.site_context import today
 from letters import Ask
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed, paragraph_keys

@@ -26,11 +26,12 @@ from flask_login import current_user
 from campaign.accounts.sign_in import role_required
 from campaign.campaigns import Campaign, campaign_by_id
 from campaign.db import get_db
-from campaign.site_context import today
 from campaign.public.downloads import FILE_FORMATS, letter_file
+from campaign.site_context import today
 from campaign.staff import editing, preview as previews
-from campaign.embedding import (BadOrigin, embed_origins, embed_snippet, parse_origins,
-                                set_embed_origins)
+from campaign.public.embedding import (
+    BadOrigin, embed_origins, embed_snippet, parse_origins, set_embed_origins,
+)
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, EmbedForm, MoveForm,
                                   StatusForm, WordingForm)
 from letters.limits import LetterTooLong
