@@ -180,6 +180,12 @@ def test_a_preview_from_before_dissolution_downloads_nothing(journey, runner):
     assert response.mimetype == "text/html"
     assert "Parliament is dissolved for a general election" in page_text(
         response.get_data(as_text=True))
+    emailed = journey.email()  # nor handed to a mail app, nor counted
+    assert emailed.status_code != 303
+    assert "Parliament is dissolved for a general election" in page_text(
+        emailed.get_data(as_text=True))
+    with journey.client.application.app_context():
+        assert get_db()["letters"].count == 0
 
 
 def test_a_letter_form_left_open_over_dissolution_explains(journey, runner):

@@ -327,14 +327,26 @@ def _count_letter(signed: SignedLetter, ask_ids: list[int], fmt: str) -> None:
                   today(), reference_hash=ref_hash)
 
 
-@bp.post("/c/<slug>/download")
-@limiter.limit(DOWNLOAD_LIMIT)
-def download(slug: str):
-    campaign = _campaign_or_404(slug)
+def _not_taking_letters(campaign: Campaign):
+    """The page to show instead of delivering a previewed letter, or None.
+
+    A preview made before the campaign closed or Parliament was dissolved must not
+    become a letter (or a count) afterwards, whichever way it leaves the site.
+    """
     if campaign.is_closed:
         return _closed(campaign)
     if parliament.state(get_db()).dissolved:
         return _explain(campaign, ParliamentDissolved())
+    return None
+
+
+@bp.post("/c/<slug>/download")
+@limiter.limit(DOWNLOAD_LIMIT)
+def download(slug: str):
+    campaign = _campaign_or_404(slug)
+    refused = _not_taking_letters(campaign)
+    if refused:
+        return refused
     file_format = FILE_FORMATS.get(request.form.get("format", ""))
     if file_format is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
@@ -350,8 +362,9 @@ def download(slug: str):
 def email(slug: str):
     """Count the letter as sent by email, then hand over to the citizen's mail app."""
     campaign = _campaign_or_404(slug)
-    if campaign.is_closed:
-        return _closed(campaign)
+    refused = _not_taking_letters(campaign)
+    if refused:
+        return refused
     signed, letter, ask_ids = _signed_letter(campaign)
     offer = email_offer(letter, mp_email(get_db(), signed.found.mp.member_id))
     if offer is None:
