@@ -120,7 +120,8 @@ class Letter:
             self.date_text,
             "\n".join(self.recipient_lines),
         ]
-        if self.subject:
+        parts.append(self.salutation)
+        if self.subject:  # UK order: the subject line follows the salutation
             parts.append(self.subject)
-        parts += [self.salutation, *self.paragraphs, self.valediction, self.signature_name]
+        parts += [*self.paragraphs, self.valediction, self.signature_name]
         return "\n\n".join(parts)

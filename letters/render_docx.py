@@ -51,9 +51,9 @@ def docx_paragraphs(letter: Letter) -> list[tuple[str, str]]:
             for line in (letter.sender_name, *letter.sender_address, *letter.sender_contact)]
     rows.append((t.DATE, letter.date_text))
     rows += [(t.RECIPIENT, line) for line in letter.recipient_lines]
+    rows.append((t.SALUTATION, letter.salutation))  # UK order: salutation, then subject
     if letter.subject:
         rows.append((t.SUBJECT, letter.subject))
-    rows.append((t.SALUTATION, letter.salutation))
     last = len(letter.paragraphs) - 1
     rows += [(t.LAST_BODY if i == last else t.BODY, text)
              for i, text in enumerate(letter.paragraphs)]

@@ -52,16 +52,17 @@ def render_pdf(letter: Letter) -> bytes:
 
 
 def story(letter: Letter) -> list:
-    """The flowables of the body, from the subject to the signature.
+    """The flowables of the body, from the salutation to the signature.
 
     The addresses and the date come first in Letter.body_text and are drawn first,
     by the first page's template (see _first_page), so the PDF reads in the same order.
     """
     styles = pdf_styles()
     flow: list = [NextPageTemplate("later")]
+    # UK order: the salutation, then the subject line (issue 12).
+    flow.append(Paragraph(escape(letter.salutation), styles.salutation))
     if letter.subject:
         flow.append(Paragraph(escape(letter.subject), styles.subject))
-    flow.append(Paragraph(escape(letter.salutation), styles.salutation))
     paragraphs = [Paragraph(_text(p), styles.body) for p in letter.paragraphs]
     sign_off = [
         Paragraph(escape(letter.valediction), styles.closing),

@@ -36,6 +36,13 @@ def test_paragraphs_follow_body_text_in_order():
     assert paragraphs[-1] == letter.signature_name
 
 
+def test_the_subject_line_follows_the_salutation():
+    letter = make_letter()
+    paragraphs = [p.text for p in open_docx(render_docx(letter)).paragraphs]
+    assert letter.subject
+    assert paragraphs.index(letter.subject) == paragraphs.index(letter.salutation) + 1
+
+
 def test_each_part_of_the_letter_has_its_named_style():
     letter = make_letter()
     styles = [(p.style.name, p.text) for p in open_docx(render_docx(letter)).paragraphs]

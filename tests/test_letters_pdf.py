@@ -41,6 +41,15 @@ def test_text_reads_in_the_order_of_body_text():
     assert words(" ".join(run.text for run in runs)) == words(letter.body_text)
 
 
+def test_uk_order_sender_date_recipient_salutation_then_subject():
+    letter = make_letter()
+    text = " ".join(" ".join(pdf_text(render_pdf(letter))).split())
+    places = [text.index(part) for part in (
+        letter.sender_name, letter.date_text, "House of Commons", letter.salutation, letter.subject,
+        letter.paragraphs[0][:30])]
+    assert places == sorted(places)
+
+
 @pytest.mark.parametrize("mp", [
     MP_ABBOTT,
     MP(member_id=467, display_as="Sir Lindsay Hoyle", full_title="Rt Hon Sir Lindsay Hoyle MP",
