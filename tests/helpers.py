@@ -174,9 +174,9 @@ def set_status(client, campaign_id: int, status: str):
 
 # Letters written through the journey on chosen days, for the counting tests.
 
-HACKNEY = ("E14001271", "Hackney North and Stoke Newington", "Ms Diane Abbott", "Independent")
+HACKNEY = ("E14001259", "Hackney North and Stoke Newington", "Ms Diane Abbott", "Independent")
 SEVENOAKS = ("E14001465", "Sevenoaks", "Laura Trott", "Conservative")
-CHORLEY = ("E14001165", "Chorley", "Sir Lindsay Hoyle", "Speaker")
+CHORLEY = ("E14001170", "Chorley", "Sir Lindsay Hoyle", "Speaker")
 
 # (day, postcode, positions of the asks ticked among the campaign's asks, downloads)
 LETTERS = [

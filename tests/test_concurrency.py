@@ -20,7 +20,7 @@ from harness.live_server import gunicorn, prepare_database
 
 CLIENTS = 24
 LETTERS_EACH = 3
-POSTCODES = {"E8 1DY": "E14001271", "BR8 7RE": "E14001465", "PR7 1DP": "E14001165",
+POSTCODES = {"E8 1DY": "E14001259", "BR8 7RE": "E14001465", "PR7 1DP": "E14001170",
              "LL77 7TW": "W07000112"}
 
 

@@ -108,7 +108,7 @@ def test_the_campaign_page_shows_a_formatted_count(app, client):
                 with recursive n(i) as (select 1 union all select i + 1 from n where i < 1234)
                 insert into letters (token, campaign_id, constituency_code, constituency_name,
                                      day, formats)
-                select 't' || i, 1, 'E14001271', 'Hackney North and Stoke Newington',
+                select 't' || i, 1, 'E14001259', 'Hackney North and Stoke Newington',
                        '2025-03-01', 'pdf' from n""")
     assert "1,234 letters so far" in page_text(client.get("/").get_data(as_text=True))
 
@@ -183,7 +183,7 @@ def test_m006_gives_letters_recorded_before_it_their_day(tmp_path):
         db.execute("insert into asks (id, campaign_id, title, paragraph) values (7, 1, 'Ask', 'P')")
         db.execute("insert into letters (id, token, campaign_id, constituency_code,"
                    " constituency_name, day, formats) values"
-                   " (1, 't', 1, 'E14001165', 'Chorley', '2024-06-01', 'pdf')")
+                   " (1, 't', 1, 'E14001170', 'Chorley', '2024-06-01', 'pdf')")
         db.execute("insert into letter_asks (letter_id, ask_id) values (1, 7)")
     assert migrate(db)[0] == "m006_counting_indexes"  # and any migration after it
     assert queries.by_ask(db, queries.Filter(since=date(2024, 6, 1), until=date(2024, 6, 1))) == [

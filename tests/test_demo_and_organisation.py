@@ -81,3 +81,18 @@ def test_the_privacy_page_says_where_rate_limit_counts_live(app_config):
     shared = _app({**app_config, "RATELIMIT_ENABLED": True,
                    "RATELIMIT_STORAGE_URI": "memory://"}).test_client()
     assert "held only in the server's memory" in page_text(shared.get("/privacy").get_data(as_text=True))
+
+
+def test_the_sample_postcodes_carry_their_constituencys_real_code():
+    """The demo's GSS codes are the 2024 codes of the seats it names (the results map and
+    the exports go by code: a wrong one shades and counts another seat)."""
+    from campaign.demo.dataset import POSTCODES
+    from campaign.lookup.constituencies import shipped
+    from campaign.lookup.names import constituency_key
+
+    codes = shipped()
+    for postcode in POSTCODES:
+        if postcode.code:
+            assert postcode.code in codes, postcode
+            assert constituency_key(codes[postcode.code]) == constituency_key(postcode.name), \
+                postcode

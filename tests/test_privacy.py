@@ -40,7 +40,7 @@ def test_participation_is_recorded_once_per_letter(app, journey):
         rows = list(get_db().query("select * from letters"))
         asks = list(get_db().query("select ask_id from letter_asks"))
     assert len(rows) == 1
-    assert rows[0]["constituency_code"] == "E14001271"
+    assert rows[0]["constituency_code"] == "E14001259"
     assert rows[0]["constituency_name"] == "Hackney North and Stoke Newington"
     assert sorted(rows[0]["formats"].split(",")) == ["docx", "pdf"]
     assert len(asks) == 1

@@ -29,7 +29,7 @@ def test_the_map_has_a_hex_per_constituency_and_agrees_with_the_table(client):
     assert len(shapes) == 650 == len(hexes())
     table = re.findall(r'<tr data-code="([^"]+)"><td>([^<]*)</td><td class="num">([\d,]+)</td>',
                        html)
-    assert [(code, letters) for code, _, letters in table] == [("E14001271", "2"),
+    assert [(code, letters) for code, _, letters in table] == [("E14001259", "2"),
                                                                ("E14001465", "1")]
     for code, _, letters in table:
         noun = "letter" if letters == "1" else "letters"

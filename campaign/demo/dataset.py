@@ -47,13 +47,13 @@ MPS = [
 VACANT_SEATS = ["Runcorn and Helsby"]
 
 POSTCODES = [
-    FakePostcode("E8 1DY", "E14001271", "Hackney North and Stoke Newington"),
+    FakePostcode("E8 1DY", "E14001259", "Hackney North and Stoke Newington"),
     FakePostcode("BR8 7RE", "E14001465", "Sevenoaks"),
-    FakePostcode("PR7 1DP", "E14001165", "Chorley"),
+    FakePostcode("PR7 1DP", "E14001170", "Chorley"),
     FakePostcode("BT78 1AA", "N05000018", "West Tyrone", "Northern Ireland"),
     FakePostcode("LL77 7TW", "W07000112", "Ynys Mon", "Wales"),
-    FakePostcode("TF1 6TE", "E14001560", "Wrekin, The"),
-    FakePostcode("WA7 1AA", "E14001453", "Runcorn and Helsby"),
+    FakePostcode("TF1 6TE", "E14001543", "Wrekin, The"),
+    FakePostcode("WA7 1AA", "E14001455", "Runcorn and Helsby"),
     # Non-geographic: postcodes.io knows it but it lies in no constituency.
     FakePostcode("BX1 1LT", None, None),
 ]
