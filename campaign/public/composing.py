@@ -5,10 +5,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-import sqlite_utils
-
 from campaign.campaigns import Campaign
-from campaign.lookup.finder import FoundMP, MPFinder
+from campaign.lookup.finder import FoundMP
 from campaign.public.signed_requests import LetterRequest
 from letters import MP, Ask, Letter, Sender, compose_letter
 from letters.compose import placeholder_values
@@ -17,21 +15,6 @@ from letters.phrasings import suggested_paragraphs
 
 class NoAsksChosen(ValueError):
     """None of the ticked asks belongs to the campaign any more."""
-
-
-def build_letter(db: sqlite_utils.Database, finder: MPFinder, campaign: Campaign,
-                 enabled: Sequence[Ask], request: LetterRequest,
-                 today: date) -> tuple[Letter, FoundMP]:
-    """Compose the letter `request` describes, to the MP for its postcode (the preview).
-
-    `enabled` is the campaign's asks as citizens can tick them now (the caller has
-    usually loaded them for the page already). The MP is found from the postcode on
-    the letter, so the letter goes to the writer's own MP even if they changed the
-    postcode on the form. Raises LookupFailure, NoAsksChosen or
-    letters.limits.LetterTooLong.
-    """
-    found = finder.find(db, request.postcode)
-    return compose_for(campaign, enabled, request, found, today), found
 
 
 def asks_in_letter(enabled: Sequence[Ask], request: LetterRequest) -> list[Ask]:
@@ -44,7 +27,8 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
                 found: FoundMP, day: date, reference_url: str = "") -> Letter:
     """The letter `request` describes, to the MP the preview `found`, dated `day`.
 
-    The download's way: it composes what the signed preview decided, with no lookup.
+    The preview composes it once the MP is found; the download composes what the
+    signed preview decided, with no lookup.
     Raises NoAsksChosen when none of the ticked asks can be ticked any more. With
     `reference_url`, the PDF carries the writer's tear-off note with their reference.
     """

@@ -32,7 +32,7 @@ from campaign.lookup.errors import LookupFailure, ParliamentDissolved, UpstreamU
 from campaign.lookup.local_source import directory_path
 from campaign.lookup.register import mp_email
 from campaign.public.composing import (
-    NoAsksChosen, asks_in_letter, build_letter, compose_for, suggested_wording,
+    NoAsksChosen, asks_in_letter, compose_for, suggested_wording,
 )
 from campaign.public.counter import get_counter
 from campaign.public.downloads import FILE_FORMATS, letter_file
@@ -239,14 +239,16 @@ def preview(slug: str):
             personal_note=form.personal_note.data or "", token=secrets.token_urlsafe(16),
             reference=new_reference(), seed=seed, contact=form.contact.data or "",
         )
+        day = today()
         try:
+            # The MP comes from the postcode on the letter, so the letter goes to the
+            # writer's own MP even if they changed the postcode on the form.
             found = _finder().find(get_db(), letter_request.postcode)
-            suggested = suggested_wording(campaign, asks, found.mp, seed, today())
+            suggested = suggested_wording(campaign, asks, found.mp, seed, day)
             edits, paragraph_errors = read_edits(request.form, suggested)
             if not paragraph_errors:
                 letter_request = replace(letter_request, edits=edits)
-                letter, found = build_letter(get_db(), _finder(), campaign, asks,
-                                             letter_request, today())
+                letter = compose_for(campaign, asks, letter_request, found, day)
         except UpstreamUnavailable as failure:
             return _write_page(campaign, None, form, asks, shown, status=503,
                                unavailable=failure.message)
@@ -258,8 +260,6 @@ def preview(slug: str):
             status = failure.status
         except NoAsksChosen:
             form.asks.errors = ["Tick at least one thing to ask your MP for."]
-            if found is None:
-                found = _found_or_none(letter_request.postcode)
         except LetterTooLong as error:
             form.personal_note.errors = [str(error)]
         else:
