@@ -63,6 +63,7 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
     if postcode_source not in POSTCODE_SOURCES:
         raise ConfigError(f"POSTCODE_SOURCE must be one of {', '.join(POSTCODE_SOURCES)}.")
     max_age = _seconds(environ.get("MP_REGISTER_MAX_AGE", "86400"), "MP_REGISTER_MAX_AGE")
+    session_hours = float(environ.get("SESSION_HOURS", "8"))
     secret = environ.get("SECRET_KEY", "")
     if not secret and not production:
         secret = DEV_SECRET_KEY
@@ -91,8 +92,8 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         # Staff sessions end this long after signing in, however busy (campaign/accounts/sign_in.py).
-        "SESSION_HOURS": float(environ.get("SESSION_HOURS", "8")),
-        "PERMANENT_SESSION_LIFETIME": timedelta(hours=float(environ.get("SESSION_HOURS", "8"))),
+        "SESSION_HOURS": session_hours,
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=session_hours),
         "REMEMBER_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_HTTPONLY": True,
         # A signed preview stays valid for two hours; after that the writer starts again.
