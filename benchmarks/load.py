@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from campaign.demo.members_api import FakeMembersAPI  # noqa: E402
 from campaign.demo.postcodes_io import FakePostcodesIO  # noqa: E402
-from harness.http_journey import STEPS, HttpJourney  # noqa: E402
-from harness.live_server import gunicorn, prepare_database  # noqa: E402
+from campaign.demo.http_journey import STEPS, HttpJourney  # noqa: E402
+from campaign.demo.live_site import gunicorn, prepare_database  # noqa: E402
 
 # Postcodes of seats with a sitting MP, so every journey can end in a letter.
 POSTCODES = ["E8 1DY", "BR8 7RE", "PR7 1DP", "BT78 1AA", "LL77 7TW", "TF1 6TE"]

@@ -16,7 +16,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from campaign.db import get_db
-from harness.http_journey import SLUG, WRITER, hidden  # noqa: F401  (for the tests too)
+from campaign.demo.http_journey import SLUG, WRITER, hidden  # noqa: F401  (for the tests too)
 
 def textareas(html: str) -> dict[str, str]:
     """Each textarea's name and text in `html`, as a browser would send them."""
