@@ -20,7 +20,7 @@ def full_house(mps: list[FakeMP], vacant: list[str]) -> list[FakeMP]:
         {constituency_key(name) for name in vacant}
     others = [
         FakeMP(900000 + index, f"Member for {name}", f"Member for {name} MP", "Member",
-               f"Member, {name}", "Independent", "", name)
+               "Independent", name, "", f"Member, {name}")
         for index, (code, name) in enumerate(sorted(shipped().items()))
         if constituency_key(name) not in taken
     ]

@@ -25,7 +25,7 @@ from campaign.lookup import constituencies, parliament
 from campaign.lookup.errors import (
     MPUnconfirmed, ParliamentDissolved, UpstreamUnavailable, VacantSeat,
 )
-from campaign.lookup.members_api import MemberRecord, MembersAPI
+from campaign.lookup.members_api import MembersAPI
 from campaign.lookup.names import constituency_key
 from campaign.transactions import write_transaction
 from letters import MP
@@ -56,13 +56,15 @@ def _timestamp(when: datetime) -> str:
     return when.isoformat(timespec="milliseconds")
 
 
-def _row(record: MemberRecord, source: str, fetched_at: str) -> dict:
+def _row(mp: MP, source: str, fetched_at: str) -> dict:
+    # The mps table's list_as column (from before the client read MPs as letters.MP)
+    # is no longer written: nothing reads it.
     return {
-        "constituency_key": constituency_key(record.constituency_name),
-        "constituency_name": record.constituency_name,
-        "member_id": record.member_id, "display_as": record.display_as,
-        "full_title": record.full_title, "address_as": record.address_as,
-        "list_as": record.list_as, "party": record.party, "gender": record.gender,
+        "constituency_key": constituency_key(mp.constituency),
+        "constituency_name": mp.constituency,
+        "member_id": mp.member_id, "display_as": mp.display_as,
+        "full_title": mp.full_title, "address_as": mp.address_as,
+        "party": mp.party, "gender": mp.gender,
         "source": source, "fetched_at": fetched_at,
     }
 
@@ -104,12 +106,12 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
     place too, records why, and (none at all) marks Parliament dissolved.
     Raises UpstreamUnavailable when the Members API cannot be read.
     """
-    records = list(api.sitting_mps())
+    sitting = list(api.sitting_mps())
     now = _timestamp(_now())
-    if len(records) < min_sitting:
-        return _refuse(db, api, len(records), now, by)
+    if len(sitting) < min_sitting:
+        return _refuse(db, api, len(sitting), now, by)
     old = {row["constituency_key"]: row for row in db["mps"].rows}
-    new = [_row(r, "refresh", now) for r in records]
+    new = [_row(mp, "refresh", now) for mp in sitting]
     changes = _changes(old, new)
     current = parliament.state(db)
     reopened = current.dissolved and current.set_by == parliament.BY_REFRESH
@@ -129,7 +131,7 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
         ], pk="key")
         if reopened:
             parliament.set_state(db, parliament.SITTING, parliament.BY_REFRESH)
-    return RefreshResult(loaded=len(records), replaced=True, changes=changes,
+    return RefreshResult(loaded=len(sitting), replaced=True, changes=changes,
                          reopened=reopened)
 
 
