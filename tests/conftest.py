@@ -5,7 +5,7 @@ import pytest
 
 from campaign import create_app
 from campaign.db import get_db, migrate
-from campaign.seed import load_launch_campaign
+from campaign.campaigns.launch import load_launch_campaign
 from tests.chromium import browser  # noqa: F401  (one Chromium for the session)
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.postcodes_io import FakePostcodesIO

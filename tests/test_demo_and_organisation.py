@@ -6,7 +6,7 @@ import pytest
 from campaign import create_app
 from campaign.db import get_db, migrate
 from campaign.demo.__main__ import demo_config, postcodes_to_try, prepare
-from campaign.seed import load_launch_campaign
+from campaign.campaigns.launch import load_launch_campaign
 from tests.helpers import page_text
 
 SLUG = "stop-trafficking-networks"

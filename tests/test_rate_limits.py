@@ -9,7 +9,7 @@ from campaign import create_app
 from campaign.config import from_environment
 from campaign.db import get_db, migrate
 from campaign.limits import limiter
-from campaign.seed import load_launch_campaign
+from campaign.campaigns.launch import load_launch_campaign
 from tests.helpers import Journey, SLUG, WRITER, hidden, page_text
 
 ADDRESS = "203.0.113.7"

@@ -9,7 +9,7 @@ import pytest
 from campaign import create_app
 from campaign.config import from_environment
 from campaign.db import get_db, migrate
-from campaign.seed import load_launch_campaign
+from campaign.campaigns.launch import load_launch_campaign
 from tests.helpers import SLUG, WRITER
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

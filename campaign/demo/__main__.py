@@ -18,7 +18,7 @@ from campaign.db import get_db, migrate
 from campaign.demo.dataset import POSTCODES, TERMINATED, VACANT_SEATS
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.postcodes_io import FakePostcodesIO
-from campaign.seed import load_launch_campaign
+from campaign.campaigns.launch import load_launch_campaign
 from campaign.accounts.users import UserError, create_user
 
 DEMO_STAFF_EMAIL = "demo-staff@example.org"

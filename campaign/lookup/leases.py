@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 
 import sqlite_utils
 
-from campaign.transactions import write_transaction
+from campaign.db import write_transaction
 
 
 def _now() -> datetime:

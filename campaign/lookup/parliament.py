@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-from campaign.transactions import write_transaction
+from campaign.db import write_transaction
 
 SITTING, DISSOLVED = "sitting", "dissolved"
 STATES = (SITTING, DISSOLVED)

@@ -27,7 +27,7 @@ from campaign.lookup.errors import (
 )
 from campaign.lookup.members_api import MembersAPI
 from campaign.lookup.names import constituency_key
-from campaign.transactions import write_transaction
+from campaign.db import write_transaction
 from letters import MP
 
 DEFAULT_MAX_AGE = 24 * 60 * 60

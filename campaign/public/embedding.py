@@ -12,7 +12,7 @@ import re
 
 import sqlite_utils
 
-from campaign.transactions import write_transaction
+from campaign.db import write_transaction
 
 MAX_ORIGINS = 20
 _HOST = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from campaign.campaigns import STATUSES
-from campaign.transactions import timestamp, write_transaction
+from campaign.db import timestamp, write_transaction
 from letters import Ask
 from letters.wording import WordingError, check_wording
 
@@ -255,7 +255,7 @@ def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
             # wording they came with, so the first edit can be undone too.
             _record(db, campaign_id, "wording", BASELINE_ACTION, _wording_snapshot(row),
                     Editor(id=None, email=""))
-        # Saving checked wording settles whatever migration 8 asked staff to review.
+        # Saving checked wording settles whatever migration 9 (m009_plain_wording) asked staff to review.
         db["campaigns"].update(campaign_id, {**values, "wording_review": "",
                                              "updated_at": timestamp()})
         _record(db, campaign_id, "wording", action, values, editor)

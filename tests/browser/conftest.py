@@ -17,7 +17,7 @@ from werkzeug.serving import make_server
 
 from campaign import create_app
 from campaign.db import get_db, migrate
-from campaign.seed import load_launch_campaign
+from campaign.campaigns.launch import load_launch_campaign
 from tests.chromium import ARTIFACTS, SCREENSHOTS  # noqa: F401  (the `browser` fixture: tests/conftest.py)
 
 ROOT = Path(__file__).resolve().parents[2]

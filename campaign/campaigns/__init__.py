@@ -22,7 +22,7 @@ class Campaign:
     status: str
     wording: Wording
     thank_you: str
-    #: What migration 8 could not convert, for staff to correct ("" when nothing).
+    #: What migration 9 (m009_plain_wording) could not convert, for staff to correct ("" when nothing).
     wording_review: str = ""
 
     @property
