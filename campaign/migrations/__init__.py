@@ -151,7 +151,7 @@ def m008_letter_loop(db: sqlite_utils.Database) -> None:
         pk=("letter_id", "kind"), foreign_keys=[("letter_id", "letters", "id")],
         not_null={"letter_id", "kind", "day"},
     )
-    # Sites allowed to frame a campaign's embedded postcode box (see embedding.py).
+    # Sites allowed to frame a campaign's embedded postcode box (see campaign.campaigns.embedding).
     db["embed_origins"].create(
         {"campaign_id": int, "origin": str, "position": int},
         pk=("campaign_id", "origin"), foreign_keys=[("campaign_id", "campaigns", "id")],

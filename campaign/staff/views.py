@@ -27,15 +27,17 @@ from campaign.accounts.sign_in import role_required
 from campaign.campaigns import (
     Campaign, all_asks, all_campaigns, campaign_ask, campaign_by_id, enabled_asks,
 )
-from campaign.db import get_db
-from campaign.public.downloads import FILE_FORMATS, letter_file
-from campaign.site_context import today
-from campaign.staff import editing, preview as previews
-from campaign.public.embedding import (
+from campaign.campaigns.embedding import (
     BadOrigin, embed_origins, embed_snippet, parse_origins, set_embed_origins,
 )
+from campaign.db import get_db
+# The preview serves its files as a citizen's download is served (see public.downloads).
+from campaign.public.downloads import letter_file
+from campaign.site_context import today
+from campaign.staff import editing, preview as previews
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, EmbedForm, MoveForm,
                                   StatusForm, WordingForm)
+from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed
 from letters.wording import PLACEHOLDERS

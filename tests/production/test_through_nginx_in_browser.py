@@ -184,7 +184,7 @@ def test_the_embed_is_framed_only_by_listed_origins_through_nginx(production_sit
 
     from campaign import create_app
     from campaign.db import get_db
-    from campaign.public.embedding import set_embed_origins
+    from campaign.campaigns.embedding import set_embed_origins
 
     url = f"{production_site.url}/c/{SLUG}/embed"
     verify = str(tls_certificate.cert)
