@@ -16,8 +16,8 @@ from docx.shared import Mm, Pt
 from letters import layout
 from letters.docx_template import LETTER_STYLES
 from letters.render_docx import render_docx
-from tests.letters_fixtures import (
-    UNICODE_NAME, UNICODE_SAMPLES, make_letter, pdf_runs, pdf_text, two_page_letter,
+from tests.helpers import (
+    UNICODE_NAME, UNICODE_SAMPLES, make_letter, pdf_runs, pdf_page_texts, two_page_letter,
     unicode_letter,
 )
 
@@ -172,7 +172,7 @@ def test_libreoffice_opens_it_and_prints_every_name(tmp_path):
          "--convert-to", "pdf", "--outdir", str(tmp_path), str(source), str(unicode_source)],
         check=True, capture_output=True, timeout=120,
     )
-    pages = pdf_text((tmp_path / "letter.pdf").read_bytes())
+    pages = pdf_page_texts((tmp_path / "letter.pdf").read_bytes())
     assert len(pages) == 2 and "Page 2 of 2" in pages[1] and "Page" not in pages[0]
     letter = two_page_letter()
     runs = pdf_runs((tmp_path / "letter.pdf").read_bytes())
@@ -180,7 +180,7 @@ def test_libreoffice_opens_it_and_prints_every_name(tmp_path):
     assert [run.text for run in recipient] == list(letter.recipient_lines)
     for run in recipient:  # a typical letter printed from Word fits a DL window too
         assert 20 <= run.x <= 30 and 45 + 4 <= run.top <= 90 - 1, run
-    text = " ".join(" ".join(pdf_text((tmp_path / "unicode.pdf").read_bytes())).split())
+    text = " ".join(" ".join(pdf_page_texts((tmp_path / "unicode.pdf").read_bytes())).split())
     for sample in UNICODE_SAMPLES:
         assert sample in text
 
