@@ -88,7 +88,7 @@ def test_the_sample_postcodes_carry_their_constituencys_real_code():
     the exports go by code: a wrong one shades and counts another seat)."""
     from campaign.demo.dataset import POSTCODES
     from campaign.lookup.constituencies import shipped
-    from campaign.lookup.names import constituency_key
+    from campaign.lookup.name_matching import constituency_key
 
     codes = shipped()
     for postcode in POSTCODES:

@@ -8,7 +8,7 @@ import pytest
 
 from campaign.db import get_db
 from campaign.lookup import register
-from campaign.lookup.names import constituency_key
+from campaign.lookup.name_matching import constituency_key
 from campaign.demo.dataset import FakeMP
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.shapes import SHARED_DATA

@@ -7,7 +7,7 @@ import pytest
 
 from campaign.db import get_db
 from campaign.public.references import ALPHABET, LENGTH, new_reference, normalise
-from tests.helpers import Journey, make_app, page_text
+from tests.helpers import make_app, page_text
 
 
 def _letter_with_reference(journey) -> str:

@@ -47,7 +47,7 @@ def m001_campaigns_and_asks(db: sqlite_utils.Database) -> None:
 
 @migration
 def m002_mp_register(db: sqlite_utils.Database) -> None:
-    # The sitting MPs, keyed by the normalised constituency name (see lookup.names),
+    # The sitting MPs, keyed by the normalised constituency name (see lookup.name_matching),
     # because that is the only key postcodes.io and the Members API share.
     db["mps"].create(
         {"constituency_key": str, "constituency_name": str, "member_id": int,
