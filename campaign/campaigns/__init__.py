@@ -24,7 +24,8 @@ class Campaign:
     status: str
     wording: Wording
     thank_you: str
-    #: What migration 9 (m009_plain_wording) could not convert, for staff to correct ("" when nothing).
+    #: What migration 9 (m009_plain_wording) could not convert, for staff to correct
+    #: ("" when nothing).
     wording_review: str = ""
 
     @property

@@ -245,7 +245,8 @@ def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
             # wording they came with, so the first edit can be undone too.
             _record(db, campaign_id, "wording", BASELINE_ACTION, _wording_snapshot(row),
                     Editor(id=None, email=""))
-        # Saving checked wording settles whatever migration 9 (m009_plain_wording) asked staff to review.
+        # Saving checked wording settles whatever migration 9 (m009_plain_wording) asked
+        # staff to review.
         db["campaigns"].update(campaign_id, {**values, "wording_review": "",
                                              "updated_at": timestamp()})
         _record(db, campaign_id, "wording", action, values, editor)

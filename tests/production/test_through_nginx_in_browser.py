@@ -18,7 +18,7 @@ from playwright.sync_api import expect  # noqa: E402
 from tests.chromium import SCREENSHOTS  # noqa: E402
 from tests.browser.steps import ASKS, NOTE, fill_letter, find_mp, open_campaign, preview  # noqa: E402
 from tests.helpers import SLUG, WRITER, docx_paragraphs, pdf_text  # noqa: E402
-from tests.production.conftest import ORGANISER, PASSWORD, STAFF  # noqa: E402
+from tests.helpers import ORGANISER, PASSWORD, STAFF  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
