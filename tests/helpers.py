@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from campaign import create_app
 from campaign.campaigns.launch import load_launch_campaign
-from campaign.db import get_db, migrate
+from campaign.db import get_db, migrated_db
 from campaign.demo.http_journey import SLUG, WRITER, hidden  # noqa: F401  (for the tests too)
 from letters import MP, Ask, Sender, Wording, compose_letter
 from letters.model import Letter
@@ -31,8 +31,7 @@ def make_app(config: dict):
     need a second configuration."""
     app = create_app(config)
     with app.app_context():
-        migrate(get_db())
-        load_launch_campaign(get_db())
+        load_launch_campaign(migrated_db())
     return app
 
 

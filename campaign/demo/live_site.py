@@ -29,13 +29,12 @@ LISTENING = re.compile(r"Listening at: (http://127\.0\.0\.1:\d+)")
 def prepare_database(path: str) -> None:
     """Create the schema and the launch campaign, as `flask init-db` would."""
     from campaign import create_app
-    from campaign.db import get_db, migrate
     from campaign.campaigns.launch import load_launch_campaign
+    from campaign.db import migrated_db
 
     app = create_app({"DATABASE_PATH": path, "SECRET_KEY": "prepare-only"})
     with app.app_context():
-        migrate(get_db())
-        load_launch_campaign(get_db())
+        load_launch_campaign(migrated_db())
 
 
 class LiveServer:

@@ -11,6 +11,9 @@ hold none.
 
 One letter is one row in `letters`, however many times or in however many
 formats it was downloaded, so `count(*)` is the count of letters.
+
+The public results page (public.views) reads `by_constituency` too, on purpose: the
+map citizens see and the organisers' figures are one count, made one way.
 """
 from __future__ import annotations
 
