@@ -40,13 +40,15 @@ serve: install
 	$(BIN)/flask --app wsgi init-db
 	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
-# What the browser tests (tests/browser) and the production-shaped tests need beyond
-# Python: Chromium, nginx and redis-server from Debian, axe-core from npm. Quick when
+# What the browser tests (tests/browser), the production-shaped tests and the DOCX
+# test need beyond Python: Chromium, nginx, redis-server and LibreOffice Writer (to
+# open a DOCX as a writer would) from Debian, axe-core from npm. Quick when
 # all are there. Without root or apt-get it says so and goes on: the tests that need
 # them then skip, giving the reason. The lock timeout waits for another apt-get.
 CHROMIUM ?= /usr/bin/chromium
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
-DEBIAN_TEST_PACKAGES := chromium:$(CHROMIUM) nginx:/usr/sbin/nginx redis-server:/usr/bin/redis-server
+DEBIAN_TEST_PACKAGES := chromium:$(CHROMIUM) nginx:/usr/sbin/nginx redis-server:/usr/bin/redis-server \
+	libreoffice-writer-nogui:/usr/bin/soffice
 test-deps: node_modules/.installed
 	@missing=""; for pair in $(DEBIAN_TEST_PACKAGES); do \
 		[ -x "$${pair#*:}" ] || missing="$$missing $${pair%%:*}"; done; \

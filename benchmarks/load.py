@@ -6,6 +6,10 @@ clients for `--seconds`, each writing letters from start to finish: campaign pag
 postcode, preview, PDF download. Prints complete letters per second and the p50 /
 p99 latency of each step, and checks that the database counted every letter.
 
+Then one client alone (`--solo` letters, on the now idle server) downloads PDFs, and
+the very letter of its last download is rendered in this process: the ratio of the
+two medians is what HTTP, the framework and the signed request add to a render.
+
     .venv/bin/python benchmarks/load.py --clients 20 --seconds 15
 
 Everything stays on 127.0.0.1, and the run is bounded by `--seconds`.
@@ -20,14 +24,18 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from campaign.demo.members_api import FakeMembersAPI  # noqa: E402
 from campaign.demo.postcodes_io import FakePostcodesIO  # noqa: E402
-from campaign.demo.http_journey import STEPS, HttpJourney  # noqa: E402
+from campaign.demo.http_journey import SLUG, STEPS, HttpJourney, hidden  # noqa: E402
 from campaign.demo.live_site import gunicorn, prepare_database  # noqa: E402
+
+# The server's key, so that this process can read a signed preview as the server does.
+SECRET_KEY = "load-benchmark-secret"
 
 # Postcodes of seats with a sitting MP, so every journey can end in a letter.
 POSTCODES = ["E8 1DY", "BR8 7RE", "PR7 1DP", "BT78 1AA", "LL77 7TW", "TF1 6TE"]
@@ -68,7 +76,52 @@ def _parent(pid: int) -> int | None:
         return None
 
 
-def run(clients: int, seconds: float, workers: int | None, threads: int | None) -> int:
+@dataclass
+class RecordingJourney(HttpJourney):
+    """A journey that keeps its last preview page, whose signed field holds the letter."""
+
+    last_preview: str = ""
+
+    def _timed(self, step, method, path, form=None):
+        answer = super()._timed(step, method, path, form)
+        if step == "preview":
+            self.last_preview = answer.text
+        return answer
+
+
+def render_in_process(database: str, signed_field: str, runs: int) -> list[float]:
+    """Seconds to render, in this process, the PDF of the letter in `signed_field`."""
+    from campaign.campaigns import campaign_by_slug, enabled_asks
+    from campaign.db import connect
+    from campaign.public.composing import compose_for
+    from campaign.public.signed_requests import unsign
+    from letters.render_pdf import render_pdf
+
+    db = connect(database)
+    signed = unsign(signed_field, SECRET_KEY, max_age=3600)
+    campaign = campaign_by_slug(db, SLUG)
+    letter = compose_for(campaign, enabled_asks(db, campaign.id), signed.request,
+                         signed.found, signed.day, reference_url="https://example.org/r/x")
+    timings = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        render_pdf(letter)
+        timings.append(time.perf_counter() - began)
+    return timings
+
+
+def solo(base_url: str, database: str, letters: int) -> tuple[list[float], list[float]]:
+    """Download times of one client alone, and in-process render times of its letter."""
+    journey = RecordingJourney(base_url)
+    for number in range(letters):
+        journey.letter(POSTCODES[0])
+    journey.close()
+    rendered = render_in_process(database, hidden(journey.last_preview, "letter"), letters)
+    return journey.timings["download"], rendered
+
+
+def run(clients: int, seconds: float, workers: int | None, threads: int | None,
+        solo_letters: int) -> int:
     postcodes = FakePostcodesIO().start()
     members = FakeMembersAPI().start()
     with tempfile.TemporaryDirectory() as tmp:
@@ -80,7 +133,8 @@ def run(clients: int, seconds: float, workers: int | None, threads: int | None) 
         if threads:
             options["threads"] = threads
         with gunicorn(database_path=database, postcodes_url=postcodes.url,
-                      members_url=members.url, **options) as server:
+                      members_url=members.url, env={"SECRET_KEY": SECRET_KEY},
+                      **options) as server:
             # Warm each postcode's caches first: the figures are for a site in service.
             warm = HttpJourney(server.url)
             for postcode in POSTCODES:
@@ -119,6 +173,8 @@ def run(clients: int, seconds: float, workers: int | None, threads: int | None) 
             elapsed = time.perf_counter() - began
             cpu_after = server_cpu_seconds(server.process.pid)
             client_cpu_after = resource.getrusage(resource.RUSAGE_SELF)
+            downloaded, rendered = solo(server.url, database, solo_letters) if solo_letters \
+                else ([], [])
 
         from campaign.db import connect
 
@@ -127,7 +183,7 @@ def run(clients: int, seconds: float, workers: int | None, threads: int | None) 
     members.stop()
 
     total = sum(letters)
-    expected = total + WARM_UP_LETTERS * len(POSTCODES)
+    expected = total + WARM_UP_LETTERS * len(POSTCODES) + solo_letters
     print(f"{clients} clients for {elapsed:.1f} s: {total} letters, "
           f"{total / elapsed:.1f} letters/s, {len(errors)} errors")
     print(f"{'step':<10} {'p50 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
@@ -145,6 +201,13 @@ def run(clients: int, seconds: float, workers: int | None, threads: int | None) 
               f"(so {1000 / server_ms:.0f} letters/s per core); "
               f"load generator CPU per letter: {client_s * 1000 / total:.1f} ms; "
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if downloaded and rendered:
+        over_http, in_process = (statistics.median(downloaded) * 1000,
+                                 statistics.median(rendered) * 1000)
+        print(f"one client alone, {solo_letters} letters: PDF download over HTTP median "
+              f"{over_http:.2f} ms (p95 {percentile([t * 1000 for t in downloaded], 0.95):.2f}); "
+              f"the same letter rendered in process median {in_process:.2f} ms; "
+              f"ratio {over_http / in_process:.2f}x")
     print(f"letters in the database: {counted} (downloads completed: {expected})")
     for error in errors[:5]:
         print("error:", error)
@@ -159,10 +222,12 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: its config)")
     parser.add_argument("--threads", type=int, help="threads per worker (default: its config)")
+    parser.add_argument("--solo", type=int, default=100,
+                        help="letters one client then downloads alone (0: none)")
     args = parser.parse_args()
-    if not 1 <= args.clients <= 500 or not 0 < args.seconds <= 600:
-        parser.error("keep it bounded: 1-500 clients, at most 600 seconds")
-    return run(args.clients, args.seconds, args.workers, args.threads)
+    if not 1 <= args.clients <= 500 or not 0 < args.seconds <= 600 or not 0 <= args.solo <= 5000:
+        parser.error("keep it bounded: 1-500 clients, at most 600 seconds, 0-5000 solo letters")
+    return run(args.clients, args.seconds, args.workers, args.threads, args.solo)
 
 
 if __name__ == "__main__":

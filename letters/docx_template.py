@@ -70,6 +70,25 @@ def style_ids() -> dict[str, str]:
     return {name: document.styles[name].style_id for name in LETTER_STYLES}
 
 
+@cache
+def frame_xml() -> dict[str, bytes]:
+    """The w:framePr of each framed style (the addresses, the date), by style id.
+
+    Word reads a frame from a paragraph's style; LibreOffice reads it only from the
+    paragraph itself and otherwise lets the addresses flow as plain text, the
+    salutation straight under the MP's postcode. So render_docx repeats it on each
+    of those paragraphs: the one piece of direct formatting in a letter.
+    """
+    from lxml import etree
+
+    document = Document(BytesIO(template_bytes()))
+    frames = {}
+    for name in (SENDER, DATE, RECIPIENT):
+        style = document.styles[name]
+        frames[style.style_id] = etree.tostring(style.element.pPr.find(qn("w:framePr")))
+    return frames
+
+
 def _drop_extras(document) -> None:
     package = document.part.package
     for rels in (package.rels, document.part.rels):

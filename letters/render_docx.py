@@ -2,7 +2,8 @@
 
 The document opens the pre-built template (letters.docx_template) and adds one
 paragraph per address line or letter paragraph, each with a named style and no
-direct formatting: the same letter, in the same order, as the PDF.
+direct formatting but the address frames (see docx_template.frame_xml): the same
+letter, in the same order, as the PDF.
 """
 from __future__ import annotations
 
@@ -37,9 +38,11 @@ def render_docx(letter: Letter) -> bytes:
     # which looks the style up by name among all styles for every paragraph: two
     # thirds of the time a letter took.
     style_ids = t.style_ids()
+    frames = t.frame_xml()
     section_properties = document.element.body[-1]
     for style, text in docx_paragraphs(letter):
-        section_properties.addprevious(_paragraph(style_ids[style], text))
+        style_id = style_ids[style]
+        section_properties.addprevious(_paragraph(style_id, text, frames.get(style_id)))
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -62,12 +65,14 @@ def docx_paragraphs(letter: Letter) -> list[tuple[str, str]]:
     return rows
 
 
-def _paragraph(style_id: str, text: str):
+def _paragraph(style_id: str, text: str, frame: bytes | None = None):
     from lxml import etree
 
     paragraph = etree.Element(_P)
     properties = etree.SubElement(paragraph, _PPR)
     etree.SubElement(properties, _PSTYLE).set(_VAL, style_id)
+    if frame is not None:  # schema order: framePr follows pStyle (and keepNext, ...)
+        properties.append(etree.fromstring(frame))
     run = etree.SubElement(paragraph, _R)
     # A writer's single line breaks (a list, a quotation) stay line breaks.
     for number, line in enumerate(_clean(text).split("\n")):

@@ -21,6 +21,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 
 #: The placeholders staff may use, with what each means (shown in the staff UI).
 PLACEHOLDERS: dict[str, str] = {
@@ -50,10 +51,16 @@ class WordingError(ValueError):
     """Wording that cannot be saved; the message is a sentence for the staff member."""
 
 
-def split_phrasings(text: str) -> list[str]:
+# Every letter splits the same few campaign texts again; these caches hold the parsed
+# wording of a campaign or two (each entry is bounded by MAX_WORDING_LENGTH).
+_PARSED_TEXTS = 256
+
+
+@lru_cache(maxsize=_PARSED_TEXTS)
+def split_phrasings(text: str) -> tuple[str, ...]:
     """The phrasings in a field: its paragraphs, separated by blank lines."""
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-    return [part.strip() for part in _PHRASING_BREAK.split(text) if part.strip()]
+    return tuple(part.strip() for part in _PHRASING_BREAK.split(text) if part.strip())
 
 
 def check_wording(text: str, *, several: bool = True) -> None:
@@ -127,13 +134,25 @@ def render_wording(text: str, values: Mapping[str, str]) -> str:
 def resolve_choices(text: str, pick) -> str:
     """`text` with each [[a|b|c]] replaced by the option `pick(index, count)` names,
     index counting the choices from 0. One linear pass."""
-    counter = iter(range(len(text)))
+    parts = _choice_parts(text)
+    if len(parts) == 1:
+        return parts[0]
+    chosen = []
+    for number, part in enumerate(parts):
+        if number % 2:  # a choice: its options
+            chosen.append(part[pick(number // 2, len(part)) % len(part)])
+        else:  # the text between choices
+            chosen.append(part)
+    return "".join(chosen)
 
-    def choose(match: re.Match) -> str:
-        options = [option.strip() for option in match.group(1).split("|")]
-        return options[pick(next(counter), len(options)) % len(options)]
 
-    return _CHOICE.sub(choose, text)
+@lru_cache(maxsize=_PARSED_TEXTS)
+def _choice_parts(text: str) -> tuple:
+    """`text` split at its choices: text, options, text, options, ..., text."""
+    pieces = _CHOICE.split(text)
+    return tuple(piece if number % 2 == 0 else
+                 tuple(option.strip() for option in piece.split("|"))
+                 for number, piece in enumerate(pieces))
 
 
 def _check_tag(tag: str) -> None:

@@ -61,10 +61,18 @@ def test_each_part_of_the_letter_has_its_named_style():
 
 
 def test_no_direct_formatting_and_no_tabs_in_the_body():
+    """Styles carry the formatting; only the address frames repeat on their paragraphs
+    (LibreOffice reads a frame from the paragraph alone), exactly as the style has them."""
     document = open_docx(render_docx(two_page_letter()))
+    framed = ("Sender Address", "Date", "Recipient Address")
     for paragraph in document.paragraphs:
         properties = paragraph._p.pPr
-        assert [child.tag for child in properties] == [f"{W}pStyle"], paragraph.text
+        if paragraph.style.name in framed:
+            assert [child.tag for child in properties] == [f"{W}pStyle", f"{W}framePr"]
+            style_frame = paragraph.style.element.pPr.find(f"{W}framePr")
+            assert dict(properties[1].attrib) == dict(style_frame.attrib), paragraph.text
+        else:
+            assert [child.tag for child in properties] == [f"{W}pStyle"], paragraph.text
         for run in paragraph.runs:
             assert run._r.rPr is None, run.text
         assert "\t" not in paragraph.text
@@ -180,6 +188,12 @@ def test_libreoffice_opens_it_and_prints_every_name(tmp_path):
     assert [run.text for run in recipient] == list(letter.recipient_lines)
     for run in recipient:  # a typical letter printed from Word fits a DL window too
         assert 20 <= run.x <= 30 and 45 + 4 <= run.top <= 90 - 1, run
+    # The addresses are frames there too: the letter starts below the window, as in the
+    # PDF, not straight under the MP's postcode.
+    salutation = next(run for run in runs if run.text == letter.salutation)
+    assert salutation.top >= layout.FIRST_BODY_TOP - 1, salutation
+    sender = next(run for run in runs if run.text == letter.sender_name)
+    assert sender.x >= layout.SENDER_LEFT - 1, sender
     text = " ".join(" ".join(pdf_page_texts((tmp_path / "unicode.pdf").read_bytes())).split())
     for sample in UNICODE_SAMPLES:
         assert sample in text

@@ -7,6 +7,7 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from campaign.lookup.errors import InvalidPostcode
 from campaign.lookup.postcode import normalise_postcode
+from campaign.public.widgets import HiddenInput, TextInput
 from letters.fonts import unprintable_characters
 from letters.typed_text import clean_line, clean_paragraphs
 
@@ -45,7 +46,7 @@ def uk_postcode(_form, field):
 
 class PostcodeForm(FlaskForm):
     postcode = StringField(
-        "Your postcode", filters=[clean_line],
+        "Your postcode", filters=[clean_line], widget=TextInput(),
         validators=[InputRequired("Enter your postcode."), Length(max=16, message="That is too long for a postcode."), uk_postcode],
     )
 
@@ -71,29 +72,29 @@ class CheckboxesField(SelectMultipleField):
 
 
 class LetterForm(FlaskForm):
-    full_name = StringField("Your full name", filters=[clean_line], validators=[
+    full_name = StringField("Your full name", filters=[clean_line], widget=TextInput(), validators=[
         InputRequired("Enter your name: the MP needs it to reply."),
         Length(max=NAME_MAX, message=f"Keep your name under {NAME_MAX} characters."), printable])
-    address_line1 = StringField("Address line 1", filters=[clean_line], validators=[
+    address_line1 = StringField("Address line 1", filters=[clean_line], widget=TextInput(), validators=[
         InputRequired("Enter the first line of your address: MPs reply only to constituents."),
         Length(max=ADDRESS_MAX, message=f"Keep each address line under {ADDRESS_MAX} characters."), printable])
-    address_line2 = StringField("Address line 2 (optional)", filters=[clean_line], validators=[
+    address_line2 = StringField("Address line 2 (optional)", filters=[clean_line], widget=TextInput(), validators=[
         Optional(), Length(max=ADDRESS_MAX, message=f"Keep each address line under {ADDRESS_MAX} characters."), printable])
-    town = StringField("Town or city", filters=[clean_line], validators=[
+    town = StringField("Town or city", filters=[clean_line], widget=TextInput(), validators=[
         InputRequired("Enter your town or city."),
         Length(max=TOWN_MAX, message=f"Keep the town under {TOWN_MAX} characters."), printable])
-    postcode = StringField("Postcode", filters=[clean_line], validators=[
+    postcode = StringField("Postcode", filters=[clean_line], widget=TextInput(), validators=[
         InputRequired("Enter your postcode."), Length(max=16, message="That is too long for a postcode."),
         uk_postcode])
     asks = CheckboxesField("What you ask your MP to do", coerce=int)
     personal_note = TextAreaField("In your own words (optional)", filters=[clean_paragraphs], validators=[
         Optional(), Length(max=NOTE_MAX, message=f"Keep your own words under {NOTE_MAX:,} characters."), printable])
-    contact = StringField("Email or phone number for a reply (optional)", filters=[clean_line],
+    contact = StringField("Email or phone number for a reply (optional)", filters=[clean_line], widget=TextInput(),
                           validators=[Optional(), Length(max=CONTACT_MAX, message=(
                               f"Keep this under {CONTACT_MAX} characters.")), printable])
     # Draws the letter's phrasings. Not secret: a writer who changes it only gets
     # another of the campaign's own phrasings.
-    seed = HiddenField(filters=[lambda value: value if (value or "").isdigit()
+    seed = HiddenField(widget=HiddenInput(), filters=[lambda value: value if (value or "").isdigit()
                                 and len(value) <= 20 else None])
 
     def validate_personal_note(self, field):
