@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from campaign.exports import queries  # noqa: E402
 from campaign.db import connect, migrate  # noqa: E402
 from campaign.exports.files import to_csv  # noqa: E402
-from campaign.seed import load_launch_campaign  # noqa: E402
+from campaign.campaigns.launch import load_launch_campaign  # noqa: E402
 
 SEATS = 650
 DAYS = 365

@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from campaign.demo.members_api import FakeMembersAPI  # noqa: E402
 from campaign.demo.postcodes_io import FakePostcodesIO  # noqa: E402
-from harness.http_journey import SLUG, STEPS, HttpJourney, hidden  # noqa: E402
-from harness.live_server import gunicorn, prepare_database  # noqa: E402
+from campaign.demo.http_journey import SLUG, STEPS, HttpJourney, hidden  # noqa: E402
+from campaign.demo.live_site import gunicorn, prepare_database  # noqa: E402
 
 # The server's key, so that this process can read a signed preview as the server does.
 SECRET_KEY = "load-benchmark-secret"

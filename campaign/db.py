@@ -1,4 +1,5 @@
-"""The SQLite database: a connection per request, WAL, a busy timeout, migrations.
+"""The SQLite database: a connection per thread, WAL, a busy timeout, write
+transactions, migrations.
 
 Plain tables through sqlite-utils, no ORM. The schema lives in campaign.migrations
 as small numbered functions; `migrate()` applies the ones a database has not seen.
@@ -8,19 +9,28 @@ one per request. Opening costs a file open and a round of PRAGMAs, and closing t
 last connection to a WAL database checkpoints and deletes the WAL file: under load
 that was a large share of every request (see benchmarks/load.py). A connection is
 never shared between threads, nor carried across a fork.
+
+Writes go through `write_transaction`, which waits its turn instead of failing with
+"database is locked". sqlite-utils' `atomic()` opens a deferred transaction. Its
+table methods read the schema before they write, so the transaction starts as a
+reader and must later upgrade to a writer; when another connection is writing,
+SQLite refuses that upgrade at once (SQLITE_BUSY, without waiting out the busy
+timeout) to avoid a deadlock. `BEGIN IMMEDIATE` takes the write lock first, so a
+second writer simply waits for the busy timeout: one writer at a time, nothing lost.
 """
 from __future__ import annotations
 
 import os
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
 import click
 import sqlite_utils
 from flask import current_app, g
-
-from campaign import migrations
 
 # Milliseconds a writer waits for another to finish before "database is locked".
 BUSY_TIMEOUT_MS = 10_000
@@ -35,6 +45,33 @@ def connect(path: str) -> sqlite_utils.Database:
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     return sqlite_utils.Database(conn)
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """Run the block in one transaction that holds the write lock from its start."""
+    if db.conn.in_transaction:  # nested: a savepoint inside the outer transaction
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+def utc_now() -> datetime:
+    """This moment in UTC: every time the database stores is UTC."""
+    return datetime.now(timezone.utc)
+
+
+def timestamp() -> str:
+    """This moment as the database stores it: UTC ISO text to the second."""
+    return utc_now().isoformat(timespec="seconds")
 
 
 class ThreadConnections:
@@ -85,6 +122,9 @@ def close_db(_error=None) -> None:
 
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply pending migrations in order; return the names of those applied."""
+    # Imported here: the migrations write through this module's write_transaction.
+    from campaign import migrations
+
     return migrations.apply(db)
 
 
@@ -98,7 +138,7 @@ def migrated_db() -> sqlite_utils.Database:
 @click.command("init-db")
 def init_db_command() -> None:
     """Create or migrate the database and load the launch campaign if it is absent."""
-    from campaign.seed import load_launch_campaign
+    from campaign.campaigns.launch import load_launch_campaign
 
     db = get_db()
     applied = migrate(db)

@@ -59,7 +59,7 @@ def add_security_headers(response: Response) -> Response:
     """Set the headers on `response`, keeping any a view set on purpose."""
     framing = getattr(response, "frame_ancestors", None)
     if framing is not None:
-        # The origins were checked when staff saved them (public/embedding.py): HTTPS
+        # The origins were checked when staff saved them (campaigns/embedding.py): HTTPS
         # origins only, so they cannot add a directive to the policy.
         ancestors = " ".join(framing) or "'none'"
         response.headers["Content-Security-Policy"] = "; ".join(

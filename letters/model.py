@@ -13,7 +13,9 @@ class MP:
     """A sitting Member of Parliament, in the forms a letter needs.
 
     `full_title` ("Rt Hon Diane Abbott MP") heads the address block;
-    `address_as` ("Ms Abbott") follows "Dear".
+    `address_as` ("Ms Abbott") follows "Dear". The one MP type from the Members API
+    client (campaign.lookup.members_api) through the register to the letter;
+    `constituency` is spelt as the Members API spells it.
     """
 
     member_id: int

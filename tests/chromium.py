@@ -1,11 +1,13 @@
 """One headless Chromium for the whole session, shared by tests/browser and
 tests/production (tests/conftest.py registers the fixture once: two Playwright
 instances cannot run in one process). Without Playwright or Chromium the tests
-that ask for it skip, saying what to install."""
+that ask for it skip, saying what to install. Also the viewports the browser tests
+use and `new_page`, a fresh context and page on one of them."""
 from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -47,3 +49,34 @@ def browser():
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@dataclass(frozen=True)
+class Viewport:
+    name: str
+    width: int
+    height: int
+    mobile: bool
+
+    def __str__(self) -> str:
+        return self.name
+
+
+PHONE = Viewport("phone", 390, 844, True)
+DESKTOP = Viewport("desktop", 1280, 900, False)
+VIEWPORTS = [PHONE, DESKTOP]
+
+
+def new_page(browser, live_server, viewport: Viewport, **options):
+    context = browser.new_context(**options,
+        base_url=live_server, accept_downloads=True, locale="en-GB",
+        viewport={"width": viewport.width, "height": viewport.height},
+        is_mobile=viewport.mobile, has_touch=viewport.mobile,
+        device_scale_factor=1,
+    )
+    context.set_default_timeout(5_000)
+    page = context.new_page()
+    # A script error is a bug even when the page still works without JS.
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    return context, page

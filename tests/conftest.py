@@ -3,13 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from campaign import create_app
-from campaign.db import get_db, migrate
-from campaign.seed import load_launch_campaign
 from tests.chromium import browser  # noqa: F401  (one Chromium for the session)
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.postcodes_io import FakePostcodesIO
-from tests.helpers import Journey
+from tests.helpers import Journey, make_app
 
 
 @pytest.fixture(scope="session")
@@ -49,11 +46,7 @@ def app_config(tmp_path, fake_postcodes, fake_members) -> dict:
 
 @pytest.fixture
 def app(app_config):
-    app = create_app(app_config)
-    with app.app_context():
-        migrate(get_db())
-        load_launch_campaign(get_db())
-    yield app
+    return make_app(app_config)
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from collections import Counter
 import pytest
 
 from campaign.db import connect
-from harness.http_journey import HttpJourney
-from harness.live_server import gunicorn, prepare_database
+from campaign.demo.http_journey import HttpJourney
+from campaign.demo.live_site import gunicorn, prepare_database
 
 CLIENTS = 24
 LETTERS_EACH = 3

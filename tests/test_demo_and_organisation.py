@@ -4,20 +4,8 @@ from __future__ import annotations
 import pytest
 
 from campaign import create_app
-from campaign.db import get_db, migrate
 from campaign.demo.__main__ import demo_config, postcodes_to_try, prepare
-from campaign.seed import load_launch_campaign
-from tests.helpers import page_text
-
-SLUG = "stop-trafficking-networks"
-
-
-def _app(config):
-    app = create_app(config)
-    with app.app_context():
-        migrate(get_db())
-        load_launch_campaign(get_db())
-    return app
+from tests.helpers import SLUG, make_app, page_text
 
 
 def test_the_demo_finds_an_mp_for_every_postcode_it_suggests(tmp_path, fake_postcodes,
@@ -43,7 +31,7 @@ def test_the_demo_finds_an_mp_for_every_postcode_it_suggests(tmp_path, fake_post
 
 
 def test_pages_say_who_runs_the_site(app_config):
-    client = _app({**app_config, "ORGANISATION_NAME": "Stop the Networks",
+    client = make_app({**app_config, "ORGANISATION_NAME": "Stop the Networks",
                    "ORGANISATION_URL": "https://example.org/",
                    "ORGANISATION_EMAIL": "privacy@example.org",
                    "ORGANISATION_ADDRESS": "1 High Street, London"}).test_client()
@@ -68,7 +56,7 @@ def test_a_development_site_without_an_organisation_says_so(client):
 ])
 def test_the_privacy_page_describes_the_postcode_source_in_use(app_config, source, says,
                                                                denies):
-    client = _app({**app_config, "POSTCODE_SOURCE": source}).test_client()
+    client = make_app({**app_config, "POSTCODE_SOURCE": source}).test_client()
     html = client.get("/privacy").get_data(as_text=True)
     postcode_item = page_text(html.split('id="privacy-postcode"')[1].split("</li>")[0])
     assert says in postcode_item
@@ -76,9 +64,9 @@ def test_the_privacy_page_describes_the_postcode_source_in_use(app_config, sourc
 
 
 def test_the_privacy_page_says_where_rate_limit_counts_live(app_config):
-    off = _app(app_config).test_client().get("/privacy").get_data(as_text=True)
+    off = make_app(app_config).test_client().get("/privacy").get_data(as_text=True)
     assert "does not limit how often" in off
-    shared = _app({**app_config, "RATELIMIT_ENABLED": True,
+    shared = make_app({**app_config, "RATELIMIT_ENABLED": True,
                    "RATELIMIT_STORAGE_URI": "memory://"}).test_client()
     assert "held only in the server's memory" in page_text(shared.get("/privacy").get_data(as_text=True))
 
@@ -88,7 +76,7 @@ def test_the_sample_postcodes_carry_their_constituencys_real_code():
     the exports go by code: a wrong one shades and counts another seat)."""
     from campaign.demo.dataset import POSTCODES
     from campaign.lookup.constituencies import shipped
-    from campaign.lookup.names import constituency_key
+    from campaign.lookup.name_matching import constituency_key
 
     codes = shipped()
     for postcode in POSTCODES:

@@ -6,7 +6,7 @@ from html import unescape
 
 import pytest
 
-from campaign.public.embedding import BadOrigin, parse_origin, parse_origins
+from campaign.campaigns.embedding import BadOrigin, parse_origin, parse_origins
 from tests.helpers import SLUG, page_text
 from tests.helpers import post, sign_in
 

@@ -7,7 +7,7 @@ import pytest
 
 from letters import MP
 from letters.render_envelope import render_envelope_pdf
-from tests.letters_fixtures import (
+from tests.helpers import (
     SENDER, UNICODE_NAME, make_letter, pdf_reader, pdf_runs, two_page_letter,
 )
 

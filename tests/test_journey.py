@@ -54,14 +54,21 @@ def test_preview_shows_the_letter_as_it_will_be_printed(journey):
 
 
 def _letter_order(text: str, suggested: dict[str, str]) -> list[int]:
-    """Where each part of the letter starts in `text` (the paragraphs drawn for this
-    letter are found by their first words, which no line break splits)."""
+    """Where each part of the letter starts in `text`, each looked for after the one
+    before (-1: not there in that order). The paragraphs drawn for this letter are found
+    by their first words, which no line break splits; those words can recur earlier (an
+    opening may say "I would be grateful" as the closing does), hence the order."""
     ask = next(key for key in suggested if key.startswith("ask-"))
     markers = [WRITER["full_name"], TODAY, "Rt Hon Diane Abbott MP", "House of Commons",
                "LONDON\nSW1A 0AA", "Dear Ms Abbott", suggested["opening"][:18],
                suggested[ask][:18], "I live near a cannabis farm.",
                suggested["closing"][:18], "Yours sincerely"]
-    return [text.find(marker) for marker in markers]
+    positions, start = [], 0
+    for marker in markers:
+        at = text.find(marker, start)
+        positions.append(at)
+        start = at + len(marker) if at >= 0 else start
+    return positions
 
 
 def test_pdf_download_is_the_letter(journey):

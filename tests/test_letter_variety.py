@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite_utils
 
 from campaign import migrations
-from campaign.seed import launch_campaign_data
-from campaign.wording_migration import as_first_shipped
+from campaign.campaigns.launch import launch_campaign_data
+from campaign.migrations.wording import as_first_shipped
 from letters.phrasings import choose
 from letters.wording import split_phrasings
 from tests.helpers import docx_paragraphs, page_text, pdf_text

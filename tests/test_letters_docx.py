@@ -16,8 +16,8 @@ from docx.shared import Mm, Pt
 from letters import layout
 from letters.docx_template import LETTER_STYLES
 from letters.render_docx import render_docx
-from tests.letters_fixtures import (
-    UNICODE_NAME, UNICODE_SAMPLES, make_letter, pdf_runs, pdf_text, two_page_letter,
+from tests.helpers import (
+    UNICODE_NAME, UNICODE_SAMPLES, make_letter, pdf_runs, pdf_page_texts, two_page_letter,
     unicode_letter,
 )
 
@@ -180,7 +180,7 @@ def test_libreoffice_opens_it_and_prints_every_name(tmp_path):
          "--convert-to", "pdf", "--outdir", str(tmp_path), str(source), str(unicode_source)],
         check=True, capture_output=True, timeout=120,
     )
-    pages = pdf_text((tmp_path / "letter.pdf").read_bytes())
+    pages = pdf_page_texts((tmp_path / "letter.pdf").read_bytes())
     assert len(pages) == 2 and "Page 2 of 2" in pages[1] and "Page" not in pages[0]
     letter = two_page_letter()
     runs = pdf_runs((tmp_path / "letter.pdf").read_bytes())
@@ -194,7 +194,7 @@ def test_libreoffice_opens_it_and_prints_every_name(tmp_path):
     assert salutation.top >= layout.FIRST_BODY_TOP - 1, salutation
     sender = next(run for run in runs if run.text == letter.sender_name)
     assert sender.x >= layout.SENDER_LEFT - 1, sender
-    text = " ".join(" ".join(pdf_text((tmp_path / "unicode.pdf").read_bytes())).split())
+    text = " ".join(" ".join(pdf_page_texts((tmp_path / "unicode.pdf").read_bytes())).split())
     for sample in UNICODE_SAMPLES:
         assert sample in text
 

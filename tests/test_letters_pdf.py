@@ -9,9 +9,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from letters import MP, layout
 from letters.fonts import REGULAR
 from letters.render_pdf import render_pdf
-from tests.letters_fixtures import (
+from tests.helpers import (
     MP_ABBOTT, SENDER, UNICODE_NAME, UNICODE_SAMPLES, make_letter, pdf_reader, pdf_runs,
-    pdf_text, two_page_letter, unicode_letter, with_paragraphs,
+    pdf_page_texts, two_page_letter, unicode_letter, with_paragraphs,
 )
 
 A4_POINTS = (595.28, 841.89)
@@ -43,7 +43,7 @@ def test_text_reads_in_the_order_of_body_text():
 
 def test_uk_order_sender_date_recipient_salutation_then_subject():
     letter = make_letter()
-    text = " ".join(" ".join(pdf_text(render_pdf(letter))).split())
+    text = " ".join(" ".join(pdf_page_texts(render_pdf(letter))).split())
     places = [text.index(part) for part in (
         letter.sender_name, letter.date_text, "House of Commons", letter.salutation, letter.subject,
         letter.paragraphs[0][:30])]
@@ -124,7 +124,7 @@ def test_salutation_body_and_sign_off_with_room_to_sign():
 
 
 def test_names_in_any_uk_language_survive_text_extraction():
-    text = "\n".join(pdf_text(render_pdf(unicode_letter())))
+    text = "\n".join(pdf_page_texts(render_pdf(unicode_letter())))
     flat = " ".join(text.split())
     for sample in UNICODE_SAMPLES:
         assert sample in flat
@@ -147,13 +147,13 @@ def test_fonts_are_embedded_and_no_standard_font_is_named():
 
 def test_characters_beyond_the_primed_repertoire_still_print():
     letter = make_letter(note="Ευχαριστώ — thank you, in Greek; Привет in Russian.")
-    text = " ".join(" ".join(pdf_text(render_pdf(letter))).split())
+    text = " ".join(" ".join(pdf_page_texts(render_pdf(letter))).split())
     assert "Ευχαριστώ — thank you" in text and "Привет" in text
 
 
 def test_markup_characters_in_names_are_printed_as_typed():
     sender = replace(SENDER, full_name="Aoife O'Brien & <Sons>")
-    text = " ".join(pdf_text(render_pdf(make_letter(sender=sender))))
+    text = " ".join(pdf_page_texts(render_pdf(make_letter(sender=sender))))
     assert "Aoife O'Brien & <Sons>" in text
 
 
@@ -227,7 +227,7 @@ def test_letters_rendered_at_once_in_threads_keep_their_own_text():
     with ThreadPoolExecutor(max_workers=4) as pool:
         outputs = list(pool.map(render_pdf, letters))
     for count, data in enumerate(outputs, start=1):
-        text = " ".join(" ".join(pdf_text(data)).split())
+        text = " ".join(" ".join(pdf_page_texts(data)).split())
         assert f"Note number {count}: Łukasz owes £{count}." in text
 
 
@@ -256,7 +256,7 @@ def test_new_font_subsets_built_in_many_threads_at_once_are_all_correct():
     with ThreadPoolExecutor(max_workers=8) as pool:
         outputs = list(pool.map(render_pdf, letters))
     for n, data in enumerate(outputs):
-        text = " ".join(" ".join(pdf_text(data)).split())
+        text = " ".join(" ".join(pdf_page_texts(data)).split())
         assert f"Note {n}: {greek[n:] + greek[:n]}" in text
 
 
@@ -277,13 +277,13 @@ def test_cached_subsets_print_exactly_what_stock_ttfont_prints(monkeypatch):
         monkeypatch.setitem(pdfmetrics._fonts, name, TTFont(name, str(font_path(name))))
     stock = render_pdf(letter)
     assert type(pdfmetrics.getFont(REGULAR)) is TTFont
-    assert pdf_text(cached) == pdf_text(stock)
+    assert pdf_page_texts(cached) == pdf_page_texts(stock)
     assert pdf_runs(cached) == pdf_runs(stock)
     # The cached subsets also carry the rest of their repertoire; every character the
     # stock letter uses must have the stock width.
     cached_widths, stock_widths = _glyph_widths(cached), _glyph_widths(stock)
     assert stock_widths and {key: cached_widths.get(key) for key in stock_widths} == stock_widths
-    assert "Glyndŵr" in " ".join(pdf_text(cached)) and "αβγ" in " ".join(pdf_text(cached))
+    assert "Glyndŵr" in " ".join(pdf_page_texts(cached)) and "αβγ" in " ".join(pdf_page_texts(cached))
 
 
 def _glyph_widths(data: bytes) -> dict[tuple[str, str], int]:

@@ -129,7 +129,7 @@ def test_oversized_fields_are_refused_with_a_limit(journey):
     assert "word word" in journey.page  # nothing lost: the note is still in the form
 
 
-def test_asks_that_do_not_exist_are_ignored(journey):
+def test_asks_that_do_not_exist_are_refused_with_a_sentence(journey):
     journey.find_mp("E8 1DY")
     response = journey.write(asks=["999999", "abc"])
     assert response.status_code == 422

@@ -8,7 +8,7 @@ import pytest
 
 from campaign.db import get_db
 from campaign.lookup import register
-from campaign.lookup.names import constituency_key
+from campaign.lookup.name_matching import constituency_key
 from campaign.demo.dataset import FakeMP
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.shapes import SHARED_DATA
@@ -70,8 +70,8 @@ def real_mps():
 
 def test_all_650_seats_resolve_from_a_full_refresh(app, real_mps):
     rows, constituencies = real_mps
-    mps = [FakeMP(int(r["member_id"]), r["display_as"], r["full_title"],
-                  r["display_as"], r["display_as"], r["party_text"], "", r["pcon_name"])
+    mps = [FakeMP(int(r["member_id"]), r["display_as"], r["full_title"], r["display_as"],
+                  r["party_text"], r["pcon_name"], "", r["display_as"])
            for r in rows]
     server = FakeMembersAPI(mps=mps, vacant=[]).start()
     try:

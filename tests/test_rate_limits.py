@@ -5,12 +5,9 @@ import logging
 
 import pytest
 
-from campaign import create_app
 from campaign.config import from_environment
-from campaign.db import get_db, migrate
 from campaign.limits import limiter
-from campaign.seed import load_launch_campaign
-from tests.helpers import Journey, SLUG, WRITER, hidden, page_text
+from tests.helpers import Journey, SLUG, WRITER, hidden, make_app, page_text
 
 ADDRESS = "203.0.113.7"
 POSTCODE_PER_MINUTE = 30
@@ -21,15 +18,6 @@ DOWNLOADS_PER_MINUTE = 30
 def app_config(app_config):
     app_config["RATELIMIT_ENABLED"] = True
     return app_config
-
-
-def make_app(config: dict):
-    """An app like the `app` fixture's, for tests that need two configurations."""
-    app = create_app(config)
-    with app.app_context():
-        migrate(get_db())
-        load_launch_campaign(get_db())
-    return app
 
 
 def client_at(app, address: str):

@@ -7,7 +7,7 @@ import pytest
 
 from campaign.db import get_db
 from campaign.public.references import ALPHABET, LENGTH, new_reference, normalise
-from tests.helpers import Journey, page_text
+from tests.helpers import make_app, page_text
 
 
 def _letter_with_reference(journey) -> str:
@@ -80,7 +80,6 @@ def test_a_preview_alone_gives_no_reference_a_row(client, journey):
 
 @pytest.fixture
 def limited_app(app_config):
-    from tests.test_rate_limits import make_app
     return make_app({**app_config, "RATELIMIT_ENABLED": True})
 
 

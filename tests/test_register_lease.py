@@ -15,9 +15,9 @@ from campaign.db import connect
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.lookup import register, register_status
 from campaign.lookup.register_upkeep import REFRESHED_BY
-from harness.http_journey import HttpJourney
+from campaign.demo.http_journey import HttpJourney
 from tests.helpers import hidden
-from harness.live_server import gunicorn, prepare_database
+from campaign.demo.live_site import gunicorn, prepare_database
 
 MAX_AGE = 4.0
 CLIENTS = 12

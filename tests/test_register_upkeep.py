@@ -17,10 +17,10 @@ from campaign.lookup.register_upkeep import LEASE, REFRESHED_BY, RegisterUpkeep
 from tests.helpers import page_text, pdf_text
 
 MAX_AGE = 1.0
-NEW_MP = FakeMP(6001, "Jo Newcomer", "Jo Newcomer MP", "Ms Newcomer", "Newcomer, Jo",
-                "Green Party", "F", "Sevenoaks")
-RUNCORN_WINNER = FakeMP(6002, "Sarah Pochin", "Sarah Pochin MP", "Mrs Pochin", "Pochin, Sarah",
-                        "Reform UK", "F", "Runcorn and Helsby")
+NEW_MP = FakeMP(6001, "Jo Newcomer", "Jo Newcomer MP", "Ms Newcomer", "Green Party",
+                "Sevenoaks", "F", "Newcomer, Jo")
+RUNCORN_WINNER = FakeMP(6002, "Sarah Pochin", "Sarah Pochin MP", "Mrs Pochin", "Reform UK",
+                        "Runcorn and Helsby", "F", "Pochin, Sarah")
 
 
 @pytest.fixture

@@ -8,9 +8,7 @@ import pytest
 
 from campaign import create_app
 from campaign.config import from_environment
-from campaign.db import get_db, migrate
-from campaign.seed import load_launch_campaign
-from tests.helpers import SLUG, WRITER
+from tests.helpers import SLUG, WRITER, make_app
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -114,9 +112,6 @@ def test_in_production_the_session_cookie_is_secure(app_config, tmp_path):
                                                   "ORGANISATION_URL": "https://example.org",
                                                   "ORGANISATION_EMAIL": "a@example.org"})
     assert production["SESSION_COOKIE_SECURE"] is True
-    app = create_app({**app_config, "SESSION_COOKIE_SECURE": production["SESSION_COOKIE_SECURE"]})
-    with app.app_context():
-        migrate(get_db())
-        load_launch_campaign(get_db())
+    app = make_app({**app_config, "SESSION_COOKIE_SECURE": production["SESSION_COOKIE_SECURE"]})
     cookie = _session_cookie(app.test_client().get(f"/c/{SLUG}/", base_url="https://localhost"))
     assert "Secure" in cookie

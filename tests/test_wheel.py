@@ -23,7 +23,7 @@ import json, re, sys
 import campaign
 from campaign import create_app
 from campaign.db import get_db, migrate
-from campaign.seed import load_launch_campaign
+from campaign.campaigns.launch import load_launch_campaign
 
 # No background register refresh: it would call the real Members API, off loopback.
 app = create_app({"DATABASE_PATH": sys.argv[1], "SECRET_KEY": "wheel-test",

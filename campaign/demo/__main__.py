@@ -14,11 +14,11 @@ from pathlib import Path
 from werkzeug.serving import make_server
 
 from campaign import create_app
-from campaign.db import get_db, migrate
+from campaign.db import migrated_db
 from campaign.demo.dataset import POSTCODES, TERMINATED, VACANT_SEATS
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.postcodes_io import FakePostcodesIO
-from campaign.seed import load_launch_campaign
+from campaign.campaigns.launch import load_launch_campaign
 from campaign.accounts.users import UserError, create_user
 
 DEMO_STAFF_EMAIL = "demo-staff@example.org"
@@ -63,8 +63,7 @@ def postcodes_to_try() -> list[tuple[str, str]]:
 def prepare(app) -> None:
     """Migrate the demo database, load the launch campaign, make the demo staff account."""
     with app.app_context():
-        db = get_db()
-        migrate(db)
+        db = migrated_db()
         load_launch_campaign(db)
         try:
             create_user(db, DEMO_STAFF_EMAIL, DEMO_STAFF_PASSWORD, "staff")

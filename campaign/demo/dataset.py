@@ -3,18 +3,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from letters import MP
+
 
 @dataclass(frozen=True)
-class FakeMP:
-    member_id: int
-    display_as: str
-    full_title: str
-    address_as: str
-    list_as: str
-    party: str
-    gender: str
-    constituency: str  # as the Members API spells it
-    email: str = ""  # parliamentary office email; empty: the API lists none
+class FakeMP(MP):
+    """An MP as the fake Members API holds them: the site's own `MP` (with
+    `constituency` as the Members API spells it) plus what the API lists that the
+    site does not keep (`list_as`, its "Abbott, Ms Diane") or asks for apart (the
+    parliamentary office email its Contact endpoint gives; empty: it lists none)."""
+
+    list_as: str = ""
+    email: str = ""
 
 
 @dataclass(frozen=True)
@@ -26,21 +26,22 @@ class FakePostcode:
 
 
 MPS = [
-    FakeMP(172, "Ms Diane Abbott", "Rt Hon Diane Abbott MP", "Ms Abbott", "Abbott, Ms Diane",
-           "Independent", "F", "Hackney North and Stoke Newington", "diane.abbott.office@parliament.uk"),
-    FakeMP(4761, "Laura Trott", "Laura Trott MBE MP", "Ms Trott", "Trott, Laura",
-           "Conservative", "F", "Sevenoaks", "laura.trott.mp@parliament.uk"),
-    FakeMP(467, "Sir Lindsay Hoyle", "Rt Hon Sir Lindsay Hoyle MP", "Sir Lindsay",
-           "Hoyle, Sir Lindsay", "Speaker", "M", "Chorley"),
-    FakeMP(4703, "Órfhlaith Begley", "Órfhlaith Begley MP", "Ms Begley", "Begley, Órfhlaith",
-           "Sinn Féin", "F", "West Tyrone"),
+    FakeMP(172, "Ms Diane Abbott", "Rt Hon Diane Abbott MP", "Ms Abbott", "Independent",
+           "Hackney North and Stoke Newington", "F", "Abbott, Ms Diane",
+           "diane.abbott.office@parliament.uk"),
+    FakeMP(4761, "Laura Trott", "Laura Trott MBE MP", "Ms Trott", "Conservative", "Sevenoaks",
+           "F", "Trott, Laura", "laura.trott.mp@parliament.uk"),
+    FakeMP(467, "Sir Lindsay Hoyle", "Rt Hon Sir Lindsay Hoyle MP", "Sir Lindsay", "Speaker",
+           "Chorley", "M", "Hoyle, Sir Lindsay"),
+    FakeMP(4703, "Órfhlaith Begley", "Órfhlaith Begley MP", "Ms Begley", "Sinn Féin",
+           "West Tyrone", "F", "Begley, Órfhlaith"),
     # The Members API and postcodes.io spell these two differently (accent; "The").
-    FakeMP(5351, "Llinos Medi", "Llinos Medi MP", "Ms Medi", "Medi, Llinos",
-           "Plaid Cymru", "F", "Ynys Môn"),
-    FakeMP(5220, "Shaun Davies", "Shaun Davies MP", "Mr Davies", "Davies, Shaun",
-           "Labour", "M", "Telford", "shaun.davies.mp@parliament.uk"),
-    FakeMP(4788, "Mark Pritchard", "Rt Hon Mark Pritchard MP", "Mr Pritchard",
-           "Pritchard, Mark", "Conservative", "M", "The Wrekin"),
+    FakeMP(5351, "Llinos Medi", "Llinos Medi MP", "Ms Medi", "Plaid Cymru", "Ynys Môn", "F",
+           "Medi, Llinos"),
+    FakeMP(5220, "Shaun Davies", "Shaun Davies MP", "Mr Davies", "Labour", "Telford", "M",
+           "Davies, Shaun", "shaun.davies.mp@parliament.uk"),
+    FakeMP(4788, "Mark Pritchard", "Rt Hon Mark Pritchard MP", "Mr Pritchard", "Conservative",
+           "The Wrekin", "M", "Pritchard, Mark"),
 ]
 
 # Seats with no MP: known to the Location search, absent from the sitting members.

@@ -8,7 +8,7 @@ change `mps` and `vacant` to play out by-elections and dissolution.
 from __future__ import annotations
 
 from campaign.lookup.constituencies import shipped
-from campaign.lookup.names import constituency_key
+from campaign.lookup.name_matching import constituency_key
 from campaign.demo import shapes
 from campaign.demo.dataset import MPS, VACANT_SEATS, FakeMP
 from campaign.demo.server import FakeServer
@@ -20,7 +20,7 @@ def full_house(mps: list[FakeMP], vacant: list[str]) -> list[FakeMP]:
         {constituency_key(name) for name in vacant}
     others = [
         FakeMP(900000 + index, f"Member for {name}", f"Member for {name} MP", "Member",
-               f"Member, {name}", "Independent", "", name)
+               "Independent", name, "", f"Member, {name}")
         for index, (code, name) in enumerate(sorted(shipped().items()))
         if constituency_key(name) not in taken
     ]

@@ -11,6 +11,9 @@ hold none.
 
 One letter is one row in `letters`, however many times or in however many
 formats it was downloaded, so `count(*)` is the count of letters.
+
+The public results page (public.views) reads `by_constituency` too, on purpose: the
+map citizens see and the organisers' figures are one count, made one way.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from datetime import date
 
 import sqlite_utils
 
-from campaign.lookup.names import constituency_key
+from campaign.lookup.name_matching import constituency_key
 
 BREAKDOWNS = ("constituency", "ask", "day", "mp", "party")
 
@@ -101,7 +104,7 @@ def make_filter(campaign_id: int | None, since: str | None, until: str | None) -
 
 
 def _install_key_function(db: sqlite_utils.Database) -> None:
-    # The register is keyed by the folded constituency name (see lookup.names); the
+    # The register is keyed by the folded constituency name (see lookup.name_matching); the
     # same Python function, called once per constituency group, makes the join.
     db.conn.create_function("constituency_key", 1, constituency_key, deterministic=True)
 
@@ -192,7 +195,7 @@ def _outcome_figures(row: dict) -> dict:
     }
 
 
-def by_mp(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
+def by_mp(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     """Letters, letters reported sent, replies and median reply time per MP (per seat).
 
     A letter counts as reported sent once its writer said anything about it at
@@ -201,7 +204,7 @@ def by_mp(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
     their own (smaller) table, each joined to its letter by primary key, and added to
     the by-constituency rows.
     """
-    where, params = flt.where("l")
+    where, params = scope.where("l")
     buckets = ", ".join(f"sum(p.reply_within = '{bucket}') as replied_{bucket}"
                         for bucket in REPLY_BUCKETS)
     # One row per reported letter (read in primary-key order), then its letter by rowid:
@@ -223,15 +226,15 @@ def by_mp(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
     nothing = {"reported_sent": 0, "replied": 0, "personal_replies": 0,
                **{f"replied_{bucket}": 0 for bucket in REPLY_BUCKETS}}
     rows = []
-    for seat in by_constituency(db, flt):
+    for seat in by_constituency(db, scope):
         row = {**seat, **reported.get(seat["constituency_code"], nothing)}
         rows.append({**row, **_outcome_figures(row)})
     return rows
 
 
-def by_party(db: sqlite_utils.Database, flt: Filter) -> list[dict]:
+def by_party(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     """The by-MP figures added up per party (an MP missing from the register: "")."""
-    return party_rows(by_mp(db, flt))
+    return party_rows(by_mp(db, scope))
 
 
 def party_rows(mp_rows: list[dict]) -> list[dict]:

@@ -1,11 +1,14 @@
 """Postcode -> constituency -> MP.
 
-Each arrow is one module: `postcode` normalises what a citizen typed,
-`postcodes_io` finds the constituency, `register` finds its MP (from the
-database, or the Members API on demand), and `finder` ties them together with
-caching. Every failure a citizen can meet is a `LookupFailure` carrying a
-sentence and a next step (see `errors`). `init_app` wires the finder into the app;
-`cli` holds the `postcodes` and `mps` commands.
+Each arrow is one module: `postcode` normalises what a citizen typed (and holds the
+`Constituency` type), `local_source` finds the constituency in the local ONS
+directory or asks `postcodes_io`, `register` finds its MP (from the database, or the
+Members API on demand, read by `members_api` as the `letters.MP` the letter is
+addressed to), `name_matching` lets the two services' spellings of a seat meet, and
+`finder` ties them together with caching. Every failure a citizen can meet is a
+`LookupFailure` carrying a sentence and a next step (see `errors`). `init_app` wires
+the finder and the register's upkeep into the app; `cli` holds the `postcodes`, `mps`
+and `parliament` commands.
 """
 from __future__ import annotations
 
@@ -13,8 +16,8 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Give `app` its postcode directory and MP finder, and register the `postcodes` and
-    `mps` commands."""
+    """Give `app` its postcode directory and MP finder, and register the `postcodes`,
+    `mps` and `parliament` commands."""
     from campaign.lookup import cli
     from campaign.lookup.directory import DirectoryFile
     from campaign.lookup.local_source import directory_path

@@ -9,20 +9,17 @@ is already what every worker shares.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import sqlite_utils
 
-from campaign.transactions import write_transaction
+from campaign.db import utc_now, write_transaction
 
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def acquire(db: sqlite_utils.Database, name: str, holder: str, seconds: float) -> bool:
     """Take the lease `name` for `seconds` if nobody holds it; True if `holder` now has it."""
-    now = _now()
+    now = utc_now()
     with write_transaction(db):
         rows = list(db.query("select holder, expires_at from leases where name = ?", [name]))
         if rows and rows[0]["holder"] != holder and \
@@ -37,7 +34,7 @@ def acquire(db: sqlite_utils.Database, name: str, holder: str, seconds: float) -
 
 def hold_until(db: sqlite_utils.Database, name: str, holder: str, seconds: float) -> None:
     """Keep the lease for `seconds` from now (e.g. to space out retries after a failure)."""
-    expires_at = (_now() + timedelta(seconds=seconds)).isoformat(timespec="milliseconds")
+    expires_at = (utc_now() + timedelta(seconds=seconds)).isoformat(timespec="milliseconds")
     with write_transaction(db):
         db.execute("update leases set expires_at = ? where name = ? and holder = ?",
                    [expires_at, name, holder])
@@ -52,6 +49,6 @@ def release(db: sqlite_utils.Database, name: str, holder: str) -> None:
 def holder_of(db: sqlite_utils.Database, name: str) -> str | None:
     """Who holds the lease `name` now, or None."""
     rows = list(db.query("select holder, expires_at from leases where name = ?", [name]))
-    if rows and datetime.fromisoformat(rows[0]["expires_at"]) > _now():
+    if rows and datetime.fromisoformat(rows[0]["expires_at"]) > utc_now():
         return rows[0]["holder"]
     return None

@@ -9,42 +9,29 @@ import requests
 from campaign.lookup.breaker import CircuitBreaker
 from campaign.lookup.errors import UpstreamUnavailable
 from campaign.lookup.upstream import Timeouts, fetch_json
+from letters import MP
 
 PAGE_SIZE = 20  # the API's own maximum for `take`
 MAX_PAGES = 100  # 650 seats are 33 pages; a runaway `totalResults` stops here
 
 
-@dataclass(frozen=True)
-class MemberRecord:
-    """The fields of a Members API MEMBER that letters need."""
-
-    member_id: int
-    display_as: str
-    full_title: str
-    address_as: str
-    list_as: str
-    party: str
-    gender: str
-    constituency_name: str
-
-    @classmethod
-    def from_api(cls, member: dict) -> "MemberRecord":
-        """Read one MEMBER object; raise UpstreamUnavailable if it is not that shape."""
-        try:
-            membership = member["latestHouseMembership"]
-            party = (member.get("latestParty") or {}).get("name") or ""
-            return cls(
-                member_id=int(member["id"]),
-                display_as=str(member["nameDisplayAs"]),
-                full_title=str(member["nameFullTitle"]),
-                address_as=str(member.get("nameAddressAs") or member["nameDisplayAs"]),
-                list_as=str(member.get("nameListAs") or ""),
-                party=str(party),
-                gender=str(member.get("gender") or ""),
-                constituency_name=str(membership["membershipFrom"]),
-            )
-        except (KeyError, TypeError, ValueError):
-            raise UpstreamUnavailable() from None
+def mp_from_api(member: dict) -> MP:
+    """Read one Members API MEMBER object as the MP a letter is addressed to; raise
+    UpstreamUnavailable if it is not that shape. `constituency` is in the API's spelling."""
+    try:
+        membership = member["latestHouseMembership"]
+        party = (member.get("latestParty") or {}).get("name") or ""
+        return MP(
+            member_id=int(member["id"]),
+            display_as=str(member["nameDisplayAs"]),
+            full_title=str(member["nameFullTitle"]),
+            address_as=str(member.get("nameAddressAs") or member["nameDisplayAs"]),
+            party=str(party),
+            constituency=str(membership["membershipFrom"]),
+            gender=str(member.get("gender") or ""),
+        )
+    except (KeyError, TypeError, ValueError):
+        raise UpstreamUnavailable() from None
 
 
 @dataclass(frozen=True)
@@ -53,7 +40,7 @@ class SeatAnswer:
 
     api_id: int
     name: str
-    member: MemberRecord | None
+    member: MP | None
 
 
 class MembersAPI:
@@ -74,7 +61,7 @@ class MembersAPI:
             raise UpstreamUnavailable()
         return body
 
-    def sitting_mps(self) -> Iterator[MemberRecord]:
+    def sitting_mps(self) -> Iterator[MP]:
         """Every current member of the House of Commons, page by page."""
         skip = 0
         for _ in range(MAX_PAGES):
@@ -85,7 +72,7 @@ class MembersAPI:
             if not isinstance(items, list):
                 raise UpstreamUnavailable()
             for item in items:
-                yield MemberRecord.from_api((item or {}).get("value") or {})
+                yield mp_from_api((item or {}).get("value") or {})
             skip += len(items)
             if not items or skip >= int(body.get("totalResults") or 0):
                 return
@@ -120,6 +107,6 @@ class MembersAPI:
             representation = value.get("currentRepresentation")
             member = None
             if representation:
-                member = MemberRecord.from_api((representation.get("member") or {}).get("value") or {})
+                member = mp_from_api((representation.get("member") or {}).get("value") or {})
             return SeatAnswer(api_id=int(value.get("id", 0)), name=str(value["name"]), member=member)
         return None

@@ -9,11 +9,10 @@ only its own dissolution: one set by staff stays until staff change it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 import sqlite_utils
 
-from campaign.transactions import write_transaction
+from campaign.db import timestamp, write_transaction
 
 SITTING, DISSOLVED = "sitting", "dissolved"
 STATES = (SITTING, DISSOLVED)
@@ -46,7 +45,7 @@ def set_state(db: sqlite_utils.Database, new_state: str, set_by: str) -> Parliam
     """Record that Parliament is `new_state` ("sitting" or "dissolved"), said by `set_by`."""
     if new_state not in STATES:
         raise ValueError(f"Parliament is {' or '.join(STATES)}, not {new_state!r}")
-    changed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    changed_at = timestamp()
     with write_transaction(db):
         db["register_meta"].upsert_all([
             {"key": "parliament", "value": new_state},

@@ -17,7 +17,7 @@ import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import sqlite_utils
 
@@ -25,9 +25,9 @@ from campaign.lookup import constituencies, parliament
 from campaign.lookup.errors import (
     MPUnconfirmed, ParliamentDissolved, UpstreamUnavailable, VacantSeat,
 )
-from campaign.lookup.members_api import MemberRecord, MembersAPI
-from campaign.lookup.names import constituency_key
-from campaign.transactions import write_transaction
+from campaign.lookup.members_api import MembersAPI
+from campaign.lookup.name_matching import constituency_key
+from campaign.db import utc_now, write_transaction
 from letters import MP
 
 DEFAULT_MAX_AGE = 24 * 60 * 60
@@ -48,21 +48,20 @@ PROBE_SEATS = 3  # seats asked about to confirm a dissolution
 log = logging.getLogger(__name__)
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
 
 def _timestamp(when: datetime) -> str:
     return when.isoformat(timespec="milliseconds")
 
 
-def _row(record: MemberRecord, source: str, fetched_at: str) -> dict:
+def _row(mp: MP, source: str, fetched_at: str) -> dict:
+    # The mps table's list_as column (from before the client read MPs as letters.MP)
+    # is no longer written: nothing reads it.
     return {
-        "constituency_key": constituency_key(record.constituency_name),
-        "constituency_name": record.constituency_name,
-        "member_id": record.member_id, "display_as": record.display_as,
-        "full_title": record.full_title, "address_as": record.address_as,
-        "list_as": record.list_as, "party": record.party, "gender": record.gender,
+        "constituency_key": constituency_key(mp.constituency),
+        "constituency_name": mp.constituency,
+        "member_id": mp.member_id, "display_as": mp.display_as,
+        "full_title": mp.full_title, "address_as": mp.address_as,
+        "party": mp.party, "gender": mp.gender,
         "source": source, "fetched_at": fetched_at,
     }
 
@@ -104,12 +103,12 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
     place too, records why, and (none at all) marks Parliament dissolved.
     Raises UpstreamUnavailable when the Members API cannot be read.
     """
-    records = list(api.sitting_mps())
-    now = _timestamp(_now())
-    if len(records) < min_sitting:
-        return _refuse(db, api, len(records), now, by)
+    sitting = list(api.sitting_mps())
+    now = _timestamp(utc_now())
+    if len(sitting) < min_sitting:
+        return _refuse(db, api, len(sitting), now, by)
     old = {row["constituency_key"]: row for row in db["mps"].rows}
-    new = [_row(r, "refresh", now) for r in records]
+    new = [_row(mp, "refresh", now) for mp in sitting]
     changes = _changes(old, new)
     current = parliament.state(db)
     reopened = current.dissolved and current.set_by == parliament.BY_REFRESH
@@ -129,7 +128,7 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
         ], pk="key")
         if reopened:
             parliament.set_state(db, parliament.SITTING, parliament.BY_REFRESH)
-    return RefreshResult(loaded=len(records), replaced=True, changes=changes,
+    return RefreshResult(loaded=len(sitting), replaced=True, changes=changes,
                          reopened=reopened)
 
 
@@ -258,7 +257,7 @@ def refreshed_at(db: sqlite_utils.Database) -> str | None:
 def age_seconds(db: sqlite_utils.Database) -> float | None:
     """Seconds since the register was last loaded in full, or None if it never was."""
     loaded = refreshed_at(db)
-    return None if loaded is None else (_now() - datetime.fromisoformat(loaded)).total_seconds()
+    return None if loaded is None else (utc_now() - datetime.fromisoformat(loaded)).total_seconds()
 
 
 def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str,
@@ -274,12 +273,12 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str,
     if parliament.state(db).dissolved:
         raise ParliamentDissolved()
     key = constituency_key(name)
-    fresh_after = _now() - timedelta(seconds=max_age)
+    fresh_after = utc_now() - timedelta(seconds=max_age)
     row = _find(db, "mps", key)
     if row and datetime.fromisoformat(row["fetched_at"]) >= fresh_after:
         return _mp(row)
     cached = _find(db, "constituency_lookups", key)
-    vacancy_fresh_after = max(fresh_after, _now() - VACANCY_TTL)
+    vacancy_fresh_after = max(fresh_after, utc_now() - VACANCY_TTL)
     if cached and cached["vacant"] and \
             datetime.fromisoformat(cached["fetched_at"]) >= vacancy_fresh_after:
         raise VacantSeat(name)
@@ -299,7 +298,7 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str,
         )
     # Asked before the write transaction: no network wait while holding the lock.
     email = _email_or_blank(api, answer.member.member_id) if answer.member else ""
-    fetched_at = _timestamp(_now())
+    fetched_at = _timestamp(utc_now())
     with write_transaction(db):
         db["constituency_lookups"].upsert({
             "constituency_key": key, "constituency_name": name,
@@ -319,7 +318,7 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str,
 
 
 def mp_by_key(db: sqlite_utils.Database, key: str) -> MP | None:
-    """The MP the register holds for constituency key `key` (see lookup.names), or None."""
+    """The MP the register holds for constituency key `key` (see lookup.name_matching), or None."""
     row = _find(db, "mps", key)
     return _mp(row) if row else None
 

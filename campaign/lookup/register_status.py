@@ -10,12 +10,11 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
+from campaign.db import utc_now
 from campaign.lookup import constituencies, parliament
-from campaign.lookup.names import constituency_key
+from campaign.lookup.name_matching import constituency_key
+from letters.dates import uk_date
 
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ def _when(timestamp: str | None) -> str:
     if not timestamp:
         return ""
     moment = datetime.fromisoformat(timestamp).astimezone(timezone.utc)
-    return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
+    return f"{uk_date(moment.date())}, {moment:%H:%M} UTC"
 
 
 def _duration(seconds: float) -> str:
@@ -82,7 +81,7 @@ def status(db: sqlite_utils.Database, max_age: float) -> RegisterStatus:
     return RegisterStatus(
         refreshed_at=loaded,
         age_seconds=None if loaded is None
-        else (_now() - datetime.fromisoformat(loaded)).total_seconds(),
+        else (utc_now() - datetime.fromisoformat(loaded)).total_seconds(),
         refreshed_by=meta.get("refreshed_by"), source=meta.get("source"),
         sitting=counts.get("refresh", 0), on_demand=counts.get("on-demand", 0),
         max_age=max_age,

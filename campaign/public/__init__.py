@@ -3,7 +3,8 @@
 `views` is the blueprint; `composing` turns a citizen's request into a letter,
 `signed_requests` carries that request from the preview to the download without
 storing it, `participation` records a letter written (and `counter` shows the count),
-`downloads` names and serves the files, `letter_font` serves the letter's typeface.
+`downloads` serves the files (letters.file_formats makes and names them),
+`letter_font` serves the letter's typeface.
 """
 from __future__ import annotations
 

@@ -1,50 +1,17 @@
-"""The files a citizen (or staff previewing) can download for a letter.
+"""A letter's file as an HTTP download: the citizen's, and the staff preview's.
 
-One table of what can be made from a Letter, so the public download and the staff
-preview serve the same files under the same names.
+The staff preview serves its files through `letter_file` on purpose: staff must get
+the very file, name and headers a citizen gets. What the files are and what they are
+called is plain Python in letters.file_formats.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
-from collections.abc import Callable
 from io import BytesIO
 
 from flask import Response, send_file
 
 from letters import Letter
-from letters.render_docx import render_docx
-from letters.render_envelope import render_envelope_pdf
-from letters.render_pdf import render_pdf
-
-
-@dataclass(frozen=True)
-class FileFormat:
-    """One downloadable file: how to render it and what to call it."""
-
-    render: Callable[[Letter], bytes]
-    mimetype: str
-    extension: str
-    stem: str  # "letter-to" or "envelope-for"
-    is_letter: bool  # counted as a letter written (the envelope alone is not)
-
-
-FILE_FORMATS = {
-    "pdf": FileFormat(render_pdf, "application/pdf", "pdf", "letter-to", True),
-    "docx": FileFormat(render_docx,
-                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                 "docx", "letter-to", True),
-    "envelope": FileFormat(render_envelope_pdf, "application/pdf", "pdf", "envelope-for", False),
-}
-
-
-def download_name(file_format: FileFormat, letter: Letter, prefix: str = "") -> str:
-    """A file name that says what the file is: letter-to-diane-abbott-2026-11-21.pdf."""
-    ascii_name = unicodedata.normalize("NFKD", letter.mp_name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "your-mp"
-    return (f"{prefix}{file_format.stem}-{slug}-{letter.date.isoformat()}"
-            f".{file_format.extension}")
+from letters.file_formats import FileFormat, download_name
 
 
 def letter_file(file_format: FileFormat, letter: Letter, prefix: str = "") -> Response:

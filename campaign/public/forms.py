@@ -1,8 +1,6 @@
 """The citizen's forms. Flask-WTF adds a CSRF token to each."""
 from __future__ import annotations
 
-import unicodedata
-
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField, StringField, TextAreaField, widgets
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
@@ -10,7 +8,8 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 from campaign.lookup.errors import InvalidPostcode
 from campaign.lookup.postcode import normalise_postcode
 from campaign.public.widgets import HiddenInput, TextInput
-from letters.fonts import JOINERS, unprintable_characters
+from letters.fonts import unprintable_characters
+from letters.typed_text import clean_line, clean_paragraphs
 
 NAME_MAX = 100
 ADDRESS_MAX = 100
@@ -19,33 +18,6 @@ NOTE_MAX = 1200  # about two short paragraphs: the letter stays readable and on 
 NOTE_MAX_LINES = 20  # line breaks: 600 of them once made a 15-page letter
 NOTE_MAX_PARAGRAPHS = 5
 CONTACT_MAX = 100
-
-
-def _kept(ch: str) -> bool:
-    # Control and format characters go, except the joiners names in some scripts need.
-    return unicodedata.category(ch)[0] != "C" or ch in JOINERS
-
-
-def clean_line(value):
-    """One line of text: NFC, no control characters (joiners kept), spaces folded."""
-    if value is None:
-        return value
-    value = unicodedata.normalize("NFC", value)
-    value = "".join(ch if _kept(ch) else " " for ch in value)
-    return " ".join(value.split())
-
-
-def clean_paragraphs(value):
-    """Free text: NFC, control characters removed, but line breaks kept."""
-    if value is None:
-        return value
-    value = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
-    kept = "".join(ch for ch in value if ch == "\n" or _kept(ch))
-    lines = [" ".join(line.split()) for line in kept.split("\n")]
-    text = "\n".join(lines).strip()
-    while "\n\n\n" in text:
-        text = text.replace("\n\n\n", "\n\n")
-    return text
 
 
 def printable(_form, field):

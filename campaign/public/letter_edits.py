@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from campaign.public.forms import clean_paragraphs, unprintable_message
+from campaign.public.forms import unprintable_message
+from letters.typed_text import clean_paragraphs
 
 #: One edited paragraph: the length of the longest phrasing staff may write.
 MAX_EDIT_LENGTH = 1200

@@ -10,7 +10,7 @@ from datetime import date
 
 import sqlite_utils
 
-from campaign.transactions import write_transaction
+from campaign.db import write_transaction
 
 SENT_KINDS = {"posted": "I posted it", "emailed": "I sent it by email"}
 REPLY_WITHIN = {"week": "within a week", "month": "within a month", "later": "later than that"}

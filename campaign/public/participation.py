@@ -15,7 +15,7 @@ import sqlite_utils
 
 from campaign.lookup.finder import FoundMP
 from campaign.public.signed_requests import LetterRequest
-from campaign.transactions import write_transaction
+from campaign.db import write_transaction
 
 if TYPE_CHECKING:  # counter imports letters_count from here
     from campaign.public.counter import LetterCounter

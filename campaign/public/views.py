@@ -23,6 +23,7 @@ from campaign.campaigns import (
     Campaign, campaign_by_id, campaign_by_slug, enabled_asks, latest_closed_campaign,
     public_campaigns,
 )
+from campaign.campaigns.embedding import embed_origins
 from campaign.db import get_db
 from campaign.exports.queries import Filter, by_constituency
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, REFERENCE_LIMIT, limiter
@@ -35,9 +36,8 @@ from campaign.public.composing import (
     NoAsksChosen, asks_in_letter, compose_for, suggested_wording,
 )
 from campaign.public.counter import get_counter
-from campaign.public.downloads import FILE_FORMATS, letter_file
+from campaign.public.downloads import letter_file
 from campaign.public.emailing import email_offer
-from campaign.public.embedding import embed_origins
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.public.hexmap import CLASSES, letters_svg
 from campaign.public.letter_edits import paragraph_texts, read_edits
@@ -55,6 +55,7 @@ from campaign.public.signed_requests import (
 from campaign.security_headers import allow_framing
 from campaign.site_context import today
 from letters import Ask
+from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed, paragraph_keys
 

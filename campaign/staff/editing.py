@@ -17,9 +17,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from campaign.campaigns import STATUSES
-from campaign.transactions import timestamp, write_transaction
-from letters import Ask
+from campaign.campaigns import STATUSES, all_asks
+from campaign.db import timestamp, write_transaction
 from letters.wording import WordingError, check_wording
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -131,15 +130,6 @@ def _ask_snapshot(row: dict) -> dict:
     return {"title": row["title"], "explanation": row["explanation"] or "",
             "paragraph": row["paragraph"], "enabled": bool(row["enabled"]),
             "position": row["position"]}
-
-
-def list_campaigns(db: sqlite_utils.Database) -> list[dict]:
-    """Every campaign, newest first, with how many asks it has switched on."""
-    return list(db.query(
-        "select c.id, c.slug, c.title, c.status, c.updated_at,"
-        " (select count(*) from asks a where a.campaign_id = c.id and a.enabled = 1)"
-        "   as enabled_asks"
-        " from campaigns c order by c.id desc"))
 
 
 def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> int:
@@ -255,23 +245,11 @@ def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
             # wording they came with, so the first edit can be undone too.
             _record(db, campaign_id, "wording", BASELINE_ACTION, _wording_snapshot(row),
                     Editor(id=None, email=""))
-        # Saving checked wording settles whatever migration 8 asked staff to review.
+        # Saving checked wording settles whatever migration 9 (m009_plain_wording) asked
+        # staff to review.
         db["campaigns"].update(campaign_id, {**values, "wording_review": "",
                                              "updated_at": timestamp()})
         _record(db, campaign_id, "wording", action, values, editor)
-
-
-def staff_asks(db: sqlite_utils.Database, campaign_id: int) -> list[Ask]:
-    """All of a campaign's asks, switched off ones too, in their order."""
-    rows = db.query("select * from asks where campaign_id = ? order by position, id",
-                    [campaign_id])
-    return [Ask(id=r["id"], title=r["title"], explanation=r["explanation"] or "",
-                paragraph=r["paragraph"], enabled=bool(r["enabled"])) for r in rows]
-
-
-def get_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> Ask | None:
-    """One ask of this campaign, or None (also when the ask belongs to another campaign)."""
-    return next((ask for ask in staff_asks(db, campaign_id) if ask.id == ask_id), None)
 
 
 def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: Editor) -> int:
@@ -313,7 +291,7 @@ def move_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, direction
     """Move an ask one place "up" or "down"; at either end it stays put."""
     if direction not in ("up", "down"):
         raise EditError("Move an ask up or down.")
-    order = [ask.id for ask in staff_asks(db, campaign_id)]
+    order = [ask.id for ask in all_asks(db, campaign_id)]
     if ask_id not in order:
         raise NotFound(f"no ask {ask_id} in campaign {campaign_id}")
     index = order.index(ask_id)

@@ -13,8 +13,8 @@ from wtforms.validators import (AnyOf, InputRequired, Length, Optional, Regexp,
                                 ValidationError)
 
 from campaign.campaigns import STATUSES
-from campaign.public.forms import clean_line, clean_paragraphs
 from campaign.staff.editing import SLUG_PATTERN
+from letters.typed_text import clean_line, clean_paragraphs
 from letters.wording import WordingError, check_wording
 
 

@@ -24,16 +24,20 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from campaign.accounts.sign_in import role_required
-from campaign.campaigns import Campaign, campaign_by_id
-from campaign.db import get_db
-from campaign.public.downloads import FILE_FORMATS, letter_file
-from campaign.site_context import today
-from campaign.staff import editing, preview as previews
-from campaign.public.embedding import (
+from campaign.campaigns import (
+    Campaign, all_asks, all_campaigns, campaign_ask, campaign_by_id, enabled_asks,
+)
+from campaign.campaigns.embedding import (
     BadOrigin, embed_origins, embed_snippet, parse_origins, set_embed_origins,
 )
+from campaign.db import get_db
+# The preview serves its files as a citizen's download is served (see public.downloads).
+from campaign.public.downloads import letter_file
+from campaign.site_context import today
+from campaign.staff import editing, preview as previews
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, EmbedForm, MoveForm,
                                   StatusForm, WordingForm)
+from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed
 from letters.wording import PLACEHOLDERS
@@ -72,7 +76,7 @@ def _saved(form, change, *args) -> bool:
 def _overview(campaign: Campaign, status_error: str | None = None, status: int = 200):
     db = get_db()
     return render_template(
-        "staff/campaign.html", campaign=campaign, asks=editing.staff_asks(db, campaign.id),
+        "staff/campaign.html", campaign=campaign, asks=all_asks(db, campaign.id),
         problems=editing.problems_going_live(db, campaign.id), status_error=status_error,
         action_form=ActionForm()), status
 
@@ -81,7 +85,7 @@ def _overview(campaign: Campaign, status_error: str | None = None, status: int =
 @staff_only
 def index():
     """Every campaign, with its status."""
-    return render_template("staff/campaigns.html", campaigns=editing.list_campaigns(get_db()))
+    return render_template("staff/campaigns.html", campaigns=all_campaigns(get_db()))
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -205,7 +209,7 @@ def new_ask(campaign_id: int):
 def edit_ask(campaign_id: int, ask_id: int):
     """Change an ask or switch it on or off."""
     campaign = _campaign_or_404(campaign_id)
-    ask = editing.get_ask(get_db(), campaign_id, ask_id) or abort(404)
+    ask = campaign_ask(get_db(), campaign_id, ask_id) or abort(404)
     form = AskForm(obj=ask)
     if form.validate_on_submit() and _saved(form, editing.update_ask, campaign_id, ask_id,
                                             form.data):
@@ -282,7 +286,7 @@ def preview(campaign_id: int):
     return render_template(
         "staff/preview.html", campaign=campaign, letter=letter, mp=mp,
         is_sample=mp is previews.SAMPLE_MP, seats=previews.sample_seats(db), seat=seat,
-        public_asks=[a for a in editing.staff_asks(db, campaign_id) if a.enabled],
+        public_asks=enabled_asks(db, campaign_id),
         wording_error=wording_error, seed=seed)
 
 

@@ -9,35 +9,16 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
 
-from campaign import create_app
-from campaign.db import get_db, migrate
-from campaign.seed import load_launch_campaign
-from tests.chromium import ARTIFACTS, SCREENSHOTS  # noqa: F401  (the `browser` fixture: tests/conftest.py)
+from tests.chromium import SCREENSHOTS, VIEWPORTS, Viewport, new_page
+from tests.helpers import make_app
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-@dataclass(frozen=True)
-class Viewport:
-    name: str
-    width: int
-    height: int
-    mobile: bool
-
-    def __str__(self) -> str:
-        return self.name
-
-
-PHONE = Viewport("phone", 390, 844, True)
-DESKTOP = Viewport("desktop", 1280, 900, False)
-VIEWPORTS = [PHONE, DESKTOP]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -49,7 +30,7 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory, fake_postcodes, fake_members):
-    app = create_app({
+    return make_app({
         "TESTING": True,
         "SECRET_KEY": "browser-test-secret",
         "DATABASE_PATH": str(tmp_path_factory.mktemp("browser") / "campaign.sqlite3"),
@@ -69,10 +50,6 @@ def live_app(tmp_path_factory, fake_postcodes, fake_members):
         "ORGANISATION_URL": "https://example.org/",
         "ORGANISATION_EMAIL": "privacy@example.org",
     })
-    with app.app_context():
-        migrate(get_db())
-        load_launch_campaign(get_db())
-    return app
 
 
 @pytest.fixture(scope="session")
@@ -99,21 +76,6 @@ def upstreams(fake_postcodes, fake_members):
 @pytest.fixture(params=VIEWPORTS, ids=str)
 def viewport(request) -> Viewport:
     return request.param
-
-
-def new_page(browser, live_server, viewport: Viewport, **options):
-    context = browser.new_context(**options,
-        base_url=live_server, accept_downloads=True, locale="en-GB",
-        viewport={"width": viewport.width, "height": viewport.height},
-        is_mobile=viewport.mobile, has_touch=viewport.mobile,
-        device_scale_factor=1,
-    )
-    context.set_default_timeout(5_000)
-    page = context.new_page()
-    # A script error is a bug even when the page still works without JS.
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    return context, page
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect  # noqa: E402
 
-from tests.browser.conftest import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
+from tests.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
 from tests.browser.steps import (  # noqa: E402
     fill_letter, find_mp, open_campaign, preview, reach_preview)
 from tests.helpers import SLUG  # noqa: E402

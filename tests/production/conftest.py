@@ -27,13 +27,11 @@ import requests
 from campaign import create_app
 from campaign.db import get_db
 from campaign.accounts.users import create_user
-from harness.live_server import gunicorn, prepare_database, stop
+from campaign.demo.live_site import gunicorn, prepare_database, stop
+from tests.helpers import ORGANISER, PASSWORD, STAFF
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_CONFIG = ROOT / "deploy" / "nginx-site.conf"
-PASSWORD = "correct horse battery staple"
-STAFF = "staff@example.org"
-ORGANISER = "organiser@example.org"
 
 
 def pytest_collection_modifyitems(config, items):

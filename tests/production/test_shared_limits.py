@@ -8,7 +8,7 @@ import requests
 
 from campaign.limits import POSTCODE_LIMIT
 from tests.helpers import SLUG, hidden
-from harness.live_server import gunicorn, prepare_database
+from campaign.demo.live_site import gunicorn, prepare_database
 
 PER_MINUTE = int(POSTCODE_LIMIT.split()[0])
 

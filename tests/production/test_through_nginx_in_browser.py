@@ -18,7 +18,7 @@ from playwright.sync_api import expect  # noqa: E402
 from tests.chromium import SCREENSHOTS  # noqa: E402
 from tests.browser.steps import ASKS, NOTE, fill_letter, find_mp, open_campaign, preview  # noqa: E402
 from tests.helpers import SLUG, WRITER, docx_paragraphs, pdf_text  # noqa: E402
-from tests.production.conftest import ORGANISER, PASSWORD, STAFF  # noqa: E402
+from tests.helpers import ORGANISER, PASSWORD, STAFF  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -184,7 +184,7 @@ def test_the_embed_is_framed_only_by_listed_origins_through_nginx(production_sit
 
     from campaign import create_app
     from campaign.db import get_db
-    from campaign.public.embedding import set_embed_origins
+    from campaign.campaigns.embedding import set_embed_origins
 
     url = f"{production_site.url}/c/{SLUG}/embed"
     verify = str(tls_certificate.cert)

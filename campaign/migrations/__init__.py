@@ -4,7 +4,8 @@ Each migration is a function taking a sqlite_utils.Database, registered with
 `@migration` in sqlite-utils' own `Migrations` set "campaign", which records what
 ran in its `_sqlite_migrations` table so every database converges on the same
 schema. Databases from before that kept their record in `_migrations`; `apply()`
-carries it over first.
+carries it over first. Names are what the record holds: never rename one.
+Conversions too long to read inline live beside them (`wording`, for m009).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from campaign.transactions import write_transaction
+from campaign.db import write_transaction
 
 MIGRATIONS = Migrations("campaign")
 # `@migration` registers a function under its own name, in the order written.
@@ -46,7 +47,7 @@ def m001_campaigns_and_asks(db: sqlite_utils.Database) -> None:
 
 @migration
 def m002_mp_register(db: sqlite_utils.Database) -> None:
-    # The sitting MPs, keyed by the normalised constituency name (see lookup.names),
+    # The sitting MPs, keyed by the normalised constituency name (see lookup.name_matching),
     # because that is the only key postcodes.io and the Members API share.
     db["mps"].create(
         {"constituency_key": str, "constituency_name": str, "member_id": int,
@@ -150,7 +151,7 @@ def m008_letter_loop(db: sqlite_utils.Database) -> None:
         pk=("letter_id", "kind"), foreign_keys=[("letter_id", "letters", "id")],
         not_null={"letter_id", "kind", "day"},
     )
-    # Sites allowed to frame a campaign's embedded postcode box (see embedding.py).
+    # Sites allowed to frame a campaign's embedded postcode box (see campaign.campaigns.embedding).
     db["embed_origins"].create(
         {"campaign_id": int, "origin": str, "position": int},
         pk=("campaign_id", "origin"), foreign_keys=[("campaign_id", "campaigns", "id")],
@@ -161,8 +162,8 @@ def m008_letter_loop(db: sqlite_utils.Database) -> None:
 def m009_plain_wording(db: sqlite_utils.Database) -> None:
     # Wording stops being Jinja and becomes text with {{ placeholders }} (see
     # letters.wording); a blank line now separates phrasings, and campaigns get
-    # prompts for the writer's note. See campaign.wording_migration.
-    from campaign.wording_migration import convert_all_wording
+    # prompts for the writer's note. See campaign.migrations.wording.
+    from campaign.migrations.wording import convert_all_wording
 
     db["campaigns"].add_column("prompts", str, not_null_default="")
     db["campaigns"].add_column("wording_review", str, not_null_default="")

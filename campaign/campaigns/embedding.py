@@ -5,6 +5,9 @@ that route's Content-Security-Policy `frame-ancestors`, and every other page sta
 unframeable. An origin is data staff typed, so it is checked to the letter: HTTPS,
 a host name (and perhaps a port), nothing else, so nothing typed can widen or
 break the header.
+
+A campaign's setting that both blueprints use, so it lives with the campaigns: staff
+set the origins (staff.views), the public embed route serves them (public.views).
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import re
 
 import sqlite_utils
 
-from campaign.transactions import write_transaction
+from campaign.db import write_transaction
 
 MAX_ORIGINS = 20
 _HOST = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)"

@@ -1,9 +1,13 @@
-"""A real gunicorn on loopback, for the concurrency test and the load benchmark.
+"""The real site under gunicorn on loopback, for the tests and the load benchmark.
 
 The server runs in a child process with the repository's own gunicorn.conf.py, so
 what is tested is what `make serve` runs. It is bound to 127.0.0.1 port 0 and the
 port the kernel chose is read from gunicorn's "Listening at" line, so two runs can
 never race for a port.
+
+Works from a source checkout (or an editable install) only: gunicorn.conf.py and
+wsgi.py sit at the top of the repository, two folders above this file, and are not
+in the wheel. An installed wheel has the module but no repository to run.
 """
 from __future__ import annotations
 
@@ -17,20 +21,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# The repository: campaign/demo/live_site.py -> campaign/demo -> campaign -> the checkout.
+ROOT = Path(__file__).resolve().parents[2]
 LISTENING = re.compile(r"Listening at: (http://127\.0\.0\.1:\d+)")
 
 
 def prepare_database(path: str) -> None:
     """Create the schema and the launch campaign, as `flask init-db` would."""
     from campaign import create_app
-    from campaign.db import get_db, migrate
-    from campaign.seed import load_launch_campaign
+    from campaign.campaigns.launch import load_launch_campaign
+    from campaign.db import migrated_db
 
     app = create_app({"DATABASE_PATH": path, "SECRET_KEY": "prepare-only"})
     with app.app_context():
-        migrate(get_db())
-        load_launch_campaign(get_db())
+        load_launch_campaign(migrated_db())
 
 
 class LiveServer:
@@ -88,11 +92,15 @@ def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
         "MP_REGISTER_AUTO_REFRESH": "0",
         **(env or {}),
     }
+    config = ROOT / "gunicorn.conf.py"
+    if not config.is_file():
+        raise RuntimeError(f"No {config}: the live site runs from a source checkout of the "
+                           "repository, not from an installed wheel.")
     with tempfile.TemporaryDirectory(prefix="gunicorn-") as tmp:
         log_path = Path(tmp) / "gunicorn.log"
         with open(log_path, "wb") as log:
             process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"),
+                [sys.executable, "-m", "gunicorn", "-c", str(config),
                  "wsgi:app"],
                 cwd=ROOT, env=environ, stdout=log, stderr=subprocess.STDOUT,
             )

@@ -1,4 +1,6 @@
-"""Reading campaigns and their asks from the database."""
+"""Reading campaigns and their asks from the database: the one place that does, for
+the public site, staff and exports alike. Writing them is staff.editing's job; the
+launch campaign ships in `launch`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,7 +24,8 @@ class Campaign:
     status: str
     wording: Wording
     thank_you: str
-    #: What migration 8 could not convert, for staff to correct ("" when nothing).
+    #: What migration 9 (m009_plain_wording) could not convert, for staff to correct
+    #: ("" when nothing).
     wording_review: str = ""
 
     @property
@@ -74,12 +77,39 @@ def campaign_by_id(db: sqlite_utils.Database, campaign_id: int) -> Campaign | No
     return _campaign(rows[0]) if rows else None
 
 
+def all_campaigns(db: sqlite_utils.Database) -> list[dict]:
+    """Every campaign, newest first, with how many asks it has switched on (staff's list)."""
+    return list(db.query(
+        "select c.id, c.slug, c.title, c.status, c.updated_at,"
+        " (select count(*) from asks a where a.campaign_id = c.id and a.enabled = 1)"
+        "   as enabled_asks"
+        " from campaigns c order by c.id desc"))
+
+
+def _ask(row: dict) -> Ask:
+    return Ask(id=row["id"], title=row["title"], paragraph=row["paragraph"],
+               explanation=row["explanation"] or "", enabled=bool(row["enabled"]))
+
+
 def enabled_asks(db: sqlite_utils.Database, campaign_id: int) -> list[Ask]:
     """The asks citizens can tick, in the campaign's order."""
     rows = db.query(
-        "select id, title, paragraph, explanation from asks"
+        "select id, title, paragraph, explanation, enabled from asks"
         " where campaign_id = ? and enabled = 1 order by position, id",
         [campaign_id],
     )
-    return [Ask(id=r["id"], title=r["title"], paragraph=r["paragraph"],
-                explanation=r["explanation"] or "") for r in rows]
+    return [_ask(row) for row in rows]
+
+
+def all_asks(db: sqlite_utils.Database, campaign_id: int) -> list[Ask]:
+    """All of a campaign's asks, switched off ones too, in their order (staff pages)."""
+    rows = db.query("select * from asks where campaign_id = ? order by position, id",
+                    [campaign_id])
+    return [_ask(row) for row in rows]
+
+
+def campaign_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> Ask | None:
+    """One ask of this campaign, or None (also when the ask belongs to another campaign)."""
+    rows = list(db.query("select * from asks where id = ? and campaign_id = ?",
+                         [ask_id, campaign_id]))
+    return _ask(rows[0]) if rows else None

@@ -6,7 +6,7 @@ from importlib import resources
 
 import sqlite_utils
 
-from campaign.transactions import timestamp, write_transaction
+from campaign.db import timestamp, write_transaction
 
 LAUNCH_CAMPAIGN = "launch-campaign.json"
 

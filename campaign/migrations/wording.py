@@ -1,4 +1,4 @@
-"""Migration 8's conversion of Jinja-era wording to plain placeholder wording.
+"""Migration m009_plain_wording's conversion of Jinja-era wording to plain placeholder wording.
 
 Wording that was only placeholders converts as it is. Anything else (a filter, a
 branch, a loop) is never run: the field is set aside in the history, replaced by
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
 
 import sqlite_utils
 
-from campaign.seed import launch_campaign_data
+from campaign.campaigns.launch import launch_campaign_data
+from campaign.db import timestamp
 from letters.wording import WordingError, check_wording, resolve_choices, split_phrasings
 
 # Jinja's whitespace control ({{- x -}}) and comments mean nothing in plain wording.
@@ -22,6 +22,9 @@ _TRIM = re.compile(r"\{\{-|-\}\}")
 _COMMENT = re.compile(r"\{#[^{}]*#\}")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
+# The default wording as it stood when this migration shipped. A copy, not
+# staff.editing.DEFAULT_WORDING: a new default for new campaigns must never change
+# what a shipped migration does to an old database.
 _DEFAULTS = {
     "opening": "I am writing to you as a constituent in {{ constituency }}. "
                "I would like you to support the following.",
@@ -100,9 +103,8 @@ def _record_set_aside(db: sqlite_utils.Database, row: dict, set_aside: dict) -> 
     snapshot = {name: row[name] or "" for name in ("opening", "closing", "subject")}
     db["campaign_history"].insert({
         "campaign_id": row["id"], "kind": "wording", "ask_id": None,
-        "action": "set aside when wording became plain text (migration 8): "
+        "action": "set aside when wording became plain text (migration 9): "
                   + ", ".join(sorted(set_aside)),
         "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
-        "user_id": None, "user_email": "", "changed_at":
-            datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "user_id": None, "user_email": "", "changed_at": timestamp(),
     })

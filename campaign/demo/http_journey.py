@@ -1,6 +1,7 @@
 """One citizen's journey over real HTTP, as a browser would make it.
 
-Used against a live gunicorn by the concurrency test and the load benchmark. It
+Used against a live gunicorn (campaign.demo.live_site) by the concurrency and
+register-lease tests and the load benchmark. It
 uses http.client with one keep-alive connection, because a heavier client would
 take the CPU the server is being measured on.
 """
