@@ -29,16 +29,22 @@ def salutation(mp: MP) -> str:
     return f"Dear {mp.address_as.strip() or mp.display_as.strip()}"
 
 
-def role_note(mp: MP) -> str:
-    """A sentence the letter adds for MPs whose role changes what they can do, else ""."""
+def role_closing(mp: MP) -> str:
+    """The closing paragraph for MPs whose role changes what they can do, else "".
+
+    It takes the place of the campaign's closing, which asks an MP to raise the
+    matter in the House: the Speaker cannot, and Sinn Féin MPs do not sit there.
+    """
     if mp.is_speaker:
         return (
             "I understand that as Speaker you remain impartial in the House, so I would be "
-            "grateful if you would pass my concerns to the relevant Minister on my behalf."
+            "grateful if you would pass my concerns to the relevant Minister on my behalf, "
+            "and let me know how they reply."
         )
     if mp.is_abstentionist:
         return (
             "I understand that you do not take your seat at Westminster, so I would be "
-            "grateful if you would raise my concerns directly with the relevant Minister."
+            "grateful if you would raise my concerns directly with the relevant Minister, "
+            "and let me know how they reply."
         )
     return ""

@@ -29,6 +29,20 @@ def placeholder_values(mp: MP, writer_name: str, today: date) -> dict[str, str]:
     return values
 
 
+def suggested_for(wording: Wording, asks: Sequence[Ask], mp: MP, seed: int,
+                  values: Mapping[str, str]) -> dict[str, str]:
+    """The paragraphs a letter to `mp` suggests (letters.phrasings), keyed by paragraph.
+
+    For the Speaker and for MPs who do not take their seats, the closing is the one
+    their role calls for (addressing.role_closing), not the campaign's.
+    """
+    suggested = suggested_paragraphs(wording, asks, seed, values)
+    role_closing = addressing.role_closing(mp)
+    if role_closing:
+        suggested[CLOSING] = role_closing
+    return suggested
+
+
 def compose_letter(
     *,
     wording: Wording,
@@ -43,13 +57,14 @@ def compose_letter(
     """Build the letter, paragraph by paragraph, in the order a caseworker expects.
 
     The opening says the writer is a constituent; each ask adds its paragraph; the
-    writer's own words follow; the closing asks for a reply. Each of the opening,
+    writer's own words follow; the closing asks for a reply (in the words the MP's
+    role calls for, see suggested_for). Each of the opening,
     the asks and the closing is the phrasing `seed` draws (letters.phrasings)
     unless `edits` holds the writer's own version under the same key. Raises
     letters.limits.LetterTooLong if the body passes the letter's caps.
     """
     values = placeholder_values(mp, sender.full_name, today)
-    suggested = suggested_paragraphs(wording, asks, seed, values)
+    suggested = suggested_for(wording, asks, mp, seed, values)
     edits = edits or {}
 
     def paragraph(key: str) -> list[str]:
@@ -64,9 +79,6 @@ def compose_letter(
     for ask in asks:
         paragraphs += paragraph(ask_key(ask.id))
     paragraphs += _split(personal_note)
-    role = addressing.role_note(mp)
-    if role:
-        paragraphs.append(role)
     paragraphs += paragraph(CLOSING)
     paragraphs = [p for p in paragraphs if p]
     check_body(paragraphs)

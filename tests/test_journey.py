@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from campaign.campaigns.launch import launch_campaign_data
 from letters import uk_date
 from tests.helpers import WRITER, docx_paragraphs, page_text, pdf_text
 
@@ -114,7 +115,14 @@ def test_speaker_gets_a_letter_addressed_to_the_office(journey):
     assert "Rt Hon Sir Lindsay Hoyle MP" in text
     assert "Speaker of the House of Commons" in text
     assert "Dear Mr Speaker" in text
-    assert "pass my concerns to the relevant Minister" in text
+    # The Speaker's role closes the letter: the campaign's closing, which asks the MP
+    # to raise the matter in the House, would contradict it.
+    closing = " ".join(text[text.index("pass my concerns"):].split())
+    assert closing.startswith("pass my concerns to the relevant Minister on my behalf, and "
+                              "let me know how they reply. Yours sincerely")
+    campaign_closings = launch_campaign_data()["closing"]
+    for words in ("a reply", "Thank you for", "I look forward", "where you stand"):
+        assert words in campaign_closings and words not in text
 
 
 def test_abstentionist_mp_is_written_to_with_a_fitting_request(journey):
@@ -125,7 +133,10 @@ def test_abstentionist_mp_is_written_to_with_a_fitting_request(journey):
     journey.write()
     paragraphs = docx_paragraphs(journey.download("docx").data)
     assert "Dear Ms Begley" in paragraphs
-    assert any("raise my concerns directly with the relevant Minister" in p for p in paragraphs)
+    closing = next(p for p in paragraphs if "raise my concerns directly" in p)
+    assert paragraphs[paragraphs.index(closing) + 1] == "Yours sincerely"
+    for words in ("a reply", "Thank you for", "I look forward", "where you stand"):
+        assert not any(words in p for p in paragraphs)
 
 
 def test_constituency_names_spelt_differently_still_match(journey):

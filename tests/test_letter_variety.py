@@ -2,14 +2,47 @@
 prompts for their note, and caps that keep every letter short."""
 from __future__ import annotations
 
+import json
+
 import sqlite_utils
 
 from campaign import migrations
 from campaign.campaigns.launch import launch_campaign_data
-from campaign.migrations.wording import as_first_shipped
+from campaign.migrations.wording import FIRST_SHIPPED_OPENING, as_first_shipped
 from letters.phrasings import choose
 from letters.wording import split_phrasings
 from tests.helpers import docx_paragraphs, page_text, pdf_text
+
+# The launch campaign's opening as m009 installed it (before m011): four plural phrasings.
+PLURAL_OPENING = "\n\n".join([
+    (
+        "[[I am writing to you|I write to you]] as a constituent in {{ constituency }} "
+        "about the [[organised crime networks|organised criminal networks]] that "
+        "traffic people and drugs into [[the UK|Britain]], and the young people they "
+        "[[exploit|prey on]]. I would like you to support the following "
+        "[[measures|steps]]."
+    ),
+    (
+        "As [[one of your constituents|a constituent]] in {{ constituency }}, I am "
+        "writing about the criminal [[networks|gangs]] that [[bring|smuggle]] people "
+        "and drugs into this country, and about the [[children and young adults|young "
+        "people]] they [[draw into their trade|pull into their business]]. There are "
+        "[[several things|a few measures]] I hope you will [[support|get behind]]."
+    ),
+    (
+        "I live in {{ constituency }} and I am writing because I am "
+        "[[concerned|worried]] about organised gangs that traffic people and drugs into "
+        "[[the UK|Britain]] and exploit young people [[along the way|in the process]]. "
+        "I would [[ask you to back|be grateful if you would support]] the "
+        "[[steps|measures]] set out below."
+    ),
+    (
+        "I am [[one of your constituents|a constituent of yours]] in {{ constituency "
+        "}}. The gangs that [[move|smuggle]] people and drugs into [[the UK|Britain]], "
+        "and the young people they [[exploit|prey on]], [[worry me|are a real concern "
+        "to me]], and I [[hope|would like to ask that]] you will support the following."
+    ),
+])
 
 EDIT = "Please make the people who run trafficking gangs answer for it in court, here in Hackney."
 
@@ -31,6 +64,49 @@ def test_the_launch_campaign_text_as_first_shipped_is_kept_as_a_phrasing():
     opening = as_first_shipped(launch_campaign_data()["opening"])
     assert opening.startswith("I am writing to you as a constituent in {{ constituency }} about "
                               "the organised crime networks that traffic people and drugs")
+
+
+def test_every_opening_suits_a_letter_with_one_ask():
+    """No drawn opening promises several measures: a writer may tick just one."""
+    opening = launch_campaign_data()["opening"]
+    drawn = {choose(opening, seed, "opening") for seed in range(400)}
+    assert len(drawn) > 20
+    for text in drawn:
+        for plural in ("measures", "steps", "several", "a few", "the following", "points"):
+            assert plural not in text, (plural, text)
+        assert "below" in text.lower()
+
+
+def _database_before(tmp_path, migration: str) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(tmp_path / "old.sqlite3")
+    migrations.apply(db, stop_before=migration)
+    return db
+
+
+def test_migration_11_gives_an_unedited_launch_campaign_the_new_opening(tmp_path):
+    db = _database_before(tmp_path, "m011_launch_opening_for_any_number_of_asks")
+    launch = launch_campaign_data()
+    plural = PLURAL_OPENING
+    db["campaigns"].insert({"id": 1, "slug": launch["slug"], "title": "Launch", "status": "live",
+                            "opening": plural, "closing": launch["closing"], "subject": "S"})
+    db["campaigns"].insert({"id": 2, "slug": "other", "title": "Other", "status": "live",
+                            "opening": plural, "closing": "C", "subject": "S"})
+    assert migrations.apply(db) == ["m011_launch_opening_for_any_number_of_asks"]
+    assert db["campaigns"].get(1)["opening"] == launch["opening"]
+    assert db["campaigns"].get(2)["opening"] == plural  # not the launch campaign: untouched
+    entry = next(db.query("select * from campaign_history where campaign_id = 1"))
+    assert "migration 11" in entry["action"]
+    assert json.loads(entry["snapshot"])["opening"] == launch["opening"]  # as after the change
+
+
+def test_migration_11_keeps_an_opening_staff_edited(tmp_path):
+    db = _database_before(tmp_path, "m011_launch_opening_for_any_number_of_asks")
+    launch = launch_campaign_data()
+    db["campaigns"].insert({"id": 1, "slug": launch["slug"], "title": "Launch", "status": "live",
+                            "opening": "Our own opening.", "closing": "C", "subject": "S"})
+    migrations.apply(db)
+    assert db["campaigns"].get(1)["opening"] == "Our own opening."
+    assert not list(db.query("select * from campaign_history"))
 
 
 def test_choices_are_drawn_within_a_phrasing():
@@ -142,7 +218,7 @@ def test_migration_9_converts_wording_and_sets_aside_what_it_cannot(tmp_path):
     db = sqlite_utils.Database(tmp_path / "old.sqlite3")
     migrations.apply(db, stop_before="m009_plain_wording")
     launch = launch_campaign_data()
-    first = {name: as_first_shipped(launch[name]) for name in ("opening", "closing")}
+    first = {"opening": FIRST_SHIPPED_OPENING, "closing": as_first_shipped(launch["closing"])}
     db["campaigns"].insert({"id": 1, "slug": launch["slug"], "title": "Launch",
                             "status": "live", "subject": launch["subject"], **first})
     db["asks"].insert({"id": 1, "campaign_id": 1, "title": launch["asks"][0]["title"],

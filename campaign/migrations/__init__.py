@@ -5,7 +5,7 @@ Each migration is a function taking a sqlite_utils.Database, registered with
 ran in its `_sqlite_migrations` table so every database converges on the same
 schema. Databases from before that kept their record in `_migrations`; `apply()`
 carries it over first. Names are what the record holds: never rename one.
-Conversions too long to read inline live beside them (`wording`, for m009).
+Conversions too long to read inline live beside them (`wording`, for m009 and m011).
 """
 from __future__ import annotations
 
@@ -176,6 +176,15 @@ def m010_leases(db: sqlite_utils.Database) -> None:
     # the background refresh of the MP register.
     db["leases"].create({"name": str, "holder": str, "expires_at": str}, pk="name",
                         not_null={"holder", "expires_at"})
+
+
+@migration
+def m011_launch_opening_for_any_number_of_asks(db: sqlite_utils.Database) -> None:
+    # The launch campaign's openings spoke of several measures even above one ask; an
+    # opening nobody has edited gets the shipped one (see campaign.migrations.wording).
+    from campaign.migrations.wording import replace_plural_launch_opening
+
+    replace_plural_launch_opening(db)
 
 
 def apply(db: sqlite_utils.Database,

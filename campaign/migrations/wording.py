@@ -8,6 +8,7 @@ still as shipped, gains the shipped phrasings.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -32,6 +33,18 @@ _DEFAULTS = {
                "and what you will do to take them forward.",
     "subject": "",
 }
+
+# The launch campaign's opening as it first shipped (one text, before phrasings), by
+# which m009 knows a launch campaign nobody has edited. Kept here because the shipped
+# opening has changed since (m011): m009 must keep recognising the old one.
+FIRST_SHIPPED_OPENING = (
+    "I am writing to you as a constituent in {{ constituency }} about the organised crime "
+    "networks that traffic people and drugs into the UK, and the young people they exploit. "
+    "I would like you to support the following measures."
+)
+# The opening's phrasings that m009 installed: each spoke of several measures, which
+# reads oddly above a single ask. m011 replaces them where nobody has edited them.
+PLURAL_OPENING_SHA256 = "70211da4b016e573eaba4082e29c4753a50044ff3a82169236d8db675b8c50c2"
 
 
 def convert_text(text: str) -> str:
@@ -73,11 +86,12 @@ def convert_all_wording(db: sqlite_utils.Database) -> None:
             if text != ask["paragraph"]:
                 db["asks"].update(ask["id"], {"paragraph": text})
         if row["slug"] == launch["slug"]:
+            first_shipped = {"opening": FIRST_SHIPPED_OPENING,
+                             "closing": as_first_shipped(launch["closing"])}
             for name in ("opening", "closing"):
                 current = changes.get(name, row[name] or "")
-                shipped = launch[name]
-                if as_first_shipped(shipped) == current:
-                    changes[name] = shipped
+                if first_shipped[name] == current:
+                    changes[name] = launch[name]
             changes["prompts"] = launch.get("prompts", "")
         if notes:
             changes["wording_review"] = "\n".join(notes)
@@ -108,3 +122,23 @@ def _record_set_aside(db: sqlite_utils.Database, row: dict, set_aside: dict) -> 
         "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
         "user_id": None, "user_email": "", "changed_at": timestamp(),
     })
+
+
+def replace_plural_launch_opening(db: sqlite_utils.Database) -> None:
+    """Give the launch campaign the shipped opening where it still has the plural one
+    m009 installed, and say so in its history (m011)."""
+    launch = launch_campaign_data()
+    for row in list(db.query("select * from campaigns where slug = ?", [launch["slug"]])):
+        opening = row["opening"] or ""
+        if hashlib.sha256(opening.encode("utf-8")).hexdigest() != PLURAL_OPENING_SHA256:
+            continue  # edited by staff: theirs to keep
+        # As every history entry: the wording after the change.
+        snapshot = {name: row[name] or "" for name in ("closing", "subject", "prompts")}
+        snapshot["opening"] = launch["opening"]
+        db["campaign_history"].insert({
+            "campaign_id": row["id"], "kind": "wording", "ask_id": None,
+            "action": "opening replaced by one that suits any number of asks (migration 11)",
+            "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+            "user_id": None, "user_email": "", "changed_at": timestamp(),
+        })
+        db["campaigns"].update(row["id"], {"opening": launch["opening"]})

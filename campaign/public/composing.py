@@ -9,8 +9,7 @@ from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP
 from campaign.public.signed_requests import LetterRequest
 from letters import MP, Ask, Letter, Sender, compose_letter
-from letters.compose import placeholder_values
-from letters.phrasings import suggested_paragraphs
+from letters.compose import placeholder_values, suggested_for
 
 
 class NoAsksChosen(ValueError):
@@ -58,5 +57,4 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
 def suggested_wording(campaign: Campaign, asks: Sequence[Ask], mp: MP, seed: int,
                       today: date) -> dict[str, str]:
     """The paragraphs a letter to `mp` would use unedited, keyed as in letters.phrasings."""
-    return suggested_paragraphs(campaign.wording, asks, seed,
-                                placeholder_values(mp, "", today))
+    return suggested_for(campaign.wording, asks, mp, seed, placeholder_values(mp, "", today))
