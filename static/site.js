@@ -46,3 +46,36 @@
     });
   });
 })();
+
+// Character counts under the long text boxes (data-limit). The boxes have no maxlength:
+// a browser would cut a long paste short without a word, so the server says what is
+// too long instead and keeps every character. This shows it coming, as GOV.UK's does.
+(function () {
+  "use strict";
+  document.querySelectorAll("textarea[data-limit]").forEach(function (box) {
+    var limit = parseInt(box.getAttribute("data-limit"), 10);
+    var count = document.createElement("p");
+    count.className = "hint character-count";
+    count.id = box.id + "-count";
+    box.insertAdjacentElement("afterend", count);
+    // Screen readers hear the count once typing pauses, not at every key.
+    var spoken = document.createElement("p");
+    spoken.className = "visually-hidden";
+    spoken.setAttribute("aria-live", "polite");
+    count.insertAdjacentElement("afterend", spoken);
+    var timer = null;
+    function show() {
+      var left = limit - box.value.length;
+      count.textContent = left >= 0
+        ? "You have " + left.toLocaleString("en-GB") + " character" + (left === 1 ? "" : "s") + " left"
+        : "You have " + (-left).toLocaleString("en-GB") + " character" + (left === -1 ? "" : "s") + " too many";
+      count.classList.toggle("character-count-over", left < 0);
+    }
+    box.addEventListener("input", function () {
+      show();
+      clearTimeout(timer);
+      timer = setTimeout(function () { spoken.textContent = count.textContent; }, 1000);
+    });
+    show();
+  });
+})();

@@ -145,3 +145,27 @@ def test_a_missing_page_says_so_and_offers_a_way_on(page, shoot):
     shoot("not-found")
     page.get_by_role("link", name="Go to the campaign page").click()
     expect(page.get_by_label("Your postcode")).to_be_visible()
+
+
+def test_a_long_note_is_counted_and_kept_whole_not_cut_short(page, shoot):
+    """A paste over the limit is not cut by the browser: a count says how much too long,
+    and the server's message comes back with every character still in the box."""
+    open_campaign(page)
+    find_mp(page, "E8 1DY")
+    note = ("I have lived here for twenty years and seen what these gangs do. " * 20)[:1250]
+    fill_letter(page, note=note)
+    box = page.get_by_label("In your own words (optional)")
+    expect(box).to_have_value(note)  # the whole paste, 1,250 characters
+    expect(page.locator("#personal_note-count")).to_have_text(
+        "You have 50 characters too many")
+    box.press("End")
+    for _ in range(50):
+        box.press("Backspace")
+    expect(page.locator("#personal_note-count")).to_have_text("You have 0 characters left")
+    box.type(" and more")
+    page.get_by_role("button", name="Preview my letter").click()
+    assert_error_announced(page, "Keep your own words under 1,200 characters.")
+    expect(page.get_by_label("In your own words (optional)")).to_have_value(
+        note[:1200] + " and more")
+    expect(page.locator("#personal_note-count")).to_have_text("You have 9 characters too many")
+    shoot("long-note-kept")
