@@ -251,9 +251,10 @@ def expected_by_constituency() -> list[list[str]]:
     return [[*HACKNEY[:4], "2"], [*CHORLEY, "1"], [*SEVENOAKS, "1"]]
 
 
-def expected_by_ask(titles: list[tuple[int, str]]) -> list[list[str]]:
-    """Asks 1 and 2 were in three letters each, asks 3 and 4 in one each."""
-    counts = [3, 3, 1, 1]
+def expected_by_ask(titles: list[tuple[int, str]], zeros: bool = True) -> list[list[str]]:
+    """Asks 1 and 2 were in three letters each, asks 3 and 4 in one each, the rest
+    (still offered) in none: listed with 0 when counting one campaign (`zeros`)."""
+    counts = [3, 3, 1, 1] + ([0] * (len(titles) - 4) if zeros else [])
     return [[str(titles[i][0]), titles[i][1], str(n)] for i, n in enumerate(counts)]
 
 

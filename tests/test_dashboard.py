@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from campaign.db import get_db
 from tests.helpers import (
     PASSWORD, add_empty_campaign, ask_titles, expected_by_ask, expected_by_constituency,
     expected_by_day, login, make_user, page_text, write_all,
@@ -36,7 +37,9 @@ def organiser(client, runner):
 
 
 def table(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    data = response.get_data()
+    assert data.startswith("\ufeff".encode())  # so that Excel reads it as UTF-8
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
 
 
 def test_anonymous_visitors_cannot_see_or_export_counts(written, client):
@@ -132,11 +135,15 @@ def test_bad_dates_are_explained(written, client, organiser):
 
 def test_an_empty_campaign_has_headers_only(written, client, organiser):
     base = "/staff/counts/empty-campaign"
+    with written.app_context():
+        only_ask = get_db().execute("select id from asks where title = 'Only ask'").fetchone()[0]
     assert "No letters yet" in page_text(client.get(f"{base}/").get_data(as_text=True))
+    bom = "\ufeff"
     assert client.get(f"{base}/by-constituency.csv").get_data(as_text=True) == (
-        "constituency_code,constituency_name,mp_name,party,letters\r\n")
-    assert client.get(f"{base}/by-ask.csv").get_data(as_text=True) == "ask_id,ask_title,letters\r\n"
-    assert client.get(f"{base}/by-day.csv").get_data(as_text=True) == "day,letters\r\n"
+        bom + "constituency_code,constituency_name,mp_name,party,letters\r\n")
+    assert client.get(f"{base}/by-ask.csv").get_data(as_text=True) == (
+        bom + "ask_id,ask_title,letters\r\n" + f"{only_ask},Only ask,0\r\n")  # none yet
+    assert client.get(f"{base}/by-day.csv").get_data(as_text=True) == bom + "day,letters\r\n"
     assert client.get(f"{base}/counts.json").get_json()["by_day"] == []
 
 

@@ -3,7 +3,9 @@
 Both carry exactly the rows `campaign.exports.queries` returns, with the columns in
 `queries.COLUMNS`; a JSON document also says what it counts (campaign, days), so a
 file read months later still says which campaign and which days it covers. An empty
-export is the header line alone (CSV) or an empty list of rows (JSON), so a script reading it never has to special-case "nothing yet".
+export is the header line alone (CSV) or an empty list of rows (JSON), so a script
+reading it never has to special-case "nothing yet" (a campaign's asks are listed even
+with no letters: see queries.by_ask).
 """
 from __future__ import annotations
 

@@ -140,7 +140,12 @@ def by_constituency(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
 
 def by_ask(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     """How many letters included each ask, most first. A letter with three asks counts
-    once for each of them, so these add up to more than the number of letters."""
+    once for each of them, so these add up to more than the number of letters.
+
+    For one campaign, the asks citizens can tick that no letter included yet are
+    listed too, with 0: an ask nobody chooses is news to an organiser. Across every
+    campaign only asks with letters are listed.
+    """
     # Read from letter_asks alone (it carries the letter's day, see m006): an ask
     # belongs to one campaign, so the campaign filter is a filter on ask ids.
     clauses, params = ["1 = 1"], []
@@ -153,15 +158,25 @@ def by_ask(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     if scope.until is not None:
         clauses.append("la.day <= ?")
         params.append(scope.until.isoformat())
+    unchosen = "0"  # no ask: only one campaign's zeros say something
+    if scope.campaign_id is not None:
+        unchosen = ("asks.enabled = 1 and asks.campaign_id = ? "
+                    "and asks.id not in (select ask_id from per_ask)")
+        params.append(scope.campaign_id)
     sql = f"""
         with per_ask as (
             select la.ask_id, count(*) as letters from letter_asks la
             where {" and ".join(clauses)}
             group by la.ask_id
         )
-        select per_ask.ask_id, coalesce(asks.title, '') as ask_title, per_ask.letters
-        from per_ask left join asks on asks.id = per_ask.ask_id
-        order by per_ask.letters desc, asks.position, per_ask.ask_id
+        select ask_id, ask_title, letters from (
+            select per_ask.ask_id, coalesce(asks.title, '') as ask_title, per_ask.letters,
+                   asks.position
+            from per_ask left join asks on asks.id = per_ask.ask_id
+            union all
+            select asks.id, asks.title, 0, asks.position from asks where {unchosen}
+        )
+        order by letters desc, position, ask_id
     """
     return list(db.query(sql, params))
 

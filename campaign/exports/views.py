@@ -42,6 +42,10 @@ def _selection(slug: str) -> tuple[Campaign, DateRangeForm, queries.Filter | Non
 
 
 def _file(text: str, fmt: str, name: str) -> Response:
+    if fmt == "csv":
+        # Excel opens a double-clicked CSV as UTF-8 only when it starts with the byte
+        # order mark; without it "Ynys Môn" reads "Ynys MÃ´n". Other readers skip it.
+        text = "\ufeff" + text
     response = Response(text, mimetype=MIMETYPES[fmt])
     if fmt == "csv":
         response.mimetype_params["charset"] = "utf-8"
