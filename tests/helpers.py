@@ -91,8 +91,9 @@ class Journey:
         self.suggested = {name.removeprefix("para-"): text for name, text in shown.items()}
         data = {**WRITER, "postcode": hidden(self.page, "postcode") if 'name="postcode"' in self.page else "",
                 "personal_note": note, "csrf_token": self._csrf(), **shown}
-        if 'name="seed"' in self.page:
-            data["seed"] = hidden(self.page, "seed")
+        for name in ("seed", "looked_up"):
+            if f'name="{name}"' in self.page:
+                data[name] = hidden(self.page, name)
         data.update(fields)
         data["asks"] = self.ask_ids()[:2] if asks is None else asks
         response = self.client.post(f"/c/{self.slug}/letter", data=data)

@@ -151,7 +151,19 @@ def test_constituency_names_spelt_differently_still_match(journey):
 def test_changing_the_postcode_on_the_letter_changes_the_mp(journey):
     journey.find_mp("E8 1DY")
     journey.write(postcode="br8 7re")
-    assert "Dear Ms Trott" in page_text(journey.page)
+    text = page_text(journey.page)
+    assert "Dear Ms Trott" in text
+    # The page had said "Your MP is Diane Abbott": the preview says why it is not.
+    notice = " ".join(text.split())
+    assert ("You changed the postcode from E8 1DY to BR8 7RE, so this letter goes to "
+            "Laura Trott") in notice and "MP for Sevenoaks" in notice
+
+
+def test_the_same_postcode_says_nothing_about_a_change(journey):
+    journey.find_mp("E8 1DY")
+    journey.write(postcode="e8 1dy")
+    assert "Dear Ms Abbott" in page_text(journey.page)
+    assert "You changed the postcode" not in page_text(journey.page)
 
 
 def test_change_something_returns_to_a_filled_in_form(journey, client):

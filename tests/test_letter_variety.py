@@ -243,6 +243,17 @@ def test_migration_9_converts_wording_and_sets_aside_what_it_cannot(tmp_path):
     assert "{% for x in range(9) %}" in set_aside[0]["snapshot"]
 
 
+def test_emoji_are_refused_as_emoji_not_as_foreign_letters():
+    from campaign.public.forms import unprintable_message
+
+    message = unprintable_message("Thank you 🙏🏽 Zoë")
+    # The skin tone is not named apart from its emoji, and the advice is about emoji.
+    assert message == ("Our letter's typeface cannot print 🙏. A printed letter can't show "
+                       "emoji or symbols like these: please leave them out.")
+    assert "Latin letters" in unprintable_message("李雷")
+    assert unprintable_message("Siân Ëlira Çela-Łukasz, Glyndŵr Road") == ""
+
+
 def test_names_the_font_cannot_print_are_refused_naming_the_characters(journey):
     journey.find_mp("E8 1DY")
     response = journey.write(full_name="李雷 Li Lei 😀")

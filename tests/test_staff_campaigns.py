@@ -126,6 +126,9 @@ def test_closing_a_campaign_thanks_people_and_takes_no_letters(app, staff_client
     response = app.test_client().get("/c/clean-rivers/")
     assert response.status_code == 410
     assert "Thank you, river lovers." in page_text(response.get_data(as_text=True))
+    # Its results stay public, and the closed page leads there.
+    assert 'href="/c/clean-rivers/results"' in response.get_data(as_text=True)
+    assert app.test_client().get("/c/clean-rivers/results").status_code == 200
     # ...and it can be reopened.
     assert set_status(staff_client, campaign_id, "live").status_code == 302
     assert app.test_client().get("/c/clean-rivers/").status_code == 200

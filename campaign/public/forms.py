@@ -1,6 +1,8 @@
 """The citizen's forms. Flask-WTF adds a CSRF token to each."""
 from __future__ import annotations
 
+import unicodedata
+
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField, StringField, TextAreaField, widgets
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
@@ -28,13 +30,29 @@ def printable(_form, field):
 
 
 def unprintable_message(text: str) -> str:
-    """A sentence naming the characters of `text` the letter cannot print, or ""."""
+    """Sentences naming the characters of `text` the letter cannot print, or ""."""
     missing = unprintable_characters(text)
     if not missing:
         return ""
-    shown = " ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
-    return (f"Our letter's typeface cannot print {shown}. Please use Latin letters here "
-            "(as on an envelope addressed to you), or leave those characters out.")
+    # A skin tone or a variation selector shown alone looks like a stray box: name the
+    # emoji it belongs to, which is shown anyway.
+    named = [char for char in missing if not _emoji_modifier(char)] or missing
+    shown = " ".join(named[:8]) + (" …" if len(named) > 8 else "")
+    letters = any(unicodedata.category(char).startswith("L") for char in named)
+    symbols = any(not unicodedata.category(char).startswith("L") for char in named)
+    advice = []
+    if letters:
+        advice.append("Please use Latin letters here (as on an envelope addressed to you), "
+                      "or leave those characters out.")
+    if symbols:
+        advice.append("A printed letter can't show emoji or symbols like these: please "
+                      "leave them out" + (" too." if letters else "."))
+    return f"Our letter's typeface cannot print {shown}. " + " ".join(advice)
+
+
+def _emoji_modifier(char: str) -> bool:
+    code = ord(char)
+    return 0x1F3FB <= code <= 0x1F3FF or 0xFE00 <= code <= 0xFE0F or code == 0x20E3
 
 
 def uk_postcode(_form, field):
@@ -94,6 +112,10 @@ class LetterForm(FlaskForm):
                               f"Keep this under {CONTACT_MAX} characters.")), printable])
     # Draws the letter's phrasings. Not secret: a writer who changes it only gets
     # another of the campaign's own phrasings.
+    # The postcode whose MP the page showed, so the preview can say when the writer's
+    # own postcode on the letter sends it to another MP.
+    looked_up = HiddenField(widget=HiddenInput(), filters=[clean_line],
+                            validators=[Length(max=16)])
     seed = HiddenField(widget=HiddenInput(), filters=[lambda value: value if (value or "").isdigit()
                                 and len(value) <= 20 else None])
 

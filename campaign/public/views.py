@@ -202,7 +202,8 @@ def find_mp(slug: str):
         form.postcode.errors = [failure.message]
         return _campaign_page(campaign, form, asks, failure.status, failure.help_link)
     seed = new_seed()
-    letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed))
+    letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed),
+                               looked_up=str(found.postcode))
     suggested = suggested_wording(campaign, asks, found.mp, seed, today())
     return _write_page(campaign, found, letter_form, asks, paragraph_texts(None, suggested))
 
@@ -271,11 +272,17 @@ def preview(slug: str):
                     "public/preview.html", campaign=campaign, letter=letter, found=found,
                     signed=signed,
                     email=email_offer(letter, mp_email(get_db(), found.mp.member_id)),
-                    reference=letter_request.reference, share=_share_links(campaign))
+                    reference=letter_request.reference, share=_share_links(campaign),
+                    moved_from=_moved_from(form.looked_up.data, found))
     elif not form.postcode.errors:
         found = _found_or_none(form.postcode.data)
     return _write_page(campaign, found, form, asks, shown, paragraph_errors, status,
                        help_link=help_link)
+
+
+def _moved_from(looked_up: str | None, found) -> str:
+    """The postcode the write page found an MP for, if the letter's postcode is another."""
+    return looked_up if looked_up and looked_up != str(found.postcode) else ""
 
 
 class _StartAgain(Exception):
@@ -399,7 +406,8 @@ def edit(slug: str):
                         address_line2=letter_request.address_line2, town=letter_request.town,
                         postcode=letter_request.postcode, asks=list(letter_request.ask_ids),
                         personal_note=letter_request.personal_note,
-                        contact=letter_request.contact, seed=str(letter_request.seed))
+                        contact=letter_request.contact, seed=str(letter_request.seed),
+                        looked_up=str(signed.found.postcode))
     suggested = suggested_wording(campaign, asks, signed.found.mp, letter_request.seed,
                                   signed.day)
     # The card shows the MP the preview was addressed to, carried in the signed field.
