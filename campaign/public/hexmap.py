@@ -17,8 +17,10 @@ from markupsafe import Markup, escape
 HEXJSON = "uk-constituencies-2024.hexjson"
 HEX_SIZE = 6.0  # centre to corner, in SVG units
 # Letters -> shade: fixed classes so a map reads the same from one week to the next.
-CLASSES = ((0, "#dde3ea", "no letters yet"), (1, "#c6dbef", "1 to 4"), (5, "#6baed6", "5 to 19"),
-           (20, "#2171b5", "20 to 99"), (100, "#08306b", "100 or more"))
+# A seat with no letters is a neutral grey and a seat with one is plainly blue: early in
+# a campaign most seats with letters have only a few, and they must not fade into the rest.
+CLASSES = ((0, "#e8e8e4", "no letters yet"), (1, "#92bfdf", "1 to 4"), (5, "#4a8fc4", "5 to 19"),
+           (20, "#1c5f9e", "20 to 99"), (100, "#08306b", "100 or more"))
 
 
 @dataclass(frozen=True)
