@@ -100,8 +100,12 @@ def letters_per_day(days: Sequence[tuple[date, int]], chart_id: str = "chart-day
                 f'height="{bar_h:.2f}" fill="{BAR}"><title>{day:%a} {short_date(day)}: '
                 f'{_plural(letters)}</title></rect>')
         baseline = top + plot_h + 18
-        parts.append(f'<text x="{left}" y="{baseline}" font-size="12" fill="{INK}">'
-                     f'{short_date(days[0][0])}</text>')
+        if len(days) == 1:  # one bar, mid-chart: its date goes under it
+            parts.append(f'<text x="{left + slot / 2:.2f}" y="{baseline}" text-anchor="middle" '
+                         f'font-size="12" fill="{INK}">{short_date(days[0][0])}</text>')
+        else:
+            parts.append(f'<text x="{left}" y="{baseline}" font-size="12" fill="{INK}">'
+                         f'{short_date(days[0][0])}</text>')
         if len(days) > 1:
             parts.append(f'<text x="{WIDTH - right}" y="{baseline}" text-anchor="end" '
                          f'font-size="12" fill="{INK}">{short_date(days[-1][0])}</text>')
