@@ -84,11 +84,13 @@ def check_wording(text: str, *, several: bool = True) -> None:
                                f" after “{_before(text, index)}”. Retype that part.")
     for match in _TAG.finditer(text):
         _check_tag(match.group(0))
-    leftover = _TAG.sub("", text)
+    # Tags and choices are blanked out, not removed, so a position found in what is left
+    # is a position in the text as typed: the message quotes what staff wrote.
+    leftover = _TAG.sub(_blank, text)
     for brace in ("{{", "}}", "{%", "%}", "{", "}"):
         at = leftover.find(brace)
         if at >= 0:
-            raise WordingError(f"“{_around(leftover, at)}” has a “{brace}” with no partner. "
+            raise WordingError(f"“{_around(text, at)}” has a “{brace}” with no partner. "
                                "Placeholders look like {{ constituency }}; curly brackets "
                                "cannot be used otherwise.")
     for match in _CHOICE.finditer(text):
@@ -96,11 +98,16 @@ def check_wording(text: str, *, several: bool = True) -> None:
         if len(options) < 2 or not all(options):
             raise WordingError(f"“{_short(match.group(0))}” is a choice but needs two or more "
                                "options separated by |, e.g. [[I hope|I would like]].")
-    unchosen = _CHOICE.sub("", text)
+    # A choice still whole once the innermost ones are taken out had one inside it.
+    if _CHOICE.search(_CHOICE.sub("x", text)):
+        raise WordingError(f"“{_short(_CHOICE.search(text).group(0))}” is a choice inside "
+                           "another choice. Write each option out in full instead, e.g. "
+                           "[[I really hope|I truly hope|I wish]].")
+    unchosen = _CHOICE.sub(_blank, text)
     for bracket in ("[[", "]]"):
         at = unchosen.find(bracket)
         if at >= 0:
-            raise WordingError(f"“{_around(unchosen, at)}” has a “{bracket}” with no partner. "
+            raise WordingError(f"“{_around(text, at)}” has a “{bracket}” with no partner. "
                                "Choices look like [[I hope|I would like]].")
     phrasings = split_phrasings(text) if several else [text.strip()]
     if not several and "\n" in text.strip():
@@ -169,6 +176,10 @@ def _check_tag(tag: str) -> None:
                        f"these: {', '.join('{{ %s }}' % name for name in PLACEHOLDERS)}.")
 
 
+def _blank(match: re.Match) -> str:
+    return "\0" * len(match.group(0))
+
+
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
@@ -179,4 +190,10 @@ def _before(text: str, index: int) -> str:
 
 
 def _around(text: str, index: int) -> str:
-    return _short(text[max(0, index - 25):index + 25])
+    # About 25 characters either side, widened to whole words.
+    start, end = max(0, index - 25), min(len(text), index + 25)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return _short(text[start:end])

@@ -106,6 +106,17 @@ def test_a_campaign_cannot_go_live_without_an_enabled_ask(app, staff_client):
     assert app.test_client().get("/c/clean-rivers/").status_code == 404
 
 
+def test_a_campaign_cannot_go_live_without_a_summary_and_introduction(app, staff_client):
+    campaign_id = create_campaign(staff_client, summary="", intro="")
+    add_ask(staff_client, campaign_id, "Ask", "Paragraph.")
+    response = set_status(staff_client, campaign_id, "live")
+    assert response.status_code == 422
+    text = page_text(response.get_data(as_text=True))
+    assert "Write the campaign's summary: citizens read it before they decide to write." in text
+    assert "Write the campaign's introduction" in text
+    assert app.test_client().get("/c/clean-rivers/").status_code == 404
+
+
 def test_a_live_campaign_keeps_at_least_one_ask_switched_on(staff_client):
     campaign_id = create_campaign(staff_client)
     add_ask(staff_client, campaign_id, "Only ask", "Paragraph.")
@@ -128,7 +139,11 @@ def test_closing_a_campaign_thanks_people_and_takes_no_letters(app, staff_client
     assert "Thank you, river lovers." in page_text(response.get_data(as_text=True))
     # Its results stay public, and the closed page leads there.
     assert 'href="/c/clean-rivers/results"' in response.get_data(as_text=True)
-    assert app.test_client().get("/c/clean-rivers/results").status_code == 200
+    results = app.test_client().get("/c/clean-rivers/results")
+    assert results.status_code == 200
+    # ...which no longer invite anyone to write.
+    assert "Write your letter" not in page_text(results.get_data(as_text=True))
+    assert "has closed" in page_text(results.get_data(as_text=True))
     # ...and it can be reopened.
     assert set_status(staff_client, campaign_id, "live").status_code == 302
     assert app.test_client().get("/c/clean-rivers/").status_code == 200

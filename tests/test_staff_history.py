@@ -145,3 +145,28 @@ def test_the_launch_wording_can_be_restored_after_its_first_edit(app, staff_clie
         assert get_db()["campaigns"].get(1)["opening"] == original
     citizen = page_text(staff_client.get("/staff/campaigns/1/preview").get_data(as_text=True))
     assert "in Sampleton (sample)" in citizen  # one of the restored phrasings, filled in
+
+
+def test_restoring_a_version_from_before_the_questions_keeps_the_questions(app, staff_client):
+    """A version recorded without the writers' questions (before migration 9 added them)
+    restores its wording and leaves today's questions alone; the confirmation says so."""
+    with app.app_context():
+        db = get_db()
+        prompts = db["campaigns"].get(1)["prompts"]
+        assert prompts
+        entry_id = db["campaign_history"].insert({
+            "campaign_id": 1, "kind": "wording", "ask_id": None, "action": "edited",
+            "snapshot": '{"opening": "An old opening.", "closing": "An old closing.", '
+                        '"subject": "Old subject"}',
+            "user_id": None, "user_email": "", "changed_at": "2025-01-01T10:00:00+00:00",
+        }).last_pk
+    confirm = page_text(staff_client.get(f"/staff/campaigns/1/history/{entry_id}/restore")
+                        .get_data(as_text=True))
+    assert "Questions to help writers (kept as they are now)" in confirm
+    assert post(staff_client, f"/staff/campaigns/1/history/{entry_id}/restore").status_code == 302
+    with app.app_context():
+        row = get_db()["campaigns"].get(1)
+    assert (row["opening"], row["subject"], row["prompts"]) == (
+        "An old opening.", "Old subject", prompts)
+    summary = page_text(staff_client.get("/staff/campaigns/1/").get_data(as_text=True))
+    assert prompts.splitlines()[0] in summary  # the campaign page shows them too

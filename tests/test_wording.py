@@ -48,6 +48,15 @@ BAD_WORDING = {
     "unclosed placeholder": ("Dear {{ mp_name ", "“Dear {{ mp_name” has a “{{” with no partner"),
     "stray closing braces": ("Dear mp_name }}, hello", "has a “}}” with no partner"),
     "lone brace": ("Costs {rose}.", "has a “{” with no partner"),
+    # The quote is the text as typed, in whole words, even after a good placeholder.
+    "unclosed after a placeholder": (
+        "Dear {{ mp_address_as }}, I write to you, {{ mp_name }.",
+        "I write to you, {{ mp_name }.” has a “{{” with no partner"),
+    "unclosed choice after a choice": (
+        "[[I hope|I trust]] you will [[help|act",
+        "“[[I hope|I trust]] you will [[help|act” has a “[[” with no partner"),
+    "choice inside a choice": ("I [[I [[really|truly]] hope|wish]] so.",
+                               "“[[really|truly]]” is a choice inside another choice"),
     "control character": ("Dear\x00 MP", "control character (U+0000) after “Dear”"),
     "attribute access": ("{{ ''.__class__.__mro__ }}", "is not a placeholder"),
     "filter": ("{{ constituency|upper }}", "is not a placeholder"),

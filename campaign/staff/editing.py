@@ -164,6 +164,11 @@ def problems_going_live(db: sqlite_utils.Database, campaign_id: int) -> list[str
     """What stops this campaign going live, in words for staff; empty when it can."""
     row = _campaign_row(db, campaign_id)
     problems = []
+    # Citizens decide whether to write from these: an empty "Why write" is no campaign.
+    for name, label in (("summary", "summary"), ("intro", "introduction")):
+        if not (row.get(name) or "").strip():
+            problems.append(f"Write the campaign's {label}: citizens read it before they "
+                            "decide to write.")
     if not db["asks"].count_where("campaign_id = ? and enabled = 1", [campaign_id]):
         problems.append("Add at least one ask and switch it on.")
     for name, label in (("opening", "opening"), ("closing", "closing request")):
@@ -330,7 +335,10 @@ def restore_wording(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
     entry = wording_version(db, campaign_id, entry_id)
     if entry is None:
         raise NotFound(f"no wording version {entry_id} in campaign {campaign_id}")
-    update_wording(db, campaign_id, entry.snapshot, editor,
+    # A version recorded before a field existed (the questions for writers came with
+    # migration 9) leaves that field as it is now, rather than emptying it.
+    current = _wording_snapshot(_campaign_row(db, campaign_id))
+    update_wording(db, campaign_id, {**current, **entry.snapshot}, editor,
                    action=f"restored version {entry_id}")
 
 
