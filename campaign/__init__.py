@@ -60,8 +60,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _register_error_pages(app: Flask) -> None:
     """Every error a visitor can meet is a page with a sentence and a way on."""
 
-    def page(status: int, heading: str, message: str):
-        return render_template("error.html", heading=heading, message=message), status
+    def page(status: int, heading: str, message: str, staff: bool = False):
+        # A staff page's error stays in the staff area's layout, with a way back there.
+        template = "staff/error.html" if staff else "error.html"
+        return render_template(template, heading=heading, message=message), status
 
     @app.errorhandler(CSRFError)
     def csrf_error(_error):
@@ -72,7 +74,7 @@ def _register_error_pages(app: Flask) -> None:
     @app.errorhandler(403)
     def forbidden(_error):
         return page(403, "You can't do that", "Your account doesn't have access to this "
-                    "page. Ask a member of campaign staff if you need it.")
+                    "page. Ask a member of campaign staff if you need it.", staff=True)
 
     @app.errorhandler(404)
     def not_found(_error):

@@ -22,11 +22,16 @@ def recipient_lines(mp: MP) -> tuple[str, ...]:
     return (*lines, *HOUSE_OF_COMMONS)
 
 
+def address_as(mp: MP) -> str:
+    """How the letter names the MP after "Dear" and in its text: "Ms Abbott", "Mr Speaker"."""
+    if mp.is_speaker:
+        return "Madam Speaker" if mp.gender.upper() == "F" else "Mr Speaker"
+    return mp.address_as.strip() or mp.display_as.strip()
+
+
 def salutation(mp: MP) -> str:
     """The greeting line, e.g. "Dear Ms Abbott" or "Dear Mr Speaker"."""
-    if mp.is_speaker:
-        return "Dear Madam Speaker" if mp.gender.upper() == "F" else "Dear Mr Speaker"
-    return f"Dear {mp.address_as.strip() or mp.display_as.strip()}"
+    return f"Dear {address_as(mp)}"
 
 
 def role_closing(mp: MP) -> str:

@@ -20,7 +20,7 @@ def placeholder_values(mp: MP, writer_name: str, today: date) -> dict[str, str]:
     values = {
         "mp_name": plain_name(mp),
         "mp_full_title": mp.full_title,
-        "mp_address_as": mp.address_as,
+        "mp_address_as": addressing.address_as(mp),  # "Mr Speaker", as after "Dear"
         "constituency": mp.constituency,
         "date": uk_date(today),
     }

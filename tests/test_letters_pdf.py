@@ -303,3 +303,17 @@ def _glyph_widths(data: bytes) -> dict[tuple[str, str], int]:
                 width = font["/Widths"][int(code, 16) - font["/FirstChar"]]
                 widths[(family, chr(int(unicode, 16)))] = int(width)
     return widths
+
+
+def test_the_speaker_is_mr_speaker_after_dear_and_in_the_wording():
+    """{{ mp_address_as }} names the MP as the salutation does, so a letter to the
+    Speaker never says "Dear Mr Speaker" and then "Sir Lindsay"."""
+    from datetime import date
+
+    from letters.compose import placeholder_values
+
+    speaker = replace(MP_ABBOTT, display_as="Sir Lindsay Hoyle", address_as="Sir Lindsay",
+                       full_title="Rt Hon Sir Lindsay Hoyle MP", party="Speaker", gender="M")
+    assert placeholder_values(speaker, "", date(2026, 11, 21))["mp_address_as"] == "Mr Speaker"
+    assert make_letter(mp=speaker).salutation == "Dear Mr Speaker"
+    assert placeholder_values(MP_ABBOTT, "", date(2026, 11, 21))["mp_address_as"] == "Ms Abbott"

@@ -170,3 +170,20 @@ def test_restoring_a_version_from_before_the_questions_keeps_the_questions(app, 
         "An old opening.", "Old subject", prompts)
     summary = page_text(staff_client.get("/staff/campaigns/1/").get_data(as_text=True))
     assert prompts.splitlines()[0] in summary  # the campaign page shows them too
+
+
+def test_switching_an_ask_off_and_on_is_named_in_the_history(app, staff_client):
+    campaign_id = create_campaign(staff_client)
+    add_ask(staff_client, campaign_id, "Make polluters pay", "Polluters should pay.")
+    add_ask(staff_client, campaign_id, "Fund river rangers", "Rangers protect rivers.")
+    with app.app_context():
+        ask = all_asks(get_db(), campaign_id)[1]
+    url = f"/staff/campaigns/{campaign_id}/asks/{ask.id}/edit"
+    fields = {"title": ask.title, "paragraph": ask.paragraph, "explanation": ""}
+    post(staff_client, url, fields)  # enabled left out: switched off
+    post(staff_client, url, {**fields, "enabled": "y"})
+    post(staff_client, url, {**fields, "title": "Fund rangers", "enabled": "y"})
+    text = page_text(_history(staff_client, campaign_id))
+    assert text.index("Ask “Fund rangers” edited") < text.index(
+        "Ask “Fund river rangers” switched on") < text.index(
+        "Ask “Fund river rangers” switched off")

@@ -36,8 +36,10 @@ def test_organisers_get_403_on_every_campaign_editing_route(app, client, runner)
     for url, method in routes:
         response = client.open(url, method=method, data={"status": "closed", "direction": "up"})
         assert response.status_code == 403, (url, method, response.status_code)
-        assert "Your account doesn't have access to this page." in page_text(
-            response.get_data(as_text=True))
+        text = page_text(response.get_data(as_text=True))
+        assert "Your account doesn't have access to this page." in text
+        # Still the staff area, with its own way back (not the citizen's site).
+        assert "Staff area" in text and "Go to the staff area's start page" in text
     assert app.test_client().get("/c/stop-trafficking-networks/").status_code == 200
 
 

@@ -284,10 +284,16 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
         if not others:
             raise EditError("A live campaign needs at least one ask switched on. Switch "
                             "another on first, or close the campaign.", "enabled")
+    # The history names a switch on or off: it changes what citizens can tick.
+    action = "edited"
+    if bool(values["enabled"]) != bool(row["enabled"]):
+        action = "switched on" if values["enabled"] else "switched off"
+        if any(values[name] != (row[name] or "") for name in values if name != "enabled"):
+            action += " and edited"
     with write_transaction(db):
         db["asks"].update(ask_id, values)
         _touch(db, campaign_id)
-        _record(db, campaign_id, "ask", "edited",
+        _record(db, campaign_id, "ask", action,
                 _ask_snapshot(_ask_row(db, campaign_id, ask_id)), editor, ask_id)
 
 
