@@ -61,9 +61,8 @@ def _register_error_pages(app: Flask) -> None:
     """Every error a visitor can meet is a page with a sentence and a way on."""
 
     def page(status: int, heading: str, message: str, staff: bool = False):
-        # A staff page's error stays in the staff area's layout, with a way back there.
-        template = "staff/error.html" if staff else "error.html"
-        return render_template(template, heading=heading, message=message), status
+        return render_template("error.html", heading=heading, message=message,
+                               staff=staff), status
 
     @app.errorhandler(CSRFError)
     def csrf_error(_error):

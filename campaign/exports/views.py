@@ -58,7 +58,8 @@ def _file(text: str, fmt: str, name: str) -> Response:
 def _bad_dates(form: DateRangeForm):
     return render_template("error.html", heading="Those dates don't work",
                            message=" ".join(e for f in form for e in f.errors)
-                           + " Go back to the dashboard and choose the dates again."), 400
+                           + " Go back to the dashboard and choose the dates again.",
+                           staff=True), 400
 
 
 @bp.get("/")
