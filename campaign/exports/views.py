@@ -45,10 +45,10 @@ def _file(text: str, fmt: str, name: str) -> Response:
     if fmt == "csv":
         # Excel opens a double-clicked CSV as UTF-8 only when it starts with the byte
         # order mark; without it "Ynys Môn" reads "Ynys MÃ´n". Other readers skip it.
-        text = "\ufeff" + text
-    response = Response(text, mimetype=MIMETYPES[fmt])
-    if fmt == "csv":
+        response = Response("\ufeff" + text, mimetype=MIMETYPES[fmt])
         response.mimetype_params["charset"] = "utf-8"
+    else:
+        response = Response(text, mimetype=MIMETYPES[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     # Counts change with every letter, and staff pages should not sit in shared caches.
     response.headers["Cache-Control"] = "no-store"

@@ -114,11 +114,16 @@ def as_first_shipped(text: str) -> str:
 
 
 def _record_set_aside(db: sqlite_utils.Database, row: dict, set_aside: dict) -> None:
-    snapshot = {name: row[name] or "" for name in ("opening", "closing", "subject")}
+    _record_wording(db, row["id"], "set aside when wording became plain text (migration 9): "
+                    + ", ".join(sorted(set_aside)),
+                    {name: row[name] or "" for name in ("opening", "closing", "subject")})
+
+
+def _record_wording(db: sqlite_utils.Database, campaign_id: int, action: str,
+                    snapshot: dict) -> None:
+    """A wording entry in the campaign's history, made by a migration (no user)."""
     db["campaign_history"].insert({
-        "campaign_id": row["id"], "kind": "wording", "ask_id": None,
-        "action": "set aside when wording became plain text (migration 9): "
-                  + ", ".join(sorted(set_aside)),
+        "campaign_id": campaign_id, "kind": "wording", "ask_id": None, "action": action,
         "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
         "user_id": None, "user_email": "", "changed_at": timestamp(),
     })
@@ -135,10 +140,6 @@ def replace_plural_launch_opening(db: sqlite_utils.Database) -> None:
         # As every history entry: the wording after the change.
         snapshot = {name: row[name] or "" for name in ("closing", "subject", "prompts")}
         snapshot["opening"] = launch["opening"]
-        db["campaign_history"].insert({
-            "campaign_id": row["id"], "kind": "wording", "ask_id": None,
-            "action": "opening replaced by one that suits any number of asks (migration 11)",
-            "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
-            "user_id": None, "user_email": "", "changed_at": timestamp(),
-        })
+        _record_wording(db, row["id"], "opening replaced by one that suits any number of "
+                        "asks (migration 11)", snapshot)
         db["campaigns"].update(row["id"], {"opening": launch["opening"]})

@@ -48,8 +48,8 @@ def read_edits(form: Mapping[str, str], suggested: Mapping[str, str]
                            f"{MAX_EDIT_LENGTH:,}.")
         elif text.count("\n") >= MAX_EDIT_LINES:
             errors[key] = f"Keep this paragraph under {MAX_EDIT_LINES} lines."
-        elif unprintable_message(text):
-            errors[key] = unprintable_message(text)
+        elif message := unprintable_message(text):
+            errors[key] = message
         else:
             edits[key] = text
     return edits, errors

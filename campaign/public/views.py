@@ -40,7 +40,7 @@ from campaign.public.downloads import letter_file
 from campaign.public.emailing import email_offer
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.public.hexmap import CLASSES, letters_svg
-from campaign.public.letter_edits import paragraph_texts, read_edits
+from campaign.public.letter_edits import MAX_EDIT_LENGTH, paragraph_texts, read_edits
 from campaign.public.letter_reports import (
     REPLY_KINDS, REPLY_WITHIN, SENT_KINDS, BadReport, letter_by_reference,
     report as record_report,
@@ -214,7 +214,7 @@ def _write_page(campaign: Campaign, found, form: LetterForm, asks: list[Ask],
                 help_link: tuple[str, str] | None = None):
     """The letter form; `paragraphs` fills the textareas of the letter's own wording."""
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
-                           asks=asks, paragraphs=paragraphs,
+                           asks=asks, paragraphs=paragraphs, edit_limit=MAX_EDIT_LENGTH,
                            paragraph_errors=paragraph_errors or {},
                            unavailable=unavailable, help_link=help_link), status
 
