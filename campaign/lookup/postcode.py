@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from campaign.lookup.errors import InvalidPostcode
+from letters.nations import Nation
 
 # The shape of a UK postcode (outward code, inward code), as in BS 7666, plus GIR 0AA.
 _POSTCODE = re.compile(r"^(GIR|[A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
@@ -45,6 +46,11 @@ class Constituency:
 
     code: str
     name: str
+
+    @property
+    def nation(self) -> Nation | None:
+        """England, Wales, Scotland or Northern Ireland, from the code's first letter."""
+        return Nation.of_code(self.code)
 
 
 def normalise_postcode(text: str) -> Postcode:
