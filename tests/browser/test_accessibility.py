@@ -52,6 +52,9 @@ STAFF_PAGES: list[str] = [
     "/staff/campaigns/1/status/draft",
     "/staff/counts/",
     "/staff/counts/stop-trafficking-networks/",
+    "/staff/accounts/",
+    "/staff/accounts/new",
+    "/staff/accounts/1/",
 ]
 STAFF_EMAIL = "axe-staff@example.org"
 STAFF_PASSWORD = "correct horse battery staple"
@@ -223,14 +226,15 @@ def test_service_unavailable_has_no_serious_accessibility_problems(page, axe_js,
 
 @pytest.fixture(scope="module")
 def staff_account(live_app):
-    """A staff account, and a letter written so the counts pages have charts to show."""
+    """An admin account (an admin sees every staff page, the accounts pages too), and a
+    letter written so the counts pages have charts to show."""
     from campaign.db import get_db
     from campaign.staff import editing
     from campaign.accounts.users import create_user
     from tests.helpers import Journey
 
     with live_app.app_context():
-        user = create_user(get_db(), STAFF_EMAIL, STAFF_PASSWORD, "staff")
+        user = create_user(get_db(), STAFF_EMAIL, STAFF_PASSWORD, "admin")
         # History entry 1 is then the launch wording, which the restore page compares.
         launch = get_db()["campaigns"].get(1)
         editing.update_wording(get_db(), 1, {"opening": launch["opening"] + " Edited.",
