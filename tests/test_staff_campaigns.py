@@ -101,9 +101,31 @@ def test_a_campaign_cannot_go_live_without_an_enabled_ask(app, staff_client):
     add_ask(staff_client, campaign_id, "Switched off", "Paragraph.", enabled=False)
     response = set_status(staff_client, campaign_id, "live")
     assert response.status_code == 422
-    assert "cannot go live yet. Add at least one ask and switch it on." in page_text(
-        response.get_data(as_text=True))
+    text = page_text(response.get_data(as_text=True))
+    assert "This campaign cannot go live yet: first do what the Status section lists." in text
+    assert "Before it can go live: Add at least one ask and switch it on." in text
     assert app.test_client().get("/c/clean-rivers/").status_code == 404
+    # The overview offers no "Take live" while the checklist is incomplete, and says why.
+    overview = page_text(staff_client.get(f"/staff/campaigns/{campaign_id}/").get_data(as_text=True))
+    assert "Take live is offered here once every point above is done." in overview
+    confirm = staff_client.get(f"/staff/campaigns/{campaign_id}/status/live")
+    assert confirm.status_code == 422
+
+
+def test_going_live_asks_first_and_says_what_will_happen(app, staff_client):
+    campaign_id = create_campaign(staff_client)
+    add_ask(staff_client, campaign_id, "Stop the sewage", "Paragraph.")
+    add_ask(staff_client, campaign_id, "Fine the firms", "Paragraph.")
+    overview = staff_client.get(f"/staff/campaigns/{campaign_id}/").get_data(as_text=True)
+    assert f'href="/staff/campaigns/{campaign_id}/status/live"' in overview
+    confirm = page_text(staff_client.get(
+        f"/staff/campaigns/{campaign_id}/status/live").get_data(as_text=True))
+    assert "Take this campaign live?" in confirm
+    assert "Anyone can open /c/clean-rivers/ and write to their MP" in confirm
+    assert "Writers can tick 2 asks: “Stop the sewage”, “Fine the firms”." in confirm
+    assert app.test_client().get("/c/clean-rivers/").status_code == 404  # asking changed nothing
+    assert set_status(staff_client, campaign_id, "live").status_code == 302
+    assert app.test_client().get("/c/clean-rivers/").status_code == 200
 
 
 def test_a_campaign_cannot_go_live_without_a_summary_and_introduction(app, staff_client):
@@ -247,4 +269,6 @@ def test_closing_asks_first_and_then_the_home_page_thanks_the_writers(client, ru
     assert "no open campaigns" not in home.get_data(as_text=True)
     draft = page_text(staff_client.get("/staff/campaigns/1/status/draft").get_data(as_text=True))
     assert "Return this campaign to draft?" in draft and "Page not found" in draft
-    assert staff_client.get("/staff/campaigns/1/status/live").status_code == 404
+    reopen = page_text(staff_client.get("/staff/campaigns/1/status/live").get_data(as_text=True))
+    assert "Reopen this campaign?" in reopen and "Reopen the campaign" in reopen
+    assert staff_client.get("/staff/campaigns/1/status/closed").status_code == 404  # already

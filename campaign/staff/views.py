@@ -125,18 +125,25 @@ def edit(campaign_id: int):
         422 if form.errors else 200
 
 
-# Changes of status that take something away from citizens ask first.
-CONFIRMED_STATUSES = ("closed", "draft")
+# Every change of status asks first: going live opens the campaign to the public,
+# closing and returning to draft take it away from citizens.
+CONFIRMED_STATUSES = ("live", "closed", "draft")
 
 
 @bp.get("/<int:campaign_id>/status/<target>")
 @staff_only
 def confirm_status(campaign_id: int, target: str):
-    """Say what closing the campaign or returning it to draft will do, before doing it."""
+    """Say what going live, closing or returning to draft will do, before doing it."""
     campaign = _campaign_or_404(campaign_id)
     if target not in CONFIRMED_STATUSES or target == campaign.status:
         abort(404)
-    return render_template("staff/confirm_status.html", campaign=campaign, target=target)
+    if target == "live" and editing.problems_going_live(get_db(), campaign_id):
+        return _overview(campaign, GOING_LIVE_BLOCKED, 422)
+    return render_template("staff/confirm_status.html", campaign=campaign, target=target,
+                           asks=enabled_asks(get_db(), campaign_id))
+
+
+GOING_LIVE_BLOCKED = "This campaign cannot go live yet: first do what the Status section lists."
 
 
 @bp.post("/<int:campaign_id>/status")
@@ -150,7 +157,9 @@ def status(campaign_id: int):
     try:
         editing.set_status(get_db(), campaign_id, form.status.data, _editor())
     except editing.EditError as error:
-        return _overview(campaign, error.message, 422)
+        # The checklist in the Status section says what is missing, one item a line.
+        going_live = form.status.data == "live"
+        return _overview(campaign, GOING_LIVE_BLOCKED if going_live else error.message, 422)
     flash(f"The campaign is now {form.status.data}.")
     return redirect(url_for("staff.campaign", campaign_id=campaign_id))
 
