@@ -1,6 +1,8 @@
 """Campaign staff build, preview, open and close campaigns in the browser."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from campaign.db import get_db
@@ -272,3 +274,30 @@ def test_closing_asks_first_and_then_the_home_page_thanks_the_writers(client, ru
     reopen = page_text(staff_client.get("/staff/campaigns/1/status/live").get_data(as_text=True))
     assert "Reopen this campaign?" in reopen and "Reopen the campaign" in reopen
     assert staff_client.get("/staff/campaigns/1/status/closed").status_code == 404  # already
+
+
+def test_a_campaign_is_copied_as_a_draft_with_its_text_wording_and_asks(app, client, staff_client):
+    response = post(staff_client, "/staff/campaigns/1/copy", form_url="/staff/campaigns/1/")
+    assert response.status_code == 302
+    new_url = response.headers["Location"]
+    edit = staff_client.get(new_url).get_data(as_text=True)
+    assert "This is a draft copy of" in page_text(edit)
+    assert 'value="stop-trafficking-networks-copy"' in edit
+    new_id = int(re.search(r"/staff/campaigns/(\d+)/edit", new_url).group(1))
+    with app.app_context():
+        from campaign.campaigns import all_asks, campaign_by_id
+        from campaign.db import get_db
+
+        original, copy = campaign_by_id(get_db(), 1), campaign_by_id(get_db(), new_id)
+        assert copy.status == "draft" and copy.title == f"Copy of {original.title}"
+        assert (copy.summary, copy.intro, copy.wording) == (original.summary, original.intro,
+                                                            original.wording)
+        assert [(a.title, a.paragraph, a.enabled) for a in all_asks(get_db(), new_id)] == \
+            [(a.title, a.paragraph, a.enabled) for a in all_asks(get_db(), 1)]
+    assert client.get("/c/stop-trafficking-networks-copy/").status_code == 404  # a draft
+    history = page_text(staff_client.get(f"/staff/campaigns/{new_id}/history").get_data(as_text=True))
+    assert f"created as a copy of “{original.title}”".lower() in history.lower()
+    again = post(staff_client, "/staff/campaigns/1/copy", form_url="/staff/campaigns/1/")
+    assert again.headers["Location"] != new_url
+    assert 'value="stop-trafficking-networks-copy-2"' in staff_client.get(
+        again.headers["Location"]).get_data(as_text=True)

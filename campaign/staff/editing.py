@@ -363,3 +363,45 @@ def _ask_values(fields: dict) -> dict:
 
 def _touch(db: sqlite_utils.Database, campaign_id: int) -> None:
     db["campaigns"].update(campaign_id, {"updated_at": timestamp()})
+
+
+def _copy_slug(db: sqlite_utils.Database, slug: str) -> str:
+    # "clean-rivers" -> "clean-rivers-copy", then "-copy-2", ... until one is free.
+    base = f"{slug}-copy"
+    candidate, number = base, 1
+    while db["campaigns"].count_where("slug = ?", [candidate]):
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+# Columns of a campaign that describe what it says, not where it stands: a copy takes
+# them all (whatever migrations add later, e.g. the writers' questions).
+_NOT_COPIED = {"id", "slug", "title", "status", "created_at", "updated_at", "wording_review"}
+
+
+def copy_campaign(db: sqlite_utils.Database, campaign_id: int, editor: Editor) -> int:
+    """Start a new draft campaign from this one: its text, wording and asks, in order.
+
+    Letters, counts, history and the sites allowed to embed it stay with the original.
+    The copy is titled "Copy of …" with a free web address, for staff to change."""
+    with write_transaction(db):
+        row = _campaign_row(db, campaign_id)
+        now = timestamp()
+        copied = {name: value for name, value in row.items() if name not in _NOT_COPIED}
+        new_id = db["campaigns"].insert({
+            **copied, "title": f"Copy of {row['title']}", "slug": _copy_slug(db, row["slug"]),
+            "status": "draft", "wording_review": "", "created_at": now, "updated_at": now,
+        }).last_pk
+        new_row = _campaign_row(db, new_id)
+        action = f"created as a copy of “{row['title']}”"
+        _record(db, new_id, "campaign", action, _campaign_snapshot(new_row), editor)
+        _record(db, new_id, "wording", action, _wording_snapshot(new_row), editor)
+        for ask in db.query("select * from asks where campaign_id = ? order by position, id",
+                            [campaign_id]):
+            ask_values = {name: value for name, value in ask.items()
+                          if name not in ("id", "campaign_id")}
+            ask_id = db["asks"].insert({**ask_values, "campaign_id": new_id}).last_pk
+            _record(db, new_id, "ask", "copied",
+                    _ask_snapshot(_ask_row(db, new_id, ask_id)), editor, ask_id)
+    return new_id

@@ -6,6 +6,7 @@ and renders the answer. Every view is for the "staff" role only: organisers get 
 /staff/campaigns/<id>/                             a campaign: status, asks, wording, links
 /staff/campaigns/<id>/edit                         title, web address, summary, intro, thank-you
 /staff/campaigns/<id>/status                       POST: draft, live or closed
+/staff/campaigns/<id>/copy                         POST: a new draft with this one's text and asks
 /staff/campaigns/<id>/status/<closed|draft>        what closing / returning to draft will do
 /staff/campaigns/<id>/wording                      opening, closing request, subject line
 /staff/campaigns/<id>/asks/new                     add an ask
@@ -162,6 +163,19 @@ def status(campaign_id: int):
         return _overview(campaign, GOING_LIVE_BLOCKED if going_live else error.message, 422)
     flash(f"The campaign is now {form.status.data}.")
     return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+
+
+@bp.post("/<int:campaign_id>/copy")
+@staff_only
+def copy(campaign_id: int):
+    """Start the next campaign from this one: a draft with its text, wording and asks."""
+    campaign = _campaign_or_404(campaign_id)
+    if not ActionForm().validate_on_submit():
+        return _overview(campaign, "The form had expired: please try again.", 400)
+    new_id = editing.copy_campaign(get_db(), campaign_id, _editor())
+    flash(f"This is a draft copy of “{campaign.title}”, with its text, wording and asks. "
+          "Give it its own title and web address before it goes live.")
+    return redirect(url_for("staff.edit", campaign_id=new_id))
 
 
 @bp.route("/<int:campaign_id>/embed", methods=["GET", "POST"])
