@@ -76,10 +76,11 @@ def test_a_new_campaign_is_a_draft_the_public_cannot_see(app, staff_client):
     ("Clean Rivers", "Use lowercase letters, digits and single hyphens only"),
     ("clean--rivers", "Use lowercase letters, digits and single hyphens only"),
     ("stop-trafficking-networks", "Another campaign already uses this web address."),
-    ("", "Enter a web address"),
+    ("", "Enter a web address"),  # and a title with no letters to make one from
 ])
 def test_bad_or_taken_slugs_are_refused_by_the_field(staff_client, slug, message):
-    response = post(staff_client, "/staff/campaigns/new", {"title": "Rivers", "slug": slug})
+    response = post(staff_client, "/staff/campaigns/new",
+                    {"title": "Rivers" if slug else "!!!", "slug": slug})
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert 'id="slug-error"' in html and message in page_text(html)
@@ -301,3 +302,16 @@ def test_a_campaign_is_copied_as_a_draft_with_its_text_wording_and_asks(app, cli
     assert again.headers["Location"] != new_url
     assert 'value="stop-trafficking-networks-copy-2"' in staff_client.get(
         again.headers["Location"]).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("title, slug", [
+    ("Clean Rivers!", "clean-rivers"),
+    ("Ynys Môn's rivers: 2026", "ynys-mons-rivers-2026"),
+    ("  --Stop   the   networks--  ", "stop-the-networks"),
+])
+def test_the_web_address_is_made_from_the_title_when_left_empty(staff_client, title, slug):
+    response = post(staff_client, "/staff/campaigns/new", {
+        "title": title, "slug": "", "summary": "S.", "intro": "I."})
+    assert response.status_code == 302
+    page = staff_client.get(response.headers["Location"] + "edit").get_data(as_text=True)
+    assert f'value="{slug}"' in page

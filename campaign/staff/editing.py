@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -22,6 +23,16 @@ from campaign.db import timestamp, write_transaction
 from letters.wording import WordingError, check_wording
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_SLUG_LENGTH = 80
+
+
+def suggested_slug(title: str) -> str:
+    """A web address made from a title: "Clean Rivers!" -> "clean-rivers",
+    "Ynys Môn's rivers" -> "ynys-mons-rivers" (accents dropped, apostrophes too)."""
+    ascii_title = unicodedata.normalize("NFKD", title or "").encode("ascii", "ignore").decode()
+    words = re.sub(r"['’]", "", ascii_title.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", words).strip("-")
+    return slug[:MAX_SLUG_LENGTH].rstrip("-")
 
 CAMPAIGN_FIELDS = ("title", "slug", "summary", "intro", "thank_you")
 WORDING_FIELDS = ("opening", "closing", "subject", "prompts")

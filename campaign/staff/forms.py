@@ -13,7 +13,7 @@ from wtforms.validators import (AnyOf, InputRequired, Length, Optional, Regexp,
                                 ValidationError)
 
 from campaign.campaigns import STATUSES
-from campaign.staff.editing import SLUG_PATTERN
+from campaign.staff.editing import MAX_SLUG_LENGTH, SLUG_PATTERN, suggested_slug
 from letters.typed_text import clean_line, clean_paragraphs
 from letters.wording import WordingError, check_wording
 
@@ -50,7 +50,7 @@ class CampaignForm(FlaskForm):
         InputRequired("Enter a title."), Length(max=200, message="Keep the title under 200 characters.")])
     slug = StringField("Web address", filters=[clean_line, _lower], validators=[
         InputRequired("Enter a web address, e.g. clean-rivers."),
-        Length(max=80, message="Keep the web address under 80 characters."),
+        Length(max=MAX_SLUG_LENGTH, message="Keep the web address under 80 characters."),
         Regexp(SLUG_PATTERN, message="Use lowercase letters, digits and single hyphens only, "
                                      "e.g. clean-rivers-2026.")])
     summary = TextAreaField("Summary", filters=[clean_paragraphs], validators=[
@@ -59,6 +59,16 @@ class CampaignForm(FlaskForm):
         Optional(), Length(max=6000, message="Keep the introduction under 6,000 characters.")])
     thank_you = TextAreaField("Thank-you message when closed", filters=[clean_paragraphs],
                               validators=[Optional(), Length(max=1000, message="Keep this under 1,000 characters.")])
+
+
+class NewCampaignForm(CampaignForm):
+    """Making a campaign: an empty web address is made from the title."""
+
+    def validate(self, extra_validators=None) -> bool:
+        if not (self.slug.data or "").strip() and self.title.data:
+            self.slug.data = suggested_slug(self.title.data)
+            self.slug.raw_data = [self.slug.data]  # what InputRequired reads
+        return super().validate(extra_validators)
 
 
 class WordingForm(FlaskForm):

@@ -37,7 +37,7 @@ from campaign.public.downloads import letter_file
 from campaign.site_context import today
 from campaign.staff import editing, preview as previews
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, EmbedForm, MoveForm,
-                                  StatusForm, WordingForm)
+                                  NewCampaignForm, StatusForm, WordingForm)
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed
@@ -93,7 +93,7 @@ def index():
 @staff_only
 def new():
     """Create a campaign; it starts as a draft."""
-    form = CampaignForm()
+    form = NewCampaignForm()
     if form.validate_on_submit():
         try:
             campaign_id = editing.create_campaign(get_db(), form.data, _editor())
