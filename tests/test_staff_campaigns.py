@@ -268,7 +268,9 @@ def test_closing_asks_first_and_then_the_home_page_thanks_the_writers(client, ru
     assert response.status_code == 302
     home = client.get("/")
     assert home.status_code == 200
-    assert "Thank you" in page_text(home.get_data(as_text=True))
+    # Nobody wrote in this test, so nobody is thanked ("everyone who wrote" would be no one).
+    assert "This campaign has closed." in page_text(home.get_data(as_text=True))
+    assert "Thank you" not in page_text(home.get_data(as_text=True))
     assert "no open campaigns" not in home.get_data(as_text=True)
     draft = page_text(staff_client.get("/staff/campaigns/1/status/draft").get_data(as_text=True))
     assert "Return this campaign to draft?" in draft and "Page not found" in draft
@@ -315,3 +317,37 @@ def test_the_web_address_is_made_from_the_title_when_left_empty(staff_client, ti
     assert response.status_code == 302
     page = staff_client.get(response.headers["Location"] + "edit").get_data(as_text=True)
     assert f'value="{slug}"' in page
+
+
+def test_the_thank_you_message_may_say_how_many_wrote_and_nothing_else(app, client, staff_client):
+    journey = Journey(client)
+    journey.find_mp("E8 1DY")
+    journey.write()
+    assert journey.download("pdf").status_code == 200
+    details = {"title": "Break the networks", "slug": "stop-trafficking-networks",
+               "summary": "S.", "intro": "I."}
+    wrong = post(staff_client, "/staff/campaigns/1/edit",
+                 {**details, "thank_you": "Over {{ cuont }} of you wrote {{ mp_name }."})
+    assert wrong.status_code == 422
+    text = page_text(wrong.get_data(as_text=True))
+    # Both mistakes at once, not one a save.
+    assert "“{{ cuont }}” is not a placeholder: did you mean “{{ count }}”?" in text
+    assert "has a “{{” with no partner" in text
+    assert post(staff_client, "/staff/campaigns/1/edit",
+                {**details, "thank_you": "Over {{ count }} of you wrote. Thank you."}
+                ).status_code == 302
+    set_status(staff_client, 1, "closed")
+    closed = page_text(client.get("/c/stop-trafficking-networks/").get_data(as_text=True))
+    assert "Over 1 of you wrote. Thank you." in closed
+
+
+def test_every_wording_mistake_is_said_at_once(staff_client):
+    response = post(staff_client, "/staff/campaigns/1/wording", {
+        "opening": "Dear {{ constituncy }}, I write about {{ mp_name }.",
+        "closing": "Please reply.",
+        "prompts": "One?\nTwo?\nThree?\nFour?"})
+    assert response.status_code == 422
+    text = page_text(response.get_data(as_text=True))
+    assert "did you mean “{{ constituency }}”?" in text
+    assert "has a “{{” with no partner" in text
+    assert "Give at most 3 questions, one per line." in text

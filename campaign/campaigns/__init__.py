@@ -8,8 +8,14 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from letters import Ask, Wording
+from letters.wording import render_wording
 
 STATUSES = ("draft", "live", "closed")
+#: The one placeholder a thank-you message may use (checked like the letter's wording).
+THANK_YOU_PLACEHOLDERS = {"count": "How many letters were written, e.g. 1,234"}
+DEFAULT_THANK_YOU = "This campaign has closed. Thank you to everyone who wrote to their MP."
+# Said instead of the default thanks when nobody wrote: there is no one to thank.
+CLOSED_WITHOUT_LETTERS = "This campaign has closed."
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,13 @@ class Campaign:
     @property
     def intro_paragraphs(self) -> list[str]:
         return [p.strip() for p in self.intro.split("\n\n") if p.strip()]
+
+    def thank_you_message(self, letters: int) -> str:
+        """The closed campaign's thanks, with {{ count }} filled in ("1,234")."""
+        text = self.thank_you or DEFAULT_THANK_YOU
+        if letters == 0 and text == DEFAULT_THANK_YOU:
+            return CLOSED_WITHOUT_LETTERS
+        return render_wording(text, {"count": f"{letters:,}"}, THANK_YOU_PLACEHOLDERS)
 
 
 def _campaign(row: dict) -> Campaign:

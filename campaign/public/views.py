@@ -79,7 +79,9 @@ def _share_links(campaign: Campaign):
 
 
 def _closed(campaign: Campaign, status: int = 410, others: bool = True):
-    return render_template("public/closed.html", campaign=campaign, others=others), status
+    letters = get_counter().count(get_db(), campaign.id)
+    return render_template("public/closed.html", campaign=campaign, others=others,
+                           thank_you=campaign.thank_you_message(letters)), status
 
 
 def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
@@ -124,7 +126,9 @@ def index():
     if closed is not None:
         # After a close, the home page thanks the writers rather than say "nothing open".
         return _closed(closed, status=200, others=False)
-    return render_template("public/index.html", campaigns=campaigns)
+    counter = get_counter()
+    return render_template("public/index.html", campaigns=campaigns,
+                           letters={c.id: counter.count(get_db(), c.id) for c in campaigns})
 
 
 @bp.get("/c/<slug>/")

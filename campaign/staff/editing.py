@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from campaign.campaigns import STATUSES, all_asks
+from campaign.campaigns import DEFAULT_THANK_YOU, STATUSES, THANK_YOU_PLACEHOLDERS, all_asks
 from campaign.db import timestamp, write_transaction
-from letters.wording import WordingError, check_wording
+from letters.wording import WordingError, check_wording, wording_problems
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG_LENGTH = 80
@@ -49,7 +49,6 @@ DEFAULT_WORDING = {
     "prompts": "",
 }
 BASELINE_ACTION = "as it was before the first recorded edit"
-DEFAULT_THANK_YOU = "This campaign has closed. Thank you to everyone who wrote to their MP."
 
 
 class EditError(ValueError):
@@ -129,6 +128,12 @@ def _check_slug(db: sqlite_utils.Database, slug: str, campaign_id: int | None) -
         raise EditError("Another campaign already uses this web address.", "slug")
 
 
+def _check_thank_you(text: str) -> None:
+    problems = wording_problems(text, placeholders=THANK_YOU_PLACEHOLDERS)
+    if problems:
+        raise EditError(problems[0], "thank_you")
+
+
 def _campaign_snapshot(row: dict) -> dict:
     return {name: row[name] or "" for name in (*CAMPAIGN_FIELDS, "status")}
 
@@ -148,6 +153,7 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
     _check_slug(db, values["slug"], None)
+    _check_thank_you(values["thank_you"])
     now = timestamp()
     with write_transaction(db):
         campaign_id = db["campaigns"].insert({
@@ -165,6 +171,7 @@ def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
     _campaign_row(db, campaign_id)
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     _check_slug(db, values["slug"], campaign_id)
+    _check_thank_you(values["thank_you"])
     with write_transaction(db):
         db["campaigns"].update(campaign_id, {**values, "updated_at": timestamp()})
         _record(db, campaign_id, "campaign", "edited",
@@ -201,17 +208,23 @@ def check_all_wording(values: dict) -> None:
             check_wording(values.get(name) or "", several=name != "subject")
         except WordingError as error:
             raise EditError(str(error), name) from None
-    prompts = [line for line in (values.get("prompts") or "").splitlines() if line.strip()]
+    problems = prompt_problems(values.get("prompts") or "")
+    if problems:
+        raise EditError(problems[0], "prompts")
+
+
+def prompt_problems(text: str) -> list[str]:
+    """Every mistake in the questions for writers (one per line), each a sentence."""
+    prompts = [line for line in text.splitlines() if line.strip()]
+    problems = []
     if len(prompts) > MAX_PROMPTS:
-        raise EditError(f"Give at most {MAX_PROMPTS} questions, one per line.", "prompts")
+        problems.append(f"Give at most {MAX_PROMPTS} questions, one per line.")
+    if any(len(prompt) > MAX_PROMPT_LENGTH for prompt in prompts):
+        problems.append(f"Keep each question under {MAX_PROMPT_LENGTH} characters.")
     for prompt in prompts:
-        if len(prompt) > MAX_PROMPT_LENGTH:
-            raise EditError(f"Keep each question under {MAX_PROMPT_LENGTH} characters.",
-                            "prompts")
-        try:
-            check_wording(prompt, several=False)
-        except WordingError as error:
-            raise EditError(str(error), "prompts") from None
+        problems += [problem for problem in wording_problems(prompt, several=False)
+                     if problem not in problems]
+    return problems
 
 
 def check_ask_paragraph(text: str) -> None:
