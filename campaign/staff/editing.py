@@ -20,6 +20,7 @@ import sqlite_utils
 
 from campaign.campaigns import DEFAULT_THANK_YOU, STATUSES, THANK_YOU_PLACEHOLDERS, all_asks
 from campaign.db import timestamp, write_transaction
+from campaign.staff.differences import FieldChange, changes
 from letters.wording import WordingError, check_wording, wording_problems
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -166,7 +167,7 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
 
 
 def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
-                    editor: Editor) -> None:
+                    editor: Editor, action: str = "edited") -> None:
     """Change a campaign's title, web address (slug), summary, intro or thank-you text."""
     _campaign_row(db, campaign_id)
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
@@ -174,7 +175,7 @@ def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
     _check_thank_you(values["thank_you"])
     with write_transaction(db):
         db["campaigns"].update(campaign_id, {**values, "updated_at": timestamp()})
-        _record(db, campaign_id, "campaign", "edited",
+        _record(db, campaign_id, "campaign", action,
                 _campaign_snapshot(_campaign_row(db, campaign_id)), editor)
 
 
@@ -297,7 +298,7 @@ def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: E
 
 
 def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields: dict,
-               editor: Editor) -> None:
+               editor: Editor, action: str | None = None) -> None:
     """Change an ask's title, explanation, paragraph or whether it is switched on."""
     row = _ask_row(db, campaign_id, ask_id)
     values = _ask_values(fields)
@@ -309,11 +310,12 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
             raise EditError("A live campaign needs at least one ask switched on. Switch "
                             "another on first, or close the campaign.", "enabled")
     # The history names a switch on or off: it changes what citizens can tick.
-    action = "edited"
-    if bool(values["enabled"]) != bool(row["enabled"]):
-        action = "switched on" if values["enabled"] else "switched off"
-        if any(values[name] != (row[name] or "") for name in values if name != "enabled"):
-            action += " and edited"
+    if action is None:
+        action = "edited"
+        if bool(values["enabled"]) != bool(row["enabled"]):
+            action = "switched on" if values["enabled"] else "switched off"
+            if any(values[name] != (row[name] or "") for name in values if name != "enabled"):
+                action += " and edited"
     with write_transaction(db):
         db["asks"].update(ask_id, values)
         _touch(db, campaign_id)
@@ -370,6 +372,68 @@ def restore_wording(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
     current = _wording_snapshot(_campaign_row(db, campaign_id))
     update_wording(db, campaign_id, {**current, **entry.snapshot}, editor,
                    action=f"restored version {entry_id}")
+
+
+def what_changed(entries: list[HistoryEntry]) -> dict[int, list[FieldChange]]:
+    """For each entry of a history (newest first), what it changed against the version
+    before it of the same thing (the campaign's text, one ask, or the wording)."""
+    found, last = {}, {}
+    for entry in reversed(entries):
+        key = (entry.kind, entry.ask_id)
+        found[entry.id] = changes(last.get(key), entry.snapshot)
+        last[key] = entry.snapshot
+    return found
+
+
+def version(db: sqlite_utils.Database, campaign_id: int, entry_id: int) -> HistoryEntry | None:
+    """The recorded version `entry_id` of a campaign's text, an ask or the wording, or None."""
+    rows = list(db.query("select * from campaign_history where id = ? and campaign_id = ?",
+                         [entry_id, campaign_id]))
+    return _entry(rows[0]) if rows else None
+
+
+def current_snapshot(db: sqlite_utils.Database, entry: HistoryEntry) -> dict:
+    """What the thing `entry` recorded is like now, in the same shape as its snapshot."""
+    if entry.kind == "ask":
+        return _ask_snapshot(_ask_row(db, entry.campaign_id, entry.ask_id))
+    row = _campaign_row(db, entry.campaign_id)
+    return _wording_snapshot(row) if entry.is_wording else _campaign_snapshot(row)
+
+
+# What a restore puts back: a campaign's status and an ask's place are not text, and
+# change by their own buttons.
+RESTORED_FIELDS = {"campaign": CAMPAIGN_FIELDS, "ask": ("title", "explanation", "paragraph",
+                                                          "enabled"),
+                   "wording": WORDING_FIELDS}
+
+
+def restorable(db: sqlite_utils.Database, entry: HistoryEntry) -> bool:
+    """True when restoring `entry` would change something."""
+    now = current_snapshot(db, entry)
+    return any(name in entry.snapshot and entry.snapshot[name] != now.get(name)
+               for name in RESTORED_FIELDS[entry.kind])
+
+
+def restore_version(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
+                    editor: Editor) -> HistoryEntry:
+    """Make an earlier version of the campaign's text, an ask or the wording current
+    again (itself a recorded change); return the version restored. The same checks as
+    an edit apply: a web address since taken, or a live campaign's last ask switched off,
+    raise EditError."""
+    entry = version(db, campaign_id, entry_id)
+    if entry is None:
+        raise NotFound(f"no version {entry_id} in campaign {campaign_id}")
+    action = f"restored version {entry_id}"
+    if entry.is_wording:
+        restore_wording(db, campaign_id, entry_id, editor)
+    elif entry.kind == "campaign":
+        update_campaign(db, campaign_id, {**current_snapshot(db, entry), **{
+            name: entry.snapshot[name] for name in CAMPAIGN_FIELDS if name in entry.snapshot}},
+            editor, action=action)
+    else:
+        restored = {**current_snapshot(db, entry), **entry.snapshot}
+        update_ask(db, campaign_id, entry.ask_id, restored, editor, action=action)
+    return entry
 
 
 def _entry(row: dict) -> HistoryEntry:

@@ -13,7 +13,7 @@ and renders the answer. Every view is for the "staff" role only: organisers get 
 /staff/campaigns/<id>/asks/<ask_id>/edit           change an ask, switch it on or off
 /staff/campaigns/<id>/asks/<ask_id>/move           POST: one place up or down
 /staff/campaigns/<id>/history                      every change, who and when
-/staff/campaigns/<id>/history/<entry_id>/restore   GET: compare; POST: make it current
+/staff/campaigns/<id>/history/<entry_id>/restore   GET: what it would change; POST: make it current
 /staff/campaigns/<id>/embed                        sites allowed to frame the postcode box; the snippet
 /staff/campaigns/<id>/preview                      the letter for a sample MP, as HTML
 /staff/campaigns/<id>/preview/<fmt>                ... as PDF or DOCX
@@ -35,7 +35,7 @@ from campaign.db import get_db
 # The preview serves its files as a citizen's download is served (see public.downloads).
 from campaign.public.downloads import letter_file
 from campaign.site_context import today
-from campaign.staff import editing, preview as previews
+from campaign.staff import differences, editing, preview as previews
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, EmbedForm, MoveForm,
                                   NewCampaignForm, StatusForm, WordingForm)
 from letters.file_formats import FILE_FORMATS
@@ -260,35 +260,58 @@ def move_ask(campaign_id: int, ask_id: int):
 @bp.get("/<int:campaign_id>/history")
 @staff_only
 def history(campaign_id: int):
-    """Every recorded change to the campaign, newest first."""
-    campaign = _campaign_or_404(campaign_id)
-    return render_template("staff/history.html", campaign=campaign,
-                           entries=editing.history(get_db(), campaign_id), form=ActionForm())
+    """Every recorded change to the campaign, newest first, with what each changed."""
+    return _history_page(_campaign_or_404(campaign_id), ActionForm())
+
+
+def _history_page(campaign: Campaign, form: ActionForm, status: int = 200):
+    db = get_db()
+    entries = editing.history(db, campaign.id)
+    return render_template("staff/history.html", campaign=campaign, entries=entries, form=form,
+                           changed=editing.what_changed(entries),
+                           restorable={e.id for e in entries if editing.restorable(db, e)}), status
+
+
+def _version_or_404(campaign_id: int, entry_id: int) -> editing.HistoryEntry:
+    entry = editing.version(get_db(), campaign_id, entry_id)
+    if entry is None:
+        abort(404)
+    return entry
 
 
 @bp.get("/<int:campaign_id>/history/<int:entry_id>/restore")
 @staff_only
 def confirm_restore(campaign_id: int, entry_id: int):
-    """Show the earlier wording beside the current one, before making it current."""
+    """Show what restoring an earlier version would change, before making it current."""
     campaign = _campaign_or_404(campaign_id)
-    entry = editing.wording_version(get_db(), campaign_id, entry_id)
-    if entry is None:
-        abort(404)
-    return render_template("staff/confirm_restore.html", campaign=campaign, entry=entry)
+    entry = _version_or_404(campaign_id, entry_id)
+    current = editing.current_snapshot(get_db(), entry)
+    restored = {name: entry.snapshot[name] for name in editing.RESTORED_FIELDS[entry.kind]
+                if name in entry.snapshot}
+    return render_template("staff/confirm_restore.html", campaign=campaign, entry=entry,
+                           changes=differences.changes(current, {**current, **restored}))
+
+
+RESTORED_MESSAGES = {
+    "wording": ("That version of the wording is current again.", "staff.wording"),
+    "campaign": ("That version of the campaign's details is current again.", "staff.campaign"),
+    "ask": ("That version of the ask is current again.", "staff.campaign"),
+}
 
 
 @bp.post("/<int:campaign_id>/history/<int:entry_id>/restore")
 @staff_only
 def restore(campaign_id: int, entry_id: int):
-    """Make an earlier version of the wording current again."""
+    """Make an earlier version of the wording, the campaign's text or an ask current again."""
     campaign = _campaign_or_404(campaign_id)
+    entry = _version_or_404(campaign_id, entry_id)
     form = ActionForm()
-    if form.validate_on_submit() and _saved(form, editing.restore_wording, campaign_id, entry_id):
-        flash("That version of the wording is current again.")
-        return redirect(url_for("staff.wording", campaign_id=campaign_id))
-    # The domain refuses a restore only when the old wording no longer passes its checks.
-    return render_template("staff/history.html", campaign=campaign, form=form,
-                           entries=editing.history(get_db(), campaign_id)), 422
+    if form.validate_on_submit() and _saved(form, editing.restore_version, campaign_id, entry_id):
+        message, endpoint = RESTORED_MESSAGES[entry.kind]
+        flash(message)
+        return redirect(url_for(endpoint, campaign_id=campaign_id))
+    # The domain refuses a restore when the old version no longer passes today's checks.
+    return _history_page(campaign, form, 422)
 
 
 @bp.get("/<int:campaign_id>/preview")
