@@ -33,6 +33,15 @@ class Campaign:
     #: What migration 9 (m009_plain_wording) could not convert, for staff to correct
     #: ("" when nothing).
     wording_review: str = ""
+    #: The campaign's help page (campaigns.help_text): its title is also the header link,
+    #: its footer line is the footer's; all empty for a campaign without one.
+    help_title: str = ""
+    help_footer: str = ""
+    help_text: str = ""
+
+    @property
+    def has_help(self) -> bool:
+        return bool(self.help_title and self.help_text)
 
     @property
     def is_closed(self) -> bool:
@@ -57,6 +66,8 @@ def _campaign(row: dict) -> Campaign:
         wording=Wording(opening=row["opening"] or "", closing=row["closing"] or "",
                         subject=row["subject"] or "", prompts=row.get("prompts") or ""),
         thank_you=row["thank_you"] or "", wording_review=row.get("wording_review") or "",
+        help_title=row.get("help_title") or "", help_footer=row.get("help_footer") or "",
+        help_text=row.get("help_text") or "",
     )
 
 

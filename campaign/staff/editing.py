@@ -35,7 +35,8 @@ def suggested_slug(title: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", words).strip("-")
     return slug[:MAX_SLUG_LENGTH].rstrip("-")
 
-CAMPAIGN_FIELDS = ("title", "slug", "summary", "intro", "thank_you")
+CAMPAIGN_FIELDS = ("title", "slug", "summary", "intro", "thank_you", "help_title",
+                   "help_footer", "help_text")
 WORDING_FIELDS = ("opening", "closing", "subject", "prompts")
 #: Questions shown beside the writer's note, one per line.
 MAX_PROMPTS, MAX_PROMPT_LENGTH = 3, 200
@@ -135,6 +136,14 @@ def _check_thank_you(text: str) -> None:
         raise EditError(problems[0], "thank_you")
 
 
+def _check_help(values: dict) -> None:
+    # A header link to an empty page, or a page nobody can reach, helps nobody.
+    if bool(values["help_title"].strip()) != bool(values["help_text"].strip()):
+        missing = "help_text" if values["help_title"].strip() else "help_title"
+        raise EditError("Give the help page both a title and its text, or leave both empty.",
+                        missing)
+
+
 def _campaign_snapshot(row: dict) -> dict:
     return {name: row[name] or "" for name in (*CAMPAIGN_FIELDS, "status")}
 
@@ -155,6 +164,7 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
     values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
     _check_slug(db, values["slug"], None)
     _check_thank_you(values["thank_you"])
+    _check_help(values)
     now = timestamp()
     with write_transaction(db):
         campaign_id = db["campaigns"].insert({
@@ -173,6 +183,7 @@ def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     _check_slug(db, values["slug"], campaign_id)
     _check_thank_you(values["thank_you"])
+    _check_help(values)
     with write_transaction(db):
         db["campaigns"].update(campaign_id, {**values, "updated_at": timestamp()})
         _record(db, campaign_id, "campaign", action,

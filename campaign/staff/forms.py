@@ -14,6 +14,7 @@ from wtforms.validators import (AnyOf, InputRequired, Length, Optional, Regexp,
 
 from campaign.campaigns import STATUSES
 from campaign.campaigns import THANK_YOU_PLACEHOLDERS
+from campaign.campaigns.help_text import MAX_HELP_TEXT
 from campaign.staff.editing import MAX_SLUG_LENGTH, SLUG_PATTERN, prompt_problems, suggested_slug
 from letters.typed_text import clean_line, clean_paragraphs
 from letters.wording import wording_problems
@@ -74,6 +75,13 @@ class CampaignForm(FlaskForm):
     thank_you = TextAreaField("Thank-you message when closed", filters=[clean_paragraphs],
                               validators=[Optional(), Length(max=1000, message="Keep this under 1,000 characters."),
                                           valid_thank_you])
+    help_title = StringField("Help page title (optional)", filters=[clean_line], validators=[
+        Optional(), Length(max=80, message="Keep the title under 80 characters.")])
+    help_footer = StringField("Help line in the footer (optional)", filters=[clean_line],
+                              validators=[Optional(), Length(
+                                  max=200, message="Keep the help line under 200 characters.")])
+    help_text = TextAreaField("Help page text (optional)", filters=[clean_paragraphs], validators=[
+        Optional(), Length(max=MAX_HELP_TEXT, message="Keep the help page under 6,000 characters.")])
 
 
 class NewCampaignForm(CampaignForm):

@@ -29,7 +29,7 @@ FAILING_IMPACTS = {"serious", "critical"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # Pages a visitor opens by address. Each must answer 200.
-PUBLIC_PAGES = ["/", f"/c/{SLUG}/", "/report", "/privacy", "/about", f"/c/{SLUG}/results",
+PUBLIC_PAGES = ["/", f"/c/{SLUG}/", f"/c/{SLUG}/help", "/privacy", "/about", f"/c/{SLUG}/results",
                 f"/c/{SLUG}/embed"]
 
 # The staff area's pages, by address. Add them here as they land (e.g. "/staff/login");
