@@ -351,3 +351,13 @@ def test_every_wording_mistake_is_said_at_once(staff_client):
     assert "did you mean “{{ constituency }}”?" in text
     assert "has a “{{” with no partner" in text
     assert "Give at most 3 questions, one per line." in text
+
+
+def test_the_staff_preview_shows_the_letter_form_as_a_writer_sees_it(staff_client):
+    html = staff_client.get("/staff/campaigns/1/preview").get_data(as_text=True)
+    form = html[html.index("<h2>The letter form</h2>"):html.index("<h2>The letter</h2>")]
+    assert form.count('type="checkbox"') == 8 and "disabled" in form
+    text = page_text(form)
+    assert "What do you want your MP to do?" in text
+    assert "In your own words (optional)" in text
+    assert "Not sure what to say? Try one of these:" in text  # the launch campaign's questions
