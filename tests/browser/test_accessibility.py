@@ -20,7 +20,7 @@ from playwright.sync_api import expect  # noqa: E402
 
 from tests.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
 from tests.browser.steps import (  # noqa: E402
-    fill_letter, find_mp, open_campaign, preview, reach_preview)
+    assert_no_sideways_scroll, fill_letter, find_mp, open_campaign, preview, reach_preview)
 from tests.helpers import SLUG  # noqa: E402
 
 FAILING_IMPACTS = {"serious", "critical"}
@@ -258,6 +258,7 @@ def test_staff_page_has_no_serious_accessibility_problems(page, axe_js, staff_ac
     response = page.goto(path)
     assert response.status == 200, f"{path} answered {response.status}"
     check(page, axe_js, "staff-" + _slug(path))
+    assert_no_sideways_scroll(page)
 
 
 def test_a_wording_mistake_is_quoted_beside_its_field(page, axe_js, staff_account):
