@@ -48,7 +48,12 @@ _CHOICE = re.compile(r"\[\[([^\[\]]*)\]\]")
 
 
 class WordingError(ValueError):
-    """Wording that cannot be saved; the message is a sentence for the staff member."""
+    """Wording that cannot be saved; the message is a sentence for the staff member, and
+    `problems` every such sentence for the text (the message is the first)."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = problems or [message]
 
 
 # Every letter splits the same few campaign texts again; these caches hold the parsed
@@ -63,72 +68,96 @@ def split_phrasings(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in _PHRASING_BREAK.split(text) if part.strip())
 
 
-def check_wording(text: str, *, several: bool = True) -> None:
+def check_wording(text: str, *, several: bool = True,
+                  placeholders: Mapping[str, str] = PLACEHOLDERS) -> None:
     """Raise WordingError if `text` is not plain text with known placeholders.
 
     `several` allows blank-line separated phrasings (each checked for length);
-    without it the field is one line of text, such as a subject.
+    without it the field is one line of text, such as a subject. `placeholders` are
+    the ones this text may use (the letter's by default). The error's `problems` lists
+    every mistake found, so staff can mend them all in one go; its message is the first.
     """
+    problems = wording_problems(text, several=several, placeholders=placeholders)
+    if problems:
+        raise WordingError(problems[0], problems)
+
+
+def wording_problems(text: str, *, several: bool = True,
+                     placeholders: Mapping[str, str] = PLACEHOLDERS) -> list[str]:
+    """Every mistake in `text` that stops it being saved, each a sentence quoting it:
+    the first of each kind (a broken character, a wrong tag, an unpartnered bracket, a
+    choice, the phrasings' number and lengths), in that order. Empty when it can be saved."""
     text = text or ""
     if len(text) > MAX_WORDING_LENGTH:
-        raise WordingError(f"This is {len(text):,} characters long; keep it under "
-                           f"{MAX_WORDING_LENGTH:,}.")
+        # Too long to be worth reading further: this is the only thing to mend first.
+        return [f"This is {len(text):,} characters long; keep it under "
+                f"{MAX_WORDING_LENGTH:,}."]
+    problems = []
     for index, char in enumerate(text):
         category = unicodedata.category(char)
         if category == "Cs":
-            raise WordingError(f"There is a broken character (a lone surrogate, "
-                               f"U+{ord(char):04X}) after “{_before(text, index)}”. "
-                               "Retype that part.")
+            problems.append(f"There is a broken character (a lone surrogate, "
+                            f"U+{ord(char):04X}) after “{_before(text, index)}”. "
+                            "Retype that part.")
+            break
         if category == "Cc" and char not in "\n\r\t":
-            raise WordingError(f"There is an invisible control character (U+{ord(char):04X})"
-                               f" after “{_before(text, index)}”. Retype that part.")
+            problems.append(f"There is an invisible control character (U+{ord(char):04X})"
+                            f" after “{_before(text, index)}”. Retype that part.")
+            break
     for match in _TAG.finditer(text):
-        _check_tag(match.group(0))
+        problem = _tag_problem(match.group(0), placeholders)
+        if problem and problem not in problems:
+            problems.append(problem)
     # Tags and choices are blanked out, not removed, so a position found in what is left
     # is a position in the text as typed: the message quotes what staff wrote.
     leftover = _TAG.sub(_blank, text)
     for brace in ("{{", "}}", "{%", "%}", "{", "}"):
         at = leftover.find(brace)
         if at >= 0:
-            raise WordingError(f"“{_around(text, at)}” has a “{brace}” with no partner. "
-                               "Placeholders look like {{ constituency }}; curly brackets "
-                               "cannot be used otherwise.")
+            problems.append(f"“{_around(text, at)}” has a “{brace}” with no partner. "
+                            f"Placeholders look like {_example(placeholders)}; curly "
+                            "brackets cannot be used otherwise.")
+            break
     for match in _CHOICE.finditer(text):
         options = [option.strip() for option in match.group(1).split("|")]
         if len(options) < 2 or not all(options):
-            raise WordingError(f"“{_short(match.group(0))}” is a choice but needs two or more "
-                               "options separated by |, e.g. [[I hope|I would like]].")
+            problems.append(f"“{_short(match.group(0))}” is a choice but needs two or more "
+                            "options separated by |, e.g. [[I hope|I would like]].")
+            break
     # A choice still whole once the innermost ones are taken out had one inside it.
     if _CHOICE.search(_CHOICE.sub("x", text)):
-        raise WordingError(f"“{_short(_CHOICE.search(text).group(0))}” is a choice inside "
-                           "another choice. Write each option out in full instead, e.g. "
-                           "[[I really hope|I truly hope|I wish]].")
+        problems.append(f"“{_short(_CHOICE.search(text).group(0))}” is a choice inside "
+                        "another choice. Write each option out in full instead, e.g. "
+                        "[[I really hope|I truly hope|I wish]].")
     unchosen = _CHOICE.sub(_blank, text)
     for bracket in ("[[", "]]"):
         at = unchosen.find(bracket)
         if at >= 0:
-            raise WordingError(f"“{_around(text, at)}” has a “{bracket}” with no partner. "
-                               "Choices look like [[I hope|I would like]].")
+            problems.append(f"“{_around(text, at)}” has a “{bracket}” with no partner. "
+                            "Choices look like [[I hope|I would like]].")
+            break
     phrasings = split_phrasings(text) if several else [text.strip()]
     if not several and "\n" in text.strip():
-        raise WordingError("Keep this to one line.")
+        problems.append("Keep this to one line.")
     if len(phrasings) > MAX_PHRASINGS:
-        raise WordingError(f"This has {len(phrasings)} phrasings (paragraphs separated by a "
-                           f"blank line); keep it to {MAX_PHRASINGS}.")
+        problems.append(f"This has {len(phrasings)} phrasings (paragraphs separated by a "
+                        f"blank line); keep it to {MAX_PHRASINGS}.")
     for number, phrasing in enumerate(phrasings, start=1):
         if len(phrasing) > MAX_PHRASING_LENGTH:
             which = f"Phrasing {number}" if len(phrasings) > 1 else "This"
-            raise WordingError(f"{which} is {len(phrasing):,} characters long; keep each "
-                               f"phrasing under {MAX_PHRASING_LENGTH:,} characters.")
+            problems.append(f"{which} is {len(phrasing):,} characters long; keep each "
+                            f"phrasing under {MAX_PHRASING_LENGTH:,} characters.")
+    return problems
 
 
-def render_wording(text: str, values: Mapping[str, str]) -> str:
+def render_wording(text: str, values: Mapping[str, str],
+                   placeholders: Mapping[str, str] = PLACEHOLDERS) -> str:
     """Fill in the placeholders of one phrasing with `values`, in one linear pass.
 
     Placeholders without a value are left as typed: rendering never fails and
     never runs anything.
     """
-    unknown = set(values) - set(PLACEHOLDERS)
+    unknown = set(values) - set(placeholders)
     if unknown:  # a programming error, not a staff one
         raise KeyError(f"undocumented placeholders: {sorted(unknown)}")
 
@@ -162,18 +191,27 @@ def _choice_parts(text: str) -> tuple:
                  for number, piece in enumerate(pieces))
 
 
-def _check_tag(tag: str) -> None:
+def _tag_problem(tag: str, placeholders: Mapping[str, str]) -> str | None:
+    """What is wrong with one {{ ... }}, {% ... %} or {# ... #}, or None for a known placeholder."""
     if tag.startswith("{{"):
         match = _PLACEHOLDER.fullmatch(tag)
-        if match and match.group(1) in PLACEHOLDERS:
-            return
+        if match and match.group(1) in placeholders:
+            return None
         inner = tag[2:-2].strip()
-        guess = difflib.get_close_matches(inner, list(PLACEHOLDERS), n=1, cutoff=0.6)
+        guess = difflib.get_close_matches(inner, list(placeholders), n=1, cutoff=0.6)
         if guess:
-            raise WordingError(f"“{_short(tag)}” is not a placeholder: did you mean "
-                               f"“{{{{ {guess[0]} }}}}”?")
-    raise WordingError(f"“{_short(tag)}” is not a placeholder. Wording can only use "
-                       f"these: {', '.join('{{ %s }}' % name for name in PLACEHOLDERS)}.")
+            return f"“{_short(tag)}” is not a placeholder: did you mean “{{{{ {guess[0]} }}}}”?"
+    if len(placeholders) == 1:
+        return (f"“{_short(tag)}” is not a placeholder. This text can only use "
+                f"{_example(placeholders)}.")
+    return (f"“{_short(tag)}” is not a placeholder. Wording can only use "
+            f"these: {', '.join('{{ %s }}' % name for name in placeholders)}.")
+
+
+def _example(placeholders: Mapping[str, str]) -> str:
+    # The letter's wording shows {{ constituency }}, the best-known; other texts their own.
+    name = "constituency" if "constituency" in placeholders else next(iter(placeholders))
+    return "{{ %s }}" % name
 
 
 def _blank(match: re.Match) -> str:

@@ -79,3 +79,30 @@
     show();
   });
 })();
+
+// A new campaign's web address follows its title as it is typed ("Clean Rivers!" gives
+// clean-rivers), until staff type an address of their own. The same rule runs on the
+// server (campaign.staff.editing.suggested_slug) when the address is left empty.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-slug-from]");
+  var title = form && form.querySelector("#" + form.getAttribute("data-slug-from"));
+  var slug = form && form.querySelector("#slug");
+  if (!title || !slug) {
+    return;
+  }
+  function suggest(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/['\u2019]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")
+      .slice(0, 80).replace(/-+$/, "");
+  }
+  var following = slug.value === "" || slug.value === suggest(title.value);
+  slug.addEventListener("input", function () {
+    following = slug.value === "";
+  });
+  title.addEventListener("input", function () {
+    if (following) {
+      slug.value = suggest(title.value);
+    }
+  });
+})();

@@ -39,7 +39,7 @@ def test_users_cli_refuses_bad_input(runner, staff):
     twice = runner.invoke(args=["users", "create", "staff@example.org", "--role", "staff",
                                 "--password", PASSWORD])
     assert "already an account" in twice.output
-    role = runner.invoke(args=["users", "create", "c@d.org", "--role", "admin", "--password", PASSWORD])
+    role = runner.invoke(args=["users", "create", "c@d.org", "--role", "owner", "--password", PASSWORD])
     assert role.exit_code != 0
 
 

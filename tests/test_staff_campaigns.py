@@ -1,6 +1,8 @@
 """Campaign staff build, preview, open and close campaigns in the browser."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from campaign.db import get_db
@@ -74,10 +76,11 @@ def test_a_new_campaign_is_a_draft_the_public_cannot_see(app, staff_client):
     ("Clean Rivers", "Use lowercase letters, digits and single hyphens only"),
     ("clean--rivers", "Use lowercase letters, digits and single hyphens only"),
     ("stop-trafficking-networks", "Another campaign already uses this web address."),
-    ("", "Enter a web address"),
+    ("", "Enter a web address"),  # and a title with no letters to make one from
 ])
 def test_bad_or_taken_slugs_are_refused_by_the_field(staff_client, slug, message):
-    response = post(staff_client, "/staff/campaigns/new", {"title": "Rivers", "slug": slug})
+    response = post(staff_client, "/staff/campaigns/new",
+                    {"title": "Rivers" if slug else "!!!", "slug": slug})
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert 'id="slug-error"' in html and message in page_text(html)
@@ -101,9 +104,31 @@ def test_a_campaign_cannot_go_live_without_an_enabled_ask(app, staff_client):
     add_ask(staff_client, campaign_id, "Switched off", "Paragraph.", enabled=False)
     response = set_status(staff_client, campaign_id, "live")
     assert response.status_code == 422
-    assert "cannot go live yet. Add at least one ask and switch it on." in page_text(
-        response.get_data(as_text=True))
+    text = page_text(response.get_data(as_text=True))
+    assert "This campaign cannot go live yet: first do what the Status section lists." in text
+    assert "Before it can go live: Add at least one ask and switch it on." in text
     assert app.test_client().get("/c/clean-rivers/").status_code == 404
+    # The overview offers no "Take live" while the checklist is incomplete, and says why.
+    overview = page_text(staff_client.get(f"/staff/campaigns/{campaign_id}/").get_data(as_text=True))
+    assert "Take live is offered here once every point above is done." in overview
+    confirm = staff_client.get(f"/staff/campaigns/{campaign_id}/status/live")
+    assert confirm.status_code == 422
+
+
+def test_going_live_asks_first_and_says_what_will_happen(app, staff_client):
+    campaign_id = create_campaign(staff_client)
+    add_ask(staff_client, campaign_id, "Stop the sewage", "Paragraph.")
+    add_ask(staff_client, campaign_id, "Fine the firms", "Paragraph.")
+    overview = staff_client.get(f"/staff/campaigns/{campaign_id}/").get_data(as_text=True)
+    assert f'href="/staff/campaigns/{campaign_id}/status/live"' in overview
+    confirm = page_text(staff_client.get(
+        f"/staff/campaigns/{campaign_id}/status/live").get_data(as_text=True))
+    assert "Take this campaign live?" in confirm
+    assert "Anyone can open /c/clean-rivers/ and write to their MP" in confirm
+    assert "Writers can tick 2 asks: “Stop the sewage”, “Fine the firms”." in confirm
+    assert app.test_client().get("/c/clean-rivers/").status_code == 404  # asking changed nothing
+    assert set_status(staff_client, campaign_id, "live").status_code == 302
+    assert app.test_client().get("/c/clean-rivers/").status_code == 200
 
 
 def test_a_campaign_cannot_go_live_without_a_summary_and_introduction(app, staff_client):
@@ -243,8 +268,96 @@ def test_closing_asks_first_and_then_the_home_page_thanks_the_writers(client, ru
     assert response.status_code == 302
     home = client.get("/")
     assert home.status_code == 200
-    assert "Thank you" in page_text(home.get_data(as_text=True))
+    # Nobody wrote in this test, so nobody is thanked ("everyone who wrote" would be no one).
+    assert "This campaign has closed." in page_text(home.get_data(as_text=True))
+    assert "Thank you" not in page_text(home.get_data(as_text=True))
     assert "no open campaigns" not in home.get_data(as_text=True)
     draft = page_text(staff_client.get("/staff/campaigns/1/status/draft").get_data(as_text=True))
     assert "Return this campaign to draft?" in draft and "Page not found" in draft
-    assert staff_client.get("/staff/campaigns/1/status/live").status_code == 404
+    reopen = page_text(staff_client.get("/staff/campaigns/1/status/live").get_data(as_text=True))
+    assert "Reopen this campaign?" in reopen and "Reopen the campaign" in reopen
+    assert staff_client.get("/staff/campaigns/1/status/closed").status_code == 404  # already
+
+
+def test_a_campaign_is_copied_as_a_draft_with_its_text_wording_and_asks(app, client, staff_client):
+    response = post(staff_client, "/staff/campaigns/1/copy", form_url="/staff/campaigns/1/")
+    assert response.status_code == 302
+    new_url = response.headers["Location"]
+    edit = staff_client.get(new_url).get_data(as_text=True)
+    assert "This is a draft copy of" in page_text(edit)
+    assert 'value="stop-trafficking-networks-copy"' in edit
+    new_id = int(re.search(r"/staff/campaigns/(\d+)/edit", new_url).group(1))
+    with app.app_context():
+        from campaign.campaigns import all_asks, campaign_by_id
+        from campaign.db import get_db
+
+        original, copy = campaign_by_id(get_db(), 1), campaign_by_id(get_db(), new_id)
+        assert copy.status == "draft" and copy.title == f"Copy of {original.title}"
+        assert (copy.summary, copy.intro, copy.wording) == (original.summary, original.intro,
+                                                            original.wording)
+        assert [(a.title, a.paragraph, a.enabled) for a in all_asks(get_db(), new_id)] == \
+            [(a.title, a.paragraph, a.enabled) for a in all_asks(get_db(), 1)]
+    assert client.get("/c/stop-trafficking-networks-copy/").status_code == 404  # a draft
+    history = page_text(staff_client.get(f"/staff/campaigns/{new_id}/history").get_data(as_text=True))
+    assert f"created as a copy of “{original.title}”".lower() in history.lower()
+    again = post(staff_client, "/staff/campaigns/1/copy", form_url="/staff/campaigns/1/")
+    assert again.headers["Location"] != new_url
+    assert 'value="stop-trafficking-networks-copy-2"' in staff_client.get(
+        again.headers["Location"]).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("title, slug", [
+    ("Clean Rivers!", "clean-rivers"),
+    ("Ynys Môn's rivers: 2026", "ynys-mons-rivers-2026"),
+    ("  --Stop   the   networks--  ", "stop-the-networks"),
+])
+def test_the_web_address_is_made_from_the_title_when_left_empty(staff_client, title, slug):
+    response = post(staff_client, "/staff/campaigns/new", {
+        "title": title, "slug": "", "summary": "S.", "intro": "I."})
+    assert response.status_code == 302
+    page = staff_client.get(response.headers["Location"] + "edit").get_data(as_text=True)
+    assert f'value="{slug}"' in page
+
+
+def test_the_thank_you_message_may_say_how_many_wrote_and_nothing_else(app, client, staff_client):
+    journey = Journey(client)
+    journey.find_mp("E8 1DY")
+    journey.write()
+    assert journey.download("pdf").status_code == 200
+    details = {"title": "Break the networks", "slug": "stop-trafficking-networks",
+               "summary": "S.", "intro": "I."}
+    wrong = post(staff_client, "/staff/campaigns/1/edit",
+                 {**details, "thank_you": "Over {{ cuont }} of you wrote {{ mp_name }."})
+    assert wrong.status_code == 422
+    text = page_text(wrong.get_data(as_text=True))
+    # Both mistakes at once, not one a save.
+    assert "“{{ cuont }}” is not a placeholder: did you mean “{{ count }}”?" in text
+    assert "has a “{{” with no partner" in text
+    assert post(staff_client, "/staff/campaigns/1/edit",
+                {**details, "thank_you": "Over {{ count }} of you wrote. Thank you."}
+                ).status_code == 302
+    set_status(staff_client, 1, "closed")
+    closed = page_text(client.get("/c/stop-trafficking-networks/").get_data(as_text=True))
+    assert "Over 1 of you wrote. Thank you." in closed
+
+
+def test_every_wording_mistake_is_said_at_once(staff_client):
+    response = post(staff_client, "/staff/campaigns/1/wording", {
+        "opening": "Dear {{ constituncy }}, I write about {{ mp_name }.",
+        "closing": "Please reply.",
+        "prompts": "One?\nTwo?\nThree?\nFour?"})
+    assert response.status_code == 422
+    text = page_text(response.get_data(as_text=True))
+    assert "did you mean “{{ constituency }}”?" in text
+    assert "has a “{{” with no partner" in text
+    assert "Give at most 3 questions, one per line." in text
+
+
+def test_the_staff_preview_shows_the_letter_form_as_a_writer_sees_it(staff_client):
+    html = staff_client.get("/staff/campaigns/1/preview").get_data(as_text=True)
+    form = html[html.index("<h2>The letter form</h2>"):html.index("<h2>The letter</h2>")]
+    assert form.count('type="checkbox"') == 8 and "disabled" in form
+    text = page_text(form)
+    assert "What do you want your MP to do?" in text
+    assert "In your own words (optional)" in text
+    assert "Not sure what to say? Try one of these:" in text  # the launch campaign's questions

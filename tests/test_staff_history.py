@@ -58,8 +58,10 @@ def test_an_earlier_wording_can_be_restored(app, staff_client):
     assert "First opening in {{ constituency }}." in page_text(html)
 
     confirm = page_text(staff_client.get(urls[0]).get_data(as_text=True))
-    assert "Restore this wording?" in confirm and "First closing." in confirm
-    assert "Second subject" in confirm  # the current wording it replaces
+    assert "Restore this version of the letter wording?" in confirm
+    # What would change, word by word, from the current wording to the restored one.
+    assert "Closing [removed: Second ] [added: First ] closing." in confirm
+    assert "Subject [removed: Second subject ]" in confirm
     response = post(staff_client, urls[0], form_url=urls[0])
     assert response.status_code == 302
     wording_page = staff_client.get(response.headers["Location"]).get_data(as_text=True)
@@ -72,7 +74,7 @@ def test_an_earlier_wording_can_be_restored(app, staff_client):
     assert "Earlier letter wording restored" in page_text(_history(staff_client, campaign_id))
 
 
-def test_only_wording_of_the_same_campaign_can_be_restored(app, staff_client):
+def test_only_versions_of_the_same_campaign_can_be_restored(app, staff_client):
     first = create_campaign(staff_client, slug="first")
     second = create_campaign(staff_client, slug="second")
     set_wording(staff_client, first, "Another opening.", "Another closing.")
@@ -84,8 +86,8 @@ def test_only_wording_of_the_same_campaign_can_be_restored(app, staff_client):
         campaign_entry = get_db().execute(
             "select id from campaign_history where campaign_id = ? and kind = 'campaign'",
             [first]).fetchone()[0]
-    response = post(staff_client, f"/staff/campaigns/{first}/history/{campaign_entry}/restore",
-                    form_url=f"/staff/campaigns/{first}/history")
+    response = post(staff_client, f"/staff/campaigns/{second}/history/{campaign_entry}/restore",
+                    form_url=f"/staff/campaigns/{second}/history")
     assert response.status_code == 404
 
 
@@ -162,7 +164,7 @@ def test_restoring_a_version_from_before_the_questions_keeps_the_questions(app, 
         }).last_pk
     confirm = page_text(staff_client.get(f"/staff/campaigns/1/history/{entry_id}/restore")
                         .get_data(as_text=True))
-    assert "Questions to help writers (kept as they are now)" in confirm
+    assert "The questions to help writers are kept as they are now" in confirm
     assert post(staff_client, f"/staff/campaigns/1/history/{entry_id}/restore").status_code == 302
     with app.app_context():
         row = get_db()["campaigns"].get(1)
@@ -187,3 +189,44 @@ def test_switching_an_ask_off_and_on_is_named_in_the_history(app, staff_client):
     assert text.index("Ask “Fund rangers” edited") < text.index(
         "Ask “Fund river rangers” switched on") < text.index(
         "Ask “Fund river rangers” switched off")
+
+
+def test_the_history_shows_what_each_change_changed(staff_client):
+    campaign_id = create_campaign(staff_client)
+    set_wording(staff_client, campaign_id, "I write as a constituent.", "Please reply soon.")
+    set_wording(staff_client, campaign_id, "I write as a worried constituent.", "Please reply soon.")
+    html = _history(staff_client, campaign_id)
+    assert "<ins><span class=\"visually-hidden\">[added: </span>worried </span>" not in html
+    text = page_text(html)
+    # The newest edit added one word and changed nothing else.
+    newest = text[text.index("Letter wording edited"):]
+    assert newest.startswith("Letter wording edited By staff@example.org")
+    assert "Opening I write as a [added: worried ] constituent." in newest
+    assert "Closing" not in newest[:newest.index("What it was after this change")]
+
+
+def test_an_ask_and_the_campaigns_details_can_be_restored(app, staff_client):
+    campaign_id = create_campaign(staff_client, title="Clean up our rivers")
+    add_ask(staff_client, campaign_id, "Stop the sewage", "Please stop the sewage.")
+    with app.app_context():
+        ask_id = get_db().execute("select max(id) from asks").fetchone()[0]
+    post(staff_client, f"/staff/campaigns/{campaign_id}/asks/{ask_id}/edit",
+         {"title": "Stop the spills", "paragraph": "Please stop the spills.", "enabled": "y"})
+    post(staff_client, f"/staff/campaigns/{campaign_id}/edit",
+         {"title": "Rivers, not sewers", "slug": "clean-rivers", "summary": "S.", "intro": "I."})
+    html = _history(staff_client, campaign_id)
+    urls = _restore_urls(html)
+    # The ask as added and the campaign as created: each a version that is not current.
+    assert len(urls) == 2
+    ask_url = next(u for u in urls if staff_client.get(u).get_data(as_text=True).count("the ask"))
+    confirm = page_text(staff_client.get(ask_url).get_data(as_text=True))
+    assert "Restore this version of the ask “Stop the sewage”?" in confirm
+    assert "Title Stop the [removed: spills ] [added: sewage ]" in confirm
+    assert post(staff_client, ask_url, form_url=ask_url).status_code == 302
+    details_url = next(u for u in urls if u != ask_url)
+    assert post(staff_client, details_url, form_url=details_url).status_code == 302
+    with app.app_context():
+        assert get_db()["asks"].get(ask_id)["paragraph"] == "Please stop the sewage."
+        assert get_db()["campaigns"].get(campaign_id)["title"] == "Clean up our rivers"
+    text = page_text(_history(staff_client, campaign_id))
+    assert text.count("restored version") == 2

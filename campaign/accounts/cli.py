@@ -1,21 +1,24 @@
-"""`flask --app wsgi users ...`: create, list and disable staff and organiser accounts."""
+"""`flask --app wsgi users ...`: create, list, disable and enable staff, organiser and
+admin accounts (admins can also do all of this in the staff area, /staff/accounts/)."""
 from __future__ import annotations
 
 import click
 from flask.cli import AppGroup
 
 from campaign.accounts.users import (
-    MIN_PASSWORD_LENGTH, ROLES, UserError, create_user, disable_user, list_users, set_password,
+    MIN_PASSWORD_LENGTH, ROLES, UserError, create_user, disable_user, enable_user, list_users,
+    set_password,
 )
 from campaign.db import migrated_db
 
-users = AppGroup("users", help="Staff and organiser accounts.")
+users = AppGroup("users", help="Staff, organiser and admin accounts.")
 
 
 @users.command("create")
 @click.argument("email")
 @click.option("--role", type=click.Choice(ROLES), required=True,
-              help="staff edit campaigns; organisers see counts and exports.")
+              help="staff edit campaigns; organisers see counts and exports; admins do "
+              "both and manage accounts.")
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
               help=f"At least {MIN_PASSWORD_LENGTH} characters. Prompted for when not "
               "given (keeps it out of shell history).")
@@ -54,6 +57,18 @@ def disable_user_command(email: str) -> None:
     except UserError as error:
         raise click.ClickException(str(error))
     click.echo(f"Disabled {email}.")
+
+
+@users.command("enable")
+@click.argument("email")
+def enable_user_command(email: str) -> None:
+    """Let a disabled EMAIL sign in again."""
+    db = migrated_db()
+    try:
+        enable_user(db, email)
+    except UserError as error:
+        raise click.ClickException(str(error))
+    click.echo(f"Enabled {email}.")
 
 
 @users.command("set-password")

@@ -1,7 +1,11 @@
 """Staff and organiser accounts: creating, checking and disabling them.
 
 Passwords are hashed with werkzeug's scrypt. There is no self-registration: accounts
-are made from the command line (`flask --app wsgi users create`).
+are made by an admin in the staff area (campaign/accounts/admin.py) or from the command
+line (`flask --app wsgi users create`). Every change to an account, and every sign-in,
+is written to `account_events`, which the admin pages show as the account's history.
+
+Roles: staff write campaigns, organisers see counts, admins do both and manage accounts.
 
 Each account has a session version, carried in its signed-in sessions (campaign/accounts/sign_in.py).
 Signing out, disabling the account and changing its password bump it, which ends every
@@ -9,6 +13,7 @@ session signed in before, even a copied cookie.
 """
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -16,8 +21,15 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from campaign.db import timestamp, write_transaction
 
-ROLES = ("staff", "organiser")
+ROLES = ("staff", "organiser", "admin")
+ROLE_DESCRIPTIONS = {
+    "staff": "writes and edits campaigns, and sees their counts",
+    "organiser": "sees each campaign's counts and downloads them",
+    "admin": "does what staff do, and manages accounts",
+}
 MIN_PASSWORD_LENGTH = 12
+# Passwords made for someone else (shown once, to be passed on): no 0/O, 1/l/I to misread.
+_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 # Checked against when the email address is unknown, so a wrong address takes as long as a
 # wrong password and the timing does not reveal which accounts exist.
@@ -51,8 +63,29 @@ class User:
 
     @property
     def can_edit(self) -> bool:
-        """Staff edit campaigns; organisers only see counts."""
-        return self.role == "staff"
+        """Staff (and admins) edit campaigns; organisers only see counts."""
+        return self.has_role("staff")
+
+    @property
+    def can_manage_accounts(self) -> bool:
+        """Only admins make, disable and reset accounts."""
+        return self.role == "admin"
+
+    def has_role(self, *roles: str) -> bool:
+        """True when the account may do what any of `roles` may: admins may do all."""
+        return self.role == "admin" or self.role in roles
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who changed an account, as its history names them: a signed-in admin, or None
+    for the command line."""
+
+    id: int | None
+    email: str
+
+
+COMMAND_LINE = Actor(id=None, email="the command line")
 
 
 def _user(row: dict) -> User:
@@ -65,23 +98,41 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def create_user(db: sqlite_utils.Database, email: str, password: str, role: str) -> User:
+def generate_password() -> str:
+    """A new random password to pass on: 20 characters in four groups, easy to read out."""
+    groups = ("".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(5)) for _ in range(4))
+    return "-".join(groups)
+
+
+def record_event(db: sqlite_utils.Database, user_id: int, email: str, action: str,
+                 actor: Actor) -> None:
+    """Write one line of an account's history (inside the caller's transaction)."""
+    db["account_events"].insert({
+        "user_id": user_id, "user_email": email, "action": action,
+        "actor_id": actor.id, "actor_email": actor.email, "at": timestamp()})
+
+
+def create_user(db: sqlite_utils.Database, email: str, password: str, role: str,
+                actor: Actor = COMMAND_LINE) -> User:
     """Make an account; raise UserError for a bad role, short password or taken email address."""
     email = normalise_email(email)
     if role not in ROLES:
         raise UserError(f"Role must be one of: {', '.join(ROLES)}.")
-    if "@" not in email:
-        raise UserError("That is not an email address.")
+    if "@" not in email or len(email) > 254 or any(c.isspace() for c in email):
+        raise UserError("That is not an email address: it needs an @, like name@example.org.")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
-    if db["users"].count_where("email = ?", [email]):
-        raise UserError(f"There is already an account for {email}.")
-    now = timestamp()
+    password_hash = generate_password_hash(password)
     with write_transaction(db):
+        # Checked inside the write lock: two admins making the same account at once
+        # must not both pass the check.
+        if db["users"].count_where("email = ?", [email]):
+            raise UserError(f"There is already an account for {email}.")
         user_id = db["users"].insert({
-            "email": email, "password_hash": generate_password_hash(password), "role": role,
-            "active": 1, "created_at": now,
+            "email": email, "password_hash": password_hash, "role": role,
+            "active": 1, "created_at": timestamp(),
         }).last_pk
+        record_event(db, user_id, email, f"created as {role}", actor)
     return get_user(db, user_id)
 
 
@@ -103,25 +154,52 @@ def authenticate(db: sqlite_utils.Database, email: str, password: str) -> User |
     with write_transaction(db):
         db["users"].update(row["id"], {
             "last_login_at": timestamp()})
+        record_event(db, row["id"], row["email"], "signed in",
+                     Actor(id=row["id"], email=row["email"]))
     return _user(row)
 
 
 def list_users(db: sqlite_utils.Database) -> list[dict]:
     """Every account, without password hashes."""
     return list(db.query(
-        "select email, role, active, created_at, last_login_at from users order by email"))
+        "select id, email, role, active, created_at, last_login_at from users order by email"))
 
 
-def disable_user(db: sqlite_utils.Database, email: str) -> None:
-    """Stop an account signing in and end its sessions (its history stays attributable)."""
-    _update_by_email(db, email, "active = 0")
+def account_history(db: sqlite_utils.Database, user_id: int, limit: int = 100) -> list[dict]:
+    """An account's history, newest first: changes made to it and its sign-ins."""
+    return list(db.query(
+        "select action, actor_email, at from account_events where user_id = ?"
+        " order by id desc limit ?", [user_id, limit]))
 
 
-def set_password(db: sqlite_utils.Database, email: str, password: str) -> None:
+def _refuse_last_admin(db: sqlite_utils.Database, email: str) -> None:
+    # Without an active admin nobody could manage accounts from the web again.
+    row = next(db.query("select role, active from users where email = ?", [email]), None)
+    if row and row["role"] == "admin" and row["active"] and db["users"].count_where(
+            "role = 'admin' and active = 1 and email != ?", [email]) == 0:
+        raise UserError(f"{email} is the last active admin: make another account an admin "
+                        "before disabling this one.")
+
+
+def disable_user(db: sqlite_utils.Database, email: str, actor: Actor = COMMAND_LINE) -> None:
+    """Stop an account signing in and end its sessions (its history stays attributable).
+    The last active admin cannot be disabled."""
+    _update_by_email(db, email, "active = 0", action="disabled", actor=actor,
+                     check=_refuse_last_admin)
+
+
+def enable_user(db: sqlite_utils.Database, email: str, actor: Actor = COMMAND_LINE) -> None:
+    """Let a disabled account sign in again (with the password it had)."""
+    _update_by_email(db, email, "active = 1", action="enabled again", actor=actor)
+
+
+def set_password(db: sqlite_utils.Database, email: str, password: str,
+                 actor: Actor = COMMAND_LINE) -> None:
     """Give an account a new password and end its sessions."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
-    _update_by_email(db, email, "password_hash = ?", [generate_password_hash(password)])
+    _update_by_email(db, email, "password_hash = ?", [generate_password_hash(password)],
+                     action="given a new password", actor=actor)
 
 
 def end_sessions(db: sqlite_utils.Database, user_id: int) -> None:
@@ -132,10 +210,16 @@ def end_sessions(db: sqlite_utils.Database, user_id: int) -> None:
 
 
 def _update_by_email(db: sqlite_utils.Database, email: str, assignments: str,
-                     values: list | None = None) -> None:
+                     values: list | None = None, *, action: str, actor: Actor,
+                     check=None) -> None:
+    email = normalise_email(email)
     with write_transaction(db):
+        if check is not None:  # inside the write lock, so two admins cannot race past it
+            check(db, email)
         cursor = db.execute(
             f"update users set {assignments}, session_version = session_version + 1"
-            " where email = ?", [*(values or []), normalise_email(email)])
-    if not cursor.rowcount:
-        raise UserError(f"There is no account for {email}.")
+            " where email = ?", [*(values or []), email])
+        if not cursor.rowcount:
+            raise UserError(f"There is no account for {email}.")
+        user_id = next(db.query("select id from users where email = ?", [email]))["id"]
+        record_event(db, user_id, email, action, actor)

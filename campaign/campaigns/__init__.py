@@ -8,8 +8,14 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from letters import Ask, Wording
+from letters.wording import render_wording
 
 STATUSES = ("draft", "live", "closed")
+#: The one placeholder a thank-you message may use (checked like the letter's wording).
+THANK_YOU_PLACEHOLDERS = {"count": "How many letters were written, e.g. 1,234"}
+DEFAULT_THANK_YOU = "This campaign has closed. Thank you to everyone who wrote to their MP."
+# Said instead of the default thanks when nobody wrote: there is no one to thank.
+CLOSED_WITHOUT_LETTERS = "This campaign has closed."
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,15 @@ class Campaign:
     #: What migration 9 (m009_plain_wording) could not convert, for staff to correct
     #: ("" when nothing).
     wording_review: str = ""
+    #: The campaign's help page (campaigns.help_text): its title is also the header link,
+    #: its footer line is the footer's; all empty for a campaign without one.
+    help_title: str = ""
+    help_footer: str = ""
+    help_text: str = ""
+
+    @property
+    def has_help(self) -> bool:
+        return bool(self.help_title and self.help_text)
 
     @property
     def is_closed(self) -> bool:
@@ -36,6 +51,13 @@ class Campaign:
     def intro_paragraphs(self) -> list[str]:
         return [p.strip() for p in self.intro.split("\n\n") if p.strip()]
 
+    def thank_you_message(self, letters: int) -> str:
+        """The closed campaign's thanks, with {{ count }} filled in ("1,234")."""
+        text = self.thank_you or DEFAULT_THANK_YOU
+        if letters == 0 and text == DEFAULT_THANK_YOU:
+            return CLOSED_WITHOUT_LETTERS
+        return render_wording(text, {"count": f"{letters:,}"}, THANK_YOU_PLACEHOLDERS)
+
 
 def _campaign(row: dict) -> Campaign:
     return Campaign(
@@ -44,6 +66,8 @@ def _campaign(row: dict) -> Campaign:
         wording=Wording(opening=row["opening"] or "", closing=row["closing"] or "",
                         subject=row["subject"] or "", prompts=row.get("prompts") or ""),
         thank_you=row["thank_you"] or "", wording_review=row.get("wording_review") or "",
+        help_title=row.get("help_title") or "", help_footer=row.get("help_footer") or "",
+        help_text=row.get("help_text") or "",
     )
 
 

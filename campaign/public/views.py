@@ -57,6 +57,7 @@ from campaign.site_context import today
 from letters import Ask
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
+from campaign.campaigns.help_text import help_blocks
 from letters.phrasings import new_seed, paragraph_keys
 
 bp = Blueprint("public", __name__)
@@ -79,7 +80,9 @@ def _share_links(campaign: Campaign):
 
 
 def _closed(campaign: Campaign, status: int = 410, others: bool = True):
-    return render_template("public/closed.html", campaign=campaign, others=others), status
+    letters = get_counter().count(get_db(), campaign.id)
+    return render_template("public/closed.html", campaign=campaign, others=others,
+                           thank_you=campaign.thank_you_message(letters)), status
 
 
 def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
@@ -124,7 +127,9 @@ def index():
     if closed is not None:
         # After a close, the home page thanks the writers rather than say "nothing open".
         return _closed(closed, status=200, others=False)
-    return render_template("public/index.html", campaigns=campaigns)
+    counter = get_counter()
+    return render_template("public/index.html", campaigns=campaigns,
+                           letters={c.id: counter.count(get_db(), c.id) for c in campaigns})
 
 
 @bp.get("/c/<slug>/")
@@ -460,9 +465,24 @@ def reference_page(reference: str):
     return _reference_page(ref, letter, message)
 
 
+@bp.get("/c/<slug>/help")
+def campaign_help(slug: str):
+    """The campaign's help page (for the launch campaign: how to report trafficking)."""
+    campaign = _campaign_or_404(slug)
+    if not campaign.has_help:
+        abort(404)
+    return render_template("public/help.html", campaign=campaign,
+                           blocks=help_blocks(campaign.help_text))
+
+
 @bp.get("/report")
 def report():
-    return render_template("public/report.html")
+    """The address the site's help page had before help pages were each campaign's:
+    the help page of the one live campaign that has one (shared links keep working)."""
+    with_help = [c for c in public_campaigns(get_db()) if c.has_help]
+    if len(with_help) != 1:
+        abort(404)
+    return redirect(url_for("public.campaign_help", slug=with_help[0].slug), 301)
 
 
 @bp.get("/privacy")

@@ -13,17 +13,30 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import sqlite_utils
 
-from campaign.campaigns import STATUSES, all_asks
+from campaign.campaigns import DEFAULT_THANK_YOU, STATUSES, THANK_YOU_PLACEHOLDERS, all_asks
 from campaign.db import timestamp, write_transaction
-from letters.wording import WordingError, check_wording
+from campaign.staff.differences import FieldChange, changes
+from letters.wording import WordingError, check_wording, wording_problems
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_SLUG_LENGTH = 80
 
-CAMPAIGN_FIELDS = ("title", "slug", "summary", "intro", "thank_you")
+
+def suggested_slug(title: str) -> str:
+    """A web address made from a title: "Clean Rivers!" -> "clean-rivers",
+    "Ynys Môn's rivers" -> "ynys-mons-rivers" (accents dropped, apostrophes too)."""
+    ascii_title = unicodedata.normalize("NFKD", title or "").encode("ascii", "ignore").decode()
+    words = re.sub(r"['’]", "", ascii_title.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", words).strip("-")
+    return slug[:MAX_SLUG_LENGTH].rstrip("-")
+
+CAMPAIGN_FIELDS = ("title", "slug", "summary", "intro", "thank_you", "help_title",
+                   "help_footer", "help_text")
 WORDING_FIELDS = ("opening", "closing", "subject", "prompts")
 #: Questions shown beside the writer's note, one per line.
 MAX_PROMPTS, MAX_PROMPT_LENGTH = 3, 200
@@ -38,7 +51,6 @@ DEFAULT_WORDING = {
     "prompts": "",
 }
 BASELINE_ACTION = "as it was before the first recorded edit"
-DEFAULT_THANK_YOU = "This campaign has closed. Thank you to everyone who wrote to their MP."
 
 
 class EditError(ValueError):
@@ -118,6 +130,20 @@ def _check_slug(db: sqlite_utils.Database, slug: str, campaign_id: int | None) -
         raise EditError("Another campaign already uses this web address.", "slug")
 
 
+def _check_thank_you(text: str) -> None:
+    problems = wording_problems(text, placeholders=THANK_YOU_PLACEHOLDERS)
+    if problems:
+        raise EditError(problems[0], "thank_you")
+
+
+def _check_help(values: dict) -> None:
+    # A header link to an empty page, or a page nobody can reach, helps nobody.
+    if bool(values["help_title"].strip()) != bool(values["help_text"].strip()):
+        missing = "help_text" if values["help_title"].strip() else "help_title"
+        raise EditError("Give the help page both a title and its text, or leave both empty.",
+                        missing)
+
+
 def _campaign_snapshot(row: dict) -> dict:
     return {name: row[name] or "" for name in (*CAMPAIGN_FIELDS, "status")}
 
@@ -137,6 +163,8 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
     _check_slug(db, values["slug"], None)
+    _check_thank_you(values["thank_you"])
+    _check_help(values)
     now = timestamp()
     with write_transaction(db):
         campaign_id = db["campaigns"].insert({
@@ -149,14 +177,16 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
 
 
 def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
-                    editor: Editor) -> None:
+                    editor: Editor, action: str = "edited") -> None:
     """Change a campaign's title, web address (slug), summary, intro or thank-you text."""
     _campaign_row(db, campaign_id)
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     _check_slug(db, values["slug"], campaign_id)
+    _check_thank_you(values["thank_you"])
+    _check_help(values)
     with write_transaction(db):
         db["campaigns"].update(campaign_id, {**values, "updated_at": timestamp()})
-        _record(db, campaign_id, "campaign", "edited",
+        _record(db, campaign_id, "campaign", action,
                 _campaign_snapshot(_campaign_row(db, campaign_id)), editor)
 
 
@@ -190,17 +220,23 @@ def check_all_wording(values: dict) -> None:
             check_wording(values.get(name) or "", several=name != "subject")
         except WordingError as error:
             raise EditError(str(error), name) from None
-    prompts = [line for line in (values.get("prompts") or "").splitlines() if line.strip()]
+    problems = prompt_problems(values.get("prompts") or "")
+    if problems:
+        raise EditError(problems[0], "prompts")
+
+
+def prompt_problems(text: str) -> list[str]:
+    """Every mistake in the questions for writers (one per line), each a sentence."""
+    prompts = [line for line in text.splitlines() if line.strip()]
+    problems = []
     if len(prompts) > MAX_PROMPTS:
-        raise EditError(f"Give at most {MAX_PROMPTS} questions, one per line.", "prompts")
+        problems.append(f"Give at most {MAX_PROMPTS} questions, one per line.")
+    if any(len(prompt) > MAX_PROMPT_LENGTH for prompt in prompts):
+        problems.append(f"Keep each question under {MAX_PROMPT_LENGTH} characters.")
     for prompt in prompts:
-        if len(prompt) > MAX_PROMPT_LENGTH:
-            raise EditError(f"Keep each question under {MAX_PROMPT_LENGTH} characters.",
-                            "prompts")
-        try:
-            check_wording(prompt, several=False)
-        except WordingError as error:
-            raise EditError(str(error), "prompts") from None
+        problems += [problem for problem in wording_problems(prompt, several=False)
+                     if problem not in problems]
+    return problems
 
 
 def check_ask_paragraph(text: str) -> None:
@@ -273,7 +309,7 @@ def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: E
 
 
 def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields: dict,
-               editor: Editor) -> None:
+               editor: Editor, action: str | None = None) -> None:
     """Change an ask's title, explanation, paragraph or whether it is switched on."""
     row = _ask_row(db, campaign_id, ask_id)
     values = _ask_values(fields)
@@ -285,11 +321,12 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
             raise EditError("A live campaign needs at least one ask switched on. Switch "
                             "another on first, or close the campaign.", "enabled")
     # The history names a switch on or off: it changes what citizens can tick.
-    action = "edited"
-    if bool(values["enabled"]) != bool(row["enabled"]):
-        action = "switched on" if values["enabled"] else "switched off"
-        if any(values[name] != (row[name] or "") for name in values if name != "enabled"):
-            action += " and edited"
+    if action is None:
+        action = "edited"
+        if bool(values["enabled"]) != bool(row["enabled"]):
+            action = "switched on" if values["enabled"] else "switched off"
+            if any(values[name] != (row[name] or "") for name in values if name != "enabled"):
+                action += " and edited"
     with write_transaction(db):
         db["asks"].update(ask_id, values)
         _touch(db, campaign_id)
@@ -348,6 +385,68 @@ def restore_wording(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
                    action=f"restored version {entry_id}")
 
 
+def what_changed(entries: list[HistoryEntry]) -> dict[int, list[FieldChange]]:
+    """For each entry of a history (newest first), what it changed against the version
+    before it of the same thing (the campaign's text, one ask, or the wording)."""
+    found, last = {}, {}
+    for entry in reversed(entries):
+        key = (entry.kind, entry.ask_id)
+        found[entry.id] = changes(last.get(key), entry.snapshot)
+        last[key] = entry.snapshot
+    return found
+
+
+def version(db: sqlite_utils.Database, campaign_id: int, entry_id: int) -> HistoryEntry | None:
+    """The recorded version `entry_id` of a campaign's text, an ask or the wording, or None."""
+    rows = list(db.query("select * from campaign_history where id = ? and campaign_id = ?",
+                         [entry_id, campaign_id]))
+    return _entry(rows[0]) if rows else None
+
+
+def current_snapshot(db: sqlite_utils.Database, entry: HistoryEntry) -> dict:
+    """What the thing `entry` recorded is like now, in the same shape as its snapshot."""
+    if entry.kind == "ask":
+        return _ask_snapshot(_ask_row(db, entry.campaign_id, entry.ask_id))
+    row = _campaign_row(db, entry.campaign_id)
+    return _wording_snapshot(row) if entry.is_wording else _campaign_snapshot(row)
+
+
+# What a restore puts back: a campaign's status and an ask's place are not text, and
+# change by their own buttons.
+RESTORED_FIELDS = {"campaign": CAMPAIGN_FIELDS, "ask": ("title", "explanation", "paragraph",
+                                                          "enabled"),
+                   "wording": WORDING_FIELDS}
+
+
+def restorable(db: sqlite_utils.Database, entry: HistoryEntry) -> bool:
+    """True when restoring `entry` would change something."""
+    now = current_snapshot(db, entry)
+    return any(name in entry.snapshot and entry.snapshot[name] != now.get(name)
+               for name in RESTORED_FIELDS[entry.kind])
+
+
+def restore_version(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
+                    editor: Editor) -> HistoryEntry:
+    """Make an earlier version of the campaign's text, an ask or the wording current
+    again (itself a recorded change); return the version restored. The same checks as
+    an edit apply: a web address since taken, or a live campaign's last ask switched off,
+    raise EditError."""
+    entry = version(db, campaign_id, entry_id)
+    if entry is None:
+        raise NotFound(f"no version {entry_id} in campaign {campaign_id}")
+    action = f"restored version {entry_id}"
+    if entry.is_wording:
+        restore_wording(db, campaign_id, entry_id, editor)
+    elif entry.kind == "campaign":
+        update_campaign(db, campaign_id, {**current_snapshot(db, entry), **{
+            name: entry.snapshot[name] for name in CAMPAIGN_FIELDS if name in entry.snapshot}},
+            editor, action=action)
+    else:
+        restored = {**current_snapshot(db, entry), **entry.snapshot}
+        update_ask(db, campaign_id, entry.ask_id, restored, editor, action=action)
+    return entry
+
+
 def _entry(row: dict) -> HistoryEntry:
     return HistoryEntry(id=row["id"], campaign_id=row["campaign_id"], kind=row["kind"],
                         ask_id=row["ask_id"], action=row["action"],
@@ -363,3 +462,45 @@ def _ask_values(fields: dict) -> dict:
 
 def _touch(db: sqlite_utils.Database, campaign_id: int) -> None:
     db["campaigns"].update(campaign_id, {"updated_at": timestamp()})
+
+
+def _copy_slug(db: sqlite_utils.Database, slug: str) -> str:
+    # "clean-rivers" -> "clean-rivers-copy", then "-copy-2", ... until one is free.
+    base = f"{slug}-copy"
+    candidate, number = base, 1
+    while db["campaigns"].count_where("slug = ?", [candidate]):
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+# Columns of a campaign that describe what it says, not where it stands: a copy takes
+# them all (whatever migrations add later, e.g. the writers' questions).
+_NOT_COPIED = {"id", "slug", "title", "status", "created_at", "updated_at", "wording_review"}
+
+
+def copy_campaign(db: sqlite_utils.Database, campaign_id: int, editor: Editor) -> int:
+    """Start a new draft campaign from this one: its text, wording and asks, in order.
+
+    Letters, counts, history and the sites allowed to embed it stay with the original.
+    The copy is titled "Copy of …" with a free web address, for staff to change."""
+    with write_transaction(db):
+        row = _campaign_row(db, campaign_id)
+        now = timestamp()
+        copied = {name: value for name, value in row.items() if name not in _NOT_COPIED}
+        new_id = db["campaigns"].insert({
+            **copied, "title": f"Copy of {row['title']}", "slug": _copy_slug(db, row["slug"]),
+            "status": "draft", "wording_review": "", "created_at": now, "updated_at": now,
+        }).last_pk
+        new_row = _campaign_row(db, new_id)
+        action = f"created as a copy of “{row['title']}”"
+        _record(db, new_id, "campaign", action, _campaign_snapshot(new_row), editor)
+        _record(db, new_id, "wording", action, _wording_snapshot(new_row), editor)
+        for ask in db.query("select * from asks where campaign_id = ? order by position, id",
+                            [campaign_id]):
+            ask_values = {name: value for name, value in ask.items()
+                          if name not in ("id", "campaign_id")}
+            ask_id = db["asks"].insert({**ask_values, "campaign_id": new_id}).last_pk
+            _record(db, new_id, "ask", "copied",
+                    _ask_snapshot(_ask_row(db, new_id, ask_id)), editor, ask_id)
+    return new_id

@@ -1,7 +1,7 @@
 """The staff workspace's forms. Flask-WTF adds a CSRF token to each.
 
-Wording is checked as a field validator (letters.wording.check_wording), so a
-mistake is shown next to the field on save, quoting the text at fault. Wording
+Wording is checked as a field validator (letters.wording.wording_problems), so every
+mistake is shown next to the field on save, quoting the text at fault, all at once. Wording
 fields are not cleaned of control characters first: the check names them instead
 of the form dropping them silently.
 """
@@ -13,9 +13,11 @@ from wtforms.validators import (AnyOf, InputRequired, Length, Optional, Regexp,
                                 ValidationError)
 
 from campaign.campaigns import STATUSES
-from campaign.staff.editing import SLUG_PATTERN
+from campaign.campaigns import THANK_YOU_PLACEHOLDERS
+from campaign.campaigns.help_text import MAX_HELP_TEXT
+from campaign.staff.editing import MAX_SLUG_LENGTH, SLUG_PATTERN, prompt_problems, suggested_slug
 from letters.typed_text import clean_line, clean_paragraphs
-from letters.wording import WordingError, check_wording
+from letters.wording import wording_problems
 
 
 def _lower(value):
@@ -29,20 +31,33 @@ def wording_text(value):
     return value.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
+def _all_problems(field, problems: list[str]) -> None:
+    # Every mistake at once, in order, so staff mend them in one go rather than in rounds:
+    # WTForms keeps one message per ValidationError, so the rest go on the list first.
+    if problems:
+        field.errors.extend(problems[:-1])
+        raise ValidationError(problems[-1])
+
+
 def valid_wording(_form, field):
-    """Check the wording (phrasings allowed); any mistake becomes the field's error."""
-    try:
-        check_wording(field.data or "")
-    except WordingError as error:
-        raise ValidationError(str(error)) from None
+    """Check the wording (phrasings allowed); every mistake becomes an error of the field."""
+    _all_problems(field, wording_problems(field.data or ""))
 
 
 def valid_line_wording(_form, field):
     """Check one line of wording, such as the subject."""
-    try:
-        check_wording(field.data or "", several=False)
-    except WordingError as error:
-        raise ValidationError(str(error)) from None
+    _all_problems(field, wording_problems(field.data or "", several=False))
+
+
+def valid_prompts(_form, field):
+    """Check the questions for writers: how many, how long, and their wording."""
+    _all_problems(field, prompt_problems(field.data or ""))
+
+
+def valid_thank_you(_form, field):
+    """The thank-you message may say how many wrote, with {{ count }}, and nothing else."""
+    _all_problems(field, wording_problems(field.data or "",
+                                          placeholders=THANK_YOU_PLACEHOLDERS))
 
 
 class CampaignForm(FlaskForm):
@@ -50,7 +65,7 @@ class CampaignForm(FlaskForm):
         InputRequired("Enter a title."), Length(max=200, message="Keep the title under 200 characters.")])
     slug = StringField("Web address", filters=[clean_line, _lower], validators=[
         InputRequired("Enter a web address, e.g. clean-rivers."),
-        Length(max=80, message="Keep the web address under 80 characters."),
+        Length(max=MAX_SLUG_LENGTH, message="Keep the web address under 80 characters."),
         Regexp(SLUG_PATTERN, message="Use lowercase letters, digits and single hyphens only, "
                                      "e.g. clean-rivers-2026.")])
     summary = TextAreaField("Summary", filters=[clean_paragraphs], validators=[
@@ -58,7 +73,25 @@ class CampaignForm(FlaskForm):
     intro = TextAreaField("Introduction", filters=[clean_paragraphs], validators=[
         Optional(), Length(max=6000, message="Keep the introduction under 6,000 characters.")])
     thank_you = TextAreaField("Thank-you message when closed", filters=[clean_paragraphs],
-                              validators=[Optional(), Length(max=1000, message="Keep this under 1,000 characters.")])
+                              validators=[Optional(), Length(max=1000, message="Keep this under 1,000 characters."),
+                                          valid_thank_you])
+    help_title = StringField("Help page title (optional)", filters=[clean_line], validators=[
+        Optional(), Length(max=80, message="Keep the title under 80 characters.")])
+    help_footer = StringField("Help line in the footer (optional)", filters=[clean_line],
+                              validators=[Optional(), Length(
+                                  max=200, message="Keep the help line under 200 characters.")])
+    help_text = TextAreaField("Help page text (optional)", filters=[clean_paragraphs], validators=[
+        Optional(), Length(max=MAX_HELP_TEXT, message="Keep the help page under 6,000 characters.")])
+
+
+class NewCampaignForm(CampaignForm):
+    """Making a campaign: an empty web address is made from the title."""
+
+    def validate(self, extra_validators=None) -> bool:
+        if not (self.slug.data or "").strip() and self.title.data:
+            self.slug.data = suggested_slug(self.title.data)
+            self.slug.raw_data = [self.slug.data]  # what InputRequired reads
+        return super().validate(extra_validators)
 
 
 class WordingForm(FlaskForm):
@@ -70,7 +103,7 @@ class WordingForm(FlaskForm):
     closing = TextAreaField("Closing request", filters=[wording_text], validators=[
         InputRequired("Write the closing request of the letter."), valid_wording])
     prompts = TextAreaField("Questions to help writers (optional)", filters=[wording_text],
-                            validators=[Optional()])
+                            validators=[Optional(), valid_prompts])
 
 
 class AskForm(FlaskForm):

@@ -6,13 +6,14 @@ and renders the answer. Every view is for the "staff" role only: organisers get 
 /staff/campaigns/<id>/                             a campaign: status, asks, wording, links
 /staff/campaigns/<id>/edit                         title, web address, summary, intro, thank-you
 /staff/campaigns/<id>/status                       POST: draft, live or closed
+/staff/campaigns/<id>/copy                         POST: a new draft with this one's text and asks
 /staff/campaigns/<id>/status/<closed|draft>        what closing / returning to draft will do
 /staff/campaigns/<id>/wording                      opening, closing request, subject line
 /staff/campaigns/<id>/asks/new                     add an ask
 /staff/campaigns/<id>/asks/<ask_id>/edit           change an ask, switch it on or off
 /staff/campaigns/<id>/asks/<ask_id>/move           POST: one place up or down
 /staff/campaigns/<id>/history                      every change, who and when
-/staff/campaigns/<id>/history/<entry_id>/restore   GET: compare; POST: make it current
+/staff/campaigns/<id>/history/<entry_id>/restore   GET: what it would change; POST: make it current
 /staff/campaigns/<id>/embed                        sites allowed to frame the postcode box; the snippet
 /staff/campaigns/<id>/preview                      the letter for a sample MP, as HTML
 /staff/campaigns/<id>/preview/<fmt>                ... as PDF or DOCX
@@ -34,9 +35,9 @@ from campaign.db import get_db
 # The preview serves its files as a citizen's download is served (see public.downloads).
 from campaign.public.downloads import letter_file
 from campaign.site_context import today
-from campaign.staff import editing, preview as previews
+from campaign.staff import differences, editing, preview as previews
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, EmbedForm, MoveForm,
-                                  StatusForm, WordingForm)
+                                  NewCampaignForm, StatusForm, WordingForm)
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed
@@ -92,7 +93,7 @@ def index():
 @staff_only
 def new():
     """Create a campaign; it starts as a draft."""
-    form = CampaignForm()
+    form = NewCampaignForm()
     if form.validate_on_submit():
         try:
             campaign_id = editing.create_campaign(get_db(), form.data, _editor())
@@ -125,18 +126,25 @@ def edit(campaign_id: int):
         422 if form.errors else 200
 
 
-# Changes of status that take something away from citizens ask first.
-CONFIRMED_STATUSES = ("closed", "draft")
+# Every change of status asks first: going live opens the campaign to the public,
+# closing and returning to draft take it away from citizens.
+CONFIRMED_STATUSES = ("live", "closed", "draft")
 
 
 @bp.get("/<int:campaign_id>/status/<target>")
 @staff_only
 def confirm_status(campaign_id: int, target: str):
-    """Say what closing the campaign or returning it to draft will do, before doing it."""
+    """Say what going live, closing or returning to draft will do, before doing it."""
     campaign = _campaign_or_404(campaign_id)
     if target not in CONFIRMED_STATUSES or target == campaign.status:
         abort(404)
-    return render_template("staff/confirm_status.html", campaign=campaign, target=target)
+    if target == "live" and editing.problems_going_live(get_db(), campaign_id):
+        return _overview(campaign, GOING_LIVE_BLOCKED, 422)
+    return render_template("staff/confirm_status.html", campaign=campaign, target=target,
+                           asks=enabled_asks(get_db(), campaign_id))
+
+
+GOING_LIVE_BLOCKED = "This campaign cannot go live yet: first do what the Status section lists."
 
 
 @bp.post("/<int:campaign_id>/status")
@@ -150,9 +158,24 @@ def status(campaign_id: int):
     try:
         editing.set_status(get_db(), campaign_id, form.status.data, _editor())
     except editing.EditError as error:
-        return _overview(campaign, error.message, 422)
+        # The checklist in the Status section says what is missing, one item a line.
+        going_live = form.status.data == "live"
+        return _overview(campaign, GOING_LIVE_BLOCKED if going_live else error.message, 422)
     flash(f"The campaign is now {form.status.data}.")
     return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+
+
+@bp.post("/<int:campaign_id>/copy")
+@staff_only
+def copy(campaign_id: int):
+    """Start the next campaign from this one: a draft with its text, wording and asks."""
+    campaign = _campaign_or_404(campaign_id)
+    if not ActionForm().validate_on_submit():
+        return _overview(campaign, "The form had expired: please try again.", 400)
+    new_id = editing.copy_campaign(get_db(), campaign_id, _editor())
+    flash(f"This is a draft copy of “{campaign.title}”, with its text, wording and asks. "
+          "Give it its own title and web address before it goes live.")
+    return redirect(url_for("staff.edit", campaign_id=new_id))
 
 
 @bp.route("/<int:campaign_id>/embed", methods=["GET", "POST"])
@@ -237,35 +260,58 @@ def move_ask(campaign_id: int, ask_id: int):
 @bp.get("/<int:campaign_id>/history")
 @staff_only
 def history(campaign_id: int):
-    """Every recorded change to the campaign, newest first."""
-    campaign = _campaign_or_404(campaign_id)
-    return render_template("staff/history.html", campaign=campaign,
-                           entries=editing.history(get_db(), campaign_id), form=ActionForm())
+    """Every recorded change to the campaign, newest first, with what each changed."""
+    return _history_page(_campaign_or_404(campaign_id), ActionForm())
+
+
+def _history_page(campaign: Campaign, form: ActionForm, status: int = 200):
+    db = get_db()
+    entries = editing.history(db, campaign.id)
+    return render_template("staff/history.html", campaign=campaign, entries=entries, form=form,
+                           changed=editing.what_changed(entries),
+                           restorable={e.id for e in entries if editing.restorable(db, e)}), status
+
+
+def _version_or_404(campaign_id: int, entry_id: int) -> editing.HistoryEntry:
+    entry = editing.version(get_db(), campaign_id, entry_id)
+    if entry is None:
+        abort(404)
+    return entry
 
 
 @bp.get("/<int:campaign_id>/history/<int:entry_id>/restore")
 @staff_only
 def confirm_restore(campaign_id: int, entry_id: int):
-    """Show the earlier wording beside the current one, before making it current."""
+    """Show what restoring an earlier version would change, before making it current."""
     campaign = _campaign_or_404(campaign_id)
-    entry = editing.wording_version(get_db(), campaign_id, entry_id)
-    if entry is None:
-        abort(404)
-    return render_template("staff/confirm_restore.html", campaign=campaign, entry=entry)
+    entry = _version_or_404(campaign_id, entry_id)
+    current = editing.current_snapshot(get_db(), entry)
+    restored = {name: entry.snapshot[name] for name in editing.RESTORED_FIELDS[entry.kind]
+                if name in entry.snapshot}
+    return render_template("staff/confirm_restore.html", campaign=campaign, entry=entry,
+                           changes=differences.changes(current, {**current, **restored}))
+
+
+RESTORED_MESSAGES = {
+    "wording": ("That version of the wording is current again.", "staff.wording"),
+    "campaign": ("That version of the campaign's details is current again.", "staff.campaign"),
+    "ask": ("That version of the ask is current again.", "staff.campaign"),
+}
 
 
 @bp.post("/<int:campaign_id>/history/<int:entry_id>/restore")
 @staff_only
 def restore(campaign_id: int, entry_id: int):
-    """Make an earlier version of the wording current again."""
+    """Make an earlier version of the wording, the campaign's text or an ask current again."""
     campaign = _campaign_or_404(campaign_id)
+    entry = _version_or_404(campaign_id, entry_id)
     form = ActionForm()
-    if form.validate_on_submit() and _saved(form, editing.restore_wording, campaign_id, entry_id):
-        flash("That version of the wording is current again.")
-        return redirect(url_for("staff.wording", campaign_id=campaign_id))
-    # The domain refuses a restore only when the old wording no longer passes its checks.
-    return render_template("staff/history.html", campaign=campaign, form=form,
-                           entries=editing.history(get_db(), campaign_id)), 422
+    if form.validate_on_submit() and _saved(form, editing.restore_version, campaign_id, entry_id):
+        message, endpoint = RESTORED_MESSAGES[entry.kind]
+        flash(message)
+        return redirect(url_for(endpoint, campaign_id=campaign_id))
+    # The domain refuses a restore when the old version no longer passes today's checks.
+    return _history_page(campaign, form, 422)
 
 
 @bp.get("/<int:campaign_id>/preview")

@@ -20,7 +20,7 @@ from playwright.sync_api import expect  # noqa: E402
 
 from tests.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
 from tests.browser.steps import (  # noqa: E402
-    fill_letter, find_mp, open_campaign, preview, reach_preview)
+    assert_no_sideways_scroll, fill_letter, find_mp, open_campaign, preview, reach_preview)
 from tests.helpers import SLUG  # noqa: E402
 
 FAILING_IMPACTS = {"serious", "critical"}
@@ -29,7 +29,7 @@ FAILING_IMPACTS = {"serious", "critical"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # Pages a visitor opens by address. Each must answer 200.
-PUBLIC_PAGES = ["/", f"/c/{SLUG}/", "/report", "/privacy", "/about", f"/c/{SLUG}/results",
+PUBLIC_PAGES = ["/", f"/c/{SLUG}/", f"/c/{SLUG}/help", "/privacy", "/about", f"/c/{SLUG}/results",
                 f"/c/{SLUG}/embed"]
 
 # The staff area's pages, by address. Add them here as they land (e.g. "/staff/login");
@@ -52,6 +52,9 @@ STAFF_PAGES: list[str] = [
     "/staff/campaigns/1/status/draft",
     "/staff/counts/",
     "/staff/counts/stop-trafficking-networks/",
+    "/staff/accounts/",
+    "/staff/accounts/new",
+    "/staff/accounts/1/",
 ]
 STAFF_EMAIL = "axe-staff@example.org"
 STAFF_PASSWORD = "correct horse battery staple"
@@ -223,14 +226,15 @@ def test_service_unavailable_has_no_serious_accessibility_problems(page, axe_js,
 
 @pytest.fixture(scope="module")
 def staff_account(live_app):
-    """A staff account, and a letter written so the counts pages have charts to show."""
+    """An admin account (an admin sees every staff page, the accounts pages too), and a
+    letter written so the counts pages have charts to show."""
     from campaign.db import get_db
     from campaign.staff import editing
     from campaign.accounts.users import create_user
     from tests.helpers import Journey
 
     with live_app.app_context():
-        user = create_user(get_db(), STAFF_EMAIL, STAFF_PASSWORD, "staff")
+        user = create_user(get_db(), STAFF_EMAIL, STAFF_PASSWORD, "admin")
         # History entry 1 is then the launch wording, which the restore page compares.
         launch = get_db()["campaigns"].get(1)
         editing.update_wording(get_db(), 1, {"opening": launch["opening"] + " Edited.",
@@ -254,6 +258,7 @@ def test_staff_page_has_no_serious_accessibility_problems(page, axe_js, staff_ac
     response = page.goto(path)
     assert response.status == 200, f"{path} answered {response.status}"
     check(page, axe_js, "staff-" + _slug(path))
+    assert_no_sideways_scroll(page)
 
 
 def test_a_wording_mistake_is_quoted_beside_its_field(page, axe_js, staff_account):
