@@ -2,7 +2,7 @@
 row kept; a seat the shipped list lacks is reported; lookups and exports use the code."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -15,7 +15,7 @@ from campaign.lookup.name_matching import constituency_key, shipped_code
 from campaign.lookup.postcode import Constituency, is_no_constituency
 
 M012 = "m012_register_keyed_by_code"
-NOW = datetime.now(timezone.utc).isoformat(timespec="seconds")
+NOW = datetime.now(UTC).isoformat(timespec="seconds")
 CHORLEY, HACKNEY, WREKIN = "E14001170", "E14001259", "E14001543"
 YNYS_MON, RUNCORN, WESTON = "W07000112", "E14001455", "E14001581"
 
@@ -128,7 +128,7 @@ def test_an_old_vacancy_is_asked_about_again(old_register, fake_members):
     migrations.apply(db)
     with db.atomic():
         db.execute("update constituency_lookups set fetched_at = ?",
-                   [(datetime.now(timezone.utc) - register.VACANCY_TTL
+                   [(datetime.now(UTC) - register.VACANCY_TTL
                      - timedelta(minutes=1)).isoformat(timespec="seconds")])
     fake_members.reset()
     from campaign.lookup.members_api import MembersAPI

@@ -15,10 +15,10 @@ from campaign.lookup.directory import (
     Directory, DirectoryBuilder, DirectoryError, ImportStats, load_directory,
     write_directory,
 )
-from campaign.lookup.postcode import is_no_constituency
 from campaign.lookup.ons_files import (
     InputFile, Progress, constituency_names, find_inputs, postcode_rows, release_of,
 )
+from campaign.lookup.postcode import is_no_constituency
 from campaign.db import timestamp
 
 FORMAT_VERSION = 1
