@@ -47,10 +47,10 @@ def fill(db, rows: int) -> None:
                                "title": f"Other ask {position + 1}", "paragraph": "..."})
         # A full register, as after `mps refresh`, so the MP join does real work.
         db.conn.executemany(
-            "insert or replace into mps (constituency_key, constituency_name, member_id,"
+            "insert or replace into mps (constituency_code, constituency_name, member_id,"
             " display_as, full_title, party, source, fetched_at)"
             " values (?, ?, ?, ?, ?, ?, 'refresh', '2024-01-01T00:00:00')",
-            [(f"constituency {n}", f"Constituency {n}", 10_000 + n, f"Member {n}",
+            [(f"E14{n:06d}", f"Constituency {n}", 10_000 + n, f"Member {n}",
               f"Member {n} MP", ("Labour", "Conservative", "Liberal Democrat")[n % 3])
              for n in range(SEATS)])
     asks = {cid: [r["id"] for r in db.query(

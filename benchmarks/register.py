@@ -24,6 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from campaign import create_app  # noqa: E402
 from campaign.db import get_db, migrate  # noqa: E402
 from campaign.lookup import leases, register  # noqa: E402
+from campaign.lookup.name_matching import shipped_code  # noqa: E402
+from campaign.lookup.postcode import Constituency  # noqa: E402
 from campaign.demo.members_api import FakeMembersAPI  # noqa: E402
 from campaign.demo.postcodes_io import FakePostcodesIO  # noqa: E402
 
@@ -81,11 +83,13 @@ def run(db, finder, repeat: int) -> None:
     report("lookup, fresh register, cached postcode",
            timed(lambda: finder.find(db, "E8 1DY"), repeat * 10), "us")
 
+    sevenoaks = Constituency(code=shipped_code("Sevenoaks"), name="Sevenoaks")
+
     def stale_seat() -> None:
         db.execute("update mps set fetched_at = '2000-01-01T00:00:00+00:00'"
-                   " where constituency_key = 'sevenoaks'")
+                   " where constituency_code = ?", [sevenoaks.code])
         db.conn.commit()
-        register.mp_for_constituency(db, finder.members, "Sevenoaks", finder.max_age)
+        register.mp_for_constituency(db, finder.members, sevenoaks, finder.max_age)
 
     report("stale seat re-checked with the Location search", timed(stale_seat, repeat))
 

@@ -124,7 +124,8 @@ class _SlowAPI:
 def test_email_refresh_is_bounded_by_its_time_budget(app):
     with app.app_context():
         db = get_db()
-        db["mps"].insert_all({"constituency_key": f"seat {i}", "member_id": i, "email": ""}
+        db["mps"].insert_all({"constituency_code": f"E1400000{i}", "constituency_name": f"Seat {i}",
+                              "member_id": i, "email": ""}
                              for i in range(1, 6))
         api = _SlowAPI()
         assert register.refresh_emails(db, api, workers=2) == (4, 1)

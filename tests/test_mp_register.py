@@ -9,6 +9,7 @@ import pytest
 from campaign.db import get_db
 from campaign.lookup import register
 from campaign.lookup.name_matching import constituency_key
+from campaign.lookup.postcode import Constituency
 from campaign.demo.dataset import FakeMP
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.shapes import SHARED_DATA
@@ -83,7 +84,8 @@ def test_all_650_seats_resolve_from_a_full_refresh(app, real_mps):
             server.mode = "down"  # every answer must now come from the register
             missing = []
             for code, name in constituencies.items():
-                mp = register.mp_for_constituency(get_db(), finder.members, name)
+                mp = register.mp_for_constituency(get_db(), finder.members,
+                                                  Constituency(code, name))
                 if not mp.full_title:
                     missing.append(name)
         assert not missing

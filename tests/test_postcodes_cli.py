@@ -10,11 +10,14 @@ import pytest
 
 from campaign import create_app
 from campaign.config import ConfigError, from_environment
+from campaign import migrations
+from campaign.db import get_db
+from campaign.lookup import register
 from campaign.lookup.errors import (
-    NoWestminsterConstituency, PostcodeNotFound, PostcodeTerminated,
+    NoWestminsterConstituency, PostcodeNotFound, PostcodeTerminated, UpstreamUnavailable,
 )
-from campaign.lookup.local_source import ConstituencyNameUnknown, DirectoryMissing
-from campaign.lookup.postcode import normalise_postcode
+from campaign.lookup.local_source import DirectoryMissing
+from campaign.lookup.postcode import Constituency, normalise_postcode
 
 FIXTURES = Path(__file__).parent / "fixtures" / "postcodes"
 NSPL_SAMPLE = FIXTURES / "NSPL_FEB_2024_UK_SW.csv"
@@ -267,10 +270,15 @@ def test_local_never_asks_postcodes_io(tmp_path, upstream):
     old = tmp_path / "NSPL_FEB_2019_UK_SW.csv"  # 2010 boundaries: codes the site can't name
     old.write_text(NSPL_SAMPLE.read_text("utf-8").replace("E14001172", "E14000639"), "utf-8")
     imported(app.test_cli_runner(), old)
-    with pytest.raises(ConstituencyNameUnknown) as failure:
-        source.constituency(normalise_postcode("SW1A 1AA"))
+    found = source.constituency(normalise_postcode("SW1A 1AA"))
+    assert found == Constituency(code="E14000639", name="")
+    # The register has no seat with that code and no name to ask the Members API with.
+    with app.app_context(), pytest.raises(UpstreamUnavailable) as failure:
+        migrations.apply(get_db())
+        register.mp_for_constituency(get_db(), app.extensions["mp_finder"].members, found)
     assert failure.value.status == 503
-    assert "Please try again later" in failure.value.message
+    assert failure.value.message == ("We found your constituency but not its MP just now. "
+                                     "Please try again later.")
     assert asked == []
 
 

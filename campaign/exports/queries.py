@@ -23,8 +23,6 @@ from datetime import date
 
 import sqlite_utils
 
-from campaign.lookup.name_matching import constituency_key
-
 BREAKDOWNS = ("constituency", "ask", "day", "mp", "party")
 
 # Rates (sent, replied) are shown only for groups with at least this many letters
@@ -103,20 +101,14 @@ def make_filter(campaign_id: int | None, since: str | None, until: str | None) -
     return Filter(campaign_id=campaign_id, since=first, until=last)
 
 
-def _install_key_function(db: sqlite_utils.Database) -> None:
-    # The register is keyed by the folded constituency name (see lookup.name_matching); the
-    # same Python function, called once per constituency group, makes the join.
-    db.conn.create_function("constituency_key", 1, constituency_key, deterministic=True)
-
-
 def by_constituency(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     """Letters per constituency, most first, with its sitting MP where the register knows it.
 
-    Grouped by the GSS code; the name shown is the register's ("Ynys Môn", "The
-    Wrekin") or else the one on the newest letter, so a renamed seat stays one row. An MP missing from the register (never looked up,
-    or the seat is vacant) leaves mp_name and party empty rather than dropping the row.
+    Grouped by the GSS code and joined to the register on it; the name shown is the
+    register's ("Ynys Môn", "The Wrekin") or else the one on the newest letter, so a
+    renamed seat stays one row. An MP missing from the register (never looked up, or
+    the seat is vacant) leaves mp_name and party empty rather than dropping the row.
     """
-    _install_key_function(db)
     where, params = scope.where("l")
     sql = f"""
         with per_seat as (
@@ -132,7 +124,7 @@ def by_constituency(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
                coalesce(mps.display_as, '') as mp_name, coalesce(mps.party, '') as party,
                named.letters
         from named
-        left join mps on mps.constituency_key = constituency_key(named.constituency_name)
+        left join mps on mps.constituency_code = named.code
         order by named.letters desc, 2, named.code
     """
     return list(db.query(sql, params))

@@ -4,7 +4,7 @@ Each arrow is one module: `postcode` normalises what a citizen typed (and holds 
 `Constituency` type), `local_source` finds the constituency in the local ONS
 directory or asks `postcodes_io`, `register` finds its MP (from the database, or the
 Members API on demand, read by `members_api` as the `letters.MP` the letter is
-addressed to), `name_matching` lets the two services' spellings of a seat meet, and
+addressed to), `name_matching` matches a seat's name to its GSS code, and
 `finder` ties them together with caching. Every failure a citizen can meet is a
 `LookupFailure` carrying a sentence and a next step (see `errors`). `init_app` wires
 the finder and the register's upkeep into the app; `cli` holds the `postcodes`, `mps`

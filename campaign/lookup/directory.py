@@ -36,6 +36,7 @@ from pathlib import Path
 
 from campaign.lookup.constituencies import BoundaryCheck, check_codes
 from campaign.lookup.constituencies import shipped as shipped_names
+from campaign.lookup.postcode import is_no_constituency
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +71,6 @@ class Entry:
     code: str | None = None
     name: str | None = None
     year_terminated: int | None = None
-
-
-def is_pseudo_code(code: str) -> bool:
-    """True for "no constituency": empty, or an ONS pseudo-code such as L99999999."""
-    return not code or code.endswith("99999999")
 
 
 @dataclass
@@ -178,7 +174,7 @@ class DirectoryBuilder:
                 values.append(packed & 0xFFFF)
             spans.append((outward, start, len(inward)))
         self.stats.duplicates = duplicates
-        none_indexes = {i for i, c in enumerate(self._codes) if is_pseudo_code(c)}
+        none_indexes = {i for i, c in enumerate(self._codes) if is_no_constituency(c)}
         self.stats.no_constituency = sum(1 for v in values if v in none_indexes)
         return list(self._codes), spans, inward, values
 
@@ -211,7 +207,7 @@ class Directory:
         self.values = values
         self._span = {outward: (start, end) for outward, start, end in spans}
         self._entries = [
-            Entry(NONE, code or None) if is_pseudo_code(code) else Entry(LIVE, code, names.get(code))
+            Entry(NONE, code or None) if is_no_constituency(code) else Entry(LIVE, code, names.get(code))
             for code in codes
         ]
 
@@ -237,7 +233,7 @@ class Directory:
 
     def boundary_check(self) -> BoundaryCheck:
         """How this directory's constituency codes compare with the shipped 2024 ones."""
-        return check_codes(c for c in self.codes if not is_pseudo_code(c))
+        return check_codes(c for c in self.codes if not is_no_constituency(c))
 
 
 def write_directory(path: Path, info: dict, codes: list[str], names: dict[str, str],

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from campaign.lookup.constituencies import shipped as shipped_names
 from campaign.lookup.directory import (
-    Directory, DirectoryBuilder, DirectoryError, ImportStats, is_pseudo_code, load_directory,
+    Directory, DirectoryBuilder, DirectoryError, ImportStats, load_directory,
     write_directory,
 )
 from campaign.lookup.ons_files import (
     InputFile, Progress, constituency_names, find_inputs, postcode_rows, release_of,
 )
+from campaign.lookup.postcode import is_no_constituency
 from campaign.db import timestamp
 
 FORMAT_VERSION = 1
@@ -108,8 +109,8 @@ def run_import(plan: ImportPlan, destination: Path, progress: Progress | None = 
             "ONS postcode files (the whole zip brings its names file with it)."
         )
     known = {**shipped_names(), **names}
-    unnamed = sorted(c for c in codes if not is_pseudo_code(c) and c not in known)
-    info["constituencies"] = sum(1 for c in codes if not is_pseudo_code(c))
+    unnamed = sorted(c for c in codes if not is_no_constituency(c) and c not in known)
+    info["constituencies"] = sum(1 for c in codes if not is_no_constituency(c))
     info["unnamed_constituencies"] = len(unnamed)
     info["took_seconds"] = round(time.perf_counter() - started, 2)
     write_directory(destination, info, codes, names, spans, inward, values)

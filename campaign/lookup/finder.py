@@ -90,5 +90,5 @@ class MPFinder:
         postcode = normalise_postcode(postcode_text)
         self.keep_register_fresh(db)
         constituency = self.constituency(postcode)
-        mp = register.mp_for_constituency(db, self.members, constituency.name, self.max_age)
+        mp = register.mp_for_constituency(db, self.members, constituency, self.max_age)
         return FoundMP(postcode=postcode, constituency=constituency, mp=mp)

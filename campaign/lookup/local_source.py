@@ -28,18 +28,6 @@ class DirectoryMissing(UpstreamUnavailable):
     """`POSTCODE_SOURCE=local` and no directory has been imported (or it is unreadable)."""
 
 
-class ConstituencyNameUnknown(UpstreamUnavailable):
-    """The directory places the postcode in a constituency whose name it lacks.
-
-    The MP register matches constituencies by name, so without one there is no MP.
-    """
-
-    def __init__(self, code: str):
-        self.code = code
-        super().__init__("We found your constituency but not its MP just now. Please try "
-                         "again later.")
-
-
 def directory_path(config: Mapping) -> Path:
     """Where the directory lives: POSTCODE_DIRECTORY_PATH, else beside the database."""
     configured = config.get("POSTCODE_DIRECTORY_PATH")
@@ -51,11 +39,9 @@ def directory_path(config: Mapping) -> Path:
 def answer(postcode: Postcode, entry: Entry) -> Constituency:
     """Turn a directory entry into a Constituency or the failure the citizen should see."""
     if entry.status == LIVE:
-        if not entry.name:
-            log.error("Postcode directory has no name for constituency %s: import the ONS "
-                      "constituency names file (flask postcodes import)", entry.code)
-            raise ConstituencyNameUnknown(entry.code)
-        return Constituency(code=entry.code, name=entry.name)
+        # The register finds the MP by code; a code the shipped list and the names file
+        # both lack comes without a name (the register says so if it needs one).
+        return Constituency(code=entry.code, name=entry.name or "")
     if entry.status == NONE:
         raise NoWestminsterConstituency(postcode.crown_dependency)
     raise PostcodeTerminated(str(postcode), entry.year_terminated)

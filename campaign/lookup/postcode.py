@@ -13,6 +13,16 @@ _POSTCODE = re.compile(r"^(GIR|[A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
 # Postcode areas of the Crown dependencies: they have postcodes but no Westminster MP.
 CROWN_DEPENDENCY_AREAS = {"JE": "Jersey", "GY": "Guernsey", "IM": "Isle of Man"}
 MAX_INPUT = 32
+# ONS writes a pseudo-code ending in 99999999 where a postcode has no Westminster
+# constituency: L99999999 (Channel Islands), M99999999 (Isle of Man), and the like.
+_NO_CONSTITUENCY_SUFFIX = "99999999"
+
+
+def is_no_constituency(code: str | None) -> bool:
+    """True when a source's constituency code means "no Westminster constituency":
+    none at all, or an ONS pseudo-code such as L99999999. The one rule for
+    postcodes.io and the local directory alike."""
+    return not code or code.endswith(_NO_CONSTITUENCY_SUFFIX)
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,10 @@ from campaign.lookup.breaker import CircuitBreaker
 from campaign.lookup.errors import (
     NoWestminsterConstituency, PostcodeNotFound, PostcodeTerminated, UpstreamUnavailable,
 )
-from campaign.lookup.postcode import CROWN_DEPENDENCY_AREAS, Constituency, Postcode
+from campaign.lookup.postcode import (
+    CROWN_DEPENDENCY_AREAS, Constituency, Postcode, is_no_constituency,
+)
 from campaign.lookup.upstream import Timeouts, fetch_json
-
-# ONS pseudo-codes for "no constituency": Channel Islands (L...) and Isle of Man (M...).
-PSEUDO_CODES = {"L99999999", "M99999999"}
 
 
 class PostcodesIO:
@@ -52,7 +51,7 @@ def _constituency_from(result) -> Constituency:
         raise UpstreamUnavailable()
     code = result["codes"].get("parliamentary_constituency_2024")
     name = result.get("parliamentary_constituency_2024")
-    if not code or code in PSEUDO_CODES or not name:
+    if is_no_constituency(code) or not name:
         # Crown dependencies come back with no constituency at all.
         country = result.get("country")
         crown = country if country in CROWN_DEPENDENCY_AREAS.values() else None

@@ -1,4 +1,4 @@
-"""The MP register: sitting MPs in the database, keyed by constituency.
+"""The MP register: sitting MPs in the database, keyed by constituency GSS code.
 
 `refresh` loads every sitting MP from the Members API at once (`mps refresh`, or
 the site itself in the background: see register_upkeep). A seat missing from the
@@ -9,6 +9,11 @@ No row older than MP_REGISTER_MAX_AGE addresses a letter: an older row is checke
 again with the Location search first, and if that cannot be done the citizen is
 told we can't confirm their MP (MPUnconfirmed) rather than handed a letter to
 someone who may have died, resigned or lost a recall petition since.
+
+The Members API names seats, it has no codes: each name is matched to a code once,
+as it arrives (see name_matching), and every read after that is by code. A seat
+whose name matches none of the shipped 650 is kept with no code and reported
+(register_status.seats_not_shipped).
 """
 from __future__ import annotations
 
@@ -26,7 +31,8 @@ from campaign.lookup.errors import (
     MPUnconfirmed, ParliamentDissolved, UpstreamUnavailable, VacantSeat,
 )
 from campaign.lookup.members_api import MembersAPI
-from campaign.lookup.name_matching import constituency_key
+from campaign.lookup.name_matching import constituency_key, same_seat, shipped_code
+from campaign.lookup.postcode import Constituency
 from campaign.db import utc_now, write_transaction
 from letters import MP
 
@@ -53,11 +59,9 @@ def _timestamp(when: datetime) -> str:
     return when.isoformat(timespec="milliseconds")
 
 
-def _row(mp: MP, source: str, fetched_at: str) -> dict:
-    # The mps table's list_as column (from before the client read MPs as letters.MP)
-    # is no longer written: nothing reads it.
+def _row(mp: MP, code: str | None, source: str, fetched_at: str) -> dict:
     return {
-        "constituency_key": constituency_key(mp.constituency),
+        "constituency_code": code,
         "constituency_name": mp.constituency,
         "member_id": mp.member_id, "display_as": mp.display_as,
         "full_title": mp.full_title, "address_as": mp.address_as,
@@ -107,8 +111,8 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
     now = _timestamp(utc_now())
     if len(sitting) < min_sitting:
         return _refuse(db, api, len(sitting), now, by)
-    old = {row["constituency_key"]: row for row in db["mps"].rows}
-    new = [_row(mp, "refresh", now) for mp in sitting]
+    old = {_seat(row): row for row in db["mps"].rows}
+    new = [_row(mp, shipped_code(mp.constituency), "refresh", now) for mp in sitting]
     changes = _changes(old, new)
     current = parliament.state(db)
     reopened = current.dissolved and current.set_by == parliament.BY_REFRESH
@@ -160,13 +164,12 @@ def _seats_confirm_no_mps(db: sqlite_utils.Database, api: MembersAPI) -> bool:
     empties every seat, so a second, independent question must agree.
     """
     names = [row["constituency_name"] for row in
-             db.query("select constituency_name from mps order by constituency_key limit ?",
+             db.query("select constituency_name from mps order by constituency_code limit ?",
                       [PROBE_SEATS])]
     names = names or sorted(constituencies.shipped().values())[:PROBE_SEATS]
     try:
         for name in names:
-            key = constituency_key(name)
-            answer = api.seat(name, lambda candidate: constituency_key(candidate) == key)
+            answer = api.seat(name, same_seat(name))
             if answer is None or answer.member is not None:
                 return False
     except UpstreamUnavailable:
@@ -174,20 +177,26 @@ def _seats_confirm_no_mps(db: sqlite_utils.Database, api: MembersAPI) -> bool:
     return True
 
 
+def _seat(row: dict) -> str:
+    # Which seat a row is, to compare two registers: its code, or for a seat the
+    # shipped list lacks (no code) its folded name.
+    return row["constituency_code"] or "name:" + constituency_key(row["constituency_name"])
+
+
 def _changes(old: dict[str, dict], new: list[dict]) -> list[SeatChange]:
     """Seats that changed hands, fell vacant or were filled, by constituency name."""
     if not old:
         return []  # a first load: everything is new, nothing changed
-    incoming = {row["constituency_key"]: row for row in new}
+    incoming = {_seat(row): row for row in new}
     changes = []
-    for key in sorted(old.keys() | incoming.keys()):
+    for key in old.keys() | incoming.keys():
         before, after = old.get(key), incoming.get(key)
         if before and after and (before["member_id"], before["party"]) == \
                 (after["member_id"], after["party"]):
             continue
         name = (after or before)["constituency_name"]
         changes.append(SeatChange(name, _who(before), _who(after)))
-    return changes
+    return sorted(changes, key=lambda change: constituency_key(change.constituency))
 
 
 def _who(row: dict | None) -> str | None:
@@ -260,30 +269,41 @@ def age_seconds(db: sqlite_utils.Database) -> float | None:
     return None if loaded is None else (utc_now() - datetime.fromisoformat(loaded)).total_seconds()
 
 
-def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str,
-                        max_age: float = DEFAULT_MAX_AGE) -> MP:
-    """The sitting MP for the constituency called `name` (in postcodes.io's spelling).
+def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI,
+                        constituency: Constituency, max_age: float = DEFAULT_MAX_AGE) -> MP:
+    """The sitting MP for `constituency`, found in the register by its code.
 
-    Raises ParliamentDissolved while there are no MPs, VacantSeat when the seat
-    has no MP, MPUnconfirmed when the register's answer is older than `max_age`
-    seconds and the Members API cannot confirm it, and UpstreamUnavailable when
-    the register lacks the seat and the Members API cannot be reached or does not
-    know it.
+    A seat the register lacks (or holds too old) is asked about by name, once, and
+    kept under the code. Raises ParliamentDissolved while there are no MPs,
+    VacantSeat when the seat has no MP, MPUnconfirmed when the register's answer is
+    older than `max_age` seconds and the Members API cannot confirm it, and
+    UpstreamUnavailable when the register lacks the seat and the Members API cannot
+    be reached or does not know it (or we have no name to ask it with).
     """
     if parliament.state(db).dissolved:
         raise ParliamentDissolved()
-    key = constituency_key(name)
+    code = constituency.code
     fresh_after = utc_now() - timedelta(seconds=max_age)
-    row = _find(db, "mps", key)
+    row = _find(db, "mps", code)
     if row and datetime.fromisoformat(row["fetched_at"]) >= fresh_after:
         return _mp(row)
-    cached = _find(db, "constituency_lookups", key)
+    shipped_name = constituencies.shipped().get(code, "")
+    # The name to ask the Members API with and to show: the postcode source's, else
+    # the shipped list's, else the one the register had.
+    name = constituency.name or shipped_name or (row or {}).get("constituency_name") or ""
+    cached = _find(db, "constituency_lookups", code)
     vacancy_fresh_after = max(fresh_after, utc_now() - VACANCY_TTL)
     if cached and cached["vacant"] and \
             datetime.fromisoformat(cached["fetched_at"]) >= vacancy_fresh_after:
-        raise VacantSeat(name)
+        raise VacantSeat(name or cached["constituency_name"])
+    if not name:
+        # A postcode directory for other boundaries, imported without its names file.
+        log.error("No name for constituency %s to ask the Members API with: import the "
+                  "ONS constituency names file (flask postcodes import)", code)
+        raise UpstreamUnavailable("We found your constituency but not its MP just now. "
+                                  "Please try again later.")
     try:
-        answer = api.seat(name, lambda candidate: constituency_key(candidate) == key)
+        answer = api.seat(name, same_seat(name, shipped_name))
     except UpstreamUnavailable:
         if row:
             log.warning("Register row for %r is stale and the Members API can't confirm it",
@@ -301,30 +321,28 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str,
     fetched_at = _timestamp(utc_now())
     with write_transaction(db):
         db["constituency_lookups"].upsert({
-            "constituency_key": key, "constituency_name": name,
+            "constituency_code": code, "constituency_name": name,
             "members_api_id": answer.api_id, "vacant": int(answer.member is None),
             "fetched_at": fetched_at,
-        }, pk="constituency_key")
+        }, pk="constituency_code")
+        # The seat we asked about is this code, whatever the Members API calls it.
+        db["mps"].delete_where("constituency_code = ?", [code])
         if answer.member:
-            row = _row(answer.member, "on-demand", fetched_at)
-            row["constituency_key"] = key  # the seat we asked about, whatever its spelling
-            row["email"] = email
-            db["mps"].upsert(row, pk="constituency_key")
-        else:
-            db["mps"].delete_where("constituency_key = ?", [key])
+            row = dict(_row(answer.member, code, "on-demand", fetched_at), email=email)
+            db["mps"].insert(row)
     if answer.member is None:
         raise VacantSeat(name)
     return _mp(row)
 
 
-def mp_by_key(db: sqlite_utils.Database, key: str) -> MP | None:
-    """The MP the register holds for constituency key `key` (see lookup.name_matching), or None."""
-    row = _find(db, "mps", key)
+def mp_by_code(db: sqlite_utils.Database, code: str) -> MP | None:
+    """The MP the register holds for the constituency with GSS code `code`, or None."""
+    row = _find(db, "mps", code)
     return _mp(row) if row else None
 
 
-def _find(db: sqlite_utils.Database, table: str, key: str) -> dict | None:
-    rows = list(db.query(f"select * from [{table}] where constituency_key = ?", [key]))
+def _find(db: sqlite_utils.Database, table: str, code: str) -> dict | None:
+    rows = list(db.query(f"select * from [{table}] where constituency_code = ?", [code]))
     return rows[0] if rows else None
 
 

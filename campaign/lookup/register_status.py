@@ -12,7 +12,6 @@ import sqlite_utils
 
 from campaign.db import utc_now
 from campaign.lookup import constituencies, parliament
-from campaign.lookup.name_matching import constituency_key
 from letters.dates import uk_date
 
 
@@ -97,7 +96,9 @@ def seats_not_shipped(db: sqlite_utils.Database) -> list[str]:
     After a boundary review takes effect (at a general election) the Members API
     names seats the shipped list and an older postcode directory don't know.
     """
-    known = {constituency_key(name) for name in constituencies.shipped().values()}
+    shipped = constituencies.shipped()
+    # No code: the refresh (or m012) found no shipped name to match. A code not
+    # shipped: a seat asked about on demand from a postcode source on other boundaries.
     return sorted(row["constituency_name"] for row in db.query(
-        "select constituency_key, constituency_name from mps")
-        if row["constituency_key"] not in known)
+        "select constituency_code, constituency_name from mps")
+        if row["constituency_code"] not in shipped)

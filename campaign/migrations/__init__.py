@@ -187,6 +187,62 @@ def m011_launch_opening_for_any_number_of_asks(db: sqlite_utils.Database) -> Non
     replace_plural_launch_opening(db)
 
 
+@migration
+def m012_register_keyed_by_code(db: sqlite_utils.Database) -> None:
+    # Issue 20. The register was keyed by the folded constituency name; letters and
+    # exports by the GSS code. Each seat's name is matched to a code once, here, from
+    # the shipped 650 (see lookup.name_matching); from now on the register is read by
+    # code. A seat the shipped list cannot name keeps its row with no code, so
+    # nothing is lost and `mps refresh` and the staff home page still report it.
+    # The list_as column, unread since the client read MPs as letters.MP, goes.
+    from campaign.lookup.name_matching import shipped_code
+
+    def _code_of(row: dict) -> str | None:
+        # The name as the Members API spelled it, else the key (the seat asked about).
+        return shipped_code(row["constituency_name"] or "") or \
+            shipped_code(row["constituency_key"] or "")
+
+    db.execute("""
+        create table mps_by_code (
+            constituency_code text, constituency_name text not null,
+            member_id integer, display_as text, full_title text, address_as text,
+            party text, gender text, source text, fetched_at text,
+            email text not null default ''
+        )""")
+    rows, taken = [], set()
+    for row in db.query("select * from mps order by constituency_key"):
+        code = _code_of(row)
+        if code in taken:
+            code = None  # two rows for one seat cannot both be its row: keep, report
+        taken.add(code)
+        rows.append((code, row["constituency_name"] or "", row["member_id"],
+                     row["display_as"], row["full_title"], row["address_as"], row["party"],
+                     row["gender"], row["source"], row["fetched_at"], row["email"]))
+    db.conn.executemany("""
+        insert into mps_by_code (constituency_code, constituency_name, member_id,
+            display_as, full_title, address_as, party, gender, source, fetched_at, email)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
+    db.execute("drop table mps")
+    db.execute("alter table mps_by_code rename to mps")
+    # Unique, not the primary key: rows with no code (NULL) may be several.
+    db.execute("create unique index idx_mps_constituency_code on mps (constituency_code)")
+    # The one-seat lookups are a cache (vacancies remembered for hours): a row the
+    # shipped list cannot name is dropped and asked about again when next needed.
+    db.execute("""
+        create table constituency_lookups_by_code (
+            constituency_code text primary key, constituency_name text not null,
+            members_api_id integer, vacant integer, fetched_at text
+        )""")
+    db.conn.executemany(
+        "insert or replace into constituency_lookups_by_code values (?, ?, ?, ?, ?)",
+        [(code, row["constituency_name"], row["members_api_id"], row["vacant"],
+          row["fetched_at"])
+         for row in db.query("select * from constituency_lookups order by constituency_key")
+         if (code := _code_of(row))])
+    db.execute("drop table constituency_lookups")
+    db.execute("alter table constituency_lookups_by_code rename to constituency_lookups")
+
+
 def apply(db: sqlite_utils.Database,
           stop_before: str | Iterable[str] | None = None) -> list[str]:
     """Run the migrations `db` has not recorded yet (those before `stop_before`, if

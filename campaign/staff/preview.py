@@ -13,7 +13,7 @@ from datetime import date
 import sqlite_utils
 
 from campaign.campaigns import Campaign, enabled_asks
-from campaign.lookup.register import mp_by_key
+from campaign.lookup.register import mp_by_code
 from letters import MP, Letter, Sender, compose_letter
 
 SAMPLE_MP = MP(
@@ -26,7 +26,7 @@ SAMPLE_SENDER = Sender(
     address_lines=("1 Example Street", "Sampleton"),
     postcode="SW1A 1AA",
 )
-# The register key of the sample MP above, for the choice of MPs on the preview page.
+# The key of the sample MP above (a register seat's key is its GSS code), for the choice of MPs on the preview page.
 SAMPLE_KEY = "sample"
 
 
@@ -40,17 +40,18 @@ class SampleSeat:
 
 def sample_seats(db: sqlite_utils.Database) -> list[SampleSeat]:
     """The seats to choose from: the built-in sample first, then the MP register."""
-    rows = db.query("select constituency_key, constituency_name, display_as from mps"
-                    " order by constituency_name")
+    # A seat the shipped list lacks has no code to choose it by; it is left out.
+    rows = db.query("select constituency_code, constituency_name, display_as from mps"
+                    " where constituency_code is not null order by constituency_name")
     return [SampleSeat(SAMPLE_KEY, "Sampleton (built-in sample MP)")] + [
-        SampleSeat(r["constituency_key"], f"{r['constituency_name']} ({r['display_as']})")
+        SampleSeat(r["constituency_code"], f"{r['constituency_name']} ({r['display_as']})")
         for r in rows]
 
 
 def sample_mp(db: sqlite_utils.Database, key: str | None) -> MP:
-    """The MP for register key `key`; the built-in sample when absent or unknown."""
+    """The MP for constituency code `key`; the built-in sample when absent or unknown."""
     if key and key != SAMPLE_KEY:
-        return mp_by_key(db, key) or SAMPLE_MP
+        return mp_by_code(db, key) or SAMPLE_MP
     return SAMPLE_MP
 
 
