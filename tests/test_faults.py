@@ -1,0 +1,177 @@
+"""Faults the database can have, and the citizen's letter delivered through each.
+
+Each test writes letters through the journey, on a real SQLite file, while a fault
+holds: another connection holding the write lock past the wait, a full database
+(`PRAGMA max_page_count`, which gives SQLITE_FULL), a read-only database folder. The
+letter (its PDF's text) must reach the citizen every time, and each letter must be
+counted exactly once once the database takes writes again: nothing lost, nothing
+counted twice.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import time
+
+import pytest
+
+from campaign.db import get_db
+from campaign.public import pending_counts
+from campaign.public.pending_counts import get_pending
+from tests.helpers import SLUG, Journey, pdf_text
+
+
+def _rows(path: str) -> list[tuple[str, str]]:
+    """(token, formats) of every letter row, read through a connection of the test's own."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("select token, formats from letters order by id").fetchall()
+    finally:
+        conn.close()
+
+
+def _wait_for(condition, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def _letter(client, postcode: str = "E8 1DY") -> Journey:
+    journey = Journey(client)
+    journey.find_mp(postcode)
+    assert journey.write().status_code == 200
+    return journey
+
+
+def _delivered(response) -> str:
+    """The PDF's text; the download must have succeeded."""
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    assert response.mimetype == "application/pdf"
+    text = pdf_text(response.data)
+    assert "Dear" in text
+    return text
+
+
+@pytest.fixture
+def quick(monkeypatch):
+    """Wait 0.2 s for the write lock instead of 2 s, and retry held counts every 0.2 s."""
+    monkeypatch.setattr(pending_counts, "COUNT_WAIT_MS", 200)
+    monkeypatch.setattr(pending_counts, "FLUSH_INTERVAL_SECONDS", 0.2)
+
+
+def test_a_letter_is_delivered_and_counted_once_while_the_write_lock_is_held(
+        app, client, quick):
+    path = app.config["DATABASE_PATH"]
+    journeys = [_letter(client) for _ in range(3)]
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another process writing for longer than we wait
+    try:
+        started = time.monotonic()
+        for journey in journeys:
+            _delivered(journey.download("pdf"))
+        assert journeys[0].email().status_code == 303  # the mail app opens all the same
+        assert time.monotonic() - started < 5
+        assert _rows(path) == []
+        assert get_pending(app).waiting()
+        time.sleep(0.5)  # the background writer tries while the lock is still held
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert _wait_for(lambda: len(_rows(path)) == 3 and not get_pending(app).waiting())
+    time.sleep(0.5)  # nothing written twice afterwards either
+    rows = _rows(path)
+    assert len(rows) == len({token for token, _ in rows}) == 3
+    assert sorted(rows[0][1].split(",")) == ["email", "pdf"]
+    # Downloading again counts nothing more.
+    _delivered(journeys[1].download("pdf"))
+    assert len(_rows(path)) == 3
+
+
+def _fill_database(db) -> None:
+    """Make the database full for this connection: a new page for the letters table
+    now gives SQLITE_FULL, as a full disk would."""
+    db.execute("insert into campaigns (slug, title, status) values ('filler', 'Filler', 'draft')")
+    filler = db.execute("select id from campaigns where slug = 'filler'").fetchone()[0]
+    db.conn.commit()
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages + 1}")
+    number = 0
+    with pytest.raises(sqlite3.OperationalError, match="full"):
+        while number < 100_000:
+            number += 1
+            db.execute("insert into letters (token, campaign_id, constituency_code, day)"
+                       " values (?, ?, 'x', 'x')", [str(number), filler])
+            db.conn.commit()
+    db.conn.rollback()
+
+
+def test_a_letter_is_delivered_when_the_disk_is_full_and_counted_when_it_is_not(
+        app, client, monkeypatch):
+    # The background writer opens its own connection, which has no page limit: leave
+    # the held count for the next letter written on this connection to write.
+    monkeypatch.setattr(pending_counts, "FLUSH_INTERVAL_SECONDS", 3600)
+    path = app.config["DATABASE_PATH"]
+    journeys = [_letter(client) for _ in range(3)]
+    with app.app_context():
+        db = get_db()  # this thread's connection: the one the test client's requests use
+        campaign_id = db.execute("select id from campaigns where slug = ?", [SLUG]).fetchone()[0]
+        _fill_database(db)
+    for journey in journeys[:2]:
+        _delivered(journey.download("pdf"))
+    assert journeys[0].download("docx").status_code == 200
+    ours = lambda: [(token, formats) for token, formats in _rows(path)
+                    if not token.isdigit()]  # the filler rows' tokens are numbers
+    assert ours() == []  # no letter counted yet
+    assert len(list(get_pending(app).spool.glob("*.json"))) == 3  # held on disk too
+    with app.app_context():
+        get_db().execute("PRAGMA max_page_count = 1073741823")  # room again
+    _delivered(journeys[2].download("pdf"))  # the next letter writes the held ones
+    assert sorted(sorted(formats.split(",")) for _, formats in ours()) == [
+        ["docx", "pdf"], ["pdf"], ["pdf"]]
+    assert not get_pending(app).waiting()
+    with app.app_context():
+        assert get_db().execute("select count(*) from letters where campaign_id = ?",
+                                [campaign_id]).fetchone()[0] == 3
+
+
+def _make_read_only(folder, database) -> list[list[str]]:
+    """Make the folder and the database file read-only, even to root (chattr +i);
+    return the commands that undo it."""
+    if os.geteuid() != 0:
+        os.chmod(database, 0o444)
+        os.chmod(folder, 0o555)
+        return [["chmod", "755", str(folder)], ["chmod", "644", str(database)]]
+    done = subprocess.run(["chattr", "+i", str(database), str(folder)], capture_output=True,
+                          check=False)
+    if done.returncode:
+        pytest.skip("chattr cannot make a read-only folder here: "
+                    + done.stderr.decode(errors="replace"))
+    return [["chattr", "-i", str(folder), str(database)]]
+
+
+def test_pages_answer_and_letters_are_delivered_from_a_read_only_database_folder(
+        app, client, quick, tmp_path):
+    path = app.config["DATABASE_PATH"]
+    journey = _letter(client)
+    _delivered(journey.download("pdf"))
+    ready = _letter(client, "PR7 1DP")
+    app.extensions["db_connections"].discard()  # the last connection closes: no -wal, no -shm
+    undo = _make_read_only(tmp_path, path)
+    try:
+        fresh = app.test_client()
+        assert fresh.get("/").status_code == 200
+        page = fresh.get(f"/c/{SLUG}/")
+        assert page.status_code == 200
+        assert "letter" in page.get_data(as_text=True)
+        _delivered(ready.download("pdf"))
+        assert get_pending(app).waiting()
+        time.sleep(0.5)  # the background writer tries and fails meanwhile
+    finally:
+        for command in undo:
+            subprocess.run(command, check=True)
+    assert _wait_for(lambda: len(_rows(path)) == 2 and not get_pending(app).waiting())
+    assert [formats for _, formats in _rows(path)] == ["pdf", "pdf"]
