@@ -2,10 +2,16 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 
-from tests.helpers import SLUG, hidden, page_text
+from campaign.public.letter_edits import MAX_EDIT_LENGTH
+from campaign.staff.editing import MAX_ASKS
+from tests.helpers import (
+    SLUG, Journey, add_ask, create_campaign, hidden, page_text, set_status, set_wording,
+    sign_in, textareas,
+)
 
 
 @pytest.mark.parametrize("seed", ["²", "①", "٣", "12³"])
@@ -39,3 +45,52 @@ def test_a_malformed_referrer_on_any_post_over_https_is_refused_with_a_page(app,
                            data={"csrf_token": token, "postcode": "E8 1DY"})
     assert response.status_code == 200
     assert "Diane Abbott" in page_text(response.get_data(as_text=True))
+
+
+LONGEST_PARAGRAPH = ("Please press the government to act on this, and soon. " * 30)[:1199]
+
+
+def _largest_submission(page: str, limit: int) -> dict[str, str]:
+    """The letter form as sent by a writer who fills every box to its limit with a
+    character that is 9 bytes once encoded (3 in UTF-8, each percent-encoded)."""
+    data = {name: "€" * limit for name in textareas(page)}
+    for tag in re.findall(r"<input[^>]+>", page):
+        name = re.search(r'name="([^"]+)"', tag)
+        if not name or 'type="checkbox"' in tag:
+            continue
+        if 'type="hidden"' in tag:
+            data[name.group(1)] = hidden(page, name.group(1))
+            continue
+        longest = re.search(r'maxlength="(\d+)"', tag)
+        data[name.group(1)] = "€" * int(longest.group(1) if longest else limit)
+    data["asks"] = re.findall(r'name="asks" value="(\d+)"', page)
+    return data
+
+
+def test_a_campaign_has_at_most_twenty_asks_and_its_largest_letter_form_can_be_sent(
+        app, client, runner):
+    sign_in(client, runner)
+    campaign_id = create_campaign(client, slug="many-asks")
+    for number in range(MAX_ASKS):
+        assert add_ask(client, campaign_id, f"Ask {number}", LONGEST_PARAGRAPH).status_code == 302
+    refused = add_ask(client, campaign_id, "One more", LONGEST_PARAGRAPH)
+    assert refused.status_code == 422
+    assert f"A campaign can have at most {MAX_ASKS} asks" in page_text(
+        refused.get_data(as_text=True))
+    overview = page_text(client.get(f"/staff/campaigns/{campaign_id}/").get_data(as_text=True))
+    assert f"This campaign has {MAX_ASKS} asks, the most a campaign can have" in overview
+    assert "Add an ask" not in overview
+    set_wording(client, campaign_id, "I write from {{ constituency }}.", "Please reply.")
+    assert set_status(client, campaign_id, "live").status_code == 302
+
+    journey = Journey(client, "many-asks")
+    journey.find_mp("E8 1DY")
+    assert len(journey.ask_ids()) == MAX_ASKS
+    data = _largest_submission(journey.page, MAX_EDIT_LENGTH)
+    body = urlencode(data, doseq=True).encode()
+    print(f"largest letter form submission with {MAX_ASKS} asks: {len(body):,} bytes")
+    assert len(body) < app.config["MAX_CONTENT_LENGTH"] == 256 * 1024
+    response = client.post("/c/many-asks/letter", data=body,
+                           content_type="application/x-www-form-urlencoded")
+    assert response.status_code != 413
+    assert response.status_code in (200, 422)
