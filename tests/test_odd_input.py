@@ -6,11 +6,20 @@ from urllib.parse import urlencode
 
 import pytest
 
+from campaign.db import get_db
 from campaign.public.letter_edits import MAX_EDIT_LENGTH
 from campaign.staff.editing import MAX_ASKS
 from tests.helpers import (
-    SLUG, Journey, add_ask, create_campaign, hidden, page_text, set_status, set_wording,
-    sign_in, textareas,
+    SLUG,
+    Journey,
+    add_ask,
+    create_campaign,
+    hidden,
+    page_text,
+    set_status,
+    set_wording,
+    sign_in,
+    textareas,
 )
 
 
@@ -94,3 +103,51 @@ def test_a_campaign_has_at_most_twenty_asks_and_its_largest_letter_form_can_be_s
                            content_type="application/x-www-form-urlencoded")
     assert response.status_code != 413
     assert response.status_code in (200, 422)
+
+
+@pytest.mark.parametrize("typed, named", [
+    ("Please act 😀 now.", "😀"),
+    ("I write from 伦敦.", "伦 敦"),
+    ("Please \u202eact\u202c now.", "U+202E U+202C"),
+    ("A broken \ufffd character.", "U+FFFD"),
+], ids=["emoji", "CJK", "bidi override", "replacement character"])
+def test_staff_wording_the_letter_cannot_print_is_refused_at_save(app, client, runner, typed,
+                                                                  named):
+    sign_in(client, runner)
+    campaign_id = create_campaign(client)
+    response = set_wording(client, campaign_id, typed, "Please reply.", subject=typed)
+    assert response.status_code == 422
+    text = page_text(response.get_data(as_text=True))
+    assert f"The letter's typeface cannot print {named}." in text
+    refused = add_ask(client, campaign_id, "An ask", typed)
+    assert refused.status_code == 422
+    assert f"cannot print {named}." in page_text(refused.get_data(as_text=True))
+    with app.app_context():
+        assert typed not in get_db()["campaigns"].get(campaign_id)["opening"]
+        assert get_db()["asks"].count_where("campaign_id = ?", [campaign_id]) == 0
+
+
+def test_staff_wording_sent_as_invalid_utf8_is_refused(app, client, runner):
+    """Multipart form data decodes broken UTF-8 as U+FFFD, which is refused, not saved."""
+    sign_in(client, runner)
+    campaign_id = create_campaign(client)
+    url = f"/staff/campaigns/{campaign_id}/wording"
+    token = hidden(client.get(url).get_data(as_text=True), "csrf_token")
+    fields = {"csrf_token": token.encode(), "closing": b"Please reply.",
+              "opening": b"Broken \xff\xfe here."}
+    body = b"".join(b"--X\r\nContent-Disposition: form-data; name=\"" + name.encode()
+                    + b"\"\r\n\r\n" + value + b"\r\n" for name, value in fields.items())
+    response = client.post(url, data=body + b"--X--\r\n",
+                           content_type="multipart/form-data; boundary=X")
+    assert response.status_code == 422, page_text(response.get_data(as_text=True))
+    assert "cannot print U+FFFD" in page_text(response.get_data(as_text=True))
+    with app.app_context():
+        assert "\ufffd" not in get_db()["campaigns"].get(campaign_id)["opening"]
+
+
+def test_accented_latin_greek_and_welsh_wording_is_still_saved(client, runner):
+    sign_in(client, runner)
+    campaign_id = create_campaign(client)
+    response = set_wording(client, campaign_id, "As your constituent in Ynys Môn – “café” "
+                           "Zoë, Ŵ, α – I write.", "Please reply.")
+    assert response.status_code == 302

@@ -7,6 +7,8 @@ of the form dropping them silently.
 """
 from __future__ import annotations
 
+import unicodedata
+
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import (AnyOf, InputRequired, Length, Optional, Regexp,
@@ -14,6 +16,7 @@ from wtforms.validators import (AnyOf, InputRequired, Length, Optional, Regexp,
 
 from campaign.campaigns import STATUSES
 from campaign.staff.editing import SLUG_PATTERN
+from letters.fonts import unprintable_characters
 from letters.typed_text import clean_line, clean_paragraphs
 from letters.wording import WordingError, check_wording
 
@@ -35,6 +38,22 @@ def valid_wording(_form, field):
         check_wording(field.data or "")
     except WordingError as error:
         raise ValidationError(str(error)) from None
+
+
+def printable_wording(_form, field):
+    """Refuse what the letter's typeface cannot print, as the citizen's form does: emoji,
+    scripts other than Latin, Greek and Cyrillic, a character broken in sending (U+FFFD),
+    invisible direction overrides. Invisible ones are named by their code."""
+    missing = unprintable_characters(field.data or "")
+    if not missing:
+        return
+    named = [char if unicodedata.category(char)[0] not in "CZ" and char != "\ufffd"
+             else f"U+{ord(char):04X}" for char in missing]
+    shown = " ".join(named[:8]) + (" …" if len(named) > 8 else "")
+    raise ValidationError(f"The letter's typeface cannot print {shown}. Letters are printed "
+                          "in Latin script without emoji or symbols like these, and "
+                          "invisible or broken characters (shown as U+ codes) cannot be "
+                          "printed either: please retype that part without them.")
 
 
 def valid_line_wording(_form, field):
@@ -64,13 +83,14 @@ class CampaignForm(FlaskForm):
 class WordingForm(FlaskForm):
     subject = StringField("Subject line (optional)", filters=[wording_text], validators=[
         Optional(), Length(max=200, message="Keep the subject under 200 characters."),
-        valid_line_wording])
+        valid_line_wording, printable_wording])
     opening = TextAreaField("Opening", filters=[wording_text], validators=[
-        InputRequired("Write the opening of the letter."), valid_wording])
+        InputRequired("Write the opening of the letter."), valid_wording, printable_wording])
     closing = TextAreaField("Closing request", filters=[wording_text], validators=[
-        InputRequired("Write the closing request of the letter."), valid_wording])
+        InputRequired("Write the closing request of the letter."), valid_wording,
+        printable_wording])
     prompts = TextAreaField("Questions to help writers (optional)", filters=[wording_text],
-                            validators=[Optional()])
+                            validators=[Optional(), printable_wording])
 
 
 class AskForm(FlaskForm):
@@ -79,7 +99,8 @@ class AskForm(FlaskForm):
     explanation = StringField("Explanation for citizens (optional)", filters=[clean_line], validators=[
         Optional(), Length(max=300, message="Keep the explanation under 300 characters.")])
     paragraph = TextAreaField("Paragraph in the letter", filters=[wording_text], validators=[
-        InputRequired("Write the paragraph this ask adds to the letter."), valid_wording])
+        InputRequired("Write the paragraph this ask adds to the letter."), valid_wording,
+        printable_wording])
     enabled = BooleanField("Switched on: citizens can choose this ask", default=True)
 
 
