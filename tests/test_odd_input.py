@@ -1,12 +1,15 @@
 """Odd input that once made a 500: each gets a page with a sentence instead."""
 from __future__ import annotations
 
+import csv
+import io
 import re
 from urllib.parse import urlencode
 
 import pytest
 
 from campaign.db import get_db
+from campaign.exports.files import to_csv
 from campaign.public.letter_edits import MAX_EDIT_LENGTH
 from campaign.staff.editing import MAX_ASKS
 from tests.helpers import (
@@ -151,3 +154,15 @@ def test_accented_latin_greek_and_welsh_wording_is_still_saved(client, runner):
     response = set_wording(client, campaign_id, "As your constituent in Ynys Môn – “café” "
                            "Zoë, Ŵ, α – I write.", "Please reply.")
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize("typed", ["=1+1", "＝1+1", "＋1", "－1", "＠SUM(A1)", "|cmd", "﹦1"])
+def test_csv_cells_a_spreadsheet_would_read_as_formulas_are_kept_as_text(typed):
+    rows = list(csv.reader(io.StringIO(to_csv([{"ask": typed, "letters": 3}],
+                                               ["ask", "letters"]))))
+    assert rows[1] == ["'" + typed, "3"]
+
+
+def test_csv_cells_that_are_only_text_are_left_alone():
+    rows = list(csv.reader(io.StringIO(to_csv([{"ask": "Clean rivers – now"}], ["ask"]))))
+    assert rows[1] == ["Clean rivers – now"]
