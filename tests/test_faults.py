@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
+import threading
 import time
 
 import pytest
@@ -175,3 +176,72 @@ def test_pages_answer_and_letters_are_delivered_from_a_read_only_database_folder
             subprocess.run(command, check=True)
     assert _wait_for(lambda: len(_rows(path)) == 2 and not get_pending(app).waiting())
     assert [formats for _, formats in _rows(path)] == ["pdf", "pdf"]
+
+
+HELD_SECONDS = 11
+
+
+@pytest.mark.slow
+def test_through_gunicorn_no_letter_is_lost_or_counted_twice_while_the_lock_is_held(
+        tmp_path, fake_postcodes, fake_members):
+    """Several clients write letters for a while through a real gunicorn (3 workers);
+    another process holds the write lock for 11 s in the middle, longer than a download
+    waits for it and longer than the busy timeout (10 s, after which a count used to be
+    a 500). Every download must be a letter, and every letter counted exactly once."""
+    from campaign.demo.http_journey import HttpJourney
+    from campaign.demo.live_site import gunicorn, prepare_database
+
+    fake_postcodes.reset()
+    fake_members.reset()
+    database = str(tmp_path / "faults.sqlite3")
+    prepare_database(database)
+    delivered: list[str] = []
+    failures: list[str] = []
+    stop = threading.Event()
+    guard = threading.Lock()
+
+    def citizen() -> None:
+        journey = HttpJourney(server.url)
+        try:
+            while not stop.is_set():
+                answer = journey.letter("E8 1DY")
+                if answer.body[:4] != b"%PDF":
+                    raise AssertionError(f"not a PDF: {answer.body[:80]!r}")
+                with guard:
+                    delivered.append(pdf_text(answer.body))
+        except Exception as error:  # noqa: BLE001 - reported below, with the rest
+            with guard:
+                failures.append(repr(error)[:300])
+        finally:
+            journey.close()
+
+    with gunicorn(database_path=database, postcodes_url=fake_postcodes.url,
+                  members_url=fake_members.url, workers=3, threads=4) as server:
+        clients = [threading.Thread(target=citizen) for _ in range(6)]
+        for thread in clients:
+            thread.start()
+        time.sleep(2)
+        blocker = sqlite3.connect(database, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        held_from = len(delivered)
+        time.sleep(HELD_SECONDS)
+        held_through = len(delivered)
+        blocker.execute("ROLLBACK")
+        blocker.close()
+        time.sleep(2)
+        stop.set()
+        for thread in clients:
+            thread.join(timeout=60)
+        counted = lambda: len(_rows(database))
+        settled = _wait_for(lambda: counted() == len(delivered), 15)
+        output = server.output
+    assert failures == [], "\n".join(failures + output.splitlines()[-40:])
+    assert held_through > held_from  # letters were delivered while the lock was held
+    assert all("Dear" in text for text in delivered)
+    rows = _rows(database)
+    print(f"\nfault: write lock held {HELD_SECONDS} s; letters tried {len(delivered)}, "
+          f"{held_through - held_from} of them while it was held; "
+          f"counted {len(rows)}, distinct {len({token for token, _ in rows})}")
+    assert settled, (counted(), len(delivered))
+    assert len({token for token, _ in rows}) == len(rows) == len(delivered)
+    assert "Traceback" not in output
