@@ -47,13 +47,19 @@ def printable_wording(_form, field):
     missing = unprintable_characters(field.data or "")
     if not missing:
         return
-    named = [char if unicodedata.category(char)[0] not in "CZ" and char != "\ufffd"
-             else f"U+{ord(char):04X}" for char in missing]
+    hidden = [char for char in missing
+              if unicodedata.category(char)[0] in "CZ" or char == "\ufffd"]
+    named = [f"U+{ord(char):04X}" if char in hidden else char for char in missing]
     shown = " ".join(named[:8]) + (" …" if len(named) > 8 else "")
-    raise ValidationError(f"The letter's typeface cannot print {shown}. Letters are printed "
-                          "in Latin script without emoji or symbols like these, and "
-                          "invisible or broken characters (shown as U+ codes) cannot be "
-                          "printed either: please retype that part without them.")
+    why = []
+    if any(unicodedata.category(char)[0] == "L" for char in missing):
+        why.append("Letters are printed in Latin, Greek or Cyrillic script.")
+    if any(unicodedata.category(char)[0] not in "LCZ" and char != "\ufffd" for char in missing):
+        why.append("A printed letter can't show emoji or symbols like these.")
+    if hidden:
+        why.append("Those shown as U+ codes are invisible or broken characters.")
+    raise ValidationError(f"The letter's typeface cannot print {shown}. {' '.join(why)} "
+                          "Please retype that part without them.")
 
 
 def valid_line_wording(_form, field):
