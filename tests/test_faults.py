@@ -19,8 +19,8 @@ import pytest
 
 from campaign.db import get_db
 from campaign.public import pending_counts
-from campaign.public.pending_counts import get_pending
-from tests.helpers import SLUG, Journey, pdf_text
+from campaign.public.pending_counts import PendingCounts, get_pending
+from tests.helpers import SLUG, Journey, make_app, pdf_text
 
 
 def _rows(path: str) -> list[tuple[str, str]]:
@@ -245,3 +245,34 @@ def test_through_gunicorn_no_letter_is_lost_or_counted_twice_while_the_lock_is_h
     assert settled, (counted(), len(delivered))
     assert len({token for token, _ in rows}) == len(rows) == len(delivered)
     assert "Traceback" not in output
+
+
+def test_counts_a_stopped_process_left_in_the_folder_are_written_once_by_the_next(
+        app, app_config, client, quick, monkeypatch):
+    path = app.config["DATABASE_PATH"]
+    journey = _letter(client)
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    held = get_pending(app)
+    try:
+        with monkeypatch.context() as stopped:  # this process will stop before writing it
+            stopped.setattr(PendingCounts, "start_flusher", lambda self: None)
+            _delivered(journey.download("pdf"))
+        held._held.clear()  # its memory is gone with it
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    time.sleep(0.5)
+    assert _rows(path) == []
+    spooled = list(held.spool.glob("*.json"))
+    assert len(spooled) == 1
+    assert "E8 1DY" not in spooled[0].read_text() and "Dear" not in spooled[0].read_text()
+    # Two more processes start, and both find the held count: it is counted once.
+    later = [make_app(app_config) for _ in range(2)]
+    for process in later:
+        assert process.test_client().get("/").status_code == 200
+    assert _wait_for(lambda: len(_rows(path)) == 1 and not list(held.spool.glob("*.json")))
+    for process in later:
+        with process.app_context():
+            get_pending(process).flush(get_db())
+    assert _rows(path) == [(_rows(path)[0][0], "pdf")]
