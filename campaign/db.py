@@ -56,9 +56,9 @@ def connect(path: str) -> sqlite_utils.Database:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # This writes (the first time, and to make the WAL index each time it is opened).
         conn.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as error:
         conn.close()
-        if not Path(path).is_file():
+        if not Path(path).is_file() or not _cannot_write(error):
             raise
         db = _connect_read_only(path)
         if db is None:
@@ -67,6 +67,17 @@ def connect(path: str) -> sqlite_utils.Database:
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     return sqlite_utils.Database(conn)
+
+
+# SQLite's primary result codes that mean "this file can't be written here" (as opposed
+# to "busy", which waiting mends): SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR,
+# SQLITE_FULL, SQLITE_CANTOPEN.
+_CANNOT_WRITE = {3, 8, 10, 13, 14}
+
+
+def _cannot_write(error: sqlite3.OperationalError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is None or code & 0xFF in _CANNOT_WRITE
 
 
 def _connect_read_only(path: str) -> sqlite_utils.Database | None:

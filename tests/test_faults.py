@@ -276,3 +276,22 @@ def test_counts_a_stopped_process_left_in_the_folder_are_written_once_by_the_nex
         with process.app_context():
             get_pending(process).flush(get_db())
     assert _rows(path) == [(_rows(path)[0][0], "pdf")]
+
+
+def test_a_busy_database_is_not_mistaken_for_a_read_only_one(tmp_path, monkeypatch):
+    from campaign import db as database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 100)
+    path = str(tmp_path / "busy.sqlite3")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("create table t (x)")
+    holder.execute("BEGIN EXCLUSIVE")  # switching to WAL needs the lock: it must wait, then fail
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            database.connect(path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    opened = database.connect(path)
+    assert getattr(opened, "read_only_since", None) is None
+    opened.conn.close()
