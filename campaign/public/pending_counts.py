@@ -70,7 +70,11 @@ class PendingCounts:
             with _waiting_at_most(db, COUNT_WAIT_MS):
                 first = count.write(db)
         except sqlite3.IntegrityError:
-            raise  # a fault in our own data, not the database's state: never hide it
+            # A fault in our own data (its campaign gone, say), not the database's state:
+            # waiting will not mend it. Said loudly; the letter is delivered all the same.
+            _roll_back(db)
+            log.exception("A letter's count could not be written and is dropped.")
+            return False
         except sqlite3.DatabaseError as error:
             _roll_back(db)
             log.warning("A letter's count is held until the database takes it (%s).", error)
