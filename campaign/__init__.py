@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from campaign import (
@@ -44,6 +45,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     os.makedirs(Path(app.config["DATABASE_PATH"]).parent, exist_ok=True)
 
     proxies.init_app(app)
+    _refuse_malformed_referrers(app)  # before CSRFProtect's own check, which it guards
     csrf.init_app(app)
     db.init_app(app)
     limits.init_app(app)
@@ -55,6 +57,27 @@ def create_app(test_config: dict | None = None) -> Flask:
         feature.init_app(app)
     _register_error_pages(app)
     return app
+
+
+def _refuse_malformed_referrers(app: Flask) -> None:
+    """Over HTTPS Flask-WTF compares the Referer's host and port with the site's, and a
+    malformed one ("https://host:99999/", "http://[x]/") raised there: a 500. Refuse
+    it first, as the CSRF check refuses a missing one: the form's "expired" page."""
+
+    def malformed(uri: str) -> bool:
+        try:
+            urlsplit(uri).port  # parses the host too (brackets, IPv6)
+        except ValueError:
+            return True
+        return False
+
+    @app.before_request
+    def refuse_malformed_referrer() -> None:
+        methods = app.config.get("WTF_CSRF_METHODS") or {"POST", "PUT", "PATCH", "DELETE"}
+        if request.method not in methods or not request.is_secure:
+            return
+        if malformed(request.referrer or "") or malformed(f"https://{request.host}/"):
+            raise CSRFError("The referrer header is malformed.")
 
 
 def _register_error_pages(app: Flask) -> None:

@@ -23,9 +23,10 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -34,17 +35,73 @@ from flask import current_app, g
 
 # Milliseconds a writer waits for another to finish before "database is locked".
 BUSY_TIMEOUT_MS = 10_000
+# Seconds a thread keeps a read-only connection before trying to open it writable again.
+READ_ONLY_RETRY_SECONDS = 5.0
 
 
 def connect(path: str) -> sqlite_utils.Database:
-    """Open the database at `path` with the settings every connection needs."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    """Open the database at `path` with the settings every connection needs.
+
+    A database that can't be written (a read-only file or folder, or a full disk that
+    stops SQLite making its WAL index) is opened read-only instead, so that pages that
+    only read still answer; its `read_only_since` says when, and the thread's
+    connection is opened afresh a few seconds later in case it is writable again.
+    """
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # a read-only place: the database may still be there to read
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # This writes (the first time, and to make the WAL index each time it is opened).
+        conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError as error:
+        conn.close()
+        if not Path(path).is_file() or not _cannot_write(error):
+            raise
+        db = _connect_read_only(path)
+        if db is None:
+            raise
+        return db
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     return sqlite_utils.Database(conn)
+
+
+# SQLite's primary result codes that mean "this file can't be written here" (as opposed
+# to "busy", which waiting mends): SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR,
+# SQLITE_FULL, SQLITE_CANTOPEN.
+_CANNOT_WRITE = {3, 8, 10, 13, 14}
+
+
+def _cannot_write(error: sqlite3.OperationalError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is None or code & 0xFF in _CANNOT_WRITE
+
+
+def _connect_read_only(path: str) -> sqlite_utils.Database | None:
+    """The database at `path` opened only to read, or None if even that fails.
+
+    `mode=ro` reads a WAL database whose -wal and -shm files exist (the writers'
+    changes included); with neither there and no right to make them, only
+    `immutable=1` can read it, which is safe because then nobody can be writing.
+    """
+    uri = Path(path).resolve().as_uri()
+    for query in ("?mode=ro", "?mode=ro&immutable=1"):
+        conn = sqlite3.connect(uri + query, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                               check_same_thread=False)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            conn.close()
+            continue
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = sqlite_utils.Database(conn)
+        db.read_only_since = time.monotonic()
+        return db
+    return None
 
 
 @contextmanager
@@ -66,7 +123,7 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
 
 def utc_now() -> datetime:
     """This moment in UTC: every time the database stores is UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def timestamp() -> str:
@@ -82,6 +139,9 @@ class ThreadConnections:
 
     def get(self, path: str) -> sqlite_utils.Database:
         held = getattr(self._local, "held", None)
+        if held is not None and _read_only_too_long(held[2]):
+            self.discard()
+            held = None
         if held is None or held[0] != os.getpid() or held[1] != path:
             if held is not None and held[0] == os.getpid():
                 held[2].conn.close()
@@ -96,6 +156,11 @@ class ThreadConnections:
         self._local.held = None
         if held is not None and held[0] == os.getpid():
             held[2].conn.close()
+
+
+def _read_only_too_long(db: sqlite_utils.Database) -> bool:
+    since = getattr(db, "read_only_since", None)
+    return since is not None and time.monotonic() - since > READ_ONLY_RETRY_SECONDS
 
 
 def get_db() -> sqlite_utils.Database:

@@ -34,10 +34,15 @@ DOWNLOAD_LIMIT = "30 per minute; 300 per hour"
 REFERENCE_LIMIT = "20 per minute; 100 per hour"
 # Staff logins: enough for typos, too few to guess a password.
 LOGIN_LIMIT = "5 per minute; 30 per hour"
+# Failed sign-ins to one account from one address: the guesser is stopped there,
+# while the account's owner, signing in from anywhere else, is not.
+ACCOUNT_ADDRESS_LOGIN_LIMIT = "10 per hour"
 # Failed sign-ins to one account from anywhere: a botnet has many addresses but each
-# account still gets only this many guesses. Generous enough that a locked-out
-# colleague is a rarity; the lock ends on its own within the hour.
-ACCOUNT_LOGIN_LIMIT = "10 per hour"
+# account still gets only this many guesses. Loose enough that a few people guessing
+# from a few addresses cannot lock its owner out (a tight limit here let ten
+# requests an hour keep an organiser out); tight enough that guessing a 12-character
+# password from many addresses stays hopeless.
+ACCOUNT_LOGIN_LIMIT = "50 per hour; 200 per day"
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +74,13 @@ def account_key() -> str:
     """A pseudonym for the account a sign-in names (its normalised e-mail)."""
     from campaign.accounts.users import normalise_email  # users imports nothing from Flask-Limiter
     return _pseudonym(b"sign-in:", normalise_email(request.form.get("email", "")))
+
+
+def account_address_key() -> str:
+    """A pseudonym for the account a sign-in names together with the client's network."""
+    from campaign.accounts.users import normalise_email  # users imports nothing from Flask-Limiter
+    return _pseudonym(b"sign-in-from:", normalise_email(request.form.get("email", ""))
+                      + "\0" + client_network(request.remote_addr))
 
 
 limiter = Limiter(key_func=client_key)

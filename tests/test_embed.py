@@ -7,6 +7,7 @@ from html import unescape
 import pytest
 
 from campaign.campaigns.embedding import BadOrigin, parse_origin, parse_origins
+from campaign.db import get_db
 from tests.helpers import SLUG, page_text
 from tests.helpers import post, sign_in
 
@@ -94,3 +95,24 @@ def test_the_embed_form_opens_the_campaign_in_a_new_tab(client):
     assert 'name="postcode"' in html and "csrf_token" not in html
     prefilled = client.get(f"/c/{SLUG}/?postcode=E8+1DY").get_data(as_text=True)
     assert 'value="E8 1DY"' in prefilled
+
+
+def test_an_origin_with_a_non_ascii_port_is_refused(client, runner):
+    with pytest.raises(BadOrigin, match="not a web origin"):
+        parse_origin("https://a.example:０８４４")
+    sign_in(client, runner)
+    response = post(client, STAFF_EMBED, {"origins": "https://a.example:０８４４"})
+    assert response.status_code == 422
+    assert "https://a.example:０８４４ is not a web origin" in page_text(
+        response.get_data(as_text=True))
+    assert client.get(EMBED).status_code == 200
+
+
+def test_the_embed_survives_a_bad_origin_saved_before_it_was_checked(app, client):
+    with app.app_context():
+        get_db()["embed_origins"].insert_all([
+            {"campaign_id": 1, "origin": "https://a.example:０８４４", "position": 0},
+            {"campaign_id": 1, "origin": "https://news.example.org", "position": 1}])
+    response = client.get(EMBED)
+    assert response.status_code == 200
+    assert _frame_ancestors(response) == "https://news.example.org"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -93,3 +94,42 @@ def test_all_650_seats_resolve_from_a_full_refresh(app, real_mps):
         assert len(server.requests) == -(-len(rows) // 20)  # one request per page of 20
     finally:
         server.stop()
+
+
+def _registered(app) -> tuple[int, int]:
+    """(MPs in the register, of whom with an email on record)."""
+    with app.app_context():
+        db = get_db()
+        return db["mps"].count, db["mps"].count_where("email != ''")
+
+
+@pytest.mark.parametrize("garble", [
+    lambda i, name: f"Made-up Seat {i}",  # 650 members in seats that do not exist
+    lambda i, name: "Chorley",  # every member in one seat
+], ids=["made-up seats", "one seat"])
+def test_a_refresh_whose_seats_are_not_the_shipped_constituencies_is_refused(
+        app, runner, fake_members, caplog, garble):
+    assert runner.invoke(args=["mps", "refresh"]).exit_code == 0
+    before = _registered(app)
+    assert before[0] == 649 and before[1] > 0
+    fake_members.mps = [replace(mp, constituency=garble(i, mp.constituency))
+                        for i, mp in enumerate(fake_members.mps)]
+    result = runner.invoke(args=["mps", "refresh"])
+    assert result.exit_code != 0
+    assert "Kept the register" in result.output
+    assert "constituencies the site ships" in result.output
+    assert _registered(app) == before  # the old register and its emails
+    assert any("Register refresh refused" in record.getMessage()
+               and "constituencies the site ships" in record.getMessage()
+               for record in caplog.records)
+    with app.app_context():
+        assert "constituencies the site ships" in json.loads(
+            get_db()["register_meta"].get("refresh_refused")["value"])["reason"]
+
+
+def test_a_refresh_with_a_few_renamed_seats_is_still_used(app, runner, fake_members):
+    fake_members.mps = [replace(mp, constituency=f"Renamed Seat {i}") if i < 3 else mp
+                        for i, mp in enumerate(fake_members.mps)]
+    result = runner.invoke(args=["mps", "refresh"])
+    assert result.exit_code == 0, result.output
+    assert _registered(app)[0] == 649

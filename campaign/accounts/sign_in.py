@@ -23,7 +23,10 @@ from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
 from campaign.db import get_db
-from campaign.limits import ACCOUNT_LOGIN_LIMIT, LOGIN_LIMIT, account_key, limiter
+from campaign.limits import (
+    ACCOUNT_ADDRESS_LOGIN_LIMIT, ACCOUNT_LOGIN_LIMIT, LOGIN_LIMIT, account_address_key,
+    account_key, limiter,
+)
 from campaign.accounts.users import authenticate, end_sessions, get_user
 from campaign.lookup import register_status
 
@@ -92,7 +95,10 @@ def _failed(response) -> bool:
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(LOGIN_LIMIT, methods=["POST"])  # attempts, per client address
-# Failed attempts per account, wherever they come from.
+# Failed attempts per account from one address, so a guesser locks only themselves out.
+@limiter.limit(ACCOUNT_ADDRESS_LOGIN_LIMIT, methods=["POST"], key_func=account_address_key,
+               deduct_when=_failed, scope="sign-in-account-address")
+# Failed attempts per account, wherever they come from (looser: see limits.py).
 @limiter.limit(ACCOUNT_LOGIN_LIMIT, methods=["POST"], key_func=account_key,
                deduct_when=_failed, scope="sign-in-account")
 def login():

@@ -11,6 +11,7 @@ set the origins (staff.views), the public embed route serves them (public.views)
 """
 from __future__ import annotations
 
+import logging
 import re
 
 import sqlite_utils
@@ -18,9 +19,11 @@ import sqlite_utils
 from campaign.db import write_transaction
 
 MAX_ORIGINS = 20
+log = logging.getLogger(__name__)
 _HOST = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)"
                    r"(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+")
-_ORIGIN = re.compile(r"https://(?P<host>[^/:?#@\s]+)(?::(?P<port>\d{1,5}))?/?")
+# The port in ASCII digits: `\d` would take "０８４４", which int() reads but no header can carry.
+_ORIGIN = re.compile(r"https://(?P<host>[^/:?#@\s]+)(?::(?P<port>[0-9]{1,5}))?/?")
 
 
 class BadOrigin(ValueError):
@@ -61,10 +64,23 @@ def parse_origins(text: str) -> list[str]:
 
 
 def embed_origins(db: sqlite_utils.Database, campaign_id: int) -> list[str]:
-    """The origins allowed to frame the campaign's embed, in the order staff gave them."""
-    return [row["origin"] for row in db.query(
-        "select origin from embed_origins where campaign_id = ? order by position",
-        [campaign_id])]
+    """The origins allowed to frame the campaign's embed, in the order staff gave them.
+
+    One saved before today's checks that they now refuse is left out (and logged), so
+    the embed's header can always be sent.
+    """
+    origins = []
+    for row in db.query("select origin from embed_origins where campaign_id = ?"
+                        " order by position", [campaign_id]):
+        try:
+            if parse_origin(row["origin"]) == row["origin"]:
+                origins.append(row["origin"])
+                continue
+        except BadOrigin:
+            pass
+        log.warning("Campaign %s has a saved embed origin that is not valid; it is ignored.",
+                    campaign_id)
+    return origins
 
 
 def set_embed_origins(db: sqlite_utils.Database, campaign_id: int,

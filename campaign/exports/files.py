@@ -12,18 +12,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from campaign.exports import queries
 
-# A cell starting with one of these is read as a formula by Excel and LibreOffice.
-# Ask titles are typed by staff, so a leading apostrophe keeps such a cell as text.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell starting with one of these is read as a formula by Excel and LibreOffice
+# (spreadsheets read the full-width forms, "＝" "＋" "－" "＠", as the plain ones, and
+# "|" starts a DDE call). Ask titles are typed by staff, so a leading apostrophe keeps
+# such a cell as text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "|", "\t", "\r")
 
 
 def _cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    if isinstance(value, str) and unicodedata.normalize("NFKC", value[:1]).startswith(
+            _FORMULA_STARTS):
         return "'" + value
     return value
 

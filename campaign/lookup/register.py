@@ -50,6 +50,10 @@ MIN_SITTING_MPS = 600
 # members. A handful at most (a data fault) still means dissolved.
 DISSOLVED_AT_MOST = 10
 PROBE_SEATS = 3  # seats asked about to confirm a dissolution
+# A refresh whose seats are not the constituencies the site ships is a fault too (made-up
+# or garbled names would replace every real seat and its email): a handful of unknown
+# names is tolerated (a renamed seat, a spelling the name matching misses), no more.
+MAX_UNKNOWN_SEATS = 5
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +115,9 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
     now = _timestamp(utc_now())
     if len(sitting) < min_sitting:
         return _refuse(db, api, len(sitting), now, by)
+    problem = seats_problem(sitting, min_sitting)
+    if problem:
+        return _refuse_seats(db, len(sitting), now, by, problem)
     old = {_seat(row): row for row in db["mps"].rows}
     new = [_row(mp, shipped_code(mp.constituency), "refresh", now) for mp in sitting]
     changes = _changes(old, new)
@@ -154,6 +161,39 @@ def _refuse(db: sqlite_utils.Database, api: MembersAPI, count: int, now: str,
             parliament.set_state(db, parliament.DISSOLVED, parliament.BY_REFRESH)
     return RefreshResult(loaded=count, replaced=False, refused_because=reason,
                          dissolved=dissolve and not already)
+
+
+def seats_problem(sitting: list[MP], min_sitting: int = MIN_SITTING_MPS) -> str | None:
+    """Why the refresh's seats are not the shipped constituencies, or None if they are.
+
+    Refused: more than MAX_UNKNOWN_SEATS seats the shipped list lacks, or MPs that
+    fill fewer than `min_sitting` of its seats (many MPs in the same few seats).
+    """
+    shipped = len(constituencies.shipped())
+    codes = {mp.constituency: shipped_code(mp.constituency) for mp in sitting}
+    unknown = sorted({name for name, code in codes.items() if code is None})
+    if len(unknown) > MAX_UNKNOWN_SEATS:
+        return (f"{len(unknown)} of its seats are not among the {shipped} constituencies "
+                f"the site ships (e.g. {', '.join(unknown[:3])}; at most {MAX_UNKNOWN_SEATS} "
+                "may differ). If the boundaries have changed, update the site first")
+    filled = len(set(codes.values()) - {None})
+    if filled < min_sitting:
+        return (f"its {len(sitting)} MPs sit for only {filled} of the {shipped} "
+                f"constituencies the site ships (fewer than {min_sitting})")
+    return None
+
+
+def _refuse_seats(db: sqlite_utils.Database, count: int, now: str, by: str,
+                  problem: str) -> RefreshResult:
+    """Keep the register (and its emails) when the refresh's seats are not ours."""
+    reason = f"the Members API's list of {count} sitting MPs was not used: {problem}"
+    log.error("Register refresh refused: %s; the register was kept", reason)
+    with write_transaction(db):
+        db["register_meta"].upsert(
+            {"key": "refresh_refused",
+             "value": json.dumps({"at": now, "by": by, "count": count, "reason": reason})},
+            pk="key")
+    return RefreshResult(loaded=count, replaced=False, refused_because=reason)
 
 
 def _seats_confirm_no_mps(db: sqlite_utils.Database, api: MembersAPI) -> bool:

@@ -2,7 +2,8 @@
 
 `views` is the blueprint; `composing` turns a citizen's request into a letter,
 `signed_requests` carries that request from the preview to the download without
-storing it, `participation` records a letter written (and `counter` shows the count),
+storing it, `participation` records a letter written (`pending_counts` holds a count
+the database can't take yet, and `counter` shows the count),
 `downloads` serves the files (letters.file_formats makes and names them),
 `letter_font` serves the letter's typeface.
 """
@@ -13,8 +14,9 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the public pages and the letter font on `app`, and give it its counter."""
-    from campaign.public import counter, letter_font, views
+    from campaign.public import counter, letter_font, pending_counts, views
 
     counter.init_app(app)
+    pending_counts.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(letter_font.bp)

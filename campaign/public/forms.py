@@ -1,6 +1,7 @@
 """The citizen's forms. Flask-WTF adds a CSRF token to each."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from flask_wtf import FlaskForm
@@ -20,6 +21,9 @@ NOTE_MAX = 1200  # about two short paragraphs: the letter stays readable and on 
 NOTE_MAX_LINES = 20  # line breaks: 600 of them once made a 15-page letter
 NOTE_MAX_PARAGRAPHS = 5
 CONTACT_MAX = 100
+# A seed as the page wrote it: ASCII digits only (str.isdigit() also takes "²" and "①",
+# which int() refuses).
+_SEED = re.compile(r"[0-9]{1,20}")
 
 
 def printable(_form, field):
@@ -116,8 +120,8 @@ class LetterForm(FlaskForm):
     # own postcode on the letter sends it to another MP.
     looked_up = HiddenField(widget=HiddenInput(), filters=[clean_line],
                             validators=[Length(max=16)])
-    seed = HiddenField(widget=HiddenInput(), filters=[lambda value: value if (value or "").isdigit()
-                                and len(value) <= 20 else None])
+    seed = HiddenField(widget=HiddenInput(), filters=[lambda value: value if _SEED.fullmatch(
+                                value or "") else None])
 
     def validate_personal_note(self, field):
         text = field.data or ""

@@ -8,31 +8,64 @@ updates one record instead of adding another.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from campaign.db import write_transaction
 from campaign.lookup.finder import FoundMP
 from campaign.public.signed_requests import LetterRequest
-from campaign.db import write_transaction
 
-if TYPE_CHECKING:  # counter imports letters_count from here
-    from campaign.public.counter import LetterCounter
+if TYPE_CHECKING:  # pending_counts imports LetterCount from here
+    from campaign.public.pending_counts import PendingCounts
 
 
-def record_letter(db: sqlite_utils.Database, counter: LetterCounter, request: LetterRequest,
+@dataclass(frozen=True)
+class LetterCount:
+    """What one letter leaving in one format adds to the records: exactly the row's
+    fields, nothing about the person (the token is random, the reference hashed)."""
+
+    token: str
+    campaign_id: int
+    constituency_code: str
+    constituency_name: str
+    ask_ids: tuple[int, ...]
+    fmt: str
+    day: str  # ISO date
+    reference_hash: str | None = None
+
+    def write(self, db: sqlite_utils.Database) -> bool:
+        """Write it (idempotent); True if this was the letter's first count."""
+        return record_download(db, token=self.token, campaign_id=self.campaign_id,
+                               constituency_code=self.constituency_code,
+                               constituency_name=self.constituency_name,
+                               ask_ids=self.ask_ids, fmt=self.fmt,
+                               day=date.fromisoformat(self.day),
+                               reference_hash=self.reference_hash)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> LetterCount:
+        """The count from its stored JSON form (see pending_counts)."""
+        return cls(**{**data, "ask_ids": tuple(int(ask) for ask in data["ask_ids"])})
+
+
+def record_letter(db: sqlite_utils.Database, pending: PendingCounts, request: LetterRequest,
                   found: FoundMP, ask_ids: Iterable[int], fmt: str, day: date,
                   reference_hash: str | None = None) -> None:
     """Record a letter downloaded (or emailed) as `fmt` with the asks in it (`ask_ids`:
     those still offered, not every one ticked); the first time, the public counter shows
-    it. `reference_hash` ties it to the writer's reference."""
-    if record_download(db, token=request.token, campaign_id=request.campaign_id,
-                       constituency_code=found.constituency.code,
-                       # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
-                       constituency_name=found.mp.constituency or found.constituency.name,
-                       ask_ids=ask_ids, fmt=fmt, day=day, reference_hash=reference_hash):
-        counter.forget(request.campaign_id)
+    it. `reference_hash` ties it to the writer's reference. When the database can't
+    take the write just now, `pending` holds it and writes it later: the letter is
+    delivered all the same."""
+    pending.record(db, LetterCount(
+        token=request.token, campaign_id=request.campaign_id,
+        constituency_code=found.constituency.code,
+        # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
+        constituency_name=found.mp.constituency or found.constituency.name,
+        ask_ids=tuple(sorted(set(ask_ids))), fmt=fmt, day=day.isoformat(),
+        reference_hash=reference_hash))
 
 
 def record_download(db: sqlite_utils.Database, *, token: str, campaign_id: int,

@@ -46,6 +46,7 @@ from campaign.public.letter_reports import (
     report as record_report,
 )
 from campaign.public.participation import record_letter
+from campaign.public.pending_counts import get_pending
 from campaign.public.privacy_facts import privacy_facts
 from campaign.public.references import new_reference, normalise, reference_hash
 from campaign.public.sharing import share_card_png, share_links
@@ -336,7 +337,7 @@ def _count_letter(signed: SignedLetter, ask_ids: list[int], fmt: str) -> None:
     ref_hash = None
     if signed.request.reference:
         ref_hash = reference_hash(signed.request.reference, current_app.config["SECRET_KEY"])
-    record_letter(get_db(), get_counter(), signed.request, signed.found, ask_ids, fmt,
+    record_letter(get_db(), get_pending(), signed.request, signed.found, ask_ids, fmt,
                   today(), reference_hash=ref_hash)
 
 

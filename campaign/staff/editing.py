@@ -40,6 +40,10 @@ CAMPAIGN_FIELDS = ("title", "slug", "summary", "intro", "thank_you", "help_title
 WORDING_FIELDS = ("opening", "closing", "subject", "prompts")
 #: Questions shown beside the writer's note, one per line.
 MAX_PROMPTS, MAX_PROMPT_LENGTH = 3, 200
+#: Asks a campaign can have. Each adds a paragraph the writer may edit to the letter
+#: form: 250 asks made a form whose submission was larger than the site accepts
+#: (MAX_CONTENT_LENGTH), and no citizen reads past a score of them anyway.
+MAX_ASKS = 20
 
 # A new campaign starts with wording that works, so staff edit rather than start blank.
 DEFAULT_WORDING = {
@@ -298,6 +302,10 @@ def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: E
     _campaign_row(db, campaign_id)
     values = _ask_values(fields)
     with write_transaction(db):
+        if db["asks"].count_where("campaign_id = ?", [campaign_id]) >= MAX_ASKS:
+            raise EditError(f"A campaign can have at most {MAX_ASKS} asks, so that the letter "
+                            "form stays short enough to read and to send. Edit or switch off "
+                            "one of the asks instead.", "title")
         last = db.execute("select coalesce(max(position), 0) from asks where campaign_id = ?",
                           [campaign_id]).fetchone()[0]
         ask_id = db["asks"].insert({**values, "campaign_id": campaign_id,

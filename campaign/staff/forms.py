@@ -7,6 +7,8 @@ of the form dropping them silently.
 """
 from __future__ import annotations
 
+import unicodedata
+
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import (AnyOf, InputRequired, Length, Optional, Regexp,
@@ -16,6 +18,7 @@ from campaign.campaigns import STATUSES
 from campaign.campaigns import THANK_YOU_PLACEHOLDERS
 from campaign.campaigns.help_text import MAX_HELP_TEXT
 from campaign.staff.editing import MAX_SLUG_LENGTH, SLUG_PATTERN, prompt_problems, suggested_slug
+from letters.fonts import unprintable_characters
 from letters.typed_text import clean_line, clean_paragraphs
 from letters.wording import wording_problems
 
@@ -42,6 +45,28 @@ def _all_problems(field, problems: list[str]) -> None:
 def valid_wording(_form, field):
     """Check the wording (phrasings allowed); every mistake becomes an error of the field."""
     _all_problems(field, wording_problems(field.data or ""))
+
+
+def printable_wording(_form, field):
+    """Refuse what the letter's typeface cannot print, as the citizen's form does: emoji,
+    scripts other than Latin, Greek and Cyrillic, a character broken in sending (U+FFFD),
+    invisible direction overrides. Invisible ones are named by their code."""
+    missing = unprintable_characters(field.data or "")
+    if not missing:
+        return
+    hidden = [char for char in missing
+              if unicodedata.category(char)[0] in "CZ" or char == "\ufffd"]
+    named = [f"U+{ord(char):04X}" if char in hidden else char for char in missing]
+    shown = " ".join(named[:8]) + (" …" if len(named) > 8 else "")
+    why = []
+    if any(unicodedata.category(char)[0] == "L" for char in missing):
+        why.append("Letters are printed in Latin, Greek or Cyrillic script.")
+    if any(unicodedata.category(char)[0] not in "LCZ" and char != "\ufffd" for char in missing):
+        why.append("A printed letter can't show emoji or symbols like these.")
+    if hidden:
+        why.append("Those shown as U+ codes are invisible or broken characters.")
+    raise ValidationError(f"The letter's typeface cannot print {shown}. {' '.join(why)} "
+                          "Please retype that part without them.")
 
 
 def valid_line_wording(_form, field):
@@ -97,13 +122,14 @@ class NewCampaignForm(CampaignForm):
 class WordingForm(FlaskForm):
     subject = StringField("Subject line (optional)", filters=[wording_text], validators=[
         Optional(), Length(max=200, message="Keep the subject under 200 characters."),
-        valid_line_wording])
+        valid_line_wording, printable_wording])
     opening = TextAreaField("Opening", filters=[wording_text], validators=[
-        InputRequired("Write the opening of the letter."), valid_wording])
+        InputRequired("Write the opening of the letter."), valid_wording, printable_wording])
     closing = TextAreaField("Closing request", filters=[wording_text], validators=[
-        InputRequired("Write the closing request of the letter."), valid_wording])
+        InputRequired("Write the closing request of the letter."), valid_wording,
+        printable_wording])
     prompts = TextAreaField("Questions to help writers (optional)", filters=[wording_text],
-                            validators=[Optional(), valid_prompts])
+                            validators=[Optional(), valid_prompts, printable_wording])
 
 
 class AskForm(FlaskForm):
@@ -112,7 +138,8 @@ class AskForm(FlaskForm):
     explanation = StringField("Explanation for citizens (optional)", filters=[clean_line], validators=[
         Optional(), Length(max=300, message="Keep the explanation under 300 characters.")])
     paragraph = TextAreaField("Paragraph in the letter", filters=[wording_text], validators=[
-        InputRequired("Write the paragraph this ask adds to the letter."), valid_wording])
+        InputRequired("Write the paragraph this ask adds to the letter."), valid_wording,
+        printable_wording])
     enabled = BooleanField("Switched on: citizens can choose this ask", default=True)
 
 

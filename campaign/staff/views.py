@@ -79,7 +79,7 @@ def _overview(campaign: Campaign, status_error: str | None = None, status: int =
     return render_template(
         "staff/campaign.html", campaign=campaign, asks=all_asks(db, campaign.id),
         problems=editing.problems_going_live(db, campaign.id), status_error=status_error,
-        action_form=ActionForm()), status
+        action_form=ActionForm(), max_asks=editing.MAX_ASKS), status
 
 
 @bp.get("/")
