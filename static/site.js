@@ -47,6 +47,103 @@
   });
 })();
 
+// Nothing typed is lost to Back or reload. The letter form keeps what is typed in this
+// tab's sessionStorage: in the writer's own browser, never sent to us, gone when the tab
+// closes, and cleared once the letter is downloaded or emailed. When the form is fetched
+// afresh (data-restore: Back from the preview, a reload) it is put back. The letter's
+// paragraphs and seed come back only for the same MP's form: they name that MP.
+// Runs before the character counts below, so they count what was put back.
+(function () {
+  "use strict";
+  var store;
+  try {
+    store = window.sessionStorage;
+    store.getItem("probe");
+  } catch (error) {
+    return; // storage switched off: the form works as it always did
+  }
+  var form = document.querySelector("form[data-keep-letter]");
+  document.querySelectorAll("form[data-forget-letter]").forEach(function (done) {
+    done.addEventListener("submit", function () {
+      store.removeItem("letter-form:" + done.getAttribute("data-forget-letter"));
+    });
+  });
+  if (!form) {
+    return;
+  }
+  var key = "letter-form:" + form.getAttribute("data-keep-letter");
+  var mpBound = /^(para-|reset-)|^seed$/;
+
+  function fields() {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name && el.name !== "csrf_token" && el.name !== "looked_up"
+        && el.type !== "submit" && el.type !== "button";
+    });
+  }
+
+  function save() {
+    var values = { looked_up: form.elements.looked_up ? form.elements.looked_up.value : "" };
+    fields().forEach(function (el) {
+      if (el.type === "checkbox") {
+        values[el.name] = values[el.name] || [];
+        if (el.checked) {
+          values[el.name].push(el.value);
+        }
+      } else {
+        values[el.name] = el.value;
+      }
+    });
+    try {
+      store.setItem(key, JSON.stringify(values));
+    } catch (error) { /* full or refused: nothing to do */ }
+  }
+
+  function restore() {
+    var saved;
+    try {
+      saved = JSON.parse(store.getItem(key) || "null");
+    } catch (error) {
+      saved = null;
+    }
+    if (!saved) {
+      return;
+    }
+    var sameMp = form.elements.looked_up && saved.looked_up === form.elements.looked_up.value;
+    fields().forEach(function (el) {
+      if (!(el.name in saved) || (!sameMp && mpBound.test(el.name))) {
+        return;
+      }
+      if (el.type === "checkbox") {
+        el.checked = saved[el.name].indexOf(el.value) !== -1;
+      } else if (el.name === "postcode" && !saved[el.name]) {
+        return;
+      } else {
+        el.value = saved[el.name];
+      }
+      // A paragraph the writer changed shows open, as the server shows it.
+      if (el.tagName === "TEXTAREA" && el.value !== el.defaultValue) {
+        var details = el.closest("details");
+        if (details) {
+          details.open = true;
+        }
+      }
+    });
+  }
+
+  if (form.hasAttribute("data-restore")) {
+    restore();
+  } else if (form.getAttribute("data-address") && window.history.replaceState) {
+    // This form answered a POST (a validation error, "Change something"): give its
+    // history entry the form's own address, so Back to it later is a GET that comes
+    // back filled in, not the browser's "Confirm Form Resubmission".
+    window.history.replaceState(window.history.state, "", form.getAttribute("data-address"));
+  }
+  save();
+  form.addEventListener("input", save);
+  form.addEventListener("change", save);
+  form.addEventListener("submit", save);
+})();
+
 // Character counts under the long text boxes (data-limit). The boxes have no maxlength:
 // a browser would cut a long paste short without a word, so the server says what is
 // too long instead and keeps every character. This shows it coming, as GOV.UK's does.

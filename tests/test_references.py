@@ -92,7 +92,7 @@ def test_guessing_references_is_rate_limited(limited_app):
 
 
 def test_the_pdf_carries_the_reference_on_a_tear_off_note(journey):
-    from tests.helpers import pdf_text
+    from tests.helpers import pdf_reader, pdf_text
     journey.find_mp("E8 1DY")
     journey.write()
     reference = journey.reference
@@ -100,5 +100,9 @@ def test_the_pdf_carries_the_reference_on_a_tear_off_note(journey):
     text = " ".join(pdf_text(response.data).split())
     assert f"Your reference: {reference}" in text
     assert f"/r/{reference}" in text
-    # Below the signature: the letter's own text comes first.
-    assert text.index("Yours sincerely") < text.index("Your copy: cut along the line")
+    # On a page of its own after the letter, so the MP's letter is posted whole.
+    assert text.index("Yours sincerely") < text.index("Your copy: keep this page")
+    pages = [page.extract_text() for page in pdf_reader(response.data).pages]
+    assert "Your copy: keep this page, it is not for your MP" in pages[-1]
+    assert "Yours sincerely" not in pages[-1] and reference not in "".join(pages[:-1])
+    assert "Page" not in pages[-1]

@@ -45,6 +45,7 @@ from campaign.public.letter_reports import (
     REPLY_KINDS, REPLY_WITHIN, SENT_KINDS, BadReport, letter_by_reference,
     report as record_report,
 )
+from campaign.public import journey
 from campaign.public.participation import record_letter
 from campaign.public.privacy_facts import privacy_facts
 from campaign.public.references import new_reference, normalise, reference_hash
@@ -57,6 +58,7 @@ from campaign.site_context import today
 from letters import Ask
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
+from letters.render_pdf import check_pages
 from letters.phrasings import new_seed, paragraph_keys
 
 bp = Blueprint("public", __name__)
@@ -181,42 +183,105 @@ def results(slug: str):
 postcode_limit = limiter.shared_limit(POSTCODE_LIMIT, scope="postcode-lookup")
 
 
+def _look_up(campaign: Campaign, form: PostcodeForm, asks: list[Ask]):
+    """(the MP found for the form's postcode, None) or (None, the page saying why not)."""
+    if not form.validate():
+        return None, _campaign_page(campaign, form, asks, 422)
+    try:
+        return _finder().find(get_db(), form.postcode.data), None
+    except UpstreamUnavailable as failure:
+        # Our problem, not the postcode's: a notice, not an error on the field.
+        return None, _campaign_page(campaign, form, asks, failure.status,
+                                    unavailable=failure.message)
+    except LookupFailure as failure:
+        if failure.heading:
+            return None, _explain(campaign, failure)
+        form.postcode.errors = [failure.message]
+        return None, _campaign_page(campaign, form, asks, failure.status, failure.help_link)
+
+
 @bp.post("/c/<slug>/mp")
 @postcode_limit
 def find_mp(slug: str):
+    """The postcode form as it was (a POST): on to the letter form's own address."""
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
     form = PostcodeForm()
+    found, refusal = _look_up(campaign, form, enabled_asks(get_db(), campaign.id))
+    if refusal:
+        return refusal
+    return redirect(url_for("public.write", slug=slug, postcode=str(found.postcode),
+                            seed=new_seed()), code=303)
+
+
+@bp.get("/c/<slug>/write")
+@postcode_limit
+def write(slug: str):
+    """The letter form for ?postcode= (and ?seed=, the letter's phrasings).
+
+    A GET, so that reloading it, bookmarking it or coming Back to it from the preview
+    works; the postcode in the address is never logged and the page is never stored
+    (security_headers). What the writer typed comes back from their own browser
+    (static/site.js keeps it in sessionStorage), never from the server.
+    """
+    campaign = _campaign_or_404(slug)
+    if campaign.is_closed:
+        return _closed(campaign)
+    if not request.args.get("postcode"):
+        return redirect(url_for("public.campaign_page", slug=slug))
+    form = PostcodeForm(formdata=request.args, meta={"csrf": False})
     asks = enabled_asks(get_db(), campaign.id)
-    if not form.validate():
-        return _campaign_page(campaign, form, asks, 422)
-    try:
-        found = _finder().find(get_db(), form.postcode.data)
-    except UpstreamUnavailable as failure:
-        # Our problem, not the postcode's: a notice, not an error on the field.
-        return _campaign_page(campaign, form, asks, failure.status, unavailable=failure.message)
-    except LookupFailure as failure:
-        if failure.heading:
-            return _explain(campaign, failure)
-        form.postcode.errors = [failure.message]
-        return _campaign_page(campaign, form, asks, failure.status, failure.help_link)
-    seed = new_seed()
+    found, refusal = _look_up(campaign, form, asks)
+    if refusal:
+        return refusal
+    seed = journey.seed_from(request.args.get("seed")) or new_seed()
     letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed),
                                looked_up=str(found.postcode))
     suggested = suggested_wording(campaign, asks, found.mp, seed, today())
-    return _write_page(campaign, found, letter_form, asks, paragraph_texts(None, suggested))
+    return _write_page(campaign, found, letter_form, asks, paragraph_texts(None, suggested),
+                       restore=True)
+
+
+@bp.get("/c/<slug>/mp")
+@bp.get("/c/<slug>/letter")
+@bp.get("/c/<slug>/edit")
+@bp.get("/c/<slug>/download")
+@bp.get("/c/<slug>/email")
+def carry_on(slug: str):
+    """A step that only answers a form, opened by address (a reload, a bookmark):
+    back to the letter form when the address names the postcode, else the campaign."""
+    _campaign_or_404(slug)
+    postcode = request.args.get("postcode", "")
+    if postcode:
+        return redirect(url_for("public.write", slug=slug, postcode=postcode[:16],
+                                seed=journey.seed_from(request.args.get("seed"))))
+    return redirect(url_for("public.campaign_page", slug=slug))
 
 
 def _write_page(campaign: Campaign, found, form: LetterForm, asks: list[Ask],
                 paragraphs: dict[str, str], paragraph_errors: dict | None = None,
                 status: int = 200, unavailable: str | None = None,
-                help_link: tuple[str, str] | None = None):
-    """The letter form; `paragraphs` fills the textareas of the letter's own wording."""
+                help_link: tuple[str, str] | None = None, edited: set[str] | None = None,
+                restore: bool = False, notice: str = ""):
+    """The letter form; `paragraphs` fills the textareas of the letter's own wording.
+
+    `edited` paragraphs show open; `restore` lets the writer's browser put back what
+    they typed (a GET of the form: Back, reload); `notice` says why the form is back.
+    """
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
                            asks=asks, paragraphs=paragraphs, edit_limit=MAX_EDIT_LENGTH,
-                           paragraph_errors=paragraph_errors or {},
+                           paragraph_errors=paragraph_errors or {}, edited=edited or set(),
+                           restore=restore, notice=notice,
                            unavailable=unavailable, help_link=help_link), status
+
+
+def _suggested_for(campaign: Campaign, asks: list[Ask], found, seed_text: str | None) -> dict:
+    """The suggested paragraphs the form showed, when the MP and the seed are known."""
+    seed = journey.seed_from(seed_text)
+    if found is None or seed is None:
+        return {}
+    return suggested_wording(campaign, asks, found.mp, seed, today())
 
 
 @bp.post("/c/<slug>/letter")
@@ -227,7 +292,7 @@ def preview(slug: str):
         return _closed(campaign)
     asks = enabled_asks(get_db(), campaign.id)
     form = _letter_form(asks, formdata=request.form)
-    found, paragraph_errors = None, {}
+    found, paragraph_errors, suggested = None, {}, {}
     # Back to the form, if it comes to that: each textarea shows what the writer sent.
     shown = paragraph_texts(request.form, dict.fromkeys(paragraph_keys(asks), ""))
     help_link = None
@@ -242,15 +307,21 @@ def preview(slug: str):
             reference=new_reference(), seed=seed, contact=form.contact.data or "",
         )
         day = today()
+        edits = {}
         try:
             # The MP comes from the postcode on the letter, so the letter goes to the
             # writer's own MP even if they changed the postcode on the form.
             found = _finder().find(get_db(), letter_request.postcode)
             suggested = suggested_wording(campaign, asks, found.mp, seed, day)
             edits, paragraph_errors = read_edits(request.form, suggested)
+            paragraph_errors.update(journey.unticked_edit_errors(
+                edits, asks, letter_request.ask_ids))
             if not paragraph_errors:
                 letter_request = replace(letter_request, edits=edits)
                 letter = compose_for(campaign, asks, letter_request, found, day)
+                # The PDF's page limit, met here with a sentence on what to shorten
+                # rather than at the download (the writer's copy is a page apart).
+                check_pages(letter)
         except UpstreamUnavailable as failure:
             return _write_page(campaign, None, form, asks, shown, status=503,
                                unavailable=failure.message)
@@ -263,7 +334,9 @@ def preview(slug: str):
         except NoAsksChosen:
             form.asks.errors = ["Tick at least one thing to ask your MP for."]
         except LetterTooLong as error:
-            form.personal_note.errors = [str(error)]
+            note_error, paragraph_errors = journey.too_long_errors(str(error), edits)
+            if note_error:
+                form.personal_note.errors = [note_error]
         else:
             if not paragraph_errors:
                 signed = sign(letter_request, found, letter.date,
@@ -276,8 +349,15 @@ def preview(slug: str):
                     moved_from=_moved_from(form.looked_up.data, found))
     elif not form.postcode.errors:
         found = _found_or_none(form.postcode.data)
+        suggested = _suggested_for(campaign, asks, found, form.seed.data)
     return _write_page(campaign, found, form, asks, shown, paragraph_errors, status,
-                       help_link=help_link)
+                       help_link=help_link, edited=journey.edited_keys(shown, suggested))
+
+
+def _reference_url(letter_request: LetterRequest) -> str:
+    """Where the writer reports back, as the letter's own copy prints it."""
+    return url_for("public.reference_page", reference=letter_request.reference or "-",
+                   _external=True)
 
 
 def _moved_from(looked_up: str | None, found) -> str:
@@ -293,9 +373,32 @@ class _StartAgain(Exception):
         self.campaign, self.message, self.status = campaign, message, status
 
 
+class _LetterBack(Exception):
+    """The signed preview holds a letter that cannot be delivered as it is (too old,
+    too long to print): the page offers the form back, filled in from it."""
+
+    def __init__(self, campaign: Campaign, heading: str, message: str, status: int):
+        super().__init__(message)
+        self.campaign, self.heading, self.message, self.status = (campaign, heading, message,
+                                                                  status)
+
+
 @bp.errorhandler(_StartAgain)
 def _start_again_page(problem: _StartAgain):
     return _start_again(problem.campaign, problem.message, problem.status)
+
+
+@bp.errorhandler(_LetterBack)
+def _letter_back_page(problem: _LetterBack):
+    return render_template("public/letter_back.html", campaign=problem.campaign,
+                           heading=problem.heading, message=problem.message,
+                           signed=request.form.get("letter", "")), problem.status
+
+
+def _expired_message() -> str:
+    age = journey.age_in_words(current_app.config["LETTER_FORM_MAX_AGE"])
+    return (f"This preview was made more than {age} ago, so it can no longer be "
+            f"downloaded or sent.")
 
 
 def _signed_letter(campaign: Campaign):
@@ -304,16 +407,19 @@ def _signed_letter(campaign: Campaign):
     try:
         signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
                         current_app.config["LETTER_FORM_MAX_AGE"])
-    except LetterExpired:
-        raise _StartAgain(campaign, "This preview is more than two hours old, so we no "
-                          "longer have your letter. Please fill the form in again.", 410) from None
+    except LetterExpired as expired:
+        if expired.letter is None or expired.letter.request.campaign_id != campaign.id:
+            raise _StartAgain(campaign, "We couldn't read that letter. Please fill the form "
+                              "in again.", 400) from None
+        raise _LetterBack(campaign, "Your preview has expired", _expired_message()
+                          + " Your letter is not lost: get it back, check it and preview "
+                          "it again.", 410) from None
     except LetterTampered:
         signed = None
     if signed is None or signed.request.campaign_id != campaign.id:
         raise _StartAgain(campaign, "We couldn't read that letter. Please fill the form in "
                           "again.", 400)
-    reference_url = url_for("public.reference_page", reference=signed.request.reference or "-",
-                            _external=True)
+    reference_url = _reference_url(signed.request)
     enabled = enabled_asks(get_db(), campaign.id)
     try:
         letter = compose_for(campaign, enabled, signed.request, signed.found, signed.day,
@@ -322,7 +428,8 @@ def _signed_letter(campaign: Campaign):
         raise _StartAgain(campaign, "The asks you chose have changed. Please choose "
                           "again.", 409) from None
     except LetterTooLong as error:
-        raise _StartAgain(campaign, str(error), 422) from None
+        raise _LetterBack(campaign, "Your letter is too long to print",
+                          f"{error} Get your letter back to shorten it.", 422) from None
     return signed, letter, [ask.id for ask in asks_in_letter(enabled, signed.request)]
 
 
@@ -359,7 +466,12 @@ def download(slug: str):
     if file_format is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
     signed, letter, ask_ids = _signed_letter(campaign)
-    response = letter_file(file_format, letter)
+    try:
+        response = letter_file(file_format, letter)
+    except LetterTooLong as error:
+        # A preview made before the page check existed (previews now check it).
+        raise _LetterBack(campaign, "Your letter is too long to print",
+                          f"{error} Get your letter back to shorten it.", 422) from None
     if file_format.is_letter:
         _count_letter(signed, ask_ids, request.form["format"])
     return response
@@ -393,12 +505,20 @@ def edit(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
+    notice = ""
     try:
         signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
                         current_app.config["LETTER_FORM_MAX_AGE"])
-    except (LetterExpired, LetterTampered):
-        return _start_again(campaign, "We no longer have your letter. Please fill the form "
-                            "in again.", 410)
+    except LetterExpired as expired:
+        # Too old to download, not to read: the letter comes back to preview again.
+        signed = expired.letter
+        notice = (_expired_message() + " Here is your letter as you left it: check it, "
+                  "then preview it again.")
+    except LetterTampered:
+        signed = None
+    if signed is None or signed.request.campaign_id != campaign.id:
+        return _start_again(campaign, "We couldn't read that letter. Please fill the form "
+                            "in again.", 400)
     letter_request = signed.request
     asks = enabled_asks(get_db(), campaign.id)
     form = _letter_form(asks, full_name=letter_request.full_name,
@@ -412,7 +532,8 @@ def edit(slug: str):
                                   signed.day)
     # The card shows the MP the preview was addressed to, carried in the signed field.
     return _write_page(campaign, signed.found, form, asks,
-                       paragraph_texts(None, suggested, letter_request.edits))
+                       paragraph_texts(None, suggested, letter_request.edits),
+                       edited=set(letter_request.edits), notice=notice)
 
 
 def _start_again(campaign: Campaign, message: str, status: int):
