@@ -9,6 +9,8 @@
 /c/<slug>/results      the public results: letters so far and a hex map
 /c/<slug>/share.png    the campaign's share card (og:image)
 /c/<slug>/embed        the postcode box for other sites' iframes (per-campaign frame-ancestors)
+/c/<slug>/write        GET ?postcode=&seed= -> the letter form (Back and reload come back to it)
+/r/                    "Tell us what happened": type a reference (?reference=) -> /r/<reference>
 /r/<reference>         the citizen says the letter was posted, emailed or answered
 """
 from __future__ import annotations
@@ -492,9 +494,10 @@ def email(slug: str):
                             "has to go by post.", 409)
     _count_letter(signed, ask_ids, "email")
     if offer.mailto is None:
-        # Too long for a link: the page with the text to copy and the address.
+        # "I've emailed it" under the text to copy: thanks, and what happens next.
         return render_template("public/email_copy.html", campaign=campaign, offer=offer,
-                               reference=signed.request.reference)
+                               reference=signed.request.reference,
+                               share=_share_links(campaign))
     # 303 so the browser follows with a GET; the mail app opens, the tab stays.
     return redirect(offer.mailto, code=303)
 
@@ -551,11 +554,45 @@ def _referenced_letter(reference: str):
                                                              current_app.config["SECRET_KEY"]))
 
 
-def _reference_page(ref: str, letter, message: str = "", status: int = 200):
+#: What the reply form says of each question left unanswered, and the radio it links to.
+_MISSING = {"reply_within": ("Choose when the reply came.", f"#within-{next(iter(REPLY_WITHIN))}"),
+            "reply_kind": ("Choose what kind of answer it was.",
+                           f"#kind-{next(iter(REPLY_KINDS))}")}
+
+
+def _reference_page(ref: str, letter, message: str = "", status: int = 200,
+                    missing: list[str] | None = None):
+    missing = missing or []
+    errors = [(_MISSING[name][1], _MISSING[name][0]) for name in missing]
+    if status >= 400 and not errors:
+        errors = [("#main", message)]
     return render_template(
         "public/reference.html", reference=ref, letter=letter, problem=status >= 400,
+        missing=missing, errors=errors,
+        missing_messages={name: text for name, (text, _) in _MISSING.items()},
         campaign=campaign_by_id(get_db(), letter.campaign_id), message=message,
         sent_kinds=SENT_KINDS, reply_within=REPLY_WITHIN, reply_kinds=REPLY_KINDS), status
+
+
+@bp.get("/r/")
+@reference_limit
+def report_back():
+    """Where a writer types the reference on their copy (?reference=, forgiving of case,
+    spaces and dashes) and is taken to that letter's page."""
+    typed = request.args.get("reference")
+    if typed is None:
+        return render_template("public/report_back.html", typed="", error="")
+    typed = typed[:40]
+    ref, letter = _referenced_letter(typed)
+    if ref is None:
+        error = ("Enter the reference on your copy of the letter: 8 letters and numbers, "
+                 "like K7QM4TZX.") if typed.strip() else "Enter your letter's reference."
+        return render_template("public/report_back.html", typed=typed, error=error), 422
+    if letter is None:
+        error = (f"No letter has the reference {ref}. Check it for typing mistakes: a "
+                 f"reference is known once its letter has been downloaded or emailed.")
+        return render_template("public/report_back.html", typed=typed, error=error), 404
+    return redirect(url_for("public.reference_page", reference=ref), code=303)
 
 
 @bp.route("/r/<reference>", methods=["GET", "POST"])
@@ -574,7 +611,9 @@ def reference_page(reference: str):
                                  request.form.get("reply_within", ""),
                                  request.form.get("reply_kind", ""))
     except BadReport as problem:
-        return _reference_page(ref, letter, str(problem), 422)
+        return _reference_page(ref, letter, str(problem), 422,
+                               missing=[name for name in ("reply_within", "reply_kind")
+                                        if kind == "replied" and not request.form.get(name)])
     _, letter = _referenced_letter(ref)
     message = ("Thank you: that's recorded." if recorded
                else "You had already told us that; it's counted once.")
