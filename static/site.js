@@ -144,6 +144,69 @@
   form.addEventListener("submit", save);
 })();
 
+// After the download, what to do next. A download form with data-then fetches the file,
+// hands it to the browser as a download, then moves on to the data-then page (printing,
+// posting, the reference) with the same signed letter. Anything but a file (an expired
+// preview, a limit) is sent as a plain form, so its page shows. Without scripts (or
+// without event.submitter) the form downloads the file as always and the page stays.
+(function () {
+  "use strict";
+  if (!window.fetch || !window.FormData || !window.URL || !URL.createObjectURL) {
+    return;
+  }
+  function hiddenInput(form, name, value) {
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = name;
+    input.value = value;
+    form.appendChild(input);
+  }
+  document.querySelectorAll("form[data-then]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      var button = event.submitter;
+      if (!button || !button.name) {
+        return;
+      }
+      event.preventDefault();
+      var data = new FormData(form);
+      data.append(button.name, button.value);
+      function plainSubmit() {
+        hiddenInput(form, button.name, button.value);
+        HTMLFormElement.prototype.submit.call(form);
+      }
+      fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
+        .then(function (response) {
+          var disposition = response.headers.get("Content-Disposition") || "";
+          var name = /filename="?([^";]+)"?/.exec(disposition);
+          if (!response.ok || !name) {
+            plainSubmit();
+            return null;
+          }
+          return response.blob().then(function (blob) {
+            var link = document.createElement("a");
+            link.href = URL.createObjectURL(blob);
+            link.download = name[1];
+            link.hidden = true;
+            document.body.appendChild(link);
+            link.click();
+            var next = document.createElement("form");
+            next.method = "post";
+            next.action = form.getAttribute("data-then");
+            next.hidden = true;
+            ["csrf_token", "letter"].forEach(function (field) {
+              hiddenInput(next, field, form.elements[field].value);
+            });
+            hiddenInput(next, button.name, button.value);
+            document.body.appendChild(next);
+            // A moment for the browser to take the file before the page moves on.
+            setTimeout(function () { next.submit(); }, 400);
+          });
+        })
+        .catch(plainSubmit);
+    });
+  });
+})();
+
 // Character counts under the long text boxes (data-limit). The boxes have no maxlength:
 // a browser would cut a long paste short without a word, so the server says what is
 // too long instead and keeps every character. This shows it coming, as GOV.UK's does.

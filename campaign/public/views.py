@@ -5,6 +5,7 @@
 /c/<slug>/mp           POST postcode -> the MP and the letter form
 /c/<slug>/letter       POST the letter form -> a preview with download buttons
 /c/<slug>/download     POST the signed preview -> a PDF or DOCX attachment
+/c/<slug>/done         POST the signed preview -> after the download: print, post, report back
 /c/<slug>/email        POST the signed preview -> counted as `email`, 303 to mailto:
 /c/<slug>/results      the public results: letters so far and a hex map
 /c/<slug>/share.png    the campaign's share card (og:image)
@@ -250,6 +251,7 @@ def write(slug: str):
 @bp.get("/c/<slug>/edit")
 @bp.get("/c/<slug>/download")
 @bp.get("/c/<slug>/email")
+@bp.get("/c/<slug>/done")
 def carry_on(slug: str):
     """A step that only answers a form, opened by address (a reload, a bookmark):
     back to the letter form when the address names the postcode, else the campaign."""
@@ -477,6 +479,22 @@ def download(slug: str):
     if file_format.is_letter:
         _count_letter(signed, ask_ids, request.form["format"])
     return response
+
+
+@bp.post("/c/<slug>/done")
+def done(slug: str):
+    """After the download: printing, posting, the reference and a friend, with the letter's
+    files still to hand (the signed preview travels on). Counts nothing: /download does."""
+    campaign = _campaign_or_404(slug)
+    refused = _not_taking_letters(campaign)
+    if refused:
+        return refused
+    signed, letter, _ = _signed_letter(campaign)
+    fmt = request.form.get("format", "")
+    return render_template("public/done.html", campaign=campaign, letter=letter,
+                           signed=request.form.get("letter", ""),
+                           format=fmt if fmt in ("pdf", "docx") else "",
+                           reference=signed.request.reference, share=_share_links(campaign))
 
 
 @bp.post("/c/<slug>/email")

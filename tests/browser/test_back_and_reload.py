@@ -115,3 +115,29 @@ def test_without_javascript_the_form_still_comes_back_from_a_bookmark(browser, l
         expect(page.get_by_role("button", name="Find my MP")).to_be_visible()
     finally:
         context.close()
+
+
+def test_the_download_moves_on_to_what_to_do_next(page, shoot):
+    open_campaign(page)
+    find_mp(page, "E8 1DY")
+    fill_letter(page)
+    preview(page)
+    reference = page.locator(".reference-code").first.inner_text()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download PDF to print").first.click()
+    assert info.value.failure() is None and info.value.suggested_filename.endswith(".pdf")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Print, sign and post your letter")
+    for heading in ("Print it", "Post it", "What happens next"):
+        expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()
+    expect(page.locator(".reference-code").first).to_have_text(reference)
+    expect(page.get_by_text("House of Commons")).to_be_visible()
+    shoot("done")
+    # The envelope and the other file are still to hand.
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the envelope to print").click()
+    assert info.value.suggested_filename.endswith(".pdf")
+    # And "Tell us what happened" leads to the reference's own page.
+    page.goto("/r/")
+    page.get_by_label("Your letter's reference").fill(f"{reference[:4].lower()} {reference[4:]}")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(reference)
