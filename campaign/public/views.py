@@ -482,6 +482,7 @@ def download(slug: str):
 
 
 @bp.post("/c/<slug>/done")
+@limiter.limit(DOWNLOAD_LIMIT)
 def done(slug: str):
     """After the download: printing, posting, the reference and a friend, with the letter's
     files still to hand (the signed preview travels on). Counts nothing: /download does."""
