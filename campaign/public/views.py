@@ -35,6 +35,7 @@ from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, ParliamentDissolved, UpstreamUnavailable
 from campaign.lookup.local_source import directory_path
 from campaign.lookup.register import mp_email
+from campaign.public import journey
 from campaign.public.composing import (
     NoAsksChosen, asks_in_letter, compose_for, suggested_wording,
 )
@@ -48,7 +49,6 @@ from campaign.public.letter_reports import (
     REPLY_KINDS, REPLY_WITHIN, SENT_KINDS, BadReport, letter_by_reference,
     report as record_report,
 )
-from campaign.public import journey
 from campaign.public.participation import record_letter
 from campaign.public.privacy_facts import privacy_facts
 from campaign.public.references import new_reference, normalise, reference_hash
@@ -61,8 +61,8 @@ from campaign.site_context import today
 from letters import Ask
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
-from letters.render_pdf import check_pages
 from letters.phrasings import new_seed, paragraph_keys
+from letters.render_pdf import check_pages
 
 bp = Blueprint("public", __name__)
 
