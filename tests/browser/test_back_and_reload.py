@@ -141,3 +141,22 @@ def test_the_download_moves_on_to_what_to_do_next(page, shoot):
     page.get_by_label("Your letter's reference").fill(f"{reference[:4].lower()} {reference[4:]}")
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(reference)
+
+
+def test_an_edit_to_an_unticked_ask_is_kept_and_said(page, shoot):
+    open_campaign(page)
+    find_mp(page, "E8 1DY")
+    fill_letter(page, asks=[ASKS[1]])  # the edited ask below stays unticked
+    _edit_first_ask_paragraph(page)
+    page.get_by_role("button", name="Preview my letter").click()
+    expect(page.get_by_role("alert")).to_contain_text(f"You changed the paragraph for “{ASKS[0]}”")
+    paragraph = page.get_by_label(f"The paragraph for “{ASKS[0]}”")
+    expect(paragraph).to_be_visible()
+    expect(paragraph).to_have_value(EDITED)
+    # Each "Read or change" is named for its paragraph, for a screen reader.
+    summary = page.locator("details", has=paragraph).locator("summary")
+    expect(summary).to_have_text(f"Read or change this paragraph: “{ASKS[0]}”")
+    shoot("unticked-edit")
+    page.get_by_label(ASKS[0], exact=True).check()
+    preview(page)
+    expect(page.get_by_text(EDITED)).to_be_visible()
