@@ -121,3 +121,10 @@ def test_the_letter_form_is_a_private_get_with_a_stable_seed(client):
     assert textareas(first.get_data(as_text=True)) == textareas(again.get_data(as_text=True))
     bad = client.get(f"/c/{SLUG}/write?postcode=hello")
     assert bad.status_code == 422 and "Find my MP" in page_text(bad.get_data(as_text=True))
+
+
+def test_the_privacy_page_says_the_configured_age_and_the_tab_storage(app, client):
+    app.config["LETTER_FORM_MAX_AGE"] = 3600
+    text = page_text(client.get("/privacy").get_data(as_text=True))
+    assert "after an hour that page can no longer download your letter" in text
+    assert "session storage" in text and "two hours" not in text

@@ -646,7 +646,9 @@ def report():
 
 @bp.get("/privacy")
 def privacy():
-    return render_template("public/privacy.html", facts=privacy_facts(current_app.config))
+    return render_template("public/privacy.html", facts=privacy_facts(current_app.config),
+                           letter_age=journey.age_in_words(
+                               current_app.config["LETTER_FORM_MAX_AGE"]))
 
 
 @bp.get("/about")
