@@ -26,8 +26,12 @@ CONTINUED = "continued overleaf"
 class ContinuationCanvas(Canvas):
     """A canvas that adds "<sender> to <MP>   Page N of M" to every page after the first."""
 
-    def __init__(self, *args, sender_name: str = "", mp_name: str = "", **kwargs):
+    def __init__(self, *args, sender_name: str = "", mp_name: str = "", writer_pages: int = 0,
+                 **kwargs):
         super().__init__(*args, **kwargs)
+        # Pages at the end for the writer alone (their copy of the reference): not part
+        # of the letter, so neither numbered nor counted against MAX_PAGES.
+        self._writer_pages = writer_pages
         self._left_text = f"{sender_name} to {mp_name}" if mp_name else sender_name
         self._pages: list[dict] = []
 
@@ -37,13 +41,15 @@ class ContinuationCanvas(Canvas):
 
     def save(self):
         """Draw each page's header now that the page count is known, then write the file."""
-        total = len(self._pages)
+        total = len(self._pages) - self._writer_pages
         if total > MAX_PAGES:
             raise LetterTooLong(f"Your letter would run to {total} pages; please shorten it "
                                 f"to fit on {MAX_PAGES}.")
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
-            if number == 1:
+            if number > total:
+                pass  # the writer's own page: no letter furniture
+            elif number == 1:
                 self._draw_fold_marks()
                 if total > 1:
                     self._draw_continued()

@@ -16,7 +16,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate, Frame, HRFlowable, KeepTogether, NextPageTemplate, PageTemplate, Paragraph, Spacer,
+    BaseDocTemplate, Frame, HRFlowable, KeepTogether, NextPageTemplate, PageBreak, PageTemplate,
+    Paragraph, Spacer,
 )
 
 from letters import layout
@@ -46,7 +47,7 @@ def render_pdf(letter: Letter) -> bytes:
         initialLeading=layout.LEADING,
     )
     canvasmaker = partial(ContinuationCanvas, sender_name=letter.sender_name,
-                          mp_name=letter.mp_name)
+                          mp_name=letter.mp_name, writer_pages=1 if letter.keepsake else 0)
     doc.build(story(letter), canvasmaker=canvasmaker)
     return buffer.getvalue()
 
@@ -73,18 +74,38 @@ def story(letter: Letter) -> list:
     flow += paragraphs[:-1]
     flow.append(KeepTogether([*paragraphs[-1:], *sign_off]))
     if letter.keepsake:
-        flow.append(KeepTogether(_keepsake(letter.keepsake, styles.body)))
+        # A page of its own after the letter, so the MP's letter is posted whole and
+        # the MP's office never sees where the writer reports back.
+        flow += [NextPageTemplate("writer"), PageBreak(),
+                 *_keepsake(letter.keepsake, styles)]
     return flow
 
 
-def _keepsake(lines: tuple[str, ...], body: ParagraphStyle) -> list:
-    """The writer's tear-off note: a dashed cut line, then small grey type."""
-    small = ParagraphStyle("Keepsake", parent=body, fontSize=7.5, leading=9.5,
-                           textColor="#444444", spaceAfter=0)
-    return [Spacer(1, 12 * mm),
-            HRFlowable(width="100%", thickness=0.4, dash=(3, 2), color="#777777",
-                       spaceAfter=2 * mm),
-            *(Paragraph(escape(line), small) for line in lines)]
+#: Say the full length of a letter at most this long surely fits on MAX_PAGES.
+_SURELY_FITS_CHARACTERS = 5000
+_SURELY_FITS_LINES = 80
+
+
+def check_pages(letter: Letter) -> None:
+    """Raise LetterTooLong when the PDF of `letter` would pass letters.limits.MAX_PAGES.
+
+    Lays the letter out only when it is long enough to need it, so a short letter's
+    preview costs nothing more.
+    """
+    text = [*letter.paragraphs, letter.salutation, letter.subject]
+    if (sum(len(p) for p in text) <= _SURELY_FITS_CHARACTERS
+            and sum(p.count("\n") + 1 for p in text) <= _SURELY_FITS_LINES):
+        return
+    render_pdf(replace(letter, keepsake=()))
+
+
+def _keepsake(lines: tuple[str, ...], styles) -> list:
+    """The writer's own page: plainly not for the MP, then what it says."""
+    heading = ParagraphStyle("KeepsakeHeading", parent=styles.body, fontName=styles.subject.fontName,
+                             fontSize=14, leading=18, spaceAfter=4 * mm)
+    return [Paragraph("Your copy: keep this page, it is not for your MP", heading),
+            HRFlowable(width="100%", thickness=0.4, color="#777777", spaceAfter=4 * mm),
+            *(Paragraph(escape(line), styles.body) for line in lines)]
 
 
 def _page_templates(letter: Letter) -> list[PageTemplate]:
@@ -100,6 +121,7 @@ def _page_templates(letter: Letter) -> list[PageTemplate]:
         PageTemplate("first", frames=[body_frame(layout.FIRST_BODY_TOP)],
                      onPage=partial(_first_page, letter)),
         PageTemplate("later", frames=[body_frame(layout.LATER_BODY_TOP)]),
+        PageTemplate("writer", frames=[body_frame(layout.MARGIN_TOP)]),
     ]
 
 

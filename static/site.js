@@ -47,6 +47,166 @@
   });
 })();
 
+// Nothing typed is lost to Back or reload. The letter form keeps what is typed in this
+// tab's sessionStorage: in the writer's own browser, never sent to us, gone when the tab
+// closes, and cleared once the letter is downloaded or emailed. When the form is fetched
+// afresh (data-restore: Back from the preview, a reload) it is put back. The letter's
+// paragraphs and seed come back only for the same MP's form: they name that MP.
+// Runs before the character counts below, so they count what was put back.
+(function () {
+  "use strict";
+  var store;
+  try {
+    store = window.sessionStorage;
+    store.getItem("probe");
+  } catch (error) {
+    return; // storage switched off: the form works as it always did
+  }
+  var form = document.querySelector("form[data-keep-letter]");
+  document.querySelectorAll("form[data-forget-letter]").forEach(function (done) {
+    done.addEventListener("submit", function () {
+      store.removeItem("letter-form:" + done.getAttribute("data-forget-letter"));
+    });
+  });
+  if (!form) {
+    return;
+  }
+  var key = "letter-form:" + form.getAttribute("data-keep-letter");
+  var mpBound = /^(para-|reset-)|^seed$/;
+
+  function fields() {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name && el.name !== "csrf_token" && el.name !== "looked_up"
+        && el.type !== "submit" && el.type !== "button";
+    });
+  }
+
+  function save() {
+    var values = { looked_up: form.elements.looked_up ? form.elements.looked_up.value : "" };
+    fields().forEach(function (el) {
+      if (el.type === "checkbox") {
+        values[el.name] = values[el.name] || [];
+        if (el.checked) {
+          values[el.name].push(el.value);
+        }
+      } else {
+        values[el.name] = el.value;
+      }
+    });
+    try {
+      store.setItem(key, JSON.stringify(values));
+    } catch (error) { /* full or refused: nothing to do */ }
+  }
+
+  function restore() {
+    var saved;
+    try {
+      saved = JSON.parse(store.getItem(key) || "null");
+    } catch (error) {
+      saved = null;
+    }
+    if (!saved) {
+      return;
+    }
+    var sameMp = form.elements.looked_up && saved.looked_up === form.elements.looked_up.value;
+    fields().forEach(function (el) {
+      if (!(el.name in saved) || (!sameMp && mpBound.test(el.name))) {
+        return;
+      }
+      if (el.type === "checkbox") {
+        el.checked = saved[el.name].indexOf(el.value) !== -1;
+      } else if (el.name === "postcode" && !saved[el.name]) {
+        return;
+      } else {
+        el.value = saved[el.name];
+      }
+      // A paragraph the writer changed shows open, as the server shows it.
+      if (el.tagName === "TEXTAREA" && el.value !== el.defaultValue) {
+        var details = el.closest("details");
+        if (details) {
+          details.open = true;
+        }
+      }
+    });
+  }
+
+  if (form.hasAttribute("data-restore")) {
+    restore();
+  } else if (form.getAttribute("data-address") && window.history.replaceState) {
+    // This form answered a POST (a validation error, "Change something"): give its
+    // history entry the form's own address, so Back to it later is a GET that comes
+    // back filled in, not the browser's "Confirm Form Resubmission".
+    window.history.replaceState(window.history.state, "", form.getAttribute("data-address"));
+  }
+  save();
+  form.addEventListener("input", save);
+  form.addEventListener("change", save);
+  form.addEventListener("submit", save);
+})();
+
+// After the download, what to do next. A download form with data-then fetches the file,
+// hands it to the browser as a download, then moves on to the data-then page (printing,
+// posting, the reference) with the same signed letter. Anything but a file (an expired
+// preview, a limit) is sent as a plain form, so its page shows. Without scripts (or
+// without event.submitter) the form downloads the file as always and the page stays.
+(function () {
+  "use strict";
+  if (!window.fetch || !window.FormData || !window.URL || !URL.createObjectURL) {
+    return;
+  }
+  function hiddenInput(form, name, value) {
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = name;
+    input.value = value;
+    form.appendChild(input);
+  }
+  document.querySelectorAll("form[data-then]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      var button = event.submitter;
+      if (!button || !button.name) {
+        return;
+      }
+      event.preventDefault();
+      var data = new FormData(form);
+      data.append(button.name, button.value);
+      function plainSubmit() {
+        hiddenInput(form, button.name, button.value);
+        HTMLFormElement.prototype.submit.call(form);
+      }
+      fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
+        .then(function (response) {
+          var disposition = response.headers.get("Content-Disposition") || "";
+          var name = /filename="?([^";]+)"?/.exec(disposition);
+          if (!response.ok || !name) {
+            plainSubmit();
+            return null;
+          }
+          return response.blob().then(function (blob) {
+            var link = document.createElement("a");
+            link.href = URL.createObjectURL(blob);
+            link.download = name[1];
+            link.hidden = true;
+            document.body.appendChild(link);
+            link.click();
+            var next = document.createElement("form");
+            next.method = "post";
+            next.action = form.getAttribute("data-then");
+            next.hidden = true;
+            ["csrf_token", "letter"].forEach(function (field) {
+              hiddenInput(next, field, form.elements[field].value);
+            });
+            hiddenInput(next, button.name, button.value);
+            document.body.appendChild(next);
+            // A moment for the browser to take the file before the page moves on.
+            setTimeout(function () { next.submit(); }, 400);
+          });
+        })
+        .catch(plainSubmit);
+    });
+  });
+})();
+
 // Character counts under the long text boxes (data-limit). The boxes have no maxlength:
 // a browser would cut a long paste short without a word, so the server says what is
 // too long instead and keeps every character. This shows it coming, as GOV.UK's does.

@@ -75,7 +75,8 @@ class Journey:
     def find_mp(self, postcode: str):
         if not self.page:
             self.open()
-        response = self.client.post(f"/c/{self.slug}/mp",
+        # The postcode form answers 303 to the letter form's own address (/write).
+        response = self.client.post(f"/c/{self.slug}/mp", follow_redirects=True,
                                     data={"postcode": postcode, "csrf_token": self._csrf()})
         self.page = response.get_data(as_text=True)
         return response

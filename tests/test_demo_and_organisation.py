@@ -23,7 +23,7 @@ def test_the_demo_finds_an_mp_for_every_postcode_it_suggests(tmp_path, fake_post
         page = client.get(f"/c/{SLUG}/?postcode={postcode}")
         token = page.get_data(as_text=True).split('name="csrf_token" type="hidden" value="')[1]
         answer = client.post(f"/c/{SLUG}/mp", data={"csrf_token": token.split('"')[0],
-                                                    "postcode": postcode})
+                                                    "postcode": postcode}, follow_redirects=True)
         seen[postcode] = page_text(answer.get_data(as_text=True))
     assert "Sir Lindsay Hoyle" in seen["PR7 1DP"] and "Speaker" in seen["PR7 1DP"]
     assert "no MP" in seen["WA7 1AA"] or "vacant" in seen["WA7 1AA"].lower()

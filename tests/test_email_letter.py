@@ -36,6 +36,14 @@ def test_the_mailto_link_goes_to_the_mp_with_the_whole_letter(journey):
         assert line in body
     assert "\r\n" in body  # RFC 6068 line breaks
     assert fields["subject"]
+    # An email, not the printed page pasted in: "Dear" first, no address blocks or date
+    # above it, and the sign-off, name, postal address and contact last.
+    assert body.startswith("Dear Ms Abbott")
+    assert "House of Commons" not in body and "SW1A 0AA" not in body
+    lines = body.split("\r\n")
+    assert lines[-5:] == [WRITER["full_name"], WRITER["address_line1"], WRITER["address_line2"],
+                          WRITER["town"], "E8 1DY"]
+    assert lines[-7] == "Yours sincerely"
 
 
 def test_emailing_counts_once_as_the_email_format(app, journey):
@@ -83,7 +91,7 @@ def test_a_long_letter_is_offered_to_copy_instead_of_a_link():
 
 def test_a_long_letter_shows_the_copy_block(journey):
     journey.find_mp("E8 1DY")
-    journey.write(note="I have seen this on my own street. " * 25)
+    journey.write(note="I have seen this on my own street. " * 34)  # 1,190 characters
     text = page_text(journey.page)
     assert "too long to open in an email app" in text
     assert 'id="letter-text"' in journey.page and ABBOTT_EMAIL in text

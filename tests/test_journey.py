@@ -86,8 +86,8 @@ def test_pdf_download_is_the_letter(journey):
     assert -1 not in positions, positions
     assert positions == sorted(positions)
     assert "12 Glyndŵr Road" in text and "E8 1DY" in text
-    # The letter ends with the signature; only the writer's tear-off note follows it.
-    letter_part, note = text.split("Your copy: cut along the line")
+    # The letter ends with the signature; the writer's own page follows it.
+    letter_part, note = text.split("Your copy: keep this page, it is not for your MP")
     assert letter_part.rstrip().endswith(f"Yours sincerely\n{WRITER['full_name']}")
     assert "Your reference:" in note
 

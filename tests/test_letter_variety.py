@@ -11,7 +11,7 @@ from campaign.campaigns.launch import launch_campaign_data
 from campaign.migrations.wording import FIRST_SHIPPED_OPENING, as_first_shipped
 from letters.phrasings import choose
 from letters.wording import split_phrasings
-from tests.helpers import docx_paragraphs, page_text, pdf_text
+from tests.helpers import docx_paragraphs, page_text, pdf_text, textareas
 
 # The launch campaign's opening as m009 installed it (before m011): four plural phrasings.
 PLURAL_OPENING = "\n\n".join([
@@ -128,8 +128,10 @@ def test_two_letters_with_the_same_asks_differ(journey):
         journey.page = ""
         journey.find_mp("E8 1DY")
         asks = journey.ask_ids()[:3]
-        journey.write(asks=asks, seed=seed, **{f"para-{key}": "" for key in
-                                                ("opening", "closing", *(f"ask-{a}" for a in asks))})
+        # Every textarea emptied (the seed's own suggestions), unticked asks' too: an
+        # unticked ask's paragraph in another seed's wording would read as the writer's change.
+        journey.write(asks=asks, seed=seed, **{name: "" for name in textareas(journey.page)
+                                                if name.startswith("para-")})
         # One letter on the page (the email copy block may repeat its text elsewhere).
         assert journey.page.count('<article class="letter"') == 1
         bodies.append(_letter_text(journey))

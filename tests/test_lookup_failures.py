@@ -149,13 +149,14 @@ def test_an_altered_preview_is_refused(journey, client):
     assert "couldn't read that letter" in page_text(response.get_data(as_text=True))
 
 
-def test_an_expired_preview_asks_to_start_again(app, journey, client):
+def test_an_expired_preview_gives_the_letter_back_not_a_download(app, journey, client):
     journey.find_mp("E8 1DY")
     journey.write()
     app.config["LETTER_FORM_MAX_AGE"] = -1
     response = journey.download("pdf")
     assert response.status_code == 410
-    assert "fill the form in again" in page_text(response.get_data(as_text=True))
+    text = page_text(response.get_data(as_text=True))
+    assert "Your preview has expired" in text and "Get my letter back" in text
 
 
 def test_posts_without_csrf_token_are_refused(client):

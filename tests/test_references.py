@@ -57,7 +57,15 @@ def test_a_reply_needs_a_when_and_a_how(app, journey):
     reference = _letter_with_reference(journey)
     response = journey.report(reference, kind="replied", reply_within="month")
     assert response.status_code == 422
-    assert "Choose when the reply came" in page_text(response.get_data(as_text=True))
+    html = response.get_data(as_text=True)
+    # A GOV.UK error summary naming the question left unanswered, and its error by it.
+    summary = html.split('class="error-summary"')[1].split("</div>")[0]
+    assert "Choose what kind of answer it was." in page_text(summary)
+    assert "Choose when the reply came" not in summary
+    assert 'href="#kind-personal"' in summary and 'id="kind-error"' in html
+    response = journey.report(reference, kind="replied")
+    summary = response.get_data(as_text=True).split('class="error-summary"')[1]
+    assert "Choose when the reply came." in page_text(summary)
     assert journey.report(reference, kind="free text!").status_code == 422
     with app.app_context():
         assert get_db()["letter_reports"].count == 0
@@ -92,7 +100,7 @@ def test_guessing_references_is_rate_limited(limited_app):
 
 
 def test_the_pdf_carries_the_reference_on_a_tear_off_note(journey):
-    from tests.helpers import pdf_text
+    from tests.helpers import pdf_reader, pdf_text
     journey.find_mp("E8 1DY")
     journey.write()
     reference = journey.reference
@@ -100,5 +108,41 @@ def test_the_pdf_carries_the_reference_on_a_tear_off_note(journey):
     text = " ".join(pdf_text(response.data).split())
     assert f"Your reference: {reference}" in text
     assert f"/r/{reference}" in text
-    # Below the signature: the letter's own text comes first.
-    assert text.index("Yours sincerely") < text.index("Your copy: cut along the line")
+    # On a page of its own after the letter, so the MP's letter is posted whole.
+    assert text.index("Yours sincerely") < text.index("Your copy: keep this page")
+    pages = [page.extract_text() for page in pdf_reader(response.data).pages]
+    assert "Your copy: keep this page, it is not for your MP" in pages[-1]
+    assert "Yours sincerely" not in pages[-1] and reference not in "".join(pages[:-1])
+    assert "Page" not in pages[-1]
+
+
+@pytest.mark.parametrize("typed", ["{ref}", "{lower}", " {spaced} ", "{dashed}"])
+def test_the_report_back_page_takes_a_reference_however_typed(journey, client, typed):
+    journey.find_mp("E8 1DY")
+    journey.write()
+    ref = journey.reference
+    journey.download("pdf")
+    page = client.get("/r/")
+    assert page.status_code == 200
+    assert "Your letter's reference" in page_text(page.get_data(as_text=True))
+    text = typed.format(ref=ref, lower=ref.lower(), spaced=f"{ref[:4]} {ref[4:]}",
+                        dashed=f"{ref[:4].lower()}-{ref[4:]}")
+    answer = client.get("/r/", query_string={"reference": text})
+    assert answer.status_code == 303 and answer.headers["Location"].endswith(f"/r/{ref}")
+
+
+@pytest.mark.parametrize(("typed", "status", "said"), [
+    ("", 422, "Enter your letter's reference."),
+    ("hello", 422, "8 letters and numbers"),
+    ("K7QM-4TZX", 404, "No letter has the reference K7QM4TZX")])
+def test_the_report_back_page_says_what_is_wrong(client, typed, status, said):
+    answer = client.get("/r/", query_string={"reference": typed})
+    assert answer.status_code == status
+    html = answer.get_data(as_text=True)
+    assert said in page_text(html) and 'class="error-summary"' in html
+    assert 'aria-invalid="true"' in html
+
+
+def test_every_campaign_page_links_to_reporting_back(client):
+    for url in ("/c/stop-trafficking-networks/", "/c/stop-trafficking-networks/results"):
+        assert 'href="/r/"' in client.get(url).get_data(as_text=True), url

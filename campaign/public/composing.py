@@ -29,7 +29,7 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
     The preview composes it once the MP is found; the download composes what the
     signed preview decided, with no lookup.
     Raises NoAsksChosen when none of the ticked asks can be ticked any more. With
-    `reference_url`, the PDF carries the writer's tear-off note with their reference.
+    `reference_url`, the PDF ends with the writer's own page (not for the MP) with their reference.
     """
     asks = asks_in_letter(enabled, request)
     if not asks:
@@ -46,8 +46,7 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
                             seed=request.seed, edits=request.edits)
     if reference_url and request.reference:
         letter = replace(letter, keepsake=(
-            f"Your copy: cut along the line and keep this part. Your reference: "
-            f"{request.reference}",
+            f"Your reference: {request.reference}",
             f"When you have posted this letter, and when your MP replies, tell the campaign "
             f"at {reference_url} (it never learns who you are).",
         ))

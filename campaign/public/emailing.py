@@ -1,7 +1,9 @@
 """Sending a letter from the citizen's own mail app: a `mailto:` link, nothing through us.
 
-The link carries the letter's subject and whole text, the writer's name and postal
-address included (MPs answer only constituents who say where they live). Phones'
+The link carries the letter's subject and its text as an email reads: from "Dear …"
+to the sign-off, then the writer's name, postal address and contact (MPs answer only
+constituents who say where they live). The printed letter's address blocks and date
+are left out: an email has its own. Phones'
 mail apps and some browsers cut or refuse long `mailto:` links, so past about 2,000
 characters the page offers the text to copy and the address to paste into instead.
 """
@@ -41,12 +43,20 @@ def mailto_link(address: str, subject: str, body: str) -> str:
     return f"mailto:{quote(address, safe='@')}?subject={encode(subject)}&body={encode(body)}"
 
 
+def email_body(letter: Letter) -> str:
+    """The letter as an email's text: the salutation, the paragraphs, the sign-off, then
+    the name, postal address and contact under it (the subject is the email's own)."""
+    signature = "\n".join((letter.signature_name, *letter.sender_address,
+                           *letter.sender_contact))
+    return "\n\n".join([letter.salutation, *letter.paragraphs, letter.valediction, signature])
+
+
 def email_offer(letter: Letter, address: str) -> EmailOffer | None:
     """What to offer for emailing `letter` to `address`; None when there is no address."""
     if not address:
         return None
     subject = email_subject(letter)
-    body = letter.body_text
+    body = email_body(letter)
     link = mailto_link(address, subject, body)
     return EmailOffer(address=address, subject=subject, body=body,
                       mailto=link if len(subject) + len(body) <= MAILTO_MAX_TEXT else None)

@@ -53,7 +53,12 @@ class SignedLetter:
 
 
 class LetterExpired(Exception):
-    """The preview is too old; the writer should fill the form in again."""
+    """The preview is too old to download. `letter` is what it held, read back all the
+    same (the signature is genuine, only old), so the form can be given back filled in."""
+
+    def __init__(self, letter: SignedLetter | None = None):
+        super().__init__("the preview has expired")
+        self.letter = letter
 
 
 class LetterTampered(Exception):
@@ -79,10 +84,18 @@ def unsign(value: str, secret_key: str, max_age: int) -> SignedLetter:
     serializer = _serializer(secret_key)
     try:
         data = serializer.loads(value, max_age=max_age)
-    except SignatureExpired:
-        raise LetterExpired() from None
+    except SignatureExpired as expired:
+        try:
+            letter = _read(serializer.load_payload(expired.payload))
+        except (BadSignature, LetterTampered):
+            letter = None
+        raise LetterExpired(letter) from None
     except BadSignature:
         raise LetterTampered() from None
+    return _read(data)
+
+
+def _read(data) -> SignedLetter:
     try:
         request = dict(data["request"])
         request["ask_ids"] = tuple(int(i) for i in request["ask_ids"])

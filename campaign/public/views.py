@@ -5,10 +5,13 @@
 /c/<slug>/mp           POST postcode -> the MP and the letter form
 /c/<slug>/letter       POST the letter form -> a preview with download buttons
 /c/<slug>/download     POST the signed preview -> a PDF or DOCX attachment
+/c/<slug>/done         POST the signed preview -> after the download: print, post, report back
 /c/<slug>/email        POST the signed preview -> counted as `email`, 303 to mailto:
 /c/<slug>/results      the public results: letters so far and a hex map
 /c/<slug>/share.png    the campaign's share card (og:image)
 /c/<slug>/embed        the postcode box for other sites' iframes (per-campaign frame-ancestors)
+/c/<slug>/write        GET ?postcode=&seed= -> the letter form (Back and reload come back to it)
+/r/                    "Tell us what happened": type a reference (?reference=) -> /r/<reference>
 /r/<reference>         the citizen says the letter was posted, emailed or answered
 """
 from __future__ import annotations
@@ -32,6 +35,7 @@ from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, ParliamentDissolved, UpstreamUnavailable
 from campaign.lookup.local_source import directory_path
 from campaign.lookup.register import mp_email
+from campaign.public import journey
 from campaign.public.composing import (
     NoAsksChosen, asks_in_letter, compose_for, suggested_wording,
 )
@@ -60,6 +64,7 @@ from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
 from campaign.campaigns.help_text import help_blocks
 from letters.phrasings import new_seed, paragraph_keys
+from letters.render_pdf import check_pages
 
 bp = Blueprint("public", __name__)
 
@@ -187,42 +192,106 @@ def results(slug: str):
 postcode_limit = limiter.shared_limit(POSTCODE_LIMIT, scope="postcode-lookup")
 
 
+def _look_up(campaign: Campaign, form: PostcodeForm, asks: list[Ask]):
+    """(the MP found for the form's postcode, None) or (None, the page saying why not)."""
+    if not form.validate():
+        return None, _campaign_page(campaign, form, asks, 422)
+    try:
+        return _finder().find(get_db(), form.postcode.data), None
+    except UpstreamUnavailable as failure:
+        # Our problem, not the postcode's: a notice, not an error on the field.
+        return None, _campaign_page(campaign, form, asks, failure.status,
+                                    unavailable=failure.message)
+    except LookupFailure as failure:
+        if failure.heading:
+            return None, _explain(campaign, failure)
+        form.postcode.errors = [failure.message]
+        return None, _campaign_page(campaign, form, asks, failure.status, failure.help_link)
+
+
 @bp.post("/c/<slug>/mp")
 @postcode_limit
 def find_mp(slug: str):
+    """The postcode form as it was (a POST): on to the letter form's own address."""
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
     form = PostcodeForm()
+    found, refusal = _look_up(campaign, form, enabled_asks(get_db(), campaign.id))
+    if refusal:
+        return refusal
+    return redirect(url_for("public.write", slug=slug, postcode=str(found.postcode),
+                            seed=new_seed()), code=303)
+
+
+@bp.get("/c/<slug>/write")
+@postcode_limit
+def write(slug: str):
+    """The letter form for ?postcode= (and ?seed=, the letter's phrasings).
+
+    A GET, so that reloading it, bookmarking it or coming Back to it from the preview
+    works; the postcode in the address is never logged and the page is never stored
+    (security_headers). What the writer typed comes back from their own browser
+    (static/site.js keeps it in sessionStorage), never from the server.
+    """
+    campaign = _campaign_or_404(slug)
+    if campaign.is_closed:
+        return _closed(campaign)
+    if not request.args.get("postcode"):
+        return redirect(url_for("public.campaign_page", slug=slug))
+    form = PostcodeForm(formdata=request.args, meta={"csrf": False})
     asks = enabled_asks(get_db(), campaign.id)
-    if not form.validate():
-        return _campaign_page(campaign, form, asks, 422)
-    try:
-        found = _finder().find(get_db(), form.postcode.data)
-    except UpstreamUnavailable as failure:
-        # Our problem, not the postcode's: a notice, not an error on the field.
-        return _campaign_page(campaign, form, asks, failure.status, unavailable=failure.message)
-    except LookupFailure as failure:
-        if failure.heading:
-            return _explain(campaign, failure)
-        form.postcode.errors = [failure.message]
-        return _campaign_page(campaign, form, asks, failure.status, failure.help_link)
-    seed = new_seed()
+    found, refusal = _look_up(campaign, form, asks)
+    if refusal:
+        return refusal
+    seed = journey.seed_from(request.args.get("seed")) or new_seed()
     letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed),
                                looked_up=str(found.postcode))
     suggested = suggested_wording(campaign, asks, found.mp, seed, today())
-    return _write_page(campaign, found, letter_form, asks, paragraph_texts(None, suggested))
+    return _write_page(campaign, found, letter_form, asks, paragraph_texts(None, suggested),
+                       restore=True)
+
+
+@bp.get("/c/<slug>/mp")
+@bp.get("/c/<slug>/letter")
+@bp.get("/c/<slug>/edit")
+@bp.get("/c/<slug>/download")
+@bp.get("/c/<slug>/email")
+@bp.get("/c/<slug>/done")
+def carry_on(slug: str):
+    """A step that only answers a form, opened by address (a reload, a bookmark):
+    back to the letter form when the address names the postcode, else the campaign."""
+    _campaign_or_404(slug)
+    postcode = request.args.get("postcode", "")
+    if postcode:
+        return redirect(url_for("public.write", slug=slug, postcode=postcode[:16],
+                                seed=journey.seed_from(request.args.get("seed"))))
+    return redirect(url_for("public.campaign_page", slug=slug))
 
 
 def _write_page(campaign: Campaign, found, form: LetterForm, asks: list[Ask],
                 paragraphs: dict[str, str], paragraph_errors: dict | None = None,
                 status: int = 200, unavailable: str | None = None,
-                help_link: tuple[str, str] | None = None):
-    """The letter form; `paragraphs` fills the textareas of the letter's own wording."""
+                help_link: tuple[str, str] | None = None, edited: set[str] | None = None,
+                restore: bool = False, notice: str = ""):
+    """The letter form; `paragraphs` fills the textareas of the letter's own wording.
+
+    `edited` paragraphs show open; `restore` lets the writer's browser put back what
+    they typed (a GET of the form: Back, reload); `notice` says why the form is back.
+    """
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
                            asks=asks, paragraphs=paragraphs, edit_limit=MAX_EDIT_LENGTH,
-                           paragraph_errors=paragraph_errors or {},
+                           paragraph_errors=paragraph_errors or {}, edited=edited or set(),
+                           restore=restore, notice=notice,
                            unavailable=unavailable, help_link=help_link), status
+
+
+def _suggested_for(campaign: Campaign, asks: list[Ask], found, seed_text: str | None) -> dict:
+    """The suggested paragraphs the form showed, when the MP and the seed are known."""
+    seed = journey.seed_from(seed_text)
+    if found is None or seed is None:
+        return {}
+    return suggested_wording(campaign, asks, found.mp, seed, today())
 
 
 @bp.post("/c/<slug>/letter")
@@ -233,7 +302,7 @@ def preview(slug: str):
         return _closed(campaign)
     asks = enabled_asks(get_db(), campaign.id)
     form = _letter_form(asks, formdata=request.form)
-    found, paragraph_errors = None, {}
+    found, paragraph_errors, suggested = None, {}, {}
     # Back to the form, if it comes to that: each textarea shows what the writer sent.
     shown = paragraph_texts(request.form, dict.fromkeys(paragraph_keys(asks), ""))
     help_link = None
@@ -248,15 +317,21 @@ def preview(slug: str):
             reference=new_reference(), seed=seed, contact=form.contact.data or "",
         )
         day = today()
+        edits = {}
         try:
             # The MP comes from the postcode on the letter, so the letter goes to the
             # writer's own MP even if they changed the postcode on the form.
             found = _finder().find(get_db(), letter_request.postcode)
             suggested = suggested_wording(campaign, asks, found.mp, seed, day)
             edits, paragraph_errors = read_edits(request.form, suggested)
+            paragraph_errors.update(journey.unticked_edit_errors(
+                edits, asks, letter_request.ask_ids))
             if not paragraph_errors:
                 letter_request = replace(letter_request, edits=edits)
                 letter = compose_for(campaign, asks, letter_request, found, day)
+                # The PDF's page limit, met here with a sentence on what to shorten
+                # rather than at the download (the writer's copy is a page apart).
+                check_pages(letter)
         except UpstreamUnavailable as failure:
             return _write_page(campaign, None, form, asks, shown, status=503,
                                unavailable=failure.message)
@@ -269,7 +344,9 @@ def preview(slug: str):
         except NoAsksChosen:
             form.asks.errors = ["Tick at least one thing to ask your MP for."]
         except LetterTooLong as error:
-            form.personal_note.errors = [str(error)]
+            note_error, paragraph_errors = journey.too_long_errors(str(error), edits)
+            if note_error:
+                form.personal_note.errors = [note_error]
         else:
             if not paragraph_errors:
                 signed = sign(letter_request, found, letter.date,
@@ -282,8 +359,15 @@ def preview(slug: str):
                     moved_from=_moved_from(form.looked_up.data, found))
     elif not form.postcode.errors:
         found = _found_or_none(form.postcode.data)
+        suggested = _suggested_for(campaign, asks, found, form.seed.data)
     return _write_page(campaign, found, form, asks, shown, paragraph_errors, status,
-                       help_link=help_link)
+                       help_link=help_link, edited=journey.edited_keys(shown, suggested))
+
+
+def _reference_url(letter_request: LetterRequest) -> str:
+    """Where the writer reports back, as the letter's own copy prints it."""
+    return url_for("public.reference_page", reference=letter_request.reference or "-",
+                   _external=True)
 
 
 def _moved_from(looked_up: str | None, found) -> str:
@@ -299,9 +383,32 @@ class _StartAgain(Exception):
         self.campaign, self.message, self.status = campaign, message, status
 
 
+class _LetterBack(Exception):
+    """The signed preview holds a letter that cannot be delivered as it is (too old,
+    too long to print): the page offers the form back, filled in from it."""
+
+    def __init__(self, campaign: Campaign, heading: str, message: str, status: int):
+        super().__init__(message)
+        self.campaign, self.heading, self.message, self.status = (campaign, heading, message,
+                                                                  status)
+
+
 @bp.errorhandler(_StartAgain)
 def _start_again_page(problem: _StartAgain):
     return _start_again(problem.campaign, problem.message, problem.status)
+
+
+@bp.errorhandler(_LetterBack)
+def _letter_back_page(problem: _LetterBack):
+    return render_template("public/letter_back.html", campaign=problem.campaign,
+                           heading=problem.heading, message=problem.message,
+                           signed=request.form.get("letter", "")), problem.status
+
+
+def _expired_message() -> str:
+    age = journey.age_in_words(current_app.config["LETTER_FORM_MAX_AGE"])
+    return (f"This preview was made more than {age} ago, so it can no longer be "
+            f"downloaded or sent.")
 
 
 def _signed_letter(campaign: Campaign):
@@ -310,16 +417,19 @@ def _signed_letter(campaign: Campaign):
     try:
         signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
                         current_app.config["LETTER_FORM_MAX_AGE"])
-    except LetterExpired:
-        raise _StartAgain(campaign, "This preview is more than two hours old, so we no "
-                          "longer have your letter. Please fill the form in again.", 410) from None
+    except LetterExpired as expired:
+        if expired.letter is None or expired.letter.request.campaign_id != campaign.id:
+            raise _StartAgain(campaign, "We couldn't read that letter. Please fill the form "
+                              "in again.", 400) from None
+        raise _LetterBack(campaign, "Your preview has expired", _expired_message()
+                          + " Your letter is not lost: get it back, check it and preview "
+                          "it again.", 410) from None
     except LetterTampered:
         signed = None
     if signed is None or signed.request.campaign_id != campaign.id:
         raise _StartAgain(campaign, "We couldn't read that letter. Please fill the form in "
                           "again.", 400)
-    reference_url = url_for("public.reference_page", reference=signed.request.reference or "-",
-                            _external=True)
+    reference_url = _reference_url(signed.request)
     enabled = enabled_asks(get_db(), campaign.id)
     try:
         letter = compose_for(campaign, enabled, signed.request, signed.found, signed.day,
@@ -328,7 +438,8 @@ def _signed_letter(campaign: Campaign):
         raise _StartAgain(campaign, "The asks you chose have changed. Please choose "
                           "again.", 409) from None
     except LetterTooLong as error:
-        raise _StartAgain(campaign, str(error), 422) from None
+        raise _LetterBack(campaign, "Your letter is too long to print",
+                          f"{error} Get your letter back to shorten it.", 422) from None
     return signed, letter, [ask.id for ask in asks_in_letter(enabled, signed.request)]
 
 
@@ -365,10 +476,32 @@ def download(slug: str):
     if file_format is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
     signed, letter, ask_ids = _signed_letter(campaign)
-    response = letter_file(file_format, letter)
+    try:
+        response = letter_file(file_format, letter)
+    except LetterTooLong as error:
+        # A preview made before the page check existed (previews now check it).
+        raise _LetterBack(campaign, "Your letter is too long to print",
+                          f"{error} Get your letter back to shorten it.", 422) from None
     if file_format.is_letter:
         _count_letter(signed, ask_ids, request.form["format"])
     return response
+
+
+@bp.post("/c/<slug>/done")
+@limiter.limit(DOWNLOAD_LIMIT)
+def done(slug: str):
+    """After the download: printing, posting, the reference and a friend, with the letter's
+    files still to hand (the signed preview travels on). Counts nothing: /download does."""
+    campaign = _campaign_or_404(slug)
+    refused = _not_taking_letters(campaign)
+    if refused:
+        return refused
+    signed, letter, _ = _signed_letter(campaign)
+    fmt = request.form.get("format", "")
+    return render_template("public/done.html", campaign=campaign, letter=letter,
+                           signed=request.form.get("letter", ""),
+                           format=fmt if fmt in ("pdf", "docx") else "",
+                           reference=signed.request.reference, share=_share_links(campaign))
 
 
 @bp.post("/c/<slug>/email")
@@ -386,9 +519,10 @@ def email(slug: str):
                             "has to go by post.", 409)
     _count_letter(signed, ask_ids, "email")
     if offer.mailto is None:
-        # Too long for a link: the page with the text to copy and the address.
+        # "I've emailed it" under the text to copy: thanks, and what happens next.
         return render_template("public/email_copy.html", campaign=campaign, offer=offer,
-                               reference=signed.request.reference)
+                               reference=signed.request.reference,
+                               share=_share_links(campaign))
     # 303 so the browser follows with a GET; the mail app opens, the tab stays.
     return redirect(offer.mailto, code=303)
 
@@ -399,12 +533,20 @@ def edit(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
+    notice = ""
     try:
         signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
                         current_app.config["LETTER_FORM_MAX_AGE"])
-    except (LetterExpired, LetterTampered):
-        return _start_again(campaign, "We no longer have your letter. Please fill the form "
-                            "in again.", 410)
+    except LetterExpired as expired:
+        # Too old to download, not to read: the letter comes back to preview again.
+        signed = expired.letter
+        notice = (_expired_message() + " Here is your letter as you left it: check it, "
+                  "then preview it again.")
+    except LetterTampered:
+        signed = None
+    if signed is None or signed.request.campaign_id != campaign.id:
+        return _start_again(campaign, "We couldn't read that letter. Please fill the form "
+                            "in again.", 400)
     letter_request = signed.request
     asks = enabled_asks(get_db(), campaign.id)
     form = _letter_form(asks, full_name=letter_request.full_name,
@@ -418,7 +560,8 @@ def edit(slug: str):
                                   signed.day)
     # The card shows the MP the preview was addressed to, carried in the signed field.
     return _write_page(campaign, signed.found, form, asks,
-                       paragraph_texts(None, suggested, letter_request.edits))
+                       paragraph_texts(None, suggested, letter_request.edits),
+                       edited=set(letter_request.edits), notice=notice)
 
 
 def _start_again(campaign: Campaign, message: str, status: int):
@@ -436,11 +579,45 @@ def _referenced_letter(reference: str):
                                                              current_app.config["SECRET_KEY"]))
 
 
-def _reference_page(ref: str, letter, message: str = "", status: int = 200):
+#: What the reply form says of each question left unanswered, and the radio it links to.
+_MISSING = {"reply_within": ("Choose when the reply came.", f"#within-{next(iter(REPLY_WITHIN))}"),
+            "reply_kind": ("Choose what kind of answer it was.",
+                           f"#kind-{next(iter(REPLY_KINDS))}")}
+
+
+def _reference_page(ref: str, letter, message: str = "", status: int = 200,
+                    missing: list[str] | None = None):
+    missing = missing or []
+    errors = [(_MISSING[name][1], _MISSING[name][0]) for name in missing]
+    if status >= 400 and not errors:
+        errors = [("#main", message)]
     return render_template(
         "public/reference.html", reference=ref, letter=letter, problem=status >= 400,
+        missing=missing, errors=errors,
+        missing_messages={name: text for name, (text, _) in _MISSING.items()},
         campaign=campaign_by_id(get_db(), letter.campaign_id), message=message,
         sent_kinds=SENT_KINDS, reply_within=REPLY_WITHIN, reply_kinds=REPLY_KINDS), status
+
+
+@bp.get("/r/")
+@reference_limit
+def report_back():
+    """Where a writer types the reference on their copy (?reference=, forgiving of case,
+    spaces and dashes) and is taken to that letter's page."""
+    typed = request.args.get("reference")
+    if typed is None:
+        return render_template("public/report_back.html", typed="", error="")
+    typed = typed[:40]
+    ref, letter = _referenced_letter(typed)
+    if ref is None:
+        error = ("Enter the reference on your copy of the letter: 8 letters and numbers, "
+                 "like K7QM4TZX.") if typed.strip() else "Enter your letter's reference."
+        return render_template("public/report_back.html", typed=typed, error=error), 422
+    if letter is None:
+        error = (f"No letter has the reference {ref}. Check it for typing mistakes: a "
+                 f"reference is known once its letter has been downloaded or emailed.")
+        return render_template("public/report_back.html", typed=typed, error=error), 404
+    return redirect(url_for("public.reference_page", reference=ref), code=303)
 
 
 @bp.route("/r/<reference>", methods=["GET", "POST"])
@@ -459,7 +636,9 @@ def reference_page(reference: str):
                                  request.form.get("reply_within", ""),
                                  request.form.get("reply_kind", ""))
     except BadReport as problem:
-        return _reference_page(ref, letter, str(problem), 422)
+        return _reference_page(ref, letter, str(problem), 422,
+                               missing=[name for name in ("reply_within", "reply_kind")
+                                        if kind == "replied" and not request.form.get(name)])
     _, letter = _referenced_letter(ref)
     message = ("Thank you: that's recorded." if recorded
                else "You had already told us that; it's counted once.")
@@ -488,7 +667,9 @@ def report():
 
 @bp.get("/privacy")
 def privacy():
-    return render_template("public/privacy.html", facts=privacy_facts(current_app.config))
+    return render_template("public/privacy.html", facts=privacy_facts(current_app.config),
+                           letter_age=journey.age_in_words(
+                               current_app.config["LETTER_FORM_MAX_AGE"]))
 
 
 @bp.get("/about")

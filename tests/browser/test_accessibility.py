@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
 
@@ -20,7 +21,7 @@ from playwright.sync_api import expect  # noqa: E402
 
 from tests.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
 from tests.browser.steps import (  # noqa: E402
-    assert_no_sideways_scroll, fill_letter, find_mp, open_campaign, preview, reach_preview)
+    ASKS, assert_no_sideways_scroll, fill_letter, find_mp, open_campaign, preview, reach_preview)
 from tests.helpers import SLUG  # noqa: E402
 
 FAILING_IMPACTS = {"serious", "critical"}
@@ -29,8 +30,8 @@ FAILING_IMPACTS = {"serious", "critical"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # Pages a visitor opens by address. Each must answer 200.
-PUBLIC_PAGES = ["/", f"/c/{SLUG}/", f"/c/{SLUG}/help", "/privacy", "/about", f"/c/{SLUG}/results",
-                f"/c/{SLUG}/embed"]
+PUBLIC_PAGES = ["/", f"/c/{SLUG}/", f"/c/{SLUG}/help", "/privacy", "/about",
+                f"/c/{SLUG}/results", f"/c/{SLUG}/embed", "/r/"]
 
 # The staff area's pages, by address. Add them here as they land (e.g. "/staff/login");
 # pages behind the login need a signed-in browser context before they can be checked.
@@ -137,6 +138,55 @@ def _reference_unknown(page):
     page.goto("/r/K7QM4TZX")
 
 
+def _after_download(page):
+    reach_preview(page)
+    with page.expect_download():
+        page.get_by_role("button", name="Download PDF to print").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Print, sign and post your letter")
+
+
+def _report_back_error(page):
+    page.goto("/r/?reference=hello")
+
+
+def _reply_error(page):
+    _reference(page)
+    page.get_by_role("button", name="My MP replied").click()
+    expect(page.get_by_role("alert")).to_contain_text("Choose when the reply came")
+
+
+def _emailed(page):
+    _write_form(page)
+    fill_letter(page, asks=ASKS[:2], note="I have seen this on my own street. " * 34)
+    preview(page)
+    page.get_by_role("button", name="I've emailed it").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for emailing your letter")
+
+
+def _expired(page):
+    from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
+    from campaign.public.signed_requests import SALT
+
+    class Then(TimestampSigner):
+        def get_timestamp(self) -> int:
+            return int(time.time()) - 3 * 60 * 60
+
+    reach_preview(page)
+    signed = page.locator("input[name=letter]").first.input_value()
+    payload = URLSafeTimedSerializer("browser-test-secret", salt=SALT).loads(signed)
+    old = URLSafeTimedSerializer("browser-test-secret", salt=SALT, signer=Then).dumps(payload)
+    page.locator("input[name=letter]").first.evaluate("(el, value) => el.value = value", old)
+    page.get_by_role("button", name="Download PDF to print").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your preview has expired")
+
+
+def _expired_letter_back(page):
+    _expired(page)
+    page.get_by_role("button", name="Get my letter back").click()
+    expect(page.get_by_role("status")).to_contain_text("more than two hours ago")
+
+
 # Pages reached by doing something: name -> how to get there.
 STATES = {
     "letter-form": _write_form,
@@ -154,6 +204,12 @@ STATES = {
     "reference": _reference,
     "reference-reported": _reference_reported,
     "reference-unknown": _reference_unknown,
+    "after-download": _after_download,
+    "report-back-error": _report_back_error,
+    "reply-error": _reply_error,
+    "emailed": _emailed,
+    "expired": _expired,
+    "expired-letter-back": _expired_letter_back,
 }
 
 

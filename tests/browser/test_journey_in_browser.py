@@ -77,6 +77,9 @@ def test_a_citizen_writes_to_their_mp_and_downloads_the_letter(page, shoot):
         assert expected in text, expected
     assert "cannabis farm" in text
     assert ask2[:40] not in text
+    # The download moves on to what to do next, where both files are still to hand.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Print, sign and post your letter")
+    shoot("done")
 
     name, data = download(page, "Download Word document to edit")
     assert name == f"letter-to-diane-abbott-{date.today().isoformat()}.docx"
@@ -85,8 +88,8 @@ def test_a_citizen_writes_to_their_mp_and_downloads_the_letter(page, shoot):
     assert own in paragraphs and ask1 in paragraphs
     assert any(NOTE in p for p in paragraphs)
     assert paragraphs[-1] == WRITER["full_name"]
-    # Downloading leaves the preview in place, for the other format or a second look.
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your letter is ready")
+    # Downloading again leaves that page in place.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Print, sign and post your letter")
 
 
 def test_change_something_brings_back_the_form_as_left(page, shoot):
@@ -132,5 +135,8 @@ def test_the_journey_works_without_javascript(browser, live_server, upstreams):
         preview(page)
         name, data = download(page, "Download PDF to print")
         assert name.endswith(".pdf") and "Dear Ms Abbott" in pdf_text(data)
+        # Without scripts the page stays; a button leads on to what to do next.
+        page.get_by_role("button", name="Downloaded it? What to do next").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Print, sign and post your letter")
     finally:
         context.close()

@@ -1,0 +1,78 @@
+"""The mechanics between the letter's steps: what the form shows again, what it refuses.
+
+The views stay thin: they ask here which paragraphs the writer changed (so those stay
+open), which changes would be silently lost (an unticked ask's paragraph), where to
+say a letter is too long to print, and how to name the preview's lifetime in words.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from letters import Ask
+from letters.typed_text import clean_paragraphs
+
+#: A seed from an address: digits only, as many as phrasings.new_seed draws at most.
+_SEED_DIGITS = 20
+
+
+def seed_from(value: str | None) -> int | None:
+    """The letter's seed from ?seed=, or None when it is missing or not one."""
+    if value and value.isdigit() and len(value) <= _SEED_DIGITS:
+        return int(value)
+    return None
+
+
+def edited_keys(shown: Mapping[str, str], suggested: Mapping[str, str]) -> set[str]:
+    """The paragraphs whose textarea holds something other than the suggestion."""
+    return {key for key, text in shown.items()
+            if clean_paragraphs(text or "") and key in suggested
+            and clean_paragraphs(text) != clean_paragraphs(suggested[key])}
+
+
+def unticked_edit_errors(edits: Mapping[str, str], asks: Sequence[Ask],
+                         ticked: Sequence[int]) -> dict[str, str]:
+    """An error for each ask paragraph the writer changed but did not tick.
+
+    The letter holds only the ticked asks, so such a change would vanish without a
+    word; the writer decides: tick the ask, or undo the change.
+    """
+    chosen = set(ticked)
+    return {f"ask-{ask.id}": (f"You changed the paragraph for “{ask.title}” but did not "
+                              f"tick it: tick it to put it in your letter, or tick “Reset to "
+                              f"the suggested wording” to leave it out.")
+            for ask in asks if f"ask-{ask.id}" in edits and ask.id not in chosen}
+
+
+def too_long_errors(message: str, edits: Mapping[str, str]) -> tuple[str | None, dict[str, str]]:
+    """Where to say the letter is too long: (the note's error, paragraph errors).
+
+    The writer's own words are what made it long: the longest changed paragraph gets
+    the sentence when there is one, else the note.
+    """
+    if not edits:
+        return message, {}
+    longest = max(edits, key=lambda key: len(edits[key]))
+    return None, {longest: f"{message} This is the longest paragraph you changed."}
+
+
+_NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve"]
+
+
+def _count(number: int, unit: str) -> str:
+    if number == 1:
+        return f"an {unit}" if unit == "hour" else f"a {unit}"
+    word = _NUMBERS[number] if number < len(_NUMBERS) else f"{number:,}"
+    return f"{word} {unit}s"
+
+
+def age_in_words(seconds: int) -> str:
+    """A length of time as a sentence says it: 7200 -> "two hours", 5400 -> "90 minutes"."""
+    if seconds >= 86400 and seconds % 86400 == 0:
+        return _count(seconds // 86400, "day")
+    if seconds >= 3600 and seconds % 3600 == 0:
+        return _count(seconds // 3600, "hour")
+    if seconds >= 60 and seconds % 60 == 0:
+        minutes = seconds // 60
+        return _count(minutes, "minute") if minutes <= 12 else f"{minutes:,} minutes"
+    return _count(max(seconds, 0), "second")
