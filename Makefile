@@ -31,11 +31,11 @@ demo: install
 
 # Production serving: gunicorn with gunicorn.conf.py (a worker per core plus one, each
 # with a few threads; WEB_CONCURRENCY and GUNICORN_THREADS change them). It needs
-# APP_ENV=production and a SECRET_KEY, and belongs behind nginx (deploy/nginx.conf):
+# APP_ENV=production and a SECRET_KEY, and belongs behind nginx (deploy/nginx-site.conf):
 # gunicorn must never face the internet directly.
 serve: install
 	@echo "make serve is production: it needs APP_ENV=production, SECRET_KEY (32+ random characters),"
-	@echo "ORGANISATION_NAME, ORGANISATION_URL, ORGANISATION_EMAIL,"
+	@echo "ORGANISATION_NAME, ORGANISATION_URL, ORGANISATION_EMAIL, ALLOWED_HOSTS,"
 	@echo "TRUSTED_PROXIES=1 behind nginx and RATELIMIT_STORAGE_URI=redis://... (see README, Production)."
 	$(BIN)/flask --app wsgi init-db
 	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app

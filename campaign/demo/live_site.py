@@ -76,6 +76,8 @@ def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
         **os.environ,
         "HOST": "127.0.0.1",
         "PORT": "0",
+        # Every request comes to http://127.0.0.1:<port>; any other Host gets 400.
+        "ALLOWED_HOSTS": "127.0.0.1",
         "WEB_CONCURRENCY": str(workers),
         "GUNICORN_THREADS": str(threads),
         # Plain HTTP on loopback: development's cookies (production is tests/production).
