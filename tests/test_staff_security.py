@@ -6,7 +6,8 @@ import re
 import pytest
 
 from campaign import create_app
-from campaign.db import get_db, migrate
+from campaign.db import get_db
+from campaign.migrations.runner import migrate
 from tests.helpers import (
     ORGANISER,
     Journey,

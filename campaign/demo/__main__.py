@@ -14,12 +14,12 @@ from pathlib import Path
 from werkzeug.serving import make_server
 
 from campaign import create_app
-from campaign.db import migrated_db
+from campaign.accounts.users import UserError, create_user
+from campaign.campaigns.launch import load_launch_campaign
 from campaign.demo.dataset import POSTCODES, TERMINATED, VACANT_SEATS
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.postcodes_io import FakePostcodesIO
-from campaign.campaigns.launch import load_launch_campaign
-from campaign.accounts.users import UserError, create_user
+from campaign.migrations.runner import migrated_db
 
 DEMO_STAFF_EMAIL = "demo-staff@example.org"
 DEMO_STAFF_PASSWORD = "demo-password-1234"

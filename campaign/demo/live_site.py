@@ -30,7 +30,7 @@ def prepare_database(path: str) -> None:
     """Create the schema and the launch campaign, as `flask init-db` would."""
     from campaign import create_app
     from campaign.campaigns.launch import load_launch_campaign
-    from campaign.db import migrated_db
+    from campaign.migrations.runner import migrated_db
 
     app = create_app({"DATABASE_PATH": path, "SECRET_KEY": "prepare-only"})
     with app.app_context():

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING
 
 import sqlite_utils
 
-from campaign.lookup.finder import FoundMP
-from campaign.public.signed_requests import LetterRequest
 from campaign.db import write_transaction
-
-if TYPE_CHECKING:  # counter imports letters_count from here
-    from campaign.public.counter import LetterCounter
+from campaign.lookup.finder import FoundMP
+from campaign.public.counter import LetterCounter
+from campaign.public.signed_requests import LetterRequest
 
 
 def record_letter(db: sqlite_utils.Database, counter: LetterCounter, request: LetterRequest,
@@ -64,8 +61,3 @@ def record_download(db: sqlite_utils.Database, *, token: str, campaign_id: int,
             [fmt, token, fmt],
         )
         return False
-
-
-def letters_count(db: sqlite_utils.Database, campaign_id: int) -> int:
-    """How many letters a campaign has produced."""
-    return db["letters"].count_where("campaign_id = ?", [campaign_id])
