@@ -13,6 +13,9 @@ from campaign.public.widgets import HiddenInput, TextInput
 from letters.fonts import unprintable_characters
 from letters.typed_text import clean_line, clean_paragraphs
 
+# The longest UK postcode is 8 characters with its space: room for stray spaces, and
+# the normaliser (campaign.lookup.postcode) says what is wrong with the rest.
+POSTCODE_MAX = 16
 NAME_MAX = 100
 ADDRESS_MAX = 100
 TOWN_MAX = 60
@@ -20,6 +23,7 @@ NOTE_MAX = 1200  # about two short paragraphs: the letter stays readable and on 
 NOTE_MAX_LINES = 20  # line breaks: 600 of them once made a 15-page letter
 NOTE_MAX_PARAGRAPHS = 5
 CONTACT_MAX = 100
+TOO_LONG_FOR_A_POSTCODE = "That is too long for a postcode."
 
 
 def printable(_form, field):
@@ -65,7 +69,8 @@ def uk_postcode(_form, field):
 class PostcodeForm(FlaskForm):
     postcode = StringField(
         "Your postcode", filters=[clean_line], widget=TextInput(),
-        validators=[InputRequired("Enter your postcode."), Length(max=16, message="That is too long for a postcode."), uk_postcode],
+        validators=[InputRequired("Enter your postcode."),
+                    Length(max=POSTCODE_MAX, message=TOO_LONG_FOR_A_POSTCODE), uk_postcode],
     )
 
 
@@ -102,7 +107,7 @@ class LetterForm(FlaskForm):
         InputRequired("Enter your town or city."),
         Length(max=TOWN_MAX, message=f"Keep the town under {TOWN_MAX} characters."), printable])
     postcode = StringField("Postcode", filters=[clean_line], widget=TextInput(), validators=[
-        InputRequired("Enter your postcode."), Length(max=16, message="That is too long for a postcode."),
+        InputRequired("Enter your postcode."), Length(max=POSTCODE_MAX, message=TOO_LONG_FOR_A_POSTCODE),
         uk_postcode])
     asks = CheckboxesField("What you ask your MP to do", coerce=int)
     personal_note = TextAreaField("In your own words (optional)", filters=[clean_paragraphs], validators=[
@@ -115,7 +120,7 @@ class LetterForm(FlaskForm):
     # The postcode whose MP the page showed, so the preview can say when the writer's
     # own postcode on the letter sends it to another MP.
     looked_up = HiddenField(widget=HiddenInput(), filters=[clean_line],
-                            validators=[Length(max=16)])
+                            validators=[Length(max=POSTCODE_MAX)])
     seed = HiddenField(widget=HiddenInput(), filters=[lambda value: value if (value or "").isdigit()
                                 and len(value) <= 20 else None])
 
