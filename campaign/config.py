@@ -254,11 +254,6 @@ def setting(name: str, environ: Mapping[str, str] = os.environ, default: str | N
     return SETTING[name].read(environ, default)
 
 
-def is_on(value: str) -> bool:
-    """Read an on/off variable loosely: 0, false, no and off (any case) are off."""
-    return value.strip().lower() not in (*OFF_WORDS, "")
-
-
 def organisation_from_environment(environ: Mapping[str, str] = os.environ) -> dict:
     """Who runs the site: named in the header, the footer and the privacy page."""
     names = ("ORGANISATION_NAME", "ORGANISATION_URL", "ORGANISATION_EMAIL",
