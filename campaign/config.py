@@ -53,15 +53,18 @@ def number(unit: str, *, example: str, above: float | None = None,
            at_least: float | None = None, at_most: float | None = None,
            whole: bool = False) -> Kind:
     """A number of `unit` within the bounds given (a whole one if `whole`)."""
+    def shown(bound: float) -> str:  # 2592000, not 2.592e+06
+        return str(int(bound)) if bound == int(bound) else f"{bound:g}"
+
     bounds = []
     if above is not None:
-        bounds.append(f"above {above:g}")
+        bounds.append(f"above {shown(above)}")
     if at_least is not None and at_most is not None:
-        bounds.append(f"from {at_least:g} to {at_most:g}")
+        bounds.append(f"from {shown(at_least)} to {shown(at_most)}")
     elif at_least is not None:
-        bounds.append(f"at least {at_least:g}")
+        bounds.append(f"at least {shown(at_least)}")
     if at_most is not None and at_least is None:
-        bounds.append(f"at most {at_most:g}")
+        bounds.append(f"at most {shown(at_most)}")
     takes = f"a {'whole ' if whole else ''}number{' of ' + unit if unit else ''}"
     takes += (" " + " and ".join(bounds) if bounds else "") + f", such as {example}"
 
