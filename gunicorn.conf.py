@@ -1,25 +1,37 @@
 """gunicorn settings for `make serve` and `gunicorn -c gunicorn.conf.py wsgi:app`.
 
 Every setting can be changed from the environment: HOST, PORT, WEB_CONCURRENCY
-(worker processes) and GUNICORN_THREADS (threads per worker).
+(worker processes), GUNICORN_THREADS (threads per worker), GUNICORN_LOG_LEVEL and
+GUNICORN_NO_CONTROL_SOCKET. They are read through the site's table of settings
+(campaign.config.SETTINGS), so a malformed one stops gunicorn with a sentence.
 
 Privacy: gunicorn's access log would record each client's IP address and the full
 request line with its query string (which may hold a postcode), so it stays off;
 the application writes its own request log without either (campaign/request_log.py).
 """
 import multiprocessing
-import os
 import sys
 
-# Loopback by default: gunicorn must never face the internet directly (a few dozen
-# slow clients would hold every thread). nginx in front buffers them: deploy/.
-bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+from campaign.config import ConfigError, setting
 
-# Letters are CPU work (templates, PDF) with short waits on the upstreams and SQLite:
-# a process per core and one spare, each with a few threads to cover those waits.
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
+try:
+    # Loopback by default: gunicorn must never face the internet directly (a few dozen
+    # slow clients would hold every thread). nginx in front buffers them: deploy/.
+    bind = f"{setting('HOST')}:{setting('PORT', default='8000')}"
+    # Letters are CPU work (templates, PDF) with short waits on the upstreams and
+    # SQLite: a process per core and one spare, each with a few threads for those waits.
+    workers = setting("WEB_CONCURRENCY", default=str(multiprocessing.cpu_count() + 1))
+    threads = setting("GUNICORN_THREADS")
+    loglevel = setting("GUNICORN_LOG_LEVEL")
+    # Tests and benchmarks run throwaway servers; they must not take over the control
+    # socket (newer gunicorns make one per user by default) of a server already running.
+    control_socket_disable = bool(setting("GUNICORN_NO_CONTROL_SOCKET"))
+    rate_limits_on = setting("RATELIMIT_ENABLED")
+    rate_limit_storage = setting("RATELIMIT_STORAGE_URI")
+except ConfigError as error:
+    sys.exit(f"Configuration error: {error}")
+
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 keepalive = 5
 
 # The slowest honest request waits ~5 s on an upstream; 30 s means something is stuck.
@@ -29,25 +41,17 @@ graceful_timeout = 20
 # Build the app once in the master and fork it: quicker starts, shared memory.
 preload_app = True
 
-# Tests and benchmarks run throwaway servers; they must not take over the control
-# socket (newer gunicorns make one per user by default) of a server already running.
-control_socket_disable = os.environ.get("GUNICORN_NO_CONTROL_SOCKET") == "1"
-
 accesslog = None
 # If someone turns the access log on (--access-logfile -), it still holds no IP
 # address (no %(h)s), no query string (%(U)s is the path alone) and no referrer.
 access_log_format = '%(m)s %(U)s %(s)s %(B)s %(M)sms'
 errorlog = "-"
-loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 
 
 def on_starting(server):
     """Say so when each worker will count rate limits alone."""
-    from campaign.config import is_on
-
-    limits_on = is_on(os.environ.get("RATELIMIT_ENABLED", "1"))
-    storage = os.environ.get("RATELIMIT_STORAGE_URI", "") or "memory://"
-    if limits_on and storage.startswith("memory://") and workers > 1:
+    storage = rate_limit_storage
+    if rate_limits_on and storage.startswith("memory://") and workers > 1:
         print(f"WARNING: RATELIMIT_STORAGE_URI is {storage}: each of the {workers} workers "
               f"counts alone, so every rate limit is {workers} times looser. Set "
               "RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379/0 (see README, Production).",

@@ -21,10 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from campaign.exports import queries  # noqa: E402
-from campaign.db import connect, migrate  # noqa: E402
-from campaign.exports.files import to_csv  # noqa: E402
 from campaign.campaigns.launch import load_launch_campaign  # noqa: E402
+from campaign.db import connect  # noqa: E402
+from campaign.exports import queries  # noqa: E402
+from campaign.exports.files import to_csv  # noqa: E402
+from campaign.migrations.runner import migrate  # noqa: E402
 
 SEATS = 650
 DAYS = 365

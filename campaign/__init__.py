@@ -9,9 +9,20 @@ from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from campaign import (
-    accounts, config, db, exports, limits, lookup, proxies, public, request_log,
-    security_headers, site_context, staff,
+    accounts,
+    config,
+    db,
+    exports,
+    limits,
+    lookup,
+    proxies,
+    public,
+    request_log,
+    security_headers,
+    site_context,
+    staff,
 )
+from campaign.migrations import runner as migrations_runner
 
 PACKAGE = Path(__file__).resolve().parent
 csrf = CSRFProtect()
@@ -48,6 +59,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     _refuse_malformed_referrers(app)  # before CSRFProtect's own check, which it guards
     csrf.init_app(app)
     db.init_app(app)
+    migrations_runner.init_app(app)
     limits.init_app(app)
     security_headers.init_app(app)
     request_log.init_app(app)

@@ -1,18 +1,25 @@
 """Configuration from environment variables, with safe defaults.
 
-Every variable is listed in the README's configuration table. Only `APP_ENV` says
-which environment this is (`FLASK_ENV` is ignored), and anything but an explicit
-`development` or `test` is held to production's rules: `check()` refuses to start a
-site whose settings are missing or unsafe, with a sentence saying what to set.
-Add a rule to PRODUCTION_REQUIREMENTS to make another setting fail closed.
+`SETTINGS` is the one declared table of every variable the site reads (gunicorn.conf.py
+too): its name, its default, what it takes (a parser with bounds) and a sentence of
+help. The README's configuration table documents the same names and defaults, and
+tests/test_settings_table.py holds the two equal. A value a setting cannot take stops
+start-up with one sentence naming the setting, what it got and what it takes.
+
+Only `APP_ENV` says which environment this is (`FLASK_ENV` is ignored), and anything
+but an explicit `development` or `test` is held to production's rules: `check()`
+refuses to start a site whose settings are missing or unsafe, with a sentence saying
+what to set. Add a rule to PRODUCTION_REQUIREMENTS to make another setting fail closed.
 """
 from __future__ import annotations
 
+import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 DEV_SECRET_KEY = "dev-only-not-secret"
 POSTCODE_SOURCES = ("local", "remote", "both")
@@ -21,50 +28,253 @@ POSTCODE_SOURCES = ("local", "remote", "both")
 RELAXED_ENVIRONMENTS = ("development", "test")
 ENVIRONMENTS = (*RELAXED_ENVIRONMENTS, "production")
 MIN_SECRET_KEY_LENGTH = 32
+# A random key of 32 or more characters has far more; "changeme" four times has 7.
+MIN_SECRET_KEY_DISTINCT_CHARACTERS = 10
 MAKE_A_KEY = "python3 -c 'import secrets; print(secrets.token_hex(32))'"
+ON_WORDS, OFF_WORDS = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 
 class ConfigError(RuntimeError):
     """The environment does not describe a site that can run safely."""
 
 
-def is_on(value: str) -> bool:
-    """Read an on/off variable: 0, false, no and off (any case) are off."""
-    return value.strip().lower() not in ("0", "false", "no", "off", "")
+# What a setting takes -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Kind:
+    """What a setting takes: `takes` says it in words for the sentence of a bad value,
+    `read` turns the variable's text into the value (ValueError when it cannot)."""
+
+    takes: str
+    read: Callable[[str], Any]
 
 
-def _seconds(value: str, name: str) -> float:
-    """A positive number of seconds, or a ConfigError saying what to set."""
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = 0.0
-    if not seconds > 0:
-        raise ConfigError(f"{name} must be a number of seconds above 0, such as 86400 "
-                          f"(a day), not {value!r}.")
-    return seconds
+def number(unit: str, *, example: str, above: float | None = None,
+           at_least: float | None = None, at_most: float | None = None,
+           whole: bool = False) -> Kind:
+    """A number of `unit` within the bounds given (a whole one if `whole`)."""
+    def shown(bound: float) -> str:  # 2592000, not 2.592e+06
+        return str(int(bound)) if bound == int(bound) else f"{bound:g}"
+
+    bounds = []
+    if above is not None:
+        bounds.append(f"above {shown(above)}")
+    if at_least is not None and at_most is not None:
+        bounds.append(f"from {shown(at_least)} to {shown(at_most)}")
+    elif at_least is not None:
+        bounds.append(f"at least {shown(at_least)}")
+    if at_most is not None and at_least is None:
+        bounds.append(f"at most {shown(at_most)}")
+    takes = f"a {'whole ' if whole else ''}number{' of ' + unit if unit else ''}"
+    takes += (" " + " and ".join(bounds) if bounds else "") + f", such as {example}"
+
+    def read(text: str) -> float | int:
+        value = int(text) if whole else float(text)
+        if not math.isfinite(value):
+            raise ValueError(text)
+        if ((above is not None and not value > above)
+                or (at_least is not None and value < at_least)
+                or (at_most is not None and value > at_most)):
+            raise ValueError(text)
+        return value
+
+    return Kind(takes, read)
 
 
-def organisation_from_environment(environ=os.environ) -> dict:
+def on_or_off() -> Kind:
+    """1 or 0; true/false, yes/no and on/off too (any case)."""
+
+    def read(text: str) -> bool:
+        word = text.lower()
+        if word in ON_WORDS:
+            return True
+        if word in OFF_WORDS:
+            return False
+        raise ValueError(text)
+
+    return Kind("1 (on) or 0 (off)", read)
+
+
+def one_of(*options: str) -> Kind:
+    """One word of `options`, in any case."""
+
+    def read(text: str) -> str:
+        if text.lower() not in options:
+            raise ValueError(text)
+        return text.lower()
+
+    return Kind("one of " + ", ".join(options), read)
+
+
+def text() -> Kind:
+    """Any text (surrounding spaces dropped)."""
+    return Kind("any text", lambda value: value)
+
+
+def web_address() -> Kind:
+    """An http:// or https:// address, kept without a trailing slash."""
+
+    def read(value: str) -> str:
+        if not value.lower().startswith(("https://", "http://")) or " " in value:
+            raise ValueError(value)
+        return value.rstrip("/")
+
+    return Kind("a web address starting https:// (or http://)", read)
+
+
+def email_address() -> Kind:
+    """An e-mail address (only its shape is checked)."""
+
+    def read(value: str) -> str:
+        local, at, domain = value.rpartition("@")
+        if not (local and at and "." in domain) or " " in value:
+            raise ValueError(value)
+        return value
+
+    return Kind("an e-mail address, such as privacy@example.org", read)
+
+
+def host_names() -> Kind:
+    """Host names separated by commas, without scheme, port or path (a leading dot
+    takes in every subdomain, as Werkzeug's trusted hosts do)."""
+
+    def read(value: str) -> tuple[str, ...]:
+        hosts = tuple(host.strip().lower() for host in value.split(",") if host.strip())
+        for host in hosts:
+            if any(character in host for character in "/:@ "):
+                raise ValueError(value)
+        return hosts
+
+    return Kind("host names separated by commas, without https:// or a port, such as "
+                "letters.example.org,www.letters.example.org", read)
+
+
+# The table --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable: `default` is the text used when it is unset or empty
+    (None when the default is worked out elsewhere, as `help` says)."""
+
+    name: str
+    default: str | None
+    kind: Kind
+    help: str
+
+    def read(self, environ: Mapping[str, str] = os.environ, default: str | None = None):
+        """The setting's value from `environ` (None when unset and without a default).
+
+        Raises ConfigError with one sentence when the value is not one it takes."""
+        raw = (environ.get(self.name) or "").strip()
+        if not raw:
+            raw = default if default is not None else (self.default or "")
+            if not raw:
+                return None
+        try:
+            return self.kind.read(raw)
+        except ValueError:
+            shown = raw if len(raw) <= 40 else raw[:37] + "..."
+            raise ConfigError(f"{self.name} is {shown!r}, but it takes "
+                              f"{self.kind.takes}.") from None
+
+
+SECONDS = "seconds"
+SETTINGS: tuple[Setting, ...] = (
+    Setting("APP_ENV", None, text(),
+            "Which rules hold: production (also when empty), development or test."),
+    Setting("ORGANISATION_NAME", None, text(), "Who runs the site, named on every page."),
+    Setting("ORGANISATION_URL", None, web_address(), "The organisation's web site."),
+    Setting("ORGANISATION_EMAIL", None, email_address(), "The contact for privacy questions."),
+    Setting("ORGANISATION_ADDRESS", None, text(), "The data controller's postal address."),
+    Setting("SECRET_KEY", None, text(),
+            "Signs forms, sessions and letters: 32 or more random characters in production."),
+    Setting("DATABASE_PATH", None, text(),
+            "The SQLite database file (instance/campaign.sqlite3 when unset)."),
+    Setting("POSTCODE_SOURCE", "both", one_of(*POSTCODE_SOURCES),
+            "Where postcodes are looked up: the local directory, postcodes.io, or both."),
+    Setting("POSTCODE_DIRECTORY_PATH", None, text(),
+            "The local postcode directory (beside the database when unset)."),
+    Setting("POSTCODES_API_URL", "https://api.postcodes.io", web_address(),
+            "postcodes.io, public or self-hosted."),
+    Setting("MEMBERS_API_URL", "https://members-api.parliament.uk", web_address(),
+            "The UK Parliament Members API."),
+    Setting("MP_REGISTER_MAX_AGE", "86400",
+            number(SECONDS, above=0, at_most=30 * 86400, example="86400 (a day)"),
+            "No MP register entry older than this addresses a letter."),
+    Setting("MP_REGISTER_AUTO_REFRESH", "1", on_or_off(),
+            "Whether the site refreshes the MP register itself in the background."),
+    Setting("UPSTREAM_CONNECT_TIMEOUT", "1.5",
+            number(SECONDS, above=0, at_most=20, example="1.5"),
+            "Seconds to connect to postcodes.io or the Members API."),
+    Setting("UPSTREAM_READ_TIMEOUT", "3.5",
+            number(SECONDS, above=0, at_most=20, example="3.5"),
+            "Seconds to wait for their answer."),
+    Setting("SESSION_HOURS", "8", number("hours", above=0, at_most=24 * 30, example="8"),
+            "How long a staff sign-in lasts, counted from signing in."),
+    Setting("LETTER_FORM_MAX_AGE", "7200",
+            number(SECONDS, at_least=60, at_most=7 * 86400, whole=True,
+                   example="7200 (two hours)"),
+            "Seconds a letter preview stays downloadable."),
+    Setting("COUNTER_CACHE_SECONDS", "60",
+            number(SECONDS, at_least=0, at_most=3600, example="60"),
+            "How long each process trusts its count of a campaign's letters."),
+    Setting("HOST", "127.0.0.1", text(), "Where make run, make serve and gunicorn listen."),
+    Setting("PORT", "5000", number("", at_least=0, at_most=65535, whole=True, example="5000"),
+            "The port they listen on (gunicorn.conf.py's own default is 8000)."),
+    Setting("RATELIMIT_ENABLED", "1", on_or_off(), "Whether rate limits apply at all."),
+    Setting("RATELIMIT_STORAGE_URI", "memory://", text(),
+            "Where rate-limit counters live: redis://... to share them between workers."),
+    Setting("TRUSTED_PROXIES", "0",
+            number("proxies", at_least=0, at_most=5, whole=True, example="1 behind nginx"),
+            "How many reverse proxies' X-Forwarded-For and -Proto headers to believe."),
+    Setting("ALLOWED_HOSTS", None, host_names(),
+            "The host names the site answers to; required in production."),
+    Setting("UPSTREAM_BREAKER_FAILURES", "5",
+            number("failures", at_least=1, at_most=1000, whole=True, example="5"),
+            "Failures in a row before an upstream is left alone for a while."),
+    Setting("UPSTREAM_BREAKER_SECONDS", "30",
+            number(SECONDS, above=0, at_most=3600, example="30"),
+            "How long an upstream is left alone before one trial call."),
+    Setting("FLASK_DEBUG", "0", on_or_off(),
+            "Flask's debugger, for development only: production refuses to start with it."),
+    Setting("WEB_CONCURRENCY", None,
+            number("worker processes", at_least=1, at_most=64, whole=True, example="3"),
+            "gunicorn's worker processes (the cores plus one when unset)."),
+    Setting("GUNICORN_THREADS", "4",
+            number("threads", at_least=1, at_most=64, whole=True, example="4"),
+            "Threads per gunicorn worker."),
+    Setting("GUNICORN_LOG_LEVEL", "info", one_of("debug", "info", "warning", "error", "critical"),
+            "gunicorn's own log level."),
+    Setting("GUNICORN_NO_CONTROL_SOCKET", None, on_or_off(),
+            "1 stops gunicorn making its control socket (throwaway servers)."),
+)
+SETTING = {setting.name: setting for setting in SETTINGS}
+
+
+def setting(name: str, environ: Mapping[str, str] = os.environ, default: str | None = None):
+    """The value of the setting `name` from `environ`; ConfigError if it is malformed.
+    `default` replaces the table's (gunicorn.conf.py's port is 8000, say)."""
+    return SETTING[name].read(environ, default)
+
+
+def organisation_from_environment(environ: Mapping[str, str] = os.environ) -> dict:
     """Who runs the site: named in the header, the footer and the privacy page."""
-    return {
-        "ORGANISATION_NAME": environ.get("ORGANISATION_NAME", "").strip(),
-        "ORGANISATION_URL": environ.get("ORGANISATION_URL", "").strip(),
-        "ORGANISATION_EMAIL": environ.get("ORGANISATION_EMAIL", "").strip(),
-        "ORGANISATION_ADDRESS": environ.get("ORGANISATION_ADDRESS", "").strip(),
-    }
+    names = ("ORGANISATION_NAME", "ORGANISATION_URL", "ORGANISATION_EMAIL",
+             "ORGANISATION_ADDRESS")
+    return {name: setting(name, environ) or "" for name in names}
 
 
-def from_environment(instance_path: str, environ=os.environ) -> dict:
-    """Build the Flask config mapping from `environ` (`check()` then says if it is safe)."""
-    environment = environ.get("APP_ENV", "").strip().lower()
+def from_environment(instance_path: str, environ: Mapping[str, str] = os.environ) -> dict:
+    """Build the Flask config mapping from `environ` (`check()` then says if it is safe).
+
+    Raises ConfigError, in one sentence, for a value a setting cannot take."""
+    def read(name: str):
+        return setting(name, environ)
+
+    environment = (read("APP_ENV") or "").lower()
     production = environment not in RELAXED_ENVIRONMENTS
-    postcode_source = environ.get("POSTCODE_SOURCE", "both").strip().lower()
-    if postcode_source not in POSTCODE_SOURCES:
-        raise ConfigError(f"POSTCODE_SOURCE must be one of {', '.join(POSTCODE_SOURCES)}.")
-    max_age = _seconds(environ.get("MP_REGISTER_MAX_AGE", "86400"), "MP_REGISTER_MAX_AGE")
-    session_hours = float(environ.get("SESSION_HOURS", "8"))
-    secret = environ.get("SECRET_KEY", "")
+    session_hours = read("SESSION_HOURS")
+    secret = read("SECRET_KEY") or ""
     if not secret and not production:
         secret = DEV_SECRET_KEY
     return {
@@ -74,20 +284,16 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         "DEMO": False,
         "PRODUCTION": production,
         "SECRET_KEY": secret,
-        "DATABASE_PATH": environ.get(
-            "DATABASE_PATH", str(Path(instance_path) / "campaign.sqlite3")
-        ),
+        "DATABASE_PATH": read("DATABASE_PATH") or str(Path(instance_path) / "campaign.sqlite3"),
         # local: the ONS directory only; remote: postcodes.io only; both: local first.
-        "POSTCODE_SOURCE": postcode_source,
+        "POSTCODE_SOURCE": read("POSTCODE_SOURCE"),
         # Empty means beside the database (see campaign.lookup.local_source.directory_path).
-        "POSTCODE_DIRECTORY_PATH": environ.get("POSTCODE_DIRECTORY_PATH", ""),
-        "POSTCODES_API_URL": environ.get("POSTCODES_API_URL", "https://api.postcodes.io").rstrip("/"),
-        "MEMBERS_API_URL": environ.get(
-            "MEMBERS_API_URL", "https://members-api.parliament.uk"
-        ).rstrip("/"),
+        "POSTCODE_DIRECTORY_PATH": read("POSTCODE_DIRECTORY_PATH") or "",
+        "POSTCODES_API_URL": read("POSTCODES_API_URL"),
+        "MEMBERS_API_URL": read("MEMBERS_API_URL"),
         # Seconds. The citizen should wait at most about five seconds for an answer.
-        "UPSTREAM_CONNECT_TIMEOUT": float(environ.get("UPSTREAM_CONNECT_TIMEOUT", "1.5")),
-        "UPSTREAM_READ_TIMEOUT": float(environ.get("UPSTREAM_READ_TIMEOUT", "3.5")),
+        "UPSTREAM_CONNECT_TIMEOUT": read("UPSTREAM_CONNECT_TIMEOUT"),
+        "UPSTREAM_READ_TIMEOUT": read("UPSTREAM_READ_TIMEOUT"),
         "SESSION_COOKIE_SECURE": production,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -96,26 +302,27 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=session_hours),
         "REMEMBER_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_HTTPONLY": True,
-        # A signed preview stays valid for two hours; after that the writer starts again.
-        "LETTER_FORM_MAX_AGE": int(environ.get("LETTER_FORM_MAX_AGE", str(2 * 60 * 60))),
+        # After this many seconds a letter preview's signed form expires and the
+        # writer starts again.
+        "LETTER_FORM_MAX_AGE": read("LETTER_FORM_MAX_AGE"),
         # Seconds: no MP register row older than this addresses a letter. The site
         # refreshes the register itself before then (see lookup.register_upkeep).
-        "MP_REGISTER_MAX_AGE": max_age,
-        "MP_REGISTER_AUTO_REFRESH": is_on(environ.get("MP_REGISTER_AUTO_REFRESH", "1")),
+        "MP_REGISTER_MAX_AGE": read("MP_REGISTER_MAX_AGE"),
+        "MP_REGISTER_AUTO_REFRESH": read("MP_REGISTER_AUTO_REFRESH"),
         # How long each process trusts its count for the public "letters so far" counter.
-        "COUNTER_CACHE_SECONDS": float(environ.get("COUNTER_CACHE_SECONDS", "60")),
+        "COUNTER_CACHE_SECONDS": read("COUNTER_CACHE_SECONDS"),
         "MAX_CONTENT_LENGTH": 256 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,
         # After this many failures in a row an upstream is left alone for
         # UPSTREAM_BREAKER_SECONDS: citizens get "try again" at once instead of each
         # waiting out the timeouts of a service that is down.
-        "UPSTREAM_BREAKER_FAILURES": int(environ.get("UPSTREAM_BREAKER_FAILURES", "5")),
-        "UPSTREAM_BREAKER_SECONDS": float(environ.get("UPSTREAM_BREAKER_SECONDS", "30")),
+        "UPSTREAM_BREAKER_FAILURES": read("UPSTREAM_BREAKER_FAILURES"),
+        "UPSTREAM_BREAKER_SECONDS": read("UPSTREAM_BREAKER_SECONDS"),
         # Rate limits (Flask-Limiter). Set explicitly, never left to the extension's
         # defaults, so that one app's settings cannot leak into another's.
-        "RATELIMIT_ENABLED": is_on(environ.get("RATELIMIT_ENABLED", "1")),
+        "RATELIMIT_ENABLED": read("RATELIMIT_ENABLED"),
         # memory:// counts per gunicorn worker; redis://host:6379 shares the counts.
-        "RATELIMIT_STORAGE_URI": environ.get("RATELIMIT_STORAGE_URI", "") or "memory://",
+        "RATELIMIT_STORAGE_URI": read("RATELIMIT_STORAGE_URI"),
         "RATELIMIT_KEY_PREFIX": "mp-letters",
         "RATELIMIT_HEADERS_ENABLED": True,
         # If the shared store is down, count in memory rather than refuse the public.
@@ -123,9 +330,18 @@ def from_environment(instance_path: str, environ=os.environ) -> dict:
         "RATELIMIT_SWALLOW_ERRORS": True,
         # How many proxies in front of the site set X-Forwarded-For / -Proto. 0 trusts
         # none: a client could otherwise pick its own address and dodge rate limits.
-        "TRUSTED_PROXIES": int(environ.get("TRUSTED_PROXIES", "0")),
+        "TRUSTED_PROXIES": read("TRUSTED_PROXIES"),
+        # The Host headers answered (Flask answers 400 to any other); empty: any, which
+        # only development and test allow.
+        "ALLOWED_HOSTS": read("ALLOWED_HOSTS") or (),
+        # Flask reads FLASK_DEBUG itself (more loosely: "off" is on to Flask), so only
+        # "on" is passed on, for check() to refuse in production; a malformed value
+        # fails here with its sentence.
+        **({"DEBUG": True} if read("FLASK_DEBUG") else {}),
     }
 
+
+# Production's rules -----------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Requirement:
@@ -134,6 +350,20 @@ class Requirement:
 
     broken: Callable[[dict], bool]
     sentence: Callable[[dict], str]
+
+
+def weak_key(key: str) -> bool:
+    """True for a key long enough but plainly not random: too few distinct characters
+    (32 spaces, "aaaa...", "changeme" four times), a shorter text repeated, or the
+    development key inside it."""
+    if len(set(key)) < MIN_SECRET_KEY_DISTINCT_CHARACTERS:
+        return True
+    repeated = key in (key + key)[1:-1]  # e.g. "abcdefghijkl" * 3
+    return repeated or DEV_SECRET_KEY in key
+
+
+def _key_is_set(config) -> bool:
+    return bool(config["SECRET_KEY"]) and config["SECRET_KEY"] != DEV_SECRET_KEY
 
 
 PRODUCTION_REQUIREMENTS: list[Requirement] = [
@@ -154,10 +384,27 @@ PRODUCTION_REQUIREMENTS: list[Requirement] = [
                   f"source: set a long random value of your own (e.g. from `{MAKE_A_KEY}`).",
     ),
     Requirement(
-        lambda c: c["SECRET_KEY"] and c["SECRET_KEY"] != DEV_SECRET_KEY
-                  and len(c["SECRET_KEY"]) < MIN_SECRET_KEY_LENGTH,
+        lambda c: _key_is_set(c) and len(c["SECRET_KEY"]) < MIN_SECRET_KEY_LENGTH,
         lambda c: f"SECRET_KEY has {len(c['SECRET_KEY'])} characters: set a random value "
                   f"of at least {MIN_SECRET_KEY_LENGTH} (e.g. from `{MAKE_A_KEY}`).",
+    ),
+    Requirement(
+        lambda c: (_key_is_set(c) and len(c["SECRET_KEY"]) >= MIN_SECRET_KEY_LENGTH
+                   and weak_key(c["SECRET_KEY"])),
+        lambda c: "SECRET_KEY is long enough but not random (too few different characters, "
+                  "a text repeated, or the development key): anyone could guess it. Make "
+                  f"one with `{MAKE_A_KEY}`.",
+    ),
+    Requirement(
+        lambda c: bool(c.get("DEBUG")),
+        lambda c: "Flask's debug mode is on (FLASK_DEBUG or --debug), which lets anyone "
+                  "who meets an error run code on the server: unset FLASK_DEBUG in "
+                  "production.",
+    ),
+    Requirement(
+        lambda c: not c.get("ALLOWED_HOSTS"),
+        lambda c: "Set ALLOWED_HOSTS to the site's host names, separated by commas (e.g. "
+                  "ALLOWED_HOSTS=letters.example.org): the site answers no other Host.",
     ),
 ]
 

@@ -1,8 +1,9 @@
 """The SQLite database: a connection per thread, WAL, a busy timeout, write
-transactions, migrations.
+transactions. It imports nothing from the application.
 
 Plain tables through sqlite-utils, no ORM. The schema lives in campaign.migrations
-as small numbered functions; `migrate()` applies the ones a database has not seen.
+as small numbered functions; `campaign.migrations.runner.migrate()` applies the ones
+a database has not seen, and holds the `init-db` command.
 
 Each serving thread keeps its connection open between requests instead of opening
 one per request. Opening costs a file open and a round of PRAGMAs, and closing the
@@ -29,7 +30,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-import click
 import sqlite_utils
 from flask import current_app, g
 
@@ -114,11 +114,14 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
+        # Inside the try: a COMMIT that fails (a deferred foreign key, a full disk, a
+        # busy database) leaves the transaction open, and it must not stay open (and
+        # hold the write lock) for whatever this connection does next.
+        db.conn.execute("COMMIT")
     except BaseException:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
         raise
-    db.conn.execute("COMMIT")
 
 
 def utc_now() -> datetime:
@@ -185,37 +188,7 @@ def close_db(_error=None) -> None:
         current_app.extensions["db_connections"].discard()
 
 
-def migrate(db: sqlite_utils.Database) -> list[str]:
-    """Apply pending migrations in order; return the names of those applied."""
-    # Imported here: the migrations write through this module's write_transaction.
-    from campaign import migrations
-
-    return migrations.apply(db)
-
-
-def migrated_db() -> sqlite_utils.Database:
-    """The app's database with every migration applied: where each command starts."""
-    db = get_db()
-    migrate(db)
-    return db
-
-
-@click.command("init-db")
-def init_db_command() -> None:
-    """Create or migrate the database and load the launch campaign if it is absent."""
-    from campaign.campaigns.launch import load_launch_campaign
-
-    db = get_db()
-    applied = migrate(db)
-    for name in applied:
-        click.echo(f"Applied migration {name}")
-    if load_launch_campaign(db):
-        click.echo("Loaded the launch campaign.")
-    click.echo(f"Database ready at {current_app.config['DATABASE_PATH']}")
-
-
 def init_app(app) -> None:
-    """Register teardown and the init-db command on `app`."""
+    """Give `app` its per-thread connections, released after each request."""
     app.extensions["db_connections"] = ThreadConnections()
     app.teardown_appcontext(close_db)
-    app.cli.add_command(init_db_command)

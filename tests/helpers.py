@@ -20,8 +20,9 @@ from pypdf import PdfReader
 
 from campaign import create_app
 from campaign.campaigns.launch import load_launch_campaign
-from campaign.db import get_db, migrated_db
+from campaign.db import get_db
 from campaign.demo.http_journey import SLUG, WRITER, hidden  # noqa: F401  (for the tests too)
+from campaign.migrations.runner import migrated_db
 from letters import MP, Ask, Sender, Wording, compose_letter
 from letters.model import Letter
 
@@ -352,7 +353,8 @@ def pdf_runs(data: bytes) -> list[Run]:
         height = float(page.mediabox.height)
         pieces: list[Run] = []
 
-        def visit(text, cm, tm, font_dict, font_size, number=number, height=height):
+        def visit(text, cm, tm, font_dict, font_size, number=number, height=height,
+                  pieces=pieces):
             if not text or text == "\n":
                 return
             # Position in user space: the text matrix's origin through the CTM.

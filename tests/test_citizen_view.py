@@ -58,9 +58,15 @@ def test_participation_counts_the_asks_actually_in_the_letter(app, journey):
     assert counted == [int(first)]
 
 
-@pytest.mark.parametrize("postcode", ["JE2 3AB", "BX1 1LT"])
-def test_a_postcode_with_no_mp_changed_on_the_letter_form_explains(journey, postcode):
+@pytest.mark.parametrize("postcode, says, not_says", [
+    # Jersey is a Crown dependency: no seat at Westminster at all.
+    ("JE2 3AB", "has no MP at Westminster", "no MP for this postcode"),
+    # A non-geographic postcode (a PO box, a business) is in no constituency.
+    ("BX1 1LT", "no MP for this postcode", "has no MP at Westminster"),
+])
+def test_a_postcode_with_no_mp_changed_on_the_letter_form_explains(journey, postcode, says,
+                                                                   not_says):
     journey.find_mp("E8 1DY")
     response = journey.write(postcode=postcode)
     assert response.status_code == 200
-    assert "has no MP at Westminster" in journey.page or "no MP for this postcode" in journey.page
+    assert says in journey.page and not_says not in journey.page

@@ -5,11 +5,18 @@ from datetime import date
 
 import pytest
 
-from campaign.exports import charts, queries
 from campaign.db import get_db
+from campaign.exports import charts, queries
 from campaign.exports.files import to_csv
 from tests.helpers import (
-    CHORLEY, HACKNEY, Journey, SEVENOAKS, ask_titles, expected_by_ask, page_text, write_all,
+    CHORLEY,
+    HACKNEY,
+    SEVENOAKS,
+    Journey,
+    ask_titles,
+    expected_by_ask,
+    page_text,
+    write_all,
     write_letter,
 )
 
@@ -170,14 +177,16 @@ def test_constituency_chart_escapes_names():
     assert "A &amp; &lt;B&gt;" in svg and "<B>" not in svg
 
 
-@pytest.mark.parametrize("value, ceiling", [(0, 1), (1, 1), (3, 3), (7, 8), (9, 10), (43, 50), (120, 150), (2740, 3000)])
+@pytest.mark.parametrize("value, ceiling", [(0, 1), (1, 1), (3, 3), (7, 8), (9, 10), (43, 50),
+                                            (120, 150), (2740, 3000)])
 def test_axis_scale_is_round(value, ceiling):
     assert charts.nice_ceiling(value) == ceiling
 
 
 def test_m006_gives_letters_recorded_before_it_their_day(tmp_path):
     from campaign import migrations
-    from campaign.db import connect, migrate
+    from campaign.db import connect
+    from campaign.migrations.runner import migrate
 
     db = connect(str(tmp_path / "old.sqlite3"))
     migrations.apply(db, stop_before="m006_counting_indexes")
@@ -197,7 +206,8 @@ def test_a_database_from_the_old_migration_runner_keeps_migrating(tmp_path):
     """Databases made before sqlite-utils' Migrations recorded their migrations in
     `_migrations`: they carry that record over and apply only what is new."""
     from campaign import migrations
-    from campaign.db import connect, migrate
+    from campaign.db import connect
+    from campaign.migrations.runner import migrate
 
     db = connect(str(tmp_path / "old.sqlite3"))
     migrations.apply(db, stop_before="m007_session_versions")

@@ -25,9 +25,16 @@ def test_the_demo_finds_an_mp_for_every_postcode_it_suggests(tmp_path, fake_post
         answer = client.post(f"/c/{SLUG}/mp", data={"csrf_token": token.split('"')[0],
                                                     "postcode": postcode}, follow_redirects=True)
         seen[postcode] = page_text(answer.get_data(as_text=True))
-    assert "Sir Lindsay Hoyle" in seen["PR7 1DP"] and "Speaker" in seen["PR7 1DP"]
-    assert "no MP" in seen["WA7 1AA"] or "vacant" in seen["WA7 1AA"].lower()
-    assert "Ynys Môn" in seen["LL77 7TW"]
+    # Each of the six postcodes the demo suggests shows what the start-up message says.
+    assert set(seen) == {"E8 1DY", "PR7 1DP", "WA7 1AA", "LL77 7TW", "BX1 1LT", "AB1 0AA"}
+    assert "Your MP is Ms Diane Abbott" in seen["E8 1DY"] and "Your full name" in seen["E8 1DY"]
+    assert "Your MP is Sir Lindsay Hoyle Speaker of the House of Commons" in seen["PR7 1DP"]
+    assert "There is no MP for this seat just now" in seen["WA7 1AA"]
+    assert "Runcorn and Helsby has no MP at the moment" in seen["WA7 1AA"]
+    assert "MP for Ynys Môn" in seen["LL77 7TW"]
+    assert "There is no MP for this postcode" in seen["BX1 1LT"]
+    assert "isn't part of a Westminster constituency" in seen["BX1 1LT"]
+    assert "The postcode AB1 0AA stopped being used in 1996" in seen["AB1 0AA"]
 
 
 def test_pages_say_who_runs_the_site(app_config):

@@ -8,6 +8,7 @@ import sqlite_utils
 
 from campaign import migrations
 from campaign.campaigns.launch import launch_campaign_data
+from campaign.migrations.frozen_launch import LAUNCH_AT_M011
 from campaign.migrations.wording import FIRST_SHIPPED_OPENING, as_first_shipped
 from letters.phrasings import choose
 from letters.wording import split_phrasings
@@ -83,9 +84,12 @@ def _database_before(tmp_path, migration: str) -> sqlite_utils.Database:
     return db
 
 
-def test_migration_11_gives_an_unedited_launch_campaign_the_new_opening(tmp_path):
+def test_migration_11_gives_an_unedited_launch_campaign_the_new_opening(tmp_path, monkeypatch):
+    # What a shipped migration installs never changes: not even with the launch file.
+    monkeypatch.setattr("campaign.campaigns.launch.launch_campaign_data",
+                        lambda: {**LAUNCH_AT_M011, "opening": "A later opening."})
     db = _database_before(tmp_path, "m011_launch_opening_for_any_number_of_asks")
-    launch = launch_campaign_data()
+    launch = LAUNCH_AT_M011
     plural = PLURAL_OPENING
     db["campaigns"].insert({"id": 1, "slug": launch["slug"], "title": "Launch", "status": "live",
                             "opening": plural, "closing": launch["closing"], "subject": "S"})
@@ -101,7 +105,7 @@ def test_migration_11_gives_an_unedited_launch_campaign_the_new_opening(tmp_path
 
 def test_migration_11_keeps_an_opening_staff_edited(tmp_path):
     db = _database_before(tmp_path, "m011_launch_opening_for_any_number_of_asks")
-    launch = launch_campaign_data()
+    launch = LAUNCH_AT_M011
     db["campaigns"].insert({"id": 1, "slug": launch["slug"], "title": "Launch", "status": "live",
                             "opening": "Our own opening.", "closing": "C", "subject": "S"})
     migrations.apply(db)
@@ -219,10 +223,10 @@ def test_the_reply_contact_is_printed_under_the_address(journey):
 def test_migration_9_converts_wording_and_sets_aside_what_it_cannot(tmp_path):
     db = sqlite_utils.Database(tmp_path / "old.sqlite3")
     migrations.apply(db, stop_before="m009_plain_wording")
-    launch = launch_campaign_data()
+    launch = LAUNCH_AT_M011  # what m009 installs, whatever launch-campaign.json says now
     first = {"opening": FIRST_SHIPPED_OPENING, "closing": as_first_shipped(launch["closing"])}
     db["campaigns"].insert({"id": 1, "slug": launch["slug"], "title": "Launch",
-                            "status": "live", "subject": launch["subject"], **first})
+                            "status": "live", "subject": "Subject", **first})
     db["asks"].insert({"id": 1, "campaign_id": 1, "title": launch["asks"][0]["title"],
                        "paragraph": as_first_shipped(launch["asks"][0]["paragraph"])})
     db["campaigns"].insert({"id": 2, "slug": "old", "title": "Old", "status": "live",

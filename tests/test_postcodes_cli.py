@@ -294,7 +294,7 @@ def test_postcode_source_must_be_one_of_the_three(tmp_path):
     assert from_environment(str(tmp_path), {})["POSTCODE_SOURCE"] == "both"
     assert from_environment(str(tmp_path), {"POSTCODE_SOURCE": "Local"})["POSTCODE_SOURCE"] \
         == "local"
-    with pytest.raises(ConfigError, match="POSTCODE_SOURCE must be one of local, remote, both"):
+    with pytest.raises(ConfigError, match="POSTCODE_SOURCE is .*, but it takes one of local, remote, both"):
         from_environment(str(tmp_path), {"POSTCODE_SOURCE": "postcodes.io"})
 
 

@@ -300,5 +300,5 @@ def test_seats_of_other_boundaries_are_pointed_out(app, client, runner, fake_mem
 def test_a_max_age_that_is_not_a_positive_number_stops_start_up(tmp_path, value):
     from campaign.config import ConfigError, from_environment
 
-    with pytest.raises(ConfigError, match="MP_REGISTER_MAX_AGE must be a number of seconds"):
+    with pytest.raises(ConfigError, match="MP_REGISTER_MAX_AGE is .*, but it takes a number of seconds"):
         from_environment(str(tmp_path), {"MP_REGISTER_MAX_AGE": value})

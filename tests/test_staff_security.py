@@ -6,10 +6,19 @@ import re
 import pytest
 
 from campaign import create_app
-from campaign.db import get_db, migrate
+from campaign.db import get_db
+from campaign.migrations.runner import migrate
 from tests.helpers import (
-    ORGANISER, Journey, add_ask, create_campaign, login, page_text, post, set_status,
-    set_wording, sign_in,
+    ORGANISER,
+    Journey,
+    add_ask,
+    create_campaign,
+    login,
+    page_text,
+    post,
+    set_status,
+    set_wording,
+    sign_in,
 )
 
 
@@ -164,6 +173,7 @@ def test_production_sets_secure_session_cookies(monkeypatch, tmp_path):
     monkeypatch.setenv("ORGANISATION_NAME", "Example Campaign")
     monkeypatch.setenv("ORGANISATION_URL", "https://example.org/")
     monkeypatch.setenv("ORGANISATION_EMAIL", "privacy@example.org")
+    monkeypatch.setenv("ALLOWED_HOSTS", "localhost")  # the test client's host
     app = create_app({"DATABASE_PATH": str(tmp_path / "prod.sqlite3")})
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["REMEMBER_COOKIE_SECURE"] is True

@@ -22,7 +22,8 @@ SERVE_FROM_ELSEWHERE = """
 import json, re, sys
 import campaign
 from campaign import create_app
-from campaign.db import get_db, migrate
+from campaign.db import get_db
+from campaign.migrations.runner import migrate
 from campaign.campaigns.launch import load_launch_campaign
 
 # No background register refresh: it would call the real Members API, off loopback.

@@ -6,10 +6,16 @@ import click
 from flask.cli import AppGroup
 
 from campaign.accounts.users import (
-    MIN_PASSWORD_LENGTH, ROLES, UserError, create_user, disable_user, enable_user, list_users,
+    MIN_PASSWORD_LENGTH,
+    ROLES,
+    UserError,
+    create_user,
+    disable_user,
+    enable_user,
+    list_users,
     set_password,
 )
-from campaign.db import migrated_db
+from campaign.migrations.runner import migrated_db
 
 users = AppGroup("users", help="Staff, organiser and admin accounts.")
 
@@ -28,7 +34,7 @@ def create_user_command(email: str, role: str, password: str) -> None:
     try:
         user = create_user(db, email, password, role)
     except UserError as error:
-        raise click.ClickException(str(error))
+        raise click.ClickException(str(error)) from None
     click.echo(f"Created {user.role} account for {user.email}.")
 
 
@@ -55,7 +61,7 @@ def disable_user_command(email: str) -> None:
     try:
         disable_user(db, email)
     except UserError as error:
-        raise click.ClickException(str(error))
+        raise click.ClickException(str(error)) from None
     click.echo(f"Disabled {email}.")
 
 
@@ -81,5 +87,5 @@ def set_password_command(email: str, password: str) -> None:
     try:
         set_password(db, email, password)
     except UserError as error:
-        raise click.ClickException(str(error))
+        raise click.ClickException(str(error)) from None
     click.echo(f"Changed the password of {email}; its sessions have ended.")

@@ -4,13 +4,24 @@ launch campaign ships in `launch`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 import sqlite_utils
 
 from letters import Ask, Wording
 from letters.wording import render_wording
 
-STATUSES = ("draft", "live", "closed")
+
+class Status(StrEnum):
+    """Where a campaign stands: only staff see a draft; citizens write to a live one;
+    a closed one thanks its writers. Stored as its text in `campaigns.status`."""
+
+    DRAFT = "draft"
+    LIVE = "live"
+    CLOSED = "closed"
+
+
+STATUSES = tuple(Status)
 #: The one placeholder a thank-you message may use (checked like the letter's wording).
 THANK_YOU_PLACEHOLDERS = {"count": "How many letters were written, e.g. 1,234"}
 DEFAULT_THANK_YOU = "This campaign has closed. Thank you to everyone who wrote to their MP."
@@ -27,7 +38,7 @@ class Campaign:
     title: str
     summary: str
     intro: str
-    status: str
+    status: Status
     wording: Wording
     thank_you: str
     #: What migration 9 (m009_plain_wording) could not convert, for staff to correct
@@ -44,8 +55,12 @@ class Campaign:
         return bool(self.help_title and self.help_text)
 
     @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
+
+    @property
     def is_closed(self) -> bool:
-        return self.status == "closed"
+        return self.status == Status.CLOSED
 
     @property
     def intro_paragraphs(self) -> list[str]:
@@ -62,7 +77,7 @@ class Campaign:
 def _campaign(row: dict) -> Campaign:
     return Campaign(
         id=row["id"], slug=row["slug"], title=row["title"], summary=row["summary"] or "",
-        intro=row["intro"] or "", status=row["status"],
+        intro=row["intro"] or "", status=Status(row["status"]),
         wording=Wording(opening=row["opening"] or "", closing=row["closing"] or "",
                         subject=row["subject"] or "", prompts=row.get("prompts") or ""),
         thank_you=row["thank_you"] or "", wording_review=row.get("wording_review") or "",
@@ -73,14 +88,14 @@ def _campaign(row: dict) -> Campaign:
 
 def public_campaigns(db: sqlite_utils.Database) -> list[Campaign]:
     """Live campaigns, newest first: the ones the home page lists."""
-    rows = db.query("select * from campaigns where status = 'live' order by id desc")
+    rows = db.query("select * from campaigns where status = ? order by id desc", [Status.LIVE])
     return [_campaign(row) for row in rows]
 
 
 def latest_closed_campaign(db: sqlite_utils.Database) -> Campaign | None:
     """The campaign closed most recently: the home page thanks its writers when none is live."""
-    rows = list(db.query(
-        "select * from campaigns where status = 'closed' order by updated_at desc, id desc limit 1"))
+    rows = list(db.query("select * from campaigns where status = ?"
+                         " order by updated_at desc, id desc limit 1", [Status.CLOSED]))
     return _campaign(rows[0]) if rows else None
 
 

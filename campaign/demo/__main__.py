@@ -14,12 +14,13 @@ from pathlib import Path
 from werkzeug.serving import make_server
 
 from campaign import create_app
-from campaign.db import migrated_db
+from campaign.accounts.users import UserError, create_user
+from campaign.campaigns.launch import load_launch_campaign
+from campaign.config import ConfigError, setting
 from campaign.demo.dataset import POSTCODES, TERMINATED, VACANT_SEATS
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.postcodes_io import FakePostcodesIO
-from campaign.campaigns.launch import load_launch_campaign
-from campaign.accounts.users import UserError, create_user
+from campaign.migrations.runner import migrated_db
 
 DEMO_STAFF_EMAIL = "demo-staff@example.org"
 DEMO_STAFF_PASSWORD = "demo-password-1234"
@@ -76,9 +77,8 @@ def main() -> int:
     # The demo is never a public site, whatever the shell says.
     os.environ["APP_ENV"] = "development"
     postcodes, members = FakePostcodesIO().start(), FakeMembersAPI().start()
-    host = os.environ.get("HOST", "127.0.0.1")
-    port = int(os.environ.get("PORT", "5000"))
     try:
+        host, port = setting("HOST"), setting("PORT")
         instance = Path.cwd() / "instance"  # make demo runs from the checkout
         app = create_app(demo_config(str(instance), postcodes.url, members.url))
         prepare(app)
@@ -97,6 +97,9 @@ def main() -> int:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
+    except ConfigError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 1
     finally:
         postcodes.stop()
         members.stop()

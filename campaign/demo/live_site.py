@@ -30,7 +30,7 @@ def prepare_database(path: str) -> None:
     """Create the schema and the launch campaign, as `flask init-db` would."""
     from campaign import create_app
     from campaign.campaigns.launch import load_launch_campaign
-    from campaign.db import migrated_db
+    from campaign.migrations.runner import migrated_db
 
     app = create_app({"DATABASE_PATH": path, "SECRET_KEY": "prepare-only"})
     with app.app_context():
@@ -76,6 +76,8 @@ def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
         **os.environ,
         "HOST": "127.0.0.1",
         "PORT": "0",
+        # Every request comes to http://127.0.0.1:<port>; any other Host gets 400.
+        "ALLOWED_HOSTS": "127.0.0.1",
         "WEB_CONCURRENCY": str(workers),
         "GUNICORN_THREADS": str(threads),
         # Plain HTTP on loopback: development's cookies (production is tests/production).

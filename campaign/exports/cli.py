@@ -5,9 +5,9 @@ import click
 from flask.cli import AppGroup
 
 from campaign.campaigns import campaign_by_slug, campaign_slugs
-from campaign.db import migrated_db
 from campaign.exports import queries
 from campaign.exports.files import breakdown_document, to_csv, to_json
+from campaign.migrations.runner import migrated_db
 
 export = AppGroup("export", help="Take counts away as files.")
 
@@ -39,7 +39,7 @@ def counts_command(by: str, slug: str | None, since: str | None, until: str | No
     try:
         scope = queries.make_filter(campaign_id, since, until)
     except queries.BadFilter as error:
-        raise click.UsageError(str(error))
+        raise click.UsageError(str(error)) from None
     rows = queries.breakdown(db, by, scope)
     if fmt == "csv":
         click.echo(to_csv(rows, queries.COLUMNS[by], line_end="\n"), nl=False)

@@ -9,16 +9,21 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
-from campaign.db import migrated_db
 from campaign.lookup import parliament, register, register_status
 from campaign.lookup.directory import (
-    LIVE, NONE, Directory, DirectoryError, directory_info, load_directory,
+    LIVE,
+    NONE,
+    Directory,
+    DirectoryError,
+    directory_info,
+    load_directory,
 )
 from campaign.lookup.directory_import import plan_import, run_import
 from campaign.lookup.errors import InvalidPostcode, LookupFailure
 from campaign.lookup.local_source import directory_path
 from campaign.lookup.ons_files import ONSFileError
 from campaign.lookup.postcode import normalise_postcode
+from campaign.migrations.runner import migrated_db
 
 postcodes = AppGroup("postcodes", help="The local postcode directory, from the ONS files.")
 
@@ -42,7 +47,7 @@ def import_command(paths: tuple[Path, ...], release: str | None) -> None:
             result = run_import(plan, destination, progress=bar.update, release=release)
     except (ONSFileError, DirectoryError) as error:
         reason = str(error).rstrip(".")
-        raise click.ClickException(f"{reason}. The directory in use was not changed.")
+        raise click.ClickException(f"{reason}. The directory in use was not changed.") from None
     for line in _summary(result.info, result.stats, result.names_read, result.unnamed):
         click.echo(line)
     click.echo(f"Directory written to {destination}")
@@ -125,7 +130,7 @@ def _load() -> Directory:
     try:
         return load_directory(path)
     except DirectoryError as error:
-        raise click.ClickException(f"{error} Import one with `postcodes import`.")
+        raise click.ClickException(f"{error} Import one with `postcodes import`.") from None
 
 
 mps = AppGroup("mps", help="The register of sitting MPs.")
@@ -139,7 +144,7 @@ def refresh_command() -> None:
     try:
         result = register.refresh(db, finder.members)
     except LookupFailure as failure:
-        raise click.ClickException(f"The Members API could not be read: {failure.message}")
+        raise click.ClickException(f"The Members API could not be read: {failure.message}") from None
     if not result.replaced:
         if result.dissolved:
             click.echo("Marked Parliament as dissolved: the site now says so and offers no "

@@ -19,7 +19,7 @@ from campaign.lookup.errors import UpstreamUnavailable
 
 log = logging.getLogger(__name__)
 
-USER_AGENT = "mp-letters/0.1 (+https://github.com/; campaign letter site)"
+USER_AGENT = "mp-letters/0.1 (a site for writing letters to UK MPs)"
 
 
 @dataclass(frozen=True)

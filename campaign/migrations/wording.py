@@ -4,7 +4,8 @@ Wording that was only placeholders converts as it is. Anything else (a filter, a
 branch, a loop) is never run: the field is set aside in the history, replaced by
 the default wording (or left as inert text, for an ask), and noted in the
 campaign's `wording_review` for staff to see. The launch campaign, if its text is
-still as shipped, gains the shipped phrasings.
+still as shipped, gains the shipped phrasings: the frozen copy in `frozen_launch`,
+never today's launch-campaign.json.
 """
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ import re
 
 import sqlite_utils
 
-from campaign.campaigns.launch import launch_campaign_data
 from campaign.db import timestamp
+from campaign.migrations.frozen_launch import LAUNCH_AT_M011
 from letters.wording import WordingError, check_wording, resolve_choices, split_phrasings
 
 # Jinja's whitespace control ({{- x -}}) and comments mean nothing in plain wording.
@@ -56,7 +57,7 @@ def convert_text(text: str) -> str:
 
 def convert_all_wording(db: sqlite_utils.Database) -> None:
     """Convert every campaign's wording and asks in place (inside the migration's transaction)."""
-    launch = launch_campaign_data()
+    launch = LAUNCH_AT_M011
     for row in list(db.query("select * from campaigns")):
         notes = []
         changes = {}
@@ -132,7 +133,7 @@ def _record_wording(db: sqlite_utils.Database, campaign_id: int, action: str,
 def replace_plural_launch_opening(db: sqlite_utils.Database) -> None:
     """Give the launch campaign the shipped opening where it still has the plural one
     m009 installed, and say so in its history (m011)."""
-    launch = launch_campaign_data()
+    launch = LAUNCH_AT_M011
     for row in list(db.query("select * from campaigns where slug = ?", [launch["slug"]])):
         opening = row["opening"] or ""
         if hashlib.sha256(opening.encode("utf-8")).hexdigest() != PLURAL_OPENING_SHA256:

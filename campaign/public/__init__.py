@@ -15,8 +15,11 @@ from flask import Flask
 def init_app(app: Flask) -> None:
     """Register the public pages and the letter font on `app`, and give it its counter."""
     from campaign.public import counter, letter_font, pending_counts, views
+    from campaign.public.forms import POSTCODE_MAX
 
     counter.init_app(app)
     pending_counts.init_app(app)
+    # Postcode boxes outside a WTForms form (the embed) take the same limit.
+    app.jinja_env.globals["postcode_max"] = POSTCODE_MAX
     app.register_blueprint(views.bp)
     app.register_blueprint(letter_font.bp)

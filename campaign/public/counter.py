@@ -17,7 +17,10 @@ import sqlite_utils
 from cachetools import TTLCache
 from flask import Flask, current_app
 
-from campaign.public.participation import letters_count
+
+def letters_count(db: sqlite_utils.Database, campaign_id: int) -> int:
+    """How many letters a campaign has produced (what the counter caches)."""
+    return db["letters"].count_where("campaign_id = ?", [campaign_id])
 
 
 class LetterCounter:

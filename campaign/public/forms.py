@@ -14,6 +14,9 @@ from campaign.public.widgets import HiddenInput, TextInput
 from letters.fonts import unprintable_characters
 from letters.typed_text import clean_line, clean_paragraphs
 
+# The longest UK postcode is 8 characters with its space: room for stray spaces, and
+# the normaliser (campaign.lookup.postcode) says what is wrong with the rest.
+POSTCODE_MAX = 16
 NAME_MAX = 100
 ADDRESS_MAX = 100
 TOWN_MAX = 60
@@ -24,6 +27,7 @@ CONTACT_MAX = 100
 # A seed as the page wrote it: ASCII digits only (str.isdigit() also takes "²" and "①",
 # which int() refuses).
 _SEED = re.compile(r"[0-9]{1,20}")
+TOO_LONG_FOR_A_POSTCODE = "That is too long for a postcode."
 
 
 def printable(_form, field):
@@ -69,7 +73,8 @@ def uk_postcode(_form, field):
 class PostcodeForm(FlaskForm):
     postcode = StringField(
         "Your postcode", filters=[clean_line], widget=TextInput(),
-        validators=[InputRequired("Enter your postcode."), Length(max=16, message="That is too long for a postcode."), uk_postcode],
+        validators=[InputRequired("Enter your postcode."),
+                    Length(max=POSTCODE_MAX, message=TOO_LONG_FOR_A_POSTCODE), uk_postcode],
     )
 
 
@@ -106,7 +111,7 @@ class LetterForm(FlaskForm):
         InputRequired("Enter your town or city."),
         Length(max=TOWN_MAX, message=f"Keep the town under {TOWN_MAX} characters."), printable])
     postcode = StringField("Postcode", filters=[clean_line], widget=TextInput(), validators=[
-        InputRequired("Enter your postcode."), Length(max=16, message="That is too long for a postcode."),
+        InputRequired("Enter your postcode."), Length(max=POSTCODE_MAX, message=TOO_LONG_FOR_A_POSTCODE),
         uk_postcode])
     asks = CheckboxesField("What you ask your MP to do", coerce=int)
     personal_note = TextAreaField("In your own words (optional)", filters=[clean_paragraphs], validators=[
@@ -119,7 +124,7 @@ class LetterForm(FlaskForm):
     # The postcode whose MP the page showed, so the preview can say when the writer's
     # own postcode on the letter sends it to another MP.
     looked_up = HiddenField(widget=HiddenInput(), filters=[clean_line],
-                            validators=[Length(max=16)])
+                            validators=[Length(max=POSTCODE_MAX)])
     seed = HiddenField(widget=HiddenInput(), filters=[lambda value: value if _SEED.fullmatch(
                                 value or "") else None])
 

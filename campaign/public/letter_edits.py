@@ -11,9 +11,11 @@ from collections.abc import Mapping
 
 from campaign.public.forms import unprintable_message
 from letters.typed_text import clean_paragraphs
+from letters.wording import MAX_PHRASING_LENGTH
 
-#: One edited paragraph: the length of the longest phrasing staff may write.
-MAX_EDIT_LENGTH = 1200
+#: One edited paragraph, in characters: as long as the longest phrasing staff may
+#: write, so a writer can rewrite any paragraph the letter offers.
+MAX_EDIT_LENGTH = MAX_PHRASING_LENGTH
 #: Line breaks within one edited paragraph.
 MAX_EDIT_LINES = 12
 

@@ -97,8 +97,3 @@ def record_download(db: sqlite_utils.Database, *, token: str, campaign_id: int,
             [fmt, token, fmt],
         )
         return False
-
-
-def letters_count(db: sqlite_utils.Database, campaign_id: int) -> int:
-    """How many letters a campaign has produced."""
-    return db["letters"].count_where("campaign_id = ?", [campaign_id])

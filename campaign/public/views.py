@@ -75,7 +75,7 @@ def _finder():
 
 def _campaign_or_404(slug: str) -> Campaign:
     campaign = campaign_by_slug(get_db(), slug)
-    if campaign is None or campaign.status == "draft":
+    if campaign is None or campaign.is_draft:
         abort(404)
     return campaign
 

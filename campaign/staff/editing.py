@@ -7,7 +7,11 @@ entry is a JSON snapshot of the thing *after* the change, with who and when.
 
 Rules that protect citizens live here rather than in the forms, so no route can
 skip them: a campaign goes live only with at least one enabled ask and valid
-wording, a live campaign keeps at least one enabled ask, slugs are unique.
+wording, a live campaign keeps at least one enabled ask, slugs are unique. Each is
+checked inside the write transaction that makes the change (`BEGIN IMMEDIATE` holds
+the write lock from the start), so two staff members changing a campaign at once
+are checked one after the other: both switching off one of its last two asks leaves
+one on, never none.
 """
 from __future__ import annotations
 
@@ -18,7 +22,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from campaign.campaigns import DEFAULT_THANK_YOU, STATUSES, THANK_YOU_PLACEHOLDERS, all_asks
+from campaign.campaigns import (DEFAULT_THANK_YOU, STATUSES, THANK_YOU_PLACEHOLDERS, Status,
+                                all_asks)
 from campaign.db import timestamp, write_transaction
 from campaign.staff.differences import FieldChange, changes
 from letters.wording import WordingError, check_wording, wording_problems
@@ -166,13 +171,13 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
     """Make a draft campaign from `fields` (title, slug, summary, intro, thank_you)."""
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
-    _check_slug(db, values["slug"], None)
     _check_thank_you(values["thank_you"])
     _check_help(values)
     now = timestamp()
     with write_transaction(db):
+        _check_slug(db, values["slug"], None)
         campaign_id = db["campaigns"].insert({
-            **values, **DEFAULT_WORDING, "status": "draft", "created_at": now,
+            **values, **DEFAULT_WORDING, "status": Status.DRAFT, "created_at": now,
             "updated_at": now}).last_pk
         row = _campaign_row(db, campaign_id)
         _record(db, campaign_id, "campaign", "created", _campaign_snapshot(row), editor)
@@ -183,12 +188,12 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
 def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
                     editor: Editor, action: str = "edited") -> None:
     """Change a campaign's title, web address (slug), summary, intro or thank-you text."""
-    _campaign_row(db, campaign_id)
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
-    _check_slug(db, values["slug"], campaign_id)
     _check_thank_you(values["thank_you"])
     _check_help(values)
     with write_transaction(db):
+        _campaign_row(db, campaign_id)
+        _check_slug(db, values["slug"], campaign_id)
         db["campaigns"].update(campaign_id, {**values, "updated_at": timestamp()})
         _record(db, campaign_id, "campaign", action,
                 _campaign_snapshot(_campaign_row(db, campaign_id)), editor)
@@ -256,15 +261,16 @@ def set_status(db: sqlite_utils.Database, campaign_id: int, status: str,
     """Move a campaign to draft, live or closed; raise EditError if it cannot go live."""
     if status not in STATUSES:
         raise EditError(f"Status must be one of: {', '.join(STATUSES)}.", "status")
-    row = _campaign_row(db, campaign_id)
-    if status == row["status"]:
-        return
-    if status == "live":
-        problems = problems_going_live(db, campaign_id)
-        if problems:
-            raise EditError("This campaign cannot go live yet. " + " ".join(problems))
+    status = Status(status)
     with write_transaction(db):
-        db["campaigns"].update(campaign_id, {"status": status, "updated_at": timestamp()})
+        row = _campaign_row(db, campaign_id)
+        if status == row["status"]:
+            return
+        if status == Status.LIVE:
+            problems = problems_going_live(db, campaign_id)
+            if problems:
+                raise EditError("This campaign cannot go live yet. " + " ".join(problems))
+        db["campaigns"].update(campaign_id, {"status": status.value, "updated_at": timestamp()})
         _record(db, campaign_id, "campaign", f"status {status}",
                 _campaign_snapshot(_campaign_row(db, campaign_id)), editor)
 
@@ -276,14 +282,15 @@ def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
     The forms check wording too; checking again here means no route can save
     wording that would break letters.
     """
-    row = _campaign_row(db, campaign_id)
+    _campaign_row(db, campaign_id)
     values = {name: (wording.get(name) or "") for name in WORDING_FIELDS}
     check_all_wording(values)
-    if row["status"] == "live":
-        for name in ("opening", "closing"):
-            if not values[name].strip():
-                raise EditError("A live campaign's letter needs this.", name)
     with write_transaction(db):
+        row = _campaign_row(db, campaign_id)
+        if row["status"] == Status.LIVE:
+            for name in ("opening", "closing"):
+                if not values[name].strip():
+                    raise EditError("A live campaign's letter needs this.", name)
         if not db["campaign_history"].count_where(
                 "campaign_id = ? and kind = 'wording'", [campaign_id]):
             # Campaigns loaded before history existed (the launch campaign): keep the
@@ -319,23 +326,24 @@ def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: E
 def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields: dict,
                editor: Editor, action: str | None = None) -> None:
     """Change an ask's title, explanation, paragraph or whether it is switched on."""
-    row = _ask_row(db, campaign_id, ask_id)
+    _ask_row(db, campaign_id, ask_id)
     values = _ask_values(fields)
-    campaign = _campaign_row(db, campaign_id)
-    if campaign["status"] == "live" and row["enabled"] and not values["enabled"]:
-        others = db["asks"].count_where("campaign_id = ? and enabled = 1 and id != ?",
-                                        [campaign_id, ask_id])
-        if not others:
-            raise EditError("A live campaign needs at least one ask switched on. Switch "
-                            "another on first, or close the campaign.", "enabled")
-    # The history names a switch on or off: it changes what citizens can tick.
-    if action is None:
-        action = "edited"
-        if bool(values["enabled"]) != bool(row["enabled"]):
-            action = "switched on" if values["enabled"] else "switched off"
-            if any(values[name] != (row[name] or "") for name in values if name != "enabled"):
-                action += " and edited"
     with write_transaction(db):
+        row = _ask_row(db, campaign_id, ask_id)
+        campaign = _campaign_row(db, campaign_id)
+        if campaign["status"] == Status.LIVE and row["enabled"] and not values["enabled"]:
+            others = db["asks"].count_where("campaign_id = ? and enabled = 1 and id != ?",
+                                            [campaign_id, ask_id])
+            if not others:
+                raise EditError("A live campaign needs at least one ask switched on. Switch "
+                                "another on first, or close the campaign.", "enabled")
+        # The history names a switch on or off: it changes what citizens can tick.
+        if action is None:
+            action = "edited"
+            if bool(values["enabled"]) != bool(row["enabled"]):
+                action = "switched on" if values["enabled"] else "switched off"
+                if any(values[name] != (row[name] or "") for name in values if name != "enabled"):
+                    action += " and edited"
         db["asks"].update(ask_id, values)
         _touch(db, campaign_id)
         _record(db, campaign_id, "ask", action,
@@ -347,15 +355,15 @@ def move_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, direction
     """Move an ask one place "up" or "down"; at either end it stays put."""
     if direction not in ("up", "down"):
         raise EditError("Move an ask up or down.")
-    order = [ask.id for ask in all_asks(db, campaign_id)]
-    if ask_id not in order:
-        raise NotFound(f"no ask {ask_id} in campaign {campaign_id}")
-    index = order.index(ask_id)
-    other = index - 1 if direction == "up" else index + 1
-    if not 0 <= other < len(order):
-        return
-    order[index], order[other] = order[other], order[index]
     with write_transaction(db):
+        order = [ask.id for ask in all_asks(db, campaign_id)]
+        if ask_id not in order:
+            raise NotFound(f"no ask {ask_id} in campaign {campaign_id}")
+        index = order.index(ask_id)
+        other = index - 1 if direction == "up" else index + 1
+        if not 0 <= other < len(order):
+            return
+        order[index], order[other] = order[other], order[index]
         # Renumber all of them: positions may have gaps or ties from older data.
         for position, each in enumerate(order, start=1):
             db.execute("update asks set position = ? where id = ?", [position, each])
@@ -498,7 +506,7 @@ def copy_campaign(db: sqlite_utils.Database, campaign_id: int, editor: Editor) -
         copied = {name: value for name, value in row.items() if name not in _NOT_COPIED}
         new_id = db["campaigns"].insert({
             **copied, "title": f"Copy of {row['title']}", "slug": _copy_slug(db, row["slug"]),
-            "status": "draft", "wording_review": "", "created_at": now, "updated_at": now,
+            "status": Status.DRAFT, "wording_review": "", "created_at": now, "updated_at": now,
         }).last_pk
         new_row = _campaign_row(db, new_id)
         action = f"created as a copy of “{row['title']}”"

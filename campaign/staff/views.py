@@ -20,24 +20,43 @@ and renders the answer. Every view is for the "staff" role only: organisers get 
 """
 from __future__ import annotations
 
-
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from campaign.accounts.sign_in import role_required
 from campaign.campaigns import (
-    Campaign, all_asks, all_campaigns, campaign_ask, campaign_by_id, enabled_asks,
+    Campaign,
+    Status,
+    all_asks,
+    all_campaigns,
+    campaign_ask,
+    campaign_by_id,
+    enabled_asks,
 )
 from campaign.campaigns.embedding import (
-    BadOrigin, embed_origins, embed_snippet, parse_origins, set_embed_origins,
+    BadOrigin,
+    embed_origins,
+    embed_snippet,
+    parse_origins,
+    set_embed_origins,
 )
 from campaign.db import get_db
+
 # The preview serves its files as a citizen's download is served (see public.downloads).
 from campaign.public.downloads import letter_file
 from campaign.site_context import today
-from campaign.staff import differences, editing, preview as previews
-from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, EmbedForm, MoveForm,
-                                  NewCampaignForm, StatusForm, WordingForm)
+from campaign.staff import differences, editing
+from campaign.staff import preview as previews
+from campaign.staff.forms import (
+    ActionForm,
+    AskForm,
+    CampaignForm,
+    EmbedForm,
+    MoveForm,
+    NewCampaignForm,
+    StatusForm,
+    WordingForm,
+)
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed
@@ -128,7 +147,7 @@ def edit(campaign_id: int):
 
 # Every change of status asks first: going live opens the campaign to the public,
 # closing and returning to draft take it away from citizens.
-CONFIRMED_STATUSES = ("live", "closed", "draft")
+CONFIRMED_STATUSES = (Status.LIVE, Status.CLOSED, Status.DRAFT)
 
 
 @bp.get("/<int:campaign_id>/status/<target>")

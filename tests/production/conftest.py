@@ -25,8 +25,8 @@ import pytest
 import requests
 
 from campaign import create_app
-from campaign.db import get_db
 from campaign.accounts.users import create_user
+from campaign.db import get_db
 from campaign.demo.live_site import gunicorn, prepare_database, stop
 from tests.helpers import ORGANISER, PASSWORD, STAFF
 
@@ -189,6 +189,8 @@ def production_site(request, tmp_path_factory, tls_certificate, fake_postcodes,
     environment = {
         "APP_ENV": "production",
         "TRUSTED_PROXIES": "1",
+        # nginx passes the Host the browser sent: the tests' https://127.0.0.1:<port>.
+        "ALLOWED_HOSTS": "127.0.0.1",
         "SECRET_KEY": secrets.token_hex(32),
         "ORGANISATION_NAME": "Example Campaign Group",
         "ORGANISATION_URL": "https://example.org/",
