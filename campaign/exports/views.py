@@ -4,24 +4,30 @@
 /staff/counts/<slug>/                    a campaign's dashboard (?since=&until=)
 /staff/counts/<slug>/by-<by>.csv|.json   one export: by-constituency, by-ask, by-day
 /staff/counts/<slug>/counts.json         all three exports and the totals
+/staff/counts/<slug>/pack.pdf?constituency=CODE   one constituency's evidence pack
+/staff/counts/<slug>/packs.zip           every constituency's evidence pack
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from campaign.accounts.sign_in import role_required
 from campaign.campaigns import Campaign, campaign_by_slug
 from campaign.db import get_db
-from campaign.exports import charts, queries
+from campaign.exports import charts, pack_figures, packs, queries
 from campaign.exports.files import (
     breakdown_document, everything_document, file_name, to_csv, to_json,
 )
 from campaign.exports.forms import DateRangeForm
+from campaign.site_context import today
 
 bp = Blueprint("exports", __name__, url_prefix="/staff/counts")
 
 TOP_CONSTITUENCIES = 10
-MIMETYPES = {"csv": "text/csv", "json": "application/json"}
+MIMETYPES = {"csv": "text/csv", "json": "application/json", "pdf": "application/pdf",
+             "zip": "application/zip"}
+#: The per-breakdown files (the packs have their own routes).
+BREAKDOWN_FORMATS = ("csv", "json")
 
 
 def _campaign_or_404(slug: str) -> Campaign:
@@ -41,7 +47,7 @@ def _selection(slug: str) -> tuple[Campaign, DateRangeForm, queries.Filter | Non
     return campaign, form, queries.make_filter(campaign.id, form.since.data, form.until.data)
 
 
-def _file(text: str, fmt: str, name: str) -> Response:
+def _file(text: str | bytes, fmt: str, name: str) -> Response:
     if fmt == "csv":
         # Excel opens a double-clicked CSV as UTF-8 only when it starts with the byte
         # order mark; without it "Ynys Môn" reads "Ynys MÃ´n". Other readers skip it.
@@ -114,7 +120,7 @@ def _export_view(by: str, fmt: str):
 # One rule per file, each with the slug as its only variable, so a URL names its file
 # (by-constituency.csv) and url_for names its export: exports.by_constituency_csv.
 for _by in queries.BREAKDOWNS:
-    for _fmt in MIMETYPES:
+    for _fmt in BREAKDOWN_FORMATS:
         bp.add_url_rule(f"/<slug>/by-{_by}.{_fmt}", endpoint=f"by_{_by}_{_fmt}",
                         view_func=_export_view(_by, _fmt), methods=["GET"])
 
@@ -127,3 +133,40 @@ def download_all(slug: str):
         return _bad_dates(form)
     return _file(to_json(everything_document(get_db(), campaign.slug, scope)), "json",
                  file_name(campaign.slug, None, scope.since, scope.until, "json"))
+
+
+@bp.get("/<slug>/pack.pdf")
+@role_required("staff", "organiser")
+def pack(slug: str):
+    """One constituency's evidence pack (?constituency=GSS code, and the dashboard's dates)."""
+    campaign, form, scope = _selection(slug)
+    if scope is None:
+        return _bad_dates(form)
+    code = request.args.get("constituency", "").strip().upper()
+    db = get_db()
+    seats = pack_figures.seat_figures(db, campaign, scope, code) if code else []
+    if not seats:
+        message = ("Choose a constituency from the list on the counts page." if not code else
+                   f"No letters from the constituency {code} on these days, so it has no "
+                   "evidence pack. Choose one from the list on the counts page.")
+        return render_template("error.html", heading="There is no pack for that constituency",
+                               message=message, staff=True), 404 if code else 400
+    seat = seats[0]
+    data = packs.render_pack(pack_figures.campaign_figures(db, campaign, scope), seat,
+                             packs.Contact.from_settings(current_app.config), today())
+    name = f"evidence-pack-{campaign.slug}-{packs.pack_file_name(seat.constituency_name)}"
+    return _file(data, "pdf", name)
+
+
+@bp.get("/<slug>/packs.zip")
+@role_required("staff", "organiser")
+def packs_zip(slug: str):
+    """Every constituency's evidence pack in one ZIP, one PDF per constituency with letters."""
+    campaign, form, scope = _selection(slug)
+    if scope is None:
+        return _bad_dates(form)
+    db = get_db()
+    data = packs.packs_zip(pack_figures.campaign_figures(db, campaign, scope),
+                           pack_figures.seat_figures(db, campaign, scope), packs.Contact.from_settings(current_app.config), today())
+    name = file_name(campaign.slug, None, scope.since, scope.until, "zip")
+    return _file(data, "zip", "evidence-packs-" + name.removeprefix("letters-"))
