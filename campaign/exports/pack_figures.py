@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -24,6 +25,12 @@ from campaign.exports.packs import AskFigure, CampaignFigures, SeatFigures
 def monday(day: date) -> date:
     """The Monday of `day`'s week (UK weeks start on Monday)."""
     return day - timedelta(days=day.weekday())
+
+
+@lru_cache(maxsize=4096)
+def _day(iso: str) -> date:
+    # A campaign has a few hundred distinct days and a pack run reads each many times.
+    return date.fromisoformat(iso)
 
 
 def _week_range(first: date, last: date) -> list[date]:
@@ -64,19 +71,22 @@ def seat_figures(db: sqlite_utils.Database, campaign: Campaign, scope: queries.F
              if code is None or row["constituency_code"] == code]
     if not seats:
         return []
-    days = {row["code"]: row for row in db.query(
-        f"select l.constituency_code as code, min(l.day) as first_day, max(l.day) as last_day"
-        f" from letters l where {where} group by l.constituency_code", params)}
-    # Weeks start on Monday: date(day, '-6 days', 'weekday 1') is the Monday on or before.
-    weekly: dict[str, dict[date, int]] = defaultdict(dict)
+    # One pass over the (campaign, day, code) index, in its order: each seat's days and
+    # weeks (UK weeks start on Monday), with no sort and no date arithmetic in SQL.
+    first: dict[str, date] = {}
+    last: dict[str, date] = {}
+    weekly: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     for row in db.query(
-            f"select l.constituency_code as code, date(l.day, '-6 days', 'weekday 1') as week,"
-            f" count(*) as letters from letters l where {where} group by 1, 2", params):
-        weekly[row["code"]][date.fromisoformat(row["week"])] = row["letters"]
+            f"select l.day, l.constituency_code as code, count(*) as letters from letters l"
+            f" where {where} group by l.day, l.constituency_code", params):
+        day = _day(row["day"])
+        first.setdefault(row["code"], day)
+        last[row["code"]] = day
+        weekly[row["code"]][monday(day)] += row["letters"]
     per_ask: dict[str, dict[int, int]] = defaultdict(dict)
     for row in db.query(
-            f"select l.constituency_code as code, la.ask_id, count(*) as letters"
-            f" from letters l join letter_asks la on la.letter_id = l.id"
+            f"select la.ask_id, l.constituency_code as code, count(*) as letters"
+            f" from letter_asks la join letters l on l.id = la.letter_id"
             f" where {where} group by 1, 2", params):
         per_ask[row["code"]][row["ask_id"]] = row["letters"]
     asks = all_asks(db, campaign.id)
@@ -89,8 +99,7 @@ def seat_figures(db: sqlite_utils.Database, campaign: Campaign, scope: queries.F
         figures.append(SeatFigures(
             constituency_code=code_, constituency_name=seat["constituency_name"],
             mp_name=seat["mp_name"], party=seat["party"], letters=seat["letters"],
-            first_day=date.fromisoformat(days[code_]["first_day"]),
-            last_day=date.fromisoformat(days[code_]["last_day"]),
+            first_day=first[code_], last_day=last[code_],
             asks=tuple(AskFigure(ask.title, ask.explanation, chosen.get(ask.id, 0))
                        for ask in asks if ask.enabled or chosen.get(ask.id)),
             weeks=tuple((week, weekly[code_].get(week, 0)) for week in weeks),
