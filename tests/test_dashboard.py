@@ -80,6 +80,8 @@ def test_json_downloads(written, client, organiser):
     one = client.get(f"{BASE}/by-day.json?since=2025-03-02").get_json()
     assert one == {"by": "day", "campaign": SLUG, "since": "2025-03-02", "until": None,
                    "rows": [{"day": "2025-03-02", "letters": 1},
+                            {"day": "2025-03-03", "letters": 0},
+                            {"day": "2025-03-04", "letters": 0},
                             {"day": "2025-03-05", "letters": 1}]}
 
 
@@ -94,9 +96,12 @@ def test_dashboard_shows_totals_charts_and_tables(written, client, organiser):
     assert html.count('role="img"') == 2
     assert "4 letters from 1 March 2025 to 5 March 2025; the most on 1 March 2025, with 2 letters." in html
     assert "Hackney North and Stoke Newington: 2 letters; Chorley: 1 letter; Sevenoaks: 1 letter" in html
-    assert "1 March 2025 2 2 March 2025 1 5 March 2025 1" in text
+    assert ("1 March 2025 2 2 March 2025 1 3 March 2025 0 4 March 2025 0 5 March 2025 1"
+            in text)
     assert ("Hackney North and Stoke Newington Ms Diane Abbott Independent 2 "
-            "Chorley Sir Lindsay Hoyle Speaker 1 Sevenoaks Laura Trott Conservative 1") in text
+            "PDF evidence pack for Hackney North and Stoke Newington "
+            "Chorley Sir Lindsay Hoyle Speaker 1 PDF evidence pack for Chorley "
+            "Sevenoaks Laura Trott Conservative 1 PDF evidence pack for Sevenoaks") in text
     first_ask = ask_titles(written)[0][1]
     assert f"{first_ask} 3 75%" in text
     for url in (f"{BASE}/by-constituency.csv", f"{BASE}/by-ask.csv", f"{BASE}/by-day.csv",
@@ -119,6 +124,19 @@ def test_filters_apply_to_the_page_and_its_downloads(written, client, organiser)
         in response.headers["Content-Disposition"]
     assert table(client.get(f"{BASE}/by-day.csv?until=2025-03-01")) == [
         ["day", "letters"], ["2025-03-01", "2"]]
+
+
+def test_by_day_lists_every_day_of_the_range_with_0_for_none(written, client, organiser):
+    # From the range's first day to its last, so a chart made from the file has no gaps.
+    assert table(client.get(f"{BASE}/by-day.csv?since=2025-02-27&until=2025-03-03")) == [
+        ["day", "letters"], ["2025-02-27", "0"], ["2025-02-28", "0"], ["2025-03-01", "2"],
+        ["2025-03-02", "1"], ["2025-03-03", "0"]]
+    # Without dates: from the first letter to the latest.
+    days = client.get(f"{BASE}/by-day.json").get_json()["rows"]
+    assert [row["letters"] for row in days] == [2, 1, 0, 0, 1]
+    # The totals still name the days letters were written.
+    text = page_text(client.get(f"{BASE}/?since=2025-02-27&until=2025-03-03").get_data(as_text=True))
+    assert "First letter 1 March 2025 Latest letter 2 March 2025" in text
 
 
 def test_bad_dates_are_explained(written, client, organiser):
