@@ -142,13 +142,63 @@ def test_by_day_lists_every_day_of_the_range_with_0_for_none(written, client, or
 def test_bad_dates_are_explained(written, client, organiser):
     response = client.get(f"{BASE}/?since=2025-02-30")
     assert response.status_code == 400
-    assert "The start date '2025-02-30' is not a real date." in page_text(response.get_data(as_text=True))
+    text = page_text(response.get_data(as_text=True))
+    assert ("The start date in this page's address, '2025-02-30', is not a date. Choose the "
+            "days again below: day, month and year in numbers, like 31 3 2025.") in text
     backwards = client.get(f"{BASE}/?since=2025-03-05&until=2025-03-01")
-    assert "The start date (2025-03-05) is after the end date (2025-03-01)." in page_text(
+    assert "The start date (5 March 2025) is after the end date (1 March 2025)." in page_text(
         backwards.get_data(as_text=True))
     download = client.get(f"{BASE}/by-day.csv?until=yesterday")
     assert download.status_code == 400
-    assert "The end date must be a date written YYYY-MM-DD" in page_text(download.get_data(as_text=True))
+    assert ("The end date in this page's address, 'yesterday', is not a date."
+            in page_text(download.get_data(as_text=True)))
+    # Nowhere a YYYY-MM-DD for a person to decode.
+    assert "YYYY" not in response.get_data(as_text=True) + download.get_data(as_text=True)
+
+
+def test_dates_are_typed_as_day_month_and_year(written, client, organiser):
+    html = client.get(f"{BASE}/").get_data(as_text=True)
+    text = page_text(html)
+    assert "From Day, month and year in numbers, for example 31 3 2025 Day Month Year" in text
+    assert 'name="since_day"' in html and 'inputmode="numeric"' in html
+    assert 'type="date"' not in html
+    # Typed boxes lead to the address to share, which every download link uses.
+    typed = client.get(f"{BASE}/?since_day=2&since_month=3&since_year=2025"
+                       "&until_day=5&until_month=03&until_year=2025")
+    assert typed.status_code == 302
+    assert typed.headers["Location"] == f"{BASE}/?since=2025-03-02&until=2025-03-05"
+    page = client.get(typed.headers["Location"]).get_data(as_text=True)
+    assert "From 2 March 2025 to 5 March 2025" in page_text(page)
+    assert 'name="since_day" type="text" value="2"' in page
+    assert 'name="until_year" type="text" value="2025"' in page
+    only_start = client.get(f"{BASE}/?since_day=2&since_month=3&since_year=2025"
+                            "&until_day=&until_month=&until_year=")
+    assert only_start.headers["Location"] == f"{BASE}/?since=2025-03-02"
+
+
+@pytest.mark.parametrize(("query", "sentence"), [
+    ("since_day=31&since_month=2&since_year=2025",
+     "The start date must be a real date, like 31 3 2025; there is no day 31 in month 2 of 2025."),
+    ("since_day=1&since_month=&since_year=2025",
+     "The start date must include a month, like 31 3 2025."),
+    ("until_day=one&until_month=3&until_year=2025",
+     "The end date must be written in numbers: day, month and year, like 31 3 2025."),
+    ("until_day=1&until_month=3&until_year=25", "The end date's year must have 4 numbers, like 2025."),
+    ("since_day=5&since_month=3&since_year=2025&until_day=1&until_month=3&until_year=2025",
+     "The start date (5 March 2025) is after the end date (1 March 2025)."),
+])
+def test_a_wrong_date_says_what_to_type(written, client, organiser, query, sentence):
+    response = client.get(f"{BASE}/?{query}")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    text = page_text(html)
+    assert "There is a problem" in text
+    assert text.count(sentence) == 2  # in the summary and beside the date
+    assert 'aria-invalid="true"' in html
+    # What was typed stays in the boxes.
+    for name, value in (pair.split("=") for pair in query.split("&")):
+        if value:
+            assert f'name="{name}" type="text" value="{value}"' in html
 
 
 def test_an_empty_campaign_has_headers_only(written, client, organiser):

@@ -9,7 +9,9 @@
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import (
+    Blueprint, Response, abort, current_app, redirect, render_template, request, url_for,
+)
 
 from campaign.accounts.sign_in import role_required
 from campaign.campaigns import Campaign, campaign_by_slug
@@ -18,7 +20,7 @@ from campaign.exports import charts, pack_figures, packs, queries
 from campaign.exports.files import (
     breakdown_document, everything_document, file_name, to_csv, to_json,
 )
-from campaign.exports.forms import DateRangeForm
+from campaign.exports.forms import BOX_NAMES, DateRangeForm, link_filter
 from campaign.site_context import today
 
 bp = Blueprint("exports", __name__, url_prefix="/staff/counts")
@@ -38,13 +40,19 @@ def _campaign_or_404(slug: str) -> Campaign:
 
 
 def _selection(slug: str) -> tuple[Campaign, DateRangeForm, queries.Filter | None]:
-    """The campaign, the date-range form from the query string, and the filter they
-    make; the filter is None when the dates are wrong (the form says why)."""
+    """The campaign, the date boxes filled in from the address's ?since=&until=, and the
+    filter they make; the filter is None when a date is wrong (the form says why)."""
     campaign = _campaign_or_404(slug)
-    form = DateRangeForm(formdata=request.args if request.args else None)
-    if request.args and not form.validate():
-        return campaign, form, None
-    return campaign, form, queries.make_filter(campaign.id, form.since.data, form.until.data)
+    form = DateRangeForm(formdata=None)
+    scope, errors = link_filter(campaign.id, request.args.get("since"),
+                                request.args.get("until"))
+    if scope is None:
+        form.date_errors = errors
+        for which, message in errors.items():
+            form[f"{which}_day"].errors = [message]
+    else:
+        form.fill_from(scope.since, scope.until)
+    return campaign, form, scope
 
 
 def _file(text: str | bytes, fmt: str, name: str) -> Response:
@@ -63,7 +71,7 @@ def _file(text: str | bytes, fmt: str, name: str) -> Response:
 
 def _bad_dates(form: DateRangeForm):
     return render_template("error.html", heading="Those dates don't work",
-                           message=" ".join(e for f in form for e in f.errors)
+                           message=" ".join(form.date_errors.values())
                            + " Go back to the dashboard and choose the dates again.",
                            staff=True), 400
 
@@ -78,6 +86,8 @@ def index():
 @bp.get("/<slug>/")
 @role_required("staff", "organiser")
 def dashboard(slug: str):
+    if any(name in request.args for name in BOX_NAMES):
+        return _dates_typed(slug)
     campaign, form, scope = _selection(slug)
     if scope is None:
         return render_template("exports/dashboard.html", campaign=campaign, form=form,
@@ -97,6 +107,18 @@ def dashboard(slug: str):
         by_mp=by_mp, by_party=queries.party_rows(by_mp),
         min_reported=queries.MIN_REPORTED_FOR_RATES,
     )
+
+
+def _dates_typed(slug: str):
+    """The date boxes as typed: on to the dashboard's address for those days (?since=
+    &until=, the link to share), or the dashboard again with what to correct."""
+    campaign = _campaign_or_404(slug)
+    form = DateRangeForm(formdata=request.args)
+    if not form.validate():
+        return render_template("exports/dashboard.html", campaign=campaign, form=form,
+                               totals=None), 400
+    days = {which: day.isoformat() for which, day in form.days.items() if day}
+    return redirect(url_for("exports.dashboard", slug=slug, **days))
 
 
 def _export(slug: str, by: str, fmt: str):
