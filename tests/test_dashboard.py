@@ -159,7 +159,7 @@ def test_bad_dates_are_explained(written, client, organiser):
 def test_dates_are_typed_as_day_month_and_year(written, client, organiser):
     html = client.get(f"{BASE}/").get_data(as_text=True)
     text = page_text(html)
-    assert "From Day, month and year in numbers, for example 31 3 2025 Day Month Year" in text
+    assert "From For example, 31 3 2025 Day Month Year To For example, 31 3 2025" in text
     assert 'name="since_day"' in html and 'inputmode="numeric"' in html
     assert 'type="date"' not in html
     # Typed boxes lead to the address to share, which every download link uses.
