@@ -6,9 +6,9 @@ import pytest
 
 pytest.importorskip("playwright", reason="Playwright is not installed: pip install -e '.[test]'")
 
-from playwright.sync_api import expect  # noqa: E402
+from playwright.sync_api import expect
 
-from tests.helpers import SLUG, Journey  # noqa: E402
+from tests.helpers import SLUG, Journey
 
 ORGANISER_EMAIL = "counts-organiser@example.org"
 PASSWORD = "correct horse battery staple"
