@@ -78,7 +78,7 @@ def main() -> int:
 
         start, cpu = time.perf_counter(), time.process_time()
         whole = pack_figures.campaign_figures(db, campaign, scope)
-        seats = pack_figures.seat_figures(db, campaign, scope)
+        seats = pack_figures.seat_figures(db, campaign, scope, whole=whole)
         counted, counted_cpu = time.perf_counter() - start, time.process_time() - cpu
         print(f"\nFigures for {len(seats)} constituencies ({whole.letters:,} letters): "
               f"{counted:.2f} s ({counted_cpu:.2f} s CPU)")
@@ -97,7 +97,8 @@ def main() -> int:
 
         start, cpu = time.perf_counter(), time.process_time()
         whole = pack_figures.campaign_figures(db, campaign, scope)
-        archive = packs.packs_zip(whole, pack_figures.seat_figures(db, campaign, scope),
+        archive = packs.packs_zip(whole, pack_figures.seat_figures(db, campaign, scope,
+                                                                   whole=whole),
                                   CONTACT, made_on)
         total, total_cpu = time.perf_counter() - start, time.process_time() - cpu
         with zipfile.ZipFile(BytesIO(archive)) as opened:

@@ -75,7 +75,7 @@ def packs_command(slug: str, since: str | None, until: str | None, directory: Pa
     campaign = _campaign(db, slug)
     scope = _scope(campaign.id, since, until)
     whole = pack_figures.campaign_figures(db, campaign, scope)
-    seats = pack_figures.seat_figures(db, campaign, scope)
+    seats = pack_figures.seat_figures(db, campaign, scope, whole=whole)
     directory.mkdir(parents=True, exist_ok=True)
     contact, made_on = packs.Contact.from_settings(current_app.config), today()
     written = packs.write_packs(whole, seats, contact, made_on, directory)

@@ -55,8 +55,10 @@ def campaign_figures(db: sqlite_utils.Database, campaign: Campaign,
 
 
 def seat_figures(db: sqlite_utils.Database, campaign: Campaign, scope: queries.Filter,
-                 code: str | None = None) -> list[SeatFigures]:
-    """Every constituency with letters in `scope` (or only `code`), most letters first.
+                 code: str | None = None,
+                 whole: CampaignFigures | None = None) -> list[SeatFigures]:
+    """Every constituency with letters in `scope` (or only `code`), most letters first
+    (`whole`: the campaign's figures, when the caller has counted them already).
 
     The asks are the campaign's, in its order: those switched on always (with 0 when no
     letter of the seat chose them), those switched off only when letters chose them.
@@ -90,7 +92,7 @@ def seat_figures(db: sqlite_utils.Database, campaign: Campaign, scope: queries.F
             f" where {where} group by 1, 2", params):
         per_ask[row["code"]][row["ask_id"]] = row["letters"]
     asks = all_asks(db, campaign.id)
-    whole = campaign_figures(db, campaign, scope)
+    whole = whole or campaign_figures(db, campaign, scope)
     weeks = _week_range(whole.first_day, whole.last_day) if whole.first_day else []
     figures = []
     for seat in seats:
