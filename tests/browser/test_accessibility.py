@@ -20,7 +20,7 @@ from playwright.sync_api import expect  # noqa: E402
 
 from tests.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
 from tests.browser.steps import (  # noqa: E402
-    fill_letter, find_mp, open_campaign, preview, reach_preview)
+    assert_no_sideways_scroll, fill_letter, find_mp, open_campaign, preview, reach_preview)
 from tests.helpers import SLUG  # noqa: E402
 
 FAILING_IMPACTS = {"serious", "critical"}
@@ -253,6 +253,9 @@ def test_staff_page_has_no_serious_accessibility_problems(page, axe_js, staff_ac
     page.wait_for_load_state()
     response = page.goto(path)
     assert response.status == 200, f"{path} answered {response.status}"
+    # No staff page scrolls sideways on a 390 px phone (issue 24).
+    page.set_viewport_size({"width": PHONE.width, "height": PHONE.height})
+    assert_no_sideways_scroll(page)
     check(page, axe_js, "staff-" + _slug(path))
 
 
