@@ -173,14 +173,14 @@ class _Pen:
     def lines(self, lines: list[str], font: str, size: float, leading: float,
               color: Color = INK, x: float = MARGIN, bottom: float = MARGIN) -> None:
         """Draw `lines` from the cursor down, one leading apart (the page may turn between)."""
-        self.canvas.setFillColor(color)
         for line in lines:
             self.room(leading, bottom)
+            # Set for every line: a new page starts with the default black.
+            self.canvas.setFillColor(color)
             self.canvas.setFont(font, size)
             self.y -= leading
             # Baselines sit a quarter of the leading above the line's foot.
             self.canvas.drawString(x, self.y + leading * 0.25, line)
-            self.canvas.setFillColor(color)
 
     def text(self, text: str, size: float = 10.5, leading: float = 14.5, *, bold: bool = False,
              color: Color = INK, after: float = 5) -> None:
