@@ -262,7 +262,9 @@ def expected_by_ask(titles: list[tuple[int, str]], zeros: bool = True) -> list[l
 
 
 def expected_by_day() -> list[list[str]]:
-    return [["2025-03-01", "2"], ["2025-03-02", "1"], ["2025-03-05", "1"]]
+    """Every day from the first letter to the last, 0 where none was written."""
+    return [["2025-03-01", "2"], ["2025-03-02", "1"], ["2025-03-03", "0"], ["2025-03-04", "0"],
+            ["2025-03-05", "1"]]
 
 
 # Letters for the renderer tests (tests/test_letters_*.py, tests/test_envelope.py).

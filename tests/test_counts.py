@@ -84,7 +84,8 @@ def test_asks_are_counted_per_letter_that_chose_them(written):
 
 def test_dates_are_inclusive(written):
     days = _rows(written, "day", since=date(2025, 3, 2), until=date(2025, 3, 5))
-    assert days == [{"day": "2025-03-02", "letters": 1}, {"day": "2025-03-05", "letters": 1}]
+    assert days == [{"day": "2025-03-02", "letters": 1}, {"day": "2025-03-03", "letters": 0},
+                    {"day": "2025-03-04", "letters": 0}, {"day": "2025-03-05", "letters": 1}]
     asks = _rows(written, "ask", until=date(2025, 3, 1))
     assert sum(r["letters"] for r in asks) == 4  # the two Hackney letters, two asks each
 

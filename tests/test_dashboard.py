@@ -80,6 +80,8 @@ def test_json_downloads(written, client, organiser):
     one = client.get(f"{BASE}/by-day.json?since=2025-03-02").get_json()
     assert one == {"by": "day", "campaign": SLUG, "since": "2025-03-02", "until": None,
                    "rows": [{"day": "2025-03-02", "letters": 1},
+                            {"day": "2025-03-03", "letters": 0},
+                            {"day": "2025-03-04", "letters": 0},
                             {"day": "2025-03-05", "letters": 1}]}
 
 
@@ -94,9 +96,12 @@ def test_dashboard_shows_totals_charts_and_tables(written, client, organiser):
     assert html.count('role="img"') == 2
     assert "4 letters from 1 March 2025 to 5 March 2025; the most on 1 March 2025, with 2 letters." in html
     assert "Hackney North and Stoke Newington: 2 letters; Chorley: 1 letter; Sevenoaks: 1 letter" in html
-    assert "1 March 2025 2 2 March 2025 1 5 March 2025 1" in text
+    assert ("1 March 2025 2 2 March 2025 1 3 March 2025 0 4 March 2025 0 5 March 2025 1"
+            in text)
     assert ("Hackney North and Stoke Newington Ms Diane Abbott Independent 2 "
-            "Chorley Sir Lindsay Hoyle Speaker 1 Sevenoaks Laura Trott Conservative 1") in text
+            "PDF evidence pack for Hackney North and Stoke Newington "
+            "Chorley Sir Lindsay Hoyle Speaker 1 PDF evidence pack for Chorley "
+            "Sevenoaks Laura Trott Conservative 1 PDF evidence pack for Sevenoaks") in text
     first_ask = ask_titles(written)[0][1]
     assert f"{first_ask} 3 75%" in text
     for url in (f"{BASE}/by-constituency.csv", f"{BASE}/by-ask.csv", f"{BASE}/by-day.csv",
@@ -121,16 +126,79 @@ def test_filters_apply_to_the_page_and_its_downloads(written, client, organiser)
         ["day", "letters"], ["2025-03-01", "2"]]
 
 
+def test_by_day_lists_every_day_of_the_range_with_0_for_none(written, client, organiser):
+    # From the range's first day to its last, so a chart made from the file has no gaps.
+    assert table(client.get(f"{BASE}/by-day.csv?since=2025-02-27&until=2025-03-03")) == [
+        ["day", "letters"], ["2025-02-27", "0"], ["2025-02-28", "0"], ["2025-03-01", "2"],
+        ["2025-03-02", "1"], ["2025-03-03", "0"]]
+    # Without dates: from the first letter to the latest.
+    days = client.get(f"{BASE}/by-day.json").get_json()["rows"]
+    assert [row["letters"] for row in days] == [2, 1, 0, 0, 1]
+    # The totals still name the days letters were written.
+    text = page_text(client.get(f"{BASE}/?since=2025-02-27&until=2025-03-03").get_data(as_text=True))
+    assert "First letter 1 March 2025 Latest letter 2 March 2025" in text
+
+
 def test_bad_dates_are_explained(written, client, organiser):
     response = client.get(f"{BASE}/?since=2025-02-30")
     assert response.status_code == 400
-    assert "The start date '2025-02-30' is not a real date." in page_text(response.get_data(as_text=True))
+    text = page_text(response.get_data(as_text=True))
+    assert ("The start date in this page's address, '2025-02-30', is not a date. Choose the "
+            "days again below: day, month and year in numbers, like 31 3 2025.") in text
     backwards = client.get(f"{BASE}/?since=2025-03-05&until=2025-03-01")
-    assert "The start date (2025-03-05) is after the end date (2025-03-01)." in page_text(
+    assert "The start date (5 March 2025) is after the end date (1 March 2025)." in page_text(
         backwards.get_data(as_text=True))
     download = client.get(f"{BASE}/by-day.csv?until=yesterday")
     assert download.status_code == 400
-    assert "The end date must be a date written YYYY-MM-DD" in page_text(download.get_data(as_text=True))
+    assert ("The end date in this page's address, 'yesterday', is not a date."
+            in page_text(download.get_data(as_text=True)))
+    # Nowhere a YYYY-MM-DD for a person to decode.
+    assert "YYYY" not in response.get_data(as_text=True) + download.get_data(as_text=True)
+
+
+def test_dates_are_typed_as_day_month_and_year(written, client, organiser):
+    html = client.get(f"{BASE}/").get_data(as_text=True)
+    text = page_text(html)
+    assert "From For example, 31 3 2025 Day Month Year To For example, 31 3 2025" in text
+    assert 'name="since_day"' in html and 'inputmode="numeric"' in html
+    assert 'type="date"' not in html
+    # Typed boxes lead to the address to share, which every download link uses.
+    typed = client.get(f"{BASE}/?since_day=2&since_month=3&since_year=2025"
+                       "&until_day=5&until_month=03&until_year=2025")
+    assert typed.status_code == 302
+    assert typed.headers["Location"] == f"{BASE}/?since=2025-03-02&until=2025-03-05"
+    page = client.get(typed.headers["Location"]).get_data(as_text=True)
+    assert "From 2 March 2025 to 5 March 2025" in page_text(page)
+    assert 'name="since_day" type="text" value="2"' in page
+    assert 'name="until_year" type="text" value="2025"' in page
+    only_start = client.get(f"{BASE}/?since_day=2&since_month=3&since_year=2025"
+                            "&until_day=&until_month=&until_year=")
+    assert only_start.headers["Location"] == f"{BASE}/?since=2025-03-02"
+
+
+@pytest.mark.parametrize(("query", "sentence"), [
+    ("since_day=31&since_month=2&since_year=2025",
+     "The start date must be a real date, like 31 3 2025; there is no day 31 in month 2 of 2025."),
+    ("since_day=1&since_month=&since_year=2025",
+     "The start date must include a month, like 31 3 2025."),
+    ("until_day=one&until_month=3&until_year=2025",
+     "The end date must be written in numbers: day, month and year, like 31 3 2025."),
+    ("until_day=1&until_month=3&until_year=25", "The end date's year must have 4 numbers, like 2025."),
+    ("since_day=5&since_month=3&since_year=2025&until_day=1&until_month=3&until_year=2025",
+     "The start date (5 March 2025) is after the end date (1 March 2025)."),
+])
+def test_a_wrong_date_says_what_to_type(written, client, organiser, query, sentence):
+    response = client.get(f"{BASE}/?{query}")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    text = page_text(html)
+    assert "There is a problem" in text
+    assert text.count(sentence) == 2  # in the summary and beside the date
+    assert 'aria-invalid="true"' in html
+    # What was typed stays in the boxes.
+    for name, value in (pair.split("=") for pair in query.split("&")):
+        if value:
+            assert f'name="{name}" type="text" value="{value}"' in html
 
 
 def test_an_empty_campaign_has_headers_only(written, client, organiser):

@@ -4,8 +4,10 @@ from __future__ import annotations
 import pytest
 
 from campaign import create_app
-from campaign.demo.__main__ import demo_config, postcodes_to_try, prepare
-from tests.helpers import SLUG, make_app, page_text
+from campaign.demo.__main__ import (
+    DEMO_ACCOUNTS, DEMO_ORGANISER_EMAIL, demo_config, postcodes_to_try, prepare,
+)
+from tests.helpers import SLUG, hidden, make_app, page_text
 
 
 def test_the_demo_finds_an_mp_for_every_postcode_it_suggests(tmp_path, fake_postcodes,
@@ -35,6 +37,24 @@ def test_the_demo_finds_an_mp_for_every_postcode_it_suggests(tmp_path, fake_post
     assert "There is no MP for this postcode" in seen["BX1 1LT"]
     assert "isn't part of a Westminster constituency" in seen["BX1 1LT"]
     assert "The postcode AB1 0AA stopped being used in 1996" in seen["AB1 0AA"]
+
+
+def test_the_demo_makes_a_staff_and_an_organiser_sign_in(tmp_path, fake_postcodes,
+                                                         fake_members):
+    config = demo_config(str(tmp_path), fake_postcodes.url, fake_members.url)
+    app = create_app({**config, "RATELIMIT_ENABLED": False})
+    prepare(app)
+    prepare(app)  # a second `make demo` keeps the accounts
+    assert DEMO_ORGANISER_EMAIL == "demo-organiser@example.org"
+    for email, password, role in DEMO_ACCOUNTS:
+        client = app.test_client()
+        page = client.get("/staff/login").get_data(as_text=True)
+        signed_in = client.post("/staff/login", data={
+            "email": email, "password": password, "csrf_token": hidden(page, "csrf_token")})
+        assert signed_in.status_code == 302, email
+        assert client.get(f"/staff/counts/{SLUG}/").status_code == 200
+        # Only staff edit campaigns; the organiser sees the counts.
+        assert (client.get("/staff/campaigns/").status_code == 200) == (role == "staff")
 
 
 def test_pages_say_who_runs_the_site(app_config):

@@ -45,7 +45,7 @@ def test_by_ask_csv(written, runner):
 
 def test_by_day_csv_is_plain_text_one_line_per_day(written, runner):
     assert export(runner, "--by", "day") == (
-        "day,letters\n2025-03-01,2\n2025-03-02,1\n2025-03-05,1\n")
+        "day,letters\n2025-03-01,2\n2025-03-02,1\n2025-03-03,0\n2025-03-04,0\n2025-03-05,1\n")
     assert table(export(runner, "--by", "day"))[1:] == expected_by_day()
 
 
@@ -66,7 +66,7 @@ def test_json_carries_the_same_rows(written, runner):
 
 def test_since_and_until_are_inclusive(written, runner):
     assert table(export(runner, "--by", "day", "--since", "2025-03-02"))[1:] == [
-        ["2025-03-02", "1"], ["2025-03-05", "1"]]
+        ["2025-03-02", "1"], ["2025-03-03", "0"], ["2025-03-04", "0"], ["2025-03-05", "1"]]
     assert table(export(runner, "--by", "constituency", "--until", "2025-03-01"))[1:] == [
         expected_by_constituency()[0]]
     assert table(export(runner, "--by", "constituency", "--since", "2025-03-02",

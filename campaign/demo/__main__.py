@@ -2,7 +2,7 @@
 
 Starts the sample postcodes.io and Members API on free loopback ports, prepares a
 database of its own (instance/demo.sqlite3, so a real database is never touched) with
-the launch campaign and a demo staff account, and serves the site in development mode
+the launch campaign and demo staff and organiser accounts, and serves the site in development mode
 with DEMO set, which puts a "demo data" banner on every page.
 """
 from __future__ import annotations
@@ -24,6 +24,11 @@ from campaign.migrations.runner import migrated_db
 
 DEMO_STAFF_EMAIL = "demo-staff@example.org"
 DEMO_STAFF_PASSWORD = "demo-password-1234"
+#: An organiser sees the counts and evidence packs but cannot edit campaigns.
+DEMO_ORGANISER_EMAIL = "demo-organiser@example.org"
+DEMO_ORGANISER_PASSWORD = "demo-password-5678"
+DEMO_ACCOUNTS = ((DEMO_STAFF_EMAIL, DEMO_STAFF_PASSWORD, "staff"),
+                 (DEMO_ORGANISER_EMAIL, DEMO_ORGANISER_PASSWORD, "organiser"))
 DEMO_ORGANISATION = {
     "ORGANISATION_NAME": "Example Campaign Group (demo)",
     "ORGANISATION_URL": "https://example.org/",
@@ -62,14 +67,16 @@ def postcodes_to_try() -> list[tuple[str, str]]:
 
 
 def prepare(app) -> None:
-    """Migrate the demo database, load the launch campaign, make the demo staff account."""
+    """Migrate the demo database, load the launch campaign, make the demo staff and
+    organiser accounts."""
     with app.app_context():
         db = migrated_db()
         load_launch_campaign(db)
-        try:
-            create_user(db, DEMO_STAFF_EMAIL, DEMO_STAFF_PASSWORD, "staff")
-        except UserError:
-            pass  # made on an earlier run
+        for email, password, role in DEMO_ACCOUNTS:
+            try:
+                create_user(db, email, password, role)
+            except UserError:
+                pass  # made on an earlier run
 
 
 def main() -> int:
@@ -91,7 +98,10 @@ def main() -> int:
         print("Postcodes to try:")
         for postcode, shows in postcodes_to_try():
             print(f"  {postcode:<9} {shows}")
-        print(f"\nStaff area: {address}staff/login  {DEMO_STAFF_EMAIL} / {DEMO_STAFF_PASSWORD}")
+        print(f"\nStaff area: {address}staff/login")
+        print(f"  staff:     {DEMO_STAFF_EMAIL} / {DEMO_STAFF_PASSWORD}  (runs campaigns)")
+        print(f"  organiser: {DEMO_ORGANISER_EMAIL} / {DEMO_ORGANISER_PASSWORD}  "
+              "(counts and evidence packs)")
         print(f"Database: {app.config['DATABASE_PATH']} (the demo's own)")
         print("Press Ctrl+C to stop.\n", flush=True)
         server.serve_forever()

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import sqlite_utils
 
@@ -173,14 +173,32 @@ def by_ask(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     return list(db.query(sql, params))
 
 
+#: A range longer than this (a mistyped year) is filled only between the letters' own days.
+MAX_FILLED_DAYS = 3660
+
+
 def by_day(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
-    """Letters per day, oldest first; days without letters are left out."""
+    """Letters per day, oldest first, with 0 for each day without letters, so a chart
+    made from it has no gaps.
+
+    The days run from the filter's start (else the first letter) to its end (else the
+    latest letter). No letters at all: no rows.
+    """
     where, params = scope.where("l")
     sql = f"""
         select l.day, count(*) as letters from letters l where {where}
         group by l.day order by l.day
     """
-    return list(db.query(sql, params))
+    rows = list(db.query(sql, params))
+    if not rows:
+        return []
+    known = {row["day"]: row["letters"] for row in rows}
+    first = scope.since or date.fromisoformat(rows[0]["day"])
+    last = scope.until or date.fromisoformat(rows[-1]["day"])
+    if (last - first).days > MAX_FILLED_DAYS:
+        first, last = date.fromisoformat(rows[0]["day"]), date.fromisoformat(rows[-1]["day"])
+    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
+    return [{"day": day.isoformat(), "letters": known.get(day.isoformat(), 0)} for day in days]
 
 
 def _outcome_figures(row: dict) -> dict:
@@ -287,9 +305,10 @@ def summarise(seats: list[dict], days: list[dict]) -> Totals:
     letters; reading the grouped rows is far cheaper than a count(distinct) over
     the letters themselves.
     """
+    written = [row["day"] for row in days if row["letters"]]  # by_day lists quiet days too
     return Totals(letters=sum(row["letters"] for row in days), constituencies=len(seats),
-                  first_day=days[0]["day"] if days else None,
-                  last_day=days[-1]["day"] if days else None)
+                  first_day=written[0] if written else None,
+                  last_day=written[-1] if written else None)
 
 
 def letters_per_campaign(db: sqlite_utils.Database) -> list[dict]:

@@ -313,8 +313,10 @@ def test_staff_page_has_no_serious_accessibility_problems(page, axe_js, staff_ac
     page.wait_for_load_state()
     response = page.goto(path)
     assert response.status == 200, f"{path} answered {response.status}"
-    check(page, axe_js, "staff-" + _slug(path))
+    # No staff page scrolls sideways on a 390 px phone (issue 24).
+    page.set_viewport_size({"width": PHONE.width, "height": PHONE.height})
     assert_no_sideways_scroll(page)
+    check(page, axe_js, "staff-" + _slug(path))
 
 
 def test_a_wording_mistake_is_quoted_beside_its_field(page, axe_js, staff_account):

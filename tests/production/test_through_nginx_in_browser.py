@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -148,6 +149,12 @@ def test_an_organiser_exports_the_letters_counted(browser, production_site, citi
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     (hackney,) = [r for r in rows if r["constituency_name"] == "Hackney North and Stoke Newington"]
     assert int(hackney["letters"]) >= 1
+    # The evidence packs' ZIP is streamed as each pack is drawn: whole through nginx.
+    name, data = download(page, "Every constituency’s pack")
+    assert name == "evidence-packs-stop-trafficking-networks.zip"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert "hackney-north-and-stoke-newington.pdf" in archive.namelist()
+        assert archive.testzip() is None
     context.close()
 
 
