@@ -324,8 +324,12 @@ def preview(slug: str):
             found = _finder().find(get_db(), letter_request.postcode)
             suggested = suggested_wording(campaign, asks, found.mp, seed, day)
             edits, paragraph_errors = read_edits(request.form, suggested)
-            paragraph_errors.update(journey.unticked_edit_errors(
-                edits, asks, letter_request.ask_ids))
+            if form.seed.data:
+                # Only against the draw the page showed can a changed paragraph be told
+                # from the suggestion: without the page's seed, every paragraph would
+                # look changed, and an unticked one is simply left out as before.
+                paragraph_errors.update(journey.unticked_edit_errors(
+                    edits, asks, letter_request.ask_ids))
             if not paragraph_errors:
                 letter_request = replace(letter_request, edits=edits)
                 letter = compose_for(campaign, asks, letter_request, found, day)
