@@ -8,7 +8,7 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from campaign import (
-    accounts, config, db, exports, limits, lookup, proxies, public, request_log,
+    accounts, backups, config, db, exports, limits, lookup, proxies, public, request_log,
     security_headers, site_context, staff,
 )
 
@@ -46,6 +46,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     proxies.init_app(app)
     csrf.init_app(app)
     db.init_app(app)
+    backups.init_app(app)
     limits.init_app(app)
     security_headers.init_app(app)
     request_log.init_app(app)
