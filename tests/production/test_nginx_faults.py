@@ -65,7 +65,7 @@ def assert_site_headers(headers, https: bool) -> None:
 
 def test_error_log_keeps_no_address_or_postcode(tmp_path, tls_certificate):
     """gunicorn down, a body too large, an address too long, a malformed request, a
-    stranger's host: nginx's error log at Debian's level names the client and quotes
+    stranger's host, too many requests: nginx's error log at Debian's level names the client and quotes
     the request line; the site's servers keep neither."""
     dead_upstream = f"127.0.0.1:{free_port()}"  # nothing listens there
     verify = str(tls_certificate.cert)
@@ -87,6 +87,10 @@ def test_error_log_keeps_no_address_or_postcode(tmp_path, tls_certificate):
         stranger = raw_exchange(tls_socket(port), b"GET /?postcode=E81DY HTTP/1.1\r\n"
                                 b"Host: elsewhere.example\r\n\r\n")
         assert stranger == b""
+        with requests.Session() as session:  # past the per-address request limit
+            statuses = [session.get(f"{nginx.url}/c/{SLUG}/mp", params={"postcode": POSTCODE},
+                                    verify=verify, timeout=10).status_code for _ in range(60)]
+        assert 429 in statuses and set(statuses) <= {429, 502}
         time.sleep(0.3)  # nginx writes its log as it goes; give it a moment
         log = nginx.error_log.read_text()
     for sign in ("127.0.0.1", "client:", "postcode", "SW1A", "E81DY", "request:"):
