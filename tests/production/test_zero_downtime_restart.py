@@ -68,18 +68,56 @@ class Load:
             thread.join(timeout=15)
 
 
-def test_reload_serves_new_code_and_drops_nothing(tmp_path, fake_postcodes, fake_members):
-    database = str(tmp_path / "campaign.sqlite3")
+def run_reload(site: Path, old_master: int, pidfile: Path, database: str,
+               wait_seconds: int = 30) -> subprocess.CompletedProcess:
+    """deploy/mp-letters-reload as systemd's ExecReload runs it, in the site's folder."""
+    return subprocess.run(
+        [str(RELOAD), str(old_master)], check=False, cwd=site, capture_output=True, text=True,
+        timeout=120, env={**os.environ, "GUNICORN_PIDFILE": str(pidfile),
+                          "FLASK": str(Path(sys.executable).parent / "flask"),
+                          "DATABASE_PATH": database, "APP_ENV": "development",
+                          "RELOAD_WAIT_SECONDS": str(wait_seconds), "WEB_CONCURRENCY": "2"})
+
+
+def serving_master(pidfile: Path) -> int | None:
+    """The master named in the pidfile, or in its ".2" before the promotion."""
+    for path in (pidfile, pidfile.with_name(pidfile.name + ".2")):
+        if path.is_file() and path.read_text().strip():
+            return int(path.read_text())
+    return None
+
+
+def stop_master(pid: int | None) -> None:
+    """Stop a master that live_site did not start (the one USR2 made)."""
+    if not pid:
+        return
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    for _ in range(150):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+
+
+def start_site(tmp_path: Path, database: str) -> tuple[Path, Path]:
     prepare_database(database)
     site = tmp_path / "site"
     site.mkdir()
     (site / "wsgi.py").write_text(WSGI.format(build="1"))
-    pidfile = tmp_path / "gunicorn.pid"
-    env = {"GUNICORN_PIDFILE": str(pidfile)}
+    return site, tmp_path / "gunicorn.pid"
+
+
+def test_reload_serves_new_code_and_drops_nothing(tmp_path, fake_postcodes, fake_members):
+    database = str(tmp_path / "campaign.sqlite3")
+    site, pidfile = start_site(tmp_path, database)
     new_master = None
     with gunicorn(database_path=database, postcodes_url=fake_postcodes.url,
-                  members_url=fake_members.url, workers=2, env=env,
-                  directory=site) as server:
+                  members_url=fake_members.url, workers=2,
+                  env={"GUNICORN_PIDFILE": str(pidfile)}, directory=site) as server:
         old_master = server.process.pid
         # Reap the old master when it exits, as systemd would (a zombie answers kill -0).
         threading.Thread(target=server.process.wait, daemon=True).start()
@@ -92,28 +130,13 @@ def test_reload_serves_new_code_and_drops_nothing(tmp_path, fake_postcodes, fake
                 time.sleep(3)
                 after_hup = {build for _, _, build in load.answers[-10:]}
                 reload_started = time.monotonic()
-                reload = subprocess.run(
-                    [str(RELOAD), str(old_master)], check=False, cwd=site, capture_output=True, text=True,
-                    timeout=90, env={**os.environ, "GUNICORN_PIDFILE": str(pidfile),
-                                     "FLASK": str(Path(sys.executable).parent / "flask"),
-                                     "DATABASE_PATH": database, "APP_ENV": "development",
-                                     "WEB_CONCURRENCY": "2", "RELOAD_WAIT_SECONDS": "20"})
+                reload = run_reload(site, old_master, pidfile, database)
                 reloaded_at = time.monotonic()
                 time.sleep(1.5)
-            assert reload.returncode == 0, reload.stdout + reload.stderr + "\n".join(
-                line for line in server.output.splitlines() if "campaign.requests" not in line)[-3000:]
-            new_master = int(pidfile.read_text())
+            new_master = serving_master(pidfile)
+            assert reload.returncode == 0, reload.stdout + reload.stderr
         finally:
-            if new_master is None and (tmp_path / "gunicorn.pid.2").exists():
-                new_master = int((tmp_path / "gunicorn.pid.2").read_text())
-            if new_master:
-                os.kill(new_master, signal.SIGTERM)
-                for _ in range(100):
-                    try:
-                        os.kill(new_master, 0)
-                    except ProcessLookupError:
-                        break
-                    time.sleep(0.1)
+            stop_master(new_master or serving_master(pidfile))
 
     failed = [answer for answer in load.answers if answer[1] != 200]
     print(f"restart under load: {len(load.answers)} requests, {len(failed)} failed; "
@@ -125,3 +148,28 @@ def test_reload_serves_new_code_and_drops_nothing(tmp_path, fake_postcodes, fake
     later = [build for at, _, build in load.answers if at > reloaded_at]
     assert later and set(later) == {"2"}
     assert server.process.poll() is not None  # the old master has gone
+
+
+def test_a_reload_whose_code_fails_keeps_the_old_serving(tmp_path, fake_postcodes,
+                                                         fake_members):
+    database = str(tmp_path / "campaign.sqlite3")
+    site, pidfile = start_site(tmp_path, database)
+    with gunicorn(database_path=database, postcodes_url=fake_postcodes.url,
+                  members_url=fake_members.url, workers=2,
+                  env={"GUNICORN_PIDFILE": str(pidfile)}, directory=site) as server:
+        old_master = server.process.pid
+        with Load(server.url) as load:
+            time.sleep(1)
+            # Migrates fine (init-db), then fails as gunicorn loads it: the harder case.
+            (site / "wsgi.py").write_text(
+                "import sys\nif 'gunicorn' in sys.modules:\n"
+                "    raise RuntimeError('a broken build')\n" + WSGI.format(build="2"))
+            reload = run_reload(site, old_master, pidfile, database, wait_seconds=10)
+            time.sleep(1)
+        assert server.process.poll() is None  # still serving
+    failed = [answer for answer in load.answers if answer[1] != 200]
+    print(f"failed reload under load: {len(load.answers)} requests, {len(failed)} failed")
+    assert reload.returncode == 1
+    assert f"the old gunicorn (pid {old_master}) is still serving" in reload.stderr
+    assert failed == [], failed[:5]
+    assert {build for _, _, build in load.answers} == {"1"}
