@@ -1,15 +1,20 @@
 """gunicorn settings for `make serve` and `gunicorn -c gunicorn.conf.py wsgi:app`.
 
 Every setting can be changed from the environment: HOST, PORT, WEB_CONCURRENCY
-(worker processes), GUNICORN_THREADS (threads per worker), GUNICORN_LOG_LEVEL and
-GUNICORN_NO_CONTROL_SOCKET. They are read through the site's table of settings
-(campaign.config.SETTINGS), so a malformed one stops gunicorn with a sentence.
+(worker processes), GUNICORN_THREADS (threads per worker), GUNICORN_LOG_LEVEL,
+GUNICORN_NO_CONTROL_SOCKET and GUNICORN_PIDFILE. They are read through the site's table
+of settings (campaign.config.SETTINGS), so a malformed one stops gunicorn with a sentence.
+
+Restarting without dropping a request: deploy/mp-letters-reload (USR2, then TERM to the
+old master). HUP does not load new code here: with preload_app the application lives in
+the master, and HUP only forks new workers from it.
 
 Privacy: gunicorn's access log would record each client's IP address and the full
 request line with its query string (which may hold a postcode), so it stays off;
 the application writes its own request log without either (campaign/request_log.py).
 """
 import multiprocessing
+import os
 import sys
 
 from campaign.config import ConfigError, setting
@@ -26,6 +31,9 @@ try:
     # Tests and benchmarks run throwaway servers; they must not take over the control
     # socket (newer gunicorns make one per user by default) of a server already running.
     control_socket_disable = bool(setting("GUNICORN_NO_CONTROL_SOCKET"))
+    # Where the master writes its pid; a master started by USR2 writes "<pidfile>.2"
+    # until the old one has gone (deploy/mp-letters-reload waits for it).
+    pidfile = setting("GUNICORN_PIDFILE") or None
     rate_limits_on = setting("RATELIMIT_ENABLED")
     rate_limit_storage = setting("RATELIMIT_STORAGE_URI")
 except ConfigError as error:
@@ -38,7 +46,8 @@ keepalive = 5
 timeout = 30
 graceful_timeout = 20
 
-# Build the app once in the master and fork it: quicker starts, shared memory.
+# Build the app once in the master and fork it: quicker starts, shared memory. So a HUP
+# (new workers, same master) keeps the old code: deploy/mp-letters-reload swaps masters.
 preload_app = True
 
 accesslog = None
@@ -56,3 +65,12 @@ def on_starting(server):
               f"counts alone, so every rate limit is {workers} times looser. Set "
               "RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379/0 (see README, Production).",
               file=sys.stderr, flush=True)
+
+
+def when_ready(server):
+    """A master started by USR2 tells systemd it is now the service's main process, so
+    that the old master's exit (deploy/mp-letters-reload) is not taken for the site's."""
+    if os.environ.get("GUNICORN_PID"):  # set only in a master started by USR2
+        from gunicorn import systemd
+
+        systemd.sd_notify(f"MAINPID={os.getpid()}", server.log)

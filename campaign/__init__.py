@@ -10,6 +10,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from campaign import (
     accounts,
+    backups,
     config,
     db,
     exports,
@@ -60,6 +61,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     db.init_app(app)
     migrations_runner.init_app(app)
+    backups.init_app(app)
     limits.init_app(app)
     security_headers.init_app(app)
     request_log.init_app(app)

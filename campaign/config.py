@@ -247,6 +247,8 @@ SETTINGS: tuple[Setting, ...] = (
             "gunicorn's own log level."),
     Setting("GUNICORN_NO_CONTROL_SOCKET", None, on_or_off(),
             "1 stops gunicorn making its control socket (throwaway servers)."),
+    Setting("GUNICORN_PIDFILE", None, text(),
+            "Where gunicorn's master writes its pid, for deploy/mp-letters-reload."),
 )
 SETTING = {setting.name: setting for setting in SETTINGS}
 

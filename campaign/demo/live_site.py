@@ -70,8 +70,9 @@ class LiveServer:
 @contextmanager
 def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
              workers: int = 2, threads: int = 4, env: dict | None = None,
-             timeout: float = 20.0) -> Iterator[LiveServer]:
-    """Run `gunicorn wsgi:app` on 127.0.0.1 against the given database and upstreams."""
+             timeout: float = 20.0, directory: Path | None = None) -> Iterator[LiveServer]:
+    """Run `gunicorn wsgi:app` on 127.0.0.1 against the given database and upstreams,
+    from `directory` (its wsgi.py; the repository's by default)."""
     environ = {
         **os.environ,
         "HOST": "127.0.0.1",
@@ -102,9 +103,8 @@ def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
         log_path = Path(tmp) / "gunicorn.log"
         with open(log_path, "wb") as log:
             process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", str(config),
-                 "wsgi:app"],
-                cwd=ROOT, env=environ, stdout=log, stderr=subprocess.STDOUT,
+                [*_gunicorn_command(), "-c", str(config), "wsgi:app"],
+                cwd=directory or ROOT, env=environ, stdout=log, stderr=subprocess.STDOUT,
             )
         server = LiveServer(process, log_path)
         try:
@@ -113,6 +113,15 @@ def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
         finally:
             stop(process)
             server.final_output = server.output
+
+
+def _gunicorn_command() -> list[str]:
+    """The environment's `gunicorn` script, as production runs it: a master re-executed
+    by USR2 (deploy/mp-letters-reload) runs its own command line again, and from
+    `python -m gunicorn` that puts gunicorn's package folder first on the path, where
+    its `http` package hides the standard library's."""
+    script = Path(sys.executable).parent / "gunicorn"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "gunicorn"]
 
 
 def stop(process: subprocess.Popen) -> None:

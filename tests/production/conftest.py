@@ -18,6 +18,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from tests.helpers import ORGANISER, PASSWORD, STAFF
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_CONFIG = ROOT / "deploy" / "nginx-site.conf"
+SECURITY_HEADERS = ROOT / "deploy" / "nginx-security-headers.conf"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -121,46 +123,105 @@ def tls_certificate(tmp_path_factory) -> Certificate:
 
 
 def site_config(upstream: str, http_port: int, https_port: int,
-                certificate: Certificate, static_root: Path) -> str:
+                certificate: Certificate, static_root: Path, directory: Path) -> str:
     """deploy/nginx-site.conf with only its addresses and paths changed. Each replaced
-    line must be in the file exactly once: a deploy file that drifts fails here."""
+    text must be in the file exactly as often as said: a deploy file that drifts fails here."""
     text = SITE_CONFIG.read_text()
-    replacements = {
-        "server 127.0.0.1:8000;": f"server {upstream};",
-        "listen 80;": f"listen 127.0.0.1:{http_port};",
-        "listen [::]:80;": "",
-        "listen 443 ssl http2;": f"listen 127.0.0.1:{https_port} ssl http2;",
-        "listen [::]:443 ssl http2;": "",
-        "/etc/letsencrypt/live/letters.example.org/fullchain.pem": str(certificate.cert),
-        "/etc/letsencrypt/live/letters.example.org/privkey.pem": str(certificate.key),
-        "alias /srv/mp-letters/static/;": f"alias {static_root}/;",
+    replacements = {  # old: (new, how many times the file says it)
+        "server 127.0.0.1:8000;": (f"server {upstream};", 1),
+        "listen 80 default_server;": (f"listen 127.0.0.1:{http_port} default_server;", 1),
+        "listen [::]:80 default_server;": ("", 1),
+        "listen 443 ssl http2 default_server;":
+            (f"listen 127.0.0.1:{https_port} ssl http2 default_server;", 1),
+        "listen [::]:443 ssl http2 default_server;": ("", 1),
+        "listen 80;": (f"listen 127.0.0.1:{http_port};", 1),
+        "listen [::]:80;": ("", 1),
+        "listen 443 ssl http2;": (f"listen 127.0.0.1:{https_port} ssl http2;", 1),
+        "listen [::]:443 ssl http2;": ("", 1),
+        # The tests ask for https://127.0.0.1:<port>/: that is the site's name here.
+        "server_name letters.example.org;": ("server_name 127.0.0.1;", 2),
+        "/etc/letsencrypt/live/letters.example.org/fullchain.pem": (str(certificate.cert), 2),
+        "/etc/letsencrypt/live/letters.example.org/privkey.pem": (str(certificate.key), 2),
+        "alias /srv/mp-letters/static/;": (f"alias {static_root}/;", 1),
+        "/var/log/nginx/error.log": (str(directory / "error.log"), 3),
+        "/etc/nginx/snippets/mp-letters-security-headers.conf": (str(SECURITY_HEADERS), 3),
     }
-    for old, new in replacements.items():
-        assert text.count(old) == 1, f"{SITE_CONFIG.name} should say {old!r} once"
+    for old, (new, times) in replacements.items():
+        assert text.count(old) == times, f"{SITE_CONFIG.name} should say {old!r} {times} times"
         text = text.replace(old, new)
     return text
 
 
 def main_config(directory: Path, site: Path) -> str:
-    """What Debian's /etc/nginx/nginx.conf gives a site, with every path in `directory`."""
+    """What Debian's /etc/nginx/nginx.conf gives a site, with every path in `directory`:
+    its error log at the default level (error), gzip on. One worker with 256 connections
+    (Debian: one per core, 768 each) keeps the tests light; what protects the site from
+    one address holding many is the site file's per-address limit, not the total."""
     # As root, nginx would hand its workers to "nobody", who cannot read our files.
     user = f"user {pwd.getpwuid(os.getuid()).pw_name};" if os.getuid() == 0 else ""
     temp = "\n".join(f"  {kind}_temp_path {directory / kind};"
-                     for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+                     for kind in TEMP_KINDS)
     return f"""{user}
 worker_processes 1;
 daemon off;
 pid {directory / "nginx.pid"};
-error_log {directory / "error.log"} warn;
+error_log {directory / "error.log"};
 events {{ worker_connections 256; }}
 http {{
   include /etc/nginx/mime.types;
   default_type application/octet-stream;
   sendfile on;
+  gzip on;
 {temp}
   include {site};
 }}
 """
+
+
+TEMP_KINDS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+
+
+@dataclass(frozen=True)
+class Nginx:
+    """A running nginx with the site file: its addresses and its folder."""
+
+    url: str
+    http_url: str
+    directory: Path
+
+    @property
+    def error_log(self) -> Path:
+        return self.directory / "error.log"
+
+    @property
+    def body_temp(self) -> Path:
+        """Where nginx would write request bodies too large for memory."""
+        return self.directory / "client_body"
+
+
+@contextmanager
+def running_nginx(directory: Path, upstream: str, certificate: Certificate) -> Iterator[Nginx]:
+    """Debian's nginx with deploy/nginx-site.conf in front of `upstream` (host:port)."""
+    nginx = debian_program("nginx", "/usr/sbin/nginx")
+    http_port, https_port = free_port(), free_port()
+    site = directory / "site.conf"
+    site.write_text(site_config(upstream, http_port, https_port, certificate, ROOT / "static",
+                                directory))
+    config = directory / "nginx.conf"
+    config.write_text(main_config(directory, site))
+    for kind in TEMP_KINDS:
+        (directory / kind).mkdir()
+    log = directory / "nginx.out"
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [nginx, "-p", str(directory), "-c", str(config), "-e", str(directory / "error.log")],
+            stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(https_port, process, log)
+        yield Nginx(f"https://127.0.0.1:{https_port}", f"http://127.0.0.1:{http_port}",
+                    directory)
+    finally:
+        stop(process)
 
 
 @dataclass(frozen=True)
@@ -171,13 +232,14 @@ class ProductionSite:
     database_path: str
     redis: Redis | None
     gunicorn_output: callable
+    nginx: Nginx
 
 
 @pytest.fixture(scope="session")
 def production_site(request, tmp_path_factory, tls_certificate, fake_postcodes,
                     fake_members) -> Iterator[ProductionSite]:
     """https://127.0.0.1:<port>: nginx, then gunicorn with three workers, as deployed."""
-    nginx = debian_program("nginx", "/usr/sbin/nginx")
+    debian_program("nginx", "/usr/sbin/nginx")  # skip before starting anything
     redis = optional_redis(request)
     directory = tmp_path_factory.mktemp("production")
     database = str(directory / "campaign.sqlite3")
@@ -200,26 +262,10 @@ def production_site(request, tmp_path_factory, tls_certificate, fake_postcodes,
     }
     with gunicorn(database_path=database, postcodes_url=fake_postcodes.url,
                   members_url=fake_members.url, workers=3, env=environment,
-                  timeout=30) as server:
-        http_port, https_port = free_port(), free_port()
-        site = directory / "site.conf"
-        site.write_text(site_config(server.url.removeprefix("http://"), http_port, https_port,
-                                    tls_certificate, ROOT / "static"))
-        config = directory / "nginx.conf"
-        config.write_text(main_config(directory, site))
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
-            (directory / kind).mkdir()
-        log = directory / "nginx.out"
-        with open(log, "wb") as out:
-            process = subprocess.Popen(
-                [nginx, "-p", str(directory), "-c", str(config), "-e", str(directory / "error.log")],
-                stdout=out, stderr=subprocess.STDOUT)
-        try:
-            wait_for_port(https_port, process, log)
-            url = f"https://127.0.0.1:{https_port}"
-            assert requests.get(url + "/privacy", verify=str(tls_certificate.cert),
-                                timeout=10).status_code == 200
-            yield ProductionSite(url, f"http://127.0.0.1:{http_port}", server.url, database,
-                                 redis, lambda: server.output)
-        finally:
-            stop(process)
+                  timeout=30) as server, \
+            running_nginx(directory, server.url.removeprefix("http://"),
+                          tls_certificate) as nginx:
+        assert requests.get(nginx.url + "/privacy", verify=str(tls_certificate.cert),
+                            timeout=10).status_code == 200
+        yield ProductionSite(nginx.url, nginx.http_url, server.url, database,
+                             redis, lambda: server.output, nginx)
