@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import sqlite_utils
 
@@ -18,8 +18,6 @@ from campaign.db import write_transaction
 from campaign.lookup.finder import FoundMP
 from campaign.public.signed_requests import LetterRequest
 
-if TYPE_CHECKING:  # pending_counts imports LetterCount from here
-    from campaign.public.pending_counts import PendingCounts
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,14 @@ class LetterCount:
         return cls(**{**data, "ask_ids": tuple(int(ask) for ask in data["ask_ids"])})
 
 
-def record_letter(db: sqlite_utils.Database, pending: PendingCounts, request: LetterRequest,
+class CountKeeper(Protocol):
+    """Where a letter's count goes: written now, or held until the database takes it
+    (campaign.public.pending_counts.PendingCounts, which imports LetterCount from here)."""
+
+    def record(self, db: sqlite_utils.Database, count: LetterCount) -> None: ...
+
+
+def record_letter(db: sqlite_utils.Database, pending: CountKeeper, request: LetterRequest,
                   found: FoundMP, ask_ids: Iterable[int], fmt: str, day: date,
                   reference_hash: str | None = None) -> None:
     """Record a letter downloaded (or emailed) as `fmt` with the asks in it (`ask_ids`:
