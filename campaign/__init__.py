@@ -8,7 +8,7 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from campaign import (
-    accounts, config, db, exports, limits, lookup, proxies, public, request_log,
+    accounts, clock, config, db, exports, limits, lookup, proxies, public, request_log,
     security_headers, site_context, staff,
 )
 
@@ -23,8 +23,10 @@ def shipped_directory(name: str) -> Path:
     return inside if inside.is_dir() else PACKAGE.parent / name
 
 
-def create_app(test_config: dict | None = None) -> Flask:
-    """Build the site. `test_config` overrides the environment (tests, benchmarks)."""
+def create_app(test_config: dict | None = None,
+               site_clock: clock.Clock | None = None) -> Flask:
+    """Build the site. `test_config` overrides the environment (tests, benchmarks);
+    `site_clock` replaces the real clock (tests move a `clock.FixedClock`)."""
     app = Flask(
         __name__,
         instance_relative_config=True,
@@ -43,6 +45,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     # folder is under the read-only prefix, and production sets DATABASE_PATH.
     os.makedirs(Path(app.config["DATABASE_PATH"]).parent, exist_ok=True)
 
+    # First: the register's upkeep, built below, keeps the app's clock.
+    clock.init_app(app, site_clock)
     proxies.init_app(app)
     csrf.init_app(app)
     db.init_app(app)

@@ -25,7 +25,6 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 
 import click
@@ -62,16 +61,6 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
             db.conn.execute("ROLLBACK")
         raise
     db.conn.execute("COMMIT")
-
-
-def utc_now() -> datetime:
-    """This moment in UTC: every time the database stores is UTC."""
-    return datetime.now(timezone.utc)
-
-
-def timestamp() -> str:
-    """This moment as the database stores it: UTC ISO text to the second."""
-    return utc_now().isoformat(timespec="seconds")
 
 
 class ThreadConnections:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from campaign.clock import FixedClock
 from tests.chromium import browser  # noqa: F401  (one Chromium for the session)
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.postcodes_io import FakePostcodesIO
@@ -45,8 +46,14 @@ def app_config(tmp_path, fake_postcodes, fake_members) -> dict:
 
 
 @pytest.fixture
-def app(app_config):
-    return make_app(app_config)
+def clock() -> FixedClock:
+    """The app's clock: it stands at the moment the test began until the test moves it."""
+    return FixedClock()
+
+
+@pytest.fixture
+def app(app_config, clock):
+    return make_app(app_config, clock)
 
 
 @pytest.fixture

@@ -20,16 +20,17 @@ from pypdf import PdfReader
 
 from campaign import create_app
 from campaign.campaigns.launch import load_launch_campaign
+from campaign.clock import Clock
 from campaign.db import get_db, migrated_db
 from campaign.demo.http_journey import SLUG, WRITER, hidden  # noqa: F401  (for the tests too)
 from letters import MP, Ask, Sender, Wording, compose_letter
 from letters.model import Letter
 
 
-def make_app(config: dict):
+def make_app(config: dict, clock: Clock | None = None):
     """An app like the `app` fixture's (migrated, launch campaign loaded), for tests that
-    need a second configuration."""
-    app = create_app(config)
+    need a second configuration; on the real clock unless given one."""
+    app = create_app(config, clock)
     with app.app_context():
         load_launch_campaign(migrated_db())
     return app
@@ -207,8 +208,8 @@ LETTERS = [
 
 
 def on_day(app, day: date) -> None:
-    """Set the app's clock to `day`."""
-    app.extensions["clock"] = lambda: day
+    """Set the app's clock to noon, UK time, on `day`."""
+    app.extensions["clock"].set_today(day)
 
 
 def write_letter(client, day: date, postcode: str, ask_positions: list[int],

@@ -18,7 +18,7 @@ from campaign.lookup.directory import (
 from campaign.lookup.ons_files import (
     InputFile, Progress, constituency_names, find_inputs, postcode_rows, release_of,
 )
-from campaign.db import timestamp
+from campaign.clock import timestamp
 
 FORMAT_VERSION = 1
 

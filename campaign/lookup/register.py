@@ -27,7 +27,8 @@ from campaign.lookup.errors import (
 )
 from campaign.lookup.members_api import MembersAPI
 from campaign.lookup.name_matching import constituency_key
-from campaign.db import utc_now, write_transaction
+from campaign import clock
+from campaign.db import write_transaction
 from letters import MP
 
 DEFAULT_MAX_AGE = 24 * 60 * 60
@@ -104,7 +105,7 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
     Raises UpstreamUnavailable when the Members API cannot be read.
     """
     sitting = list(api.sitting_mps())
-    now = _timestamp(utc_now())
+    now = _timestamp(clock.now())
     if len(sitting) < min_sitting:
         return _refuse(db, api, len(sitting), now, by)
     old = {row["constituency_key"]: row for row in db["mps"].rows}
@@ -257,7 +258,7 @@ def refreshed_at(db: sqlite_utils.Database) -> str | None:
 def age_seconds(db: sqlite_utils.Database) -> float | None:
     """Seconds since the register was last loaded in full, or None if it never was."""
     loaded = refreshed_at(db)
-    return None if loaded is None else (utc_now() - datetime.fromisoformat(loaded)).total_seconds()
+    return None if loaded is None else (clock.now() - datetime.fromisoformat(loaded)).total_seconds()
 
 
 def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str,
@@ -273,12 +274,12 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str,
     if parliament.state(db).dissolved:
         raise ParliamentDissolved()
     key = constituency_key(name)
-    fresh_after = utc_now() - timedelta(seconds=max_age)
+    fresh_after = clock.now() - timedelta(seconds=max_age)
     row = _find(db, "mps", key)
     if row and datetime.fromisoformat(row["fetched_at"]) >= fresh_after:
         return _mp(row)
     cached = _find(db, "constituency_lookups", key)
-    vacancy_fresh_after = max(fresh_after, utc_now() - VACANCY_TTL)
+    vacancy_fresh_after = max(fresh_after, clock.now() - VACANCY_TTL)
     if cached and cached["vacant"] and \
             datetime.fromisoformat(cached["fetched_at"]) >= vacancy_fresh_after:
         raise VacantSeat(name)
@@ -298,7 +299,7 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI, name: str,
         )
     # Asked before the write transaction: no network wait while holding the lock.
     email = _email_or_blank(api, answer.member.member_id) if answer.member else ""
-    fetched_at = _timestamp(utc_now())
+    fetched_at = _timestamp(clock.now())
     with write_transaction(db):
         db["constituency_lookups"].upsert({
             "constituency_key": key, "constituency_name": name,

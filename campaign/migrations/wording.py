@@ -15,7 +15,7 @@ import re
 import sqlite_utils
 
 from campaign.campaigns.launch import launch_campaign_data
-from campaign.db import timestamp
+from campaign.clock import timestamp
 from letters.wording import WordingError, check_wording, resolve_choices, split_phrasings
 
 # Jinja's whitespace control ({{- x -}}) and comments mean nothing in plain wording.

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from campaign.campaigns import STATUSES, all_asks
-from campaign.db import timestamp, write_transaction
+from campaign.clock import timestamp
+from campaign.db import write_transaction
 from letters.wording import WordingError, check_wording
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
