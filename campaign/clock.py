@@ -21,12 +21,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime, time as time_of_day, timedelta, timezone
-from zoneinfo import ZoneInfo
 
 from flask import current_app, has_app_context
 
-#: The UK's calendar: GMT in winter, BST in summer.
-UK = ZoneInfo("Europe/London")
+from letters.dates import UK  # Europe/London: GMT in winter, BST in summer
 
 
 class Clock:
