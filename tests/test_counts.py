@@ -9,15 +9,8 @@ from campaign.exports import charts, queries
 from campaign.db import get_db
 from campaign.exports.files import to_csv
 from tests.helpers import (
-    CHORLEY, HACKNEY, Journey, SEVENOAKS, ask_titles, expected_by_ask, page_text, write_all,
-    write_letter,
+    CHORLEY, HACKNEY, Journey, SEVENOAKS, ask_titles, expected_by_ask, page_text, write_letter,
 )
-
-
-@pytest.fixture
-def written(app, client):
-    write_all(client)
-    return app
 
 
 def _rows(app, by, **filters):
