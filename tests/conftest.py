@@ -50,21 +50,49 @@ def database_template(tmp_path_factory, fake_postcodes, fake_members) -> Path:
     return close_database(make_app(base_config(path, fake_postcodes.url, fake_members.url)))
 
 
-@pytest.fixture(scope="session")
-def written_database(database_template, tmp_path_factory, fake_postcodes,
-                     fake_members) -> tuple[Path, datetime]:
-    """A database holding the letters of tests.helpers.LETTERS, written once per session
-    through the site, and the moment its clock stood at after the last one."""
+def snapshot(template: Path, directory: Path, fake_postcodes, fake_members,
+             build) -> tuple[Path, datetime]:
+    """A database made by `build(app)` from a copy of `template`, closed, and the moment
+    its clock stood at afterwards; the fakes are left as `app_config` leaves them."""
     fake_postcodes.reset()
     fake_members.reset()
-    path = tmp_path_factory.mktemp("written") / "campaign.sqlite3"
     clock = FixedClock()
-    app = make_app(base_config(path, fake_postcodes.url, fake_members.url), clock,
-                   database_template)
-    write_all(app.test_client())
+    app = make_app(base_config(directory / "campaign.sqlite3", fake_postcodes.url,
+                               fake_members.url), clock, template)
+    build(app)
     fake_postcodes.reset()  # the fakes keep no trace of it for the test that built it
     fake_members.reset()
     return close_database(app), clock.now()
+
+
+def start_from(snapshot_taken: tuple[Path, datetime], app_config: dict, clock: FixedClock,
+               request):
+    """The test's app on a copy of a `snapshot`, its clock where the snapshot's stood."""
+    path = Path(app_config["DATABASE_PATH"])
+    assert not path.exists(), f"ask for `{request.fixturename}` before `app` and `client`"
+    database, moment = snapshot_taken
+    shutil.copyfile(database, path)
+    clock.set(moment)
+    return request.getfixturevalue("app")
+
+
+@pytest.fixture(scope="session")
+def written_database(database_template, tmp_path_factory, fake_postcodes, fake_members):
+    """The letters of tests.helpers.LETTERS, written once per session through the site."""
+    return snapshot(database_template, tmp_path_factory.mktemp("written"), fake_postcodes,
+                    fake_members, lambda app: write_all(app.test_client()))
+
+
+@pytest.fixture(scope="session")
+def refreshed_database(database_template, tmp_path_factory, fake_postcodes, fake_members):
+    """The MP register as `mps refresh` loads it from the fake Members API, once per
+    session (650 seats and their emails: about a second each time)."""
+    def refresh(app):
+        result = app.test_cli_runner().invoke(args=["mps", "refresh"])
+        assert result.exit_code == 0, result.output
+
+    return snapshot(database_template, tmp_path_factory.mktemp("refreshed"), fake_postcodes,
+                    fake_members, refresh)
 
 
 @pytest.fixture
@@ -75,14 +103,15 @@ def app(app_config, clock, database_template):
 @pytest.fixture
 def written(app_config, clock, written_database, request):
     """The app, with the letters of tests.helpers.LETTERS written (a copy of
-    `written_database`), its clock where writing them left it. Ask for it before `app`
-    or `client`: the copy must be in place before the app opens its database."""
-    path = Path(app_config["DATABASE_PATH"])
-    assert not path.exists(), "ask for `written` before `app` and `client`"
-    database, moment = written_database
-    shutil.copyfile(database, path)
-    clock.set(moment)
-    return request.getfixturevalue("app")
+    `written_database`). Ask for it before `app` or `client`."""
+    return start_from(written_database, app_config, clock, request)
+
+
+@pytest.fixture
+def refreshed(app_config, clock, refreshed_database, request):
+    """The app, its register just loaded by `mps refresh` (a copy of
+    `refreshed_database`). Ask for it before `app`, `client` or `journey`."""
+    return start_from(refreshed_database, app_config, clock, request)
 
 
 @pytest.fixture
