@@ -1,17 +1,37 @@
 """Shared fixtures: the app on a real SQLite file, talking to fake upstreams on loopback."""
 from __future__ import annotations
 
+import functools
 import shutil
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from werkzeug.security import generate_password_hash
 
+from campaign.accounts import users
 from campaign.clock import FixedClock
 from tests.chromium import browser  # noqa: F401  (one Chromium for the session)
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.postcodes_io import FakePostcodesIO
 from tests.helpers import Journey, base_config, close_database, make_app, write_all
+
+
+# scrypt at 1/32 of werkzeug's cost (N=2**10 instead of 2**15): signing a test's staff
+# member up and in costs milliseconds, not a fifth of a second of CPU each time.
+# tests/test_auth.py checks that the site itself hashes at werkzeug's full cost.
+CHEAP_HASH = "scrypt:1024:8:1"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashes():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(users, "generate_password_hash",
+                      functools.partial(generate_password_hash, method=CHEAP_HASH))
+        # An unknown address is still checked against a hash of the same cost.
+        patch.setattr(users, "_DUMMY_HASH",
+                      generate_password_hash("not-a-real-password", method=CHEAP_HASH))
+        yield
 
 
 @pytest.fixture(scope="session")
