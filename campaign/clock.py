@@ -4,11 +4,13 @@ A letter is dated, and counted, by the UK's calendar (Europe/London, so BST in
 summer), whatever time zone the server runs in: a letter written at 00:30 BST on a
 server in UTC is dated the new day, not the old one. The database stores UTC.
 
-Everything that reads the time asks the clock in force: `now()`, `today()`,
-`timestamp()` and `monotonic()` here. That is the app's clock
-(`app.extensions["clock"]`, set by `create_app`), or the clock a background job
-runs under (`running_on`: threads have no app context), or the real clock outside
-both (scripts). Tests give the app a `FixedClock` and move it instead of sleeping.
+Everything that reads the time asks the clock in force, through `now()`, `today()`
+and `timestamp()` here; what times intervals (the register's upkeep, the circuit
+breakers, the letter counter's cache) is given the app's clock's `monotonic`. The
+clock in force is the app's (`app.extensions["clock"]`, set by `create_app`), or the
+one a background job runs under (`running_on`: threads have no app context), or the
+real clock outside both (scripts). Tests give the app a `FixedClock` and move it
+instead of sleeping.
 
 `Clock` holds no state, so one instance serves every thread of every gunicorn
 worker; asking it costs a system call and, for `today()`, a time-zone conversion.
