@@ -3,6 +3,7 @@ how it writes dates."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from flask import Flask
 
 from letters.dates import long_date, uk_time

@@ -41,7 +41,9 @@ def load_user(user_id: str):
     """The signed-in account, or None once this session has ended (see above)."""
     signed_in_at = session.get("signed_in_at")
     lifetime = current_app.config["SESSION_HOURS"] * 3600
-    if not isinstance(signed_in_at, (int, float)) or clock.now().timestamp() - signed_in_at > lifetime:
+    if not isinstance(signed_in_at, (int, float)):
+        return None
+    if clock.now().timestamp() - signed_in_at > lifetime:
         return None
     user = get_user(get_db(), user_id)
     if user is None or not user.active or session.get("session_version") != user.session_version:
