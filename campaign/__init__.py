@@ -11,6 +11,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from campaign import (
     accounts,
     backups,
+    clock,
     config,
     db,
     exports,
@@ -36,8 +37,10 @@ def shipped_directory(name: str) -> Path:
     return inside if inside.is_dir() else PACKAGE.parent / name
 
 
-def create_app(test_config: dict | None = None) -> Flask:
-    """Build the site. `test_config` overrides the environment (tests, benchmarks)."""
+def create_app(test_config: dict | None = None,
+               site_clock: clock.Clock | None = None) -> Flask:
+    """Build the site. `test_config` overrides the environment (tests, benchmarks);
+    `site_clock` replaces the real clock (tests move a `clock.FixedClock`)."""
     app = Flask(
         __name__,
         instance_relative_config=True,
@@ -56,6 +59,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     # folder is under the read-only prefix, and production sets DATABASE_PATH.
     os.makedirs(Path(app.config["DATABASE_PATH"]).parent, exist_ok=True)
 
+    # First: the register's upkeep, built below, keeps the app's clock.
+    clock.init_app(app, site_clock)
     proxies.init_app(app)
     _refuse_malformed_referrers(app)  # before CSRFProtect's own check, which it guards
     csrf.init_app(app)

@@ -27,7 +27,6 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -122,16 +121,6 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
         raise
-
-
-def utc_now() -> datetime:
-    """This moment in UTC: every time the database stores is UTC."""
-    return datetime.now(UTC)
-
-
-def timestamp() -> str:
-    """This moment as the database stores it: UTC ISO text to the second."""
-    return utc_now().isoformat(timespec="seconds")
 
 
 class ThreadConnections:

@@ -3,9 +3,8 @@ how it writes dates."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
-from flask import Flask, current_app
+from flask import Flask
 
 from letters.dates import long_date, uk_time
 
@@ -32,15 +31,9 @@ def organisation(config) -> Organisation:
                         address=config.get("ORGANISATION_ADDRESS", ""))
 
 
-def today() -> date:
-    """The site's today: the app's clock (`app.extensions["clock"]`; tests set their own)."""
-    return current_app.extensions["clock"]()
-
-
 def init_app(app: Flask) -> None:
     """Give every template `organisation` and `demo`, and the date filters
     {{ day|long_date }} and {{ changed_at|uk_time }}."""
-    app.extensions.setdefault("clock", date.today)
     app.add_template_filter(long_date)
     app.add_template_filter(uk_time)
     site_organisation = organisation(app.config)

@@ -10,30 +10,69 @@ it is); and letters for the renderer tests, with where their text lands on the p
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass, replace
 from datetime import date
 from html import unescape
 from io import BytesIO
+from pathlib import Path
 
 from docx import Document
 from pypdf import PdfReader
 
 from campaign import create_app
 from campaign.campaigns.launch import load_launch_campaign
+from campaign.clock import Clock
 from campaign.db import get_db
-from campaign.demo.http_journey import SLUG, WRITER, hidden  # noqa: F401  (for the tests too)
 from campaign.migrations.runner import migrated_db
+from campaign.demo.http_journey import SLUG, WRITER, hidden  # noqa: F401  (for the tests too)
 from letters import MP, Ask, Sender, Wording, compose_letter
 from letters.model import Letter
 
 
-def make_app(config: dict):
+def make_app(config: dict, clock: Clock | None = None, database: Path | None = None):
     """An app like the `app` fixture's (migrated, launch campaign loaded), for tests that
-    need a second configuration."""
-    app = create_app(config)
+    need a second configuration; on the real clock unless given one.
+
+    `database` is a closed database file to start from, copied to DATABASE_PATH when no
+    database is there yet: the `app` fixture starts from one migrated once per session
+    (`database_template`), which is much faster than migrating afresh for every test."""
+    path = Path(config["DATABASE_PATH"])
+    if database is not None and not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(database, path)
+    app = create_app(config, clock)
     with app.app_context():
         load_launch_campaign(migrated_db())
     return app
+
+
+def close_database(app) -> Path:
+    """Close this thread's connection to `app`'s database, so that its file holds every
+    write (SQLite folds the WAL back in when the last connection closes), and return
+    the file's path: a database other tests can start from."""
+    app.extensions["db_connections"].discard()
+    path = Path(app.config["DATABASE_PATH"])
+    assert not path.with_name(path.name + "-wal").exists(), "another connection is open"
+    return path
+
+
+def base_config(database_path: Path, postcodes_url: str, members_url: str) -> dict:
+    """The tests' configuration (the `app_config` fixture's)."""
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "DATABASE_PATH": str(database_path),
+        "POSTCODES_API_URL": postcodes_url,
+        "MEMBERS_API_URL": members_url,
+        "UPSTREAM_CONNECT_TIMEOUT": 0.5,
+        "UPSTREAM_READ_TIMEOUT": 1.0,
+        # Many tests make many requests; tests/test_rate_limits.py turns limits on.
+        "RATELIMIT_ENABLED": False,
+        # A background refresh would add requests to the fakes behind a test's back;
+        # tests/test_register_upkeep.py turns it on.
+        "MP_REGISTER_AUTO_REFRESH": False,
+    }
 
 
 def textareas(html: str) -> dict[str, str]:
@@ -209,8 +248,8 @@ LETTERS = [
 
 
 def on_day(app, day: date) -> None:
-    """Set the app's clock to `day`."""
-    app.extensions["clock"] = lambda: day
+    """Set the app's clock to noon, UK time, on `day`."""
+    app.extensions["clock"].set_today(day)
 
 
 def write_letter(client, day: date, postcode: str, ask_positions: list[int],

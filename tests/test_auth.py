@@ -27,6 +27,22 @@ def test_users_cli_creates_lists_and_disables(runner, staff):
     assert "org@example.org\torganiser\tdisabled" in runner.invoke(args=["users", "list"]).output
 
 
+def test_the_site_hashes_passwords_at_werkzeugs_full_scrypt_cost(app, runner, monkeypatch):
+    """The other tests hash cheaply (tests/conftest.py); the site does not."""
+    from werkzeug.security import generate_password_hash
+
+    from campaign.accounts import users
+    from campaign.db import get_db
+
+    monkeypatch.setattr(users, "generate_password_hash", generate_password_hash)
+    runner.invoke(args=["users", "create", "org@example.org", "--role", "organiser",
+                        "--password", PASSWORD])
+    with app.app_context():
+        stored = get_db().execute("select password_hash from users").fetchone()[0]
+        assert users.authenticate(get_db(), "org@example.org", PASSWORD) is not None
+    assert stored.startswith("scrypt:32768:8:1$")
+
+
 def test_users_cli_says_the_password_rule_and_when_there_are_no_accounts(runner):
     help_text = " ".join(runner.invoke(args=["users", "create", "--help"]).output.split())
     assert "At least 12 characters." in help_text

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from campaign.db import get_db
-from tests.helpers import hidden, on_day, page_text, pdf_text
+from tests.helpers import hidden, page_text, pdf_text
 
 
 def test_the_mp_card_stays_after_an_error(journey):
@@ -34,12 +34,12 @@ def test_the_mp_card_stays_after_change_something(journey, client):
     assert 'value="12 Glyndŵr Road"' in page
 
 
-def test_downloads_carry_the_date_shown_at_preview(app, journey):
-    on_day(app, date(2031, 1, 1))
+def test_downloads_carry_the_date_shown_at_preview(journey, clock):
+    clock.set_today(date(2031, 1, 1), hour=23)
     journey.find_mp("E8 1DY")
     journey.write()
     assert "1 January 2031" in page_text(journey.page)
-    on_day(app, date(2031, 1, 2))  # midnight passes
+    clock.move(hours=1, minutes=30)  # midnight passes
     text = pdf_text(journey.download("pdf").data)
     assert "1 January 2031" in text
     assert "2 January 2031" not in text

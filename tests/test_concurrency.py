@@ -18,6 +18,9 @@ from campaign.db import connect
 from campaign.demo.http_journey import HttpJourney
 from campaign.demo.live_site import gunicorn, prepare_database
 
+# gunicorn's workers start as separate processes: seconds, not milliseconds.
+pytestmark = pytest.mark.slow
+
 CLIENTS = 24
 LETTERS_EACH = 3
 POSTCODES = {"E8 1DY": "E14001259", "BR8 7RE": "E14001465", "PR7 1DP": "E14001170",

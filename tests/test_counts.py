@@ -21,12 +21,6 @@ from tests.helpers import (
 )
 
 
-@pytest.fixture
-def written(app, client):
-    write_all(client)
-    return app
-
-
 def _rows(app, by, **filters):
     with app.app_context():
         return queries.breakdown(get_db(), by, queries.Filter(**filters))
@@ -144,22 +138,19 @@ def test_the_counter_is_cached_but_sees_this_process_s_letters(app, client, monk
     assert "3 letters so far" in page_text(client.get("/").get_data(as_text=True))
 
 
-def test_the_counter_expires(app_config, monkeypatch):
+def test_the_counter_expires(app_config, monkeypatch, clock):
     from campaign import create_app
-    from campaign.public.counter import LetterCounter
 
-    clock = [1000.0]
-    counter = LetterCounter(ttl_seconds=60, timer=lambda: clock[0])
+    app = create_app({**app_config, "COUNTER_CACHE_SECONDS": 60}, clock)
+    counter = app.extensions["letter_counter"]
     calls = []
     monkeypatch.setattr("campaign.public.counter.letters_count",
                         lambda db, cid: calls.append(cid) or len(calls))
     assert counter.count(None, 1) == 1
-    clock[0] += 59
+    clock.move(seconds=59)
     assert counter.count(None, 1) == 1
-    clock[0] += 2
+    clock.move(seconds=2)
     assert counter.count(None, 1) == 2
-    app = create_app({**app_config, "COUNTER_CACHE_SECONDS": 5})
-    assert app.extensions["letter_counter"].ttl_seconds == 5
 
 
 def test_day_chart_fills_gaps_and_describes_itself():

@@ -11,7 +11,7 @@ import pytest
 from campaign.db import get_db
 from tests.helpers import (
     PASSWORD, add_empty_campaign, ask_titles, expected_by_ask, expected_by_constituency,
-    expected_by_day, login, make_user, page_text, write_all,
+    expected_by_day, login, make_user, page_text,
 )
 
 
@@ -23,10 +23,9 @@ FILES = [f"{BASE}/by-constituency.csv", f"{BASE}/by-ask.csv", f"{BASE}/by-day.cs
 
 
 @pytest.fixture
-def written(app, client):
-    write_all(client)
-    add_empty_campaign(app)
-    return app
+def written(written):
+    add_empty_campaign(written)
+    return written
 
 
 @pytest.fixture

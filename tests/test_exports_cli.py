@@ -9,17 +9,16 @@ import pytest
 
 from tests.helpers import (
     add_empty_campaign, ask_titles, expected_by_ask, expected_by_constituency,
-    expected_by_day, write_all,
+    expected_by_day,
 )
 
 SLUG = "stop-trafficking-networks"
 
 
 @pytest.fixture
-def written(app, client):
-    write_all(client)
-    add_empty_campaign(app)
-    return app
+def written(written):
+    add_empty_campaign(written)
+    return written
 
 
 def export(runner, *args: str):

@@ -1,13 +1,15 @@
 """The citizen's journey end to end: postcode -> MP -> letter -> PDF and DOCX."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 from campaign.campaigns.launch import launch_campaign_data
 from letters import uk_date
 from tests.helpers import WRITER, docx_paragraphs, page_text, pdf_text
 
-TODAY = uk_date(date.today())
+# 00:30 BST on 2 June: still 1 June in UTC, but the UK's calendar dates the letter.
+JUST_AFTER_MIDNIGHT = datetime(2026, 6, 1, 23, 30, tzinfo=timezone.utc)
+TODAY = uk_date(date(2026, 6, 2))
 
 
 def test_home_page_shows_the_launch_campaign_with_its_asks(client):
@@ -72,7 +74,8 @@ def _letter_order(text: str, suggested: dict[str, str]) -> list[int]:
     return positions
 
 
-def test_pdf_download_is_the_letter(journey):
+def test_pdf_download_is_the_letter(journey, clock):
+    clock.set(JUST_AFTER_MIDNIGHT)
     journey.find_mp("E8 1DY")
     journey.write(asks=[journey.ask_ids()[0]], note="I live near a cannabis farm.")
     response = journey.download("pdf")
@@ -80,7 +83,7 @@ def test_pdf_download_is_the_letter(journey):
     assert response.mimetype == "application/pdf"
     disposition = response.headers["Content-Disposition"]
     assert "attachment" in disposition
-    assert f"letter-to-diane-abbott-{date.today().isoformat()}.pdf" in disposition
+    assert "letter-to-diane-abbott-2026-06-02.pdf" in disposition
     text = pdf_text(response.data)
     positions = _letter_order(text, journey.suggested)
     assert -1 not in positions, positions
@@ -92,7 +95,8 @@ def test_pdf_download_is_the_letter(journey):
     assert "Your reference:" in note
 
 
-def test_docx_download_is_the_same_letter(journey):
+def test_docx_download_is_the_same_letter(journey, clock):
+    clock.set(JUST_AFTER_MIDNIGHT)
     journey.find_mp("E8 1DY")
     journey.write(asks=[journey.ask_ids()[0]], note="I live near a cannabis farm.")
     response = journey.download("docx")
@@ -200,10 +204,11 @@ def test_the_speaker_is_introduced_by_office_not_as_a_party(journey):
     assert "Speaker MP for" not in text
 
 
-def test_the_download_is_the_letter_the_preview_showed_without_a_second_lookup(app, journey):
+def test_the_download_is_the_letter_the_preview_showed_without_a_second_lookup(app, journey,
+                                                                              clock):
     """The signed preview carries its day and MP: a download after midnight keeps the
     date the writer read, and needs neither postcodes.io nor the Members API."""
-    app.extensions["clock"] = lambda: date(2026, 3, 31)
+    clock.set_today(date(2026, 3, 31), hour=23)
     journey.find_mp("E8 1DY")
     journey.write(asks=[journey.ask_ids()[0]])
 
@@ -212,7 +217,7 @@ def test_the_download_is_the_letter_the_preview_showed_without_a_second_lookup(a
             raise AssertionError("the download looked the MP up again")
 
     app.extensions["mp_finder"] = NoLookups()
-    app.extensions["clock"] = lambda: date(2026, 4, 1)
+    clock.move(hours=2)
     response = journey.download("pdf")
     assert response.status_code == 200
     text = pdf_text(response.data)

@@ -149,10 +149,12 @@ def test_an_altered_preview_is_refused(journey, client):
     assert "couldn't read that letter" in page_text(response.get_data(as_text=True))
 
 
-def test_an_expired_preview_gives_the_letter_back_not_a_download(app, journey, client):
+def test_an_expired_preview_gives_the_letter_back_not_a_download(app, journey, clock):
     journey.find_mp("E8 1DY")
     journey.write()
-    app.config["LETTER_FORM_MAX_AGE"] = -1
+    clock.move(seconds=app.config["LETTER_FORM_MAX_AGE"] - 1)
+    assert journey.download("pdf").status_code == 200
+    clock.move(seconds=2)
     response = journey.download("pdf")
     assert response.status_code == 410
     text = page_text(response.get_data(as_text=True))

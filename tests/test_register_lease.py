@@ -19,6 +19,9 @@ from campaign.demo.http_journey import HttpJourney
 from tests.helpers import hidden
 from campaign.demo.live_site import gunicorn, prepare_database
 
+# gunicorn's workers start as separate processes: seconds, not milliseconds.
+pytestmark = pytest.mark.slow
+
 MAX_AGE = 4.0
 CLIENTS = 12
 

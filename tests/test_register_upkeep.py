@@ -1,12 +1,11 @@
 """The register keeps itself true: a seat's changes reach letters within MP_REGISTER_MAX_AGE.
 
 The fake Members API is driven through a resignation, a by-election and a
-dissolution, with a max age of a second so that waiting it out takes a second.
+dissolution. The app's clock is moved past the max age: nothing sleeps.
 """
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 
@@ -16,7 +15,7 @@ from campaign.lookup import leases, parliament, register, register_status
 from campaign.lookup.register_upkeep import LEASE, REFRESHED_BY, RegisterUpkeep
 from tests.helpers import page_text, pdf_text
 
-MAX_AGE = 1.0
+MAX_AGE = 3600.0
 NEW_MP = FakeMP(6001, "Jo Newcomer", "Jo Newcomer MP", "Ms Newcomer", "Green Party",
                 "Sevenoaks", "F", "Newcomer, Jo")
 RUNCORN_WINNER = FakeMP(6002, "Sarah Pochin", "Sarah Pochin MP", "Mrs Pochin", "Reform UK",
@@ -28,8 +27,9 @@ def app_config(app_config):
     return {**app_config, "MP_REGISTER_MAX_AGE": MAX_AGE}
 
 
-def wait_out_max_age():
-    time.sleep(MAX_AGE + 0.1)
+def wait_out_max_age(clock):
+    """Move the app's clock past the register's max age."""
+    clock.move(seconds=MAX_AGE + 1)
 
 
 def letter_to(journey, postcode: str) -> str:
@@ -40,46 +40,44 @@ def letter_to(journey, postcode: str) -> str:
 
 
 def test_a_new_mp_gets_the_next_letter_once_the_register_is_max_age_old(app, journey,
-                                                                       fake_members):
-    # The register alone, as the background refresh does it: `mps refresh` goes on to
-    # fetch 650 emails, which can outlast a one-second max age before the first letter.
+                                                                       fake_members, clock):
+    # The register alone, as the background refresh does it.
     with app.app_context():
         assert register.refresh(get_db(), app.extensions["mp_finder"].members).replaced
     fake_members.replace("Sevenoaks", NEW_MP)
     assert "Laura Trott" in letter_to(journey, "BR8 7RE")  # still within the max age
 
-    wait_out_max_age()
+    wait_out_max_age(clock)
     text = letter_to(journey, "BR8 7RE")
     assert "Jo Newcomer" in text and "Laura Trott" not in text
 
 
-def test_a_seat_that_falls_vacant_shows_the_vacancy_page(journey, runner, fake_members):
-    runner.invoke(args=["mps", "refresh"])
+def test_a_seat_that_falls_vacant_shows_the_vacancy_page(refreshed, journey, fake_members,
+                                                         clock):
     fake_members.replace("Sevenoaks", None)
-    wait_out_max_age()
+    wait_out_max_age(clock)
     response = journey.find_mp("BR8 7RE")
     assert response.status_code == 200
     assert "Sevenoaks has no MP at the moment" in page_text(journey.page)
     assert 'name="full_name"' not in journey.page
 
 
-def test_a_by_election_winner_is_found(journey, runner, fake_members):
-    runner.invoke(args=["mps", "refresh"])
+def test_a_by_election_winner_is_found(refreshed, journey, fake_members, clock):
     journey.find_mp("WA7 1AA")
     assert "Runcorn and Helsby has no MP at the moment" in page_text(journey.page)
     fake_members.replace("Runcorn and Helsby", RUNCORN_WINNER)
-    wait_out_max_age()
+    wait_out_max_age(clock)
     journey.open()
     journey.find_mp("WA7 1AA")
     assert "Your MP is Sarah Pochin" in page_text(journey.page)
 
 
 @pytest.mark.parametrize("mode", ["down", "error"])
-def test_a_stale_seat_that_cannot_be_checked_gets_no_letter(journey, runner, fake_members, mode):
-    runner.invoke(args=["mps", "refresh"])
+def test_a_stale_seat_that_cannot_be_checked_gets_no_letter(refreshed, journey, fake_members,
+                                                            mode, clock):
     journey.find_mp("BR8 7RE")
     assert "Your MP is Laura Trott" in page_text(journey.page)
-    wait_out_max_age()
+    wait_out_max_age(clock)
     fake_members.mode = mode
     response = journey.write()
     text = page_text(journey.page)
@@ -89,8 +87,7 @@ def test_a_stale_seat_that_cannot_be_checked_gets_no_letter(journey, runner, fak
     assert 'value="12 Glyndŵr Road"' in journey.page  # what they typed is kept
 
 
-def test_refresh_prints_seats_that_changed(runner, fake_members):
-    runner.invoke(args=["mps", "refresh"])
+def test_refresh_prints_seats_that_changed(refreshed, runner, fake_members):
     fake_members.replace("Sevenoaks", NEW_MP)
     fake_members.replace("Chorley", None)
     fake_members.replace("Runcorn and Helsby", RUNCORN_WINNER)
@@ -103,8 +100,8 @@ def test_refresh_prints_seats_that_changed(runner, fake_members):
     assert "3 seats changed." in lines
 
 
-def test_a_partial_refresh_never_replaces_a_good_register(app, runner, fake_members):
-    runner.invoke(args=["mps", "refresh"])
+def test_a_partial_refresh_never_replaces_a_good_register(refreshed, app, runner,
+                                                          fake_members):
     fake_members.mps = fake_members.mps[:400]
     result = runner.invoke(args=["mps", "refresh"])
     assert result.exit_code != 0
@@ -115,9 +112,8 @@ def test_a_partial_refresh_never_replaces_a_good_register(app, runner, fake_memb
         assert register_status.status(get_db(), MAX_AGE).refused["count"] == 400
 
 
-def test_dissolution_found_by_a_refresh_closes_the_letter_form(app, journey, runner,
-                                                              fake_members):
-    runner.invoke(args=["mps", "refresh"])
+def test_dissolution_found_by_a_refresh_closes_the_letter_form(refreshed, app, journey, runner,
+                                                               fake_members):
     fake_members.dissolve()
     result = runner.invoke(args=["mps", "refresh"])
     assert result.exit_code != 0
@@ -140,9 +136,8 @@ def test_dissolution_found_by_a_refresh_closes_the_letter_form(app, journey, run
     assert 'name="postcode"' in journey.page
 
 
-def test_an_empty_member_list_alone_does_not_dissolve_parliament(app, journey, runner,
-                                                                fake_members):
-    runner.invoke(args=["mps", "refresh"])
+def test_an_empty_member_list_alone_does_not_dissolve_parliament(refreshed, app, journey,
+                                                                 runner, fake_members):
     fake_members.search_empty = True  # but the seats still have their MPs
     result = runner.invoke(args=["mps", "refresh"])
     assert result.exit_code != 0
@@ -154,9 +149,9 @@ def test_an_empty_member_list_alone_does_not_dissolve_parliament(app, journey, r
     assert "Your MP is Ms Diane Abbott" in page_text(journey.page)
 
 
-def test_the_new_parliament_is_found_by_a_visit_to_the_campaign_page(app, journey, runner,
-                                                                    fake_members):
-    runner.invoke(args=["mps", "refresh"])
+def test_the_new_parliament_is_found_by_a_visit_to_the_campaign_page(refreshed, app, journey,
+                                                                     runner, fake_members,
+                                                                     clock):
     fake_members.dissolve()
     runner.invoke(args=["mps", "refresh"])
     journey.open()
@@ -164,15 +159,14 @@ def test_the_new_parliament_is_found_by_a_visit_to_the_campaign_page(app, journe
     fake_members.reset()  # the election is over and the new Parliament meets
     upkeep = app.extensions["mp_finder"].upkeep
     upkeep.enabled = True
-    wait_out_max_age()
+    wait_out_max_age(clock)
     journey.open()  # no lookup: there is no form to look one up with
     upkeep.wait(10)
     journey.open()
     assert 'name="postcode"' in journey.page
 
 
-def test_a_preview_from_before_dissolution_downloads_nothing(journey, runner):
-    runner.invoke(args=["mps", "refresh"])
+def test_a_preview_from_before_dissolution_downloads_nothing(refreshed, journey, runner):
     journey.find_mp("E8 1DY")
     journey.write()
     runner.invoke(args=["parliament", "dissolved"])
@@ -188,8 +182,7 @@ def test_a_preview_from_before_dissolution_downloads_nothing(journey, runner):
         assert get_db()["letters"].count == 0
 
 
-def test_a_letter_form_left_open_over_dissolution_explains(journey, runner):
-    runner.invoke(args=["mps", "refresh"])
+def test_a_letter_form_left_open_over_dissolution_explains(refreshed, journey, runner):
     journey.find_mp("E8 1DY")
     runner.invoke(args=["parliament", "dissolved"])
     response = journey.write()
@@ -223,13 +216,12 @@ def test_parliament_takes_only_sitting_or_dissolved(runner):
 
 # --- the background refresh and its lease ---------------------------------------------------
 
-def test_a_lookup_on_an_old_register_refreshes_it_in_the_background(app, journey, runner,
-                                                                   fake_members):
-    runner.invoke(args=["mps", "refresh"])
+def test_a_lookup_on_an_old_register_refreshes_it_in_the_background(refreshed, app, journey,
+                                                                    fake_members, clock):
     finder = app.extensions["mp_finder"]
     finder.upkeep.enabled = True
     fake_members.replace("Sevenoaks", NEW_MP)
-    wait_out_max_age()
+    wait_out_max_age(clock)
     journey.find_mp("E8 1DY")
     finder.upkeep.wait(10)
     with app.app_context():
@@ -247,7 +239,7 @@ def test_a_failed_background_refresh_waits_before_trying_again(app, fake_members
     with app.app_context():
         db = get_db()
         upkeep = RegisterUpkeep(app.config["DATABASE_PATH"], app.extensions["mp_finder"].members,
-                                max_age=4.0)
+                                max_age=4.0, clock=app.extensions["clock"])
         upkeep._check_every = 0
         assert upkeep.check(db)
         upkeep.wait(10)
@@ -266,10 +258,9 @@ def test_only_one_worker_holds_the_refresh_lease(app):
         assert leases.acquire(db, LEASE, "worker-3", 60)
 
 
-def test_staff_home_shows_parliament_and_the_registers_age(app, client, runner):
+def test_staff_home_shows_parliament_and_the_registers_age(refreshed, client, runner):
     from tests.helpers import sign_in
 
-    runner.invoke(args=["mps", "refresh"])
     sign_in(client, runner)
     text = page_text(client.get("/staff/").get_data(as_text=True))
     assert "Parliament is sitting." in text

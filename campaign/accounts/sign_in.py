@@ -11,7 +11,6 @@ people without the role get a 403. Admins pass every guard (they may do all staf
 """
 from __future__ import annotations
 
-import time
 from functools import wraps
 from urllib.parse import urlsplit
 
@@ -22,6 +21,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
+from campaign import clock
 from campaign.db import get_db
 from campaign.limits import (
     ACCOUNT_ADDRESS_LOGIN_LIMIT, ACCOUNT_LOGIN_LIMIT, LOGIN_LIMIT, account_address_key,
@@ -44,7 +44,9 @@ def load_user(user_id: str):
     """The signed-in account, or None once this session has ended (see above)."""
     signed_in_at = session.get("signed_in_at")
     lifetime = current_app.config["SESSION_HOURS"] * 3600
-    if not isinstance(signed_in_at, (int, float)) or time.time() - signed_in_at > lifetime:
+    if not isinstance(signed_in_at, (int, float)):
+        return None
+    if clock.now().timestamp() - signed_in_at > lifetime:
         return None
     user = get_user(get_db(), user_id)
     if user is None or not user.active or session.get("session_version") != user.session_version:
@@ -113,7 +115,7 @@ def login():
             # with session protection off nothing reads it.
             session.pop("_id", None)
             session["session_version"] = user.session_version
-            session["signed_in_at"] = int(time.time())
+            session["signed_in_at"] = int(clock.now().timestamp())
             session.permanent = True
             return redirect(_safe_next(request.args.get("next")))
         error = FAILED_LOGIN

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 import sqlite_utils
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from campaign.db import timestamp, write_transaction
+from campaign.clock import timestamp
+from campaign.db import write_transaction
 
 ROLES = ("staff", "organiser", "admin")
 ROLE_DESCRIPTIONS = {

@@ -6,7 +6,8 @@ from importlib import resources
 
 import sqlite_utils
 
-from campaign.db import timestamp, write_transaction
+from campaign.clock import timestamp
+from campaign.db import write_transaction
 
 LAUNCH_CAMPAIGN = "launch-campaign.json"
 

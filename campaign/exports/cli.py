@@ -12,7 +12,7 @@ from campaign.campaigns import Campaign, campaign_by_slug, campaign_slugs
 from campaign.exports import pack_figures, packs, queries
 from campaign.exports.files import breakdown_document, to_csv, to_json
 from campaign.migrations.runner import migrated_db
-from campaign.site_context import today
+from campaign.clock import today
 
 export = AppGroup("export", help="Take counts away as files.")
 

@@ -23,7 +23,7 @@ from campaign.exports.files import (
     breakdown_document, everything_document, file_name, to_csv, to_json,
 )
 from campaign.exports.forms import BOX_NAMES, DateRangeForm, link_filter
-from campaign.site_context import today
+from campaign.clock import today
 
 bp = Blueprint("exports", __name__, url_prefix="/staff/counts")
 

@@ -46,7 +46,8 @@ def mp_finder(app: Flask):
     def breaker(name: str) -> CircuitBreaker:
         # One per service: postcodes.io being down says nothing about the Members API.
         return CircuitBreaker(name, app.config["UPSTREAM_BREAKER_FAILURES"],
-                              app.config["UPSTREAM_BREAKER_SECONDS"])
+                              app.config["UPSTREAM_BREAKER_SECONDS"],
+                              clock=app.extensions["clock"].monotonic)
 
     remote = CachedSource(PostcodesIO(app.config["POSTCODES_API_URL"], session, timeouts,
                                       breaker("postcodes.io")))
@@ -59,5 +60,6 @@ def mp_finder(app: Flask):
                                   app.extensions["postcode_directory"], remote),
         members=members, max_age=max_age,
         upkeep=RegisterUpkeep(app.config["DATABASE_PATH"], members, max_age,
-                              enabled=app.config["MP_REGISTER_AUTO_REFRESH"]),
+                              enabled=app.config["MP_REGISTER_AUTO_REFRESH"],
+                              clock=app.extensions["clock"]),
     )

@@ -18,8 +18,8 @@ from campaign.lookup.directory import (
 from campaign.lookup.ons_files import (
     InputFile, Progress, constituency_names, find_inputs, postcode_rows, release_of,
 )
+from campaign.clock import timestamp
 from campaign.lookup.postcode import is_no_constituency
-from campaign.db import timestamp
 
 FORMAT_VERSION = 1
 

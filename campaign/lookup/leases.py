@@ -13,13 +13,14 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
-from campaign.db import utc_now, write_transaction
+from campaign import clock
+from campaign.db import write_transaction
 
 
 
 def acquire(db: sqlite_utils.Database, name: str, holder: str, seconds: float) -> bool:
     """Take the lease `name` for `seconds` if nobody holds it; True if `holder` now has it."""
-    now = utc_now()
+    now = clock.now()
     with write_transaction(db):
         rows = list(db.query("select holder, expires_at from leases where name = ?", [name]))
         if rows and rows[0]["holder"] != holder and \
@@ -34,7 +35,7 @@ def acquire(db: sqlite_utils.Database, name: str, holder: str, seconds: float) -
 
 def hold_until(db: sqlite_utils.Database, name: str, holder: str, seconds: float) -> None:
     """Keep the lease for `seconds` from now (e.g. to space out retries after a failure)."""
-    expires_at = (utc_now() + timedelta(seconds=seconds)).isoformat(timespec="milliseconds")
+    expires_at = (clock.now() + timedelta(seconds=seconds)).isoformat(timespec="milliseconds")
     with write_transaction(db):
         db.execute("update leases set expires_at = ? where name = ? and holder = ?",
                    [expires_at, name, holder])
@@ -49,6 +50,6 @@ def release(db: sqlite_utils.Database, name: str, holder: str) -> None:
 def holder_of(db: sqlite_utils.Database, name: str) -> str | None:
     """Who holds the lease `name` now, or None."""
     rows = list(db.query("select holder, expires_at from leases where name = ?", [name]))
-    if rows and datetime.fromisoformat(rows[0]["expires_at"]) > utc_now():
+    if rows and datetime.fromisoformat(rows[0]["expires_at"]) > clock.now():
         return rows[0]["holder"]
     return None

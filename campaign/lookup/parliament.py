@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from campaign.db import timestamp, write_transaction
+from campaign.clock import timestamp
+from campaign.db import write_transaction
 
 SITTING, DISSOLVED = "sitting", "dissolved"
 STATES = (SITTING, DISSOLVED)

@@ -31,9 +31,10 @@ from campaign.lookup.errors import (
     MPUnconfirmed, ParliamentDissolved, UpstreamUnavailable, VacantSeat,
 )
 from campaign.lookup.members_api import MembersAPI
+from campaign import clock
+from campaign.db import write_transaction
 from campaign.lookup.name_matching import constituency_key, same_seat, shipped_code
 from campaign.lookup.postcode import Constituency
-from campaign.db import utc_now, write_transaction
 from letters import MP
 
 DEFAULT_MAX_AGE = 24 * 60 * 60
@@ -112,7 +113,7 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
     Raises UpstreamUnavailable when the Members API cannot be read.
     """
     sitting = list(api.sitting_mps())
-    now = _timestamp(utc_now())
+    now = _timestamp(clock.now())
     if len(sitting) < min_sitting:
         return _refuse(db, api, len(sitting), now, by)
     problem = seats_problem(sitting, min_sitting)
@@ -306,7 +307,7 @@ def refreshed_at(db: sqlite_utils.Database) -> str | None:
 def age_seconds(db: sqlite_utils.Database) -> float | None:
     """Seconds since the register was last loaded in full, or None if it never was."""
     loaded = refreshed_at(db)
-    return None if loaded is None else (utc_now() - datetime.fromisoformat(loaded)).total_seconds()
+    return None if loaded is None else (clock.now() - datetime.fromisoformat(loaded)).total_seconds()
 
 
 def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI,
@@ -323,7 +324,7 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI,
     if parliament.state(db).dissolved:
         raise ParliamentDissolved()
     code = constituency.code
-    fresh_after = utc_now() - timedelta(seconds=max_age)
+    fresh_after = clock.now() - timedelta(seconds=max_age)
     row = _find(db, "mps", code)
     if row and datetime.fromisoformat(row["fetched_at"]) >= fresh_after:
         return _mp(row)
@@ -332,7 +333,7 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI,
     # the shipped list's, else the one the register had.
     name = constituency.name or shipped_name or (row or {}).get("constituency_name") or ""
     cached = _find(db, "constituency_lookups", code)
-    vacancy_fresh_after = max(fresh_after, utc_now() - VACANCY_TTL)
+    vacancy_fresh_after = max(fresh_after, clock.now() - VACANCY_TTL)
     if cached and cached["vacant"] and \
             datetime.fromisoformat(cached["fetched_at"]) >= vacancy_fresh_after:
         raise VacantSeat(name or cached["constituency_name"])
@@ -358,7 +359,7 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI,
         )
     # Asked before the write transaction: no network wait while holding the lock.
     email = _email_or_blank(api, answer.member.member_id) if answer.member else ""
-    fetched_at = _timestamp(utc_now())
+    fetched_at = _timestamp(clock.now())
     with write_transaction(db):
         db["constituency_lookups"].upsert({
             "constituency_code": code, "constituency_name": name,

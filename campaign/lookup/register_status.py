@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-from campaign.db import utc_now
+from campaign import clock
 from campaign.lookup import constituencies, parliament
 from letters.dates import uk_date
 
@@ -80,7 +80,7 @@ def status(db: sqlite_utils.Database, max_age: float) -> RegisterStatus:
     return RegisterStatus(
         refreshed_at=loaded,
         age_seconds=None if loaded is None
-        else (utc_now() - datetime.fromisoformat(loaded)).total_seconds(),
+        else (clock.now() - datetime.fromisoformat(loaded)).total_seconds(),
         refreshed_by=meta.get("refreshed_by"), source=meta.get("source"),
         sitting=counts.get("refresh", 0), on_demand=counts.get("on-demand", 0),
         max_age=max_age,

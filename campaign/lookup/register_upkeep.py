@@ -16,11 +16,11 @@ import logging
 import os
 import socket
 import threading
-import time
 import uuid
 
 import sqlite_utils
 
+from campaign import clock as clocks
 from campaign.db import connect
 from campaign.lookup import leases, register
 from campaign.lookup.errors import LookupFailure
@@ -40,8 +40,10 @@ class RegisterUpkeep:
     """Starts a background refresh of the register when it is getting old."""
 
     def __init__(self, database_path: str, members: MembersAPI, max_age: float,
-                 enabled: bool = True):
+                 enabled: bool = True, clock: clocks.Clock = clocks.SYSTEM):
         self.database_path = database_path
+        # The app's clock: the refresh thread has no app to ask for it.
+        self.clock = clock
         self.members = members
         self.max_age = max_age
         self.enabled = enabled
@@ -55,7 +57,7 @@ class RegisterUpkeep:
         """Start a background refresh if one is due and ours to run; True if started."""
         if not self.enabled:
             return False
-        now = time.monotonic()
+        now = self.clock.monotonic()
         with self._lock:
             if now < self._next_check or (self._thread and self._thread.is_alive()):
                 return False
@@ -88,6 +90,10 @@ class RegisterUpkeep:
             thread.join(timeout)
 
     def _refresh(self, holder: str) -> None:
+        with clocks.running_on(self.clock):
+            self._refresh_on_clock(holder)
+
+    def _refresh_on_clock(self, holder: str) -> None:
         db = connect(self.database_path)
         try:
             try:

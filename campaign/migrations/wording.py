@@ -15,7 +15,7 @@ import re
 
 import sqlite_utils
 
-from campaign.db import timestamp
+from campaign.clock import timestamp
 from campaign.migrations.frozen_launch import LAUNCH_AT_M011
 from letters.wording import WordingError, check_wording, resolve_choices, split_phrasings
 

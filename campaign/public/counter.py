@@ -59,4 +59,5 @@ def get_counter(app: Flask | None = None) -> LetterCounter:
 
 def init_app(app: Flask) -> None:
     """Give `app` its counter."""
-    app.extensions["letter_counter"] = LetterCounter(app.config["COUNTER_CACHE_SECONDS"])
+    app.extensions["letter_counter"] = LetterCounter(app.config["COUNTER_CACHE_SECONDS"],
+                                                     timer=app.extensions["clock"].monotonic)

@@ -53,7 +53,7 @@ class CountKeeper(Protocol):
     """Where a letter's count goes: written now, or held until the database takes it
     (campaign.public.pending_counts.PendingCounts, which imports LetterCount from here)."""
 
-    def record(self, db: sqlite_utils.Database, count: LetterCount) -> None: ...
+    def record(self, db: sqlite_utils.Database, count: LetterCount) -> bool: ...
 
 
 def record_letter(db: sqlite_utils.Database, pending: CountKeeper, request: LetterRequest,

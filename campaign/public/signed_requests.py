@@ -13,8 +13,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from itsdangerous import BadSignature, SignatureExpired, TimestampSigner, URLSafeTimedSerializer
 
+from campaign import clock
 from campaign.lookup.errors import InvalidPostcode
 from campaign.lookup.finder import FoundMP
 from campaign.lookup.postcode import Constituency, normalise_postcode
@@ -65,10 +66,17 @@ class LetterTampered(Exception):
     """The signed field was altered or is not ours."""
 
 
+class _ClockSigner(TimestampSigner):
+    """Signs with the time by the site's clock, so a preview ages as the site's time runs."""
+
+    def get_timestamp(self) -> int:
+        return int(clock.now().timestamp())
+
+
 @lru_cache(maxsize=8)
 def _serializer(secret_key: str) -> URLSafeTimedSerializer:
     # Building one derives keys and looks up hash functions: once per key, not per letter.
-    return URLSafeTimedSerializer(secret_key, salt=SALT)
+    return URLSafeTimedSerializer(secret_key, salt=SALT, signer=_ClockSigner)
 
 
 def sign(request: LetterRequest, found: FoundMP, day: date, secret_key: str) -> str:

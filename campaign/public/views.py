@@ -58,7 +58,7 @@ from campaign.public.signed_requests import (
     LetterExpired, LetterRequest, LetterTampered, SignedLetter, sign, unsign,
 )
 from campaign.security_headers import allow_framing
-from campaign.site_context import today
+from campaign.clock import today
 from letters import Ask
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong

@@ -24,7 +24,8 @@ import sqlite_utils
 
 from campaign.campaigns import (DEFAULT_THANK_YOU, STATUSES, THANK_YOU_PLACEHOLDERS, Status,
                                 all_asks)
-from campaign.db import timestamp, write_transaction
+from campaign.clock import timestamp
+from campaign.db import write_transaction
 from campaign.staff.differences import FieldChange, changes
 from letters.wording import WordingError, check_wording, wording_problems
 

@@ -44,7 +44,7 @@ from campaign.db import get_db
 
 # The preview serves its files as a citizen's download is served (see public.downloads).
 from campaign.public.downloads import letter_file
-from campaign.site_context import today
+from campaign.clock import today
 from campaign.staff import differences, editing
 from campaign.staff import preview as previews
 from campaign.staff.forms import (

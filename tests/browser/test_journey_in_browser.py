@@ -3,7 +3,6 @@ postcode -> MP -> letter -> preview -> the PDF and the Word file they download."
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,14 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect  # noqa: E402
 
+from campaign.clock import SYSTEM  # noqa: E402
 from letters import uk_date  # noqa: E402
 from tests.chromium import PHONE, new_page  # noqa: E402
 from tests.browser.steps import (  # noqa: E402
     ASKS, CAMPAIGN_TITLE, NOTE, assert_no_sideways_scroll, fill_letter, find_mp, open_campaign, preview)
 from tests.helpers import WRITER, docx_paragraphs, pdf_text  # noqa: E402
 
-TODAY = uk_date(date.today())
+TODAY = uk_date(SYSTEM.today())
 
 
 def download(page, button_name: str) -> tuple[str, bytes]:
@@ -69,7 +69,7 @@ def test_a_citizen_writes_to_their_mp_and_downloads_the_letter(page, shoot):
     shoot("preview")
 
     name, data = download(page, "Download PDF to print")
-    assert name == f"letter-to-diane-abbott-{date.today().isoformat()}.pdf"
+    assert name == f"letter-to-diane-abbott-{SYSTEM.today().isoformat()}.pdf"
     assert data.startswith(b"%PDF")
     text = pdf_text(data)
     for expected in (WRITER["full_name"], WRITER["address_line1"], "E8 1DY", TODAY, "Dear Ms Abbott",
@@ -82,7 +82,7 @@ def test_a_citizen_writes_to_their_mp_and_downloads_the_letter(page, shoot):
     shoot("done")
 
     name, data = download(page, "Download Word document to edit")
-    assert name == f"letter-to-diane-abbott-{date.today().isoformat()}.docx"
+    assert name == f"letter-to-diane-abbott-{SYSTEM.today().isoformat()}.docx"
     paragraphs = [p for p in docx_paragraphs(data) if p.strip()]
     assert "Dear Ms Abbott" in paragraphs
     assert own in paragraphs and ask1 in paragraphs
