@@ -91,7 +91,7 @@ def test_migration_11_gives_an_unedited_launch_campaign_the_new_opening(tmp_path
                             "opening": plural, "closing": launch["closing"], "subject": "S"})
     db["campaigns"].insert({"id": 2, "slug": "other", "title": "Other", "status": "live",
                             "opening": plural, "closing": "C", "subject": "S"})
-    assert migrations.apply(db) == ["m011_launch_opening_for_any_number_of_asks"]
+    assert migrations.apply(db)[0] == "m011_launch_opening_for_any_number_of_asks"
     assert db["campaigns"].get(1)["opening"] == launch["opening"]
     assert db["campaigns"].get(2)["opening"] == plural  # not the launch campaign: untouched
     entry = next(db.query("select * from campaign_history where campaign_id = 1"))

@@ -6,7 +6,10 @@ from importlib import resources
 
 import sqlite_utils
 
+from campaign.campaigns.devolution import save_rules
 from campaign.db import timestamp, write_transaction
+from letters.devolution import NationRule
+from letters.nations import Nation
 
 LAUNCH_CAMPAIGN = "launch-campaign.json"
 
@@ -28,8 +31,22 @@ def load_launch_campaign(db: sqlite_utils.Database) -> bool:
         campaign_id = db["campaigns"].insert(
             {**data, "created_at": now, "updated_at": now}
         ).last_pk
-        db["asks"].insert_all(
-            {**ask, "campaign_id": campaign_id, "position": position, "enabled": 1}
-            for position, ask in enumerate(asks, start=1)
-        )
+        for position, ask in enumerate(asks, start=1):
+            ask = dict(ask)
+            rules = shipped_rules(ask.pop("nations", {}))
+            ask_id = db["asks"].insert(
+                {**ask, "campaign_id": campaign_id, "position": position, "enabled": 1}
+            ).last_pk
+            save_rules(db, ask_id, rules)
     return True
+
+
+def shipped_rules(nations: dict) -> dict[Nation, NationRule]:
+    """A shipped ask's rules per nation (its "nations": {"S": {...}}) as NationRules:
+    the brief's table of who decides each ask."""
+    rules = {}
+    for code, values in nations.items():
+        nation = Nation.of_code(code)
+        if nation is not None:
+            rules[nation] = NationRule.from_dict(nation, values)
+    return rules

@@ -187,6 +187,25 @@ def m011_launch_opening_for_any_number_of_asks(db: sqlite_utils.Database) -> Non
     replace_plural_launch_opening(db)
 
 
+@migration
+def m015_asks_by_nation(db: sqlite_utils.Database) -> None:
+    # Issue 21. Who decides each ask in each nation (letters.devolution): a row per ask
+    # and nation where a devolved body decides it or staff wrote a note; no row is
+    # Westminster. The launch campaign's unchanged asks get the campaign's table
+    # (campaign.migrations.devolution).
+    from campaign.migrations.devolution import give_launch_asks_their_nations
+
+    db["ask_nations"].create(
+        {"ask_id": int, "nation": str, "devolved": int, "decided_by": str,
+         "mp_letter": str, "paragraph": str, "note": str},
+        pk=("ask_id", "nation"), foreign_keys=[("ask_id", "asks", "id")],
+        not_null={"ask_id", "nation"},
+        defaults={"devolved": 0, "decided_by": "", "mp_letter": "omit", "paragraph": "",
+                  "note": ""},
+    )
+    give_launch_asks_their_nations(db)
+
+
 def apply(db: sqlite_utils.Database,
           stop_before: str | Iterable[str] | None = None) -> list[str]:
     """Run the migrations `db` has not recorded yet (those before `stop_before`, if

@@ -204,7 +204,8 @@ def find_mp(slug: str):
     seed = new_seed()
     letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed),
                                looked_up=str(found.postcode))
-    suggested = suggested_wording(campaign, asks, found.mp, seed, today())
+    suggested = suggested_wording(campaign, asks, found.mp, seed, today(),
+                                  found.constituency.nation)
     return _write_page(campaign, found, letter_form, asks, paragraph_texts(None, suggested))
 
 
@@ -246,7 +247,8 @@ def preview(slug: str):
             # The MP comes from the postcode on the letter, so the letter goes to the
             # writer's own MP even if they changed the postcode on the form.
             found = _finder().find(get_db(), letter_request.postcode)
-            suggested = suggested_wording(campaign, asks, found.mp, seed, day)
+            suggested = suggested_wording(campaign, asks, found.mp, seed, day,
+                                          found.constituency.nation)
             edits, paragraph_errors = read_edits(request.form, suggested)
             if not paragraph_errors:
                 letter_request = replace(letter_request, edits=edits)
@@ -260,8 +262,8 @@ def preview(slug: str):
             form.postcode.errors = [failure.message]
             help_link = failure.help_link
             status = failure.status
-        except NoAsksChosen:
-            form.asks.errors = ["Tick at least one thing to ask your MP for."]
+        except NoAsksChosen as error:
+            form.asks.errors = [str(error) or "Tick at least one thing to ask your MP for."]
         except LetterTooLong as error:
             form.personal_note.errors = [str(error)]
         else:
@@ -409,7 +411,7 @@ def edit(slug: str):
                         contact=letter_request.contact, seed=str(letter_request.seed),
                         looked_up=str(signed.found.postcode))
     suggested = suggested_wording(campaign, asks, signed.found.mp, letter_request.seed,
-                                  signed.day)
+                                  signed.day, signed.found.constituency.nation)
     # The card shows the MP the preview was addressed to, carried in the signed field.
     return _write_page(campaign, signed.found, form, asks,
                        paragraph_texts(None, suggested, letter_request.edits))

@@ -1,0 +1,133 @@
+"""Who decides each ask per nation (issue 21): the letter to the MP asks only for what
+Westminster decides, and the writer is told why an ask is left out or changed."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+import sqlite_utils
+
+from campaign import migrations
+from campaign.campaigns import enabled_asks
+from campaign.campaigns.launch import launch_campaign_data
+from campaign.db import get_db
+from campaign.staff.preview import SAMPLE_MP
+from letters import NothingForMP, Sender, Wording, compose_letter
+from letters.devolution import MPLetter, NationRule
+from letters.model import Ask
+from letters.nations import Nation
+from tests.helpers import Journey, page_text, pdf_text
+
+ENGLAND, WALES, SCOTLAND, NORTHERN_IRELAND = "E8 1DY", "LL77 7TW", "FK1 1AA", "BT7 1NN"
+
+
+def _letter_pdf(client, postcode: str) -> tuple[str, str]:
+    """(the letter form's text, the PDF's text) for a writer at `postcode` ticking every ask."""
+    journey = Journey(client)
+    assert journey.find_mp(postcode).status_code == 200
+    form = page_text(journey.page)
+    response = journey.write(asks=journey.ask_ids())
+    assert response.status_code == 200, page_text(journey.page)[:500]
+    pdf = journey.download("pdf")
+    assert pdf.status_code == 200
+    return form, " ".join(pdf_text(pdf.data).split())
+
+
+@pytest.mark.parametrize("postcode", [ENGLAND, WALES])
+def test_english_and_welsh_letters_carry_every_ask(client, postcode):
+    form, text = _letter_pdf(client, postcode)
+    assert "sex" in text  # the ask on reducing demand (buying sex from trafficked people)
+    assert "Scottish" not in text and "Northern Ireland" not in text
+    assert "decides this" not in form
+
+
+def test_a_welsh_writer_reads_who_runs_childrens_services(client):
+    form, _text = _letter_pdf(client, WALES)
+    assert "In Wales the Welsh Government runs children's services" in form
+
+
+def test_a_scottish_letter_asks_the_mp_only_for_what_westminster_decides(client):
+    form, text = _letter_pdf(client, SCOTLAND)
+    assert "Dear Mr Stainbank" in text
+    # Criminal law on buying sex is Holyrood's: left out.
+    assert "sex" not in text
+    # Trafficking law, victim support and children: the MP is asked to press UK
+    # ministers to work with the Scottish Government.
+    assert "Scottish Government" in text
+    assert "In Scotland, the Scottish Parliament decides this." in form
+    assert "your letter to your MP leaves it out" in form
+    # Reserved asks stay as they are.
+    assert "Joint Migration Task Force" in text
+
+
+def test_a_northern_ireland_letter_leaves_out_what_is_already_law(client):
+    form, text = _letter_pdf(client, NORTHERN_IRELAND)
+    assert "Dear Ms Hanna" in text
+    assert "sex" not in text
+    assert "Northern Ireland Executive" in text or "Department of Justice" in text
+    assert "paying for sex has been an offence in Northern Ireland since 2015" in form
+
+
+def test_ticking_only_what_holyrood_decides_is_refused_with_a_sentence(client, app):
+    with app.app_context():
+        asks = enabled_asks(get_db(), 1)
+    omitted = [str(ask.id) for ask in asks if not ask.rule_for(Nation.SCOTLAND).in_mp_letter]
+    assert omitted
+    journey = Journey(client)
+    journey.find_mp(SCOTLAND)
+    response = journey.write(asks=omitted)
+    assert response.status_code == 422
+    assert ("In Scotland, the Scottish Parliament decides what you ticked, so your MP "
+            "cannot change it." in page_text(journey.page))
+
+
+def test_compose_letter_picks_each_asks_phrasing_for_the_nation():
+    rule = NationRule(Nation.SCOTLAND, devolved=True, decided_by="the Scottish Government",
+                      mp_letter=MPLetter.OWN, paragraph="Work with the Scottish Government.")
+    asks = [Ask(1, "Own", "Change the law.", nations=(rule,)),
+            Ask(2, "Omitted", "Ban it.", nations=(NationRule(Nation.SCOTLAND, devolved=True),)),
+            Ask(3, "Reserved", "Guard the border.")]
+    sender = Sender("A Writer", ("1 Street",), "FK1 1AA")
+    wording = Wording(opening="Hello.", closing="Bye.")
+    scottish = compose_letter(wording=wording, asks=asks, mp=SAMPLE_MP, sender=sender,
+                              today=date(2026, 1, 5), nation=Nation.SCOTLAND)
+    assert scottish.paragraphs == ("Hello.", "Work with the Scottish Government.",
+                                   "Guard the border.", "Bye.")
+    english = compose_letter(wording=wording, asks=asks, mp=SAMPLE_MP, sender=sender,
+                             today=date(2026, 1, 5), nation=Nation.ENGLAND)
+    assert english.paragraphs == ("Hello.", "Change the law.", "Ban it.", "Guard the border.",
+                                  "Bye.")
+    with pytest.raises(NothingForMP, match="In Scotland, the Scottish Parliament decides"):
+        compose_letter(wording=wording, asks=asks[1:2], mp=SAMPLE_MP, sender=sender,
+                       today=date(2026, 1, 5), nation=Nation.SCOTLAND)
+
+
+def _old_database(path) -> sqlite_utils.Database:
+    """A database from before m015 holding the launch campaign, one ask edited by staff."""
+    db = sqlite_utils.Database(path)
+    migrations.apply(db, stop_before="m015_asks_by_nation")
+    data = launch_campaign_data()
+    campaign_id = db["campaigns"].insert({
+        key: value for key, value in data.items() if key != "asks"}).last_pk
+    for position, ask in enumerate(data["asks"], start=1):
+        db["asks"].insert({"campaign_id": campaign_id, "position": position, "enabled": 1,
+                           "title": ask["title"], "explanation": ask["explanation"],
+                           "paragraph": ask["paragraph"] + (" Edited." if position == 7 else "")})
+    return db
+
+
+def test_the_migration_gives_unchanged_launch_asks_the_table_and_says_so(tmp_path):
+    db = _old_database(tmp_path / "old.sqlite3")
+    migrations.apply(db)
+    asks = enabled_asks(db, 1)
+    by_position = {position: ask for position, ask in enumerate(asks, start=1)}
+    assert by_position[1].rule_for(Nation.SCOTLAND).devolved
+    assert by_position[1].rule_for(Nation.SCOTLAND).mp_letter is MPLetter.OWN
+    # Ask 7 was edited by staff: theirs to keep, Westminster's until they say otherwise.
+    assert not by_position[7].rule_for(Nation.SCOTLAND).devolved
+    history = list(db.query("select * from campaign_history where kind = 'ask'"))
+    assert {row["ask_id"] for row in history} == {by_position[n].id for n in (1, 3, 4)}
+    snapshot = json.loads(history[0]["snapshot"])
+    assert snapshot["nations"]["S"]["devolved"] is True
+    assert "migration 15" in history[0]["action"]
