@@ -3,7 +3,9 @@ Westminster decides, and the writer is told why an ask is left out or changed.""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
+from html import unescape
 
 import pytest
 import sqlite_utils
@@ -17,7 +19,7 @@ from letters import NothingForMP, Sender, Wording, compose_letter
 from letters.devolution import MPLetter, NationRule
 from letters.model import Ask
 from letters.nations import Nation
-from tests.helpers import Journey, page_text, pdf_text
+from tests.helpers import Journey, page_text, pdf_text, post, sign_in, textareas
 
 ENGLAND, WALES, SCOTLAND, NORTHERN_IRELAND = "E8 1DY", "LL77 7TW", "FK1 1AA", "BT7 1NN"
 
@@ -131,3 +133,51 @@ def test_the_migration_gives_unchanged_launch_asks_the_table_and_says_so(tmp_pat
     snapshot = json.loads(history[0]["snapshot"])
     assert snapshot["nations"]["S"]["devolved"] is True
     assert "migration 15" in history[0]["action"]
+
+
+def _ask_form(client, campaign_id: int, ask_id: int) -> dict:
+    """The ask's edit form as a browser would send it back unchanged."""
+    page = client.get(f"/staff/campaigns/{campaign_id}/asks/{ask_id}/edit").get_data(as_text=True)
+    data = {name: value for name, value in textareas(page).items()}
+    for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page):
+        data.setdefault(name, unescape(value))
+    for match in re.finditer(r'<input([^>]*)>', page):
+        attrs = dict(re.findall(r'(\w[\w-]*)="([^"]*)"', match.group(1)))
+        if attrs.get("type") == "radio" and " checked" in match.group(1):
+            data[attrs["name"]] = attrs["value"]
+        if attrs.get("type") == "checkbox":
+            data.pop(attrs["name"], None)
+            if " checked" in match.group(1):
+                data[attrs["name"]] = attrs["value"]
+    return data
+
+
+def test_staff_say_who_decides_an_ask_with_history_and_letters_follow(client, runner, app):
+    sign_in(client, runner)
+    with app.app_context():
+        ask = enabled_asks(get_db(), 1)[1]  # joint task forces: Westminster everywhere
+    url = f"/staff/campaigns/1/asks/{ask.id}/edit"
+    page = client.get(url).get_data(as_text=True)
+    assert "Who decides this, in each nation" in page
+    data = _ask_form(client, 1, ask.id)
+    assert data["scotland_devolved"] == "westminster"
+    data.update({"scotland_devolved": "devolved", "scotland_decided_by": "the Scottish Government",
+                 "scotland_mp_letter": "own", "scotland_paragraph": ""})
+    response = post(client, url, data)
+    assert response.status_code == 422
+    assert ("Write the paragraph the MP letter uses in Scotland, or choose to leave the ask "
+            "out there." in page_text(response.get_data(as_text=True)))
+    data["scotland_paragraph"] = "Please press ministers about {{ constituncy }}."
+    response = post(client, url, data)
+    assert response.status_code == 422
+    assert "did you mean" in page_text(response.get_data(as_text=True))
+    data["scotland_paragraph"] = "Please press UK ministers to work with the Scottish Government."
+    assert post(client, url, data).status_code == 302
+    with app.app_context():
+        rule = enabled_asks(get_db(), 1)[1].rule_for(Nation.SCOTLAND)
+    assert rule.devolved and rule.mp_letter is MPLetter.OWN
+    history = page_text(client.get("/staff/campaigns/1/history").get_data(as_text=True))
+    assert ("Scotland: the Scottish Government decides; the MP letter uses its own phrasing: "
+            "Please press UK ministers to work with the Scottish Government.") in history
+    _form, text = _letter_pdf(client, SCOTLAND)
+    assert "Please press UK ministers to work with the Scottish Government." in text

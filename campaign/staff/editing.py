@@ -18,7 +18,10 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from campaign.campaigns import STATUSES, all_asks
+from campaign.campaigns.devolution import rules_by_ask, rules_snapshot, save_rules
 from campaign.db import timestamp, write_transaction
+from letters.devolution import DEVOLVED_NATIONS, MPLetter, NationRule
+from letters.nations import Nation
 from letters.wording import WordingError, check_wording
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -38,6 +41,10 @@ DEFAULT_WORDING = {
     "prompts": "",
 }
 BASELINE_ACTION = "as it was before the first recorded edit"
+#: The prefix of an ask's per-nation fields (e.g. "scotland_devolved"), by nation.
+NATION_FIELDS = {Nation.WALES: "wales", Nation.SCOTLAND: "scotland",
+                 Nation.NORTHERN_IRELAND: "northern_ireland"}
+MAX_BODY_LENGTH, MAX_NOTE_LENGTH = 120, 300
 DEFAULT_THANK_YOU = "This campaign has closed. Thank you to everyone who wrote to their MP."
 
 
@@ -126,10 +133,13 @@ def _wording_snapshot(row: dict) -> dict:
     return {name: row[name] or "" for name in WORDING_FIELDS}
 
 
-def _ask_snapshot(row: dict) -> dict:
-    return {"title": row["title"], "explanation": row["explanation"] or "",
-            "paragraph": row["paragraph"], "enabled": bool(row["enabled"]),
-            "position": row["position"]}
+def _ask_snapshot(row: dict, db: sqlite_utils.Database | None = None) -> dict:
+    snapshot = {"title": row["title"], "explanation": row["explanation"] or "",
+                "paragraph": row["paragraph"], "enabled": bool(row["enabled"]),
+                "position": row["position"]}
+    if db is not None:  # who decides it per nation (m015), as after the change
+        snapshot["nations"] = rules_snapshot(rules_by_ask(db, [row["id"]]).get(row["id"], ()))
+    return snapshot
 
 
 def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> int:
@@ -261,14 +271,16 @@ def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: E
     """Add an ask at the end of the campaign's list; return its id."""
     _campaign_row(db, campaign_id)
     values = _ask_values(fields)
+    rules = nation_rules(fields)
     with write_transaction(db):
         last = db.execute("select coalesce(max(position), 0) from asks where campaign_id = ?",
                           [campaign_id]).fetchone()[0]
         ask_id = db["asks"].insert({**values, "campaign_id": campaign_id,
                                     "position": last + 1}).last_pk
+        save_rules(db, ask_id, rules)
         _touch(db, campaign_id)
         _record(db, campaign_id, "ask", "added",
-                _ask_snapshot(_ask_row(db, campaign_id, ask_id)), editor, ask_id)
+                _ask_snapshot(_ask_row(db, campaign_id, ask_id), db), editor, ask_id)
     return ask_id
 
 
@@ -277,6 +289,7 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
     """Change an ask's title, explanation, paragraph or whether it is switched on."""
     row = _ask_row(db, campaign_id, ask_id)
     values = _ask_values(fields)
+    rules = nation_rules(fields)
     campaign = _campaign_row(db, campaign_id)
     if campaign["status"] == "live" and row["enabled"] and not values["enabled"]:
         others = db["asks"].count_where("campaign_id = ? and enabled = 1 and id != ?",
@@ -292,9 +305,10 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
             action += " and edited"
     with write_transaction(db):
         db["asks"].update(ask_id, values)
+        save_rules(db, ask_id, rules)
         _touch(db, campaign_id)
         _record(db, campaign_id, "ask", action,
-                _ask_snapshot(_ask_row(db, campaign_id, ask_id)), editor, ask_id)
+                _ask_snapshot(_ask_row(db, campaign_id, ask_id), db), editor, ask_id)
 
 
 def move_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, direction: str,
@@ -316,7 +330,7 @@ def move_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, direction
             db.execute("update asks set position = ? where id = ?", [position, each])
         _touch(db, campaign_id)
         _record(db, campaign_id, "ask", f"moved {direction}",
-                _ask_snapshot(_ask_row(db, campaign_id, ask_id)), editor, ask_id)
+                _ask_snapshot(_ask_row(db, campaign_id, ask_id), db), editor, ask_id)
 
 
 def history(db: sqlite_utils.Database, campaign_id: int) -> list[HistoryEntry]:
@@ -359,6 +373,44 @@ def _ask_values(fields: dict) -> dict:
     check_ask_paragraph(fields.get("paragraph") or "")
     return {"title": fields.get("title") or "", "explanation": fields.get("explanation") or "",
             "paragraph": fields.get("paragraph") or "", "enabled": int(bool(fields.get("enabled")))}
+
+
+def nation_rules(fields: dict) -> dict[Nation, NationRule]:
+    """Who decides the ask in each devolved nation, from the ask form's fields
+    ("scotland_devolved", "scotland_decided_by", "scotland_mp_letter",
+    "scotland_paragraph", "scotland_note", ...); raise EditError naming the field that
+    cannot be saved. A nation without fields is Westminster's."""
+    rules = {}
+    for nation in DEVOLVED_NATIONS:
+        prefix = NATION_FIELDS[nation]
+
+        def value(name: str, prefix: str = prefix) -> str:
+            return (fields.get(f"{prefix}_{name}") or "").strip()
+
+        devolved = value("devolved") == "devolved"
+        try:
+            mp_letter = MPLetter(value("mp_letter") or MPLetter.OMIT)
+        except ValueError:
+            raise EditError("Choose whether the MP letter leaves the ask out or uses its own "
+                            "phrasing.", f"{prefix}_mp_letter") from None
+        rule = NationRule(nation=nation, devolved=devolved, decided_by=value("decided_by"),
+                          mp_letter=mp_letter, paragraph=value("paragraph"), note=value("note"))
+        if len(rule.decided_by) > MAX_BODY_LENGTH:
+            raise EditError(f"Keep who decides under {MAX_BODY_LENGTH} characters.",
+                            f"{prefix}_decided_by")
+        if len(rule.note) > MAX_NOTE_LENGTH:
+            raise EditError(f"Keep the note under {MAX_NOTE_LENGTH} characters.",
+                            f"{prefix}_note")
+        if devolved and mp_letter is MPLetter.OWN and not rule.paragraph:
+            raise EditError(f"Write the paragraph the MP letter uses in {nation.label}, or "
+                            "choose to leave the ask out there.", f"{prefix}_paragraph")
+        if rule.paragraph:
+            try:
+                check_wording(rule.paragraph)
+            except WordingError as error:
+                raise EditError(str(error), f"{prefix}_paragraph") from None
+        rules[nation] = rule
+    return rules
 
 
 def _touch(db: sqlite_utils.Database, campaign_id: int) -> None:

@@ -8,12 +8,14 @@ of the form dropping them silently.
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, StringField, TextAreaField
+from wtforms import BooleanField, RadioField, StringField, TextAreaField
 from wtforms.validators import (AnyOf, InputRequired, Length, Optional, Regexp,
                                 ValidationError)
 
 from campaign.campaigns import STATUSES
-from campaign.staff.editing import SLUG_PATTERN
+from campaign.staff.editing import MAX_BODY_LENGTH, MAX_NOTE_LENGTH, NATION_FIELDS, SLUG_PATTERN
+from letters import Ask
+from letters.devolution import DEFAULT_DEVOLVED_BODY, DEVOLVED_NATIONS, MPLetter
 from letters.typed_text import clean_line, clean_paragraphs
 from letters.wording import WordingError, check_wording
 
@@ -81,6 +83,48 @@ class AskForm(FlaskForm):
     paragraph = TextAreaField("Paragraph in the letter", filters=[wording_text], validators=[
         InputRequired("Write the paragraph this ask adds to the letter."), valid_wording])
     enabled = BooleanField("Switched on: citizens can choose this ask", default=True)
+
+
+def _add_nation_fields(form_class) -> None:
+    """Give the ask form, per devolved nation, who decides the ask there and what the
+    MP letter does with it (letters.devolution): fields named "scotland_devolved", ..."""
+    for nation in DEVOLVED_NATIONS:
+        prefix, label = NATION_FIELDS[nation], nation.label
+        setattr(form_class, f"{prefix}_devolved", RadioField(
+            f"Who decides this in {label}?", default="westminster",
+            choices=[("westminster", "Westminster: the MP letter asks for it as written"),
+                     ("devolved", f"A devolved body in {label}")]))
+        setattr(form_class, f"{prefix}_decided_by", StringField(
+            f"Who decides it in {label}", filters=[clean_line], validators=[
+                Optional(), Length(max=MAX_BODY_LENGTH, message=(
+                    f"Keep who decides under {MAX_BODY_LENGTH} characters."))],
+            description=f"As a sentence names it, e.g. “{DEFAULT_DEVOLVED_BODY[nation]}”."))
+        setattr(form_class, f"{prefix}_mp_letter", RadioField(
+            f"Where it is devolved, the letter to an MP in {label}", default="omit",
+            choices=[(MPLetter.OMIT.value, "Leaves the ask out"),
+                     (MPLetter.OWN.value, "Uses the phrasing below")]))
+        setattr(form_class, f"{prefix}_paragraph", TextAreaField(
+            f"The MP letter's paragraph in {label}", filters=[wording_text],
+            validators=[Optional(), valid_wording]))
+        setattr(form_class, f"{prefix}_note", StringField(
+            f"A note for writers in {label} (optional)", filters=[clean_line], validators=[
+                Optional(), Length(max=MAX_NOTE_LENGTH, message=(
+                    f"Keep the note under {MAX_NOTE_LENGTH} characters."))]))
+
+
+_add_nation_fields(AskForm)
+
+
+def nation_form_data(ask: Ask) -> dict:
+    """The ask form's per-nation fields filled from the ask's rules."""
+    data = {}
+    for nation in DEVOLVED_NATIONS:
+        prefix, rule = NATION_FIELDS[nation], ask.rule_for(nation)
+        data.update({f"{prefix}_devolved": "devolved" if rule.devolved else "westminster",
+                     f"{prefix}_decided_by": rule.decided_by,
+                     f"{prefix}_mp_letter": str(rule.mp_letter),
+                     f"{prefix}_paragraph": rule.paragraph, f"{prefix}_note": rule.note})
+    return data
 
 
 # The next two are buttons (name=value), not select boxes, hence StringField + AnyOf.

@@ -36,13 +36,16 @@ from campaign.public.downloads import letter_file
 from campaign.site_context import today
 from campaign.staff import editing, preview as previews
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, EmbedForm, MoveForm,
-                                  StatusForm, WordingForm)
+                                  StatusForm, WordingForm, nation_form_data)
+from letters.devolution import DEVOLVED_NATIONS
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed
 from letters.wording import PLACEHOLDERS
 
 bp = Blueprint("staff", __name__, url_prefix="/staff/campaigns")
+# The ask form's sections on who decides the ask per devolved nation: (nation, field prefix).
+NATION_SECTIONS = [(nation, editing.NATION_FIELDS[nation]) for nation in DEVOLVED_NATIONS]
 staff_only = role_required("staff")
 
 
@@ -200,8 +203,8 @@ def new_ask(campaign_id: int):
     if form.validate_on_submit() and _saved(form, editing.add_ask, campaign_id, form.data):
         flash("Ask added.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id))
-    return render_template("staff/ask_form.html", form=form, campaign=campaign, ask=None), \
-        422 if form.errors else 200
+    return render_template("staff/ask_form.html", form=form, campaign=campaign, ask=None,
+                           nations=NATION_SECTIONS), 422 if form.errors else 200
 
 
 @bp.route("/<int:campaign_id>/asks/<int:ask_id>/edit", methods=["GET", "POST"])
@@ -210,13 +213,13 @@ def edit_ask(campaign_id: int, ask_id: int):
     """Change an ask or switch it on or off."""
     campaign = _campaign_or_404(campaign_id)
     ask = campaign_ask(get_db(), campaign_id, ask_id) or abort(404)
-    form = AskForm(obj=ask)
+    form = AskForm(obj=ask, **nation_form_data(ask))
     if form.validate_on_submit() and _saved(form, editing.update_ask, campaign_id, ask_id,
                                             form.data):
         flash("Ask saved.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id))
-    return render_template("staff/ask_form.html", form=form, campaign=campaign, ask=ask), \
-        422 if form.errors else 200
+    return render_template("staff/ask_form.html", form=form, campaign=campaign, ask=ask,
+                           nations=NATION_SECTIONS), 422 if form.errors else 200
 
 
 @bp.post("/<int:campaign_id>/asks/<int:ask_id>/move")
