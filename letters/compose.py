@@ -38,16 +38,18 @@ class NothingForMP(ValueError):
 
 
 def suggested_for(wording: Wording, asks: Sequence[Ask], mp: MP, seed: int,
-                  values: Mapping[str, str], nation: Nation | None = None) -> dict[str, str]:
+                  values: Mapping[str, str], nation: Nation | None = None,
+                  role_closings: bool = True) -> dict[str, str]:
     """The paragraphs a letter to `mp` suggests (letters.phrasings), keyed by paragraph.
 
     For the Speaker and for MPs who do not take their seats, the closing is the one
     their role calls for (addressing.role_closing), not the campaign's. In `nation`,
     asks decided by a devolved body are left out or take the nation's own phrasing
-    (letters.devolution).
+    (letters.devolution). `role_closings` False (a letter to another target, which
+    the MP's role does not concern) keeps the wording's closing.
     """
     suggested = suggested_paragraphs(wording, asks_for_mp(asks, nation), seed, values)
-    role_closing = addressing.role_closing(mp)
+    role_closing = addressing.role_closing(mp) if role_closings else ""
     if role_closing:
         suggested[CLOSING] = role_closing
     return suggested
@@ -64,6 +66,7 @@ def compose_letter(
     seed: int = 0,
     edits: Mapping[str, str] | None = None,
     nation: Nation | None = None,
+    role_closings: bool = True,
 ) -> Letter:
     """Build the letter, paragraph by paragraph, in the order a caseworker expects.
 
@@ -84,7 +87,7 @@ def compose_letter(
     if asks and not carried:
         raise NothingForMP(_nothing_for_mp(asks, nation))
     asks = carried
-    suggested = suggested_for(wording, asks, mp, seed, values)
+    suggested = suggested_for(wording, asks, mp, seed, values, role_closings=role_closings)
     edits = edits or {}
 
     def paragraph(key: str) -> list[str]:

@@ -27,6 +27,7 @@ def load_launch_campaign(db: sqlite_utils.Database) -> bool:
         return False
     now = timestamp()
     asks = data.pop("asks")
+    targets = data.pop("targets", [])
     with write_transaction(db):
         campaign_id = db["campaigns"].insert(
             {**data, "created_at": now, "updated_at": now}
@@ -38,7 +39,27 @@ def load_launch_campaign(db: sqlite_utils.Database) -> bool:
                 {**ask, "campaign_id": campaign_id, "position": position, "enabled": 1}
             ).last_pk
             save_rules(db, ask_id, rules)
+        insert_targets(db, campaign_id, targets)
     return True
+
+
+def insert_targets(db: sqlite_utils.Database, campaign_id: int,
+                   targets: list[dict]) -> list[int]:
+    """Insert shipped targets (their "address" a list of lines, "nations" a list of GSS
+    letters, "ask_paragraphs" keyed by ask title) for a campaign; return their ids.
+    Inside the caller's transaction."""
+    ask_ids = {row["title"]: row["id"] for row in db.query(
+        "select id, title from asks where campaign_id = ?", [campaign_id])}
+    ids = []
+    for position, target in enumerate(targets, start=1):
+        paragraphs = {str(ask_ids[title]): text
+                      for title, text in target.get("ask_paragraphs", {}).items()
+                      if title in ask_ids}
+        ids.append(db["campaign_targets"].insert({
+            **target, "campaign_id": campaign_id, "position": position,
+            "address": "\n".join(target["address"]), "nations": ",".join(target["nations"]),
+            "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False)}).last_pk)
+    return ids
 
 
 def shipped_rules(nations: dict) -> dict[Nation, NationRule]:

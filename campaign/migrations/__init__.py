@@ -206,6 +206,31 @@ def m015_asks_by_nation(db: sqlite_utils.Database) -> None:
     give_launch_asks_their_nations(db)
 
 
+@migration
+def m016_campaign_targets(db: sqlite_utils.Database) -> None:
+    # Issue 21. Offices a campaign's writers may also write to (letters.targets): the
+    # post, who holds it, the greeting, the postal address (one line per line), an
+    # optional email, the nations offered it ("S,N"), its own opening, closing and
+    # subject, and its own phrasings of asks as JSON {ask id: text}.
+    from campaign.migrations.devolution import give_launch_campaign_its_targets
+
+    db["campaign_targets"].create(
+        {"id": int, "campaign_id": int, "position": int, "office": str, "holder": str,
+         "salutation": str, "address": str, "email": str, "nations": str, "opening": str,
+         "closing": str, "subject": str, "ask_paragraphs": str},
+        pk="id", foreign_keys=[("campaign_id", "campaigns", "id")],
+        not_null={"campaign_id", "office", "address"},
+        defaults={"position": 0, "holder": "", "salutation": "", "email": "", "nations": "",
+                  "opening": "", "closing": "", "subject": "", "ask_paragraphs": "{}"},
+    )
+    db["campaign_targets"].create_index(["campaign_id", "position"])
+    # A letter to another target is counted once with it; NULL is the letter to the MP.
+    db["letters"].add_column("target_id", int)
+    db["letters"].create_index(["campaign_id", "target_id"],
+                               index_name="idx_letters_campaign_target")
+    give_launch_campaign_its_targets(db)
+
+
 def apply(db: sqlite_utils.Database,
           stop_before: str | Iterable[str] | None = None) -> list[str]:
     """Run the migrations `db` has not recorded yet (those before `stop_before`, if
