@@ -19,7 +19,7 @@ from letters import NothingForMP, Sender, Wording, compose_letter
 from letters.devolution import MPLetter, NationRule
 from letters.model import Ask
 from letters.nations import Nation
-from tests.helpers import Journey, page_text, pdf_text, post, sign_in, textareas
+from tests.helpers import Journey, hidden, page_text, pdf_text, post, sign_in, textareas
 
 ENGLAND, WALES, SCOTLAND, NORTHERN_IRELAND = "E8 1DY", "LL77 7TW", "FK1 1AA", "BT7 1NN"
 
@@ -181,3 +181,93 @@ def test_staff_say_who_decides_an_ask_with_history_and_letters_follow(client, ru
             "Please press UK ministers to work with the Scottish Government.") in history
     _form, text = _letter_pdf(client, SCOTLAND)
     assert "Please press UK ministers to work with the Scottish Government." in text
+
+
+# Second letters: to where it is decided.
+
+def _targets_offered(page: str) -> dict[str, str]:
+    """The "Also write to ..." checkboxes: value -> label text."""
+    return {value: page_text(label) for value, label in re.findall(
+        r'name="targets" value="(\d+)"[^>]*>\s*<label[^>]*>(.*?)</label>', page, re.S)}
+
+
+def _second_letter_journey(client, postcode: str = SCOTLAND) -> Journey:
+    journey = Journey(client)
+    journey.find_mp(postcode)
+    targets = _targets_offered(journey.page)
+    assert len(targets) == 1
+    response = journey.write(asks=journey.ask_ids(), targets=list(targets))
+    assert response.status_code == 200, page_text(journey.page)[:400]
+    return journey
+
+
+def _download_second(client, journey: Journey, fmt: str):
+    page = journey.page
+    target = re.search(r'name="target" value="(\d+)"', page).group(1)
+    return client.post(f"/c/{journey.slug}/download", data={
+        "letter": hidden(page, "letter"), "format": fmt, "target": target,
+        "csrf_token": hidden(page, "csrf_token")})
+
+
+def test_a_scottish_writer_is_offered_the_cabinet_secretary_and_gets_both_letters(client, app):
+    journey = Journey(client)
+    journey.find_mp(SCOTLAND)
+    assert list(_targets_offered(journey.page).values()) == [
+        "Also write to Angela Constance MSP, Cabinet Secretary for Justice and Home Affairs"]
+    journey = _second_letter_journey(client)
+    preview = page_text(journey.page)
+    assert "Dear Mr Stainbank" in preview and "Dear Cabinet Secretary" in preview
+    mp_pdf = " ".join(pdf_text(journey.download("pdf").data).split())
+    second = _download_second(client, journey, "pdf")
+    assert second.status_code == 200
+    text = " ".join(pdf_text(second.data).split())
+    # Addressed to the office, in the window's lines.
+    assert ("Angela Constance MSP Cabinet Secretary for Justice and Home Affairs Scottish "
+            "Government St Andrew's House, Regent Road EDINBURGH EH1 3DG") in text
+    assert "Dear Cabinet Secretary" in text
+    # It carries what Holyrood decides (buying sex) that the MP letter left out ...
+    assert "sex" in text and "sex" not in mp_pdf
+    # ... and not what Westminster decides.
+    assert "Joint Migration Task Force" not in text
+    assert "I have also written to my MP, Euan Stainbank" in text or \
+        "I have written to my MP, Euan Stainbank" in text
+    # Its DOCX and envelope too.
+    assert _download_second(client, journey, "docx").status_code == 200
+    envelope = _download_second(client, journey, "envelope")
+    assert "EDINBURGH" in pdf_text(envelope.data)
+
+
+def test_a_northern_ireland_second_letter_does_not_ask_for_a_law_it_has(client):
+    journey = _second_letter_journey(client, NORTHERN_IRELAND)
+    text = " ".join(pdf_text(_download_second(client, journey, "pdf").data).split())
+    assert "Naomi Long MLA Minister of Justice Department of Justice" in text
+    assert "Paying for sex has been an offence in Northern Ireland since 2015." in text
+    assert "penalties" not in text
+
+
+def test_english_writers_are_offered_no_second_letter(client):
+    journey = Journey(client)
+    journey.find_mp(ENGLAND)
+    assert _targets_offered(journey.page) == {}
+
+
+def test_each_letter_is_counted_once_with_its_target(client, app, runner):
+    journey = _second_letter_journey(client)
+    journey.download("pdf")
+    journey.download("docx")
+    _download_second(client, journey, "pdf")
+    _download_second(client, journey, "docx")
+    _download_second(client, journey, "envelope")
+    with app.app_context():
+        rows = list(get_db().query(
+            "select target_id, formats from letters order by target_id is not null"))
+    assert [row["formats"] for row in rows] == ["pdf,docx", "pdf,docx"]
+    assert rows[0]["target_id"] is None and rows[1]["target_id"] is not None
+    sign_in(client, runner)
+    csv = client.get(f"/staff/counts/{journey.slug}/by-target.csv").get_data(as_text=True)
+    assert csv.lstrip("\ufeff").splitlines() == [
+        "target,letters", "MP,1",
+        '"Angela Constance MSP, Cabinet Secretary for Justice and Home Affairs",1',
+        '"Naomi Long MLA, Minister of Justice",0']
+    dashboard = page_text(client.get(f"/staff/counts/{journey.slug}/").get_data(as_text=True))
+    assert "Letters by target" in dashboard

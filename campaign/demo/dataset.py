@@ -45,9 +45,9 @@ MPS = [
     # A Scottish and a Northern Ireland seat whose MPs take their seats: devolved asks
     # (letters.devolution) change their constituents' letters.
     FakeMP(5110, "Euan Stainbank", "Euan Stainbank MP", "Mr Stainbank", "Labour", "Falkirk",
-           "M", "Stainbank, Euan", "euan.stainbank.mp@parliament.uk"),
+           "M", "Stainbank, Euan"),
     FakeMP(4827, "Claire Hanna", "Claire Hanna MP", "Ms Hanna", "Social Democratic & Labour Party",
-           "Belfast South and Mid Down", "F", "Hanna, Claire", "claire.hanna.mp@parliament.uk"),
+           "Belfast South and Mid Down", "F", "Hanna, Claire"),
 ]
 
 # Seats with no MP: known to the Location search, absent from the sitting members.

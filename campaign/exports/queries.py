@@ -1,4 +1,4 @@
-"""Counting letters: by constituency, ask, day, MP and party, for organisers.
+"""Counting letters: by constituency, ask, day, MP, party and target, for organisers.
 
 By MP and by party also count what writers reported at /r/<reference>: letters
 sent, replies, and when the replies came.
@@ -25,7 +25,9 @@ import sqlite_utils
 
 from campaign.lookup.name_matching import constituency_key
 
-BREAKDOWNS = ("constituency", "ask", "day", "mp", "party")
+BREAKDOWNS = ("constituency", "ask", "day", "mp", "party", "target")
+#: How the by-target export names the letter to the writer's MP.
+MP_TARGET = "MP"
 
 # Rates (sent, replied) are shown only for groups with at least this many letters
 # reported on: MPs rightly object to league tables built on two or three letters.
@@ -42,6 +44,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "day": ("day", "letters"),
     "mp": ("constituency_code", "constituency_name", "mp_name", "party", *_OUTCOMES),
     "party": ("party", "constituencies", *_OUTCOMES),
+    "target": ("target", "letters"),
 }
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -267,8 +270,31 @@ def party_rows(mp_rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda row: (-row["letters"], row["party"]))
 
 
+def by_target(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
+    """Letters per target: the writer's MP ("MP") first, then each of the campaign's
+    other targets (second letters, see public.second_letters), listed with 0 when none
+    has gone to it yet."""
+    where, params = scope.where("l")
+    counted = {row["target_id"]: row["letters"] for row in db.query(
+        f"select l.target_id, count(*) as letters from letters l where {where}"
+        " group by l.target_id", params)}
+    target_where, target_params = ("campaign_id = ?", [scope.campaign_id]) \
+        if scope.campaign_id is not None else ("1 = 1", [])
+    targets = list(db.query(
+        f"select id, office, holder from campaign_targets where {target_where}"
+        " order by campaign_id, position, id", target_params))
+    rows = [{"target": MP_TARGET, "letters": counted.pop(None, 0)}]
+    for target in targets:
+        name = ", ".join(part for part in (target["holder"], target["office"]) if part)
+        rows.append({"target": name, "letters": counted.pop(target["id"], 0)})
+    # Letters to a target since deleted still count, under its number.
+    rows += [{"target": f"target {target_id}", "letters": letters}
+             for target_id, letters in sorted(counted.items())]
+    return rows
+
+
 EXPORTS = {"constituency": by_constituency, "ask": by_ask, "day": by_day, "mp": by_mp,
-           "party": by_party}
+           "party": by_party, "target": by_target}
 
 
 def breakdown(db: sqlite_utils.Database, by: str, scope: Filter) -> list[dict]:

@@ -36,13 +36,7 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
     asks = asks_in_letter(enabled, request)
     if not asks:
         raise NoAsksChosen()
-    sender = Sender(
-        full_name=request.full_name,
-        address_lines=tuple(line for line in (request.address_line1, request.address_line2,
-                                              request.town) if line),
-        postcode=str(found.postcode),
-        contact_lines=(request.contact,) if request.contact else (),
-    )
+    sender = sender_for(request, found)
     try:
         # The writer's nation decides which asks the MP letter carries, and how.
         letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp,
@@ -59,6 +53,17 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
             f"at {reference_url} (it never learns who you are).",
         ))
     return letter
+
+
+def sender_for(request: LetterRequest, found: FoundMP) -> Sender:
+    """The writer as their letters name them, at the postcode the MP was found for."""
+    return Sender(
+        full_name=request.full_name,
+        address_lines=tuple(line for line in (request.address_line1, request.address_line2,
+                                              request.town) if line),
+        postcode=str(found.postcode),
+        contact_lines=(request.contact,) if request.contact else (),
+    )
 
 
 def suggested_wording(campaign: Campaign, asks: Sequence[Ask], mp: MP, seed: int,

@@ -48,6 +48,8 @@ from campaign.public.letter_reports import (
 from campaign.public.participation import record_letter
 from campaign.public.privacy_facts import privacy_facts
 from campaign.public.references import new_reference, normalise, reference_hash
+from campaign.public.second_letters import (chosen_target_ids, offered, second_letter,
+                                            second_letters)
 from campaign.public.sharing import share_card_png, share_links
 from campaign.public.signed_requests import (
     LetterExpired, LetterRequest, LetterTampered, SignedLetter, sign, unsign,
@@ -212,12 +214,20 @@ def find_mp(slug: str):
 def _write_page(campaign: Campaign, found, form: LetterForm, asks: list[Ask],
                 paragraphs: dict[str, str], paragraph_errors: dict | None = None,
                 status: int = 200, unavailable: str | None = None,
-                help_link: tuple[str, str] | None = None):
-    """The letter form; `paragraphs` fills the textareas of the letter's own wording."""
+                help_link: tuple[str, str] | None = None,
+                targets_ticked: list[str] | None = None):
+    """The letter form; `paragraphs` fills the textareas of the letter's own wording.
+
+    Writers in a nation a campaign target is offered to can also write to it
+    (public.second_letters); `targets_ticked` defaults to what the form sent."""
+    if targets_ticked is None:
+        targets_ticked = request.form.getlist("targets")
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
                            asks=asks, paragraphs=paragraphs, edit_limit=MAX_EDIT_LENGTH,
                            paragraph_errors=paragraph_errors or {},
-                           unavailable=unavailable, help_link=help_link), status
+                           unavailable=unavailable, help_link=help_link,
+                           targets=offered(get_db(), campaign, found),
+                           targets_ticked=targets_ticked), status
 
 
 @bp.post("/c/<slug>/letter")
@@ -251,8 +261,10 @@ def preview(slug: str):
                                           found.constituency.nation)
             edits, paragraph_errors = read_edits(request.form, suggested)
             if not paragraph_errors:
-                letter_request = replace(letter_request, edits=edits)
+                letter_request = replace(letter_request, edits=edits, target_ids=chosen_target_ids(
+                    get_db(), campaign, found, request.form))
                 letter = compose_for(campaign, asks, letter_request, found, day)
+                seconds = second_letters(get_db(), campaign, asks, letter_request, found, day)
         except UpstreamUnavailable as failure:
             return _write_page(campaign, None, form, asks, shown, status=503,
                                unavailable=failure.message)
@@ -275,7 +287,9 @@ def preview(slug: str):
                     signed=signed,
                     email=email_offer(letter, mp_email(get_db(), found.mp.member_id)),
                     reference=letter_request.reference, share=_share_links(campaign),
-                    moved_from=_moved_from(form.looked_up.data, found))
+                    moved_from=_moved_from(form.looked_up.data, found), seconds=seconds,
+                    second_emails={second.target.id: email_offer(second.letter, second.target.email)
+                                   for second in seconds})
     elif not form.postcode.errors:
         found = _found_or_none(form.postcode.data)
     return _write_page(campaign, found, form, asks, shown, paragraph_errors, status,
@@ -328,13 +342,32 @@ def _signed_letter(campaign: Campaign):
     return signed, letter, [ask.id for ask in asks_in_letter(enabled, signed.request)]
 
 
-def _count_letter(signed: SignedLetter, ask_ids: list[int], fmt: str) -> None:
-    """Record the letter once, in format `fmt`, with the asks in it, against its reference."""
+def _count_letter(signed: SignedLetter, ask_ids: list[int], fmt: str,
+                  target_id: int | None = None) -> None:
+    """Record the letter once, in format `fmt`, with the asks in it, against its reference
+    (a second letter: once with its target)."""
     ref_hash = None
     if signed.request.reference:
         ref_hash = reference_hash(signed.request.reference, current_app.config["SECRET_KEY"])
     record_letter(get_db(), get_counter(), signed.request, signed.found, ask_ids, fmt,
-                  today(), reference_hash=ref_hash)
+                  today(), reference_hash=ref_hash, target_id=target_id)
+
+
+def _second_letter(campaign: Campaign, signed: SignedLetter):
+    """The second letter a download or email names (form field `target`), or None for
+    the letter to the MP; a target not in the signed preview cannot be had."""
+    target_id = request.form.get("target", "")
+    if not target_id:
+        return None
+    try:
+        second = second_letter(get_db(), campaign, enabled_asks(get_db(), campaign.id),
+                               signed.request, signed.found, signed.day, target_id)
+    except NoAsksChosen:
+        second = None
+    if second is None or second.target.id not in signed.request.target_ids:
+        raise _StartAgain(campaign, "We couldn't find that letter. Please fill the form in "
+                          "again.", 400)
+    return second
 
 
 def _not_taking_letters(campaign: Campaign):
@@ -361,9 +394,13 @@ def download(slug: str):
     if file_format is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
     signed, letter, ask_ids = _signed_letter(campaign)
+    second = _second_letter(campaign, signed)
+    if second is not None:
+        letter, ask_ids = second.letter, list(second.ask_ids)
     response = letter_file(file_format, letter)
     if file_format.is_letter:
-        _count_letter(signed, ask_ids, request.form["format"])
+        _count_letter(signed, ask_ids, request.form["format"],
+                      second.target.id if second else None)
     return response
 
 
@@ -376,11 +413,20 @@ def email(slug: str):
     if refused:
         return refused
     signed, letter, ask_ids = _signed_letter(campaign)
-    offer = email_offer(letter, mp_email(get_db(), signed.found.mp.member_id))
-    if offer is None:
-        return _start_again(campaign, "We have no email address for your MP, so this letter "
-                            "has to go by post.", 409)
-    _count_letter(signed, ask_ids, "email")
+    second = _second_letter(campaign, signed)
+    if second is not None:
+        offer = email_offer(second.letter, second.target.email)
+        if offer is None:
+            return _start_again(campaign, f"We have no email address for the "
+                                f"{second.target.office}, so this letter has to go by post.",
+                                409)
+        _count_letter(signed, list(second.ask_ids), "email", second.target.id)
+    else:
+        offer = email_offer(letter, mp_email(get_db(), signed.found.mp.member_id))
+        if offer is None:
+            return _start_again(campaign, "We have no email address for your MP, so this "
+                                "letter has to go by post.", 409)
+        _count_letter(signed, ask_ids, "email")
     if offer.mailto is None:
         # Too long for a link: the page with the text to copy and the address.
         return render_template("public/email_copy.html", campaign=campaign, offer=offer,
@@ -414,7 +460,8 @@ def edit(slug: str):
                                   signed.day, signed.found.constituency.nation)
     # The card shows the MP the preview was addressed to, carried in the signed field.
     return _write_page(campaign, signed.found, form, asks,
-                       paragraph_texts(None, suggested, letter_request.edits))
+                       paragraph_texts(None, suggested, letter_request.edits),
+                       targets_ticked=[str(i) for i in letter_request.target_ids])
 
 
 def _start_again(campaign: Campaign, message: str, status: int):
