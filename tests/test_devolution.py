@@ -188,7 +188,7 @@ def test_staff_say_who_decides_an_ask_with_history_and_letters_follow(client, ru
 def _targets_offered(page: str) -> dict[str, str]:
     """The "Also write to ..." checkboxes: value -> label text."""
     return {value: page_text(label) for value, label in re.findall(
-        r'name="targets" value="(\d+)"[^>]*>\s*<label[^>]*>(.*?)</label>', page, re.S)}
+        r'name="targets" value="(\d+)"[^>]*>\s*<label[^>]*>(.*?)</label>', page, re.DOTALL)}
 
 
 def _second_letter_journey(client, postcode: str = SCOTLAND) -> Journey:
@@ -271,3 +271,71 @@ def test_each_letter_is_counted_once_with_its_target(client, app, runner):
         '"Naomi Long MLA, Minister of Justice",0']
     dashboard = page_text(client.get(f"/staff/counts/{journey.slug}/").get_data(as_text=True))
     assert "Letters by target" in dashboard
+
+
+# Staff: second letters' pages.
+
+TARGET = {"office": "Cabinet Secretary for Health and Social Care", "holder": "A Holder MS",
+          "salutation": "Dear Cabinet Secretary",
+          "address": "Welsh Government\nCathays Park\nCARDIFF\nCF10 3NQ", "email": "",
+          "nations": ["W"], "subject": "", "opening": "I live in {{ constituency }}.",
+          "closing": "I would be grateful for a reply."}
+
+
+def test_staff_add_a_second_letter_preview_it_and_see_it_in_the_history(client, runner, app):
+    sign_in(client, runner)
+    response = post(client, "/staff/campaigns/1/targets/new", TARGET)
+    assert response.status_code == 302, page_text(response.get_data(as_text=True))[:600]
+    with app.app_context():
+        target_id = get_db().execute(
+            "select id from campaign_targets where office = ?", [TARGET["office"]]).fetchone()[0]
+    overview = page_text(client.get("/staff/campaigns/1/").get_data(as_text=True))
+    assert "A Holder MS, Cabinet Secretary for Health and Social Care" in overview
+    history = page_text(client.get("/staff/campaigns/1/history").get_data(as_text=True))
+    assert "Second letter to “Cabinet Secretary for Health and Social Care” added" in history
+    # No launch ask is devolved in Wales: the preview says why there is no letter.
+    page = page_text(client.get(f"/staff/campaigns/1/targets/{target_id}/preview")
+                     .get_data(as_text=True))
+    assert "The letter cannot be made" in page
+    # The Scottish office's preview is a letter, and its PDF is addressed to the office.
+    scottish = 1
+    page = client.get(f"/staff/campaigns/1/targets/{scottish}/preview").get_data(as_text=True)
+    assert "Dear Cabinet Secretary" in page_text(page)
+    pdf = client.get(f"/staff/campaigns/1/targets/{scottish}/preview/pdf?seed=3")
+    assert "Angela Constance MSP" in pdf_text(pdf.data)
+
+
+@pytest.mark.parametrize(("change", "sentence"), [
+    ({"address": "The Building Formerly Known As Crown Buildings, Cathays Park\nCARDIFF"},
+     "“The Building Formerly Known As Crown Buildings, Cathays Park” is 112 mm wide in the "
+     "letter's type; an envelope's window is 90 mm."),
+    ({"address": "Welsh Government\nCathays Park\nCrown Buildings\nNorth Road\nCARDIFF\nCF10 3NQ"},
+     "The address block has 8 lines with the name and office; an envelope's window shows 6."),
+    ({"nations": []}, "Choose the nations whose writers are offered this letter."),
+    ({"opening": "I live in {{ constituncy }}."}, "did you mean"),
+    ({"email": "not an email"}, "Enter an email address like"),
+])
+def test_staff_cannot_save_a_second_letter_that_cannot_be_posted(client, runner, app, change,
+                                                                  sentence):
+    sign_in(client, runner)
+    response = post(client, "/staff/campaigns/1/targets/new", {**TARGET, **change})
+    assert response.status_code == 422
+    assert sentence in page_text(response.get_data(as_text=True))
+    with app.app_context():
+        assert get_db()["campaign_targets"].count == 2  # the launch campaign's two only
+
+
+def test_staff_edit_a_second_letter(client, runner, app):
+    sign_in(client, runner)
+    url = "/staff/campaigns/1/targets/2/edit"
+    page = client.get(url).get_data(as_text=True)
+    assert "Naomi Long MLA" in page and 'value="N" id="nations-N" checked' in page
+    data = {**TARGET, "office": "Minister of Justice", "holder": "A New Minister MLA",
+            "salutation": "Dear Minister",
+            "address": "Department of Justice\nCastle Buildings, Stormont Estate\nBELFAST\nBT4 3SG",
+            "nations": ["N"]}
+    assert post(client, url, data).status_code == 302
+    journey = _second_letter_journey(client, NORTHERN_IRELAND)
+    text = " ".join(pdf_text(_download_second(client, journey, "pdf").data).split())
+    assert "A New Minister MLA Minister of Justice Department of Justice" in text
+    assert "I would be grateful for a reply." in text

@@ -11,7 +11,11 @@ from __future__ import annotations
 import sqlite_utils
 
 from campaign.campaigns.devolution import rules_snapshot, save_rules
-from campaign.campaigns.launch import insert_targets, launch_campaign_data, shipped_rules
+from campaign.campaigns.launch import (
+    insert_targets,
+    launch_campaign_data,
+    shipped_rules,
+)
 from campaign.campaigns.targets import target_snapshot
 from campaign.migrations.wording import record_history
 

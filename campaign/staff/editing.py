@@ -101,6 +101,13 @@ def _record(db: sqlite_utils.Database, campaign_id: int, kind: str, action: str,
     })
 
 
+def record_change(db: sqlite_utils.Database, campaign_id: int, kind: str, action: str,
+                  snapshot: dict, editor: Editor, ask_id: int | None = None) -> None:
+    """Record a change in the campaign's history (inside the caller's transaction), for
+    the other editing modules (staff.target_editing)."""
+    _record(db, campaign_id, kind, action, snapshot, editor, ask_id)
+
+
 def _campaign_row(db: sqlite_utils.Database, campaign_id: int) -> dict:
     rows = list(db.query("select * from campaigns where id = ?", [campaign_id]))
     if not rows:

@@ -8,7 +8,8 @@ of the form dropping them silently.
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, StringField, TextAreaField
+from wtforms import (BooleanField, RadioField, SelectMultipleField, StringField,
+                     TextAreaField)
 from wtforms.validators import (AnyOf, InputRequired, Length, Optional, Regexp,
                                 ValidationError)
 
@@ -143,3 +144,43 @@ class ActionForm(FlaskForm):
 class EmbedForm(FlaskForm):
     origins = TextAreaField("Sites that may show the postcode box", validators=[
         Length(max=4000)])
+
+
+class TargetForm(FlaskForm):
+    """A second letter's target: the office, its address, who is offered it, its wording.
+
+    Each ask's own phrasing is a field "ask_<id>", added per campaign (target_form)."""
+
+    office = StringField("Office", filters=[clean_line], validators=[
+        InputRequired("Name the office, e.g. Minister of Justice."),
+        Length(max=120, message="Keep this under 120 characters.")])
+    holder = StringField("Who holds it now (optional)", filters=[clean_line], validators=[
+        Optional(), Length(max=120, message="Keep this under 120 characters.")])
+    salutation = StringField("Greeting", filters=[clean_line], validators=[
+        InputRequired("Write the greeting, e.g. Dear Minister."),
+        Length(max=120, message="Keep this under 120 characters.")])
+    address = TextAreaField("Postal address", filters=[wording_text], validators=[
+        InputRequired("Write the office's postal address, one line per line, the postcode last."),
+        Length(max=600, message="Keep the address under 600 characters.")])
+    email = StringField("Email (optional)", filters=[clean_line], validators=[
+        Optional(), Length(max=254, message="Keep the email under 254 characters.")])
+    nations = SelectMultipleField("Offered to writers in", choices=[
+        (str(nation), nation.label) for nation in DEVOLVED_NATIONS], validate_choice=False)
+    subject = StringField("Subject line (optional)", filters=[wording_text], validators=[
+        Optional(), Length(max=200, message="Keep the subject under 200 characters."),
+        valid_line_wording])
+    opening = TextAreaField("Opening", filters=[wording_text], validators=[
+        InputRequired("Write the opening of the letter."), valid_wording])
+    closing = TextAreaField("Closing request", filters=[wording_text], validators=[
+        InputRequired("Write the closing request of the letter."), valid_wording])
+
+
+def target_form(asks: list[Ask], **kwargs) -> TargetForm:
+    """The target form for a campaign with `asks`: one optional phrasing field per ask."""
+    class CampaignTargetForm(TargetForm):
+        pass
+    for ask in asks:
+        setattr(CampaignTargetForm, f"ask_{ask.id}", TextAreaField(
+            f"“{ask.title}” in this letter (optional)", filters=[wording_text],
+            validators=[Optional(), valid_wording]))
+    return CampaignTargetForm(**kwargs)

@@ -27,6 +27,7 @@ from campaign.accounts.sign_in import role_required
 from campaign.campaigns import (
     Campaign, all_asks, all_campaigns, campaign_ask, campaign_by_id, enabled_asks,
 )
+from campaign.campaigns.targets import campaign_targets
 from campaign.campaigns.embedding import (
     BadOrigin, embed_origins, embed_snippet, parse_origins, set_embed_origins,
 )
@@ -80,6 +81,7 @@ def _overview(campaign: Campaign, status_error: str | None = None, status: int =
     db = get_db()
     return render_template(
         "staff/campaign.html", campaign=campaign, asks=all_asks(db, campaign.id),
+        targets=campaign_targets(db, campaign.id),
         problems=editing.problems_going_live(db, campaign.id), status_error=status_error,
         action_form=ActionForm()), status
 
