@@ -307,8 +307,8 @@ def test_staff_add_a_second_letter_preview_it_and_see_it_in_the_history(client, 
 
 @pytest.mark.parametrize(("change", "sentence"), [
     ({"address": "The Building Formerly Known As Crown Buildings, Cathays Park\nCARDIFF"},
-     "“The Building Formerly Known As Crown Buildings, Cathays Park” is 112 mm wide in the "
-     "letter's type; an envelope's window is 90 mm."),
+     ("“The Building Formerly Known As Crown Buildings, Cathays Park” is 112 mm wide in the "
+      "letter's type; an envelope's window is 90 mm.")),
     ({"address": "Welsh Government\nCathays Park\nCrown Buildings\nNorth Road\nCARDIFF\nCF10 3NQ"},
      "The address block has 8 lines with the name and office; an envelope's window shows 6."),
     ({"nations": []}, "Choose the nations whose writers are offered this letter."),

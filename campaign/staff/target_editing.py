@@ -14,8 +14,14 @@ import sqlite_utils
 
 from campaign.campaigns.targets import target_row, target_snapshot
 from campaign.db import timestamp, write_transaction
-from campaign.staff.editing import (EditError, Editor, NotFound, check_all_wording,
-                                    check_ask_paragraph, record_change)
+from campaign.staff.editing import (
+    EditError,
+    Editor,
+    NotFound,
+    check_all_wording,
+    check_ask_paragraph,
+    record_change,
+)
 from letters.devolution import DEVOLVED_NATIONS
 from letters.targets import address_problem
 
