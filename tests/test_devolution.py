@@ -339,3 +339,15 @@ def test_staff_edit_a_second_letter(client, runner, app):
     text = " ".join(pdf_text(_download_second(client, journey, "pdf").data).split())
     assert "A New Minister MLA Minister of Justice Department of Justice" in text
     assert "I would be grateful for a reply." in text
+
+
+def test_staff_preview_the_mp_letter_from_a_writer_in_each_nation(client, runner):
+    sign_in(client, runner)
+    page = client.get("/staff/campaigns/1/preview?nation=S&seed=5").get_data(as_text=True)
+    assert '<option value="S" selected>Scotland</option>' in page
+    scottish = " ".join(pdf_text(client.get(
+        "/staff/campaigns/1/preview/pdf?nation=S&seed=5").data).split())
+    english = " ".join(pdf_text(client.get(
+        "/staff/campaigns/1/preview/pdf?seed=5").data).split())
+    assert "Scottish Government" in scottish and "sex" not in scottish
+    assert "Scottish Government" not in english and "sex" in english

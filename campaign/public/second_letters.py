@@ -18,6 +18,7 @@ from campaign.campaigns import Campaign
 from campaign.campaigns.targets import targets_offered
 from campaign.lookup.finder import FoundMP
 from campaign.public.composing import NoAsksChosen, asks_in_letter, sender_for
+from campaign.public.emailing import EmailOffer, email_offer
 from campaign.public.signed_requests import LetterRequest
 from letters import Ask, Letter
 from letters.targets import NoTargetAsks, Target, compose_target_letter
@@ -33,6 +34,11 @@ class SecondLetter:
     target: Target
     letter: Letter
     ask_ids: tuple[int, ...]
+
+    @property
+    def email(self) -> EmailOffer | None:
+        """How the preview offers to email it (None: the target takes post only)."""
+        return email_offer(self.letter, self.target.email)
 
 
 def offered(db: sqlite_utils.Database, campaign: Campaign, found: FoundMP | None) -> list[Target]:

@@ -261,8 +261,9 @@ def preview(slug: str):
                                           found.constituency.nation)
             edits, paragraph_errors = read_edits(request.form, suggested)
             if not paragraph_errors:
-                letter_request = replace(letter_request, edits=edits, target_ids=chosen_target_ids(
-                    get_db(), campaign, found, request.form))
+                letter_request = replace(letter_request, edits=edits,
+                                         target_ids=chosen_target_ids(get_db(), campaign, found,
+                                                                      request.form))
                 letter = compose_for(campaign, asks, letter_request, found, day)
                 seconds = second_letters(get_db(), campaign, asks, letter_request, found, day)
         except UpstreamUnavailable as failure:
@@ -287,9 +288,7 @@ def preview(slug: str):
                     signed=signed,
                     email=email_offer(letter, mp_email(get_db(), found.mp.member_id)),
                     reference=letter_request.reference, share=_share_links(campaign),
-                    moved_from=_moved_from(form.looked_up.data, found), seconds=seconds,
-                    second_emails={second.target.id: email_offer(second.letter, second.target.email)
-                                   for second in seconds})
+                    moved_from=_moved_from(form.looked_up.data, found), seconds=seconds)
     elif not form.postcode.errors:
         found = _found_or_none(form.postcode.data)
     return _write_page(campaign, found, form, asks, shown, paragraph_errors, status,
@@ -415,18 +414,15 @@ def email(slug: str):
     signed, letter, ask_ids = _signed_letter(campaign)
     second = _second_letter(campaign, signed)
     if second is not None:
-        offer = email_offer(second.letter, second.target.email)
-        if offer is None:
-            return _start_again(campaign, f"We have no email address for the "
-                                f"{second.target.office}, so this letter has to go by post.",
-                                409)
-        _count_letter(signed, list(second.ask_ids), "email", second.target.id)
+        letter, ask_ids = second.letter, list(second.ask_ids)
+        address, whom = second.target.email, f"the {second.target.office}"
     else:
-        offer = email_offer(letter, mp_email(get_db(), signed.found.mp.member_id))
-        if offer is None:
-            return _start_again(campaign, "We have no email address for your MP, so this "
-                                "letter has to go by post.", 409)
-        _count_letter(signed, ask_ids, "email")
+        address, whom = mp_email(get_db(), signed.found.mp.member_id), "your MP"
+    offer = email_offer(letter, address)
+    if offer is None:
+        return _start_again(campaign, f"We have no email address for {whom}, so this letter "
+                            "has to go by post.", 409)
+    _count_letter(signed, ask_ids, "email", second.target.id if second else None)
     if offer.mailto is None:
         # Too long for a link: the page with the text to copy and the address.
         return render_template("public/email_copy.html", campaign=campaign, offer=offer,

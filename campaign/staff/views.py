@@ -38,9 +38,11 @@ from campaign.site_context import today
 from campaign.staff import editing, preview as previews
 from campaign.staff.forms import (ActionForm, AskForm, CampaignForm, EmbedForm, MoveForm,
                                   StatusForm, WordingForm, nation_form_data)
+from letters import NothingForMP
 from letters.devolution import DEVOLVED_NATIONS
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
+from letters.nations import Nation
 from letters.phrasings import new_seed
 from letters.wording import PLACEHOLDERS
 
@@ -283,16 +285,17 @@ def preview(campaign_id: int):
     mp = previews.sample_mp(db, seat)
     # Each visit draws other phrasings; the downloads carry the seed to match the page.
     seed = request.args.get("seed", type=int) or new_seed()
+    nation = previews.preview_nation(request.args.get("nation"))
     try:
-        letter = previews.preview_letter(db, campaign, mp, today(), seed)
+        letter = previews.preview_letter(db, campaign, mp, today(), seed, nation)
         wording_error = None
-    except LetterTooLong as error:
+    except (LetterTooLong, NothingForMP) as error:
         letter, wording_error = None, str(error)
     return render_template(
         "staff/preview.html", campaign=campaign, letter=letter, mp=mp,
         is_sample=mp is previews.SAMPLE_MP, seats=previews.sample_seats(db), seat=seat,
         public_asks=enabled_asks(db, campaign_id),
-        wording_error=wording_error, seed=seed)
+        wording_error=wording_error, seed=seed, nation=nation, nations=list(Nation))
 
 
 @bp.get("/<int:campaign_id>/preview/<fmt>")
@@ -307,8 +310,9 @@ def preview_download(campaign_id: int, fmt: str):
     mp = previews.sample_mp(db, request.args.get("seat"))
     try:
         letter = previews.preview_letter(db, campaign, mp, today(),
-                                         request.args.get("seed", 0, type=int))
-    except LetterTooLong:
+                                         request.args.get("seed", 0, type=int),
+                                         previews.preview_nation(request.args.get("nation")))
+    except (LetterTooLong, NothingForMP):
         return redirect(url_for("staff.preview", campaign_id=campaign_id))
     # Deliberately not record_letter(): a preview is not a letter written.
     return letter_file(file_format, letter, prefix="preview-")
