@@ -20,7 +20,7 @@ from playwright.sync_api import expect  # noqa: E402
 
 from tests.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
 from tests.browser.steps import (  # noqa: E402
-    fill_letter, find_mp, open_campaign, preview, reach_preview)
+    ASKS, fill_letter, find_mp, open_campaign, preview, reach_preview)
 from tests.helpers import SLUG  # noqa: E402
 
 FAILING_IMPACTS = {"serious", "critical"}
@@ -44,6 +44,9 @@ STAFF_PAGES: list[str] = [
     "/staff/campaigns/1/wording",
     "/staff/campaigns/1/asks/new",
     "/staff/campaigns/1/asks/1/edit",
+    "/staff/campaigns/1/targets/new",
+    "/staff/campaigns/1/targets/1/edit",
+    "/staff/campaigns/1/targets/1/preview",
     "/staff/campaigns/1/preview",
     "/staff/campaigns/1/history",
     "/staff/campaigns/1/embed",
@@ -65,6 +68,21 @@ def _write_form(page):
 def _speaker_form(page):
     open_campaign(page)
     find_mp(page, "PR7 1DP")
+
+
+def _scottish_form(page):
+    # Who decides each ask, beside it, and the offer of a second letter (issue 21).
+    open_campaign(page)
+    find_mp(page, "FK1 1AA")
+
+
+def _two_letters(page):
+    _scottish_form(page)
+    fill_letter(page, asks=ASKS)
+    page.get_by_label("Also write to Angela Constance MSP, Cabinet Secretary for Justice "
+                      "and Home Affairs").check()
+    page.get_by_role("button", name="Preview my letter").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your letters are ready")
 
 
 def _postcode_error(page):
@@ -138,6 +156,8 @@ def _reference_unknown(page):
 STATES = {
     "letter-form": _write_form,
     "letter-form-speaker": _speaker_form,
+    "letter-form-scotland": _scottish_form,
+    "preview-two-letters": _two_letters,
     "preview": reach_preview,
     "change-something": _edit,
     "postcode-error": _postcode_error,
