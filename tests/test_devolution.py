@@ -271,6 +271,10 @@ def test_each_letter_is_counted_once_with_its_target(client, app, runner):
         '"Naomi Long MLA, Minister of Justice",0']
     dashboard = page_text(client.get(f"/staff/counts/{journey.slug}/").get_data(as_text=True))
     assert "Letters by target" in dashboard
+    # By constituency (and so by MP, and on the results map) only letters to MPs count.
+    seats = client.get(f"/staff/counts/{journey.slug}/by-constituency.csv").get_data(as_text=True)
+    assert seats.lstrip("\ufeff").splitlines()[1:] == [
+        "S14000083,Falkirk,Euan Stainbank,Labour,1"]
 
 
 # Staff: second letters' pages.
