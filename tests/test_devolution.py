@@ -13,6 +13,7 @@ import sqlite_utils
 from campaign import migrations
 from campaign.campaigns import enabled_asks
 from campaign.campaigns.launch import launch_campaign_data
+from campaign.campaigns.targets import campaign_targets
 from campaign.db import get_db
 from campaign.staff.preview import SAMPLE_MP
 from letters import NothingForMP, Sender, Wording, compose_letter
@@ -133,6 +134,15 @@ def test_the_migration_gives_unchanged_launch_asks_the_table_and_says_so(tmp_pat
     snapshot = json.loads(history[0]["snapshot"])
     assert snapshot["nations"]["S"]["devolved"] is True
     assert "migration 15" in history[0]["action"]
+    # m016: the launch campaign's second letters, each recorded in the history.
+    assert [t.office for t in campaign_targets(db, 1)] == [
+        "Cabinet Secretary for Justice and Home Affairs", "Minister of Justice"]
+    added = list(db.query("select * from campaign_history where kind = 'target'"))
+    assert [json.loads(row["snapshot"])["office"] for row in added] == [
+        "Cabinet Secretary for Justice and Home Affairs", "Minister of Justice"]
+    assert all("migration 16" in row["action"] for row in added)
+    # Migrations run once: applying again changes nothing.
+    assert migrations.apply(db) == []
 
 
 def _ask_form(client, campaign_id: int, ask_id: int) -> dict:

@@ -5,7 +5,8 @@ Each migration is a function taking a sqlite_utils.Database, registered with
 ran in its `_sqlite_migrations` table so every database converges on the same
 schema. Databases from before that kept their record in `_migrations`; `apply()`
 carries it over first. Names are what the record holds: never rename one.
-Conversions too long to read inline live beside them (`wording`, for m009 and m011).
+Conversions too long to read inline live beside them (`wording`, for m009 and m011;
+`devolution`, for m015 and m016).
 """
 from __future__ import annotations
 
