@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 import sqlite_utils
 
-from letters.devolution import NationRule
+from letters.devolution import MPLetter, NationRule
 from letters.nations import Nation
 
 
@@ -21,16 +21,20 @@ def rules_by_ask(db: sqlite_utils.Database, ask_ids: Iterable[int]) -> dict[int,
     if not ids:
         return {}
     found: dict[int, list[NationRule]] = {}
+    # Read on every letter: plain tuples, not sqlite-utils' dicts.
     try:
-        rows = list(db.query(
-            f"select * from ask_nations where ask_id in ({', '.join('?' * len(ids))})"
-            " order by ask_id, nation", ids))
+        rows = db.execute(
+            "select ask_id, nation, devolved, decided_by, mp_letter, paragraph, note"
+            f" from ask_nations where ask_id in ({', '.join('?' * len(ids))})", ids).fetchall()
     except sqlite3.OperationalError:  # a database from before migration m015
         return {}
-    for row in rows:
-        nation = Nation.of_code(row["nation"])
+    for ask_id, code, devolved, decided_by, mp_letter, paragraph, note in rows:
+        nation = Nation.of_code(code)
         if nation is not None:
-            found.setdefault(row["ask_id"], []).append(NationRule.from_dict(nation, row))
+            found.setdefault(ask_id, []).append(NationRule(
+                nation=nation, devolved=bool(devolved), decided_by=decided_by or "",
+                mp_letter=MPLetter.OWN if mp_letter == MPLetter.OWN else MPLetter.OMIT,
+                paragraph=paragraph or "", note=note or ""))
     return {ask_id: tuple(rules) for ask_id, rules in found.items()}
 
 

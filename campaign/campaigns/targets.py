@@ -47,7 +47,18 @@ def campaign_targets(db: sqlite_utils.Database, campaign_id: int) -> list[Target
 def targets_offered(db: sqlite_utils.Database, campaign_id: int,
                     nation: Nation | None) -> list[Target]:
     """The targets a writer in `nation` is offered, in their order."""
-    return [target for target in campaign_targets(db, campaign_id) if target.offered_in(nation)]
+    if nation is None:
+        return []
+    # Asked on every letter form and preview: most writers (England's) are offered
+    # none, so only the offered rows are read.
+    try:
+        rows = list(db.query(
+            "select * from campaign_targets where campaign_id = ?"
+            " and instr(',' || nations || ',', ?) order by position, id",
+            [campaign_id, f",{nation.value},"]))
+    except sqlite3.OperationalError:  # a database from before migration m016
+        return []
+    return [target for target in map(_target, rows) if target.offered_in(nation)]
 
 
 def campaign_target(db: sqlite_utils.Database, campaign_id: int,
