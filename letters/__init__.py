@@ -5,7 +5,7 @@ It knows nothing of Flask or of the database: the site hands it plain values
 `Letter`, which the renderers turn into PDF or DOCX bytes.
 """
 from letters.model import Letter, MP, Sender, Ask, Wording
-from letters.compose import compose_letter
+from letters.compose import NothingForMP, compose_letter
 from letters.dates import uk_date
 
-__all__ = ["Letter", "MP", "Sender", "Ask", "Wording", "compose_letter", "uk_date"]
+__all__ = ["Letter", "MP", "Sender", "Ask", "Wording", "compose_letter", "NothingForMP", "uk_date"]

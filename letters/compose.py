@@ -6,8 +6,10 @@ from datetime import date
 
 from letters import addressing
 from letters.dates import uk_date
+from letters.devolution import asks_for_mp
 from letters.limits import check_body
 from letters.model import MP, Ask, Letter, Sender, Wording
+from letters.nations import Nation
 from letters.phrasings import CLOSING, OPENING, ask_key, choose, suggested_paragraphs
 from letters.wording import render_wording
 
@@ -29,15 +31,25 @@ def placeholder_values(mp: MP, writer_name: str, today: date) -> dict[str, str]:
     return values
 
 
+class NothingForMP(ValueError):
+    """Every ask chosen is decided by a devolved body and left out of the MP letter.
+
+    The message is a sentence for the writer."""
+
+
 def suggested_for(wording: Wording, asks: Sequence[Ask], mp: MP, seed: int,
-                  values: Mapping[str, str]) -> dict[str, str]:
+                  values: Mapping[str, str], nation: Nation | None = None,
+                  role_closings: bool = True) -> dict[str, str]:
     """The paragraphs a letter to `mp` suggests (letters.phrasings), keyed by paragraph.
 
     For the Speaker and for MPs who do not take their seats, the closing is the one
-    their role calls for (addressing.role_closing), not the campaign's.
+    their role calls for (addressing.role_closing), not the campaign's. In `nation`,
+    asks decided by a devolved body are left out or take the nation's own phrasing
+    (letters.devolution). `role_closings` False (a letter to another target, which
+    the MP's role does not concern) keeps the wording's closing.
     """
-    suggested = suggested_paragraphs(wording, asks, seed, values)
-    role_closing = addressing.role_closing(mp)
+    suggested = suggested_paragraphs(wording, asks_for_mp(asks, nation), seed, values)
+    role_closing = addressing.role_closing(mp) if role_closings else ""
     if role_closing:
         suggested[CLOSING] = role_closing
     return suggested
@@ -53,6 +65,8 @@ def compose_letter(
     today: date,
     seed: int = 0,
     edits: Mapping[str, str] | None = None,
+    nation: Nation | None = None,
+    role_closings: bool = True,
 ) -> Letter:
     """Build the letter, paragraph by paragraph, in the order a caseworker expects.
 
@@ -62,9 +76,18 @@ def compose_letter(
     the asks and the closing is the phrasing `seed` draws (letters.phrasings)
     unless `edits` holds the writer's own version under the same key. Raises
     letters.limits.LetterTooLong if the body passes the letter's caps.
+
+    `nation` is the writer's (from their constituency): asks a devolved body decides
+    there are left out or phrased for it (letters.devolution), so the MP is never
+    asked for what only Holyrood, the Senedd or Stormont can do. Raises NothingForMP
+    when no ask is left.
     """
     values = placeholder_values(mp, sender.full_name, today)
-    suggested = suggested_for(wording, asks, mp, seed, values)
+    carried = asks_for_mp(asks, nation)
+    if asks and not carried:
+        raise NothingForMP(_nothing_for_mp(asks, nation))
+    asks = carried
+    suggested = suggested_for(wording, asks, mp, seed, values, role_closings=role_closings)
     edits = edits or {}
 
     def paragraph(key: str) -> list[str]:
@@ -98,6 +121,14 @@ def compose_letter(
         mp_name=plain_name(mp),
         title=f"Letter to {plain_name(mp)}",
     )
+
+
+def _nothing_for_mp(asks: Sequence[Ask], nation: Nation | None) -> str:
+    bodies = sorted({ask.rule_for(nation).body for ask in asks})
+    where = nation.label if nation else "your nation"
+    return (f"In {where}, {' and '.join(bodies) or 'a devolved body'} "
+            f"{'decides' if len(bodies) < 2 else 'decide'} what you ticked, so your MP cannot "
+            "change it. Tick at least one thing your MP can act on.")
 
 
 def _split(text: str) -> list[str]:

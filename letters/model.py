@@ -3,6 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # letters.devolution imports Ask from here
+    from letters.devolution import NationRule
+    from letters.nations import Nation
 
 #: Royal Mail's form: the post town in capitals and the postcode alone on the last line.
 HOUSE_OF_COMMONS = ("House of Commons", "LONDON", "SW1A 0AA")
@@ -59,6 +64,8 @@ class Ask:
 
     `paragraph` may hold several phrasings separated by blank lines (letters.phrasings).
     Staff also see the ones switched off (`enabled` False); citizens never do.
+    `nations` says who decides it in each nation where that is not Westminster
+    (letters.devolution).
     """
 
     id: int
@@ -66,6 +73,12 @@ class Ask:
     paragraph: str
     explanation: str = ""
     enabled: bool = True
+    nations: tuple[NationRule, ...] = ()
+
+    def rule_for(self, nation: Nation | None) -> NationRule:
+        """Who decides this ask in `nation`, and what the MP letter does with it."""
+        from letters.devolution import rule_for
+        return rule_for(self, nation)
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,8 @@ def test_participation_is_recorded_once_per_letter(app, journey):
     assert sorted(rows[0]["formats"].split(",")) == ["docx", "pdf"]
     assert len(asks) == 1
     assert set(rows[0]) == {"id", "token", "campaign_id", "constituency_code",
-                            "constituency_name", "day", "formats", "reference_hash"}
+                            "constituency_name", "day", "formats", "reference_hash",
+                            "target_id"}
     # The reference the citizen was shown is stored only as a 64-hex HMAC.
     assert len(rows[0]["reference_hash"]) == 64
     assert journey.reference and journey.reference not in rows[0]["reference_hash"]

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 import sqlite_utils
 
+from campaign.campaigns.devolution import rules_by_ask
 from letters import Ask, Wording
 from letters.wording import render_wording
 
@@ -125,9 +126,17 @@ def all_campaigns(db: sqlite_utils.Database) -> list[dict]:
         " from campaigns c order by c.id desc"))
 
 
-def _ask(row: dict) -> Ask:
+def _ask(row: dict, rules: dict | None = None) -> Ask:
     return Ask(id=row["id"], title=row["title"], paragraph=row["paragraph"],
-               explanation=row["explanation"] or "", enabled=bool(row["enabled"]))
+               explanation=row["explanation"] or "", enabled=bool(row["enabled"]),
+               nations=(rules or {}).get(row["id"], ()))
+
+
+def _asks(db: sqlite_utils.Database, rows) -> list[Ask]:
+    # Each ask with who decides it per nation (campaigns.devolution), in one more query.
+    rows = list(rows)
+    rules = rules_by_ask(db, (row["id"] for row in rows))
+    return [_ask(row, rules) for row in rows]
 
 
 def enabled_asks(db: sqlite_utils.Database, campaign_id: int) -> list[Ask]:
@@ -137,18 +146,18 @@ def enabled_asks(db: sqlite_utils.Database, campaign_id: int) -> list[Ask]:
         " where campaign_id = ? and enabled = 1 order by position, id",
         [campaign_id],
     )
-    return [_ask(row) for row in rows]
+    return _asks(db, rows)
 
 
 def all_asks(db: sqlite_utils.Database, campaign_id: int) -> list[Ask]:
     """All of a campaign's asks, switched off ones too, in their order (staff pages)."""
     rows = db.query("select * from asks where campaign_id = ? order by position, id",
                     [campaign_id])
-    return [_ask(row) for row in rows]
+    return _asks(db, rows)
 
 
 def campaign_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> Ask | None:
     """One ask of this campaign, or None (also when the ask belongs to another campaign)."""
     rows = list(db.query("select * from asks where id = ? and campaign_id = ?",
                          [ask_id, campaign_id]))
-    return _ask(rows[0]) if rows else None
+    return _asks(db, rows)[0] if rows else None

@@ -6,8 +6,11 @@ from importlib import resources
 
 import sqlite_utils
 
+from campaign.campaigns.devolution import save_rules
 from campaign.clock import timestamp
 from campaign.db import write_transaction
+from letters.devolution import NationRule
+from letters.nations import Nation
 
 LAUNCH_CAMPAIGN = "launch-campaign.json"
 
@@ -25,12 +28,47 @@ def load_launch_campaign(db: sqlite_utils.Database) -> bool:
         return False
     now = timestamp()
     asks = data.pop("asks")
+    targets = data.pop("targets", [])
     with write_transaction(db):
         campaign_id = db["campaigns"].insert(
             {**data, "created_at": now, "updated_at": now}
         ).last_pk
-        db["asks"].insert_all(
-            {**ask, "campaign_id": campaign_id, "position": position, "enabled": 1}
-            for position, ask in enumerate(asks, start=1)
-        )
+        for position, ask in enumerate(asks, start=1):
+            ask = dict(ask)
+            rules = shipped_rules(ask.pop("nations", {}))
+            ask_id = db["asks"].insert(
+                {**ask, "campaign_id": campaign_id, "position": position, "enabled": 1}
+            ).last_pk
+            save_rules(db, ask_id, rules)
+        insert_targets(db, campaign_id, targets)
     return True
+
+
+def insert_targets(db: sqlite_utils.Database, campaign_id: int,
+                   targets: list[dict]) -> list[int]:
+    """Insert shipped targets (their "address" a list of lines, "nations" a list of GSS
+    letters, "ask_paragraphs" keyed by ask title) for a campaign; return their ids.
+    Inside the caller's transaction."""
+    ask_ids = {row["title"]: row["id"] for row in db.query(
+        "select id, title from asks where campaign_id = ?", [campaign_id])}
+    ids = []
+    for position, target in enumerate(targets, start=1):
+        paragraphs = {str(ask_ids[title]): text
+                      for title, text in target.get("ask_paragraphs", {}).items()
+                      if title in ask_ids}
+        ids.append(db["campaign_targets"].insert({
+            **target, "campaign_id": campaign_id, "position": position,
+            "address": "\n".join(target["address"]), "nations": ",".join(target["nations"]),
+            "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False)}).last_pk)
+    return ids
+
+
+def shipped_rules(nations: dict) -> dict[Nation, NationRule]:
+    """A shipped ask's rules per nation (its "nations": {"S": {...}}) as NationRules:
+    the brief's table of who decides each ask."""
+    rules = {}
+    for code, values in nations.items():
+        nation = Nation.of_code(code)
+        if nation is not None:
+            rules[nation] = NationRule.from_dict(nation, values)
+    return rules

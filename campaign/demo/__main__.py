@@ -61,6 +61,8 @@ def postcodes_to_try() -> list[tuple[str, str]]:
         (seats["Chorley"], "the Speaker's seat (the Speaker takes no sides)"),
         (seats[VACANT_SEATS[0]], "a vacant seat"),
         (by_code["W07000112"], "Ynys Môn, spelt as Parliament spells it"),
+        (seats["Falkirk"], "Scotland: devolved asks change the letter"),
+        (seats["Belfast South and Mid Down"], "Northern Ireland: devolved asks change the letter"),
         (next(p.postcode for p in POSTCODES if p.code is None), "a postcode in no constituency"),
         (next(iter(TERMINATED)), "a postcode that no longer exists"),
     ]

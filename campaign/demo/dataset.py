@@ -42,6 +42,12 @@ MPS = [
            "Davies, Shaun", "shaun.davies.mp@parliament.uk"),
     FakeMP(4788, "Mark Pritchard", "Rt Hon Mark Pritchard MP", "Mr Pritchard", "Conservative",
            "The Wrekin", "M", "Pritchard, Mark"),
+    # A Scottish and a Northern Ireland seat whose MPs take their seats: devolved asks
+    # (letters.devolution) change their constituents' letters.
+    FakeMP(5110, "Euan Stainbank", "Euan Stainbank MP", "Mr Stainbank", "Labour", "Falkirk",
+           "M", "Stainbank, Euan"),
+    FakeMP(4827, "Claire Hanna", "Claire Hanna MP", "Ms Hanna", "Social Democratic & Labour Party",
+           "Belfast South and Mid Down", "F", "Hanna, Claire"),
 ]
 
 # Seats with no MP: known to the Location search, absent from the sitting members.
@@ -55,6 +61,8 @@ POSTCODES = [
     FakePostcode("LL77 7TW", "W07000112", "Ynys Mon", "Wales"),
     FakePostcode("TF1 6TE", "E14001543", "Wrekin, The"),
     FakePostcode("WA7 1AA", "E14001455", "Runcorn and Helsby"),
+    FakePostcode("FK1 1AA", "S14000083", "Falkirk", "Scotland"),
+    FakePostcode("BT7 1NN", "N05000003", "Belfast South and Mid Down", "Northern Ireland"),
     # Non-geographic: postcodes.io knows it but it lies in no constituency.
     FakePostcode("BX1 1LT", None, None),
 ]

@@ -1,4 +1,4 @@
-"""Counting letters: by constituency, ask, day, MP and party, for organisers.
+"""Counting letters: by constituency, ask, day, MP, party and target, for organisers.
 
 By MP and by party also count what writers reported at /r/<reference>: letters
 sent, replies, and when the replies came.
@@ -23,7 +23,12 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
-BREAKDOWNS = ("constituency", "ask", "day", "mp", "party")
+BREAKDOWNS = ("constituency", "ask", "day", "mp", "party", "target")
+#: How the by-target export names the letter to the writer's MP.
+MP_TARGET = "MP"
+# Second letters are counted from their partial index (m016): tiny, and always usable
+# where a query says `target_id is not null`.
+SECOND_LETTERS = "indexed by idx_letters_second_letters"
 
 # Rates (sent, replied) are shown only for groups with at least this many letters
 # reported on: MPs rightly object to league tables built on two or three letters.
@@ -40,6 +45,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "day": ("day", "letters"),
     "mp": ("constituency_code", "constituency_name", "mp_name", "party", *_OUTCOMES),
     "party": ("party", "constituencies", *_OUTCOMES),
+    "target": ("target", "letters"),
 }
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -108,6 +114,8 @@ def by_constituency(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     register's ("Ynys Môn", "The Wrekin") or else the one on the newest letter, so a
     renamed seat stays one row. An MP missing from the register (never looked up, or
     the seat is vacant) leaves mp_name and party empty rather than dropping the row.
+    Only letters to MPs count here (and so in the results map and by MP and party):
+    second letters to other offices are counted by_target.
     """
     where, params = scope.where("l")
     sql = f"""
@@ -127,7 +135,25 @@ def by_constituency(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
         left join mps on mps.constituency_code = named.code
         order by named.letters desc, 2, named.code
     """
-    return list(db.query(sql, params))
+    return _letters_to_mps(db, scope, list(db.query(sql, params)))
+
+
+def _letters_to_mps(db: sqlite_utils.Database, scope: Filter, seats: list[dict]) -> list[dict]:
+    # Second letters are few (writers in nations offered one, who tick it): counting
+    # them apart, from their own partial index (m016), and taking them off keeps the
+    # seat count read from its covering index alone.
+    where, params = scope.where("l")
+    second = {row["code"]: row["letters"] for row in db.query(
+        f"select l.constituency_code as code, count(*) as letters from letters l"
+        f" {SECOND_LETTERS} where l.target_id is not null and {where}"
+        " group by l.constituency_code", params)}
+    if not second:
+        return seats
+    for seat in seats:
+        seat["letters"] -= second.get(seat["constituency_code"], 0)
+    seats = [seat for seat in seats if seat["letters"] > 0]
+    return sorted(seats, key=lambda seat: (-seat["letters"], seat["constituency_name"],
+                                           seat["constituency_code"]))
 
 
 def by_ask(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
@@ -277,8 +303,35 @@ def party_rows(mp_rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda row: (-row["letters"], row["party"]))
 
 
+def by_target(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
+    """Letters per target: the writer's MP ("MP") first, then each of the campaign's
+    other targets (second letters, see public.second_letters), listed with 0 when none
+    has gone to it yet."""
+    where, params = scope.where("l")
+    # Every letter from the covering indexes, the second letters from their own: the
+    # letters to MPs are the rest.
+    total = db.execute(f"select count(*) from letters l where {where}", params).fetchone()[0]
+    counted = {row["target_id"]: row["letters"] for row in db.query(
+        f"select l.target_id, count(*) as letters from letters l {SECOND_LETTERS}"
+        f" where l.target_id is not null and {where} group by l.target_id", params)}
+    counted[None] = total - sum(counted.values())
+    target_where, target_params = ("campaign_id = ?", [scope.campaign_id]) \
+        if scope.campaign_id is not None else ("1 = 1", [])
+    targets = list(db.query(
+        f"select id, office, holder from campaign_targets where {target_where}"
+        " order by campaign_id, position, id", target_params))
+    rows = [{"target": MP_TARGET, "letters": counted.pop(None, 0)}]
+    for target in targets:
+        name = ", ".join(part for part in (target["holder"], target["office"]) if part)
+        rows.append({"target": name, "letters": counted.pop(target["id"], 0)})
+    # Letters to a target since deleted still count, under its number.
+    rows += [{"target": f"target {target_id}", "letters": letters}
+             for target_id, letters in sorted(counted.items())]
+    return rows
+
+
 EXPORTS = {"constituency": by_constituency, "ask": by_ask, "day": by_day, "mp": by_mp,
-           "party": by_party}
+           "party": by_party, "target": by_target}
 
 
 def breakdown(db: sqlite_utils.Database, by: str, scope: Filter) -> list[dict]:

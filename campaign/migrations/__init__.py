@@ -5,7 +5,8 @@ Each migration is a function taking a sqlite_utils.Database, registered with
 ran in its `_sqlite_migrations` table so every database converges on the same
 schema. Databases from before that kept their record in `_migrations`; `apply()`
 carries it over first. Names are what the record holds: never rename one.
-Conversions too long to read inline live beside them (`wording`, for m009 and m011).
+Conversions too long to read inline live beside them (`wording`, for m009 and m011;
+`devolution`, for m015 and m016).
 """
 from __future__ import annotations
 
@@ -243,6 +244,65 @@ def m012_register_keyed_by_code(db: sqlite_utils.Database) -> None:
     db.execute("alter table constituency_lookups_by_code rename to constituency_lookups")
 
 
+@migration
+def m014_account_events(db: sqlite_utils.Database) -> None:
+    # Issue 24: admins manage accounts from the web. Every change to an account and
+    # every sign-in, with who made it (an admin's email, or "the command line"); staff
+    # and organisers only, never citizens, and no addresses.
+    db["account_events"].create(
+        {"id": int, "user_id": int, "user_email": str, "action": str, "actor_id": int,
+         "actor_email": str, "at": str},
+        pk="id", not_null={"user_id", "user_email", "action", "actor_email", "at"},
+    )
+    db["account_events"].create_index(["user_id", "id"])
+
+
+@migration
+def m015_asks_by_nation(db: sqlite_utils.Database) -> None:
+    # Issue 21. Who decides each ask in each nation (letters.devolution): a row per ask
+    # and nation where a devolved body decides it or staff wrote a note; no row is
+    # Westminster. The launch campaign's unchanged asks get the campaign's table
+    # (campaign.migrations.devolution).
+    from campaign.migrations.devolution import give_launch_asks_their_nations
+
+    db["ask_nations"].create(
+        {"ask_id": int, "nation": str, "devolved": int, "decided_by": str,
+         "mp_letter": str, "paragraph": str, "note": str},
+        pk=("ask_id", "nation"), foreign_keys=[("ask_id", "asks", "id")],
+        not_null={"ask_id", "nation"},
+        defaults={"devolved": 0, "decided_by": "", "mp_letter": "omit", "paragraph": "",
+                  "note": ""},
+    )
+    give_launch_asks_their_nations(db)
+
+
+@migration
+def m016_campaign_targets(db: sqlite_utils.Database) -> None:
+    # Issue 21. Offices a campaign's writers may also write to (letters.targets): the
+    # post, who holds it, the greeting, the postal address (one line per line), an
+    # optional email, the nations offered it ("S,N"), its own opening, closing and
+    # subject, and its own phrasings of asks as JSON {ask id: text}.
+    from campaign.migrations.devolution import give_launch_campaign_its_targets
+
+    db["campaign_targets"].create(
+        {"id": int, "campaign_id": int, "position": int, "office": str, "holder": str,
+         "salutation": str, "address": str, "email": str, "nations": str, "opening": str,
+         "closing": str, "subject": str, "ask_paragraphs": str},
+        pk="id", foreign_keys=[("campaign_id", "campaigns", "id")],
+        not_null={"campaign_id", "office", "address"},
+        defaults={"position": 0, "holder": "", "salutation": "", "email": "", "nations": "",
+                  "opening": "", "closing": "", "subject": "", "ask_paragraphs": "{}"},
+    )
+    db["campaign_targets"].create_index(["campaign_id", "position"])
+    # A letter to another target is counted once with it; NULL is the letter to the MP.
+    # Second letters are few: a partial index holding only them (with what counts read)
+    # lets exports count them apart without reading the letters to MPs.
+    db["letters"].add_column("target_id", int)
+    db.execute("create index idx_letters_second_letters on letters"
+               " (target_id, campaign_id, day, constituency_code) where target_id is not null")
+    give_launch_campaign_its_targets(db)
+
+
 def apply(db: sqlite_utils.Database,
           stop_before: str | Iterable[str] | None = None) -> list[str]:
     """Run the migrations `db` has not recorded yet (those before `stop_before`, if
@@ -270,19 +330,6 @@ def _carry_over_old_record(db: sqlite_utils.Database) -> None:
          "applied_at": row["applied_at"]}
         for row in db[OLD_RECORD].rows_where(order_by="rowid") if row["name"] not in done)
     db[OLD_RECORD].drop()
-
-
-@migration
-def m014_account_events(db: sqlite_utils.Database) -> None:
-    # Issue 24: admins manage accounts from the web. Every change to an account and
-    # every sign-in, with who made it (an admin's email, or "the command line"); staff
-    # and organisers only, never citizens, and no addresses.
-    db["account_events"].create(
-        {"id": int, "user_id": int, "user_email": str, "action": str, "actor_id": int,
-         "actor_email": str, "at": str},
-        pk="id", not_null={"user_id", "user_email", "action", "actor_email", "at"},
-    )
-    db["account_events"].create_index(["user_id", "id"])
 
 
 @migration

@@ -123,8 +123,15 @@ def _record_set_aside(db: sqlite_utils.Database, row: dict, set_aside: dict) -> 
 def _record_wording(db: sqlite_utils.Database, campaign_id: int, action: str,
                     snapshot: dict) -> None:
     """A wording entry in the campaign's history, made by a migration (no user)."""
+    record_history(db, campaign_id, "wording", action, snapshot)
+
+
+def record_history(db: sqlite_utils.Database, campaign_id: int, kind: str, action: str,
+                   snapshot: dict, ask_id: int | None = None) -> None:
+    """An entry in the campaign's history made by a migration (no user): every
+    migration that changes a campaign records it through this."""
     db["campaign_history"].insert({
-        "campaign_id": campaign_id, "kind": "wording", "ask_id": None, "action": action,
+        "campaign_id": campaign_id, "kind": kind, "ask_id": ask_id, "action": action,
         "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
         "user_id": None, "user_email": "", "changed_at": timestamp(),
     })

@@ -8,12 +8,14 @@ from datetime import date
 from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP
 from campaign.public.signed_requests import LetterRequest
-from letters import MP, Ask, Letter, Sender, compose_letter
+from letters import MP, Ask, Letter, NothingForMP, Sender, compose_letter
 from letters.compose import placeholder_values, suggested_for
+from letters.nations import Nation
 
 
 class NoAsksChosen(ValueError):
-    """None of the ticked asks belongs to the campaign any more."""
+    """None of the ticked asks belongs to the campaign any more, or (with a sentence for
+    the writer as its message) none is one their MP can act on where they live."""
 
 
 def asks_in_letter(enabled: Sequence[Ask], request: LetterRequest) -> list[Ask]:
@@ -34,16 +36,15 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
     asks = asks_in_letter(enabled, request)
     if not asks:
         raise NoAsksChosen()
-    sender = Sender(
-        full_name=request.full_name,
-        address_lines=tuple(line for line in (request.address_line1, request.address_line2,
-                                              request.town) if line),
-        postcode=str(found.postcode),
-        contact_lines=(request.contact,) if request.contact else (),
-    )
-    letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp, sender=sender,
-                            personal_note=request.personal_note, today=day,
-                            seed=request.seed, edits=request.edits)
+    sender = sender_for(request, found)
+    try:
+        # The writer's nation decides which asks the MP letter carries, and how.
+        letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp,
+                                sender=sender, personal_note=request.personal_note,
+                                today=day, seed=request.seed, edits=request.edits,
+                                nation=found.constituency.nation)
+    except NothingForMP as error:
+        raise NoAsksChosen(str(error)) from None
     if reference_url and request.reference:
         letter = replace(letter, keepsake=(
             f"Your reference: {request.reference}",
@@ -53,7 +54,20 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
     return letter
 
 
+def sender_for(request: LetterRequest, found: FoundMP) -> Sender:
+    """The writer as their letters name them, at the postcode the MP was found for."""
+    return Sender(
+        full_name=request.full_name,
+        address_lines=tuple(line for line in (request.address_line1, request.address_line2,
+                                              request.town) if line),
+        postcode=str(found.postcode),
+        contact_lines=(request.contact,) if request.contact else (),
+    )
+
+
 def suggested_wording(campaign: Campaign, asks: Sequence[Ask], mp: MP, seed: int,
-                      today: date) -> dict[str, str]:
-    """The paragraphs a letter to `mp` would use unedited, keyed as in letters.phrasings."""
-    return suggested_for(campaign.wording, asks, mp, seed, placeholder_values(mp, "", today))
+                      today: date, nation: Nation | None = None) -> dict[str, str]:
+    """The paragraphs a letter to `mp` would use unedited, keyed as in letters.phrasings
+    (in `nation`, the writer's, without the asks its MP letter leaves out)."""
+    return suggested_for(campaign.wording, asks, mp, seed, placeholder_values(mp, "", today),
+                         nation)

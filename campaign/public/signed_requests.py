@@ -42,6 +42,8 @@ class LetterRequest:
     seed: int = 0  # draws the letter's phrasings (letters.phrasings)
     edits: dict[str, str] = field(default_factory=dict)  # the writer's own paragraphs
     contact: str = ""  # an e-mail or phone for the reply, printed in the letter only
+    #: The other targets the writer also writes to (public.second_letters).
+    target_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ def _read(data) -> SignedLetter:
         request = dict(data["request"])
         request["ask_ids"] = tuple(int(i) for i in request["ask_ids"])
         request["seed"] = int(request.get("seed", 0))
+        request["target_ids"] = tuple(int(i) for i in request.get("target_ids", ()))
         edits = request.get("edits", {})
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in edits.items()):
             raise TypeError("edits")

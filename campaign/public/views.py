@@ -53,6 +53,8 @@ from campaign.public.participation import record_letter
 from campaign.public.pending_counts import get_pending
 from campaign.public.privacy_facts import privacy_facts
 from campaign.public.references import new_reference, normalise, reference_hash
+from campaign.public.second_letters import (chosen_target_ids, offered, second_letter,
+                                            second_letters)
 from campaign.public.sharing import share_card_png, share_links
 from campaign.public.signed_requests import (
     LetterExpired, LetterRequest, LetterTampered, SignedLetter, sign, unsign,
@@ -247,7 +249,8 @@ def write(slug: str):
     seed = journey.seed_from(request.args.get("seed")) or new_seed()
     letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed),
                                looked_up=str(found.postcode))
-    suggested = suggested_wording(campaign, asks, found.mp, seed, today())
+    suggested = suggested_wording(campaign, asks, found.mp, seed, today(),
+                                  found.constituency.nation)
     return _write_page(campaign, found, letter_form, asks, paragraph_texts(None, suggested),
                        restore=True)
 
@@ -273,17 +276,23 @@ def _write_page(campaign: Campaign, found, form: LetterForm, asks: list[Ask],
                 paragraphs: dict[str, str], paragraph_errors: dict | None = None,
                 status: int = 200, unavailable: str | None = None,
                 help_link: tuple[str, str] | None = None, edited: set[str] | None = None,
-                restore: bool = False, notice: str = ""):
+                restore: bool = False, notice: str = "",
+                targets_ticked: list[str] | None = None):
     """The letter form; `paragraphs` fills the textareas of the letter's own wording.
 
     `edited` paragraphs show open; `restore` lets the writer's browser put back what
     they typed (a GET of the form: Back, reload); `notice` says why the form is back.
-    """
+    Writers in a nation a campaign target is offered to can also write to it
+    (public.second_letters); `targets_ticked` defaults to what the form sent."""
+    if targets_ticked is None:
+        targets_ticked = request.form.getlist("targets")
     return render_template("public/write.html", campaign=campaign, found=found, form=form,
                            asks=asks, paragraphs=paragraphs, edit_limit=MAX_EDIT_LENGTH,
                            paragraph_errors=paragraph_errors or {}, edited=edited or set(),
                            restore=restore, notice=notice,
-                           unavailable=unavailable, help_link=help_link), status
+                           unavailable=unavailable, help_link=help_link,
+                           targets=offered(get_db(), campaign, found),
+                           targets_ticked=targets_ticked), status
 
 
 def _suggested_for(campaign: Campaign, asks: list[Ask], found, seed_text: str | None) -> dict:
@@ -322,7 +331,8 @@ def preview(slug: str):
             # The MP comes from the postcode on the letter, so the letter goes to the
             # writer's own MP even if they changed the postcode on the form.
             found = _finder().find(get_db(), letter_request.postcode)
-            suggested = suggested_wording(campaign, asks, found.mp, seed, day)
+            suggested = suggested_wording(campaign, asks, found.mp, seed, day,
+                                          found.constituency.nation)
             edits, paragraph_errors = read_edits(request.form, suggested)
             if form.seed.data:
                 # Only against the draw the page showed can a changed paragraph be told
@@ -331,11 +341,14 @@ def preview(slug: str):
                 paragraph_errors.update(journey.unticked_edit_errors(
                     edits, asks, letter_request.ask_ids))
             if not paragraph_errors:
-                letter_request = replace(letter_request, edits=edits)
+                letter_request = replace(letter_request, edits=edits,
+                                         target_ids=chosen_target_ids(get_db(), campaign, found,
+                                                                      request.form))
                 letter = compose_for(campaign, asks, letter_request, found, day)
                 # The PDF's page limit, met here with a sentence on what to shorten
                 # rather than at the download (the writer's copy is a page apart).
                 check_pages(letter)
+                seconds = second_letters(get_db(), campaign, asks, letter_request, found, day)
         except UpstreamUnavailable as failure:
             return _write_page(campaign, None, form, asks, shown, status=503,
                                unavailable=failure.message)
@@ -345,8 +358,8 @@ def preview(slug: str):
             form.postcode.errors = [failure.message]
             help_link = failure.help_link
             status = failure.status
-        except NoAsksChosen:
-            form.asks.errors = ["Tick at least one thing to ask your MP for."]
+        except NoAsksChosen as error:
+            form.asks.errors = [str(error) or "Tick at least one thing to ask your MP for."]
         except LetterTooLong as error:
             note_error, paragraph_errors = journey.too_long_errors(str(error), edits)
             if note_error:
@@ -360,7 +373,7 @@ def preview(slug: str):
                     signed=signed,
                     email=email_offer(letter, mp_email(get_db(), found.mp.member_id)),
                     reference=letter_request.reference, share=_share_links(campaign),
-                    moved_from=_moved_from(form.looked_up.data, found))
+                    moved_from=_moved_from(form.looked_up.data, found), seconds=seconds)
     elif not form.postcode.errors:
         found = _found_or_none(form.postcode.data)
         suggested = _suggested_for(campaign, asks, found, form.seed.data)
@@ -447,13 +460,32 @@ def _signed_letter(campaign: Campaign):
     return signed, letter, [ask.id for ask in asks_in_letter(enabled, signed.request)]
 
 
-def _count_letter(signed: SignedLetter, ask_ids: list[int], fmt: str) -> None:
-    """Record the letter once, in format `fmt`, with the asks in it, against its reference."""
+def _count_letter(signed: SignedLetter, ask_ids: list[int], fmt: str,
+                  target_id: int | None = None) -> None:
+    """Record the letter once, in format `fmt`, with the asks in it, against its reference
+    (a second letter: once with its target)."""
     ref_hash = None
     if signed.request.reference:
         ref_hash = reference_hash(signed.request.reference, current_app.config["SECRET_KEY"])
     record_letter(get_db(), get_pending(), signed.request, signed.found, ask_ids, fmt,
-                  today(), reference_hash=ref_hash)
+                  today(), reference_hash=ref_hash, target_id=target_id)
+
+
+def _second_letter(campaign: Campaign, signed: SignedLetter):
+    """The second letter a download or email names (form field `target`), or None for
+    the letter to the MP; a target not in the signed preview cannot be had."""
+    target_id = request.form.get("target", "")
+    if not target_id:
+        return None
+    try:
+        second = second_letter(get_db(), campaign, enabled_asks(get_db(), campaign.id),
+                               signed.request, signed.found, signed.day, target_id)
+    except NoAsksChosen:
+        second = None
+    if second is None or second.target.id not in signed.request.target_ids:
+        raise _StartAgain(campaign, "We couldn't find that letter. Please fill the form in "
+                          "again.", 400)
+    return second
 
 
 def _not_taking_letters(campaign: Campaign):
@@ -480,6 +512,9 @@ def download(slug: str):
     if file_format is None:
         return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
     signed, letter, ask_ids = _signed_letter(campaign)
+    second = _second_letter(campaign, signed)
+    if second is not None:
+        letter, ask_ids = second.letter, list(second.ask_ids)
     try:
         response = letter_file(file_format, letter)
     except LetterTooLong as error:
@@ -487,7 +522,8 @@ def download(slug: str):
         raise _LetterBack(campaign, "Your letter is too long to print",
                           f"{error} Get your letter back to shorten it.", 422) from None
     if file_format.is_letter:
-        _count_letter(signed, ask_ids, request.form["format"])
+        _count_letter(signed, ask_ids, request.form["format"],
+                      second.target.id if second else None)
     return response
 
 
@@ -517,11 +553,17 @@ def email(slug: str):
     if refused:
         return refused
     signed, letter, ask_ids = _signed_letter(campaign)
-    offer = email_offer(letter, mp_email(get_db(), signed.found.mp.member_id))
+    second = _second_letter(campaign, signed)
+    if second is not None:
+        letter, ask_ids = second.letter, list(second.ask_ids)
+        address, whom = second.target.email, f"the {second.target.office}"
+    else:
+        address, whom = mp_email(get_db(), signed.found.mp.member_id), "your MP"
+    offer = email_offer(letter, address)
     if offer is None:
-        return _start_again(campaign, "We have no email address for your MP, so this letter "
+        return _start_again(campaign, f"We have no email address for {whom}, so this letter "
                             "has to go by post.", 409)
-    _count_letter(signed, ask_ids, "email")
+    _count_letter(signed, ask_ids, "email", second.target.id if second else None)
     if offer.mailto is None:
         # "I've emailed it" under the text to copy: thanks, and what happens next.
         return render_template("public/email_copy.html", campaign=campaign, offer=offer,
@@ -561,11 +603,12 @@ def edit(slug: str):
                         contact=letter_request.contact, seed=str(letter_request.seed),
                         looked_up=str(signed.found.postcode))
     suggested = suggested_wording(campaign, asks, signed.found.mp, letter_request.seed,
-                                  signed.day)
+                                  signed.day, signed.found.constituency.nation)
     # The card shows the MP the preview was addressed to, carried in the signed field.
     return _write_page(campaign, signed.found, form, asks,
                        paragraph_texts(None, suggested, letter_request.edits),
-                       edited=set(letter_request.edits), notice=notice)
+                       edited=set(letter_request.edits), notice=notice,
+                       targets_ticked=[str(i) for i in letter_request.target_ids])
 
 
 def _start_again(campaign: Campaign, message: str, status: int):

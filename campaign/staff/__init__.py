@@ -6,6 +6,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the staff workspace on `app`."""
-    from campaign.staff import views
+    from campaign.staff import target_views, views
 
     app.register_blueprint(views.bp)
+    app.register_blueprint(target_views.bp)

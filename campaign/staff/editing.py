@@ -24,9 +24,12 @@ import sqlite_utils
 
 from campaign.campaigns import (DEFAULT_THANK_YOU, STATUSES, THANK_YOU_PLACEHOLDERS, Status,
                                 all_asks)
+from campaign.campaigns.devolution import rules_by_ask, rules_snapshot, save_rules
 from campaign.clock import timestamp
 from campaign.db import write_transaction
 from campaign.staff.differences import FieldChange, changes
+from letters.devolution import DEVOLVED_NATIONS, MPLetter, NationRule
+from letters.nations import Nation
 from letters.wording import WordingError, check_wording, wording_problems
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -61,6 +64,10 @@ DEFAULT_WORDING = {
     "prompts": "",
 }
 BASELINE_ACTION = "as it was before the first recorded edit"
+#: The prefix of an ask's per-nation fields (e.g. "scotland_devolved"), by nation.
+NATION_FIELDS = {Nation.WALES: "wales", Nation.SCOTLAND: "scotland",
+                 Nation.NORTHERN_IRELAND: "northern_ireland"}
+MAX_BODY_LENGTH, MAX_NOTE_LENGTH = 120, 300
 
 
 class EditError(ValueError):
@@ -116,6 +123,13 @@ def _record(db: sqlite_utils.Database, campaign_id: int, kind: str, action: str,
     })
 
 
+def record_change(db: sqlite_utils.Database, campaign_id: int, kind: str, action: str,
+                  snapshot: dict, editor: Editor, ask_id: int | None = None) -> None:
+    """Record a change in the campaign's history (inside the caller's transaction), for
+    the other editing modules (staff.target_editing)."""
+    _record(db, campaign_id, kind, action, snapshot, editor, ask_id)
+
+
 def _campaign_row(db: sqlite_utils.Database, campaign_id: int) -> dict:
     rows = list(db.query("select * from campaigns where id = ?", [campaign_id]))
     if not rows:
@@ -162,10 +176,13 @@ def _wording_snapshot(row: dict) -> dict:
     return {name: row[name] or "" for name in WORDING_FIELDS}
 
 
-def _ask_snapshot(row: dict) -> dict:
-    return {"title": row["title"], "explanation": row["explanation"] or "",
-            "paragraph": row["paragraph"], "enabled": bool(row["enabled"]),
-            "position": row["position"]}
+def _ask_snapshot(row: dict, db: sqlite_utils.Database | None = None) -> dict:
+    snapshot = {"title": row["title"], "explanation": row["explanation"] or "",
+                "paragraph": row["paragraph"], "enabled": bool(row["enabled"]),
+                "position": row["position"]}
+    if db is not None:  # who decides it per nation (m015), as after the change
+        snapshot["nations"] = rules_snapshot(rules_by_ask(db, [row["id"]]).get(row["id"], ()))
+    return snapshot
 
 
 def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> int:
@@ -309,6 +326,7 @@ def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: E
     """Add an ask at the end of the campaign's list; return its id."""
     _campaign_row(db, campaign_id)
     values = _ask_values(fields)
+    rules = nation_rules(fields)
     with write_transaction(db):
         if db["asks"].count_where("campaign_id = ?", [campaign_id]) >= MAX_ASKS:
             raise EditError(f"A campaign can have at most {MAX_ASKS} asks, so that the letter "
@@ -318,9 +336,10 @@ def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: E
                           [campaign_id]).fetchone()[0]
         ask_id = db["asks"].insert({**values, "campaign_id": campaign_id,
                                     "position": last + 1}).last_pk
+        save_rules(db, ask_id, rules)
         _touch(db, campaign_id)
         _record(db, campaign_id, "ask", "added",
-                _ask_snapshot(_ask_row(db, campaign_id, ask_id)), editor, ask_id)
+                _ask_snapshot(_ask_row(db, campaign_id, ask_id), db), editor, ask_id)
     return ask_id
 
 
@@ -329,6 +348,7 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
     """Change an ask's title, explanation, paragraph or whether it is switched on."""
     _ask_row(db, campaign_id, ask_id)
     values = _ask_values(fields)
+    rules = nation_rules(fields)
     with write_transaction(db):
         row = _ask_row(db, campaign_id, ask_id)
         campaign = _campaign_row(db, campaign_id)
@@ -346,9 +366,10 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
                 if any(values[name] != (row[name] or "") for name in values if name != "enabled"):
                     action += " and edited"
         db["asks"].update(ask_id, values)
+        save_rules(db, ask_id, rules)
         _touch(db, campaign_id)
         _record(db, campaign_id, "ask", action,
-                _ask_snapshot(_ask_row(db, campaign_id, ask_id)), editor, ask_id)
+                _ask_snapshot(_ask_row(db, campaign_id, ask_id), db), editor, ask_id)
 
 
 def move_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, direction: str,
@@ -370,7 +391,7 @@ def move_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, direction
             db.execute("update asks set position = ? where id = ?", [position, each])
         _touch(db, campaign_id)
         _record(db, campaign_id, "ask", f"moved {direction}",
-                _ask_snapshot(_ask_row(db, campaign_id, ask_id)), editor, ask_id)
+                _ask_snapshot(_ask_row(db, campaign_id, ask_id), db), editor, ask_id)
 
 
 def history(db: sqlite_utils.Database, campaign_id: int) -> list[HistoryEntry]:
@@ -423,7 +444,7 @@ def version(db: sqlite_utils.Database, campaign_id: int, entry_id: int) -> Histo
 def current_snapshot(db: sqlite_utils.Database, entry: HistoryEntry) -> dict:
     """What the thing `entry` recorded is like now, in the same shape as its snapshot."""
     if entry.kind == "ask":
-        return _ask_snapshot(_ask_row(db, entry.campaign_id, entry.ask_id))
+        return _ask_snapshot(_ask_row(db, entry.campaign_id, entry.ask_id), db)
     row = _campaign_row(db, entry.campaign_id)
     return _wording_snapshot(row) if entry.is_wording else _campaign_snapshot(row)
 
@@ -431,7 +452,7 @@ def current_snapshot(db: sqlite_utils.Database, entry: HistoryEntry) -> dict:
 # What a restore puts back: a campaign's status and an ask's place are not text, and
 # change by their own buttons.
 RESTORED_FIELDS = {"campaign": CAMPAIGN_FIELDS, "ask": ("title", "explanation", "paragraph",
-                                                          "enabled"),
+                                                          "enabled", "nations"),
                    "wording": WORDING_FIELDS}
 
 
@@ -460,6 +481,9 @@ def restore_version(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
             editor, action=action)
     else:
         restored = {**current_snapshot(db, entry), **entry.snapshot}
+        # Who decides it per nation travels as the ask form's fields, so a restore is
+        # checked as an edit is; a version from before m015 keeps today's rules.
+        restored.update(_nation_fields(restored.get("nations") or {}))
         update_ask(db, campaign_id, entry.ask_id, restored, editor, action=action)
     return entry
 
@@ -475,6 +499,58 @@ def _ask_values(fields: dict) -> dict:
     check_ask_paragraph(fields.get("paragraph") or "")
     return {"title": fields.get("title") or "", "explanation": fields.get("explanation") or "",
             "paragraph": fields.get("paragraph") or "", "enabled": int(bool(fields.get("enabled")))}
+
+
+def _nation_fields(nations: dict[str, dict]) -> dict[str, str]:
+    """A history snapshot's rules per nation (rules_snapshot) as the ask form's fields."""
+    fields = {}
+    for code, rule in nations.items():
+        nation = Nation.of_code(code)
+        if nation not in NATION_FIELDS:
+            continue
+        prefix = NATION_FIELDS[nation]
+        fields[f"{prefix}_devolved"] = "devolved" if rule.get("devolved") else ""
+        for name in ("decided_by", "mp_letter", "paragraph", "note"):
+            fields[f"{prefix}_{name}"] = str(rule.get(name) or "")
+    return fields
+
+
+def nation_rules(fields: dict) -> dict[Nation, NationRule]:
+    """Who decides the ask in each devolved nation, from the ask form's fields
+    ("scotland_devolved", "scotland_decided_by", "scotland_mp_letter",
+    "scotland_paragraph", "scotland_note", ...); raise EditError naming the field that
+    cannot be saved. A nation without fields is Westminster's."""
+    rules = {}
+    for nation in DEVOLVED_NATIONS:
+        prefix = NATION_FIELDS[nation]
+
+        def value(name: str, prefix: str = prefix) -> str:
+            return (fields.get(f"{prefix}_{name}") or "").strip()
+
+        devolved = value("devolved") == "devolved"
+        try:
+            mp_letter = MPLetter(value("mp_letter") or MPLetter.OMIT)
+        except ValueError:
+            raise EditError("Choose whether the MP letter leaves the ask out or uses its own "
+                            "phrasing.", f"{prefix}_mp_letter") from None
+        rule = NationRule(nation=nation, devolved=devolved, decided_by=value("decided_by"),
+                          mp_letter=mp_letter, paragraph=value("paragraph"), note=value("note"))
+        if len(rule.decided_by) > MAX_BODY_LENGTH:
+            raise EditError(f"Keep who decides under {MAX_BODY_LENGTH} characters.",
+                            f"{prefix}_decided_by")
+        if len(rule.note) > MAX_NOTE_LENGTH:
+            raise EditError(f"Keep the note under {MAX_NOTE_LENGTH} characters.",
+                            f"{prefix}_note")
+        if devolved and mp_letter is MPLetter.OWN and not rule.paragraph:
+            raise EditError(f"Write the paragraph the MP letter uses in {nation.label}, or "
+                            "choose to leave the ask out there.", f"{prefix}_paragraph")
+        if rule.paragraph:
+            try:
+                check_wording(rule.paragraph)
+            except WordingError as error:
+                raise EditError(str(error), f"{prefix}_paragraph") from None
+        rules[nation] = rule
+    return rules
 
 
 def _touch(db: sqlite_utils.Database, campaign_id: int) -> None:
@@ -513,11 +589,32 @@ def copy_campaign(db: sqlite_utils.Database, campaign_id: int, editor: Editor) -
         action = f"created as a copy of “{row['title']}”"
         _record(db, new_id, "campaign", action, _campaign_snapshot(new_row), editor)
         _record(db, new_id, "wording", action, _wording_snapshot(new_row), editor)
-        for ask in db.query("select * from asks where campaign_id = ? order by position, id",
-                            [campaign_id]):
+        asks = list(db.query("select * from asks where campaign_id = ? order by position, id",
+                             [campaign_id]))
+        rules = rules_by_ask(db, [ask["id"] for ask in asks])
+        new_ask_ids = {}
+        for ask in asks:
             ask_values = {name: value for name, value in ask.items()
                           if name not in ("id", "campaign_id")}
             ask_id = db["asks"].insert({**ask_values, "campaign_id": new_id}).last_pk
+            new_ask_ids[str(ask["id"])] = str(ask_id)
+            save_rules(db, ask_id, {rule.nation: rule for rule in rules.get(ask["id"], ())})
             _record(db, new_id, "ask", "copied",
-                    _ask_snapshot(_ask_row(db, new_id, ask_id)), editor, ask_id)
+                    _ask_snapshot(_ask_row(db, new_id, ask_id), db), editor, ask_id)
+        _copy_targets(db, campaign_id, new_id, new_ask_ids)
     return new_id
+
+
+def _copy_targets(db: sqlite_utils.Database, campaign_id: int, new_id: int,
+                  new_ask_ids: dict[str, str]) -> None:
+    # The offices a campaign also writes to go with its copy, their own phrasings of
+    # asks following the asks to their new ids.
+    for target in db.query("select * from campaign_targets where campaign_id = ?"
+                           " order by position, id", [campaign_id]):
+        paragraphs = json.loads(target["ask_paragraphs"] or "{}")
+        db["campaign_targets"].insert({
+            **{name: value for name, value in target.items() if name != "id"},
+            "campaign_id": new_id,
+            "ask_paragraphs": json.dumps({new_ask_ids.get(key, key): text
+                                          for key, text in paragraphs.items()},
+                                         ensure_ascii=False)})

@@ -10,14 +10,25 @@ from __future__ import annotations
 import unicodedata
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, StringField, TextAreaField
+from wtforms import (BooleanField, RadioField, SelectMultipleField, StringField,
+                     TextAreaField)
 from wtforms.validators import (AnyOf, InputRequired, Length, Optional, Regexp,
                                 ValidationError)
 
 from campaign.campaigns import STATUSES
 from campaign.campaigns import THANK_YOU_PLACEHOLDERS
 from campaign.campaigns.help_text import MAX_HELP_TEXT
-from campaign.staff.editing import MAX_SLUG_LENGTH, SLUG_PATTERN, prompt_problems, suggested_slug
+from campaign.staff.editing import (
+    MAX_BODY_LENGTH,
+    MAX_NOTE_LENGTH,
+    MAX_SLUG_LENGTH,
+    NATION_FIELDS,
+    SLUG_PATTERN,
+    prompt_problems,
+    suggested_slug,
+)
+from letters import Ask
+from letters.devolution import DEFAULT_DEVOLVED_BODY, DEVOLVED_NATIONS, MPLetter
 from letters.fonts import unprintable_characters
 from letters.typed_text import clean_line, clean_paragraphs
 from letters.wording import wording_problems
@@ -143,6 +154,48 @@ class AskForm(FlaskForm):
     enabled = BooleanField("Switched on: citizens can choose this ask", default=True)
 
 
+def _add_nation_fields(form_class) -> None:
+    """Give the ask form, per devolved nation, who decides the ask there and what the
+    MP letter does with it (letters.devolution): fields named "scotland_devolved", ..."""
+    for nation in DEVOLVED_NATIONS:
+        prefix, label = NATION_FIELDS[nation], nation.label
+        setattr(form_class, f"{prefix}_devolved", RadioField(
+            f"Who decides this in {label}?", default="westminster",
+            choices=[("westminster", "Westminster: the MP letter asks for it as written"),
+                     ("devolved", f"A devolved body in {label}")]))
+        setattr(form_class, f"{prefix}_decided_by", StringField(
+            f"Who decides it in {label}", filters=[clean_line], validators=[
+                Optional(), Length(max=MAX_BODY_LENGTH, message=(
+                    f"Keep who decides under {MAX_BODY_LENGTH} characters."))],
+            description=f"As a sentence names it, e.g. “{DEFAULT_DEVOLVED_BODY[nation]}”."))
+        setattr(form_class, f"{prefix}_mp_letter", RadioField(
+            f"Where it is devolved, the letter to an MP in {label}", default="omit",
+            choices=[(MPLetter.OMIT.value, "Leaves the ask out"),
+                     (MPLetter.OWN.value, "Uses the phrasing below")]))
+        setattr(form_class, f"{prefix}_paragraph", TextAreaField(
+            f"The MP letter's paragraph in {label}", filters=[wording_text],
+            validators=[Optional(), valid_wording]))
+        setattr(form_class, f"{prefix}_note", StringField(
+            f"A note for writers in {label} (optional)", filters=[clean_line], validators=[
+                Optional(), Length(max=MAX_NOTE_LENGTH, message=(
+                    f"Keep the note under {MAX_NOTE_LENGTH} characters."))]))
+
+
+_add_nation_fields(AskForm)
+
+
+def nation_form_data(ask: Ask) -> dict:
+    """The ask form's per-nation fields filled from the ask's rules."""
+    data = {}
+    for nation in DEVOLVED_NATIONS:
+        prefix, rule = NATION_FIELDS[nation], ask.rule_for(nation)
+        data.update({f"{prefix}_devolved": "devolved" if rule.devolved else "westminster",
+                     f"{prefix}_decided_by": rule.decided_by,
+                     f"{prefix}_mp_letter": str(rule.mp_letter),
+                     f"{prefix}_paragraph": rule.paragraph, f"{prefix}_note": rule.note})
+    return data
+
+
 # The next two are buttons (name=value), not select boxes, hence StringField + AnyOf.
 class StatusForm(FlaskForm):
     status = StringField("Status", validators=[AnyOf(STATUSES)])
@@ -159,3 +212,43 @@ class ActionForm(FlaskForm):
 class EmbedForm(FlaskForm):
     origins = TextAreaField("Sites that may show the postcode box", validators=[
         Length(max=4000)])
+
+
+class TargetForm(FlaskForm):
+    """A second letter's target: the office, its address, who is offered it, its wording.
+
+    Each ask's own phrasing is a field "ask_<id>", added per campaign (target_form)."""
+
+    office = StringField("Office", filters=[clean_line], validators=[
+        InputRequired("Name the office, e.g. Minister of Justice."),
+        Length(max=120, message="Keep this under 120 characters.")])
+    holder = StringField("Who holds it now (optional)", filters=[clean_line], validators=[
+        Optional(), Length(max=120, message="Keep this under 120 characters.")])
+    salutation = StringField("Greeting", filters=[clean_line], validators=[
+        InputRequired("Write the greeting, e.g. Dear Minister."),
+        Length(max=120, message="Keep this under 120 characters.")])
+    address = TextAreaField("Postal address", filters=[wording_text], validators=[
+        InputRequired("Write the office's postal address, one line per line, the postcode last."),
+        Length(max=600, message="Keep the address under 600 characters.")])
+    email = StringField("Email (optional)", filters=[clean_line], validators=[
+        Optional(), Length(max=254, message="Keep the email under 254 characters.")])
+    nations = SelectMultipleField("Offered to writers in", choices=[
+        (str(nation), nation.label) for nation in DEVOLVED_NATIONS], validate_choice=False)
+    subject = StringField("Subject line (optional)", filters=[wording_text], validators=[
+        Optional(), Length(max=200, message="Keep the subject under 200 characters."),
+        valid_line_wording])
+    opening = TextAreaField("Opening", filters=[wording_text], validators=[
+        InputRequired("Write the opening of the letter."), valid_wording])
+    closing = TextAreaField("Closing request", filters=[wording_text], validators=[
+        InputRequired("Write the closing request of the letter."), valid_wording])
+
+
+def target_form(asks: list[Ask], **kwargs) -> TargetForm:
+    """The target form for a campaign with `asks`: one optional phrasing field per ask."""
+    class CampaignTargetForm(TargetForm):
+        pass
+    for ask in asks:
+        setattr(CampaignTargetForm, f"ask_{ask.id}", TextAreaField(
+            f"“{ask.title}” in this letter (optional)", filters=[wording_text],
+            validators=[Optional(), valid_wording]))
+    return CampaignTargetForm(**kwargs)

@@ -15,6 +15,7 @@ import sqlite_utils
 from campaign.campaigns import Campaign, enabled_asks
 from campaign.lookup.register import mp_by_code
 from letters import MP, Letter, Sender, compose_letter
+from letters.nations import Nation
 
 SAMPLE_MP = MP(
     member_id=0, display_as="Ms Sam Sample", full_title="Sam Sample MP (sample)",
@@ -56,11 +57,18 @@ def sample_mp(db: sqlite_utils.Database, key: str | None) -> MP:
 
 
 def preview_letter(db: sqlite_utils.Database, campaign: Campaign, mp: MP,
-                   today: date, seed: int) -> Letter:
-    """The campaign's letter to `mp` from the sample writer, with every enabled ask,
+                   today: date, seed: int, nation: Nation | None = None) -> Letter:
+    """The campaign's letter to `mp` from the sample writer (in `nation`: the asks a
+    devolved body decides there left out or phrased for it), with every enabled ask,
     in the phrasings `seed` draws.
 
-    Raises letters.limits.LetterTooLong if every ask together makes too long a letter.
+    Raises letters.limits.LetterTooLong if every ask together makes too long a letter,
+    letters.NothingForMP if no ask is left for an MP in `nation`.
     """
     return compose_letter(wording=campaign.wording, asks=enabled_asks(db, campaign.id),
-                          mp=mp, sender=SAMPLE_SENDER, today=today, seed=seed)
+                          mp=mp, sender=SAMPLE_SENDER, today=today, seed=seed, nation=nation)
+
+
+def preview_nation(code: str | None) -> Nation:
+    """The sample writer's nation from the preview's `nation` choice (England by default)."""
+    return Nation.of_code(code or "") or Nation.ENGLAND

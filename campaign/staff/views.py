@@ -33,6 +33,7 @@ from campaign.campaigns import (
     campaign_by_id,
     enabled_asks,
 )
+from campaign.campaigns.targets import campaign_targets
 from campaign.campaigns.embedding import (
     BadOrigin,
     embed_origins,
@@ -56,13 +57,19 @@ from campaign.staff.forms import (
     NewCampaignForm,
     StatusForm,
     WordingForm,
+    nation_form_data,
 )
+from letters import NothingForMP
+from letters.devolution import DEVOLVED_NATIONS
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
+from letters.nations import Nation
 from letters.phrasings import new_seed
 from letters.wording import PLACEHOLDERS
 
 bp = Blueprint("staff", __name__, url_prefix="/staff/campaigns")
+# The ask form's sections on who decides the ask per devolved nation: (nation, field prefix).
+NATION_SECTIONS = [(nation, editing.NATION_FIELDS[nation]) for nation in DEVOLVED_NATIONS]
 staff_only = role_required("staff")
 
 
@@ -97,6 +104,7 @@ def _overview(campaign: Campaign, status_error: str | None = None, status: int =
     db = get_db()
     return render_template(
         "staff/campaign.html", campaign=campaign, asks=all_asks(db, campaign.id),
+        targets=campaign_targets(db, campaign.id),
         problems=editing.problems_going_live(db, campaign.id), status_error=status_error,
         action_form=ActionForm(), max_asks=editing.MAX_ASKS), status
 
@@ -242,8 +250,8 @@ def new_ask(campaign_id: int):
     if form.validate_on_submit() and _saved(form, editing.add_ask, campaign_id, form.data):
         flash("Ask added.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id))
-    return render_template("staff/ask_form.html", form=form, campaign=campaign, ask=None), \
-        422 if form.errors else 200
+    return render_template("staff/ask_form.html", form=form, campaign=campaign, ask=None,
+                           nations=NATION_SECTIONS), 422 if form.errors else 200
 
 
 @bp.route("/<int:campaign_id>/asks/<int:ask_id>/edit", methods=["GET", "POST"])
@@ -252,13 +260,13 @@ def edit_ask(campaign_id: int, ask_id: int):
     """Change an ask or switch it on or off."""
     campaign = _campaign_or_404(campaign_id)
     ask = campaign_ask(get_db(), campaign_id, ask_id) or abort(404)
-    form = AskForm(obj=ask)
+    form = AskForm(obj=ask, **nation_form_data(ask))
     if form.validate_on_submit() and _saved(form, editing.update_ask, campaign_id, ask_id,
                                             form.data):
         flash("Ask saved.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id))
-    return render_template("staff/ask_form.html", form=form, campaign=campaign, ask=ask), \
-        422 if form.errors else 200
+    return render_template("staff/ask_form.html", form=form, campaign=campaign, ask=ask,
+                           nations=NATION_SECTIONS), 422 if form.errors else 200
 
 
 @bp.post("/<int:campaign_id>/asks/<int:ask_id>/move")
@@ -343,16 +351,17 @@ def preview(campaign_id: int):
     mp = previews.sample_mp(db, seat)
     # Each visit draws other phrasings; the downloads carry the seed to match the page.
     seed = request.args.get("seed", type=int) or new_seed()
+    nation = previews.preview_nation(request.args.get("nation"))
     try:
-        letter = previews.preview_letter(db, campaign, mp, today(), seed)
+        letter = previews.preview_letter(db, campaign, mp, today(), seed, nation)
         wording_error = None
-    except LetterTooLong as error:
+    except (LetterTooLong, NothingForMP) as error:
         letter, wording_error = None, str(error)
     return render_template(
         "staff/preview.html", campaign=campaign, letter=letter, mp=mp,
         is_sample=mp is previews.SAMPLE_MP, seats=previews.sample_seats(db), seat=seat,
         public_asks=enabled_asks(db, campaign_id),
-        wording_error=wording_error, seed=seed)
+        wording_error=wording_error, seed=seed, nation=nation, nations=list(Nation))
 
 
 @bp.get("/<int:campaign_id>/preview/<fmt>")
@@ -367,8 +376,9 @@ def preview_download(campaign_id: int, fmt: str):
     mp = previews.sample_mp(db, request.args.get("seat"))
     try:
         letter = previews.preview_letter(db, campaign, mp, today(),
-                                         request.args.get("seed", 0, type=int))
-    except LetterTooLong:
+                                         request.args.get("seed", 0, type=int),
+                                         previews.preview_nation(request.args.get("nation")))
+    except (LetterTooLong, NothingForMP):
         return redirect(url_for("staff.preview", campaign_id=campaign_id))
     # Deliberately not record_letter(): a preview is not a letter written.
     return letter_file(file_format, letter, prefix="preview-")

@@ -45,6 +45,9 @@ STAFF_PAGES: list[str] = [
     "/staff/campaigns/1/wording",
     "/staff/campaigns/1/asks/new",
     "/staff/campaigns/1/asks/1/edit",
+    "/staff/campaigns/1/targets/new",
+    "/staff/campaigns/1/targets/1/edit",
+    "/staff/campaigns/1/targets/1/preview",
     "/staff/campaigns/1/preview",
     "/staff/campaigns/1/history",
     "/staff/campaigns/1/embed",
@@ -69,6 +72,21 @@ def _write_form(page):
 def _speaker_form(page):
     open_campaign(page)
     find_mp(page, "PR7 1DP")
+
+
+def _scottish_form(page):
+    # Who decides each ask, beside it, and the offer of a second letter (issue 21).
+    open_campaign(page)
+    find_mp(page, "FK1 1AA")
+
+
+def _two_letters(page):
+    _scottish_form(page)
+    fill_letter(page, asks=ASKS)
+    page.get_by_label("Also write to Angela Constance MSP, Cabinet Secretary for Justice "
+                      "and Home Affairs").check()
+    page.get_by_role("button", name="Preview my letter").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your letters are ready")
 
 
 def _postcode_error(page):
@@ -191,6 +209,8 @@ def _expired_letter_back(page):
 STATES = {
     "letter-form": _write_form,
     "letter-form-speaker": _speaker_form,
+    "letter-form-scotland": _scottish_form,
+    "preview-two-letters": _two_letters,
     "preview": reach_preview,
     "change-something": _edit,
     "postcode-error": _postcode_error,

@@ -1,0 +1,91 @@
+"""Second letters: to the office that decides what the writer's MP cannot.
+
+A writer whose nation a campaign target is offered to (letters.targets) may tick
+"Also write to ..." on the letter form; the preview then shows both letters, and each
+has its own PDF, DOCX, envelope and email, counted once with its target. The chosen
+targets travel in the signed preview (`LetterRequest.target_ids`), so a download
+composes the very letter the writer read, with no lookup.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import sqlite_utils
+
+from campaign.campaigns import Campaign
+from campaign.campaigns.targets import targets_offered
+from campaign.lookup.finder import FoundMP
+from campaign.public.composing import NoAsksChosen, asks_in_letter, sender_for
+from campaign.public.emailing import EmailOffer, email_offer
+from campaign.public.signed_requests import LetterRequest
+from letters import Ask, Letter
+from letters.targets import NoTargetAsks, Target, compose_target_letter
+
+#: The letter form's checkboxes: name="targets", one value per target id.
+FIELD = "targets"
+
+
+@dataclass(frozen=True)
+class SecondLetter:
+    """A letter to another target, with the ids of the asks it carries (for counting)."""
+
+    target: Target
+    letter: Letter
+    ask_ids: tuple[int, ...]
+
+    @property
+    def email(self) -> EmailOffer | None:
+        """How the preview offers to email it (None: the target takes post only)."""
+        return email_offer(self.letter, self.target.email)
+
+
+def offered(db: sqlite_utils.Database, campaign: Campaign, found: FoundMP | None) -> list[Target]:
+    """The targets the writer `found` at is offered ("Also write to ...")."""
+    if found is None:
+        return []
+    return targets_offered(db, campaign.id, found.constituency.nation)
+
+
+def chosen_target_ids(db: sqlite_utils.Database, campaign: Campaign, found: FoundMP,
+                      form: Mapping) -> tuple[int, ...]:
+    """The offered targets the writer ticked on the form (anything else is ignored)."""
+    ticked = set(form.getlist(FIELD)) if hasattr(form, "getlist") else set()
+    return tuple(target.id for target in offered(db, campaign, found) if str(target.id) in ticked)
+
+
+def second_letters(db: sqlite_utils.Database, campaign: Campaign, enabled: Sequence[Ask],
+                   request: LetterRequest, found: FoundMP, day: date) -> list[SecondLetter]:
+    """The letters to the targets `request` chose, in the campaign's order.
+
+    Raises NoAsksChosen with a sentence for the writer when a chosen target would
+    have nothing to ask (none of the ticked asks is decided where it can act).
+    """
+    chosen = set(request.target_ids)
+    asks = asks_in_letter(enabled, request)
+    letters = []
+    for target in offered(db, campaign, found):
+        if target.id not in chosen:
+            continue
+        try:
+            letter = compose_target_letter(
+                target=target, asks=asks, nation=found.constituency.nation, mp=found.mp,
+                sender=sender_for(request, found), personal_note=request.personal_note,
+                today=day, seed=request.seed)
+        except NoTargetAsks as error:
+            raise NoAsksChosen(str(error)) from None
+        carried = {ask.id for ask in asks if ask.rule_for(found.constituency.nation).devolved}
+        letters.append(SecondLetter(target, letter, tuple(sorted(carried))))
+    return letters
+
+
+def second_letter(db: sqlite_utils.Database, campaign: Campaign, enabled: Sequence[Ask],
+                  request: LetterRequest, found: FoundMP, day: date,
+                  target_id: str) -> SecondLetter | None:
+    """The one second letter a download or email asks for by its target's id, or None."""
+    for second in second_letters(db, campaign, enabled, request, found, day):
+        if str(second.target.id) == target_id:
+            return second
+    return None
+

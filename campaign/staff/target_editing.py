@@ -1,0 +1,110 @@
+"""Editing a campaign's other targets (second letters), with a history of every change.
+
+As with asks and wording (staff.editing), the rules live here so no route can skip
+them: the office's address must fit a DL envelope's window (letters.targets), its
+wording passes the same checks as the MP letter's, and each change is recorded in
+the campaign's history (kind "target") in the transaction that makes it.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import sqlite_utils
+
+from campaign.campaigns.targets import target_row, target_snapshot
+from campaign.clock import timestamp
+from campaign.db import write_transaction
+from campaign.staff.editing import (
+    EditError,
+    Editor,
+    NotFound,
+    check_all_wording,
+    check_ask_paragraph,
+    record_change,
+)
+from letters.devolution import DEVOLVED_NATIONS
+from letters.targets import address_problem
+
+LINE_MAX, ADDRESS_MAX, EMAIL_MAX = 120, 600, 254
+_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+
+
+def target_values(fields: dict, ask_ids: list[int]) -> dict:
+    """The row to store from a target form's fields; raise EditError naming the field
+    that cannot be saved. `ask_ids` are the campaign's asks (their own phrasings are
+    the fields "ask_<id>")."""
+    def line(name: str) -> str:
+        return (fields.get(name) or "").strip()
+
+    values = {name: line(name) for name in ("office", "holder", "salutation", "email",
+                                            "subject")}
+    for name in ("office", "salutation"):
+        if not values[name]:
+            raise EditError({"office": "Name the office, e.g. Minister of Justice.",
+                             "salutation": "Write the greeting, e.g. Dear Minister."}[name], name)
+    for name in ("office", "holder", "salutation"):
+        if len(values[name]) > LINE_MAX:
+            raise EditError(f"Keep this under {LINE_MAX} characters.", name)
+    address = [part.strip() for part in (fields.get("address") or "").splitlines()
+               if part.strip()]
+    if not address:
+        raise EditError("Write the office's postal address, one line per line, the postcode "
+                        "last.", "address")
+    if len("\n".join(address)) > ADDRESS_MAX:
+        raise EditError(f"Keep the address under {ADDRESS_MAX} characters.", "address")
+    problem = address_problem([values["holder"], values["office"], *address])
+    if problem:
+        raise EditError(problem, "address")
+    if values["email"] and (len(values["email"]) > EMAIL_MAX or not _EMAIL.match(values["email"])):
+        raise EditError("Enter an email address like minister@example.gov.uk, or leave it "
+                        "empty.", "email")
+    codes = [str(code) for code in (fields.get("nations") or [])]
+    nations = [str(nation) for nation in DEVOLVED_NATIONS if str(nation) in codes]
+    if not nations:
+        raise EditError("Choose the nations whose writers are offered this letter.", "nations")
+    wording = {"opening": fields.get("opening") or "", "closing": fields.get("closing") or "",
+               "subject": values["subject"]}
+    check_all_wording(wording)  # the MP letter's checks, field by field
+    for name in ("opening", "closing"):
+        if not wording[name].strip():
+            raise EditError("A letter needs this.", name)
+    paragraphs = {}
+    for ask_id in ask_ids:
+        text = (fields.get(f"ask_{ask_id}") or "").strip()
+        if text:
+            try:
+                check_ask_paragraph(text)
+            except EditError as error:
+                raise EditError(error.message, f"ask_{ask_id}") from None
+            paragraphs[str(ask_id)] = text
+    return {**values, **{k: wording[k].strip() for k in ("opening", "closing")},
+            "address": "\n".join(address), "nations": ",".join(nations),
+            "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False, sort_keys=True)}
+
+
+def create_target(db: sqlite_utils.Database, campaign_id: int, fields: dict,
+                  ask_ids: list[int], editor: Editor) -> int:
+    """Add a target at the end of the campaign's list; return its id."""
+    values = target_values(fields, ask_ids)
+    with write_transaction(db):
+        last = db.execute("select coalesce(max(position), 0) from campaign_targets"
+                          " where campaign_id = ?", [campaign_id]).fetchone()[0]
+        target_id = db["campaign_targets"].insert(
+            {**values, "campaign_id": campaign_id, "position": last + 1}).last_pk
+        record_change(db, campaign_id, "target", "added",
+                      target_snapshot(target_row(db, campaign_id, target_id)), editor)
+    return target_id
+
+
+def update_target(db: sqlite_utils.Database, campaign_id: int, target_id: int, fields: dict,
+                  ask_ids: list[int], editor: Editor) -> None:
+    """Change a target; raise NotFound when the campaign has no such target."""
+    if target_row(db, campaign_id, target_id) is None:
+        raise NotFound(f"no target {target_id} in campaign {campaign_id}")
+    values = target_values(fields, ask_ids)
+    with write_transaction(db):
+        db["campaign_targets"].update(target_id, values)
+        db["campaigns"].update(campaign_id, {"updated_at": timestamp()})
+        record_change(db, campaign_id, "target", "edited",
+                      target_snapshot(target_row(db, campaign_id, target_id)), editor)
