@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from enum import StrEnum
 
-if TYPE_CHECKING:  # letters.devolution imports Ask from here
-    from letters.devolution import NationRule
-    from letters.nations import Nation
+from letters.nations import Nation
 
 #: Royal Mail's form: the post town in capitals and the postcode alone on the last line.
 HOUSE_OF_COMMONS = ("House of Commons", "LONDON", "SW1A 0AA")
@@ -58,6 +56,81 @@ class Sender:
         return tuple(line for line in (*self.address_lines, self.postcode) if line.strip())
 
 
+#: Who decides, by default, when staff mark an ask devolved in a nation.
+DEFAULT_DEVOLVED_BODY = {
+    Nation.WALES: "the Senedd",
+    Nation.SCOTLAND: "the Scottish Parliament",
+    Nation.NORTHERN_IRELAND: "the Northern Ireland Assembly",
+}
+
+
+class MPLetter(StrEnum):
+    """What the letter to the MP does with an ask decided by a devolved body."""
+
+    OMIT = "omit"  # leave it out
+    OWN = "own"  # use the phrasing written for this nation
+
+
+@dataclass(frozen=True)
+class NationRule:
+    """Who decides an ask in one nation and, where devolved, what the MP letter does.
+
+    `decided_by` names the devolved body ("the Scottish Parliament"); `paragraph`
+    holds the nation's own phrasings (as an ask's paragraph does) when `mp_letter`
+    is OWN; `note` is an optional sentence for writers ("Paying for sex has been an
+    offence in Northern Ireland since 2015.").
+    """
+
+    nation: Nation
+    devolved: bool = False
+    decided_by: str = ""
+    mp_letter: MPLetter = MPLetter.OMIT
+    paragraph: str = ""
+    note: str = ""
+
+    @property
+    def in_mp_letter(self) -> bool:
+        """Whether the MP letter carries this ask in this nation."""
+        return not self.devolved or self.mp_letter is MPLetter.OWN
+
+    @property
+    def body(self) -> str:
+        """Who decides, when devolved: staff's words or the nation's parliament."""
+        return self.decided_by.strip() or DEFAULT_DEVOLVED_BODY.get(self.nation, "")
+
+    @property
+    def writer_note(self) -> str:
+        """What the writer reads beside the ask: who decides it where they live, and
+        what their letter to the MP does about it ("" when Westminster decides and
+        staff wrote no note)."""
+        parts = []
+        if self.devolved:
+            parts.append(f"In {self.nation.label}, {self.body} decides this.")
+            parts.append("Your letter to your MP asks for what Westminster can do about it."
+                         if self.mp_letter is MPLetter.OWN
+                         else "Your MP cannot change it, so your letter to your MP leaves it out.")
+        if self.note.strip():
+            parts.append(self.note.strip())
+        return " ".join(parts)
+
+    def as_dict(self) -> dict:
+        """The rule as stored and as recorded in the campaign's history."""
+        return {"devolved": self.devolved, "decided_by": self.decided_by,
+                "mp_letter": str(self.mp_letter), "paragraph": self.paragraph,
+                "note": self.note}
+
+    @classmethod
+    def from_dict(cls, nation: Nation, values: dict) -> NationRule:
+        """A rule from stored values (unknown or missing ones take their defaults)."""
+        try:
+            mp_letter = MPLetter(values.get("mp_letter") or MPLetter.OMIT)
+        except ValueError:
+            mp_letter = MPLetter.OMIT
+        return cls(nation=nation, devolved=bool(values.get("devolved")),
+                   decided_by=values.get("decided_by") or "", mp_letter=mp_letter,
+                   paragraph=values.get("paragraph") or "", note=values.get("note") or "")
+
+
 @dataclass(frozen=True)
 class Ask:
     """One policy ask: the checkbox a citizen ticks and the paragraph it adds.
@@ -76,9 +149,13 @@ class Ask:
     nations: tuple[NationRule, ...] = ()
 
     def rule_for(self, nation: Nation | None) -> NationRule:
-        """Who decides this ask in `nation`, and what the MP letter does with it."""
-        from letters.devolution import rule_for
-        return rule_for(self, nation)
+        """Who decides this ask in `nation`, and what the MP letter does with it:
+        Westminster's rule when it has none (or no nation is known)."""
+        nation = nation or Nation.ENGLAND
+        for rule in self.nations:
+            if rule.nation is nation:
+                return rule
+        return _WESTMINSTER[nation]
 
 
 @dataclass(frozen=True)
@@ -140,3 +217,7 @@ class Letter:
             parts.append(self.subject)
         parts += [*self.paragraphs, self.valediction, self.signature_name]
         return "\n\n".join(parts)
+
+
+# Westminster decides, in each nation, what no rule says otherwise.
+_WESTMINSTER = {nation: NationRule(nation) for nation in Nation}

@@ -75,7 +75,7 @@ def test_an_older_database_gives_the_launch_campaign_its_help(tmp_path):
     from campaign.db import connect
 
     db = connect(str(tmp_path / "old.sqlite3"))
-    migrations.apply(db, stop_before="m023_campaign_help")
+    migrations.apply(db, stop_before="m013_campaign_help")
     db["campaigns"].insert({"id": 1, "slug": "stop-trafficking-networks", "title": "T",
                             "status": "live"})
     db["campaigns"].insert({"id": 2, "slug": "other", "title": "O", "status": "live"})

@@ -27,8 +27,9 @@ def test_the_demo_finds_an_mp_for_every_postcode_it_suggests(tmp_path, fake_post
         answer = client.post(f"/c/{SLUG}/mp", data={"csrf_token": token.split('"')[0],
                                                     "postcode": postcode}, follow_redirects=True)
         seen[postcode] = page_text(answer.get_data(as_text=True))
-    # Each of the six postcodes the demo suggests shows what the start-up message says.
-    assert set(seen) == {"E8 1DY", "PR7 1DP", "WA7 1AA", "LL77 7TW", "BX1 1LT", "AB1 0AA"}
+    # Each of the postcodes the demo suggests shows what the start-up message says.
+    assert set(seen) == {"E8 1DY", "PR7 1DP", "WA7 1AA", "LL77 7TW", "FK1 1AA", "BT7 1NN",
+                         "BX1 1LT", "AB1 0AA"}
     assert "Your MP is Ms Diane Abbott" in seen["E8 1DY"] and "Your full name" in seen["E8 1DY"]
     assert "Your MP is Sir Lindsay Hoyle Speaker of the House of Commons" in seen["PR7 1DP"]
     assert "There is no MP for this seat just now" in seen["WA7 1AA"]

@@ -245,6 +245,20 @@ def m012_register_keyed_by_code(db: sqlite_utils.Database) -> None:
 
 
 @migration
+def m013_campaign_help(db: sqlite_utils.Database) -> None:
+    # Issue 24: the "Report trafficking" link, the footer's help line and the report page
+    # were the site's; now each campaign has its own (a sewage campaign has none, or its
+    # own). The launch campaign keeps what the site showed, from a frozen copy.
+    from campaign.migrations.launch_help import LAUNCH_HELP, LAUNCH_SLUG
+
+    for column in ("help_title", "help_footer", "help_text"):
+        db["campaigns"].add_column(column, str, not_null_default="")
+    db.execute("update campaigns set help_title = ?, help_footer = ?, help_text = ?"
+               " where slug = ?", [LAUNCH_HELP["help_title"], LAUNCH_HELP["help_footer"],
+                                  LAUNCH_HELP["help_text"], LAUNCH_SLUG])
+
+
+@migration
 def m014_account_events(db: sqlite_utils.Database) -> None:
     # Issue 24: admins manage accounts from the web. Every change to an account and
     # every sign-in, with who made it (an admin's email, or "the command line"); staff
@@ -330,17 +344,3 @@ def _carry_over_old_record(db: sqlite_utils.Database) -> None:
          "applied_at": row["applied_at"]}
         for row in db[OLD_RECORD].rows_where(order_by="rowid") if row["name"] not in done)
     db[OLD_RECORD].drop()
-
-
-@migration
-def m023_campaign_help(db: sqlite_utils.Database) -> None:
-    # Issue 24: the "Report trafficking" link, the footer's help line and the report page
-    # were the site's; now each campaign has its own (a sewage campaign has none, or its
-    # own). The launch campaign keeps what the site showed, from a frozen copy.
-    from campaign.migrations.launch_help import LAUNCH_HELP, LAUNCH_SLUG
-
-    for column in ("help_title", "help_footer", "help_text"):
-        db["campaigns"].add_column(column, str, not_null_default="")
-    db.execute("update campaigns set help_title = ?, help_footer = ?, help_text = ?"
-               " where slug = ?", [LAUNCH_HELP["help_title"], LAUNCH_HELP["help_footer"],
-                                  LAUNCH_HELP["help_text"], LAUNCH_SLUG])

@@ -1,4 +1,4 @@
-"""The launch campaign's help page as migration 23 (m023_campaign_help) gives it to
+"""The launch campaign's help page as migration 13 (m013_campaign_help) gives it to
 databases made before campaigns had help pages. Frozen here, not read from
 campaign/data/launch-campaign.json: a shipped migration never changes what it does, even
 when the shipped campaign's text does later (the same rule as FIRST_SHIPPED_OPENING)."""

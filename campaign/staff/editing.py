@@ -428,7 +428,7 @@ def what_changed(entries: list[HistoryEntry]) -> dict[int, list[FieldChange]]:
     before it of the same thing (the campaign's text, one ask, or the wording)."""
     found, last = {}, {}
     for entry in reversed(entries):
-        key = (entry.kind, entry.ask_id)
+        key = (entry.kind, entry.ask_id, entry.snapshot.get("target_id"))
         found[entry.id] = changes(last.get(key), entry.snapshot)
         last[key] = entry.snapshot
     return found
@@ -457,7 +457,10 @@ RESTORED_FIELDS = {"campaign": CAMPAIGN_FIELDS, "ask": ("title", "explanation", 
 
 
 def restorable(db: sqlite_utils.Database, entry: HistoryEntry) -> bool:
-    """True when restoring `entry` would change something."""
+    """True when restoring `entry` would change something (second letters' targets have
+    their own history, and are not restored from here)."""
+    if entry.kind not in RESTORED_FIELDS:
+        return False
     now = current_snapshot(db, entry)
     return any(name in entry.snapshot and entry.snapshot[name] != now.get(name)
                for name in RESTORED_FIELDS[entry.kind])
