@@ -23,7 +23,9 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
-BREAKDOWNS = ("constituency", "ask", "day", "mp", "party", "target")
+from letters.nations import Nation
+
+BREAKDOWNS = ("constituency", "ask", "day", "mp", "party", "target", "nation")
 #: How the by-target export names the letter to the writer's MP.
 MP_TARGET = "MP"
 # Second letters are counted from their partial index (m016): tiny, and always usable
@@ -46,6 +48,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "mp": ("constituency_code", "constituency_name", "mp_name", "party", *_OUTCOMES),
     "party": ("party", "constituencies", *_OUTCOMES),
     "target": ("target", "letters"),
+    "nation": ("nation", "constituencies", "letters"),
 }
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -330,8 +333,27 @@ def by_target(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     return rows
 
 
+def by_nation(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
+    """Letters to MPs by the writers' nation (England, Wales, Scotland, Northern
+    Ireland), with how many constituencies wrote: a devolved matter reads differently in
+    each. Every nation is listed, with 0 where nobody wrote yet."""
+    return nation_rows(by_constituency(db, scope))
+
+
+def nation_rows(seats: list[dict]) -> list[dict]:
+    """Add up by-constituency rows per nation (the page that has them already uses this)."""
+    rows = {nation: {"nation": nation.label, "constituencies": 0, "letters": 0}
+            for nation in Nation}
+    for seat in seats:
+        nation = Nation.of_code(seat["constituency_code"])
+        if nation is not None:
+            rows[nation]["constituencies"] += 1
+            rows[nation]["letters"] += seat["letters"]
+    return list(rows.values())
+
+
 EXPORTS = {"constituency": by_constituency, "ask": by_ask, "day": by_day, "mp": by_mp,
-           "party": by_party, "target": by_target}
+           "party": by_party, "target": by_target, "nation": by_nation}
 
 
 def breakdown(db: sqlite_utils.Database, by: str, scope: Filter) -> list[dict]:

@@ -107,6 +107,7 @@ def dashboard(slug: str):
         day_chart=charts.letters_per_day(charts.fill_days(by_day)),
         seat_chart=charts.top_constituencies(by_constituency, TOP_CONSTITUENCIES),
         by_mp=by_mp, by_party=queries.party_rows(by_mp), by_target=queries.by_target(db, scope),
+        by_nation=queries.nation_rows(by_constituency),
         min_reported=queries.MIN_REPORTED_FOR_RATES,
     )
 
