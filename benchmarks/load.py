@@ -29,10 +29,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from campaign.demo.members_api import FakeMembersAPI  # noqa: E402
-from campaign.demo.postcodes_io import FakePostcodesIO  # noqa: E402
 from campaign.demo.http_journey import SLUG, STEPS, HttpJourney, hidden  # noqa: E402
 from campaign.demo.live_site import gunicorn, prepare_database  # noqa: E402
+from campaign.demo.members_api import FakeMembersAPI  # noqa: E402
+from campaign.demo.postcodes_io import FakePostcodesIO  # noqa: E402
 
 # The server's key, so that this process can read a signed preview as the server does.
 SECRET_KEY = "load-benchmark-secret"
@@ -113,7 +113,7 @@ def render_in_process(database: str, signed_field: str, runs: int) -> list[float
 def solo(base_url: str, database: str, letters: int) -> tuple[list[float], list[float]]:
     """Download times of one client alone, and in-process render times of its letter."""
     journey = RecordingJourney(base_url)
-    for number in range(letters):
+    for _ in range(letters):
         journey.letter(POSTCODES[0])
     journey.close()
     rendered = render_in_process(database, hidden(journey.last_preview, "letter"), letters)

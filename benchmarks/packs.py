@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from campaign.campaigns import campaign_by_id
-from campaign.db import connect
-from campaign.migrations.runner import migrate
-from campaign.exports import pack_figures, packs, queries
+from campaign.campaigns import campaign_by_id  # noqa: E402
+from campaign.db import connect  # noqa: E402
+from campaign.exports import pack_figures, packs, queries  # noqa: E402
+from campaign.migrations.runner import migrate  # noqa: E402
 
 GOAL_SECONDS = 5.0
 CONTACT = packs.Contact("Example Campaign Group", "https://example.org/", "team@example.org")

@@ -23,11 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from campaign import create_app  # noqa: E402
 from campaign.db import get_db  # noqa: E402
-from campaign.lookup.name_matching import shipped_code  # noqa: E402
-from campaign.lookup.postcode import Constituency  # noqa: E402
 from campaign.demo.members_api import FakeMembersAPI  # noqa: E402
 from campaign.demo.postcodes_io import FakePostcodesIO  # noqa: E402
 from campaign.lookup import leases, register  # noqa: E402
+from campaign.lookup.name_matching import shipped_code  # noqa: E402
+from campaign.lookup.postcode import Constituency  # noqa: E402
 from campaign.migrations.runner import migrate  # noqa: E402
 
 

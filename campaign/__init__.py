@@ -85,7 +85,7 @@ def _refuse_malformed_referrers(app: Flask) -> None:
 
     def malformed(uri: str) -> bool:
         try:
-            urlsplit(uri).port  # parses the host too (brackets, IPv6)
+            _ = urlsplit(uri).port  # parses the host too (brackets, IPv6)
         except ValueError:
             return True
         return False

@@ -7,9 +7,10 @@ set; RATELIMIT_ENABLED=0 turns every limit off.
 
 The address is never stored or logged as it is: the key is an HMAC of it under the
 site's secret key (of its /64 for IPv6, since one household or phone is given a whole
-/64 and could otherwise take a fresh address for every request), so neither the counters (in Redis, say) nor Flask-Limiter's own
-messages hold an IP address. Behind a proxy, set TRUSTED_PROXIES so that the
-address is the citizen's and not the proxy's (see campaign/proxies.py).
+/64 and could otherwise take a fresh address for every request), so neither the
+counters (in Redis, say) nor Flask-Limiter's own messages hold an IP address. Behind a
+proxy, set TRUSTED_PROXIES so that the address is the citizen's and not the proxy's (see
+campaign/proxies.py).
 
 The limits are generous on purpose: a school, an office or a mobile network can put
 many honest writers behind one address, and a viral afternoon is the point.

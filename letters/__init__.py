@@ -4,8 +4,8 @@ It knows nothing of Flask or of the database: the site hands it plain values
 (the campaign's wording, the chosen asks, the MP, the sender) and gets back a
 `Letter`, which the renderers turn into PDF or DOCX bytes.
 """
-from letters.model import Letter, MP, Sender, Ask, Wording
 from letters.compose import NothingForMP, compose_letter
 from letters.dates import uk_date
+from letters.model import MP, Ask, Letter, Sender, Wording
 
 __all__ = ["Letter", "MP", "Sender", "Ask", "Wording", "compose_letter", "NothingForMP", "uk_date"]

@@ -16,8 +16,15 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate, Frame, HRFlowable, KeepTogether, NextPageTemplate, PageBreak, PageTemplate,
-    Paragraph, Spacer,
+    BaseDocTemplate,
+    Frame,
+    HRFlowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
 )
 
 from letters import layout

@@ -19,7 +19,12 @@ from functools import lru_cache
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import (
-    FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, TTFontFace, makeToUnicodeCMap,
+    FF_NONSYMBOLIC,
+    FF_SYMBOLIC,
+    SUBSETN,
+    TTFont,
+    TTFontFace,
+    makeToUnicodeCMap,
 )
 
 # A TTFontFace is shared by every thread of a process and is not thread-safe: two

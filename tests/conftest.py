@@ -11,11 +11,10 @@ from werkzeug.security import generate_password_hash
 
 from campaign.accounts import users
 from campaign.clock import FixedClock
-from tests.chromium import browser  # noqa: F401  (one Chromium for the session)
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.postcodes_io import FakePostcodesIO
+from tests.chromium import browser  # noqa: F401  (one Chromium for the session)
 from tests.helpers import Journey, base_config, close_database, make_app, write_all
-
 
 # scrypt at 1/32 of werkzeug's cost (N=2**10 instead of 2**15): signing a test's staff
 # member up and in costs milliseconds, not a fifth of a second of CPU each time.

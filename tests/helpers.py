@@ -24,8 +24,8 @@ from campaign import create_app
 from campaign.campaigns.launch import load_launch_campaign
 from campaign.clock import Clock
 from campaign.db import get_db
-from campaign.migrations.runner import migrated_db
 from campaign.demo.http_journey import SLUG, WRITER, hidden  # noqa: F401  (for the tests too)
+from campaign.migrations.runner import migrated_db
 from letters import MP, Ask, Sender, Wording, compose_letter
 from letters.model import Letter
 

@@ -7,6 +7,7 @@ import pytest
 
 from tests.helpers import PASSWORD, hidden, login, page_text
 
+
 @pytest.fixture
 def staff(runner):
     result = runner.invoke(args=["users", "create", "Staff@Example.org", "--role", "staff",

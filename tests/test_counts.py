@@ -16,7 +16,6 @@ from tests.helpers import (
     ask_titles,
     expected_by_ask,
     page_text,
-    write_all,
     write_letter,
 )
 

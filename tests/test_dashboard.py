@@ -10,10 +10,16 @@ import pytest
 
 from campaign.db import get_db
 from tests.helpers import (
-    PASSWORD, add_empty_campaign, ask_titles, expected_by_ask, expected_by_constituency,
-    expected_by_day, login, make_user, page_text,
+    PASSWORD,
+    add_empty_campaign,
+    ask_titles,
+    expected_by_ask,
+    expected_by_constituency,
+    expected_by_day,
+    login,
+    make_user,
+    page_text,
 )
-
 
 SLUG = "stop-trafficking-networks"
 BASE = f"/staff/counts/{SLUG}"

@@ -5,7 +5,11 @@ import pytest
 
 from campaign import create_app
 from campaign.demo.__main__ import (
-    DEMO_ACCOUNTS, DEMO_ORGANISER_EMAIL, demo_config, postcodes_to_try, prepare,
+    DEMO_ACCOUNTS,
+    DEMO_ORGANISER_EMAIL,
+    demo_config,
+    postcodes_to_try,
+    prepare,
 )
 from tests.helpers import SLUG, hidden, make_app, page_text
 

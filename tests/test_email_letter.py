@@ -6,9 +6,9 @@ from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 from campaign.db import get_db
-from campaign.public.emailing import MAILTO_MAX_TEXT, email_offer
 from campaign.lookup import register
 from campaign.lookup.errors import UpstreamUnavailable
+from campaign.public.emailing import MAILTO_MAX_TEXT, email_offer
 from letters import Letter
 from tests.helpers import WRITER, page_text
 

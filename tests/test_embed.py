@@ -8,8 +8,7 @@ import pytest
 
 from campaign.campaigns.embedding import BadOrigin, parse_origin, parse_origins
 from campaign.db import get_db
-from tests.helpers import SLUG, page_text
-from tests.helpers import post, sign_in
+from tests.helpers import SLUG, page_text, post, sign_in
 
 EMBED = f"/c/{SLUG}/embed"
 STAFF_EMBED = "/staff/campaigns/1/embed"

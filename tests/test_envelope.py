@@ -8,7 +8,12 @@ import pytest
 from letters import MP
 from letters.render_envelope import render_envelope_pdf
 from tests.helpers import (
-    SENDER, UNICODE_NAME, make_letter, pdf_reader, pdf_runs, two_page_letter,
+    SENDER,
+    UNICODE_NAME,
+    make_letter,
+    pdf_reader,
+    pdf_runs,
+    two_page_letter,
 )
 
 DL_POINTS = (220 / 25.4 * 72, 110 / 25.4 * 72)

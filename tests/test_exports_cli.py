@@ -8,7 +8,10 @@ import json
 import pytest
 
 from tests.helpers import (
-    add_empty_campaign, ask_titles, expected_by_ask, expected_by_constituency,
+    add_empty_campaign,
+    ask_titles,
+    expected_by_ask,
+    expected_by_constituency,
     expected_by_day,
 )
 

@@ -124,8 +124,8 @@ def test_a_letter_is_delivered_when_the_disk_is_full_and_counted_when_it_is_not(
     for journey in journeys[:2]:
         _delivered(journey.download("pdf"))
     assert journeys[0].download("docx").status_code == 200
-    ours = lambda: [(token, formats) for token, formats in _rows(path)
-                    if not token.isdigit()]  # the filler rows' tokens are numbers
+    def ours():  # the filler rows' tokens are numbers
+        return [(token, formats) for token, formats in _rows(path) if not token.isdigit()]
     assert ours() == []  # no letter counted yet
     assert len(list(get_pending(app).spool.glob("*.json"))) == 3  # held on disk too
     with app.app_context():
@@ -232,7 +232,8 @@ def test_through_gunicorn_no_letter_is_lost_or_counted_twice_while_the_lock_is_h
         stop.set()
         for thread in clients:
             thread.join(timeout=60)
-        counted = lambda: len(_rows(database))
+        def counted():
+            return len(_rows(database))
         settled = _wait_for(lambda: counted() == len(delivered), 15)
         output = server.output
     assert failures == [], "\n".join(failures + output.splitlines()[-40:])

@@ -1,7 +1,6 @@
 """Issue 22: the letter's steps keep what the writer typed (expiry, Back, reload, refusals)."""
 from __future__ import annotations
 
-
 import pytest
 
 from campaign.public.journey import age_in_words

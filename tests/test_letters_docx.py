@@ -17,7 +17,12 @@ from letters import layout
 from letters.docx_template import LETTER_STYLES
 from letters.render_docx import render_docx
 from tests.helpers import (
-    UNICODE_NAME, UNICODE_SAMPLES, make_letter, pdf_runs, pdf_page_texts, two_page_letter,
+    UNICODE_NAME,
+    UNICODE_SAMPLES,
+    make_letter,
+    pdf_page_texts,
+    pdf_runs,
+    two_page_letter,
     unicode_letter,
 )
 

@@ -10,8 +10,17 @@ from letters import MP, layout
 from letters.fonts import REGULAR
 from letters.render_pdf import render_pdf
 from tests.helpers import (
-    MP_ABBOTT, SENDER, UNICODE_NAME, UNICODE_SAMPLES, make_letter, pdf_reader, pdf_runs,
-    pdf_page_texts, two_page_letter, unicode_letter, with_paragraphs,
+    MP_ABBOTT,
+    SENDER,
+    UNICODE_NAME,
+    UNICODE_SAMPLES,
+    make_letter,
+    pdf_page_texts,
+    pdf_reader,
+    pdf_runs,
+    two_page_letter,
+    unicode_letter,
+    with_paragraphs,
 )
 
 A4_POINTS = (595.28, 841.89)

@@ -8,12 +8,12 @@ from dataclasses import replace
 import pytest
 
 from campaign.db import get_db
-from campaign.lookup import register
-from campaign.lookup.name_matching import constituency_key
-from campaign.lookup.postcode import Constituency
 from campaign.demo.dataset import FakeMP
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.shapes import SHARED_DATA
+from campaign.lookup import register
+from campaign.lookup.name_matching import constituency_key
+from campaign.lookup.postcode import Constituency
 
 
 def test_refresh_loads_every_sitting_mp(app, runner, fake_members):

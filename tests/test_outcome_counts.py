@@ -8,8 +8,7 @@ import json
 
 import pytest
 
-from tests.helpers import Journey, page_text
-from tests.helpers import sign_in
+from tests.helpers import Journey, page_text, sign_in
 
 SLUG = "stop-trafficking-networks"
 

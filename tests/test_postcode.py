@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from campaign.lookup.errors import InvalidPostcode
 from campaign.lookup.postcode import normalise_postcode

@@ -12,7 +12,11 @@ from pathlib import Path
 import pytest
 
 from campaign.lookup.directory import (
-    DirectoryError, DirectoryFile, Entry, directory_info, load_directory,
+    DirectoryError,
+    DirectoryFile,
+    Entry,
+    directory_info,
+    load_directory,
 )
 from campaign.lookup.directory_import import plan_import, run_import
 from campaign.lookup.ons_files import ONSFileError, columns

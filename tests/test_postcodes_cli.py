@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from campaign import create_app
+from campaign import create_app, migrations
 from campaign.config import ConfigError, from_environment
-from campaign import migrations
 from campaign.db import get_db
 from campaign.lookup import register
 from campaign.lookup.errors import (
-    NoWestminsterConstituency, PostcodeNotFound, PostcodeTerminated, UpstreamUnavailable,
+    NoWestminsterConstituency,
+    PostcodeNotFound,
+    PostcodeTerminated,
+    UpstreamUnavailable,
 )
 from campaign.lookup.local_source import DirectoryMissing
 from campaign.lookup.postcode import Constituency, normalise_postcode

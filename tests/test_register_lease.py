@@ -12,12 +12,12 @@ import time
 import pytest
 
 from campaign.db import connect
+from campaign.demo.http_journey import HttpJourney
+from campaign.demo.live_site import gunicorn, prepare_database
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.lookup import register, register_status
 from campaign.lookup.register_upkeep import REFRESHED_BY
-from campaign.demo.http_journey import HttpJourney
 from tests.helpers import hidden
-from campaign.demo.live_site import gunicorn, prepare_database
 
 # gunicorn's workers start as separate processes: seconds, not milliseconds.
 pytestmark = pytest.mark.slow

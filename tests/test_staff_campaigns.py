@@ -7,8 +7,17 @@ import pytest
 
 from campaign.db import get_db
 from tests.helpers import (
-    Journey, WRITER, add_ask, create_campaign, docx_paragraphs, page_text, pdf_text, post,
-    set_status, set_wording, sign_in,
+    WRITER,
+    Journey,
+    add_ask,
+    create_campaign,
+    docx_paragraphs,
+    page_text,
+    pdf_text,
+    post,
+    set_status,
+    set_wording,
+    sign_in,
 )
 
 OPENING = "As your constituent in {{ constituency }}, I am asking you to act on sewage."
@@ -55,7 +64,8 @@ def test_staff_build_a_campaign_from_nothing_and_a_citizen_writes_with_it(app, s
     response = journey.download("pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     text = _flat(pdf_text(response.data))
-    assert "As your constituent in Hackney North and Stoke Newington, I am asking you to act on sewage." in text
+    assert ("As your constituent in Hackney North and Stoke Newington, I am asking you to act "
+            "on sewage.") in text
     assert ASK_PARAGRAPH in text
     assert f"Please write back to {WRITER['full_name']} with what you will do." in text
     assert "Sewage in Hackney North and Stoke Newington" in text

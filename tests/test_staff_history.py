@@ -9,7 +9,14 @@ from campaign.campaigns import all_asks
 from campaign.db import get_db
 from campaign.staff import editing
 from tests.helpers import (
-    STAFF, add_ask, create_campaign, page_text, post, set_status, set_wording, sign_in,
+    STAFF,
+    add_ask,
+    create_campaign,
+    page_text,
+    post,
+    set_status,
+    set_wording,
+    sign_in,
 )
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import time
-from io import BytesIO
 from datetime import date
+from io import BytesIO
 
 import pytest
 from hypothesis import given, settings
@@ -18,10 +18,14 @@ from letters import MP, Ask, Sender, Wording, compose_letter
 from letters.limits import MAX_PAGES, LetterTooLong
 from letters.phrasings import choose
 from letters.render_pdf import render_pdf
-from letters.wording import (MAX_PHRASING_LENGTH, MAX_WORDING_LENGTH, WordingError,
-                             check_wording, render_wording)
-from tests.helpers import page_text
-from tests.helpers import post, sign_in
+from letters.wording import (
+    MAX_PHRASING_LENGTH,
+    MAX_WORDING_LENGTH,
+    WordingError,
+    check_wording,
+    render_wording,
+)
+from tests.helpers import page_text, post, sign_in
 
 VALUES = {"mp_name": "Diane Abbott", "mp_full_title": "Rt Hon Diane Abbott MP",
           "mp_address_as": "Ms Abbott", "constituency": "Hackney North and Stoke Newington",

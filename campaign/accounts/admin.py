@@ -22,8 +22,18 @@ from wtforms.validators import AnyOf, InputRequired, Length
 
 from campaign.accounts.sign_in import role_required
 from campaign.accounts.users import (
-    ROLE_DESCRIPTIONS, ROLES, Actor, UserError, account_history, create_user, disable_user,
-    enable_user, generate_password, get_user, list_users, set_password,
+    ROLE_DESCRIPTIONS,
+    ROLES,
+    Actor,
+    UserError,
+    account_history,
+    create_user,
+    disable_user,
+    enable_user,
+    generate_password,
+    get_user,
+    list_users,
+    set_password,
 )
 from campaign.db import get_db
 

@@ -73,7 +73,7 @@ def enable_user_command(email: str) -> None:
     try:
         enable_user(db, email)
     except UserError as error:
-        raise click.ClickException(str(error))
+        raise click.ClickException(str(error)) from None
     click.echo(f"Enabled {email}.")
 
 

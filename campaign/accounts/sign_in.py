@@ -14,20 +14,23 @@ from __future__ import annotations
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import (Blueprint, abort, current_app, redirect, render_template, request,
-                   session, url_for)
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
 from flask_login import LoginManager, current_user, login_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
 from campaign import clock
+from campaign.accounts.users import authenticate, end_sessions, get_user
 from campaign.db import get_db
 from campaign.limits import (
-    ACCOUNT_ADDRESS_LOGIN_LIMIT, ACCOUNT_LOGIN_LIMIT, LOGIN_LIMIT, account_address_key,
-    account_key, limiter,
+    ACCOUNT_ADDRESS_LOGIN_LIMIT,
+    ACCOUNT_LOGIN_LIMIT,
+    LOGIN_LIMIT,
+    account_address_key,
+    account_key,
+    limiter,
 )
-from campaign.accounts.users import authenticate, end_sessions, get_user
 from campaign.lookup import register_status
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
@@ -55,7 +58,8 @@ def load_user(user_id: str):
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("Email address", validators=[InputRequired("Enter your email address."), Length(max=254)])
+    email = EmailField("Email address", validators=[InputRequired("Enter your email address."),
+                                                    Length(max=254)])
     password = PasswordField("Password", validators=[InputRequired("Enter your password."),
                                                      Length(max=1024)])
 

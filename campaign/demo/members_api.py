@@ -7,11 +7,11 @@ change `mps` and `vacant` to play out by-elections and dissolution.
 """
 from __future__ import annotations
 
-from campaign.lookup.constituencies import shipped
-from campaign.lookup.name_matching import constituency_key
 from campaign.demo import shapes
 from campaign.demo.dataset import MPS, VACANT_SEATS, FakeMP
 from campaign.demo.server import FakeServer
+from campaign.lookup.constituencies import shipped
+from campaign.lookup.name_matching import constituency_key
 
 
 def full_house(mps: list[FakeMP], vacant: list[str]) -> list[FakeMP]:

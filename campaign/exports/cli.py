@@ -9,10 +9,10 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from campaign.campaigns import Campaign, campaign_by_slug, campaign_slugs
+from campaign.clock import today
 from campaign.exports import pack_figures, packs, queries
 from campaign.exports.files import breakdown_document, to_csv, to_json
 from campaign.migrations.runner import migrated_db
-from campaign.clock import today
 
 export = AppGroup("export", help="Take counts away as files.")
 

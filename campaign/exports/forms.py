@@ -71,7 +71,7 @@ class DateRangeForm(FlaskForm):
         """Show the days of the page's address in the boxes."""
         for which, day in (("since", since), ("until", until)):
             if day:
-                for field, value in zip(self.boxes(which), (day.day, day.month, day.year)):
+                for field, value in zip(self.boxes(which), (day.day, day.month, day.year), strict=True):
                     field.data = str(value)
 
     def _read(self, which: str) -> date | None:
@@ -79,7 +79,7 @@ class DateRangeForm(FlaskForm):
         typed = [(field.data or "").strip() for field in self.boxes(which)]
         if not any(typed):
             return None
-        missing = [part for part, text in zip(PARTS, typed) if not text]
+        missing = [part for part, text in zip(PARTS, typed, strict=True) if not text]
         if missing:
             raise ValueError(f"The {label} must include a {' and a '.join(missing)}, "
                              f"like {EXAMPLE}.")

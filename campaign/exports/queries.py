@@ -236,7 +236,7 @@ def _outcome_figures(row: dict) -> dict:
     median = ""
     if sum(replies):
         half, running = sum(replies) / 2, 0
-        for bucket, count in zip(REPLY_BUCKETS, replies):
+        for bucket, count in zip(REPLY_BUCKETS, replies, strict=True):
             running += count
             if running >= half:
                 median = bucket

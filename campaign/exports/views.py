@@ -12,18 +12,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flask import (
-    Blueprint, Response, abort, current_app, redirect, render_template, request, url_for,
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
 )
 
 from campaign.accounts.sign_in import role_required
 from campaign.campaigns import Campaign, campaign_by_slug
+from campaign.clock import today
 from campaign.db import get_db
 from campaign.exports import charts, pack_figures, packs, queries
 from campaign.exports.files import (
-    breakdown_document, everything_document, file_name, to_csv, to_json,
+    breakdown_document,
+    everything_document,
+    file_name,
+    to_csv,
+    to_json,
 )
 from campaign.exports.forms import BOX_NAMES, DateRangeForm, link_filter
-from campaign.clock import today
 
 bp = Blueprint("exports", __name__, url_prefix="/staff/counts")
 

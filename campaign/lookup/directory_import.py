@@ -10,15 +10,24 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from campaign.clock import timestamp
 from campaign.lookup.constituencies import shipped as shipped_names
 from campaign.lookup.directory import (
-    Directory, DirectoryBuilder, DirectoryError, ImportStats, load_directory,
+    Directory,
+    DirectoryBuilder,
+    DirectoryError,
+    ImportStats,
+    load_directory,
     write_directory,
 )
 from campaign.lookup.ons_files import (
-    InputFile, Progress, constituency_names, find_inputs, postcode_rows, release_of,
+    InputFile,
+    Progress,
+    constituency_names,
+    find_inputs,
+    postcode_rows,
+    release_of,
 )
-from campaign.clock import timestamp
 from campaign.lookup.postcode import is_no_constituency
 
 FORMAT_VERSION = 1

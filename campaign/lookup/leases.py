@@ -17,7 +17,6 @@ from campaign import clock
 from campaign.db import write_transaction
 
 
-
 def acquire(db: sqlite_utils.Database, name: str, holder: str, seconds: float) -> bool:
     """Take the lease `name` for `seconds` if nobody holds it; True if `holder` now has it."""
     now = clock.now()

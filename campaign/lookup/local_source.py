@@ -14,7 +14,10 @@ from typing import Mapping
 from campaign.config import POSTCODE_SOURCES
 from campaign.lookup.directory import LIVE, NONE, DirectoryFile, Entry
 from campaign.lookup.errors import (
-    NoWestminsterConstituency, PostcodeNotFound, PostcodeTerminated, UpstreamUnavailable,
+    NoWestminsterConstituency,
+    PostcodeNotFound,
+    PostcodeTerminated,
+    UpstreamUnavailable,
 )
 from campaign.lookup.finder import PostcodeSource
 from campaign.lookup.postcode import Constituency, Postcode

@@ -7,10 +7,16 @@ import requests
 
 from campaign.lookup.breaker import CircuitBreaker
 from campaign.lookup.errors import (
-    NoWestminsterConstituency, PostcodeNotFound, PostcodeTerminated, UpstreamUnavailable,
+    NoWestminsterConstituency,
+    PostcodeNotFound,
+    PostcodeTerminated,
+    UpstreamUnavailable,
 )
 from campaign.lookup.postcode import (
-    CROWN_DEPENDENCY_AREAS, Constituency, Postcode, is_no_constituency,
+    CROWN_DEPENDENCY_AREAS,
+    Constituency,
+    Postcode,
+    is_no_constituency,
 )
 from campaign.lookup.upstream import Timeouts, fetch_json
 

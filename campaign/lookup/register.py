@@ -26,13 +26,16 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
-from campaign.lookup import constituencies, parliament
-from campaign.lookup.errors import (
-    MPUnconfirmed, ParliamentDissolved, UpstreamUnavailable, VacantSeat,
-)
-from campaign.lookup.members_api import MembersAPI
 from campaign import clock
 from campaign.db import write_transaction
+from campaign.lookup import constituencies, parliament
+from campaign.lookup.errors import (
+    MPUnconfirmed,
+    ParliamentDissolved,
+    UpstreamUnavailable,
+    VacantSeat,
+)
+from campaign.lookup.members_api import MembersAPI
 from campaign.lookup.name_matching import constituency_key, same_seat, shipped_code
 from campaign.lookup.postcode import Constituency
 from letters import MP

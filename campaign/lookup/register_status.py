@@ -15,7 +15,6 @@ from campaign.lookup import constituencies, parliament
 from letters.dates import uk_date
 
 
-
 @dataclass(frozen=True)
 class RegisterStatus:
     """What staff see about the register on their home page."""

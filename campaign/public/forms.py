@@ -98,15 +98,19 @@ class CheckboxesField(SelectMultipleField):
         self.data = [value for value in (self.data or []) if value in valid]
 
 
+ADDRESS_TOO_LONG = f"Keep each address line under {ADDRESS_MAX} characters."
+
+
 class LetterForm(FlaskForm):
     full_name = StringField("Your full name", filters=[clean_line], widget=TextInput(), validators=[
         InputRequired("Enter your name: the MP needs it to reply."),
         Length(max=NAME_MAX, message=f"Keep your name under {NAME_MAX} characters."), printable])
     address_line1 = StringField("Address line 1", filters=[clean_line], widget=TextInput(), validators=[
         InputRequired("Enter the first line of your address: MPs reply only to constituents."),
-        Length(max=ADDRESS_MAX, message=f"Keep each address line under {ADDRESS_MAX} characters."), printable])
-    address_line2 = StringField("Address line 2 (optional)", filters=[clean_line], widget=TextInput(), validators=[
-        Optional(), Length(max=ADDRESS_MAX, message=f"Keep each address line under {ADDRESS_MAX} characters."), printable])
+        Length(max=ADDRESS_MAX, message=ADDRESS_TOO_LONG), printable])
+    address_line2 = StringField("Address line 2 (optional)", filters=[clean_line], widget=TextInput(),
+                                validators=[Optional(), Length(max=ADDRESS_MAX, message=ADDRESS_TOO_LONG),
+                                            printable])
     town = StringField("Town or city", filters=[clean_line], widget=TextInput(), validators=[
         InputRequired("Enter your town or city."),
         Length(max=TOWN_MAX, message=f"Keep the town under {TOWN_MAX} characters."), printable])
@@ -115,8 +119,10 @@ class LetterForm(FlaskForm):
         uk_postcode])
     asks = CheckboxesField("What you ask your MP to do", coerce=int)
     personal_note = TextAreaField("In your own words (optional)", filters=[clean_paragraphs], validators=[
-        Optional(), Length(max=NOTE_MAX, message=f"Keep your own words under {NOTE_MAX:,} characters."), printable])
-    contact = StringField("Email or phone number for a reply (optional)", filters=[clean_line], widget=TextInput(),
+        Optional(), Length(max=NOTE_MAX, message=f"Keep your own words under {NOTE_MAX:,} characters."),
+        printable])
+    contact = StringField("Email or phone number for a reply (optional)", filters=[clean_line],
+                          widget=TextInput(),
                           validators=[Optional(), Length(max=CONTACT_MAX, message=(
                               f"Keep this under {CONTACT_MAX} characters.")), printable])
     # Draws the letter's phrasings. Not secret: a writer who changes it only gets

@@ -73,7 +73,7 @@ def letters_svg(letters_by_code: dict[str, int], label: str) -> Markup:
     left, top = min(xs) - pad, min(ys) - pad
     width, height = max(xs) - left + pad, max(ys) - top + pad
     shapes = []
-    for cell, (x, y) in zip(cells, centres):
+    for cell, (x, y) in zip(cells, centres, strict=True):
         count = letters_by_code.get(cell.code, 0)
         noun = "letter" if count == 1 else "letters"
         shapes.append(

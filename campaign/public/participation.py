@@ -19,7 +19,6 @@ from campaign.lookup.finder import FoundMP
 from campaign.public.signed_requests import LetterRequest
 
 
-
 @dataclass(frozen=True)
 class LetterCount:
     """What one letter leaving in one format adds to the records: exactly the row's

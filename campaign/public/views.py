@@ -19,14 +19,19 @@ from __future__ import annotations
 import secrets
 from dataclasses import replace
 
-from flask import (Blueprint, abort, current_app, redirect, render_template, request,
-                   url_for)
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
 from campaign.campaigns import (
-    Campaign, campaign_by_id, campaign_by_slug, enabled_asks, latest_closed_campaign,
+    Campaign,
+    campaign_by_id,
+    campaign_by_slug,
+    enabled_asks,
+    latest_closed_campaign,
     public_campaigns,
 )
 from campaign.campaigns.embedding import embed_origins
+from campaign.campaigns.help_text import help_blocks
+from campaign.clock import today
 from campaign.db import get_db
 from campaign.exports.queries import Filter, by_constituency
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, REFERENCE_LIMIT, limiter
@@ -37,7 +42,10 @@ from campaign.lookup.local_source import directory_path
 from campaign.lookup.register import mp_email
 from campaign.public import journey
 from campaign.public.composing import (
-    NoAsksChosen, asks_in_letter, compose_for, suggested_wording,
+    NoAsksChosen,
+    asks_in_letter,
+    compose_for,
+    suggested_wording,
 )
 from campaign.public.counter import get_counter
 from campaign.public.downloads import letter_file
@@ -46,25 +54,33 @@ from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.public.hexmap import CLASSES, letters_svg
 from campaign.public.letter_edits import MAX_EDIT_LENGTH, paragraph_texts, read_edits
 from campaign.public.letter_reports import (
-    REPLY_KINDS, REPLY_WITHIN, SENT_KINDS, BadReport, letter_by_reference,
+    REPLY_KINDS,
+    REPLY_WITHIN,
+    SENT_KINDS,
+    BadReport,
+    letter_by_reference,
+)
+from campaign.public.letter_reports import (
     report as record_report,
 )
 from campaign.public.participation import record_letter
 from campaign.public.pending_counts import get_pending
 from campaign.public.privacy_facts import privacy_facts
 from campaign.public.references import new_reference, normalise, reference_hash
-from campaign.public.second_letters import (chosen_target_ids, offered, second_letter,
-                                            second_letters)
+from campaign.public.second_letters import chosen_target_ids, offered, second_letter, second_letters
 from campaign.public.sharing import share_card_png, share_links
 from campaign.public.signed_requests import (
-    LetterExpired, LetterRequest, LetterTampered, SignedLetter, sign, unsign,
+    LetterExpired,
+    LetterRequest,
+    LetterTampered,
+    SignedLetter,
+    sign,
+    unsign,
 )
 from campaign.security_headers import allow_framing
-from campaign.clock import today
 from letters import Ask
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
-from campaign.campaigns.help_text import help_blocks
 from letters.phrasings import new_seed, paragraph_keys
 from letters.render_pdf import check_pages
 

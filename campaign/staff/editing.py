@@ -22,8 +22,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from campaign.campaigns import (DEFAULT_THANK_YOU, STATUSES, THANK_YOU_PLACEHOLDERS, Status,
-                                all_asks)
+from campaign.campaigns import DEFAULT_THANK_YOU, STATUSES, THANK_YOU_PLACEHOLDERS, Status, all_asks
 from campaign.campaigns.devolution import rules_by_ask, rules_snapshot, save_rules
 from campaign.clock import timestamp
 from campaign.db import write_transaction

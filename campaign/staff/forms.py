@@ -10,13 +10,10 @@ from __future__ import annotations
 import unicodedata
 
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, RadioField, SelectMultipleField, StringField,
-                     TextAreaField)
-from wtforms.validators import (AnyOf, InputRequired, Length, Optional, Regexp,
-                                ValidationError)
+from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import AnyOf, InputRequired, Length, Optional, Regexp, ValidationError
 
-from campaign.campaigns import STATUSES
-from campaign.campaigns import THANK_YOU_PLACEHOLDERS
+from campaign.campaigns import STATUSES, THANK_YOU_PLACEHOLDERS
 from campaign.campaigns.help_text import MAX_HELP_TEXT
 from campaign.staff.editing import (
     MAX_BODY_LENGTH,
@@ -109,7 +106,8 @@ class CampaignForm(FlaskForm):
     intro = TextAreaField("Introduction", filters=[clean_paragraphs], validators=[
         Optional(), Length(max=6000, message="Keep the introduction under 6,000 characters.")])
     thank_you = TextAreaField("Thank-you message when closed", filters=[clean_paragraphs],
-                              validators=[Optional(), Length(max=1000, message="Keep this under 1,000 characters."),
+                              validators=[Optional(),
+                                          Length(max=1000, message="Keep this under 1,000 characters."),
                                           valid_thank_you])
     help_title = StringField("Help page title (optional)", filters=[clean_line], validators=[
         Optional(), Length(max=80, message="Keep the title under 80 characters.")])
@@ -145,7 +143,8 @@ class WordingForm(FlaskForm):
 
 class AskForm(FlaskForm):
     title = StringField("Short title (the checkbox label)", filters=[clean_line], validators=[
-        InputRequired("Enter a short title."), Length(max=120, message="Keep the title under 120 characters.")])
+        InputRequired("Enter a short title."),
+        Length(max=120, message="Keep the title under 120 characters.")])
     explanation = StringField("Explanation for citizens (optional)", filters=[clean_line], validators=[
         Optional(), Length(max=300, message="Keep the explanation under 300 characters.")])
     paragraph = TextAreaField("Paragraph in the letter", filters=[wording_text], validators=[

@@ -27,7 +27,8 @@ SAMPLE_SENDER = Sender(
     address_lines=("1 Example Street", "Sampleton"),
     postcode="SW1A 1AA",
 )
-# The key of the sample MP above (a register seat's key is its GSS code), for the choice of MPs on the preview page.
+# The key of the sample MP above (a register seat's key is its GSS code), for the choice
+# of MPs on the preview page.
 SAMPLE_KEY = "sample"
 
 

@@ -16,9 +16,9 @@ from flask_login import current_user
 from campaign.accounts.sign_in import role_required
 from campaign.campaigns import all_asks, campaign_by_id, enabled_asks
 from campaign.campaigns.targets import campaign_target, target_row
+from campaign.clock import today
 from campaign.db import get_db
 from campaign.public.downloads import letter_file
-from campaign.clock import today
 from campaign.staff import editing, target_editing
 from campaign.staff.forms import target_form
 from campaign.staff.preview import SAMPLE_MP, SAMPLE_SENDER

@@ -33,7 +33,6 @@ from campaign.campaigns import (
     campaign_by_id,
     enabled_asks,
 )
-from campaign.campaigns.targets import campaign_targets
 from campaign.campaigns.embedding import (
     BadOrigin,
     embed_origins,
@@ -41,11 +40,12 @@ from campaign.campaigns.embedding import (
     parse_origins,
     set_embed_origins,
 )
+from campaign.campaigns.targets import campaign_targets
+from campaign.clock import today
 from campaign.db import get_db
 
 # The preview serves its files as a citizen's download is served (see public.downloads).
 from campaign.public.downloads import letter_file
-from campaign.clock import today
 from campaign.staff import differences, editing
 from campaign.staff import preview as previews
 from campaign.staff.forms import (

@@ -115,7 +115,8 @@ def assert_focus_indicator_contrasts(page: Page, margin: int = 10,
     perimeter = 2 * (box["width"] + box["height"])
     element = focus_style(page)["element"]
     assert changed >= perimeter, (
-        f"focus on {element} changes {changed} pixels by {min_contrast}:1, fewer than its perimeter {perimeter:.0f}")
+        f"focus on {element} changes {changed} pixels by {min_contrast}:1, "
+        f"fewer than its perimeter {perimeter:.0f}")
 
 
 def tab_to(page: Page, selector: str, limit: int = 60, backwards: bool = False) -> None:

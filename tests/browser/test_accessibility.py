@@ -19,9 +19,16 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect  # noqa: E402
 
-from tests.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
 from tests.browser.steps import (  # noqa: E402
-    ASKS, assert_no_sideways_scroll, fill_letter, find_mp, open_campaign, preview, reach_preview)
+    ASKS,
+    assert_no_sideways_scroll,
+    fill_letter,
+    find_mp,
+    open_campaign,
+    preview,
+    reach_preview,
+)
+from tests.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
 from tests.helpers import SLUG  # noqa: E402
 
 FAILING_IMPACTS = {"serious", "critical"}
@@ -304,9 +311,9 @@ def test_service_unavailable_has_no_serious_accessibility_problems(page, axe_js,
 def staff_account(live_app):
     """An admin account (an admin sees every staff page, the accounts pages too), and a
     letter written so the counts pages have charts to show."""
+    from campaign.accounts.users import create_user
     from campaign.db import get_db
     from campaign.staff import editing
-    from campaign.accounts.users import create_user
     from tests.helpers import Journey
 
     with live_app.app_context():

@@ -12,8 +12,7 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect  # noqa: E402
 
-from tests.browser.steps import (  # noqa: E402
-    ASKS, NOTE, fill_letter, find_mp, open_campaign, preview)
+from tests.browser.steps import ASKS, NOTE, fill_letter, find_mp, open_campaign, preview  # noqa: E402
 from tests.chromium import new_page  # noqa: E402
 from tests.helpers import SLUG, WRITER  # noqa: E402
 

@@ -13,9 +13,17 @@ from playwright.sync_api import expect  # noqa: E402
 
 from campaign.clock import SYSTEM  # noqa: E402
 from letters import uk_date  # noqa: E402
-from tests.chromium import PHONE, new_page  # noqa: E402
 from tests.browser.steps import (  # noqa: E402
-    ASKS, CAMPAIGN_TITLE, NOTE, assert_no_sideways_scroll, fill_letter, find_mp, open_campaign, preview)
+    ASKS,
+    CAMPAIGN_TITLE,
+    NOTE,
+    assert_no_sideways_scroll,
+    fill_letter,
+    find_mp,
+    open_campaign,
+    preview,
+)
+from tests.chromium import PHONE, new_page  # noqa: E402
 from tests.helpers import WRITER, docx_paragraphs, pdf_text  # noqa: E402
 
 TODAY = uk_date(SYSTEM.today())

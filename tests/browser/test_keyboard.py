@@ -10,8 +10,7 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect  # noqa: E402
 
-from tests.browser.steps import (  # noqa: E402
-    ASKS, NOTE, assert_focus_visible, open_campaign, tab_to)
+from tests.browser.steps import ASKS, NOTE, assert_focus_visible, open_campaign, tab_to  # noqa: E402
 from tests.helpers import WRITER, pdf_text  # noqa: E402
 
 

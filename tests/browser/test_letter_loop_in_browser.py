@@ -11,11 +11,12 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect  # noqa: E402
 
-from campaign.db import get_db  # noqa: E402
 from campaign.campaigns.embedding import set_embed_origins  # noqa: E402
-from tests.chromium import PHONE, new_page  # noqa: E402
+from campaign.db import get_db  # noqa: E402
 from tests.browser.steps import reach_preview  # noqa: E402
+from tests.chromium import PHONE, new_page  # noqa: E402
 from tests.helpers import SLUG  # noqa: E402
+
 
 # The partner sites are real servers on loopback (port 0), each serving one page that
 # frames the embed and the campaign page. Loopback because Chromium blocks a public

@@ -6,9 +6,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
+from campaign.demo.live_site import gunicorn, prepare_database
 from campaign.limits import POSTCODE_LIMIT
 from tests.helpers import SLUG, hidden
-from campaign.demo.live_site import gunicorn, prepare_database
 
 PER_MINUTE = int(POSTCODE_LIMIT.split()[0])
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,10 +16,9 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 from playwright.sync_api import expect  # noqa: E402
 
 from campaign.clock import SYSTEM  # noqa: E402
-from tests.chromium import SCREENSHOTS  # noqa: E402
 from tests.browser.steps import ASKS, NOTE, fill_letter, find_mp, open_campaign, preview  # noqa: E402
-from tests.helpers import SLUG, WRITER, docx_paragraphs, pdf_text  # noqa: E402
-from tests.helpers import ORGANISER, PASSWORD, STAFF  # noqa: E402
+from tests.chromium import SCREENSHOTS  # noqa: E402
+from tests.helpers import ORGANISER, PASSWORD, SLUG, STAFF, WRITER, docx_paragraphs, pdf_text  # noqa: E402  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -195,8 +193,8 @@ def test_the_embed_is_framed_only_by_listed_origins_through_nginx(production_sit
     import requests
 
     from campaign import create_app
-    from campaign.db import get_db
     from campaign.campaigns.embedding import set_embed_origins
+    from campaign.db import get_db
 
     url = f"{production_site.url}/c/{SLUG}/embed"
     verify = str(tls_certificate.cert)
