@@ -34,12 +34,12 @@ def signed_in_admin(page, live_app):
 def test_a_new_campaigns_web_address_follows_its_title_until_typed(signed_in_admin, shoot):
     page = signed_in_admin
     page.goto("/staff/campaigns/new")
-    page.get_by_label("Title").fill("Clean Rivers!")
+    page.get_by_label("Title", exact=True).fill("Clean Rivers!")
     expect(page.get_by_label("Web address")).to_have_value("clean-rivers")
-    page.get_by_label("Title").fill("Ynys Môn's rivers")
+    page.get_by_label("Title", exact=True).fill("Ynys Môn's rivers")
     expect(page.get_by_label("Web address")).to_have_value("ynys-mons-rivers")
     page.get_by_label("Web address").fill("my-own")
-    page.get_by_label("Title").fill("Something else")
+    page.get_by_label("Title", exact=True).fill("Something else")
     expect(page.get_by_label("Web address")).to_have_value("my-own")
     assert_no_sideways_scroll(page)
     shoot("new-campaign")
