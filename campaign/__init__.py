@@ -10,7 +10,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from campaign import (
     accounts, config, db, exports, limits, lookup, proxies, public, request_log,
-    security_headers, site_context, staff,
+    security_headers, site_context, staff, stances,
 )
 
 PACKAGE = Path(__file__).resolve().parent
@@ -53,7 +53,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     request_log.init_app(app)
     site_context.init_app(app)
     # Each feature registers its own blueprints and commands.
-    for feature in (lookup, public, staff, accounts, exports):
+    for feature in (lookup, public, staff, accounts, exports, stances):
         feature.init_app(app)
     _register_error_pages(app)
     return app

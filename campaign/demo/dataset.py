@@ -29,8 +29,10 @@ MPS = [
     FakeMP(172, "Ms Diane Abbott", "Rt Hon Diane Abbott MP", "Ms Abbott", "Independent",
            "Hackney North and Stoke Newington", "F", "Abbott, Ms Diane",
            "diane.abbott.office@parliament.uk"),
+    # A shadow minister (an opposition post) and, below, a minister (a government post).
     FakeMP(4761, "Laura Trott", "Laura Trott MBE MP", "Ms Trott", "Conservative", "Sevenoaks",
-           "F", "Trott, Laura", "laura.trott.mp@parliament.uk"),
+           "F", "Trott, Laura", "laura.trott.mp@parliament.uk",
+           opposition_posts=("Shadow Secretary of State for Education",)),
     FakeMP(467, "Sir Lindsay Hoyle", "Rt Hon Sir Lindsay Hoyle MP", "Sir Lindsay", "Speaker",
            "Chorley", "M", "Hoyle, Sir Lindsay"),
     FakeMP(4703, "Órfhlaith Begley", "Órfhlaith Begley MP", "Ms Begley", "Sinn Féin",
@@ -40,6 +42,9 @@ MPS = [
            "Medi, Llinos"),
     FakeMP(5220, "Shaun Davies", "Shaun Davies MP", "Mr Davies", "Labour", "Telford", "M",
            "Davies, Shaun", "shaun.davies.mp@parliament.uk"),
+    FakeMP(4370, "Jess Phillips", "Jess Phillips MP", "Ms Phillips", "Labour",
+           "Birmingham Yardley", "F", "Phillips, Jess",
+           government_posts=("Parliamentary Under-Secretary of State (Home Office)",)),
     FakeMP(4788, "Mark Pritchard", "Rt Hon Mark Pritchard MP", "Mr Pritchard", "Conservative",
            "The Wrekin", "M", "Pritchard, Mark"),
 ]
@@ -54,6 +59,7 @@ POSTCODES = [
     FakePostcode("BT78 1AA", "N05000018", "West Tyrone", "Northern Ireland"),
     FakePostcode("LL77 7TW", "W07000112", "Ynys Mon", "Wales"),
     FakePostcode("TF1 6TE", "E14001543", "Wrekin, The"),
+    FakePostcode("B25 8NB", "E14001100", "Birmingham Yardley"),
     FakePostcode("WA7 1AA", "E14001455", "Runcorn and Helsby"),
     # Non-geographic: postcodes.io knows it but it lies in no constituency.
     FakePostcode("BX1 1LT", None, None),

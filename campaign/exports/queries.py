@@ -23,7 +23,9 @@ from datetime import date
 
 import sqlite_utils
 
-BREAKDOWNS = ("constituency", "ask", "day", "mp", "party")
+from letters.stances import Stance
+
+BREAKDOWNS = ("constituency", "ask", "day", "mp", "party", "stance")
 
 # Rates (sent, replied) are shown only for groups with at least this many letters
 # reported on: MPs rightly object to league tables built on two or three letters.
@@ -40,6 +42,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "day": ("day", "letters"),
     "mp": ("constituency_code", "constituency_name", "mp_name", "party", *_OUTCOMES),
     "party": ("party", "constituencies", *_OUTCOMES),
+    "stance": ("stance", "constituencies", "letters"),
 }
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -259,8 +262,30 @@ def party_rows(mp_rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda row: (-row["letters"], row["party"]))
 
 
+def by_stance(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
+    """Letters by the stance on their campaign of their seat's sitting MP: supports,
+    opposes, not known (every one listed, with 0 for none).
+
+    Joined on the register as it is now (a stance belongs to the MP): letters to a seat
+    that has since changed hands count under the new MP's stance, and letters to a seat
+    with no MP in the register count as not known.
+    """
+    where, params = scope.where("l")
+    rows = {row["stance"]: row for row in db.query(f"""
+        select coalesce(s.stance, 'not known') as stance,
+               count(distinct l.constituency_code) as constituencies, count(*) as letters
+        from letters l
+        left join mps on mps.constituency_code = l.constituency_code
+        left join mp_stances s on s.campaign_id = l.campaign_id
+                              and s.member_id = mps.member_id
+        where {where}
+        group by 1""", params)}
+    return [rows.get(str(stance)) or {"stance": str(stance), "constituencies": 0, "letters": 0}
+            for stance in Stance]
+
+
 EXPORTS = {"constituency": by_constituency, "ask": by_ask, "day": by_day, "mp": by_mp,
-           "party": by_party}
+           "party": by_party, "stance": by_stance}
 
 
 def breakdown(db: sqlite_utils.Database, by: str, scope: Filter) -> list[dict]:

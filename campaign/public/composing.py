@@ -5,11 +5,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+import sqlite_utils
+
 from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP
 from campaign.public.signed_requests import LetterRequest
+from campaign.stances.records import stance_of
 from letters import MP, Ask, Letter, Sender, compose_letter
 from letters.compose import placeholder_values, suggested_for
+from letters.stances import Stance
 
 
 class NoAsksChosen(ValueError):
@@ -23,8 +27,11 @@ def asks_in_letter(enabled: Sequence[Ask], request: LetterRequest) -> list[Ask]:
 
 
 def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterRequest,
-                found: FoundMP, day: date, reference_url: str = "") -> Letter:
+                found: FoundMP, day: date, reference_url: str = "", stance: str = "") -> Letter:
     """The letter `request` describes, to the MP the preview `found`, dated `day`.
+
+    Everything in it follows `found` (the postcode on the letter): the constituency,
+    the MP, their post, and `stance`, the MP's on the campaign (stance_for).
 
     The preview composes it once the MP is found; the download composes what the
     signed preview decided, with no lookup.
@@ -43,7 +50,7 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
     )
     letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp, sender=sender,
                             personal_note=request.personal_note, today=day,
-                            seed=request.seed, edits=request.edits)
+                            seed=request.seed, edits=request.edits, stance=stance)
     if reference_url and request.reference:
         letter = replace(letter, keepsake=(
             f"Your reference: {request.reference}",
@@ -54,6 +61,15 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
 
 
 def suggested_wording(campaign: Campaign, asks: Sequence[Ask], mp: MP, seed: int,
-                      today: date) -> dict[str, str]:
+                      today: date, stance: str = "") -> dict[str, str]:
     """The paragraphs a letter to `mp` would use unedited, keyed as in letters.phrasings."""
-    return suggested_for(campaign.wording, asks, mp, seed, placeholder_values(mp, "", today))
+    return suggested_for(campaign.wording, asks, mp, seed, placeholder_values(mp, "", today),
+                         stance)
+
+
+def stance_for(db: sqlite_utils.Database, campaign: Campaign, found: FoundMP | None) -> str:
+    """The stance on `campaign` of the MP `found` for the letter's postcode ("" for none)."""
+    if found is None:
+        return ""
+    stance = stance_of(db, campaign.id, found.mp.member_id)
+    return "" if stance == Stance.NOT_KNOWN else str(stance)

@@ -37,7 +37,7 @@ from campaign.lookup.local_source import directory_path
 from campaign.lookup.register import mp_email
 from campaign.public import journey
 from campaign.public.composing import (
-    NoAsksChosen, asks_in_letter, compose_for, suggested_wording,
+    NoAsksChosen, asks_in_letter, compose_for, stance_for, suggested_wording,
 )
 from campaign.public.counter import get_counter
 from campaign.public.downloads import letter_file
@@ -247,7 +247,8 @@ def write(slug: str):
     seed = journey.seed_from(request.args.get("seed")) or new_seed()
     letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed),
                                looked_up=str(found.postcode))
-    suggested = suggested_wording(campaign, asks, found.mp, seed, today())
+    suggested = suggested_wording(campaign, asks, found.mp, seed, today(),
+                                  stance_for(get_db(), campaign, found))
     return _write_page(campaign, found, letter_form, asks, paragraph_texts(None, suggested),
                        restore=True)
 
@@ -291,7 +292,8 @@ def _suggested_for(campaign: Campaign, asks: list[Ask], found, seed_text: str | 
     seed = journey.seed_from(seed_text)
     if found is None or seed is None:
         return {}
-    return suggested_wording(campaign, asks, found.mp, seed, today())
+    return suggested_wording(campaign, asks, found.mp, seed, today(),
+                             stance_for(get_db(), campaign, found))
 
 
 @bp.post("/c/<slug>/letter")
@@ -322,13 +324,23 @@ def preview(slug: str):
             # The MP comes from the postcode on the letter, so the letter goes to the
             # writer's own MP even if they changed the postcode on the form.
             found = _finder().find(get_db(), letter_request.postcode)
-            suggested = suggested_wording(campaign, asks, found.mp, seed, day)
-            edits, paragraph_errors = read_edits(request.form, suggested)
+            # Everything in the letter follows that postcode: constituency, MP, post,
+            # stance, role openings and closings.
+            stance = stance_for(get_db(), campaign, found)
+            suggested = suggested_wording(campaign, asks, found.mp, seed, day, stance)
+            # A corrected postcode: the textareas still hold the suggestions for the MP
+            # the form was made for; those are not the writer's words, so they give way
+            # to this MP's (their own changes stay theirs).
+            submitted = journey.without_stale_suggestions(
+                request.form, _suggested_for(campaign, asks, _moved_from_found(
+                    form.looked_up.data, found), form.seed.data))
+            edits, paragraph_errors = read_edits(submitted, suggested)
             paragraph_errors.update(journey.unticked_edit_errors(
                 edits, asks, letter_request.ask_ids))
             if not paragraph_errors:
                 letter_request = replace(letter_request, edits=edits)
-                letter = compose_for(campaign, asks, letter_request, found, day)
+                letter = compose_for(campaign, asks, letter_request, found, day,
+                                     stance=stance)
                 # The PDF's page limit, met here with a sentence on what to shorten
                 # rather than at the download (the writer's copy is a page apart).
                 check_pages(letter)
@@ -350,7 +362,7 @@ def preview(slug: str):
         else:
             if not paragraph_errors:
                 signed = sign(letter_request, found, letter.date,
-                              current_app.config["SECRET_KEY"])
+                              current_app.config["SECRET_KEY"], stance)
                 return render_template(
                     "public/preview.html", campaign=campaign, letter=letter, found=found,
                     signed=signed,
@@ -368,6 +380,12 @@ def _reference_url(letter_request: LetterRequest) -> str:
     """Where the writer reports back, as the letter's own copy prints it."""
     return url_for("public.reference_page", reference=letter_request.reference or "-",
                    _external=True)
+
+
+def _moved_from_found(looked_up: str | None, found):
+    """The MP the form was made for, when the letter's postcode is another (else None)."""
+    moved = _moved_from(looked_up, found)
+    return _found_or_none(moved) if moved else None
 
 
 def _moved_from(looked_up: str | None, found) -> str:
@@ -433,7 +451,7 @@ def _signed_letter(campaign: Campaign):
     enabled = enabled_asks(get_db(), campaign.id)
     try:
         letter = compose_for(campaign, enabled, signed.request, signed.found, signed.day,
-                             reference_url=reference_url)
+                             reference_url=reference_url, stance=signed.stance)
     except NoAsksChosen:
         raise _StartAgain(campaign, "The asks you chose have changed. Please choose "
                           "again.", 409) from None
@@ -557,7 +575,7 @@ def edit(slug: str):
                         contact=letter_request.contact, seed=str(letter_request.seed),
                         looked_up=str(signed.found.postcode))
     suggested = suggested_wording(campaign, asks, signed.found.mp, letter_request.seed,
-                                  signed.day)
+                                  signed.day, signed.stance)
     # The card shows the MP the preview was addressed to, carried in the signed field.
     return _write_page(campaign, signed.found, form, asks,
                        paragraph_texts(None, suggested, letter_request.edits),
