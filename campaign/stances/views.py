@@ -26,7 +26,7 @@ STANCE_CHOICES = [(str(stance), stance.label) for stance in Stance]
 
 class MarkForm(FlaskForm):
     member_id = IntegerField("Member", validators=[InputRequired()])
-    stance = SelectField("Stance", choices=STANCE_CHOICES)
+    stance = SelectField("Stance", choices=[str(stance) for stance in Stance])
 
 
 class ImportForm(FlaskForm):
