@@ -18,7 +18,8 @@ _SEED_DIGITS = 20
 
 def seed_from(value: str | None) -> int | None:
     """The letter's seed from ?seed=, or None when it is missing or not one."""
-    if value and value.isdigit() and len(value) <= _SEED_DIGITS:
+    # ASCII digits only: "²".isdigit() is true but int() cannot read it.
+    if value and value.isascii() and value.isdigit() and len(value) <= _SEED_DIGITS:
         return int(value)
     return None
 

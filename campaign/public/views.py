@@ -331,9 +331,10 @@ def preview(slug: str):
             # A corrected postcode: the textareas still hold the suggestions for the MP
             # the form was made for; those are not the writer's words, so they give way
             # to this MP's (their own changes stay theirs).
-            submitted = journey.without_stale_suggestions(
-                request.form, _suggested_for(campaign, asks, _moved_from_found(
-                    form.looked_up.data, found), form.seed.data))
+            old = _moved_from_found(form.looked_up.data, found)
+            submitted = journey.without_stale_suggestions(request.form, suggested_wording(
+                campaign, asks, old.mp, seed, day, stance_for(get_db(), campaign, old))
+                if old else {})
             edits, paragraph_errors = read_edits(submitted, suggested)
             paragraph_errors.update(journey.unticked_edit_errors(
                 edits, asks, letter_request.ask_ids))

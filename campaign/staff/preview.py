@@ -14,6 +14,7 @@ import sqlite_utils
 
 from campaign.campaigns import Campaign, enabled_asks
 from campaign.lookup.register import mp_by_code
+from campaign.stances.records import stance_of
 from letters import MP, Letter, Sender, compose_letter
 
 SAMPLE_MP = MP(
@@ -58,9 +59,10 @@ def sample_mp(db: sqlite_utils.Database, key: str | None) -> MP:
 def preview_letter(db: sqlite_utils.Database, campaign: Campaign, mp: MP,
                    today: date, seed: int) -> Letter:
     """The campaign's letter to `mp` from the sample writer, with every enabled ask,
-    in the phrasings `seed` draws.
+    in the phrasings `seed` draws, and as `mp`'s post and stance on the campaign make it.
 
     Raises letters.limits.LetterTooLong if every ask together makes too long a letter.
     """
     return compose_letter(wording=campaign.wording, asks=enabled_asks(db, campaign.id),
-                          mp=mp, sender=SAMPLE_SENDER, today=today, seed=seed)
+                          mp=mp, sender=SAMPLE_SENDER, today=today, seed=seed,
+                          stance=str(stance_of(db, campaign.id, mp.member_id)))
