@@ -101,7 +101,18 @@ def test_a_shadow_ministers_constituent_gets_the_shadow_closing(app, client):
     assert SHADOW_CLOSING in text and MINISTER_CLOSING not in text
 
 
+def test_the_launch_campaign_ships_closings_for_ministers_and_shadow_ministers(app, client):
+    minister = _letter_pdf(client, MINISTER[0])
+    assert "Home Secretary" in minister
+    assert re.search(r"as a Minister you cannot sign early day motions|As a member of the "
+                     r"Government you cannot", minister)
+    shadow = _letter_pdf(client, SHADOW[0])
+    assert re.search(r"As a shadow minister you speak for your party|your party's position",
+                     shadow)
+
+
 def test_without_post_wording_a_minister_gets_the_campaigns_closing(app, client):
+    _set_targeted_wording(app, minister_closing="", shadow_closing="")
     text = _letter_pdf(client, MINISTER[0])
     assert MINISTER_CLOSING not in text
     assert "Parliamentary Under-Secretary of State (Home Office)" in text  # the address
@@ -152,6 +163,8 @@ def test_a_supporters_constituents_are_thanked_and_asked_to_go_further(app, clie
 def test_supporter_wording_is_checked_like_the_rest(app, runner):
     staff = _staff(app.test_client(), runner)
     campaign_id = _launch_id(app)
+    with app.app_context():
+        before = get_db()["campaigns"].get(campaign_id)
     page = staff.get(f"/staff/campaigns/{campaign_id}/wording").get_data(as_text=True)
     assert "Closing for ministers" in page and "Closing for shadow ministers" in page
     response = post(staff, f"/staff/campaigns/{campaign_id}/wording", {
@@ -161,7 +174,8 @@ def test_supporter_wording_is_checked_like_the_rest(app, runner):
     assert "mp_nmae" in page_text(response.get_data(as_text=True))
     with app.app_context():
         row = get_db()["campaigns"].get(campaign_id)
-    assert row["supporter_opening"] == "" and row["minister_closing"] == ""
+    for name in ("supporter_opening", "minister_closing", "opening", "closing"):
+        assert row[name] == before[name]  # nothing saved
 
 
 def _import(staff, campaign_id: int, text: str):
