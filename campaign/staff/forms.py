@@ -135,8 +135,8 @@ class WordingForm(FlaskForm):
     shadow_closing = TextAreaField("Closing for shadow ministers (optional)",
                                    filters=[wording_text],
                                    validators=[Optional(), valid_wording, printable_wording])
-    supporter_opening = TextAreaField("Opening for a supporting MP's constituents: thank you, "
-                                      "and go further (optional)", filters=[wording_text],
+    supporter_opening = TextAreaField("To a supporter's constituents: thank you, and go "
+                                      "further (optional)", filters=[wording_text],
                                       validators=[Optional(), valid_wording, printable_wording])
 
 

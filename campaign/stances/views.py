@@ -40,15 +40,16 @@ def _campaign_or_404(campaign_id: int):
 def _page(campaign, import_form: ImportForm, errors: list[str] | None = None,
           status: int = 200):
     query = request.args.get("q", "").strip()[:80]
-    seats = records.seats(get_db(), campaign.id)
+    every_seat = records.seats(get_db(), campaign.id)
+    counts = {stance: 0 for stance in Stance}
+    for seat in every_seat:
+        counts[seat["stance"]] += 1
+    seats = every_seat
     if query:
         folded = query.casefold()
         seats = [seat for seat in seats if folded in " ".join(
             (seat["constituency_name"], seat["display_as"], seat["constituency_code"] or "",
              seat["party"])).casefold()]
-    counts = {stance: 0 for stance in Stance}
-    for seat in records.seats(get_db(), campaign.id):
-        counts[seat["stance"]] += 1
     return render_template("stances/stances.html", campaign=campaign, seats=seats,
                            query=query, counts=counts, choices=STANCE_CHOICES,
                            mark_form=MarkForm(formdata=None), import_form=import_form,
