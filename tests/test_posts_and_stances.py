@@ -283,3 +283,38 @@ def test_a_writers_own_edit_survives_a_corrected_postcode(app, client):
     journey.write(postcode=WALES[0], **{"para-closing": mine})
     text = _flat(pdf_text(journey.download("pdf").data))
     assert mine in text and "Ynys Môn" in text and "Hackney" not in text
+
+
+def test_posts_are_read_defensively():
+    """A post with no name, a holder with an end date or no member id, is no post."""
+    from campaign.lookup.errors import UpstreamUnavailable
+    from campaign.lookup.members_api import MembersAPI
+
+    api = MembersAPI("http://127.0.0.1:9", session=None, timeouts=None)
+    bodies = {
+        "/api/Posts/GovernmentPosts": [
+            {"value": {"name": "Home Secretary", "postHolders": [
+                {"member": {"value": {"id": 1}}, "endDate": None},
+                {"member": {"value": {"id": 2}}, "endDate": "2024-07-05T00:00:00"},
+                {"member": {"value": {}}, "endDate": None},
+                "junk"]}},
+            {"value": {"name": "", "postHolders": [{"member": {"value": {"id": 3}}}]}},
+            None, "junk"],
+        "/api/Posts/OppositionPosts": [
+            {"value": {"name": "Shadow Home Secretary", "postHolders": [
+                {"member": {"value": {"id": 4}}}]}}],
+    }
+    api._get_any = bodies.__getitem__
+    assert api.current_posts() == {1: (("Home Secretary",), ()),
+                                    4: ((), ("Shadow Home Secretary",))}
+    bodies["/api/Posts/OppositionPosts"] = {"not": "a list"}
+    with pytest.raises(UpstreamUnavailable):
+        api.current_posts()
+
+
+@pytest.mark.parametrize("typed,stance", [("Supports", "supports"), (" OPPOSES ", "opposes"),
+                                          ("not_known", "not known"), ("unknown", "not known"),
+                                          ("maybe", None), ("", None)])
+def test_a_typed_stance_is_read_forgivingly(typed, stance):
+    from letters.stances import Stance
+    assert Stance.read(typed) == stance
