@@ -12,7 +12,15 @@ import pytest
 
 from campaign.db import get_db
 from campaign.lookup import register
-from tests.helpers import STAFF, Journey, page_text, pdf_text, post, sign_in
+from tests.helpers import (
+    STAFF,
+    Journey,
+    docx_paragraphs,
+    page_text,
+    pdf_text,
+    post,
+    sign_in,
+)
 
 MINISTER_CLOSING = ("As a Minister you cannot sign early day motions, so please raise this "
                     "with the Home Secretary and act on it in your department.")
@@ -86,7 +94,10 @@ def test_the_fake_serves_posts_and_the_register_keeps_them(app, runner, fake_mem
 
 def test_a_ministers_constituent_gets_the_post_and_the_ministers_closing(app, client):
     _set_targeted_wording(app, minister_closing=MINISTER_CLOSING, shadow_closing=SHADOW_CLOSING)
-    text = _letter_pdf(client, MINISTER[0])
+    journey, text = _letter(client, MINISTER[0])
+    docx = docx_paragraphs(journey.download("docx").data)
+    assert "Parliamentary Under-Secretary of State (Home Office)" in docx
+    assert MINISTER_CLOSING in docx
     assert "Jess Phillips MP Parliamentary Under-Secretary of State (Home Office) House of " \
            "Commons" in text
     assert MINISTER_CLOSING in text
