@@ -23,6 +23,7 @@ from campaign import (
     security_headers,
     site_context,
     staff,
+    stances,
 )
 from campaign.migrations import runner as migrations_runner
 
@@ -72,7 +73,7 @@ def create_app(test_config: dict | None = None,
     request_log.init_app(app)
     site_context.init_app(app)
     # Each feature registers its own blueprints and commands.
-    for feature in (lookup, public, staff, accounts, exports):
+    for feature in (lookup, public, staff, accounts, exports, stances):
         feature.init_app(app)
     _register_error_pages(app)
     return app

@@ -13,12 +13,18 @@ from __future__ import annotations
 
 from letters.model import HOUSE_OF_COMMONS, MP
 
+#: A post name longer than this would not fit the DL window's 90 mm on one line: the
+#: address block then carries the name alone (the letter still reaches the MP).
+MAX_POST_LINE = 60
+
 
 def recipient_lines(mp: MP) -> tuple[str, ...]:
-    """The address block: full title, any office, then the House of Commons."""
+    """The address block: full title, any office or post, then the House of Commons."""
     lines = [mp.full_title]
     if mp.is_speaker:
         lines.append("Speaker of the House of Commons")
+    elif mp.post and len(mp.post) <= MAX_POST_LINE:
+        lines.append(mp.post)
     return (*lines, *HOUSE_OF_COMMONS)
 
 
@@ -32,6 +38,22 @@ def address_as(mp: MP) -> str:
 def salutation(mp: MP) -> str:
     """The greeting line, e.g. "Dear Ms Abbott" or "Dear Mr Speaker"."""
     return f"Dear {address_as(mp)}"
+
+
+def role_opening(mp: MP) -> str:
+    """The opening paragraph for MPs whose role changes what they can be asked, else "".
+
+    It takes the place of the campaign's opening, which asks an MP to support the
+    campaign: the Speaker takes no side in the House, but still acts for constituents.
+    """
+    if mp.is_speaker:
+        return (
+            f"I am writing to you as my Member of Parliament for {mp.constituency}. I know "
+            "that as Speaker you take no side on matters before the House, so I am not "
+            "asking you to support a position there; I am asking you, as my constituency "
+            "MP, to take up the concerns below with the Government on my behalf."
+        )
+    return ""
 
 
 def role_closing(mp: MP) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from letters import addressing
@@ -11,6 +12,7 @@ from letters.limits import check_body
 from letters.model import MP, Ask, Letter, Sender, Wording
 from letters.nations import Nation
 from letters.phrasings import CLOSING, OPENING, ask_key, choose, suggested_paragraphs
+from letters.stances import Stance
 from letters.wording import render_wording
 
 
@@ -37,18 +39,38 @@ class NothingForMP(ValueError):
     The message is a sentence for the writer."""
 
 
+def wording_for(wording: Wording, mp: MP, stance: str = "") -> Wording:
+    """The campaign's wording as it applies to `mp`: a supporter's constituents get the
+    "thank you, and go further" opening, a minister or shadow minister the closing
+    staff wrote for their post, where staff wrote one."""
+    opening, closing = wording.opening, wording.closing
+    if stance == Stance.SUPPORTS and wording.supporter_opening.strip():
+        opening = wording.supporter_opening
+    if mp.is_minister and wording.minister_closing.strip():
+        closing = wording.minister_closing
+    elif mp.is_shadow_minister and wording.shadow_closing.strip():
+        closing = wording.shadow_closing
+    return replace(wording, opening=opening, closing=closing)
+
+
 def suggested_for(wording: Wording, asks: Sequence[Ask], mp: MP, seed: int,
                   values: Mapping[str, str], nation: Nation | None = None,
-                  role_closings: bool = True) -> dict[str, str]:
+                  role_closings: bool = True, *, stance: str = "") -> dict[str, str]:
     """The paragraphs a letter to `mp` suggests (letters.phrasings), keyed by paragraph.
 
-    For the Speaker and for MPs who do not take their seats, the closing is the one
-    their role calls for (addressing.role_closing), not the campaign's. In `nation`,
-    asks decided by a devolved body are left out or take the nation's own phrasing
-    (letters.devolution). `role_closings` False (a letter to another target, which
-    the MP's role does not concern) keeps the wording's closing.
+    The opening and closing follow the MP's post and `stance` (wording_for). For the
+    Speaker the opening, and for the Speaker and MPs who do not take their seats the
+    closing, are the ones their role calls for (addressing.role_opening,
+    addressing.role_closing), not the campaign's. In `nation`, asks decided by a
+    devolved body are left out or take the nation's own phrasing (letters.devolution).
+    `role_closings` False (a letter to another target, which the MP's role does not
+    concern) keeps the wording's opening and closing.
     """
-    suggested = suggested_paragraphs(wording, asks_for_mp(asks, nation), seed, values)
+    suggested = suggested_paragraphs(wording_for(wording, mp, stance), asks_for_mp(asks, nation),
+                                     seed, values)
+    role_opening = addressing.role_opening(mp) if role_closings else ""
+    if role_opening:
+        suggested[OPENING] = role_opening
     role_closing = addressing.role_closing(mp) if role_closings else ""
     if role_closing:
         suggested[CLOSING] = role_closing
@@ -67,12 +89,13 @@ def compose_letter(
     edits: Mapping[str, str] | None = None,
     nation: Nation | None = None,
     role_closings: bool = True,
+    stance: str = "",
 ) -> Letter:
     """Build the letter, paragraph by paragraph, in the order a caseworker expects.
 
     The opening says the writer is a constituent; each ask adds its paragraph; the
     writer's own words follow; the closing asks for a reply (in the words the MP's
-    role calls for, see suggested_for). Each of the opening,
+    role calls for, see suggested_for; `stance` is the MP's on the campaign). Each of the opening,
     the asks and the closing is the phrasing `seed` draws (letters.phrasings)
     unless `edits` holds the writer's own version under the same key. Raises
     letters.limits.LetterTooLong if the body passes the letter's caps.
@@ -87,7 +110,8 @@ def compose_letter(
     if asks and not carried:
         raise NothingForMP(_nothing_for_mp(asks, nation))
     asks = carried
-    suggested = suggested_for(wording, asks, mp, seed, values, role_closings=role_closings)
+    suggested = suggested_for(wording, asks, mp, seed, values, role_closings=role_closings,
+                              stance=stance)
     edits = edits or {}
 
     def paragraph(key: str) -> list[str]:

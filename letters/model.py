@@ -28,6 +28,28 @@ class MP:
     party: str
     constituency: str
     gender: str = ""
+    #: Current posts as the Members API names them ("Minister of State (Home Office)",
+    #: "Shadow Home Secretary"); keyword-only so positional construction is unchanged.
+    government_posts: tuple[str, ...] = field(default=(), kw_only=True)
+    opposition_posts: tuple[str, ...] = field(default=(), kw_only=True)
+
+    @property
+    def is_minister(self) -> bool:
+        """Holds a government post: cannot sign early day motions or question their own
+        government in the House, but can act in their department or raise it with a
+        colleague."""
+        return bool(self.government_posts)
+
+    @property
+    def is_shadow_minister(self) -> bool:
+        """Holds an opposition post (and no government one): speaks for their party."""
+        return bool(self.opposition_posts) and not self.is_minister
+
+    @property
+    def post(self) -> str:
+        """The post the address block carries: the first government post, else the first
+        opposition post, else ""."""
+        return next(iter(self.government_posts or self.opposition_posts), "")
 
     @property
     def is_speaker(self) -> bool:
@@ -170,6 +192,12 @@ class Wording:
     closing: str
     subject: str = ""
     prompts: str = ""
+    #: Optional: closings in place of `closing` for an MP who holds a government post
+    #: (a minister) or an opposition post (a shadow minister), and an opening in place
+    #: of `opening` for the constituents of an MP who supports the campaign.
+    minister_closing: str = ""
+    shadow_closing: str = ""
+    supporter_opening: str = ""
 
     @property
     def prompt_list(self) -> list[str]:

@@ -91,7 +91,9 @@ def test_all_650_seats_resolve_from_a_full_refresh(app, real_mps):
                     missing.append(name)
         assert not missing
         assert len(constituencies) == 650
-        assert len(server.requests) == -(-len(rows) // 20)  # one request per page of 20
+        # One request per page of 20, and the two lists of posts' holders.
+        assert len(server.requests) == -(-len(rows) // 20) + 2
+        assert sum("/api/Posts/" in r for r in server.requests) == 2
     finally:
         server.stop()
 

@@ -84,6 +84,14 @@ class FakeMembersAPI(FakeServer):
             if mp.member_id in self.contact_failures:
                 return 500, {"status": 500, "title": "Internal Server Error"}
             return 200, {"value": self._contacts(mp), "links": []}
+        if path in ("/api/Posts/GovernmentPosts", "/api/Posts/OppositionPosts"):
+            return 200, self._posts(government=path.endswith("GovernmentPosts"))
+        if path.startswith("/api/Members/") and path.endswith("/Biography"):
+            member_id = path.split("/")[3]
+            mp = next((mp for mp in self.mps if str(mp.member_id) == member_id), None)
+            if mp is None:
+                return 404, {"status": 404, "title": "Not Found"}
+            return 200, {"value": self._biography(mp), "links": []}
         if path == "/api/Location/Constituency/Search":
             # The real search matches words in any order and ignores accents; a seat's
             # key holding every word of the search is near enough.
@@ -98,6 +106,39 @@ class FakeMembersAPI(FakeServer):
             return 200, {"items": items[skip:skip + take], "totalResults": len(items),
                          "resultContext": "", "skip": skip, "take": take, "links": []}
         return 404, {"status": 404, "title": "Not Found"}
+
+    def _posts(self, government: bool) -> list[dict]:
+        # The shape of /api/Posts/GovernmentPosts and /OppositionPosts (REFERENCE.md):
+        # one item per post, with its current holders (and, here, one past holder, so
+        # the client must skip holders with an end date).
+        names = sorted({name for mp in self.mps
+                        for name in (mp.government_posts if government else mp.opposition_posts)})
+        posts = []
+        for index, name in enumerate(names):
+            holders = [{"member": {"value": self._member(mp), "links": []},
+                        "startDate": "2024-07-09T00:00:00", "endDate": None}
+                       for mp in self.mps
+                       if name in (mp.government_posts if government else mp.opposition_posts)]
+            holders.append({"member": {"value": self._member(self.mps[0]), "links": []},
+                            "startDate": "2010-05-12T00:00:00",
+                            "endDate": "2012-09-04T00:00:00"})
+            posts.append({"value": {"id": (1800 if government else 2800) + index,
+                                    "name": name, "hansardName": name,
+                                    "governmentDepartments": [], "postHolders": holders},
+                          "links": []})
+        return posts
+
+    def _biography(self, mp: FakeMP) -> dict:
+        # The parts of /api/Members/{id}/Biography the site reads; past posts have an endDate.
+        def posts(names: tuple[str, ...]) -> list[dict]:
+            return [{"house": 1, "name": name, "id": 1800 + index,
+                     "startDate": "2024-07-09T00:00:00", "endDate": None,
+                     "additionalInfo": None, "additionalInfoLink": None}
+                    for index, name in enumerate(names)]
+        return {"representations": [], "electionsContested": [], "houseMemberships": [],
+                "governmentPosts": posts(mp.government_posts),
+                "oppositionPosts": posts(mp.opposition_posts),
+                "otherPosts": [], "partyAffiliations": [], "committeeMemberships": []}
 
     def _contacts(self, mp: FakeMP) -> list[dict]:
         # The shape of /api/Members/{id}/Contact: a constituency office (no email here,

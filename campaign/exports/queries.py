@@ -24,8 +24,9 @@ from datetime import date, timedelta
 import sqlite_utils
 
 from letters.nations import Nation
+from letters.stances import Stance
 
-BREAKDOWNS = ("constituency", "ask", "day", "mp", "party", "target", "nation")
+BREAKDOWNS = ("constituency", "ask", "day", "mp", "party", "target", "nation", "stance")
 #: How the by-target export names the letter to the writer's MP.
 MP_TARGET = "MP"
 # Second letters are counted from their partial index (m016): tiny, and always usable
@@ -49,6 +50,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "party": ("party", "constituencies", *_OUTCOMES),
     "target": ("target", "letters"),
     "nation": ("nation", "constituencies", "letters"),
+    "stance": ("stance", "constituencies", "letters"),
 }
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -352,8 +354,31 @@ def nation_rows(seats: list[dict]) -> list[dict]:
     return list(rows.values())
 
 
+def by_stance(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
+    """Letters by the stance on their campaign of their seat's sitting MP: supports,
+    opposes, not known (every one listed, with 0 for none).
+
+    Joined on the register as it is now (a stance belongs to the MP): letters to a seat
+    that has since changed hands count under the new MP's stance, and letters to a seat
+    with no MP in the register count as not known. Letters to MPs only: second letters
+    go to other offices.
+    """
+    where, params = scope.where("l")
+    rows = {row["stance"]: row for row in db.query(f"""
+        select coalesce(s.stance, 'not known') as stance,
+               count(distinct l.constituency_code) as constituencies, count(*) as letters
+        from letters l
+        left join mps on mps.constituency_code = l.constituency_code
+        left join mp_stances s on s.campaign_id = l.campaign_id
+                              and s.member_id = mps.member_id
+        where l.target_id is null and {where}
+        group by 1""", params)}
+    return [rows.get(str(stance)) or {"stance": str(stance), "constituencies": 0, "letters": 0}
+            for stance in Stance]
+
+
 EXPORTS = {"constituency": by_constituency, "ask": by_ask, "day": by_day, "mp": by_mp,
-           "party": by_party, "target": by_target, "nation": by_nation}
+           "party": by_party, "target": by_target, "nation": by_nation, "stance": by_stance}
 
 
 def breakdown(db: sqlite_utils.Database, by: str, scope: Filter) -> list[dict]:

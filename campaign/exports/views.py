@@ -2,7 +2,8 @@
 
 /staff/counts/                           every campaign with its number of letters
 /staff/counts/<slug>/                    a campaign's dashboard (?since=&until=)
-/staff/counts/<slug>/by-<by>.csv|.json   one export: by-constituency, by-ask, by-day
+/staff/counts/<slug>/by-<by>.csv|.json   one export: by-constituency, by-ask, by-day,
+                                         by-mp, by-party, by-stance
 /staff/counts/<slug>/counts.json         all three exports and the totals
 /staff/counts/<slug>/pack.pdf?constituency=CODE   one constituency's evidence pack
 /staff/counts/<slug>/packs.zip           every constituency's evidence pack
@@ -118,7 +119,7 @@ def dashboard(slug: str):
         day_chart=charts.letters_per_day(charts.fill_days(by_day)),
         seat_chart=charts.top_constituencies(by_constituency, TOP_CONSTITUENCIES),
         by_mp=by_mp, by_party=queries.party_rows(by_mp), by_target=queries.by_target(db, scope),
-        by_nation=queries.nation_rows(by_constituency),
+        by_nation=queries.nation_rows(by_constituency), by_stance=queries.by_stance(db, scope),
         min_reported=queries.MIN_REPORTED_FOR_RATES,
     )
 

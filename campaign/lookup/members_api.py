@@ -92,6 +92,51 @@ class MembersAPI:
                 return email
         return ""
 
+    def current_posts(self) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Every current government and opposition post's holders, at once:
+        member id -> (government posts, opposition posts), by the posts' names.
+
+        Read defensively (REFERENCE.md: not checked against a live answer): a post
+        with no name, or a holder with an end date or no member id, is no post.
+        """
+        held: dict[int, tuple[list[str], list[str]]] = {}
+        for index, path in enumerate(("/api/Posts/GovernmentPosts",
+                                      "/api/Posts/OppositionPosts")):
+            body = self._get_any(path)
+            if not isinstance(body, list):
+                raise UpstreamUnavailable()
+            for item in body:
+                post = (item or {}).get("value") if isinstance(item, dict) else None
+                if not isinstance(post, dict) or not str(post.get("name") or "").strip():
+                    continue
+                for holder in post.get("postHolders") or []:
+                    member_id = _current_holder(holder)
+                    if member_id is not None:
+                        held.setdefault(member_id, ([], []))[index].append(
+                            str(post["name"]).strip())
+        return {member_id: (tuple(gov), tuple(opp)) for member_id, (gov, opp) in held.items()}
+
+    def member_posts(self, member_id: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """One member's current (government posts, opposition posts), from their Biography."""
+        value = self._get(f"/api/Members/{int(member_id)}/Biography", {}).get("value")
+        if not isinstance(value, dict):
+            raise UpstreamUnavailable()
+
+        def current(key: str) -> tuple[str, ...]:
+            posts = value.get(key) or []
+            return tuple(str(post["name"]).strip() for post in posts
+                         if isinstance(post, dict) and str(post.get("name") or "").strip()
+                         and not post.get("endDate") and post.get("house", 1) == 1)
+        return current("governmentPosts"), current("oppositionPosts")
+
+    def _get_any(self, path: str):
+        status, body = fetch_json(self.session, "GET", self.base_url + path, params={},
+                                  timeouts=self.timeouts, service="Members API",
+                                  breaker=self.breaker)
+        if status != 200:
+            raise UpstreamUnavailable()
+        return body
+
     def seat(self, constituency_name: str, matches) -> SeatAnswer | None:
         """The current seat whose name satisfies `matches(name)`, or None if not found."""
         body = self._get("/api/Location/Constituency/Search", {
@@ -109,4 +154,16 @@ class MembersAPI:
             if representation:
                 member = mp_from_api((representation.get("member") or {}).get("value") or {})
             return SeatAnswer(api_id=int(value.get("id", 0)), name=str(value["name"]), member=member)
+        return None
+
+
+def _current_holder(holder) -> int | None:
+    """The member id of a post holder who holds it now (no end date), else None."""
+    if not isinstance(holder, dict) or holder.get("endDate"):
+        return None
+    member = (holder.get("member") or {}).get("value") if isinstance(
+        holder.get("member"), dict) else None
+    try:
+        return int(member["id"])
+    except (KeyError, TypeError, ValueError):
         return None

@@ -21,7 +21,7 @@ import json
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 import sqlite_utils
@@ -74,8 +74,23 @@ def _row(mp: MP, code: str | None, source: str, fetched_at: str) -> dict:
         "member_id": mp.member_id, "display_as": mp.display_as,
         "full_title": mp.full_title, "address_as": mp.address_as,
         "party": mp.party, "gender": mp.gender,
+        "government_posts": _joined(mp.government_posts),
+        "opposition_posts": _joined(mp.opposition_posts),
         "source": source, "fetched_at": fetched_at,
     }
+
+
+def _joined(posts: tuple[str, ...]) -> str:
+    # Posts are kept one a line (a post's name never holds a line break).
+    return "\n".join(post.replace("\n", " ") for post in posts)
+
+
+def _split_posts(text: str | None) -> tuple[str, ...]:
+    return tuple(line for line in (text or "").split("\n") if line.strip())
+
+
+def _with_posts(mp: MP, posts: tuple[tuple[str, ...], tuple[str, ...]]) -> MP:
+    return replace(mp, government_posts=posts[0], opposition_posts=posts[1])
 
 
 @dataclass(frozen=True)
@@ -123,7 +138,9 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
     if problem:
         return _refuse_seats(db, len(sitting), now, by, problem)
     old = {_seat(row): row for row in db["mps"].rows}
-    new = [_row(mp, shipped_code(mp.constituency), "refresh", now) for mp in sitting]
+    posts = _current_posts(api, old.values())
+    new = [_row(_with_posts(mp, posts.get(mp.member_id, ((), ()))),
+                shipped_code(mp.constituency), "refresh", now) for mp in sitting]
     changes = _changes(old, new)
     current = parliament.state(db)
     reopened = current.dissolved and current.set_by == parliament.BY_REFRESH
@@ -145,6 +162,28 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
             parliament.set_state(db, parliament.SITTING, parliament.BY_REFRESH)
     return RefreshResult(loaded=len(sitting), replaced=True, changes=changes,
                          reopened=reopened)
+
+
+def _current_posts(api: MembersAPI, old_rows) -> dict[int, tuple[tuple[str, ...],
+                                                                   tuple[str, ...]]]:
+    """Every current post's holders; when the Posts endpoints cannot be read, the posts
+    the register knew (a reshuffle is caught up with at the next refresh)."""
+    try:
+        return api.current_posts()
+    except UpstreamUnavailable:
+        log.warning("Members API posts unavailable: the register keeps the posts it knew")
+        return {row["member_id"]: (_split_posts(row.get("government_posts")),
+                                   _split_posts(row.get("opposition_posts")))
+                for row in old_rows}
+
+
+def _member_posts(api: MembersAPI, member_id: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    # Like the email: a seat looked up on demand gets its MP's posts in the same visit,
+    # and a failure costs only the post line and the post's wording.
+    try:
+        return api.member_posts(member_id)
+    except UpstreamUnavailable:
+        return (), ()
 
 
 def _refuse(db: sqlite_utils.Database, api: MembersAPI, count: int, now: str,
@@ -362,6 +401,8 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI,
         )
     # Asked before the write transaction: no network wait while holding the lock.
     email = _email_or_blank(api, answer.member.member_id) if answer.member else ""
+    member = answer.member and _with_posts(answer.member,
+                                           _member_posts(api, answer.member.member_id))
     fetched_at = _timestamp(clock.now())
     with write_transaction(db):
         db["constituency_lookups"].upsert({
@@ -371,8 +412,8 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI,
         }, pk="constituency_code")
         # The seat we asked about is this code, whatever the Members API calls it.
         db["mps"].delete_where("constituency_code = ?", [code])
-        if answer.member:
-            row = dict(_row(answer.member, code, "on-demand", fetched_at), email=email)
+        if member:
+            row = dict(_row(member, code, "on-demand", fetched_at), email=email)
             db["mps"].insert(row)
     if answer.member is None:
         raise VacantSeat(name)
@@ -395,4 +436,6 @@ def _mp(row: dict) -> MP:
         member_id=row["member_id"], display_as=row["display_as"],
         full_title=row["full_title"], address_as=row["address_as"], party=row["party"],
         constituency=row["constituency_name"], gender=row["gender"] or "",
+        government_posts=_split_posts(row.get("government_posts")),
+        opposition_posts=_split_posts(row.get("opposition_posts")),
     )

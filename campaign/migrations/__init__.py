@@ -344,3 +344,28 @@ def _carry_over_old_record(db: sqlite_utils.Database) -> None:
          "applied_at": row["applied_at"]}
         for row in db[OLD_RECORD].rows_where(order_by="rowid") if row["name"] not in done)
     db[OLD_RECORD].drop()
+
+
+@migration
+def m017_mp_posts(db: sqlite_utils.Database) -> None:
+    # Issue 21: letters know an MP's government and opposition posts (one a line, from
+    # the Members API with the register), and staff may write closings for ministers
+    # and shadow ministers, used in place of the campaign's closing.
+    for column in ("government_posts", "opposition_posts"):
+        db["mps"].add_column(column, str, not_null_default="")
+    for column in ("minister_closing", "shadow_closing"):
+        db["campaigns"].add_column(column, str, not_null_default="")
+
+
+@migration
+def m018_mp_stances(db: sqlite_utils.Database) -> None:
+    # Issue 21: staff mark each MP's stance on a campaign (supports / opposes / not
+    # known), keyed by the member, so a stance follows the MP and not the seat; a
+    # supporter's constituents get the campaign's "thank you, and go further" opening.
+    db["mp_stances"].create(
+        {"campaign_id": int, "member_id": int, "stance": str, "updated_at": str,
+         "updated_by": str},
+        pk=("campaign_id", "member_id"), foreign_keys=[("campaign_id", "campaigns", "id")],
+        not_null={"campaign_id", "member_id", "stance", "updated_at"},
+    )
+    db["campaigns"].add_column("supporter_opening", str, not_null_default="")

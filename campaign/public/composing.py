@@ -5,12 +5,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+import sqlite_utils
+
 from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP
 from campaign.public.signed_requests import LetterRequest
+from campaign.stances.records import stance_of
 from letters import MP, Ask, Letter, NothingForMP, Sender, compose_letter
 from letters.compose import placeholder_values, suggested_for
 from letters.nations import Nation
+from letters.stances import Stance
 
 
 class NoAsksChosen(ValueError):
@@ -25,8 +29,11 @@ def asks_in_letter(enabled: Sequence[Ask], request: LetterRequest) -> list[Ask]:
 
 
 def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterRequest,
-                found: FoundMP, day: date, reference_url: str = "") -> Letter:
+                found: FoundMP, day: date, reference_url: str = "", stance: str = "") -> Letter:
     """The letter `request` describes, to the MP the preview `found`, dated `day`.
+
+    Everything in it follows `found` (the postcode on the letter): the constituency,
+    the MP, their post, and `stance`, the MP's on the campaign (stance_for).
 
     The preview composes it once the MP is found; the download composes what the
     signed preview decided, with no lookup.
@@ -42,7 +49,7 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
         letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp,
                                 sender=sender, personal_note=request.personal_note,
                                 today=day, seed=request.seed, edits=request.edits,
-                                nation=found.constituency.nation)
+                                nation=found.constituency.nation, stance=stance)
     except NothingForMP as error:
         raise NoAsksChosen(str(error)) from None
     if reference_url and request.reference:
@@ -66,8 +73,18 @@ def sender_for(request: LetterRequest, found: FoundMP) -> Sender:
 
 
 def suggested_wording(campaign: Campaign, asks: Sequence[Ask], mp: MP, seed: int,
-                      today: date, nation: Nation | None = None) -> dict[str, str]:
+                      today: date, nation: Nation | None = None,
+                      stance: str = "") -> dict[str, str]:
     """The paragraphs a letter to `mp` would use unedited, keyed as in letters.phrasings
-    (in `nation`, the writer's, without the asks its MP letter leaves out)."""
+    (in `nation`, the writer's, without the asks its MP letter leaves out; with the
+    opening and closing the MP's post and `stance` call for)."""
     return suggested_for(campaign.wording, asks, mp, seed, placeholder_values(mp, "", today),
-                         nation)
+                         nation, stance=stance)
+
+
+def stance_for(db: sqlite_utils.Database, campaign: Campaign, found: FoundMP | None) -> str:
+    """The stance on `campaign` of the MP `found` for the letter's postcode ("" for none)."""
+    if found is None:
+        return ""
+    stance = stance_of(db, campaign.id, found.mp.member_id)
+    return "" if stance == Stance.NOT_KNOWN else str(stance)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from campaign.public.letter_edits import field_name
 from letters import Ask
 from letters.typed_text import clean_paragraphs
 
@@ -17,7 +18,8 @@ _SEED_DIGITS = 20
 
 def seed_from(value: str | None) -> int | None:
     """The letter's seed from ?seed=, or None when it is missing or not one."""
-    if value and value.isdigit() and len(value) <= _SEED_DIGITS:
+    # ASCII digits only: "²".isdigit() is true but int() cannot read it.
+    if value and value.isascii() and value.isdigit() and len(value) <= _SEED_DIGITS:
         return int(value)
     return None
 
@@ -27,6 +29,25 @@ def edited_keys(shown: Mapping[str, str], suggested: Mapping[str, str]) -> set[s
     return {key for key, text in shown.items()
             if clean_paragraphs(text or "") and key in suggested
             and clean_paragraphs(text) != clean_paragraphs(suggested[key])}
+
+
+def without_stale_suggestions(form: Mapping[str, str], stale: Mapping[str, str]
+                              ) -> dict[str, str]:
+    """The submitted form with each paragraph that still holds `stale`'s suggestion
+    emptied (an empty paragraph is the letter's own suggestion).
+
+    When the writer corrects the postcode on the letter form, its textareas hold the
+    paragraphs suggested for the MP the form was made for ("as a constituent in
+    Hackney North", the campaign's closing rather than the Speaker's): kept, they
+    would read as the writer's edits and go to the new MP unchanged.
+    """
+    submitted = {key: form.get(key) for key in form}
+    for key, suggestion in stale.items():
+        name = field_name(key)
+        text = submitted.get(name) or ""
+        if text and clean_paragraphs(text) == clean_paragraphs(suggestion):
+            submitted[name] = ""
+    return submitted
 
 
 def unticked_edit_errors(edits: Mapping[str, str], asks: Sequence[Ask],

@@ -20,6 +20,7 @@ from campaign.lookup.errors import InvalidPostcode
 from campaign.lookup.finder import FoundMP
 from campaign.lookup.postcode import Constituency, normalise_postcode
 from letters import MP
+from letters.stances import Stance
 
 # v2 carries the preview's decision; a v1 field (no decision) reads as not ours.
 SALT = "letter-preview-v2"
@@ -53,6 +54,7 @@ class SignedLetter:
     request: LetterRequest
     found: FoundMP
     day: date
+    stance: str = ""  # the MP's stance on the campaign when the preview was made
 
 
 class LetterExpired(Exception):
@@ -81,11 +83,13 @@ def _serializer(secret_key: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(secret_key, salt=SALT, signer=_ClockSigner)
 
 
-def sign(request: LetterRequest, found: FoundMP, day: date, secret_key: str) -> str:
-    """Serialise and sign `request` and the preview's decision for a hidden form field."""
+def sign(request: LetterRequest, found: FoundMP, day: date, secret_key: str,
+         stance: str = "") -> str:
+    """Serialise and sign `request` and the preview's decision (the day, the postcode,
+    constituency and MP, with the MP's posts, and their stance) for a hidden form field."""
     return _serializer(secret_key).dumps({
         "request": asdict(request), "day": day.isoformat(), "postcode": str(found.postcode),
-        "constituency": asdict(found.constituency), "mp": asdict(found.mp),
+        "constituency": asdict(found.constituency), "mp": asdict(found.mp), "stance": stance,
     })
 
 
@@ -114,8 +118,15 @@ def _read(data) -> SignedLetter:
         edits = request.get("edits", {})
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in edits.items()):
             raise TypeError("edits")
+        mp = dict(data["mp"])
+        for posts in ("government_posts", "opposition_posts"):
+            mp[posts] = tuple(str(post) for post in mp.get(posts) or ())
         found = FoundMP(postcode=normalise_postcode(data["postcode"]),
-                        constituency=Constituency(**data["constituency"]), mp=MP(**data["mp"]))
-        return SignedLetter(LetterRequest(**request), found, date.fromisoformat(data["day"]))
+                        constituency=Constituency(**data["constituency"]), mp=MP(**mp))
+        stance = str(data.get("stance") or "")
+        if stance and Stance.read(stance) is None:
+            raise ValueError("stance")
+        return SignedLetter(LetterRequest(**request), found, date.fromisoformat(data["day"]),
+                            stance)
     except (KeyError, TypeError, ValueError, InvalidPostcode):
         raise LetterTampered() from None

@@ -45,6 +45,7 @@ from campaign.public.composing import (
     NoAsksChosen,
     asks_in_letter,
     compose_for,
+    stance_for,
     suggested_wording,
 )
 from campaign.public.counter import get_counter
@@ -266,7 +267,7 @@ def write(slug: str):
     letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed),
                                looked_up=str(found.postcode))
     suggested = suggested_wording(campaign, asks, found.mp, seed, today(),
-                                  found.constituency.nation)
+                                  found.constituency.nation, stance_for(get_db(), campaign, found))
     return _write_page(campaign, found, letter_form, asks, paragraph_texts(None, suggested),
                        restore=True)
 
@@ -316,7 +317,8 @@ def _suggested_for(campaign: Campaign, asks: list[Ask], found, seed_text: str | 
     seed = journey.seed_from(seed_text)
     if found is None or seed is None:
         return {}
-    return suggested_wording(campaign, asks, found.mp, seed, today())
+    return suggested_wording(campaign, asks, found.mp, seed, today(),
+                             stance_for(get_db(), campaign, found))
 
 
 @bp.post("/c/<slug>/letter")
@@ -347,9 +349,19 @@ def preview(slug: str):
             # The MP comes from the postcode on the letter, so the letter goes to the
             # writer's own MP even if they changed the postcode on the form.
             found = _finder().find(get_db(), letter_request.postcode)
+            # Everything in the letter follows that postcode: constituency, nation, MP,
+            # post, stance, role openings and closings.
+            stance = stance_for(get_db(), campaign, found)
             suggested = suggested_wording(campaign, asks, found.mp, seed, day,
-                                          found.constituency.nation)
-            edits, paragraph_errors = read_edits(request.form, suggested)
+                                          found.constituency.nation, stance)
+            # A corrected postcode: the textareas still hold the suggestions for the MP
+            # the form was made for; those are not the writer's words, so they give way
+            # to this MP's (their own changes stay theirs).
+            old = _moved_from_found(form.looked_up.data, found)
+            submitted = journey.without_stale_suggestions(request.form, suggested_wording(
+                campaign, asks, old.mp, seed, day, old.constituency.nation,
+                stance_for(get_db(), campaign, old)) if old else {})
+            edits, paragraph_errors = read_edits(submitted, suggested)
             if form.seed.data:
                 # Only against the draw the page showed can a changed paragraph be told
                 # from the suggestion: without the page's seed, every paragraph would
@@ -360,7 +372,8 @@ def preview(slug: str):
                 letter_request = replace(letter_request, edits=edits,
                                          target_ids=chosen_target_ids(get_db(), campaign, found,
                                                                       request.form))
-                letter = compose_for(campaign, asks, letter_request, found, day)
+                letter = compose_for(campaign, asks, letter_request, found, day,
+                                     stance=stance)
                 # The PDF's page limit, met here with a sentence on what to shorten
                 # rather than at the download (the writer's copy is a page apart).
                 check_pages(letter)
@@ -383,7 +396,7 @@ def preview(slug: str):
         else:
             if not paragraph_errors:
                 signed = sign(letter_request, found, letter.date,
-                              current_app.config["SECRET_KEY"])
+                              current_app.config["SECRET_KEY"], stance)
                 return render_template(
                     "public/preview.html", campaign=campaign, letter=letter, found=found,
                     signed=signed,
@@ -401,6 +414,12 @@ def _reference_url(letter_request: LetterRequest) -> str:
     """Where the writer reports back, as the letter's own copy prints it."""
     return url_for("public.reference_page", reference=letter_request.reference or "-",
                    _external=True)
+
+
+def _moved_from_found(looked_up: str | None, found):
+    """The MP the form was made for, when the letter's postcode is another (else None)."""
+    moved = _moved_from(looked_up, found)
+    return _found_or_none(moved) if moved else None
 
 
 def _moved_from(looked_up: str | None, found) -> str:
@@ -466,7 +485,7 @@ def _signed_letter(campaign: Campaign):
     enabled = enabled_asks(get_db(), campaign.id)
     try:
         letter = compose_for(campaign, enabled, signed.request, signed.found, signed.day,
-                             reference_url=reference_url)
+                             reference_url=reference_url, stance=signed.stance)
     except NoAsksChosen:
         raise _StartAgain(campaign, "The asks you chose have changed. Please choose "
                           "again.", 409) from None
@@ -619,7 +638,7 @@ def edit(slug: str):
                         contact=letter_request.contact, seed=str(letter_request.seed),
                         looked_up=str(signed.found.postcode))
     suggested = suggested_wording(campaign, asks, signed.found.mp, letter_request.seed,
-                                  signed.day, signed.found.constituency.nation)
+                                  signed.day, signed.found.constituency.nation, signed.stance)
     # The card shows the MP the preview was addressed to, carried in the signed field.
     return _write_page(campaign, signed.found, form, asks,
                        paragraph_texts(None, suggested, letter_request.edits),

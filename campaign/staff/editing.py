@@ -45,7 +45,10 @@ def suggested_slug(title: str) -> str:
 
 CAMPAIGN_FIELDS = ("title", "slug", "summary", "intro", "thank_you", "help_title",
                    "help_footer", "help_text")
-WORDING_FIELDS = ("opening", "closing", "subject", "prompts")
+WORDING_FIELDS = ("opening", "closing", "subject", "prompts", "minister_closing",
+                  "shadow_closing", "supporter_opening")
+#: Optional wording used in place of the opening or closing for some MPs (issue 21).
+TARGETED_WORDING = ("minister_closing", "shadow_closing", "supporter_opening")
 #: Questions shown beside the writer's note, one per line.
 MAX_PROMPTS, MAX_PROMPT_LENGTH = 3, 200
 #: Asks a campaign can have. Each adds a paragraph the writer may edit to the letter
@@ -172,7 +175,7 @@ def _campaign_snapshot(row: dict) -> dict:
 
 
 def _wording_snapshot(row: dict) -> dict:
-    return {name: row[name] or "" for name in WORDING_FIELDS}
+    return {name: row.get(name) or "" for name in WORDING_FIELDS}
 
 
 def _ask_snapshot(row: dict, db: sqlite_utils.Database | None = None) -> dict:
@@ -231,7 +234,7 @@ def problems_going_live(db: sqlite_utils.Database, campaign_id: int) -> list[str
         if not (row[name] or "").strip():
             problems.append(f"Write the letter's {label}.")
     try:
-        check_all_wording({name: row[name] or "" for name in WORDING_FIELDS})
+        check_all_wording({name: row.get(name) or "" for name in WORDING_FIELDS})
     except EditError:
         problems.append("Correct the letter wording: part of it cannot be used.")
     if row.get("wording_review"):
@@ -241,7 +244,7 @@ def problems_going_live(db: sqlite_utils.Database, campaign_id: int) -> list[str
 
 def check_all_wording(values: dict) -> None:
     """Raise EditError naming the first wording field that cannot be saved as it is."""
-    for name in ("opening", "closing", "subject"):
+    for name in ("opening", "closing", "subject", *TARGETED_WORDING):
         try:
             check_wording(values.get(name) or "", several=name != "subject")
         except WordingError as error:

@@ -139,6 +139,14 @@ class WordingForm(FlaskForm):
         printable_wording])
     prompts = TextAreaField("Questions to help writers (optional)", filters=[wording_text],
                             validators=[Optional(), valid_prompts, printable_wording])
+    minister_closing = TextAreaField("Closing for ministers (optional)", filters=[wording_text],
+                                     validators=[Optional(), valid_wording, printable_wording])
+    shadow_closing = TextAreaField("Closing for shadow ministers (optional)",
+                                   filters=[wording_text],
+                                   validators=[Optional(), valid_wording, printable_wording])
+    supporter_opening = TextAreaField("To a supporter's constituents: thank you, and go "
+                                      "further (optional)", filters=[wording_text],
+                                      validators=[Optional(), valid_wording, printable_wording])
 
 
 class AskForm(FlaskForm):

@@ -14,6 +14,7 @@ import sqlite_utils
 
 from campaign.campaigns import Campaign, enabled_asks
 from campaign.lookup.register import mp_by_code
+from campaign.stances.records import stance_of
 from letters import MP, Letter, Sender, compose_letter
 from letters.nations import Nation
 
@@ -61,13 +62,14 @@ def preview_letter(db: sqlite_utils.Database, campaign: Campaign, mp: MP,
                    today: date, seed: int, nation: Nation | None = None) -> Letter:
     """The campaign's letter to `mp` from the sample writer (in `nation`: the asks a
     devolved body decides there left out or phrased for it), with every enabled ask,
-    in the phrasings `seed` draws.
+    in the phrasings `seed` draws, and as `mp`'s post and stance on the campaign make it.
 
     Raises letters.limits.LetterTooLong if every ask together makes too long a letter,
     letters.NothingForMP if no ask is left for an MP in `nation`.
     """
     return compose_letter(wording=campaign.wording, asks=enabled_asks(db, campaign.id),
-                          mp=mp, sender=SAMPLE_SENDER, today=today, seed=seed, nation=nation)
+                          mp=mp, sender=SAMPLE_SENDER, today=today, seed=seed, nation=nation,
+                          stance=str(stance_of(db, campaign.id, mp.member_id)))
 
 
 def preview_nation(code: str | None) -> Nation:

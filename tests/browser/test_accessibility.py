@@ -58,6 +58,8 @@ STAFF_PAGES: list[str] = [
     "/staff/campaigns/1/preview",
     "/staff/campaigns/1/history",
     "/staff/campaigns/1/embed",
+    "/staff/campaigns/1/stances",
+    "/staff/campaigns/1/stances?q=Chorley",
     "/staff/campaigns/1/history/1/restore",
     "/staff/campaigns/1/status/closed",
     "/staff/campaigns/1/status/draft",

@@ -1,0 +1,120 @@
+"""Reading MPs' stances from a CSV staff upload: every bad line reported by its number.
+
+The file has a header line naming its columns: `stance`, and either a GSS code
+(`constituency_code`, `gss_code`, `pcon_code` or `code`) or a member id (`member_id`)
+on each line (a line may give both; they must then agree). A stance is supports,
+opposes or not known. Nothing is recorded unless every line is good (see
+records.set_stances, one transaction), so a file is never half-imported.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from letters.stances import Stance
+
+MAX_BYTES = 200_000
+MAX_LINES = 2_000  # three times the House: room for notes, none for a wrong file
+CODE_COLUMNS = ("constituency_code", "gss_code", "pcon_code", "code")
+#: Errors listed at most; a file with more is the wrong file, and saying so is enough.
+MAX_ERRORS = 50
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The marks a good file holds, or the sentences saying which lines are wrong."""
+
+    marks: list[tuple[int, Stance]]
+    errors: list[str]
+
+
+def _header(row: list[str]) -> dict[str, int]:
+    return {name.strip().casefold().replace(" ", "_"): index for index, name in enumerate(row)}
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def read_stances(db: sqlite_utils.Database, data: bytes) -> ImportResult:
+    """The (member id, stance) marks of a CSV file, checked against the register."""
+    if len(data) > MAX_BYTES:
+        return ImportResult([], [(f"The file is {len(data):,} bytes; a file of stances is "
+                                  f"at most {MAX_BYTES:,}. Is it the right file?")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return ImportResult([], [("The file is not UTF-8 text. Save it from your spreadsheet "
+                                  "as “CSV UTF-8” and try again.")])
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = _header(next(reader))
+    except StopIteration:
+        return ImportResult([], ["The file is empty."])
+    except csv.Error as error:
+        return ImportResult([], [f"Line 1: {error}."])
+    code_column = next((header[name] for name in CODE_COLUMNS if name in header), None)
+    member_column = header.get("member_id")
+    if "stance" not in header or (code_column is None and member_column is None):
+        return ImportResult([], [("Line 1 must name the columns: “stance”, and "
+                                  "“constituency_code” (a GSS code such as E14001465) or "
+                                  "“member_id” (the Members API's id).")])
+    by_code = {row[0]: row[1] for row in db.execute(
+        "select constituency_code, member_id from mps where constituency_code is not null")}
+    members = {row[0]: row[1] for row in db.execute(
+        "select member_id, display_as from mps")}
+    marks, errors, seen = [], [], {}
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            errors.append(f"Line {reader.line_num}: {error}.")
+            break
+        line = reader.line_num
+        if line > MAX_LINES:
+            errors.append(f"The file has more than {MAX_LINES:,} lines; is it the right file?")
+            break
+        if not any(cell.strip() for cell in row):
+            continue  # blank lines (a spreadsheet's trailing ones) say nothing
+        stance_text = _cell(row, header["stance"])
+        stance = Stance.read(stance_text)
+        code, member_text = _cell(row, code_column).upper(), _cell(row, member_column)
+        problem, member_id = None, None
+        if stance is None:
+            problem = (f"the stance “{stance_text}” is not one of supports, "
+                       "opposes or not known")
+        elif member_text:
+            if not member_text.isdigit() or int(member_text) not in members:
+                problem = f"no sitting MP has the member id “{member_text}”"
+            else:
+                member_id = int(member_text)
+                if code and by_code.get(code) != member_id:
+                    problem = (f"member {member_id} ({members[member_id]}) does not sit "
+                               f"for {code}")
+        elif code:
+            if code not in by_code:
+                problem = f"“{code}” is not a constituency with a sitting MP in the register"
+            else:
+                member_id = by_code[code]
+        else:
+            problem = "give a constituency code or a member id"
+        if problem is None and member_id in seen and seen[member_id][1] != stance:
+            problem = (f"{members[member_id]} is marked {seen[member_id][1]} on line "
+                       f"{seen[member_id][0]} and {stance} here")
+        if problem:
+            errors.append(f"Line {line}: {problem}.")
+            if len(errors) >= MAX_ERRORS:
+                errors.append(f"… and perhaps more: only the first {MAX_ERRORS} are listed.")
+                break
+            continue
+        seen[member_id] = (line, stance)
+        marks.append((member_id, stance))
+    if not errors and not marks:
+        errors.append("The file has no stances under its header line.")
+    return ImportResult([] if errors else marks, errors)
