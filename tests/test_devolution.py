@@ -111,8 +111,9 @@ def _old_database(path) -> sqlite_utils.Database:
     db = sqlite_utils.Database(path)
     migrations.apply(db, stop_before="m015_asks_by_nation")
     data = launch_campaign_data()
+    columns = set(db["campaigns"].columns_dict)  # the launch file has later ones too
     campaign_id = db["campaigns"].insert({
-        key: value for key, value in data.items() if key not in ("asks", "targets")}).last_pk
+        key: value for key, value in data.items() if key in columns}).last_pk
     for position, ask in enumerate(data["asks"], start=1):
         db["asks"].insert({"campaign_id": campaign_id, "position": position, "enabled": 1,
                            "title": ask["title"], "explanation": ask["explanation"],
