@@ -30,7 +30,7 @@ FAILING_IMPACTS = {"serious", "critical"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # Pages a visitor opens by address. Each must answer 200.
-PUBLIC_PAGES = ["/", f"/c/{SLUG}/", f"/c/{SLUG}/help", "/privacy", "/about",
+PUBLIC_PAGES = ["/", f"/c/{SLUG}/", f"/c/{SLUG}/help", "/privacy", "/accessibility", "/about",
                 f"/c/{SLUG}/results", f"/c/{SLUG}/embed", "/r/"]
 
 # The staff area's pages, by address. Add them here as they land (e.g. "/staff/login");
