@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from itertools import pairwise
 
 from campaign.public.hexmap import CLASSES, hexes
 from tests.helpers import Journey, page_text
@@ -65,6 +66,6 @@ def test_a_seat_with_a_letter_stands_out_from_one_without():
     and each step darker is told from the one before it."""
     colours = [colour for _, colour, _ in CLASSES]
     assert _contrast(colours[0], colours[1]) >= 3
-    for lighter, darker in zip(colours[1:], colours[2:]):
+    for lighter, darker in pairwise(colours[1:]):
         assert _luminance(darker) < _luminance(lighter)
         assert _contrast(lighter, darker) >= 1.4, (lighter, darker)
