@@ -38,6 +38,7 @@ def register_fonts() -> tuple[str, str]:
     """
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
+
     from letters.reportlab_ttfont import CachedSubsetTTFont
 
     for name in (REGULAR, BOLD):
