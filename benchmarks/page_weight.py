@@ -190,12 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        print("Playwright is not installed: pip install -e '.[test]'")
-        return 2
+        print("Skipped: Playwright is not installed (pip install -e '.[test]')")
+        return 0
     chromium = find_chromium()
     if chromium is None:
-        print("Chromium not found: install Debian's chromium or set CHROMIUM")
-        return 2
+        print("Skipped: Chromium not found (`make test-deps`, or set CHROMIUM)")
+        return 0
     postcodes = FakePostcodesIO().start()
     members = FakeMembersAPI().start()
     over = 0
