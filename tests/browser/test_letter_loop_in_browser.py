@@ -161,3 +161,17 @@ def test_the_pasted_snippet_shows_the_whole_box_at_any_width(browser, live_serve
             assert page.errors == []
         finally:
             context.close()
+
+
+def test_the_preview_sets_the_letter_in_its_typeface_from_small_woff2_files(page):
+    """The preview's typeface comes as WOFF2 subsets, not the 215 kB TTF files, and is
+    the one the letter is drawn in."""
+    fonts = []
+    page.on("response", lambda response: fonts.append(response.url)
+            if "/letter-font/" in response.url else None)
+    reach_preview(page)
+    loaded = page.evaluate("""() => document.fonts.ready.then(() => [...document.fonts]
+        .filter(face => face.status === "loaded").map(face => face.family + " " + face.weight))""")
+    assert '"Letter Serif" 400' in loaded or "Letter Serif 400" in loaded, loaded
+    assert fonts and all(url.endswith(".woff2") for url in fonts), fonts
+    assert any(url.endswith("/regular-latin.woff2") for url in fonts), fonts
