@@ -29,7 +29,7 @@ from campaign.campaigns import (
     Campaign, all_asks, all_campaigns, campaign_ask, campaign_by_id, enabled_asks,
 )
 from campaign.campaigns.embedding import (
-    BadOrigin, embed_origins, embed_snippet, parse_origins, set_embed_origins,
+    SNIPPET_HEIGHT, BadOrigin, embed_origins, embed_snippet, parse_origins, set_embed_origins,
 )
 from campaign.db import get_db
 # The preview serves its files as a citizen's download is served (see public.downloads).
@@ -197,7 +197,8 @@ def embed(campaign_id: int):
     return render_template("staff/embed.html", form=form, campaign=campaign,
                            origins=embed_origins(get_db(), campaign_id),
                            snippet=embed_snippet(url_for("public.embed", slug=campaign.slug,
-                                                         _external=True), campaign.title)), \
+                                                         _external=True), campaign.title),
+                           snippet_height=SNIPPET_HEIGHT), \
         422 if form.errors else 200
 
 

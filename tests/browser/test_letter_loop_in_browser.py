@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from campaign.campaigns.embedding import SNIPPET_HEIGHT, embed_snippet
 from campaign.public import views as public_views
 from tests.browser.steps import reach_preview
-from tests.chromium import DESKTOP, PHONE, SCREENSHOTS, VIEWPORTS, new_page
+from tests.chromium import DESKTOP, PHONE, SCREENSHOTS, VIEWPORTS, Viewport, new_page
 from tests.helpers import SLUG
 
 
@@ -175,3 +175,16 @@ def test_the_preview_sets_the_letter_in_its_typeface_from_small_woff2_files(page
     assert '"Letter Serif" 400' in loaded or "Letter Serif 400" in loaded, loaded
     assert fonts and all(url.endswith(".woff2") for url in fonts), fonts
     assert any(url.endswith("/regular-latin.woff2") for url in fonts), fonts
+
+
+def test_without_the_script_the_snippets_height_holds_the_box_on_a_small_phone(browser,
+                                                                              live_server):
+    """A partner that pastes the frame without its script: the box at 320 px (the
+    narrowest phone WCAG reflows for) is no taller than the snippet's frame."""
+    context, page = new_page(browser, live_server, Viewport("small phone", 320, 640, True))
+    try:
+        page.goto(f"/c/{SLUG}/embed")
+        height = page.evaluate("document.documentElement.getBoundingClientRect().height")
+        assert height <= SNIPPET_HEIGHT, height
+    finally:
+        context.close()
