@@ -101,6 +101,9 @@ def _start_again(page):
     reach_preview(page)
     page.locator("input[name=letter]").first.evaluate("el => el.value = 'tampered'")
     page.get_by_role("button", name="Download PDF to print").first.click()
+    # site.js fetches first and sends the form again only when no file comes back: the
+    # page arrives after that second request, not on the click.
+    page.get_by_role("heading", level=1, name="Please start again").wait_for()
 
 
 def _not_found(page):
