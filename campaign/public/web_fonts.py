@@ -4,9 +4,10 @@ The preview shows the letter in the typeface the PDF prints it in. The TTF files
 about 215 kB a face; a phone needs only the characters the site accepts (those both
 faces can print, letters.fonts), compressed as WOFF2 without hinting. They are split
 as the big font services split theirs: `latin` (ASCII, Latin-1 and common punctuation,
-what nearly every letter uses) and `extended` (Łukasz, Glyndŵr, Țară...), each with its
-CSS `unicode-range`, so a browser fetches `extended` only for a page that shows one of
-its characters.
+what nearly every letter uses), `accented` (the rest of the Latin letters: Łukasz,
+Glyndŵr, Țară, ə) and `other` (Greek, Cyrillic, symbols), each with its CSS
+`unicode-range`, so a browser fetches `accented` or `other` only for a page that shows
+one of its characters.
 
 Made with fontTools (and brotli, for WOFF2) at first use, then kept: in memory, and in
 a cache folder when one is given and writable, so a restart does not redo the work.
@@ -34,6 +35,8 @@ FACES = {"regular": REGULAR, "bold": BOLD}
 # ASCII, Latin-1, General Punctuation (dashes, curly quotes, ellipsis), the euro and ™.
 _LATIN = frozenset(range(0x20, 0x7F)) | frozenset(range(0xA0, 0x100)) \
     | frozenset(range(0x2000, 0x2070)) | {0x20AC, 0x2122}
+# Latin Extended-A and B, IPA, spacing modifiers, combining marks; Latin Extended Additional.
+_ACCENTED = frozenset(range(0x100, 0x370)) | frozenset(range(0x1E00, 0x1F00))
 # How make_woff2 makes a file: part of the kept files' names, with the font and the
 # characters, so a file made another way is never served. Change it with make_woff2.
 _RECIPE = "woff2, unhinted, desubroutinized, all layout features, all names"
@@ -44,7 +47,8 @@ _lock = threading.Lock()
 def subsets() -> dict[str, frozenset[int]]:
     """The code points of each subset: every character the letter can print, once."""
     printable = printable_codepoints()
-    return {"latin": printable & _LATIN, "extended": printable - _LATIN}
+    return {"latin": printable & _LATIN, "accented": printable & _ACCENTED,
+            "other": printable - _LATIN - _ACCENTED}
 
 
 def unicode_range(codepoints: frozenset[int]) -> str:
