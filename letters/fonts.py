@@ -63,6 +63,11 @@ def _printable_codepoints() -> frozenset[int]:
     return frozenset(regular_map) & frozenset(bold_map)
 
 
+def printable_codepoints() -> frozenset[int]:
+    """The code points both letter faces can print: what the site accepts."""
+    return _printable_codepoints()
+
+
 def unprintable_characters(text: str) -> list[str]:
     """The characters of `text` the letter font has no glyph for, each once, in order.
 

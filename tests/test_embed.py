@@ -3,10 +3,17 @@ other page stays unframeable."""
 from __future__ import annotations
 
 from html import unescape
+from pathlib import Path
 
 import pytest
 
-from campaign.campaigns.embedding import BadOrigin, parse_origin, parse_origins
+from campaign.campaigns.embedding import (
+    SNIPPET_HEIGHT,
+    BadOrigin,
+    embed_snippet,
+    parse_origin,
+    parse_origins,
+)
 from campaign.db import get_db
 from tests.helpers import SLUG, page_text, post, sign_in
 
@@ -64,6 +71,7 @@ def test_the_embed_lists_exactly_the_allowed_origins(app, client, runner):
     assert saved.status_code == 302
     page = client.get(STAFF_EMBED).get_data(as_text=True)
     assert f'<iframe src="http://localhost{EMBED}"' in unescape(page)  # the snippet to paste
+    assert 'event.origin === "http://localhost"' in unescape(page)
     assert "<iframe" not in page  # shown as text, never as markup
     response = client.get(EMBED)
     assert _frame_ancestors(response) == "https://news.example.org https://partner.example.net:8443"
@@ -88,12 +96,34 @@ def test_organisers_cannot_change_the_origins(client, runner):
     assert client.get(STAFF_EMBED).status_code == 403
 
 
-def test_the_embed_form_opens_the_campaign_in_a_new_tab(client):
+def test_the_embed_form_opens_the_letter_form_in_a_new_tab(client):
     html = client.get(EMBED).get_data(as_text=True)
-    assert f'<form method="get" action="http://localhost/c/{SLUG}/" target="_blank">' in html
+    assert (f'<form method="get" action="http://localhost/c/{SLUG}/write" target="_blank">'
+            in html)
     assert 'name="postcode"' in html and "csrf_token" not in html
-    prefilled = client.get(f"/c/{SLUG}/?postcode=E8+1DY").get_data(as_text=True)
-    assert 'value="E8 1DY"' in prefilled
+    assert '<script src="/static/embed.js" defer></script>' in html
+    # What the form sends: a good postcode lands on the letter form itself...
+    letter_form = client.get(f"/c/{SLUG}/write?postcode=e8+1dy").get_data(as_text=True)
+    assert "Your MP is Ms Diane Abbott" in page_text(letter_form)
+    assert 'name="full_name"' in letter_form
+    # ...and a bad one on the campaign page, saying why, with what was typed.
+    refused = client.get(f"/c/{SLUG}/write?postcode=not+a+postcode")
+    assert refused.status_code == 422
+    assert "doesn't look like a UK postcode" in page_text(refused.get_data(as_text=True))
+    assert 'value="not a postcode"' in refused.get_data(as_text=True)
+
+
+def test_the_snippet_fits_its_frame_to_the_box_and_believes_only_the_embed():
+    snippet = embed_snippet("https://letters.example.org/c/x/embed", 'Stop "it" & <go>')
+    assert snippet.startswith('<iframe src="https://letters.example.org/c/x/embed"')
+    assert 'title="Write to your MP: Stop &quot;it&quot; &amp; &lt;go>"' in snippet
+    assert f'height="{SNIPPET_HEIGHT}"' in snippet
+    # The listener takes only a number, only from this frame, only from our origin.
+    assert 'event.origin === "https://letters.example.org"' in snippet
+    assert "event.source === frame.contentWindow" in snippet
+    assert 'typeof height === "number"' in snippet
+    script = (Path(__file__).resolve().parent.parent / "static" / "embed.js").read_text()
+    assert "campaignEmbedHeight" in script and "campaignEmbedHeight" in snippet
 
 
 def test_an_origin_with_a_non_ascii_port_is_refused(client, runner):

@@ -41,7 +41,8 @@ def test_terminated_postcode_links_royal_mails_postcode_finder(journey):
     ("JE2 3AB", "Jersey has no MP at Westminster",
      "Jersey is not represented in the UK House of Commons"),
     ("GY1 1AA", "Guernsey has no MP at Westminster", "Guernsey is not represented"),
-    ("IM1 1AA", "Isle of Man has no MP at Westminster", "Isle of Man is not represented"),
+    ("IM1 1AA", "The Isle of Man has no MP at Westminster",
+     "The Isle of Man is not represented"),
     ("BX1 1LT", "There is no MP for this postcode", "use the postcode of your home address"),
 ])
 def test_no_constituency_is_a_page_that_explains(journey, postcode, heading, message):
@@ -52,6 +53,26 @@ def test_no_constituency_is_a_page_that_explains(journey, postcode, heading, mes
     assert message in text
     assert "There is a problem" not in text  # not a form error: nothing to correct
     assert 'name="full_name"' not in journey.page
+
+
+@pytest.mark.parametrize("postcode, parliament, link", [
+    ("JE2 3AB", "Jersey has its own parliament, the States Assembly,",
+     "https://statesassembly.je/"),
+    ("GY1 1AA", "Guernsey has its own parliament, the States of Deliberation,",
+     "https://www.gov.gg/"),
+    ("IM1 1AA", "The Isle of Man has its own parliament, Tynwald,",
+     "https://www.tynwald.org.im/"),
+])
+def test_a_crown_dependency_is_told_its_own_parliament_and_linked(journey, postcode,
+                                                                   parliament, link):
+    journey.find_mp(postcode)
+    assert parliament in page_text(journey.page)
+    assert f'href="{link}"' in journey.page
+
+
+def test_an_invalid_postcode_is_shown_back_as_typed(journey):
+    journey.find_mp("not a postcode")
+    assert 'value="not a postcode"' in journey.page
 
 
 @pytest.mark.parametrize("mode", ["error", "garbage", "down"])
@@ -91,6 +112,11 @@ def test_vacant_seat_gets_a_message_not_a_letter(journey):
     assert response.status_code == 200
     assert "Runcorn and Helsby has no MP at the moment" in text
     assert 'name="full_name"' not in journey.page
+    # A next step: when to come back, what to do meanwhile, and where.
+    assert "come back and write it once the by-election is held" in text
+    assert "ask the by-election's candidates where they stand" in text
+    assert 'href="https://www.writetothem.com/"' in journey.page
+    assert "Back to the campaign" in text
 
 
 def test_vacancy_is_remembered_briefly(journey, fake_members):

@@ -69,6 +69,28 @@ def test_privacy_promise_is_on_every_page(client):
         assert "We keep nothing that says who you are" in html
 
 
+def test_the_privacy_page_gives_a_lawful_basis_and_what_is_kept_for_how_long(client):
+    text = page_text(client.get("/privacy").get_data(as_text=True))
+    assert "Our lawful basis" in text and "Article 6(1)(a)" in text and "Article 9(2)(a)" in text
+    assert "What we keep, and for how long" in text
+    for kept in ("the campaign, the constituency, the asks it chose, the day, the formats",
+                 "its reference in scrambled form", "as long as the campaign is on this site",
+                 "nothing in it is personal"):
+        assert kept in text, kept
+
+
+def test_every_page_links_the_accessibility_statement(client):
+    for path in ("/", "/c/stop-trafficking-networks/", "/privacy"):
+        assert 'href="/accessibility"' in client.get(path).get_data(as_text=True), path
+    response = client.get("/accessibility")
+    assert response.status_code == 200
+    text = page_text(response.get_data(as_text=True))
+    for said in ("Accessibility statement", "WCAG) version 2.2 at level AA",
+                 "the axe accessibility checker", "with the keyboard alone", "Known issues",
+                 "Tell us about a problem", "Equality Advisory and Support Service"):
+        assert said in text, said
+
+
 def test_citizens_get_one_cookie_and_only_for_form_protection(client):
     """No remember-me or tracking cookies on public pages; the session holds only CSRF."""
     first = client.get("/")

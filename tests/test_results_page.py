@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from itertools import pairwise
 
-from campaign.public.hexmap import hexes
+from campaign.public.hexmap import CLASSES, hexes
 from tests.helpers import Journey, page_text
 
 SLUG = "stop-trafficking-networks"
@@ -44,3 +45,27 @@ def test_the_results_page_makes_no_outside_request(client):
     urls = re.findall(r'\bsrc="([^"]+)"', html) + re.findall(r'<link[^>]*href="([^"]+)"', html)
     urls += re.findall(r'<use[^>]*href="([^"]+)"', html)
     assert urls and all(url.startswith(("/", "#")) for url in urls), urls
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of "#rrggbb"."""
+    def channel(hex_pair: str) -> float:
+        c = int(hex_pair, 16) / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(one: str, other: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_a_seat_with_a_letter_stands_out_from_one_without():
+    """ "1 to 4" is told from "no letters yet" at a glance (3:1, WCAG's non-text contrast),
+    and each step darker is told from the one before it."""
+    colours = [colour for _, colour, _ in CLASSES]
+    assert _contrast(colours[0], colours[1]) >= 3
+    for lighter, darker in pairwise(colours[1:]):
+        assert _luminance(darker) < _luminance(lighter)
+        assert _contrast(lighter, darker) >= 1.4, (lighter, darker)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
@@ -93,8 +94,36 @@ def set_embed_origins(db: sqlite_utils.Database, campaign_id: int,
             for index, origin in enumerate(origins))
 
 
+# Tall enough for the whole box on a 320 px phone without the script (a title of three
+# lines); the script then fits the frame to the box at whatever width the partner gives it.
+SNIPPET_HEIGHT = 420
+# The message static/embed.js posts to the partner page: {"campaignEmbedHeight": px}.
+HEIGHT_MESSAGE = "campaignEmbedHeight"
+
+
 def embed_snippet(embed_url: str, title: str) -> str:
-    """The HTML a partner site pastes to show the postcode box (escaped where it is shown)."""
+    """The HTML a partner site pastes to show the postcode box (escaped where it is shown).
+
+    The frame starts tall enough for the box at a phone's width; the small script beside
+    it (on the partner's page, so our CSP does not apply) sets the frame's height to the
+    box's own, which the embed posts whenever it changes. It believes only messages from
+    this very frame and from our origin, and takes nothing but a number of pixels.
+    """
     safe_title = title.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    origin = _origin_of(embed_url)
     return (f'<iframe src="{embed_url}"\n  title="Write to your MP: {safe_title}"\n'
-            f'  width="100%" height="260" style="border:0"></iframe>')
+            f'  width="100%" height="{SNIPPET_HEIGHT}" style="border:0;display:block"></iframe>\n'
+            f'<script>\n(function (frame) {{\n'
+            f'  addEventListener("message", function (event) {{\n'
+            f'    var height = event.data && event.data.{HEIGHT_MESSAGE};\n'
+            f'    if (event.origin === "{origin}" && event.source === frame.contentWindow &&\n'
+            f'        typeof height === "number" && height > 0 && height < 2000) {{\n'
+            f'      frame.style.height = Math.ceil(height) + "px";\n'
+            f'    }}\n  }});\n'
+            f'}})(document.currentScript.previousElementSibling);\n</script>')
+
+
+def _origin_of(url: str) -> str:
+    """"https://site.example" of "https://site.example/c/x/embed"."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

@@ -25,8 +25,8 @@ class LookupFailure(Exception):
 
 class InvalidPostcode(LookupFailure):
     status = 422
-    message = ("That doesn't look like a UK postcode. Check it and try again, "
-               "for example SW1A 1AA.")
+    message = ("That doesn't look like a UK postcode. Check it and try again: a postcode "
+               "looks like E8 1DY.")
 
 
 class PostcodeNotFound(LookupFailure):
@@ -61,13 +61,30 @@ class NoWestminsterConstituency(LookupFailure):
     def __init__(self, place: str | None = None):
         """`place` is a Crown dependency ("Jersey", ...) when that is the reason."""
         if place:
-            self.heading = f"{place} has no MP at Westminster"
+            # "The Isle of Man", but "Jersey": the name as a sentence starts with it.
+            named = CROWN_DEPENDENCY_NAMES.get(place, place)
+            parliament, link = CROWN_PARLIAMENTS.get(place, ("its own parliament", None))
+            self.heading = f"{named} has no MP at Westminster"
+            self.help_link = link
             super().__init__(
-                f"{place} is not represented in the UK House of Commons, so there is no MP "
-                f"to write to. {place}'s own parliament represents you there."
+                f"{named} is not represented in the UK House of Commons, so there is no MP "
+                f"to write to. {named} has its own parliament, {parliament}, whose members "
+                "represent you there."
             )
         else:
             super().__init__()
+
+
+CROWN_DEPENDENCY_NAMES = {"Isle of Man": "The Isle of Man"}
+# Each Crown dependency's parliament, and where to find its members.
+CROWN_PARLIAMENTS = {
+    "Jersey": ("the States Assembly",
+               ("The States Assembly's site", "https://statesassembly.je/")),
+    "Guernsey": ("the States of Deliberation",
+                 ("The States of Guernsey's site", "https://www.gov.gg/")),
+    "Isle of Man": ("Tynwald",
+                    ("Tynwald's site", "https://www.tynwald.org.im/")),
+}
 
 
 class UpstreamUnavailable(LookupFailure):
@@ -97,12 +114,18 @@ class VacantSeat(LookupFailure):
 
     status = 200
     heading = "There is no MP for this seat just now"
+    # Councillors, and MSPs, MSs or MLAs where there are: whoever else represents them.
+    help_link = ("Find your other representatives on WriteToThem",
+                 "https://www.writetothem.com/")
 
     def __init__(self, constituency: str):
         self.constituency = constituency
         super().__init__(
             f"{constituency} has no MP at the moment, usually because a by-election is "
-            "due. Please come back when the new MP has taken their seat."
+            "due. Your letter can only go to your own MP, so please come back and write "
+            "it once the by-election is held and the new MP has taken their seat. Until "
+            "then, you can ask the by-election's candidates where they stand, or write to "
+            "your other elected representatives."
         )
 
 

@@ -5,7 +5,7 @@
 storing it, `participation` records a letter written (`pending_counts` holds a count
 the database can't take yet, and `counter` shows the count),
 `downloads` serves the files (letters.file_formats makes and names them),
-`letter_font` serves the letter's typeface.
+`letter_font` serves the letter's typeface, as WOFF2 subsets `web_fonts` makes.
 """
 from __future__ import annotations
 

@@ -17,10 +17,12 @@ from markupsafe import Markup, escape
 HEXJSON = "uk-constituencies-2024.hexjson"
 HEX_SIZE = 6.0  # centre to corner, in SVG units
 # Letters -> shade: fixed classes so a map reads the same from one week to the next.
-# A seat with no letters is a neutral grey and a seat with one is plainly blue: early in
-# a campaign most seats with letters have only a few, and they must not fade into the rest.
-CLASSES = ((0, "#e8e8e4", "no letters yet"), (1, "#92bfdf", "1 to 4"), (5, "#4a8fc4", "5 to 19"),
-           (20, "#1c5f9e", "20 to 99"), (100, "#08306b", "100 or more"))
+# A seat with no letters is a light neutral grey and a seat with one is a plain mid blue,
+# at least 3:1 apart (WCAG's contrast for parts of a graphic): early in a campaign most
+# seats with letters have only a few, and they must not fade into the rest. Each darker
+# step is about 1.5:1 from the one before it.
+CLASSES = ((0, "#e4e4e0", "no letters yet"), (1, "#3a82c0", "1 to 4"), (5, "#23609f", "5 to 19"),
+           (20, "#15457f", "20 to 99"), (100, "#08264f", "100 or more"))
 
 
 @dataclass(frozen=True)

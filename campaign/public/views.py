@@ -13,6 +13,7 @@
 /c/<slug>/write        GET ?postcode=&seed= -> the letter form (Back and reload come back to it)
 /r/                    "Tell us what happened": type a reference (?reference=) -> /r/<reference>
 /r/<reference>         the citizen says the letter was posted, emailed or answered
+/privacy, /accessibility, /about   the privacy promise, the accessibility statement, sources
 """
 from __future__ import annotations
 
@@ -173,9 +174,12 @@ def campaign_page(slug: str):
 def embed(slug: str):
     """The postcode box for another site's page, frameable only by the origins staff listed.
 
-    Its form opens the campaign page here in a new tab (a GET with ?postcode=):
-    inside a third-party frame browsers withhold our SameSite=Lax session cookie, so a
-    CSRF-protected POST from the frame would fail; the top-level tab has its own.
+    Its form opens the letter form here in a new tab (a GET of /write?postcode=, so a
+    good postcode lands straight on the letter and a bad one on the campaign page saying
+    why): inside a third-party frame browsers withhold our SameSite=Lax session cookie,
+    so a CSRF-protected POST from the frame would fail; the top-level tab has its own.
+    static/embed.js posts the box's height to the partner page, whose snippet sizes
+    the frame to it.
     """
     campaign = _campaign_or_404(slug)
     response = current_app.make_response(render_template("public/embed.html",
@@ -752,6 +756,12 @@ def privacy():
     return render_template("public/privacy.html", facts=privacy_facts(current_app.config),
                            letter_age=journey.age_in_words(
                                current_app.config["LETTER_FORM_MAX_AGE"]))
+
+
+@bp.get("/accessibility")
+def accessibility():
+    """The accessibility statement: the WCAG target, how the site is tested, known issues."""
+    return render_template("public/accessibility.html")
 
 
 @bp.get("/about")

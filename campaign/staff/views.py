@@ -34,6 +34,7 @@ from campaign.campaigns import (
     enabled_asks,
 )
 from campaign.campaigns.embedding import (
+    SNIPPET_HEIGHT,
     BadOrigin,
     embed_origins,
     embed_snippet,
@@ -224,7 +225,8 @@ def embed(campaign_id: int):
     return render_template("staff/embed.html", form=form, campaign=campaign,
                            origins=embed_origins(get_db(), campaign_id),
                            snippet=embed_snippet(url_for("public.embed", slug=campaign.slug,
-                                                         _external=True), campaign.title)), \
+                                                         _external=True), campaign.title),
+                           snippet_height=SNIPPET_HEIGHT), \
         422 if form.errors else 200
 
 

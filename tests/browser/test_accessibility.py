@@ -37,7 +37,7 @@ FAILING_IMPACTS = {"serious", "critical"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # Pages a visitor opens by address. Each must answer 200.
-PUBLIC_PAGES = ["/", f"/c/{SLUG}/", f"/c/{SLUG}/help", "/privacy", "/about",
+PUBLIC_PAGES = ["/", f"/c/{SLUG}/", f"/c/{SLUG}/help", "/privacy", "/accessibility", "/about",
                 f"/c/{SLUG}/results", f"/c/{SLUG}/embed", "/r/"]
 
 # The staff area's pages, by address. Add them here as they land (e.g. "/staff/login");
@@ -128,6 +128,9 @@ def _start_again(page):
     reach_preview(page)
     page.locator("input[name=letter]").first.evaluate("el => el.value = 'tampered'")
     page.get_by_role("button", name="Download PDF to print").first.click()
+    # site.js fetches first and sends the form again only when no file comes back: the
+    # page arrives after that second request, not on the click.
+    page.get_by_role("heading", level=1, name="Please start again").wait_for()
 
 
 def _not_found(page):

@@ -70,6 +70,18 @@ def test_an_invalid_postcode_is_announced_and_leads_back_to_the_field(page, shoo
     expect(page.get_by_role("alert")).to_have_count(0)
 
 
+def test_a_mistyped_postcode_comes_back_whole_and_as_typed(page, shoot):
+    """Not upper-cased, not cut off by the field's width: what was typed, to correct."""
+    open_campaign(page)
+    find_mp(page, "not a postcode")
+    field = page.get_by_label("Your postcode")
+    expect(field).to_have_value("not a postcode")
+    assert field.evaluate("el => getComputedStyle(el).textTransform") == "none"
+    # Every character shows: the text is no wider than the box it is typed in.
+    assert field.evaluate("el => el.scrollWidth <= el.clientWidth")
+    shoot("mistyped-postcode")
+
+
 def test_an_unknown_postcode_says_so(page, shoot):
     open_campaign(page)
     find_mp(page, "ZZ99 9ZZ")
@@ -137,6 +149,9 @@ def test_a_vacant_seat_explains_and_offers_no_letter(page, shoot):
     find_mp(page, "WA7 1AA")
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("There is no MP for this seat just now")
+    expect(alert).to_contain_text("once the by-election is held")
+    expect(page.get_by_role("link", name="Find your other representatives on WriteToThem")
+           ).to_have_attribute("href", "https://www.writetothem.com/")
     expect(page.get_by_role("button", name="Preview my letter")).to_have_count(0)
     shoot("vacant-seat")
     page.get_by_role("link", name="Back to the campaign").click()

@@ -39,7 +39,7 @@ def test_a_crown_dependency_gets_a_page_that_explains(page, shoot):
     open_campaign(page)
     find_mp(page, "JE2 3AB")
     expect(page.get_by_role("heading", level=1)).to_have_text("Jersey has no MP at Westminster")
-    expect(page.get_by_role("alert")).to_contain_text("Jersey's own parliament")
+    expect(page.get_by_role("alert")).to_contain_text("Jersey has its own parliament, the States Assembly")
     expect(page.get_by_role("link", name="Back to the campaign")).to_be_visible()
     shoot("crown-dependency")
 
