@@ -5,7 +5,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from letters import addressing
-from letters.dates import uk_date
+from letters.dates import letter_date, uk_date
+from letters.languages import ENGLISH, words_for
 from letters.limits import check_body
 from letters.model import MP, Ask, Letter, Sender, Wording
 from letters.phrasings import CLOSING, OPENING, ask_key, choose, suggested_paragraphs
@@ -53,6 +54,7 @@ def compose_letter(
     today: date,
     seed: int = 0,
     edits: Mapping[str, str] | None = None,
+    language: str = ENGLISH,
 ) -> Letter:
     """Build the letter, paragraph by paragraph, in the order a caseworker expects.
 
@@ -62,7 +64,12 @@ def compose_letter(
     the asks and the closing is the phrasing `seed` draws (letters.phrasings)
     unless `edits` holds the writer's own version under the same key. Raises
     letters.limits.LetterTooLong if the body passes the letter's caps.
+
+    `language` ("en" or "cy", letters.languages) is that of the letter's fixed words:
+    the salutation, the date, the address block, the sign-off and the file's title.
+    The campaign's wording and the writer's own words are printed as they come.
     """
+    words = words_for(language)
     values = placeholder_values(mp, sender.full_name, today)
     suggested = suggested_for(wording, asks, mp, seed, values)
     edits = edits or {}
@@ -88,15 +95,16 @@ def compose_letter(
         sender_address=sender.address_block,
         sender_contact=sender.contact_lines,
         date=today,
-        date_text=uk_date(today),
-        recipient_lines=addressing.recipient_lines(mp),
-        salutation=addressing.salutation(mp),
+        date_text=letter_date(today, language),
+        recipient_lines=addressing.recipient_lines(mp, language),
+        salutation=addressing.salutation(mp, language),
         subject=subject,
         paragraphs=tuple(paragraphs),
-        valediction="Yours sincerely",
+        valediction=words.valediction,
         signature_name=sender.full_name,
         mp_name=plain_name(mp),
-        title=f"Letter to {plain_name(mp)}",
+        title=words.letter_to.format(mp=plain_name(mp)),
+        language=language,
     )
 
 
