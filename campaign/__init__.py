@@ -9,7 +9,7 @@ from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from campaign import (
-    accounts, config, db, exports, limits, lookup, proxies, public, request_log,
+    accounts, config, db, exports, languages, limits, lookup, proxies, public, request_log,
     security_headers, site_context, staff,
 )
 
@@ -45,6 +45,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     os.makedirs(Path(app.config["DATABASE_PATH"]).parent, exist_ok=True)
 
     proxies.init_app(app)
+    languages.init_app(app)  # /cy/... is the same page in Welsh
     _refuse_malformed_referrers(app)  # before CSRFProtect's own check, which it guards
     csrf.init_app(app)
     db.init_app(app)

@@ -5,7 +5,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from flask_babel import gettext
+
 from campaign.campaigns import Campaign
+from campaign.languages import current_language
 from campaign.lookup.finder import FoundMP
 from campaign.public.signed_requests import LetterRequest
 from letters import MP, Ask, Letter, Sender, compose_letter
@@ -23,13 +26,16 @@ def asks_in_letter(enabled: Sequence[Ask], request: LetterRequest) -> list[Ask]:
 
 
 def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterRequest,
-                found: FoundMP, day: date, reference_url: str = "") -> Letter:
+                found: FoundMP, day: date, reference_url: str = "",
+                language: str | None = None) -> Letter:
     """The letter `request` describes, to the MP the preview `found`, dated `day`.
 
     The preview composes it once the MP is found; the download composes what the
     signed preview decided, with no lookup.
     Raises NoAsksChosen when none of the ticked asks can be ticked any more. With
     `reference_url`, the PDF ends with the writer's own page (not for the MP) with their reference.
+    The letter's fixed words are in `language`, by default the page's (campaign.languages):
+    a writer on the Welsh site gets "Annwyl ...", "Yn gywir" and a Welsh date.
     """
     asks = asks_in_letter(enabled, request)
     if not asks:
@@ -43,12 +49,14 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
     )
     letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp, sender=sender,
                             personal_note=request.personal_note, today=day,
-                            seed=request.seed, edits=request.edits)
+                            seed=request.seed, edits=request.edits,
+                            language=language or current_language())
     if reference_url and request.reference:
         letter = replace(letter, keepsake=(
-            f"Your reference: {request.reference}",
-            f"When you have posted this letter, and when your MP replies, tell the campaign "
-            f"at {reference_url} (it never learns who you are).",
+            gettext("Your reference: %(reference)s", reference=request.reference),
+            gettext("When you have posted this letter, and when your MP replies, tell the "
+                    "campaign at %(address)s (it never learns who you are).",
+                    address=reference_url),
         ))
     return letter
 
