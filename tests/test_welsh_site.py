@@ -141,3 +141,11 @@ def test_the_staff_area_is_english_only(client):
     response = client.get("/cy/staff/login")
     assert response.status_code == 302
     assert response.headers["Location"] == "http://localhost/staff/login"
+
+
+def test_a_missing_welsh_page_says_so_in_welsh(client):
+    response = client.get("/cy/no-such-page")
+    assert response.status_code == 404
+    text = page_text(response.get_data(as_text=True))
+    assert "Heb ddod o hyd i’r dudalen" in text and "Mynd i dudalen yr ymgyrch" in text
+    assert "Page not found" in page_text(client.get("/no-such-page").get_data(as_text=True))
