@@ -72,7 +72,7 @@ def template_bytes(language: str = ENGLISH) -> bytes:
 @cache
 def style_ids() -> dict[str, str]:
     """The style id behind each of LETTER_STYLES, as the template's styles.xml has it."""
-    document = Document(BytesIO(template_bytes()))
+    document = Document(BytesIO(template_bytes(ENGLISH)))  # the same in every language
     return {name: document.styles[name].style_id for name in LETTER_STYLES}
 
 
@@ -87,7 +87,7 @@ def frame_xml() -> dict[str, bytes]:
     """
     from lxml import etree
 
-    document = Document(BytesIO(template_bytes()))
+    document = Document(BytesIO(template_bytes(ENGLISH)))  # the same in every language
     frames = {}
     for name in (SENDER, DATE, RECIPIENT):
         style = document.styles[name]
