@@ -149,3 +149,13 @@ def test_a_missing_welsh_page_says_so_in_welsh(client):
     text = page_text(response.get_data(as_text=True))
     assert "Heb ddod o hyd i’r dudalen" in text and "Mynd i dudalen yr ymgyrch" in text
     assert "Page not found" in page_text(client.get("/no-such-page").get_data(as_text=True))
+
+
+def test_a_page_answering_a_form_links_to_the_campaign_in_the_other_language(client):
+    journey = welsh_journey(client)
+    journey.open()
+    journey.find_mp("E8 1DY")
+    html = journey.write().get_data(as_text=True)  # the preview, the answer to a POST
+    assert re.search(r'href="http://localhost/c/[^"/]+/" hreflang="en-GB" lang="en-GB">English<',
+                     html)
+    assert 'rel="alternate"' not in html  # a POST's answer has no address to offer
