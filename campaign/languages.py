@@ -88,7 +88,8 @@ def init_app(app: Flask) -> None:
     def staff_pages_are_english():
         blueprint = request.blueprint
         if current_language() == WELSH and blueprint and blueprint not in CITIZEN_BLUEPRINTS:
-            return redirect(page_in(ENGLISH))
+            # Relative to this host, whatever Host header came with the request.
+            return redirect(page_in(ENGLISH)[len(request.host_url.rstrip("/")):])
         return None
 
     @app.context_processor
