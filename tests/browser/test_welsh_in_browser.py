@@ -12,12 +12,12 @@ import pytest
 
 pytest.importorskip("playwright", reason="Playwright is not installed: pip install -e '.[test]'")
 
-from playwright.sync_api import expect  # noqa: E402
+from playwright.sync_api import expect
 
-from letters.dates import letter_date  # noqa: E402
-from tests.browser.steps import ASKS, assert_no_sideways_scroll  # noqa: E402
-from tests.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
-from tests.helpers import SLUG, WRITER, docx_paragraphs, pdf_text  # noqa: E402
+from letters.dates import letter_date
+from tests.browser.steps import ASKS, assert_no_sideways_scroll
+from tests.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page
+from tests.helpers import SLUG, WRITER, docx_paragraphs, pdf_text
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
