@@ -41,7 +41,7 @@ def test_the_journey_in_welsh_gives_a_welsh_letter(browser, live_server, viewpor
     page.get_by_label("Llinell 1 y cyfeiriad").fill(WRITER["address_line1"])
     page.get_by_label("Tref neu ddinas").fill(WRITER["town"])
     page.get_by_label(ASKS[0], exact=True).check()
-    page.get_by_role("button", name="Rhagweld fy llythyr").click()
+    page.get_by_role("button", name="Gweld rhagolwg o’m llythyr").click()
     page.wait_for_load_state()
     assert f"/cy/c/{SLUG}/" in page.url
     assert_no_sideways_scroll(page)
