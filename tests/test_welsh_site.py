@@ -159,3 +159,16 @@ def test_a_page_answering_a_form_links_to_the_campaign_in_the_other_language(cli
     assert re.search(r'href="http://localhost/c/[^"/]+/" hreflang="en-GB" lang="en-GB">English<',
                      html)
     assert 'rel="alternate"' not in html  # a POST's answer has no address to offer
+
+
+def test_a_mistyped_postcode_is_explained_in_welsh(client):
+    journey = welsh_journey(client)
+    journey.open()
+    response = journey.find_mp("hello")
+    text = page_text(response.get_data(as_text=True))
+    assert "Nid yw hwnna’n edrych fel cod post yn y DU." in text
+    assert "doesn't look like a UK postcode" not in text
+    english = Journey(client)
+    english.open()
+    assert "doesn't look like a UK postcode" in page_text(
+        english.find_mp("hello").get_data(as_text=True))
