@@ -26,6 +26,8 @@ setup(
         # Open Innovations' hex positions, with the MIT licence that must travel with them.
         "campaign.data.hexmap": ["*.hexjson", "LICENSE"],
         "campaign.demo.samples": ["*.json"],
+        # The compiled Welsh catalogue the site reads (`make translations` makes it).
+        "campaign.translations.cy.LC_MESSAGES": ["*.mo"],
         # Every shipped package by name: setuptools 84 matches no wildcards in these keys.
         **{package: ["*"] for package in packages() if package.startswith(tuple(SHIPPED_DIRECTORIES))},
     },

@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import Flask, render_template, request
+from flask_babel import gettext
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from campaign import (
@@ -15,6 +16,7 @@ from campaign import (
     config,
     db,
     exports,
+    languages,
     limits,
     lookup,
     proxies,
@@ -63,6 +65,7 @@ def create_app(test_config: dict | None = None,
     # First: the register's upkeep, built below, keeps the app's clock.
     clock.init_app(app, site_clock)
     proxies.init_app(app)
+    languages.init_app(app)  # /cy/... is the same page in Welsh
     _refuse_malformed_referrers(app)  # before CSRFProtect's own check, which it guards
     csrf.init_app(app)
     db.init_app(app)
@@ -109,38 +112,41 @@ def _register_error_pages(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(_error):
-        return page(400, "This form has expired",
-                    "For your security, forms time out. Please go back, reload the page "
-                    "and try again; nothing has been sent.")
+        return page(400, gettext("This form has expired"),
+                    gettext("For your security, forms time out. Please go back, reload the "
+                            "page and try again; nothing has been sent."))
 
     @app.errorhandler(403)
     def forbidden(_error):
-        return page(403, "You can't do that", "Your account doesn't have access to this "
-                    "page. Ask a member of campaign staff if you need it.", staff=True)
+        return page(403, gettext("You can't do that"), gettext(
+            "Your account doesn't have access to this page. Ask a member of campaign staff "
+            "if you need it."), staff=True)
 
     @app.errorhandler(404)
     def not_found(_error):
-        return page(404, "Page not found", "We couldn't find that page.")
+        return page(404, gettext("Page not found"), gettext("We couldn't find that page."))
 
     @app.errorhandler(405)
     def wrong_method(_error):
-        return page(405, "That didn't work", "Please start again from the campaign page.")
+        return page(405, gettext("That didn't work"),
+                    gettext("Please start again from the campaign page."))
 
     @app.errorhandler(413)
     def too_large(_error):
-        return page(413, "That was too much text",
-                    "What you sent was larger than this site accepts. Please shorten it "
-                    "and try again.")
+        return page(413, gettext("That was too much text"),
+                    gettext("What you sent was larger than this site accepts. Please "
+                            "shorten it and try again."))
 
     @app.errorhandler(429)
     def too_many_requests(_error):
         # Flask-Limiter adds Retry-After to this response.
-        return page(429, "Please wait a moment",
-                    "We've had a lot of requests from your connection in a short time. "
-                    "Please wait a minute and try again. If you share a connection (at "
-                    "school or work, say), someone else may be writing too.")
+        return page(429, gettext("Please wait a moment"),
+                    gettext("We've had a lot of requests from your connection in a short "
+                            "time. Please wait a minute and try again. If you share a "
+                            "connection (at school or work, say), someone else may be "
+                            "writing too."))
 
     @app.errorhandler(500)
     def server_error(_error):
-        return page(500, "Sorry, something went wrong",
-                    "The problem is ours, not yours. Please try again in a minute.")
+        return page(500, gettext("Sorry, something went wrong"),
+                    gettext("The problem is ours, not yours. Please try again in a minute."))

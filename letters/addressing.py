@@ -11,33 +11,54 @@ block and `nameAddressAs` for the salutation. Two seats need more than that:
 """
 from __future__ import annotations
 
-from letters.model import HOUSE_OF_COMMONS, MP
+from letters.languages import ENGLISH, LetterWords, words_for
+from letters.model import MP
 
 #: A post name longer than this would not fit the DL window's 90 mm on one line: the
 #: address block then carries the name alone (the letter still reaches the MP).
 MAX_POST_LINE = 60
 
 
-def recipient_lines(mp: MP) -> tuple[str, ...]:
+def recipient_lines(mp: MP, language: str = ENGLISH) -> tuple[str, ...]:
     """The address block: full title, any office or post, then the House of Commons."""
-    lines = [mp.full_title]
+    words = words_for(language)
+    lines = [full_title(mp, words)]
     if mp.is_speaker:
-        lines.append("Speaker of the House of Commons")
+        lines.append(words.speaker_office)
     elif mp.post and len(mp.post) <= MAX_POST_LINE:
         lines.append(mp.post)
-    return (*lines, *HOUSE_OF_COMMONS)
+    return (*lines, *words.house_of_commons)
 
 
-def address_as(mp: MP) -> str:
+def full_title(mp: MP, words: LetterWords) -> str:
+    """Parliament's `nameFullTitle`, its honorific and "MP" in the letter's language.
+
+    Only "Rt Hon" before the name and "MP" after it are Parliament's words to
+    translate ("Rt Hon Diane Abbott MP" is "Y Gwir Anrh. Diane Abbott AS"); the name
+    and any other letters after it stay exactly as Parliament gives them.
+    """
+    title = mp.full_title
+    english = words_for(ENGLISH)
+    if words is english:
+        return title
+    if title.startswith(english.right_honourable + " "):
+        title = f"{words.right_honourable} {title[len(english.right_honourable) + 1:]}"
+    if title.endswith(" " + english.member):
+        title = f"{title[:-len(english.member) - 1]} {words.member}"
+    return title
+
+
+def address_as(mp: MP, language: str = ENGLISH) -> str:
     """How the letter names the MP after "Dear" and in its text: "Ms Abbott", "Mr Speaker"."""
     if mp.is_speaker:
-        return "Madam Speaker" if mp.gender.upper() == "F" else "Mr Speaker"
+        words = words_for(language)
+        return words.madam_speaker if mp.gender.upper() == "F" else words.mr_speaker
     return mp.address_as.strip() or mp.display_as.strip()
 
 
-def salutation(mp: MP) -> str:
-    """The greeting line, e.g. "Dear Ms Abbott" or "Dear Mr Speaker"."""
-    return f"Dear {address_as(mp)}"
+def salutation(mp: MP, language: str = ENGLISH) -> str:
+    """The greeting line, e.g. "Dear Ms Abbott", "Dear Mr Speaker", "Annwyl Ms Abbott"."""
+    return words_for(language).dear.format(name=address_as(mp, language))
 
 
 def role_opening(mp: MP) -> str:

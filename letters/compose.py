@@ -6,8 +6,9 @@ from dataclasses import replace
 from datetime import date
 
 from letters import addressing
-from letters.dates import uk_date
+from letters.dates import letter_date, uk_date
 from letters.devolution import asks_for_mp
+from letters.languages import ENGLISH, words_for
 from letters.limits import check_body
 from letters.model import MP, Ask, Letter, Sender, Wording
 from letters.nations import Nation
@@ -90,6 +91,7 @@ def compose_letter(
     nation: Nation | None = None,
     role_closings: bool = True,
     stance: str = "",
+    language: str = ENGLISH,
 ) -> Letter:
     """Build the letter, paragraph by paragraph, in the order a caseworker expects.
 
@@ -104,7 +106,11 @@ def compose_letter(
     there are left out or phrased for it (letters.devolution), so the MP is never
     asked for what only Holyrood, the Senedd or Stormont can do. Raises NothingForMP
     when no ask is left.
+    `language` ("en" or "cy", letters.languages) is that of the letter's fixed words:
+    the salutation, the date, the address block, the sign-off and the file's title.
+    The campaign's wording and the writer's own words are printed as they come.
     """
+    words = words_for(language)
     values = placeholder_values(mp, sender.full_name, today)
     carried = asks_for_mp(asks, nation)
     if asks and not carried:
@@ -135,15 +141,16 @@ def compose_letter(
         sender_address=sender.address_block,
         sender_contact=sender.contact_lines,
         date=today,
-        date_text=uk_date(today),
-        recipient_lines=addressing.recipient_lines(mp),
-        salutation=addressing.salutation(mp),
+        date_text=letter_date(today, language),
+        recipient_lines=addressing.recipient_lines(mp, language),
+        salutation=addressing.salutation(mp, language),
         subject=subject,
         paragraphs=tuple(paragraphs),
-        valediction="Yours sincerely",
+        valediction=words.valediction,
         signature_name=sender.full_name,
         mp_name=plain_name(mp),
-        title=f"Letter to {plain_name(mp)}",
+        title=words.letter_to.format(mp=plain_name(mp)),
+        language=language,
     )
 
 

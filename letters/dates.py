@@ -16,6 +16,20 @@ def uk_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def letter_date(day: date, language: str = "en") -> str:
+    """The date a letter prints: uk_date() in English, "5 Ionawr 2026" in Welsh ("cy").
+
+    Welsh month names come from Babel's CLDR data (the Unicode consortium's, which
+    Flask-Babel brings); Babel is imported only for a Welsh letter, so an English
+    one costs what it always did.
+    """
+    if language == "en":
+        return uk_date(day)
+    from babel.dates import format_date
+
+    return format_date(day, "d MMMM y", locale=language)
+
+
 def _as_date(value: date | str) -> date:
     if isinstance(value, datetime):
         return value.date()

@@ -24,6 +24,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from letters import layout
 from letters.fonts import DOCX_FONT
+from letters.languages import ENGLISH, words_for
 
 SENDER = "Sender Address"
 DATE = "Date"
@@ -49,14 +50,19 @@ _DROP_RELTYPES = ("thumbnail", "stylesWithEffects", "customXml", "numbering")
 
 
 @cache
-def template_bytes() -> bytes:
-    """The letter template as DOCX bytes: no letter text, every style and setting."""
+def template_bytes(language: str = ENGLISH) -> bytes:
+    """The letter template as DOCX bytes: no letter text, every style and setting.
+
+    One per language (letters.languages): its spell-checking language and the words
+    of its running header ("Page 2 of 3", "Tudalen 2 o 3") differ, nothing else.
+    """
+    words = words_for(language)
     document = Document()
     _drop_extras(document)
     _trim_styles(document)
     _define_styles(document.styles)
-    _set_lang(document, "en-GB")
-    _page_setup(document)
+    _set_lang(document, words.tag)
+    _page_setup(document, words.page_of)
     _blank_properties(document)
     buffer = BytesIO()
     document.save(buffer)
@@ -66,7 +72,7 @@ def template_bytes() -> bytes:
 @cache
 def style_ids() -> dict[str, str]:
     """The style id behind each of LETTER_STYLES, as the template's styles.xml has it."""
-    document = Document(BytesIO(template_bytes()))
+    document = Document(BytesIO(template_bytes(ENGLISH)))  # the same in every language
     return {name: document.styles[name].style_id for name in LETTER_STYLES}
 
 
@@ -81,7 +87,7 @@ def frame_xml() -> dict[str, bytes]:
     """
     from lxml import etree
 
-    document = Document(BytesIO(template_bytes()))
+    document = Document(BytesIO(template_bytes(ENGLISH)))  # the same in every language
     frames = {}
     for name in (SENDER, DATE, RECIPIENT):
         style = document.styles[name]
@@ -221,7 +227,7 @@ def _set_lang(document, lang: str) -> None:
     rpr.append(element)
 
 
-def _page_setup(document) -> None:
+def _page_setup(document, page_of: str) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Mm(layout.PAGE_WIDTH), Mm(layout.PAGE_HEIGHT)
     section.left_margin, section.right_margin = Mm(layout.MARGIN_LEFT), Mm(layout.MARGIN_RIGHT)
@@ -233,10 +239,15 @@ def _page_setup(document) -> None:
     paragraph = section.header.paragraphs[0]
     paragraph.style = HEADER
     paragraph.add_run("")  # the writer and the MP, filled in per letter
-    paragraph.add_run("\tPage ")
+    # "Page {number} of {total}": the words as runs, the numbers as Word's fields.
+    before, rest = page_of.split("{number}")
+    between, after = rest.split("{total}")
+    paragraph.add_run("\t" + before)
     _field(paragraph, "PAGE", "2")
-    paragraph.add_run(" of ")
+    paragraph.add_run(between)
     _field(paragraph, "NUMPAGES", "2")
+    if after:
+        paragraph.add_run(after)
 
 
 def _field(paragraph, instruction: str, placeholder: str) -> None:

@@ -5,10 +5,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from letters.languages import ENGLISH, WORDS, LetterWords, words_for
 from letters.nations import Nation
 
 #: Royal Mail's form: the post town in capitals and the postcode alone on the last line.
-HOUSE_OF_COMMONS = ("House of Commons", "LONDON", "SW1A 0AA")
+HOUSE_OF_COMMONS = WORDS[ENGLISH].house_of_commons
 
 
 @dataclass(frozen=True)
@@ -226,11 +227,18 @@ class Letter:
     keepsake: tuple[str, ...] = ()
     #: The writer's e-mail or phone for the reply, under their address (never stored).
     sender_contact: tuple[str, ...] = ()
+    #: The language of the letter's fixed words (letters.languages): "en" or "cy".
+    language: str = ENGLISH
+
+    @property
+    def words(self) -> LetterWords:
+        """The fixed words the renderers print, in the letter's language."""
+        return words_for(self.language)
 
     @property
     def document_title(self) -> str:
         """The title a file carries in its properties: the letter's, or "Letter to <MP>"."""
-        return self.title or f"Letter to {self.mp_name}"
+        return self.title or self.words.letter_to.format(mp=self.mp_name)
 
     @property
     def body_text(self) -> str:

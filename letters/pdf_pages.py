@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from letters import layout
 from letters.fonts import register_fonts
+from letters.languages import ENGLISH, WORDS, LetterWords
 from letters.limits import MAX_PAGES, LetterTooLong
 
 _GREY = Color(0.35, 0.35, 0.35)
@@ -20,19 +21,24 @@ _LIGHT = Color(0.7, 0.7, 0.7)
 
 #: Folding A4 in three for a DL envelope: thirds of 297 mm, marked in the left margin.
 FOLDS = (99.0, 198.0)
-CONTINUED = "continued overleaf"
+CONTINUED = WORDS[ENGLISH].continued
 
 
 class ContinuationCanvas(Canvas):
-    """A canvas that adds "<sender> to <MP>   Page N of M" to every page after the first."""
+    """A canvas that adds "<sender> to <MP>   Page N of M" to every page after the first.
+
+    `words` gives those words (and "continued overleaf") in the letter's language.
+    """
 
     def __init__(self, *args, sender_name: str = "", mp_name: str = "", writer_pages: int = 0,
-                 **kwargs):
+                 words: LetterWords = WORDS[ENGLISH], **kwargs):
         super().__init__(*args, **kwargs)
+        self._words = words
         # Pages at the end for the writer alone (their copy of the reference): not part
         # of the letter, so neither numbered nor counted against MAX_PAGES.
         self._writer_pages = writer_pages
-        self._left_text = f"{sender_name} to {mp_name}" if mp_name else sender_name
+        self._left_text = (words.writer_to_mp.format(writer=sender_name, mp=mp_name)
+                           if mp_name else sender_name)
         self._pages: list[dict] = []
 
     def showPage(self):  # noqa: N802 (reportlab's name)
@@ -75,7 +81,7 @@ class ContinuationCanvas(Canvas):
         self.setFillColor(_GREY)
         self.setFont(regular, layout.HEADER_FONT_SIZE)
         self.drawRightString(width - layout.MARGIN_RIGHT * mm, (layout.MARGIN_BOTTOM - 8) * mm,
-                             CONTINUED)
+                             self._words.continued)
         self.restoreState()
 
     def _draw_header(self, number: int, total: int) -> None:
@@ -87,7 +93,7 @@ class ContinuationCanvas(Canvas):
         self.setFillColor(_GREY)
         self.setStrokeColor(_GREY)
         self.setFont(regular, layout.HEADER_FONT_SIZE)
-        page_label = f"Page {number} of {total}"
+        page_label = self._words.page_of.format(number=number, total=total)
         room = right - left - self.stringWidth(page_label) - 8 * mm
         self.drawString(left, baseline, _shorten(self._left_text, regular, room))
         self.drawRightString(right, baseline, page_label)

@@ -26,19 +26,20 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def render_docx(letter: Letter) -> bytes:
     """Return the letter as DOCX bytes (A4, the PDF's margins, restylable)."""
-    document = Document(BytesIO(t.template_bytes()))
+    document = Document(BytesIO(t.template_bytes(letter.language)))
     properties = document.core_properties
     properties.title = letter.document_title
     midnight = datetime(letter.date.year, letter.date.month, letter.date.day, tzinfo=timezone.utc)
     properties.created = properties.modified = midnight
     header = document.sections[0].header.paragraphs[0]
-    header.runs[0].text = _clean(f"{letter.sender_name} to {letter.mp_name}")
+    header.runs[0].text = _clean(letter.words.writer_to_mp.format(writer=letter.sender_name,
+                                                                  mp=letter.mp_name))
 
     # Paragraphs are built as elements rather than through add_paragraph(text, style),
     # which looks the style up by name among all styles for every paragraph: two
     # thirds of the time a letter took.
     style_ids = t.style_ids()
-    frames = t.frame_xml()
+    frames = t.frame_xml()  # the same in every language: English's template has them
     section_properties = document.element.body[-1]
     for style, text in docx_paragraphs(letter):
         style_id = style_ids[style]

@@ -34,8 +34,9 @@ def render_envelope_pdf(letter: Letter) -> bytes:
     letter = printable(letter)
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=(layout.ENVELOPE_WIDTH * mm, layout.ENVELOPE_HEIGHT * mm),
-                    initialFontName=regular, initialFontSize=ADDRESS_SIZE, lang="en-GB")
-    canvas.setTitle(f"Envelope to {letter.mp_name}")  # nothing personal: files get forwarded
+                    initialFontName=regular, initialFontSize=ADDRESS_SIZE, lang=letter.words.tag)
+    # Nothing personal in the title: files get forwarded.
+    canvas.setTitle(letter.words.envelope_to.format(mp=letter.mp_name))
     canvas.setAuthor("")
     canvas.setSubject("")
     canvas.setCreator("")
@@ -43,9 +44,9 @@ def render_envelope_pdf(letter: Letter) -> bytes:
     width = layout.ENVELOPE_WIDTH - EDGE - ADDRESS_LEFT
     _draw_block(canvas, letter.recipient_lines, regular, ADDRESS_SIZE, ADDRESS_LEFT,
                 ADDRESS_TOP, width)
-    _draw_stamp_box(canvas, regular)
+    _draw_stamp_box(canvas, regular, letter.words.stamp)
     canvas.showPage()
-    sender = ("Return address:", letter.sender_name, *letter.sender_address)
+    sender = (letter.words.return_address, letter.sender_name, *letter.sender_address)
     left = (layout.ENVELOPE_WIDTH - RETURN_WIDTH) / 2
     _draw_block(canvas, sender, regular, RETURN_SIZE, left, FLAP_TOP, RETURN_WIDTH)
     canvas.showPage()
@@ -53,7 +54,7 @@ def render_envelope_pdf(letter: Letter) -> bytes:
     return buffer.getvalue()
 
 
-def _draw_stamp_box(canvas: Canvas, font: str) -> None:
+def _draw_stamp_box(canvas: Canvas, font: str, label: str) -> None:
     right = (layout.ENVELOPE_WIDTH - EDGE) * mm
     top = (layout.ENVELOPE_HEIGHT - EDGE) * mm
     canvas.saveState()
@@ -64,7 +65,7 @@ def _draw_stamp_box(canvas: Canvas, font: str) -> None:
     canvas.rect(right - STAMP_WIDTH * mm, top - STAMP_HEIGHT * mm, STAMP_WIDTH * mm,
                 STAMP_HEIGHT * mm)
     canvas.setFont(font, 7)
-    canvas.drawCentredString(right - STAMP_WIDTH * mm / 2, top - STAMP_HEIGHT * mm / 2, "Stamp")
+    canvas.drawCentredString(right - STAMP_WIDTH * mm / 2, top - STAMP_HEIGHT * mm / 2, label)
     canvas.restoreState()
 
 

@@ -48,13 +48,14 @@ def render_pdf(letter: Letter) -> bytes:
         topMargin=layout.MARGIN_TOP * mm, bottomMargin=layout.MARGIN_BOTTOM * mm,
         # The file gets forwarded: the title names the MP, nothing names the writer.
         title=letter.document_title, author="", subject="",
-        creator="", keywords="", lang="en-GB",
+        creator="", keywords="", lang=letter.words.tag,
         # Otherwise every page names an unembedded Helvetica that nothing uses.
         initialFontName=pdf_styles().body.fontName, initialFontSize=layout.FONT_SIZE,
         initialLeading=layout.LEADING,
     )
     canvasmaker = partial(ContinuationCanvas, sender_name=letter.sender_name,
-                          mp_name=letter.mp_name, writer_pages=1 if letter.keepsake else 0)
+                          mp_name=letter.mp_name, writer_pages=1 if letter.keepsake else 0,
+                          words=letter.words)
     doc.build(story(letter), canvasmaker=canvasmaker)
     return buffer.getvalue()
 
@@ -84,7 +85,7 @@ def story(letter: Letter) -> list:
         # A page of its own after the letter, so the MP's letter is posted whole and
         # the MP's office never sees where the writer reports back.
         flow += [NextPageTemplate("writer"), PageBreak(),
-                 *_keepsake(letter.keepsake, styles)]
+                 *_keepsake(letter.keepsake, styles, letter.words.keepsake_heading)]
     return flow
 
 
@@ -106,11 +107,11 @@ def check_pages(letter: Letter) -> None:
     render_pdf(replace(letter, keepsake=()))
 
 
-def _keepsake(lines: tuple[str, ...], styles) -> list:
+def _keepsake(lines: tuple[str, ...], styles, heading_text: str) -> list:
     """The writer's own page: plainly not for the MP, then what it says."""
     heading = ParagraphStyle("KeepsakeHeading", parent=styles.body, fontName=styles.subject.fontName,
                              fontSize=14, leading=18, spaceAfter=4 * mm)
-    return [Paragraph("Your copy: keep this page, it is not for your MP", heading),
+    return [Paragraph(escape(heading_text), heading),
             HRFlowable(width="100%", thickness=0.4, color="#777777", spaceAfter=4 * mm),
             *(Paragraph(escape(line), styles.body) for line in lines)]
 

@@ -37,10 +37,12 @@ page = client.get(f"/c/{sys.argv[2]}/")
 stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', page.get_data(as_text=True))
 css = client.get(stylesheet.group(1))
 results = client.get(f"/c/{sys.argv[2]}/results").get_data(as_text=True)
+welsh = client.get(f"/cy/c/{sys.argv[2]}/").get_data(as_text=True)
 from importlib.resources import files
 print(json.dumps({"hexes": results.count('<use href="#hex"'),
                   "hexmap_licence": files("campaign.data.hexmap").joinpath("LICENSE").is_file(),
 "package": campaign.__file__, "page": page.status_code,
+                  "welsh": "Dod o hyd i’ch AS" in welsh,
                   "title": re.search(r"<h1[^>]*>(.*?)</h1>", page.get_data(as_text=True), re.S).group(1),
                   "css": css.status_code, "css_text": css.get_data(as_text=True)[:2000]}))
 """
@@ -88,3 +90,4 @@ def test_a_wheel_installed_elsewhere_serves_pages(tmp_path):
     assert "traffic" in served["title"]  # the launch campaign's heading
     assert served["css"] == 200 and "font-family" in served["css_text"]
     assert served["hexes"] == 650 and served["hexmap_licence"]
+    assert served["welsh"], "the compiled Welsh catalogue travels in the wheel"

@@ -5,15 +5,22 @@ and what to do next. Views render these; they never show a traceback. A failure
 with a `heading` is a situation to explain on a page of its own (no MP to write
 to); the others are shown beside the postcode so the citizen can correct it.
 `help_link` (text, address) points somewhere that can help.
+
+The sentences beside the postcode are lazy_gettext (or gettext when made), so the
+Welsh site (campaign.languages) shows them in Welsh; the pages of their own (those
+with a `heading`) are still English, to be translated next (issue 25).
 """
 from __future__ import annotations
+
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 
 
 class LookupFailure(Exception):
     """Base class: something stopped us finding the MP for a postcode."""
 
     status = 400
-    message = "Something went wrong finding your MP. Please try again."
+    message = _l("Something went wrong finding your MP. Please try again.")
     heading: str | None = None
     help_link: tuple[str, str] | None = None
 
@@ -25,19 +32,19 @@ class LookupFailure(Exception):
 
 class InvalidPostcode(LookupFailure):
     status = 422
-    message = ("That doesn't look like a UK postcode. Check it and try again: a postcode "
-               "looks like E8 1DY.")
+    message = _l("That doesn't look like a UK postcode. Check it and try again: a postcode "
+                 "looks like E8 1DY.")
 
 
 class PostcodeNotFound(LookupFailure):
     status = 404
     # Never suggest a neighbour's postcode: it can lie in another constituency.
-    message = ("We couldn't find that postcode. Please check it for typing mistakes: "
-               "it must be the postcode of your own address, because that decides "
-               "who your MP is.")
+    message = _l("We couldn't find that postcode. Please check it for typing mistakes: "
+                 "it must be the postcode of your own address, because that decides "
+                 "who your MP is.")
 
 
-ROYAL_MAIL_FINDER = ("Royal Mail's postcode finder", "https://www.royalmail.com/find-a-postcode")
+ROYAL_MAIL_FINDER = (_l("Royal Mail's postcode finder"), "https://www.royalmail.com/find-a-postcode")
 
 
 class PostcodeTerminated(LookupFailure):
@@ -45,11 +52,15 @@ class PostcodeTerminated(LookupFailure):
     help_link = ROYAL_MAIL_FINDER
 
     def __init__(self, postcode: str, year: int | None = None):
-        when = f" in {year}" if year else ""
-        super().__init__(
-            f"The postcode {postcode} stopped being used{when}. Please use your current "
-            "postcode; Royal Mail's postcode finder can tell you what it is."
-        )
+        if year:
+            message = gettext("The postcode %(postcode)s stopped being used in %(year)s. Please "
+                              "use your current postcode; Royal Mail's postcode finder can tell "
+                              "you what it is.", postcode=postcode, year=year)
+        else:
+            message = gettext("The postcode %(postcode)s stopped being used. Please use your "
+                              "current postcode; Royal Mail's postcode finder can tell you "
+                              "what it is.", postcode=postcode)
+        super().__init__(message)
 
 
 class NoWestminsterConstituency(LookupFailure):
@@ -89,9 +100,9 @@ CROWN_PARLIAMENTS = {
 
 class UpstreamUnavailable(LookupFailure):
     status = 503
-    message = ("We can't reach the service that finds your MP just now. The problem is ours, "
-               "not your postcode's: please try again in a few minutes; nothing you typed has "
-               "been lost.")
+    message = _l("We can't reach the service that finds your MP just now. The problem is ours, "
+                 "not your postcode's: please try again in a few minutes; nothing you typed "
+                 "has been lost.")
 
 
 class MPUnconfirmed(UpstreamUnavailable):
@@ -102,11 +113,10 @@ class MPUnconfirmed(UpstreamUnavailable):
 
     def __init__(self, constituency: str):
         self.constituency = constituency
-        super().__init__(
-            f"We can't confirm who the MP for {constituency} is just now, and we won't "
+        super().__init__(gettext(
+            "We can't confirm who the MP for %(constituency)s is just now, and we won't "
             "address your letter to someone who may no longer be the MP. Please try again "
-            "in a few minutes; nothing you typed has been lost."
-        )
+            "in a few minutes; nothing you typed has been lost.", constituency=constituency))
 
 
 class VacantSeat(LookupFailure):

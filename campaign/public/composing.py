@@ -6,8 +6,10 @@ from dataclasses import replace
 from datetime import date
 
 import sqlite_utils
+from flask_babel import gettext
 
 from campaign.campaigns import Campaign
+from campaign.languages import current_language
 from campaign.lookup.finder import FoundMP
 from campaign.public.signed_requests import LetterRequest
 from campaign.stances.records import stance_of
@@ -29,7 +31,8 @@ def asks_in_letter(enabled: Sequence[Ask], request: LetterRequest) -> list[Ask]:
 
 
 def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterRequest,
-                found: FoundMP, day: date, reference_url: str = "", stance: str = "") -> Letter:
+                found: FoundMP, day: date, reference_url: str = "", stance: str = "",
+                language: str | None = None) -> Letter:
     """The letter `request` describes, to the MP the preview `found`, dated `day`.
 
     Everything in it follows `found` (the postcode on the letter): the constituency,
@@ -39,6 +42,8 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
     signed preview decided, with no lookup.
     Raises NoAsksChosen when none of the ticked asks can be ticked any more. With
     `reference_url`, the PDF ends with the writer's own page (not for the MP) with their reference.
+    The letter's fixed words are in `language`, by default the page's (campaign.languages):
+    a writer on the Welsh site gets "Annwyl ...", "Yn gywir" and a Welsh date.
     """
     asks = asks_in_letter(enabled, request)
     if not asks:
@@ -49,14 +54,16 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
         letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp,
                                 sender=sender, personal_note=request.personal_note,
                                 today=day, seed=request.seed, edits=request.edits,
-                                nation=found.constituency.nation, stance=stance)
+                                nation=found.constituency.nation, stance=stance,
+                                language=language or current_language())
     except NothingForMP as error:
         raise NoAsksChosen(str(error)) from None
     if reference_url and request.reference:
         letter = replace(letter, keepsake=(
-            f"Your reference: {request.reference}",
-            f"When you have posted this letter, and when your MP replies, tell the campaign "
-            f"at {reference_url} (it never learns who you are).",
+            gettext("Your reference: %(reference)s", reference=request.reference),
+            gettext("When you have posted this letter, and when your MP replies, tell the "
+                    "campaign at %(address)s (it never learns who you are).",
+                    address=reference_url),
         ))
     return letter
 

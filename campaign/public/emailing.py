@@ -32,8 +32,9 @@ class EmailOffer:
 
 
 def email_subject(letter: Letter) -> str:
-    """The subject line: the letter's own, or one naming the writer as a constituent."""
-    return letter.subject or f"A letter from your constituent {letter.sender_name}"
+    """The subject line: the letter's own, or one naming the writer as a constituent
+    (in the language of the letter's fixed words)."""
+    return letter.subject or letter.words.email_subject.format(name=letter.sender_name)
 
 
 def mailto_link(address: str, subject: str, body: str) -> str:

@@ -1,9 +1,14 @@
-"""The citizen's forms. Flask-WTF adds a CSRF token to each."""
+"""The citizen's forms. Flask-WTF adds a CSRF token to each.
+
+Labels and messages are lazy_gettext: a form class is made once, at import, and each
+request shows its words in the page's language (campaign.languages)."""
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField, StringField, TextAreaField, widgets
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
@@ -27,7 +32,7 @@ CONTACT_MAX = 100
 # A seed as the page wrote it: ASCII digits only (str.isdigit() also takes "²" and "①",
 # which int() refuses).
 _SEED = re.compile(r"[0-9]{1,20}")
-TOO_LONG_FOR_A_POSTCODE = "That is too long for a postcode."
+TOO_LONG_FOR_A_POSTCODE = _l("That is too long for a postcode.")
 
 
 def printable(_form, field):
@@ -50,12 +55,15 @@ def unprintable_message(text: str) -> str:
     symbols = any(not unicodedata.category(char).startswith("L") for char in named)
     advice = []
     if letters:
-        advice.append("Please use Latin letters here (as on an envelope addressed to you), "
-                      "or leave those characters out.")
+        advice.append(gettext("Please use Latin letters here (as on an envelope addressed "
+                              "to you), or leave those characters out."))
     if symbols:
-        advice.append("A printed letter can't show emoji or symbols like these: please "
-                      "leave them out" + (" too." if letters else "."))
-    return f"Our letter's typeface cannot print {shown}. " + " ".join(advice)
+        advice.append(gettext("A printed letter can't show emoji or symbols like these: "
+                              "please leave them out too.") if letters else
+                      gettext("A printed letter can't show emoji or symbols like these: "
+                              "please leave them out."))
+    return gettext("Our letter's typeface cannot print %(characters)s.",
+                   characters=shown) + " " + " ".join(advice)
 
 
 def _emoji_modifier(char: str) -> bool:
@@ -72,8 +80,8 @@ def uk_postcode(_form, field):
 
 class PostcodeForm(FlaskForm):
     postcode = StringField(
-        "Your postcode", filters=[clean_line], widget=TextInput(),
-        validators=[InputRequired("Enter your postcode."),
+        _l("Your postcode"), filters=[clean_line], widget=TextInput(),
+        validators=[InputRequired(_l("Enter your postcode.")),
                     Length(max=POSTCODE_MAX, message=TOO_LONG_FOR_A_POSTCODE), uk_postcode],
     )
 
@@ -98,33 +106,35 @@ class CheckboxesField(SelectMultipleField):
         self.data = [value for value in (self.data or []) if value in valid]
 
 
-ADDRESS_TOO_LONG = f"Keep each address line under {ADDRESS_MAX} characters."
+ADDRESS_TOO_LONG = _l("Keep each address line under %(max)s characters.", max=ADDRESS_MAX)
 
 
 class LetterForm(FlaskForm):
-    full_name = StringField("Your full name", filters=[clean_line], widget=TextInput(), validators=[
-        InputRequired("Enter your name: the MP needs it to reply."),
-        Length(max=NAME_MAX, message=f"Keep your name under {NAME_MAX} characters."), printable])
-    address_line1 = StringField("Address line 1", filters=[clean_line], widget=TextInput(), validators=[
-        InputRequired("Enter the first line of your address: MPs reply only to constituents."),
+    full_name = StringField(_l("Your full name"), filters=[clean_line], widget=TextInput(), validators=[
+        InputRequired(_l("Enter your name: the MP needs it to reply.")),
+        Length(max=NAME_MAX, message=_l("Keep your name under %(max)s characters.", max=NAME_MAX)),
+        printable])
+    address_line1 = StringField(_l("Address line 1"), filters=[clean_line], widget=TextInput(), validators=[
+        InputRequired(_l("Enter the first line of your address: MPs reply only to constituents.")),
         Length(max=ADDRESS_MAX, message=ADDRESS_TOO_LONG), printable])
-    address_line2 = StringField("Address line 2 (optional)", filters=[clean_line], widget=TextInput(),
+    address_line2 = StringField(_l("Address line 2 (optional)"), filters=[clean_line], widget=TextInput(),
                                 validators=[Optional(), Length(max=ADDRESS_MAX, message=ADDRESS_TOO_LONG),
                                             printable])
-    town = StringField("Town or city", filters=[clean_line], widget=TextInput(), validators=[
-        InputRequired("Enter your town or city."),
-        Length(max=TOWN_MAX, message=f"Keep the town under {TOWN_MAX} characters."), printable])
-    postcode = StringField("Postcode", filters=[clean_line], widget=TextInput(), validators=[
-        InputRequired("Enter your postcode."), Length(max=POSTCODE_MAX, message=TOO_LONG_FOR_A_POSTCODE),
+    town = StringField(_l("Town or city"), filters=[clean_line], widget=TextInput(), validators=[
+        InputRequired(_l("Enter your town or city.")),
+        Length(max=TOWN_MAX, message=_l("Keep the town under %(max)s characters.", max=TOWN_MAX)), printable])
+    postcode = StringField(_l("Postcode"), filters=[clean_line], widget=TextInput(), validators=[
+        InputRequired(_l("Enter your postcode.")), Length(max=POSTCODE_MAX,
+                                                                message=TOO_LONG_FOR_A_POSTCODE),
         uk_postcode])
-    asks = CheckboxesField("What you ask your MP to do", coerce=int)
-    personal_note = TextAreaField("In your own words (optional)", filters=[clean_paragraphs], validators=[
-        Optional(), Length(max=NOTE_MAX, message=f"Keep your own words under {NOTE_MAX:,} characters."),
-        printable])
-    contact = StringField("Email or phone number for a reply (optional)", filters=[clean_line],
+    asks = CheckboxesField(_l("What you ask your MP to do"), coerce=int)
+    personal_note = TextAreaField(_l("In your own words (optional)"), filters=[clean_paragraphs], validators=[
+        Optional(), Length(max=NOTE_MAX, message=_l("Keep your own words under %(max)s characters.",
+                                                    max=format(NOTE_MAX, ","))), printable])
+    contact = StringField(_l("Email or phone number for a reply (optional)"), filters=[clean_line],
                           widget=TextInput(),
-                          validators=[Optional(), Length(max=CONTACT_MAX, message=(
-                              f"Keep this under {CONTACT_MAX} characters.")), printable])
+                          validators=[Optional(), Length(max=CONTACT_MAX, message=_l(
+                              "Keep this under %(max)s characters.", max=CONTACT_MAX)), printable])
     # Draws the letter's phrasings. Not secret: a writer who changes it only gets
     # another of the campaign's own phrasings.
     # The postcode whose MP the page showed, so the preview can say when the writer's
@@ -137,11 +147,12 @@ class LetterForm(FlaskForm):
     def validate_personal_note(self, field):
         text = field.data or ""
         if text.count("\n") >= NOTE_MAX_LINES:
-            raise ValidationError(f"Keep your own words under {NOTE_MAX_LINES} lines.")
+            raise ValidationError(gettext("Keep your own words under %(max)s lines.",
+                                          max=NOTE_MAX_LINES))
         if len([p for p in text.split("\n\n") if p.strip()]) > NOTE_MAX_PARAGRAPHS:
-            raise ValidationError(f"Keep your own words to {NOTE_MAX_PARAGRAPHS} paragraphs "
-                                  "or fewer.")
+            raise ValidationError(gettext("Keep your own words to %(max)s paragraphs or fewer.",
+                                          max=NOTE_MAX_PARAGRAPHS))
 
     def validate_asks(self, field):
         if not field.data:
-            raise ValidationError("Tick at least one thing to ask your MP for.")
+            raise ValidationError(gettext("Tick at least one thing to ask your MP for."))

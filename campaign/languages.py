@@ -1,0 +1,105 @@
+"""The citizen's site in English or Welsh (Cymraeg), the language living in the address.
+
+English pages are where they always were; the same page in Welsh is under /cy/
+("/cy/c/<slug>/"). A small WSGI layer moves "/cy" from the path into the
+application's root (SCRIPT_NAME), so every address the site makes with url_for
+(links, form actions, redirects, share links) carries it: once a writer has chosen
+Cymraeg, the whole journey, its form posts and redirects stay in Welsh, and a link
+they share opens in Welsh. Nothing is kept in a cookie or the session.
+
+Strings are translated with Flask-Babel's gettext from the catalogue in
+campaign/translations (README, "Translating"). The staff area is English only:
+a /cy/ address there is sent to the English one.
+"""
+from __future__ import annotations
+
+from flask import Flask, redirect, request
+from flask_babel import Babel
+
+ENGLISH = "en"
+WELSH = "cy"
+PREFIX = "/" + WELSH
+#: Where the WSGI layer leaves the language it took from the path.
+ENVIRON_KEY = "mp_letters.language"
+#: Blueprints of the citizen's site, which are offered in Welsh.
+CITIZEN_BLUEPRINTS = {"public", "letter_font"}
+#: The language tags pages and alternates carry.
+HTML_LANG = {ENGLISH: "en-GB", WELSH: "cy"}
+#: How each language names itself on the link to it (as GOV.UK services in Wales do).
+SELF_NAMES = {ENGLISH: "English", WELSH: "Cymraeg"}
+
+
+class LanguageFromPath:
+    """WSGI middleware: "/cy/..." is the page "/..." in Welsh, with "/cy" kept as root."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if path == PREFIX or path.startswith(PREFIX + "/"):
+            environ["PATH_INFO"] = path[len(PREFIX):] or "/"
+            environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "").rstrip("/") + PREFIX
+            environ[ENVIRON_KEY] = WELSH
+        return self.app(environ, start_response)
+
+
+def current_language() -> str:
+    """The language of this request: "cy" under /cy/, else "en"."""
+    return request.environ.get(ENVIRON_KEY, ENGLISH) if request else ENGLISH
+
+
+def _site_root() -> str:
+    """The site's own root (scheme, host and any mount point), without the /cy prefix."""
+    root = request.script_root
+    if current_language() == WELSH:
+        root = root[:-len(PREFIX)]
+    return request.host_url.rstrip("/") + root
+
+
+def page_in(language: str) -> str:
+    """The address of this page in `language`, for the language link and hreflang.
+
+    A page answering a form (a POST) has no address of its own to open again, so the
+    link goes to the campaign's page, or the home page, in that language.
+    """
+    if request.method in ("GET", "HEAD"):
+        path = request.path
+        if request.query_string:
+            path += "?" + request.query_string.decode("latin-1")
+    else:
+        slug = (request.view_args or {}).get("slug")
+        path = f"/c/{slug}/" if slug else "/"
+    prefix = PREFIX if language == WELSH else ""
+    return _site_root() + prefix + path
+
+
+def init_app(app: Flask) -> None:
+    """Translate the citizen's pages into the address's language, and tell templates.
+
+    Templates get `language` ("en"/"cy"), `html_lang`, `other_language` with its
+    name and address (the header's link) and `alternates` (hreflang links).
+    """
+    app.wsgi_app = LanguageFromPath(app.wsgi_app)
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", ENGLISH)
+    Babel(app, locale_selector=current_language)
+
+    @app.before_request
+    def staff_pages_are_english():
+        blueprint = request.blueprint
+        if current_language() == WELSH and blueprint and blueprint not in CITIZEN_BLUEPRINTS:
+            # Relative to this host, whatever Host header came with the request.
+            return redirect(page_in(ENGLISH)[len(request.host_url.rstrip("/")):])
+        return None
+
+    @app.context_processor
+    def language_context():
+        language = current_language()
+        other = ENGLISH if language == WELSH else WELSH
+        alternates = ()
+        if request.method in ("GET", "HEAD"):
+            alternates = tuple((HTML_LANG[code], page_in(code)) for code in (ENGLISH, WELSH))
+        return {"language": language, "html_lang": HTML_LANG[language],
+                "other_language": {"code": other, "name": SELF_NAMES[other],
+                                   "lang": HTML_LANG[other], "url": page_in(other)},
+                "alternates": alternates}

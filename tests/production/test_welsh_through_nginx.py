@@ -1,0 +1,22 @@
+"""The Welsh site through nginx and gunicorn as deployed: /cy/ pages and the stylesheet
+they name, /cy/static/, which nginx serves from the static copy (issue 25)."""
+from __future__ import annotations
+
+import re
+
+import requests
+
+from tests.helpers import SLUG
+
+
+def test_the_welsh_page_and_its_stylesheet_through_nginx(production_site, tls_certificate):
+    verify = str(tls_certificate.cert)
+    page = requests.get(f"{production_site.url}/cy/c/{SLUG}/", verify=verify, timeout=10)
+    assert page.status_code == 200
+    assert '<html lang="cy">' in page.text and "Dod o hyd i’ch AS" in page.text
+    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', page.text).group(1)
+    assert stylesheet.startswith("/cy/static/")
+    css = requests.get(production_site.url + stylesheet, verify=verify, timeout=10)
+    assert css.status_code == 200 and "font-family" in css.text
+    # nginx's "expires 1h" for /static/: served from the copy, not by gunicorn.
+    assert "max-age=3600" in css.headers.get("Cache-Control", "")
