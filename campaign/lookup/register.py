@@ -193,12 +193,8 @@ def _refuse(db: sqlite_utils.Database, api: MembersAPI, count: int, now: str,
     dissolve = count <= DISSOLVED_AT_MOST and _seats_confirm_no_mps(db, api)
     if dissolve:
         reason += ", and its seats have no MPs, as when Parliament is dissolved"
-    log.error("Register refresh refused: %s; the register was kept", reason)
     with write_transaction(db):
-        db["register_meta"].upsert(
-            {"key": "refresh_refused",
-             "value": json.dumps({"at": now, "by": by, "count": count, "reason": reason})},
-            pk="key")
+        _record_refusal(db, now, by, count, reason)
         already = parliament.state(db).dissolved
         if dissolve and not already:
             parliament.set_state(db, parliament.DISSOLVED, parliament.BY_REFRESH)
@@ -230,13 +226,20 @@ def _refuse_seats(db: sqlite_utils.Database, count: int, now: str, by: str,
                   problem: str) -> RefreshResult:
     """Keep the register (and its emails) when the refresh's seats are not ours."""
     reason = f"the Members API's list of {count} sitting MPs was not used: {problem}"
-    log.error("Register refresh refused: %s; the register was kept", reason)
     with write_transaction(db):
-        db["register_meta"].upsert(
-            {"key": "refresh_refused",
-             "value": json.dumps({"at": now, "by": by, "count": count, "reason": reason})},
-            pk="key")
+        _record_refusal(db, now, by, count, reason)
     return RefreshResult(loaded=count, replaced=False, refused_because=reason)
+
+
+def _record_refusal(db: sqlite_utils.Database, now: str, by: str, count: int,
+                    reason: str) -> None:
+    # Logged and kept for the staff home page (register_status), inside the caller's
+    # transaction; the register itself is left as it was.
+    log.error("Register refresh refused: %s; the register was kept", reason)
+    db["register_meta"].upsert(
+        {"key": "refresh_refused",
+         "value": json.dumps({"at": now, "by": by, "count": count, "reason": reason})},
+        pk="key")
 
 
 def _seats_confirm_no_mps(db: sqlite_utils.Database, api: MembersAPI) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user
 
 from campaign.accounts.sign_in import role_required
 from campaign.campaigns import all_asks, campaign_by_id, enabled_asks
@@ -19,9 +18,10 @@ from campaign.campaigns.targets import campaign_target, target_row
 from campaign.clock import today
 from campaign.db import get_db
 from campaign.public.downloads import letter_file
-from campaign.staff import editing, target_editing
+from campaign.staff import target_editing
 from campaign.staff.forms import target_form
 from campaign.staff.preview import SAMPLE_MP, SAMPLE_SENDER
+from campaign.staff.saving import saved
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed
@@ -30,10 +30,6 @@ from letters.wording import PLACEHOLDERS
 
 bp = Blueprint("staff_targets", __name__, url_prefix="/staff/campaigns")
 staff_only = role_required("staff")
-
-
-def _editor() -> editing.Editor:
-    return editing.Editor(id=current_user.id, email=current_user.email)
 
 
 def _campaign_or_404(campaign_id: int):
@@ -49,22 +45,6 @@ def _form_data(row: dict) -> dict:
     return data
 
 
-def _save(form, change, *args) -> bool:
-    """Run an editing function; on EditError put its message by the field it names."""
-    try:
-        change(get_db(), *args, _editor())
-    except editing.EditError as error:
-        field = form[error.field] if error.field and error.field in form else None
-        if field is not None:
-            field.errors = [*field.errors, error.message]
-        else:
-            form.form_errors.append(error.message)
-        return False
-    except editing.NotFound:
-        abort(404)
-    return True
-
-
 def _page(form, campaign, asks, target_id=None):
     return render_template("staff/target_form.html", form=form, campaign=campaign, asks=asks,
                            target_id=target_id, placeholders=PLACEHOLDERS), \
@@ -78,7 +58,7 @@ def new_target(campaign_id: int):
     campaign = _campaign_or_404(campaign_id)
     asks = all_asks(get_db(), campaign_id)
     form = target_form(asks)
-    if form.validate_on_submit() and _save(form, target_editing.create_target, campaign_id,
+    if form.validate_on_submit() and saved(form, target_editing.create_target, campaign_id,
                                            form.data, [ask.id for ask in asks]):
         flash("Second letter added.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id) + "#targets")
@@ -93,7 +73,7 @@ def edit_target(campaign_id: int, target_id: int):
     row = target_row(get_db(), campaign_id, target_id) or abort(404)
     asks = all_asks(get_db(), campaign_id)
     form = target_form(asks, data=_form_data(row))
-    if form.validate_on_submit() and _save(form, target_editing.update_target, campaign_id,
+    if form.validate_on_submit() and saved(form, target_editing.update_target, campaign_id,
                                            target_id, form.data, [ask.id for ask in asks]):
         flash("Second letter saved.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id) + "#targets")

@@ -21,7 +21,6 @@ and renders the answer. Every view is for the "staff" role only: organisers get 
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user
 
 from campaign.accounts.sign_in import role_required
 from campaign.campaigns import (
@@ -60,6 +59,7 @@ from campaign.staff.forms import (
     WordingForm,
     nation_form_data,
 )
+from campaign.staff.saving import editor, saved
 from letters import NothingForMP
 from letters.devolution import DEVOLVED_NATIONS
 from letters.file_formats import FILE_FORMATS
@@ -74,31 +74,11 @@ NATION_SECTIONS = [(nation, editing.NATION_FIELDS[nation]) for nation in DEVOLVE
 staff_only = role_required("staff")
 
 
-def _editor() -> editing.Editor:
-    return editing.Editor(id=current_user.id, email=current_user.email)
-
-
 def _campaign_or_404(campaign_id: int) -> Campaign:
     campaign = campaign_by_id(get_db(), campaign_id)
     if campaign is None:
         abort(404)
     return campaign
-
-
-def _saved(form, change, *args) -> bool:
-    """Run an editing function; on EditError put its message by the field it names."""
-    try:
-        change(get_db(), *args, _editor())
-    except editing.EditError as error:
-        field = form[error.field] if error.field and error.field in form else None
-        if field is not None:
-            field.errors = [*field.errors, error.message]
-        else:
-            form.form_errors.append(error.message)
-        return False
-    except editing.NotFound:
-        abort(404)
-    return True
 
 
 def _overview(campaign: Campaign, status_error: str | None = None, status: int = 200):
@@ -124,7 +104,7 @@ def new():
     form = NewCampaignForm()
     if form.validate_on_submit():
         try:
-            campaign_id = editing.create_campaign(get_db(), form.data, _editor())
+            campaign_id = editing.create_campaign(get_db(), form.data, editor())
         except editing.EditError as error:
             form[error.field or "title"].errors.append(error.message)
         else:
@@ -147,7 +127,7 @@ def edit(campaign_id: int):
     """Change the campaign's title, web address, summary, intro and thank-you text."""
     campaign = _campaign_or_404(campaign_id)
     form = CampaignForm(obj=campaign)
-    if form.validate_on_submit() and _saved(form, editing.update_campaign, campaign_id, form.data):
+    if form.validate_on_submit() and saved(form, editing.update_campaign, campaign_id, form.data):
         flash("Campaign details saved.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id))
     return render_template("staff/campaign_form.html", form=form, campaign=campaign), \
@@ -184,7 +164,7 @@ def status(campaign_id: int):
     if not form.validate():
         return _overview(campaign, "Choose draft, live or closed.", 422)
     try:
-        editing.set_status(get_db(), campaign_id, form.status.data, _editor())
+        editing.set_status(get_db(), campaign_id, form.status.data, editor())
     except editing.EditError as error:
         # The checklist in the Status section says what is missing, one item a line.
         going_live = form.status.data == "live"
@@ -200,7 +180,7 @@ def copy(campaign_id: int):
     campaign = _campaign_or_404(campaign_id)
     if not ActionForm().validate_on_submit():
         return _overview(campaign, "The form had expired: please try again.", 400)
-    new_id = editing.copy_campaign(get_db(), campaign_id, _editor())
+    new_id = editing.copy_campaign(get_db(), campaign_id, editor())
     flash(f"This is a draft copy of “{campaign.title}”, with its text, wording and asks. "
           "Give it its own title and web address before it goes live.")
     return redirect(url_for("staff.edit", campaign_id=new_id))
@@ -236,7 +216,7 @@ def wording(campaign_id: int):
     """Edit the letter's opening, closing request and subject line."""
     campaign = _campaign_or_404(campaign_id)
     form = WordingForm(obj=campaign.wording)
-    if form.validate_on_submit() and _saved(form, editing.update_wording, campaign_id, form.data):
+    if form.validate_on_submit() and saved(form, editing.update_wording, campaign_id, form.data):
         flash("Letter wording saved.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id))
     return render_template("staff/wording.html", form=form, campaign=campaign,
@@ -249,7 +229,7 @@ def new_ask(campaign_id: int):
     """Add an ask at the end of the list."""
     campaign = _campaign_or_404(campaign_id)
     form = AskForm()
-    if form.validate_on_submit() and _saved(form, editing.add_ask, campaign_id, form.data):
+    if form.validate_on_submit() and saved(form, editing.add_ask, campaign_id, form.data):
         flash("Ask added.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id))
     return render_template("staff/ask_form.html", form=form, campaign=campaign, ask=None,
@@ -263,7 +243,7 @@ def edit_ask(campaign_id: int, ask_id: int):
     campaign = _campaign_or_404(campaign_id)
     ask = campaign_ask(get_db(), campaign_id, ask_id) or abort(404)
     form = AskForm(obj=ask, **nation_form_data(ask))
-    if form.validate_on_submit() and _saved(form, editing.update_ask, campaign_id, ask_id,
+    if form.validate_on_submit() and saved(form, editing.update_ask, campaign_id, ask_id,
                                             form.data):
         flash("Ask saved.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id))
@@ -280,7 +260,7 @@ def move_ask(campaign_id: int, ask_id: int):
     if not form.validate():
         abort(400)
     try:
-        editing.move_ask(get_db(), campaign_id, ask_id, form.direction.data, _editor())
+        editing.move_ask(get_db(), campaign_id, ask_id, form.direction.data, editor())
     except editing.NotFound:
         abort(404)
     return redirect(url_for("staff.campaign", campaign_id=campaign_id) + "#asks")
@@ -335,7 +315,7 @@ def restore(campaign_id: int, entry_id: int):
     campaign = _campaign_or_404(campaign_id)
     entry = _version_or_404(campaign_id, entry_id)
     form = ActionForm()
-    if form.validate_on_submit() and _saved(form, editing.restore_version, campaign_id, entry_id):
+    if form.validate_on_submit() and saved(form, editing.restore_version, campaign_id, entry_id):
         message, endpoint = RESTORED_MESSAGES[entry.kind]
         flash(message)
         return redirect(url_for(endpoint, campaign_id=campaign_id))
