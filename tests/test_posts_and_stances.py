@@ -34,6 +34,8 @@ SPEAKER_CLOSING = "as Speaker you remain impartial in the House"
 # The demo's kinds of seat: (postcode, the constituency as the letter names it).
 ENGLAND = ("E8 1DY", "Hackney North and Stoke Newington")
 WALES = ("LL77 7TW", "Ynys Môn")
+SCOTLAND = ("FK1 1AA", "Falkirk")
+NORTHERN_IRELAND = ("BT7 1NN", "Belfast South and Mid Down")
 SPEAKER = ("PR7 1DP", "Chorley")
 MINISTER = ("B25 8NB", "Birmingham Yardley")
 SHADOW = ("BR8 7RE", "Sevenoaks")
@@ -259,7 +261,7 @@ def test_organisers_count_letters_by_stance(app, client, runner):
     assert "By MP's stance" in dashboard and "Supports 1 2" in dashboard
 
 
-KINDS = [ENGLAND, WALES, SPEAKER, MINISTER]
+KINDS = [ENGLAND, WALES, SCOTLAND, NORTHERN_IRELAND, SPEAKER, MINISTER]
 
 
 @pytest.mark.parametrize("before,after", list(permutations(KINDS, 2))
