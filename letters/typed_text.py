@@ -19,7 +19,10 @@ def clean_line(value):
     if value is None:
         return value
     value = unicodedata.normalize("NFC", value)
-    value = "".join(ch if _kept(ch) else " " for ch in value)
+    # isprintable() is false for every control or format character (and for spaces other
+    # than " "): only then is the text worth going through a character at a time.
+    if not value.isprintable():
+        value = "".join(ch if _kept(ch) else " " for ch in value)
     return " ".join(value.split())
 
 
@@ -28,7 +31,8 @@ def clean_paragraphs(value):
     if value is None:
         return value
     value = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
-    kept = "".join(ch for ch in value if ch == "\n" or _kept(ch))
+    kept = value if value.replace("\n", "").isprintable() else "".join(
+        ch for ch in value if ch == "\n" or _kept(ch))
     lines = [" ".join(line.split()) for line in kept.split("\n")]
     text = "\n".join(lines).strip()
     while "\n\n\n" in text:
