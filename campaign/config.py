@@ -315,6 +315,10 @@ def from_environment(instance_path: str, environ: Mapping[str, str] = os.environ
         "COUNTER_CACHE_SECONDS": read("COUNTER_CACHE_SECONDS"),
         "MAX_CONTENT_LENGTH": 256 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,
+        # With Flask-Babel installed, Flask-WTF would load WTForms' own catalogue for
+        # every request with a form (a .mo parsed each time); our forms give their own
+        # messages, translated in campaign/translations, and WTForms has no Welsh.
+        "WTF_I18N_ENABLED": False,
         # After this many failures in a row an upstream is left alone for
         # UPSTREAM_BREAKER_SECONDS: citizens get "try again" at once instead of each
         # waiting out the timeouts of a service that is down.
