@@ -163,6 +163,24 @@ class Journey:
                                 data={**answers, "csrf_token": hidden(page, "csrf_token")})
 
 
+class WelshClient:
+    """A test client that asks for every page under /cy/, as a Welsh reader's browser does."""
+
+    def __init__(self, client):
+        self.client = client
+        self.application = client.application
+
+    def get(self, path, **kwargs):
+        return self.client.get("/cy" + path, **kwargs)
+
+    def post(self, path, **kwargs):
+        return self.client.post("/cy" + path, **kwargs)
+
+
+def welsh_journey(client) -> Journey:
+    return Journey(WelshClient(client))
+
+
 # Staff: accounts, signing in, and forms posted as a browser would (page first, for
 # its CSRF token).
 

@@ -8,27 +8,11 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from campaign import PACKAGE
-from tests.helpers import Journey, docx_paragraphs, page_text, pdf_text
+from tests.helpers import Journey, docx_paragraphs, page_text, pdf_text, welsh_journey
 
 CATALOGUE = PACKAGE / "translations" / "cy" / "LC_MESSAGES"
 
 
-class WelshClient:
-    """A test client that asks for every page under /cy/, as a Welsh reader's browser does."""
-
-    def __init__(self, client):
-        self.client = client
-        self.application = client.application
-
-    def get(self, path, **kwargs):
-        return self.client.get("/cy" + path, **kwargs)
-
-    def post(self, path, **kwargs):
-        return self.client.post("/cy" + path, **kwargs)
-
-
-def welsh_journey(client) -> Journey:
-    return Journey(WelshClient(client))
 
 
 def test_every_message_in_the_catalogue_has_a_welsh_translation():

@@ -26,7 +26,8 @@ import sqlite_utils
 from letters.nations import Nation
 from letters.stances import Stance
 
-BREAKDOWNS = ("constituency", "ask", "day", "mp", "party", "target", "nation", "stance")
+BREAKDOWNS = ("constituency", "ask", "day", "mp", "party", "target", "nation", "stance",
+              "language")
 #: How the by-target export names the letter to the writer's MP.
 MP_TARGET = "MP"
 # Second letters are counted from their partial index (m016): tiny, and always usable
@@ -50,6 +51,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "party": ("party", "constituencies", *_OUTCOMES),
     "target": ("target", "letters"),
     "nation": ("nation", "constituencies", "letters"),
+    "language": ("language", "letters"),
     "stance": ("stance", "constituencies", "letters"),
 }
 
@@ -377,8 +379,26 @@ def by_stance(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
             for stance in Stance]
 
 
+#: The languages letters are written in, as the by-language export names them.
+LANGUAGES = {"en": "English", "cy": "Welsh (Cymraeg)"}
+
+
+def by_language(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
+    """Letters by the language of the pages their writer used (English, or Welsh under
+    /cy/), every letter (to MPs and second letters) once; both languages listed."""
+    where, params = scope.where("l")
+    counted = {row["language"]: row["letters"] for row in db.query(
+        f"select l.language, count(*) as letters from letters l where {where}"
+        " group by l.language", params)}
+    rows = [{"language": name, "letters": counted.pop(code, 0)}
+            for code, name in LANGUAGES.items()]
+    return rows + [{"language": code, "letters": letters}
+                   for code, letters in sorted(counted.items())]
+
+
 EXPORTS = {"constituency": by_constituency, "ask": by_ask, "day": by_day, "mp": by_mp,
-           "party": by_party, "target": by_target, "nation": by_nation, "stance": by_stance}
+           "party": by_party, "target": by_target, "nation": by_nation, "stance": by_stance,
+           "language": by_language}
 
 
 def breakdown(db: sqlite_utils.Database, by: str, scope: Filter) -> list[dict]:

@@ -120,6 +120,7 @@ def dashboard(slug: str):
         seat_chart=charts.top_constituencies(by_constituency, TOP_CONSTITUENCIES),
         by_mp=by_mp, by_party=queries.party_rows(by_mp), by_target=queries.by_target(db, scope),
         by_nation=queries.nation_rows(by_constituency), by_stance=queries.by_stance(db, scope),
+        by_language=queries.by_language(db, scope),
         min_reported=queries.MIN_REPORTED_FOR_RATES,
     )
 

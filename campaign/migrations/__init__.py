@@ -369,3 +369,10 @@ def m018_mp_stances(db: sqlite_utils.Database) -> None:
         not_null={"campaign_id", "member_id", "stance", "updated_at"},
     )
     db["campaigns"].add_column("supporter_opening", str, not_null_default="")
+
+
+@migration
+def m019_letter_language(db: sqlite_utils.Database) -> None:
+    # Issues 24 and 25: organisers count letters by the language their writer used (the
+    # site's pages in English, or in Welsh under /cy/). Letters before this were English.
+    db["letters"].add_column("language", str, not_null_default="en")

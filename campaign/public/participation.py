@@ -33,6 +33,7 @@ class LetterCount:
     day: str  # ISO date
     reference_hash: str | None = None
     target_id: int | None = None  # a second letter's target; None for the letter to the MP
+    language: str = "en"  # the pages' language when it was written ("en" or "cy")
 
     def write(self, db: sqlite_utils.Database) -> bool:
         """Write it (idempotent); True if this was the letter's first count."""
@@ -41,7 +42,8 @@ class LetterCount:
                                constituency_name=self.constituency_name,
                                ask_ids=self.ask_ids, fmt=self.fmt,
                                day=date.fromisoformat(self.day),
-                               reference_hash=self.reference_hash, target_id=self.target_id)
+                               reference_hash=self.reference_hash, target_id=self.target_id,
+                               language=self.language)
 
     @classmethod
     def from_dict(cls, data: dict) -> LetterCount:
@@ -58,7 +60,8 @@ class CountKeeper(Protocol):
 
 def record_letter(db: sqlite_utils.Database, pending: CountKeeper, request: LetterRequest,
                   found: FoundMP, ask_ids: Iterable[int], fmt: str, day: date,
-                  reference_hash: str | None = None, target_id: int | None = None) -> None:
+                  reference_hash: str | None = None, target_id: int | None = None,
+                  language: str = "en") -> None:
     """Record a letter downloaded (or emailed) as `fmt` with the asks in it (`ask_ids`:
     those still offered, not every one ticked); the first time, the public counter shows
     it. `reference_hash` ties it to the writer's reference. A second letter (to
@@ -75,26 +78,27 @@ def record_letter(db: sqlite_utils.Database, pending: CountKeeper, request: Lett
         # The register's spelling ("Ynys Môn"), not postcodes.io's ("Ynys Mon").
         constituency_name=found.mp.constituency or found.constituency.name,
         ask_ids=tuple(sorted(set(ask_ids))), fmt=fmt, day=day.isoformat(),
-        reference_hash=reference_hash, target_id=target_id))
+        reference_hash=reference_hash, target_id=target_id, language=language))
 
 
 def record_download(db: sqlite_utils.Database, *, token: str, campaign_id: int,
                     constituency_code: str, constituency_name: str,
                     ask_ids: Iterable[int], fmt: str, day: date,
-                    reference_hash: str | None = None, target_id: int | None = None) -> bool:
+                    reference_hash: str | None = None, target_id: int | None = None,
+                    language: str = "en") -> bool:
     """Count a downloaded (or emailed) letter once; return True if this was its first.
 
     `fmt` is the format it left in (pdf, docx or email); `reference_hash` ties the
     row to the citizen's reference so they can report on it later; `target_id` is the
-    campaign target a second letter went to (None: the MP).
+    campaign target a second letter went to (None: the MP); `language` is the pages'.
     """
     with write_transaction(db):
         cursor = db.execute(
             "insert or ignore into letters (token, campaign_id, constituency_code,"
-            " constituency_name, day, formats, reference_hash, target_id)"
-            " values (?, ?, ?, ?, ?, ?, ?, ?)",
+            " constituency_name, day, formats, reference_hash, target_id, language)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [token, campaign_id, constituency_code, constituency_name, day.isoformat(), fmt,
-             reference_hash, target_id],
+             reference_hash, target_id, language],
         )
         if cursor.rowcount:
             # The day is repeated here so asks can be counted by day from an index alone.

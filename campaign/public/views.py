@@ -35,6 +35,7 @@ from campaign.campaigns.help_text import help_blocks
 from campaign.clock import today
 from campaign.db import get_db
 from campaign.exports.queries import Filter, by_constituency
+from campaign.languages import current_language
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, REFERENCE_LIMIT, limiter
 from campaign.lookup import parliament
 from campaign.lookup.directory import directory_info
@@ -507,7 +508,8 @@ def _count_letter(signed: SignedLetter, ask_ids: list[int], fmt: str,
     if signed.request.reference:
         ref_hash = reference_hash(signed.request.reference, current_app.config["SECRET_KEY"])
     record_letter(get_db(), get_pending(), signed.request, signed.found, ask_ids, fmt,
-                  today(), reference_hash=ref_hash, target_id=target_id)
+                  today(), reference_hash=ref_hash, target_id=target_id,
+                  language=current_language())
 
 
 def _second_letter(campaign: Campaign, signed: SignedLetter):
