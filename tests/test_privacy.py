@@ -46,7 +46,7 @@ def test_participation_is_recorded_once_per_letter(app, journey):
     assert len(asks) == 1
     assert set(rows[0]) == {"id", "token", "campaign_id", "constituency_code",
                             "constituency_name", "day", "formats", "reference_hash",
-                            "target_id"}
+                            "target_id", "language"}
     # The reference the citizen was shown is stored only as a 64-hex HMAC.
     assert len(rows[0]["reference_hash"]) == 64
     assert journey.reference and journey.reference not in rows[0]["reference_hash"]
