@@ -163,6 +163,14 @@ class Journey:
                                 data={**answers, "csrf_token": hidden(page, "csrf_token")})
 
 
+def write_pdf_letter(client, postcode: str) -> None:
+    """A letter from `postcode`, previewed with the form as suggested and downloaded."""
+    journey = Journey(client)
+    journey.find_mp(postcode)
+    journey.write()
+    assert journey.download("pdf").status_code == 200
+
+
 class WelshClient:
     """A test client that asks for every page under /cy/, as a Welsh reader's browser does."""
 

@@ -4,21 +4,20 @@ from __future__ import annotations
 import csv
 import io
 
-from tests.helpers import ORGANISER, Journey, page_text, sign_in, welsh_journey
-
-SLUG = "stop-trafficking-networks"
-
-
-def _write(client, postcode: str) -> None:
-    journey = Journey(client)
-    journey.find_mp(postcode)
-    journey.write()
-    assert journey.download("pdf").status_code == 200
+from tests.helpers import (
+    ORGANISER,
+    SLUG,
+    Journey,
+    page_text,
+    sign_in,
+    welsh_journey,
+    write_pdf_letter,
+)
 
 
 def test_letters_are_counted_by_nation_on_the_page_and_in_the_files(app, client, runner):
     for postcode in ("E8 1DY", "E8 1DY", "LL77 7TW", "FK1 1AA", "BT7 1NN"):
-        _write(app.test_client(), postcode)
+        write_pdf_letter(app.test_client(), postcode)
     organiser = sign_in(client, runner, ORGANISER, "organiser")
     page = page_text(organiser.get(f"/staff/counts/{SLUG}/").get_data(as_text=True))
     assert ("Letters by nation Letters to MPs by where their writers live" in page)

@@ -6,21 +6,12 @@ from html import unescape
 from itertools import pairwise
 
 from campaign.public.hexmap import CLASSES, hexes
-from tests.helpers import Journey, page_text
-
-SLUG = "stop-trafficking-networks"
-
-
-def _write(client, postcode: str) -> None:
-    journey = Journey(client)
-    journey.find_mp(postcode)
-    journey.write()
-    assert journey.download("pdf").status_code == 200
+from tests.helpers import SLUG, page_text, write_pdf_letter
 
 
 def test_the_map_has_a_hex_per_constituency_and_agrees_with_the_table(client):
     for postcode in ("E8 1DY", "E8 1DY", "BR8 7RE"):
-        _write(client, postcode)
+        write_pdf_letter(client, postcode)
     response = client.get(f"/c/{SLUG}/results")
     assert response.status_code == 200
     html = response.get_data(as_text=True)
