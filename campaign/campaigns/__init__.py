@@ -9,7 +9,9 @@ from enum import StrEnum
 import sqlite_utils
 
 from campaign.campaigns.devolution import rules_by_ask
+from campaign.campaigns.welsh import in_welsh, offered_in_welsh
 from letters import Ask, Wording
+from letters.languages import ENGLISH, WELSH
 from letters.wording import render_wording
 
 
@@ -50,6 +52,9 @@ class Campaign:
     help_title: str = ""
     help_footer: str = ""
     help_text: str = ""
+    #: The language of the wording above: "cy" when the campaign was read in Welsh
+    #: and its Welsh is complete (campaign.campaigns.welsh), else "en".
+    language: str = ENGLISH
 
     @property
     def has_help(self) -> bool:
@@ -75,7 +80,7 @@ class Campaign:
         return render_wording(text, {"count": f"{letters:,}"}, THANK_YOU_PLACEHOLDERS)
 
 
-def _campaign(row: dict) -> Campaign:
+def _campaign(row: dict, language: str = ENGLISH) -> Campaign:
     return Campaign(
         id=row["id"], slug=row["slug"], title=row["title"], summary=row["summary"] or "",
         intro=row["intro"] or "", status=Status(row["status"]),
@@ -86,27 +91,41 @@ def _campaign(row: dict) -> Campaign:
                         supporter_opening=row.get("supporter_opening") or ""),
         thank_you=row["thank_you"] or "", wording_review=row.get("wording_review") or "",
         help_title=row.get("help_title") or "", help_footer=row.get("help_footer") or "",
-        help_text=row.get("help_text") or "",
+        help_text=row.get("help_text") or "", language=language,
     )
 
 
-def public_campaigns(db: sqlite_utils.Database) -> list[Campaign]:
-    """Live campaigns, newest first: the ones the home page lists."""
+def _campaign_in(db: sqlite_utils.Database, row: dict, language: str) -> Campaign:
+    # Welsh only once the campaign's Welsh is complete; English reads skip the check.
+    if language == WELSH and offered_in_welsh(db, row["id"]):
+        return _campaign(in_welsh(row, "campaigns"), WELSH)
+    return _campaign(row)
+
+
+def public_campaigns(db: sqlite_utils.Database, language: str = ENGLISH) -> list[Campaign]:
+    """Live campaigns, newest first: the ones the home page lists (each in `language`
+    where its wording is complete in it, see `campaign_by_slug`)."""
     rows = db.query("select * from campaigns where status = ? order by id desc", [Status.LIVE])
-    return [_campaign(row) for row in rows]
+    return [_campaign_in(db, row, language) for row in rows]
 
 
-def latest_closed_campaign(db: sqlite_utils.Database) -> Campaign | None:
+def latest_closed_campaign(db: sqlite_utils.Database,
+                           language: str = ENGLISH) -> Campaign | None:
     """The campaign closed most recently: the home page thanks its writers when none is live."""
     rows = list(db.query("select * from campaigns where status = ?"
                          " order by updated_at desc, id desc limit 1", [Status.CLOSED]))
-    return _campaign(rows[0]) if rows else None
+    return _campaign_in(db, rows[0], language) if rows else None
 
 
-def campaign_by_slug(db: sqlite_utils.Database, slug: str) -> Campaign | None:
-    """The campaign at /c/<slug>/, whatever its status, or None."""
+def campaign_by_slug(db: sqlite_utils.Database, slug: str,
+                     language: str = ENGLISH) -> Campaign | None:
+    """The campaign at /c/<slug>/, whatever its status, or None.
+
+    Asked for in Welsh ("cy"), it comes with its Welsh wording when that is complete,
+    else with its English; its `language` says which. Read its asks in that language.
+    """
     rows = list(db.query("select * from campaigns where slug = ?", [slug]))
-    return _campaign(rows[0]) if rows else None
+    return _campaign_in(db, rows[0], language) if rows else None
 
 
 def campaign_slugs(db: sqlite_utils.Database) -> list[str]:
@@ -135,21 +154,26 @@ def _ask(row: dict, rules: dict | None = None) -> Ask:
                nations=(rules or {}).get(row["id"], ()))
 
 
-def _asks(db: sqlite_utils.Database, rows) -> list[Ask]:
+def _asks(db: sqlite_utils.Database, rows, language: str = ENGLISH) -> list[Ask]:
     # Each ask with who decides it per nation (campaigns.devolution), in one more query.
     rows = list(rows)
-    rules = rules_by_ask(db, (row["id"] for row in rows))
+    if language == WELSH:
+        rows = [in_welsh(row, "asks") for row in rows]
+    rules = rules_by_ask(db, (row["id"] for row in rows), language)
     return [_ask(row, rules) for row in rows]
 
 
-def enabled_asks(db: sqlite_utils.Database, campaign_id: int) -> list[Ask]:
-    """The asks citizens can tick, in the campaign's order."""
+def enabled_asks(db: sqlite_utils.Database, campaign_id: int,
+                 language: str = ENGLISH) -> list[Ask]:
+    """The asks citizens can tick, in the campaign's order, in `language`: pass the
+    campaign's own (`Campaign.language`), which is Welsh only when its Welsh is complete."""
+    columns = "*" if language == WELSH else "id, title, paragraph, explanation, enabled"
     rows = db.query(
-        "select id, title, paragraph, explanation, enabled from asks"
+        f"select {columns} from asks"
         " where campaign_id = ? and enabled = 1 order by position, id",
         [campaign_id],
     )
-    return _asks(db, rows)
+    return _asks(db, rows, language)
 
 
 def all_asks(db: sqlite_utils.Database, campaign_id: int) -> list[Ask]:

@@ -12,19 +12,24 @@ from collections.abc import Iterable, Mapping
 import sqlite_utils
 
 from letters.devolution import MPLetter, NationRule
+from letters.languages import ENGLISH, WELSH
 from letters.nations import Nation
 
 
-def rules_by_ask(db: sqlite_utils.Database, ask_ids: Iterable[int]) -> dict[int, tuple[NationRule, ...]]:
-    """Each ask's rules (only nations where a rule was written), keyed by ask id."""
+def rules_by_ask(db: sqlite_utils.Database, ask_ids: Iterable[int],
+                 language: str = ENGLISH) -> dict[int, tuple[NationRule, ...]]:
+    """Each ask's rules (only nations where a rule was written), keyed by ask id, with
+    their texts in `language` (Welsh: the `_cy` columns, campaign.campaigns.welsh)."""
     ids = sorted(set(ask_ids))
     if not ids:
         return {}
     found: dict[int, list[NationRule]] = {}
+    texts = ("decided_by_cy, mp_letter, paragraph_cy, note_cy" if language == WELSH
+             else "decided_by, mp_letter, paragraph, note")
     # Read on every letter: plain tuples, not sqlite-utils' dicts.
     try:
         rows = db.execute(
-            "select ask_id, nation, devolved, decided_by, mp_letter, paragraph, note"
+            f"select ask_id, nation, devolved, {texts}"
             f" from ask_nations where ask_id in ({', '.join('?' * len(ids))})", ids).fetchall()
     except sqlite3.OperationalError:  # a database from before migration m015
         return {}

@@ -376,3 +376,16 @@ def m019_letter_language(db: sqlite_utils.Database) -> None:
     # Issues 24 and 25: organisers count letters by the language their writer used (the
     # site's pages in English, or in Welsh under /cy/). Letters before this were English.
     db["letters"].add_column("language", str, not_null_default="en")
+
+
+@migration
+def m020_welsh_wording(db: sqlite_utils.Database) -> None:
+    # Issue 25: a campaign's wording in Welsh beside its English, every text a writer
+    # reads or sends, each in a column named for its English one with "_cy" added
+    # (campaign.campaigns.welsh). Empty is "not written yet"; a campaign is offered in
+    # Welsh once every Welsh text its English needs is written.
+    from campaign.campaigns.welsh import WELSH_COLUMNS
+
+    for table, columns in WELSH_COLUMNS.items():
+        for column in columns:
+            db[table].add_column(column, str, not_null_default="")

@@ -35,7 +35,7 @@ from campaign.campaigns.help_text import help_blocks
 from campaign.clock import today
 from campaign.db import get_db
 from campaign.exports.queries import Filter, by_constituency
-from campaign.languages import current_language
+from campaign.languages import ENGLISH, current_language
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, REFERENCE_LIMIT, limiter
 from campaign.lookup import parliament
 from campaign.lookup.directory import directory_info
@@ -95,7 +95,7 @@ def _finder():
 
 
 def _campaign_or_404(slug: str) -> Campaign:
-    campaign = campaign_by_slug(get_db(), slug)
+    campaign = campaign_by_slug(get_db(), slug, current_language())
     if campaign is None or campaign.is_draft:
         abort(404)
     return campaign
@@ -147,10 +147,10 @@ def _explain(campaign: Campaign, failure: LookupFailure):
 
 @bp.get("/")
 def index():
-    campaigns = public_campaigns(get_db())
+    campaigns = public_campaigns(get_db(), current_language())
     if len(campaigns) == 1:
         return campaign_page(campaigns[0].slug)
-    closed = latest_closed_campaign(get_db()) if not campaigns else None
+    closed = latest_closed_campaign(get_db(), current_language()) if not campaigns else None
     if closed is not None:
         # After a close, the home page thanks the writers rather than say "nothing open".
         return _closed(closed, status=200, others=False)
@@ -168,7 +168,7 @@ def campaign_page(slug: str):
     # While Parliament is dissolved nobody looks a postcode up, so the visit itself
     # keeps the register fresh: the new Parliament's MPs are found without a command.
     _finder().keep_register_fresh(get_db())
-    return _campaign_page(campaign, form, enabled_asks(get_db(), campaign.id))
+    return _campaign_page(campaign, form, enabled_asks(get_db(), campaign.id, campaign.language))
 
 
 @bp.get("/c/<slug>/embed")
@@ -241,7 +241,7 @@ def find_mp(slug: str):
     if campaign.is_closed:
         return _closed(campaign)
     form = PostcodeForm()
-    found, refusal = _look_up(campaign, form, enabled_asks(get_db(), campaign.id))
+    found, refusal = _look_up(campaign, form, enabled_asks(get_db(), campaign.id, campaign.language))
     if refusal:
         return refusal
     return redirect(url_for("public.write", slug=slug, postcode=str(found.postcode),
@@ -264,7 +264,7 @@ def write(slug: str):
     if not request.args.get("postcode"):
         return redirect(url_for("public.campaign_page", slug=slug))
     form = PostcodeForm(formdata=request.args, meta={"csrf": False})
-    asks = enabled_asks(get_db(), campaign.id)
+    asks = enabled_asks(get_db(), campaign.id, campaign.language)
     found, refusal = _look_up(campaign, form, asks)
     if refusal:
         return refusal
@@ -332,7 +332,7 @@ def preview(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
-    asks = enabled_asks(get_db(), campaign.id)
+    asks = enabled_asks(get_db(), campaign.id, campaign.language)
     form = _letter_form(asks, formdata=request.form)
     found, paragraph_errors, suggested = None, {}, {}
     # Back to the form, if it comes to that: each textarea shows what the writer sent.
@@ -382,7 +382,8 @@ def preview(slug: str):
                 # The PDF's page limit, met here with a sentence on what to shorten
                 # rather than at the download (the writer's copy is a page apart).
                 check_pages(letter)
-                seconds = second_letters(get_db(), campaign, asks, letter_request, found, day)
+                seconds = second_letters(get_db(), campaign, _english(campaign, asks),
+                                         letter_request, found, day)
         except UpstreamUnavailable as failure:
             return _write_page(campaign, None, form, asks, shown, status=503,
                                unavailable=failure.message)
@@ -487,7 +488,7 @@ def _signed_letter(campaign: Campaign):
         raise _StartAgain(campaign, "We couldn't read that letter. Please fill the form in "
                           "again.", 400)
     reference_url = _reference_url(signed.request)
-    enabled = enabled_asks(get_db(), campaign.id)
+    enabled = enabled_asks(get_db(), campaign.id, campaign.language)
     try:
         letter = compose_for(campaign, enabled, signed.request, signed.found, signed.day,
                              reference_url=reference_url, stance=signed.stance)
@@ -510,6 +511,12 @@ def _count_letter(signed: SignedLetter, ask_ids: list[int], fmt: str,
     record_letter(get_db(), get_pending(), signed.request, signed.found, ask_ids, fmt,
                   today(), reference_hash=ref_hash, target_id=target_id,
                   language=current_language())
+
+
+def _english(campaign: Campaign, asks: list[Ask]) -> list[Ask]:
+    """The asks in English, for second letters: the offices they go to (outside Wales)
+    work in English, so those letters are English whatever the pages' language."""
+    return asks if campaign.language == ENGLISH else enabled_asks(get_db(), campaign.id)
 
 
 def _second_letter(campaign: Campaign, signed: SignedLetter):
@@ -635,7 +642,7 @@ def edit(slug: str):
         return _start_again(campaign, "We couldn't read that letter. Please fill the form "
                             "in again.", 400)
     letter_request = signed.request
-    asks = enabled_asks(get_db(), campaign.id)
+    asks = enabled_asks(get_db(), campaign.id, campaign.language)
     form = _letter_form(asks, full_name=letter_request.full_name,
                         address_line1=letter_request.address_line1,
                         address_line2=letter_request.address_line2, town=letter_request.town,
@@ -747,7 +754,7 @@ def campaign_help(slug: str):
 def report():
     """The address the site's help page had before help pages were each campaign's:
     the help page of the one live campaign that has one (shared links keep working)."""
-    with_help = [c for c in public_campaigns(get_db()) if c.has_help]
+    with_help = [c for c in public_campaigns(get_db(), current_language()) if c.has_help]
     if len(with_help) != 1:
         abort(404)
     return redirect(url_for("public.campaign_help", slug=with_help[0].slug), 301)
