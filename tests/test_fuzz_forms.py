@@ -97,7 +97,9 @@ def csrf(client) -> str:
 @FUZZ
 @given(postcode=st.one_of(any_text, postcode_like))
 def test_any_postcode_gets_a_page_not_a_crash(client, csrf, postcode):
-    response = client.post(f"/c/{SLUG}/mp", data={"postcode": postcode, "csrf_token": csrf})
+    # Followed as a browser does: the letter form looks the postcode up.
+    response = client.post(f"/c/{SLUG}/mp", data={"postcode": postcode, "csrf_token": csrf},
+                           follow_redirects=True)
     assert is_readable_answer(response), response.status_code
     assert explains_itself(response)
     # A campaign link shared as /c/<slug>/?postcode=... prefills the form.

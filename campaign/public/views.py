@@ -212,7 +212,8 @@ def results(slug: str):
                            classes=CLASSES, share=_share_links(campaign))
 
 
-# Both pages look a postcode up, so both count against one limit.
+# Every page that looks a postcode up counts against one limit (the letter form, and
+# the preview when the writer corrects the postcode).
 postcode_limit = limiter.shared_limit(POSTCODE_LIMIT, scope="postcode-lookup")
 
 
@@ -234,17 +235,21 @@ def _look_up(campaign: Campaign, form: PostcodeForm, asks: list[Ask]):
 
 
 @bp.post("/c/<slug>/mp")
-@postcode_limit
 def find_mp(slug: str):
-    """The postcode form as it was (a POST): on to the letter form's own address."""
+    """The postcode form as it was (a POST): on to the letter form's own address.
+
+    Only the form is checked here (its CSRF token, and that the postcode is written
+    like one); the letter form looks the postcode up and says there if it finds no MP.
+    One lookup a letter, counted once against the postcode limit.
+    """
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
     form = PostcodeForm()
-    found, refusal = _look_up(campaign, form, enabled_asks(get_db(), campaign.id, campaign.language))
-    if refusal:
-        return refusal
-    return redirect(url_for("public.write", slug=slug, postcode=str(found.postcode),
+    if not form.validate():
+        return _campaign_page(campaign, form,
+                              enabled_asks(get_db(), campaign.id, campaign.language), 422)
+    return redirect(url_for("public.write", slug=slug, postcode=form.postcode.data,
                             seed=new_seed()), code=303)
 
 
