@@ -23,6 +23,7 @@ from letters.nations import Nation
 from letters.phrasings import choose
 from letters.typed_text import clean_line, clean_paragraphs
 from letters.wording import check_wording, split_phrasings, wording_problems
+from tests.helpers import docx_paragraphs, pdf_text, welsh_journey
 
 DATA = launch_campaign_data()
 # The letter's wording: phrasings and choices, checked as staff's wording is.
@@ -150,6 +151,22 @@ def test_a_new_install_offers_the_launch_campaign_in_welsh(app):
     assert scotland.decided_by == "Senedd yr Alban"
     assert scotland.paragraph == DATA["asks"][0]["nations"]["S"]["paragraph_cy"]
     assert asks[3].rule_for(Nation.WALES).note.startswith("Yng Nghymru, Llywodraeth Cymru")
+
+
+def test_a_writer_in_ynys_mon_gets_the_whole_letter_in_welsh(client):
+    journey = welsh_journey(client)
+    journey.open()
+    journey.find_mp("LL77 7TW")
+    assert journey.write(asks=journey.ask_ids()).status_code == 200
+    pdf = " ".join(pdf_text(journey.download("pdf").data).split())
+    docx = " ".join(" ".join(docx_paragraphs(journey.download("docx").data)).split())
+    for text in (pdf, docx):
+        assert "Annwyl" in text and "Yn gywir" in text and "Ynys Môn" in text
+        assert DATA["subject_cy"] in text
+        # Every ask in Welsh, and none of the campaign's English around them.
+        assert text.count("masnachu") >= 5  # in every phrasing of five of the asks
+        for english in (" the ", " and ", "constituent", "trafficking", "Home Secretary"):
+            assert english not in text, english
 
 
 EDITED = 3  # the ask staff edit in the older database: "Full support for victims"
