@@ -75,12 +75,14 @@ def test_the_welsh_journey_stays_in_welsh_and_gives_a_welsh_letter(client):
     assert response.request.path.startswith("/cy/c/"), "the redirect kept the language"
     text = page_text(journey.page)
     assert "Eich AS yw" in text and "Eich manylion" in text and "Eich enw llawn" in text
-    assert "Mae llythyr yr ymgyrch hon yn Saesneg am y tro" in text
+    # The launch campaign ships with its Welsh: no notice that its letter is in English.
+    assert "yn Saesneg am y tro" not in text and "Chwalu'r rhwydweithiau" in text
     assert 'action="/cy/c/' in journey.page
     assert journey.write().status_code == 200
     pdf = pdf_text(journey.download("pdf").data)
     assert "Annwyl" in pdf and "Yn gywir" in pdf and "Tŷ'r Cyffredin" in pdf and "LLUNDAIN" in pdf
     assert "Dear " not in pdf and "Yours sincerely" not in pdf
+    assert "etholaeth" in pdf and "constituent" not in pdf
     docx = docx_paragraphs(journey.download("docx").data)
     assert "Yn gywir" in docx and "LLUNDAIN" in docx
 

@@ -7,6 +7,7 @@ from importlib import resources
 import sqlite_utils
 
 from campaign.campaigns.devolution import save_rules
+from campaign.campaigns.welsh import WELSH_TEXTS, welsh_column
 from campaign.clock import timestamp
 from campaign.db import write_transaction
 from letters.devolution import NationRule
@@ -22,7 +23,10 @@ def launch_campaign_data() -> dict:
 
 
 def load_launch_campaign(db: sqlite_utils.Database) -> bool:
-    """Insert the launch campaign unless a campaign with its slug exists; True if loaded."""
+    """Insert the launch campaign unless a campaign with its slug exists; True if loaded.
+
+    Its texts come in English and Welsh (the file's "<name>_cy" keys go to the Welsh
+    columns of migration m020), so a new install offers it in Welsh from the start."""
     data = launch_campaign_data()
     if db["campaigns"].count_where("slug = ?", [data["slug"]]):
         return False
@@ -35,13 +39,26 @@ def load_launch_campaign(db: sqlite_utils.Database) -> bool:
         ).last_pk
         for position, ask in enumerate(asks, start=1):
             ask = dict(ask)
-            rules = shipped_rules(ask.pop("nations", {}))
+            nations = ask.pop("nations", {})
             ask_id = db["asks"].insert(
                 {**ask, "campaign_id": campaign_id, "position": position, "enabled": 1}
             ).last_pk
-            save_rules(db, ask_id, rules)
+            save_rules(db, ask_id, shipped_rules(nations))
+            save_rules_welsh(db, ask_id, nations)
         insert_targets(db, campaign_id, targets)
     return True
+
+
+def save_rules_welsh(db: sqlite_utils.Database, ask_id: int, nations: dict) -> None:
+    """Store the Welsh of a shipped ask's rules ("nations": {"S": {"paragraph_cy": ...}})
+    on the rules `save_rules` stored. A NationRule holds one language, so its Welsh
+    columns are written here, after it (inside the caller's transaction)."""
+    columns = [welsh_column(name) for name in WELSH_TEXTS["ask_nations"]]
+    for code, values in nations.items():
+        welsh = [values.get(column) or "" for column in columns]
+        if any(welsh):
+            db.execute(f"update ask_nations set {', '.join(f'{c} = ?' for c in columns)}"
+                       " where ask_id = ? and nation = ?", [*welsh, ask_id, code])
 
 
 def insert_targets(db: sqlite_utils.Database, campaign_id: int,

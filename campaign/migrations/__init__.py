@@ -6,7 +6,7 @@ ran in its `_sqlite_migrations` table so every database converges on the same
 schema. Databases from before that kept their record in `_migrations`; `apply()`
 carries it over first. Names are what the record holds: never rename one.
 Conversions too long to read inline live beside them (`wording`, for m009 and m011;
-`devolution`, for m015 and m016).
+`devolution`, for m015 and m016; `launch_welsh`, for m021).
 """
 from __future__ import annotations
 
@@ -389,3 +389,13 @@ def m020_welsh_wording(db: sqlite_utils.Database) -> None:
     for table, columns in WELSH_COLUMNS.items():
         for column in columns:
             db[table].add_column(column, str, not_null_default="")
+
+
+@migration
+def m021_launch_campaign_welsh(db: sqlite_utils.Database) -> None:
+    # Issue 25: the launch campaign ships with its Welsh. A database that loaded it
+    # before then gets that Welsh where its Welsh is empty and its English is as
+    # shipped; what staff changed stays theirs (campaign.migrations.launch_welsh).
+    from campaign.migrations.launch_welsh import give_launch_campaign_its_welsh
+
+    give_launch_campaign_its_welsh(db)
