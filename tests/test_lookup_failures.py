@@ -31,6 +31,15 @@ def test_unknown_postcode_never_suggests_another_postcode(journey):
     assert "nearby" not in text and "neighbour" not in text
 
 
+def test_a_postcode_found_nowhere_can_be_corrected_on_the_same_page(journey):
+    # The letter form looks the postcode up; when it finds no MP it shows the campaign's
+    # postcode form again, with a working CSRF token, holding what was typed.
+    assert journey.find_mp("ZZ99 9ZZ").status_code == 404
+    assert 'value="ZZ99 9ZZ"' in journey.page
+    response = journey.find_mp("E8 1DY")
+    assert response.status_code == 200 and "Write your letter" in page_text(journey.page)
+
+
 def test_terminated_postcode_links_royal_mails_postcode_finder(journey):
     journey.find_mp("AB1 0AA")
     assert 'href="https://www.royalmail.com/find-a-postcode"' in journey.page

@@ -218,8 +218,9 @@ postcode_limit = limiter.shared_limit(POSTCODE_LIMIT, scope="postcode-lookup")
 
 
 def _look_up(campaign: Campaign, form: PostcodeForm, asks: list[Ask]):
-    """(the MP found for the form's postcode, None) or (None, the page saying why not)."""
-    if not form.validate():
+    """(the MP found for the form's postcode, None) or (None, the page saying why not:
+    the campaign page, its postcode form holding what was typed, ready to send again)."""
+    if not form.postcode.validate(form):
         return None, _campaign_page(campaign, form, asks, 422)
     try:
         return _finder().find(get_db(), form.postcode.data), None
@@ -268,7 +269,8 @@ def write(slug: str):
         return _closed(campaign)
     if not request.args.get("postcode"):
         return redirect(url_for("public.campaign_page", slug=slug))
-    form = PostcodeForm(formdata=request.args, meta={"csrf": False})
+    # Read from the address; its CSRF token is only for the page shown if no MP is found.
+    form = PostcodeForm(formdata=request.args)
     asks = enabled_asks(get_db(), campaign.id, campaign.language)
     found, refusal = _look_up(campaign, form, asks)
     if refusal:
