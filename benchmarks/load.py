@@ -38,6 +38,8 @@ from campaign.demo.postcodes_io import FakePostcodesIO  # noqa: E402
 SECRET_KEY = "load-benchmark-secret"
 
 # Postcodes of seats with a sitting MP, so every journey can end in a letter.
+#: The pages' language in the address, by language (--welsh walks the Welsh pages).
+PREFIXES = {"en": "", "cy": "/cy"}
 POSTCODES = ["E8 1DY", "BR8 7RE", "PR7 1DP", "BT78 1AA", "LL77 7TW", "TF1 6TE"]
 WARM_UP_LETTERS = 3
 
@@ -89,7 +91,8 @@ class RecordingJourney(HttpJourney):
         return answer
 
 
-def render_in_process(database: str, signed_field: str, runs: int) -> list[float]:
+def render_in_process(database: str, signed_field: str, runs: int,
+                      language: str = "en") -> list[float]:
     """Seconds to render, in this process, the PDF of the letter in `signed_field`."""
     from campaign.campaigns import campaign_by_slug, enabled_asks
     from campaign.db import connect
@@ -99,9 +102,10 @@ def render_in_process(database: str, signed_field: str, runs: int) -> list[float
 
     db = connect(database)
     signed = unsign(signed_field, SECRET_KEY, max_age=3600)
-    campaign = campaign_by_slug(db, SLUG)
-    letter = compose_for(campaign, enabled_asks(db, campaign.id), signed.request,
-                         signed.found, signed.day, reference_url="https://example.org/r/x")
+    campaign = campaign_by_slug(db, SLUG, language)
+    letter = compose_for(campaign, enabled_asks(db, campaign.id, campaign.language),
+                         signed.request, signed.found, signed.day,
+                         reference_url="https://example.org/r/x", language=language)
     timings = []
     for _ in range(runs):
         began = time.perf_counter()
@@ -110,18 +114,20 @@ def render_in_process(database: str, signed_field: str, runs: int) -> list[float
     return timings
 
 
-def solo(base_url: str, database: str, letters: int) -> tuple[list[float], list[float]]:
+def solo(base_url: str, database: str, letters: int,
+         language: str = "en") -> tuple[list[float], list[float]]:
     """Download times of one client alone, and in-process render times of its letter."""
-    journey = RecordingJourney(base_url)
+    journey = RecordingJourney(base_url, language_prefix=PREFIXES[language])
     for _ in range(letters):
         journey.letter(POSTCODES[0])
     journey.close()
-    rendered = render_in_process(database, hidden(journey.last_preview, "letter"), letters)
+    rendered = render_in_process(database, hidden(journey.last_preview, "letter"), letters,
+                                 language)
     return journey.timings["download"], rendered
 
 
 def run(clients: int, seconds: float, workers: int | None, threads: int | None,
-        solo_letters: int) -> int:
+        solo_letters: int, language: str = "en") -> int:
     postcodes = FakePostcodesIO().start()
     members = FakeMembersAPI().start()
     with tempfile.TemporaryDirectory() as tmp:
@@ -136,13 +142,14 @@ def run(clients: int, seconds: float, workers: int | None, threads: int | None,
                       members_url=members.url, env={"SECRET_KEY": SECRET_KEY},
                       **options) as server:
             # Warm each postcode's caches first: the figures are for a site in service.
-            warm = HttpJourney(server.url)
+            warm = HttpJourney(server.url, language_prefix=PREFIXES[language])
             for postcode in POSTCODES:
                 for _ in range(WARM_UP_LETTERS):
                     warm.letter(postcode)
             warm.close()
 
-            journeys = [HttpJourney(server.url) for _ in range(clients)]
+            journeys = [HttpJourney(server.url, language_prefix=PREFIXES[language])
+                        for _ in range(clients)]
             errors: list[str] = []
             letters = [0] * clients
             start = threading.Barrier(clients + 1)
@@ -173,7 +180,7 @@ def run(clients: int, seconds: float, workers: int | None, threads: int | None,
             elapsed = time.perf_counter() - began
             cpu_after = server_cpu_seconds(server.process.pid)
             client_cpu_after = resource.getrusage(resource.RUSAGE_SELF)
-            downloaded, rendered = solo(server.url, database, solo_letters) if solo_letters \
+            downloaded, rendered = solo(server.url, database, solo_letters, language) if solo_letters \
                 else ([], [])
 
         from campaign.db import connect
@@ -222,12 +229,15 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: its config)")
     parser.add_argument("--threads", type=int, help="threads per worker (default: its config)")
+    parser.add_argument("--welsh", action="store_true",
+                        help="walk the Welsh pages (/cy/), writing Welsh letters")
     parser.add_argument("--solo", type=int, default=100,
                         help="letters one client then downloads alone (0: none)")
     args = parser.parse_args()
     if not 1 <= args.clients <= 500 or not 0 < args.seconds <= 600 or not 0 <= args.solo <= 5000:
         parser.error("keep it bounded: 1-500 clients, at most 600 seconds, 0-5000 solo letters")
-    return run(args.clients, args.seconds, args.workers, args.threads, args.solo)
+    return run(args.clients, args.seconds, args.workers, args.threads, args.solo,
+               "cy" if args.welsh else "en")
 
 
 if __name__ == "__main__":

@@ -53,6 +53,8 @@ class HttpJourney:
 
     base_url: str
     slug: str = SLUG
+    #: The pages' language in the address: "" (English) or "/cy" (Welsh).
+    language_prefix: str = ""
     timings: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in STEPS})
     _conn: http.client.HTTPConnection | None = None
     _cookie: str = ""
@@ -110,11 +112,11 @@ class HttpJourney:
         Raises AssertionError naming the step that did not answer 200.
         """
         self._cookie = ""
-        page = self._timed("campaign", "GET", f"/c/{self.slug}/")
+        page = self._timed("campaign", "GET", f"{self.language_prefix}/c/{self.slug}/")
         assert page.status == 200, ("campaign", page.status)
         csrf = hidden(page.text, "csrf_token")
         started = time.perf_counter()
-        found = self.request("POST", f"/c/{self.slug}/mp",
+        found = self.request("POST", f"{self.language_prefix}/c/{self.slug}/mp",
                              {"postcode": postcode, "csrf_token": csrf})
         if found.status == 303:  # on to the letter form's own address, as a browser goes
             location = urlsplit(found.headers["location"])
@@ -122,11 +124,11 @@ class HttpJourney:
         self.timings["postcode"].append(time.perf_counter() - started)
         assert found.status == 200, ("postcode", found.status, found.text[:500])
         asks = _ask_ids(found.text)[:2]
-        preview = self._timed("preview", "POST", f"/c/{self.slug}/letter", {
+        preview = self._timed("preview", "POST", f"{self.language_prefix}/c/{self.slug}/letter", {
             **WRITER, **writer, "postcode": postcode, "asks": asks, "personal_note": "",
             "csrf_token": csrf})
         assert preview.status == 200, ("preview", preview.status, preview.text[:500])
-        download = self._timed("download", "POST", f"/c/{self.slug}/download", {
+        download = self._timed("download", "POST", f"{self.language_prefix}/c/{self.slug}/download", {
             "letter": hidden(preview.text, "letter"), "format": fmt,
             "csrf_token": hidden(preview.text, "csrf_token")})
         assert download.status == 200, ("download", download.status, download.text[:500])
