@@ -12,7 +12,7 @@ from pathlib import Path
 import requests
 
 from campaign.security_headers import HEADERS, STRICT_TRANSPORT_SECURITY
-from tests.helpers import SLUG
+from tests.helpers import SLUG, page_text
 from tests.production.conftest import free_port, running_nginx
 
 POSTCODE = "SW1A 1AA"
@@ -74,9 +74,16 @@ def test_error_log_keeps_no_address_or_postcode(tmp_path, tls_certificate):
                               verify=verify, timeout=10)
         assert lookup.status_code == 502
         assert_site_headers(lookup.headers, https=True)
+        # nginx's own answers are the site's pages, in English and Welsh.
+        said = page_text(lookup.text)
+        assert "Sorry, the site is not answering just now" in said
+        assert "nid yw’r wefan yn ateb ar hyn o bryd" in said
+        assert 'href="/static/site.css"' in lookup.text
         too_large = requests.post(f"{nginx.url}/c/{SLUG}/mp", verify=verify, timeout=10,
                                   data={"postcode": POSTCODE, "words": "é" * 300_000})
         assert too_large.status_code == 413
+        assert "That was too much to send" in page_text(too_large.text)
+        assert "Roedd hynny’n ormod i’w anfon" in page_text(too_large.text)
         too_long = requests.get(f"{nginx.url}/c/{SLUG}/mp?postcode={POSTCODE}&x={'a' * 20_000}",
                                 verify=verify, timeout=10)
         assert too_long.status_code == 414
@@ -88,9 +95,12 @@ def test_error_log_keeps_no_address_or_postcode(tmp_path, tls_certificate):
                                 b"Host: elsewhere.example\r\n\r\n")
         assert stranger == b""
         with requests.Session() as session:  # past the per-address request limit
-            statuses = [session.get(f"{nginx.url}/c/{SLUG}/mp", params={"postcode": POSTCODE},
-                                    verify=verify, timeout=10).status_code for _ in range(60)]
+            answers = [session.get(f"{nginx.url}/c/{SLUG}/mp", params={"postcode": POSTCODE},
+                                   verify=verify, timeout=10) for _ in range(60)]
+        statuses = [answer.status_code for answer in answers]
         assert 429 in statuses and set(statuses) <= {429, 502}
+        busy = page_text(next(answer for answer in answers if answer.status_code == 429).text)
+        assert "Please wait a moment" in busy and "Arhoswch funud" in busy
         time.sleep(0.3)  # nginx writes its log as it goes; give it a moment
         log = nginx.error_log.read_text()
     for sign in ("127.0.0.1", "client:", "postcode", "SW1A", "E81DY", "request:"):
