@@ -39,6 +39,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 # Pages a visitor opens by address. Each must answer 200.
 PUBLIC_PAGES = ["/", f"/c/{SLUG}/", f"/c/{SLUG}/help", "/privacy", "/accessibility", "/about",
                 f"/c/{SLUG}/results", f"/c/{SLUG}/embed", "/r/"]
+# nginx's own refusals (deploy/nginx-site.conf's error_page), here from Flask's /static/.
+NGINX_PAGES = [f"/static/errors/{name}.html" for name in ("busy", "too-large", "unavailable")]
 
 # The staff area's pages, by address. Add them here as they land (e.g. "/staff/login");
 # pages behind the login need a signed-in browser context before they can be checked.
@@ -287,7 +289,7 @@ def _slug(path: str) -> str:
     return re.sub(r"\W+", "-", path).strip("-") or "home"
 
 
-@pytest.mark.parametrize("path", PUBLIC_PAGES + ["/staff/login"], ids=_slug)
+@pytest.mark.parametrize("path", PUBLIC_PAGES + NGINX_PAGES + ["/staff/login"], ids=_slug)
 def test_page_has_no_serious_accessibility_problems(page, axe_js, path):
     response = page.goto(path)
     assert response.status == 200, f"{path} answered {response.status}"
