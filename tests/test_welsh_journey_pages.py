@@ -458,3 +458,38 @@ def test_lengths_of_time_in_welsh(app, seconds, welsh, english):
         assert journey_steps.age_in_words(seconds) == welsh
     with _in(app, "en"):
         assert journey_steps.age_in_words(seconds) == english
+
+
+# The reference page's sentences made in Python (its template is the info pages' work).
+
+def test_the_report_back_sentences_in_welsh(client):
+    journey = _preview(client, welsh=True)
+    assert journey.download("pdf").status_code == 200
+    reference = journey.reference
+    assert reference
+    typo = page_text(client.get("/cy/r/?reference=nonsense-typed").get_data(as_text=True))
+    assert "Rhowch y cyfeirnod sydd ar eich copi o’r llythyr" in typo
+    assert "Enter the reference" not in typo
+    unknown = page_text(client.get("/cy/r/?reference=K7QM4TZX").get_data(as_text=True))
+    assert "Nid oes llythyr â’r cyfeirnod K7QM4TZX." in unknown
+    page = journey.client.get(f"/r/{reference}").get_data(as_text=True)
+    assert "Rwyf wedi’i bostio" in page_text(page) and "O fewn wythnos" in page_text(page)
+    missing = journey.client.post(f"/r/{reference}", data={
+        "kind": "replied", "csrf_token": hidden(page, "csrf_token")})
+    assert missing.status_code == 422
+    text = page_text(missing.get_data(as_text=True))
+    assert "Dewiswch pryd y daeth yr ateb." in text and "Choose when" not in text
+    posted = journey.client.post(f"/r/{reference}", data={
+        "kind": "posted", "csrf_token": hidden(page, "csrf_token")})
+    assert "Diolch: mae hynny wedi’i gofnodi." in page_text(posted.get_data(as_text=True))
+    english = page_text(client.get(f"/r/{reference}").get_data(as_text=True))
+    assert "You told us: “I posted it”." in english
+
+
+def test_a_closed_campaigns_default_thanks_in_welsh(app, client):
+    with app.app_context():
+        get_db()["campaigns"].update(1, {"status": "closed", "thank_you": ""})
+    welsh = page_text(client.get(f"/cy/c/{SLUG}/").get_data(as_text=True))
+    assert "Mae’r ymgyrch hon wedi cau." in welsh and "This campaign has closed" not in welsh
+    assert "This campaign has closed." in page_text(client.get(f"/c/{SLUG}/").get_data(
+        as_text=True))

@@ -22,8 +22,11 @@ from dataclasses import replace
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 
 from campaign.campaigns import (
+    CLOSED_WITHOUT_LETTERS,
+    DEFAULT_THANK_YOU,
     Campaign,
     campaign_by_id,
     campaign_by_slug,
@@ -108,10 +111,21 @@ def _share_links(campaign: Campaign):
                        url_for("public.campaign_page", slug=campaign.slug, _external=True))
 
 
+def _thank_you(campaign: Campaign, letters: int) -> str:
+    """The closed campaign's thanks: staff's own words as they wrote them, the site's
+    default thanks in the page's language."""
+    message = campaign.thank_you_message(letters)
+    if message == CLOSED_WITHOUT_LETTERS:
+        return gettext("This campaign has closed.")
+    if message == DEFAULT_THANK_YOU:
+        return gettext("This campaign has closed. Thank you to everyone who wrote to their MP.")
+    return message
+
+
 def _closed(campaign: Campaign, status: int = 410, others: bool = True):
     letters = get_counter().count(get_db(), campaign.id)
     return render_template("public/closed.html", campaign=campaign, others=others,
-                           thank_you=campaign.thank_you_message(letters)), status
+                           thank_you=_thank_you(campaign, letters)), status
 
 
 def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
@@ -680,8 +694,9 @@ def _referenced_letter(reference: str):
 
 
 #: What the reply form says of each question left unanswered, and the radio it links to.
-_MISSING = {"reply_within": ("Choose when the reply came.", f"#within-{next(iter(REPLY_WITHIN))}"),
-            "reply_kind": ("Choose what kind of answer it was.",
+_MISSING = {"reply_within": (_l("Choose when the reply came."),
+                             f"#within-{next(iter(REPLY_WITHIN))}"),
+            "reply_kind": (_l("Choose what kind of answer it was."),
                            f"#kind-{next(iter(REPLY_KINDS))}")}
 
 
@@ -710,12 +725,14 @@ def report_back():
     typed = typed[:40]
     ref, letter = _referenced_letter(typed)
     if ref is None:
-        error = ("Enter the reference on your copy of the letter: 8 letters and numbers, "
-                 "like K7QM4TZX.") if typed.strip() else "Enter your letter's reference."
+        error = gettext("Enter the reference on your copy of the letter: 8 letters and "
+                        "numbers, like K7QM4TZX.") if typed.strip() else gettext(
+                            "Enter your letter's reference.")
         return render_template("public/report_back.html", typed=typed, error=error), 422
     if letter is None:
-        error = (f"No letter has the reference {ref}. Check it for typing mistakes: a "
-                 f"reference is known once its letter has been downloaded or emailed.")
+        error = gettext("No letter has the reference %(reference)s. Check it for typing "
+                        "mistakes: a reference is known once its letter has been downloaded "
+                        "or emailed.", reference=ref)
         return render_template("public/report_back.html", typed=typed, error=error), 404
     return redirect(url_for("public.reference_page", reference=ref), code=303)
 
@@ -740,8 +757,8 @@ def reference_page(reference: str):
                                missing=[name for name in ("reply_within", "reply_kind")
                                         if kind == "replied" and not request.form.get(name)])
     _, letter = _referenced_letter(ref)
-    message = ("Thank you: that's recorded." if recorded
-               else "You had already told us that; it's counted once.")
+    message = (gettext("Thank you: that's recorded.") if recorded
+               else gettext("You had already told us that; it's counted once."))
     return _reference_page(ref, letter, message)
 
 
