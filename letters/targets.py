@@ -23,7 +23,6 @@ from letters import layout
 from letters.compose import compose_letter
 from letters.devolution import rule_for
 from letters.fonts import register_fonts
-from letters.languages import ENGLISH, words_for
 from letters.model import MP, Ask, Letter, Sender, Wording
 from letters.nations import Nation
 
@@ -103,14 +102,13 @@ def target_asks(target: Target, asks: Sequence[Ask], nation: Nation | None) -> l
 
 def compose_target_letter(*, target: Target, asks: Sequence[Ask], nation: Nation | None,
                           mp: MP, sender: Sender, personal_note: str = "", today: date,
-                          seed: int = 0, language: str = ENGLISH) -> Letter:
+                          seed: int = 0) -> Letter:
     """The letter to `target` from a writer in `nation` whose MP is `mp`.
 
     Its wording may use the MP letter's placeholders ({{ mp_name }} is the writer's
     MP: "I have also written to my MP, {{ mp_name }}"). Raises NoTargetAsks when none
     of `asks` is decided by a devolved body in `nation`, and LetterTooLong as
-    compose_letter does. `language` is that of the letter's fixed words (the date, the
-    sign-off, a greeting staff left empty), as for the letter to the MP.
+    compose_letter does.
     """
     carried = target_asks(target, asks, nation)
     if not carried:
@@ -120,12 +118,11 @@ def compose_target_letter(*, target: Target, asks: Sequence[Ask], nation: Nation
             f"{target.office}”.", office=target.office)
     letter = compose_letter(wording=target.wording, asks=carried, mp=mp, sender=sender,
                             personal_note=personal_note, today=today, seed=seed,
-                            role_closings=False, language=language)
-    words = words_for(language)
+                            role_closings=False)
     return replace(letter, recipient_lines=target.recipient_lines,
-                   salutation=target.salutation.strip() or words.dear.format(name=target.holder),
+                   salutation=target.salutation.strip() or f"Dear {target.holder}",
                    mp_name=target.holder or target.office,
-                   title=words.letter_to.format(mp=target.short_name))
+                   title=f"Letter to {target.short_name}")
 
 
 class NoTargetAsks(ValueError):

@@ -16,7 +16,6 @@ import sqlite_utils
 
 from campaign.campaigns import Campaign
 from campaign.campaigns.targets import targets_offered
-from campaign.languages import current_language
 from campaign.lookup.finder import FoundMP
 from campaign.public.composing import NoAsksChosen, asks_in_letter, sender_for
 from campaign.public.emailing import EmailOffer, email_offer
@@ -74,7 +73,7 @@ def second_letters(db: sqlite_utils.Database, campaign: Campaign, enabled: Seque
             letter = compose_target_letter(
                 target=target, asks=asks, nation=found.constituency.nation, mp=found.mp,
                 sender=sender_for(request, found), personal_note=request.personal_note,
-                today=day, seed=request.seed, language=current_language())
+                today=day, seed=request.seed)
         except NoTargetAsks as error:
             raise NoAsksChosen(no_target_asks(error)) from None
         carried = {ask.id for ask in asks if ask.rule_for(found.constituency.nation).devolved}
