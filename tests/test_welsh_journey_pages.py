@@ -21,7 +21,7 @@ from letters.limits import MAX_PAGES, LetterTooLong, check_body
 from letters.model import DEFAULT_DEVOLVED_BODY, Ask, MPLetter, NationRule
 from letters.nations import Nation
 from letters.targets import NoTargetAsks
-from tests.helpers import SLUG, Journey, hidden, page_text, welsh_journey
+from tests.helpers import SLUG, Journey, hidden, page_text, pdf_text, welsh_journey
 
 SCOTLAND, NORTHERN_IRELAND, WALES = "FK1 1AA", "BT7 1NN", "LL77 7TW"
 MINISTER, SHADOW, SPEAKER, VACANCY = "B25 8NB", "BR8 7RE", "PR7 1DP", "WA7 1AA"
@@ -308,6 +308,12 @@ def test_a_second_letter_in_welsh(client):
                          "(llythyr at Minister of Justice)"),
                   ("Your letters are ready", "Your second letter", "It asks for what is decided",
                    "(letter to "))
+    # The second letter itself goes to an office that works in English: English throughout.
+    target = re.search(r'name="target" value="(\d+)"', journey.page).group(1)
+    pdf = pdf_text(journey.client.post(f"/c/{SLUG}/download", data={
+        "letter": hidden(journey.page, "letter"), "format": "pdf", "target": target,
+        "csrf_token": hidden(journey.page, "csrf_token")}).data)
+    assert "Yours sincerely" in pdf and "Yn gywir" not in pdf
 
 
 def test_ticking_only_what_holyrood_decides_is_refused_in_welsh(app, client):
