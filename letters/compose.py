@@ -37,7 +37,13 @@ def placeholder_values(mp: MP, writer_name: str, today: date) -> dict[str, str]:
 class NothingForMP(ValueError):
     """Every ask chosen is decided by a devolved body and left out of the MP letter.
 
-    The message is a sentence for the writer."""
+    The message is a sentence for the writer; `nation` and `bodies` (who decides
+    what was ticked there) let the site say it in the page's language."""
+
+    def __init__(self, message: str, *, nation: Nation | None = None,
+                 bodies: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.nation, self.bodies = nation, bodies
 
 
 def wording_for(wording: Wording, mp: MP, stance: str = "") -> Wording:
@@ -114,7 +120,8 @@ def compose_letter(
     values = placeholder_values(mp, sender.full_name, today)
     carried = asks_for_mp(asks, nation)
     if asks and not carried:
-        raise NothingForMP(_nothing_for_mp(asks, nation))
+        raise NothingForMP(_nothing_for_mp(asks, nation), nation=nation,
+                           bodies=deciding_bodies(asks, nation))
     asks = carried
     suggested = suggested_for(wording, asks, mp, seed, values, role_closings=role_closings,
                               stance=stance)
@@ -154,8 +161,13 @@ def compose_letter(
     )
 
 
+def deciding_bodies(asks: Sequence[Ask], nation: Nation | None) -> tuple[str, ...]:
+    """Who decides `asks` in `nation`, each named once, in alphabetical order."""
+    return tuple(sorted({ask.rule_for(nation).body for ask in asks}))
+
+
 def _nothing_for_mp(asks: Sequence[Ask], nation: Nation | None) -> str:
-    bodies = sorted({ask.rule_for(nation).body for ask in asks})
+    bodies = deciding_bodies(asks, nation)
     where = nation.label if nation else "your nation"
     return (f"In {where}, {' and '.join(bodies) or 'a devolved body'} "
             f"{'decides' if len(bodies) < 2 else 'decide'} what you ticked, so your MP cannot "

@@ -17,7 +17,14 @@ MAX_PAGES = 6
 
 
 class LetterTooLong(ValueError):
-    """The letter would be too long; the message is a sentence for the writer."""
+    """The letter would be too long; the message is a sentence for the writer.
+
+    `measure` ("characters", "lines" or "pages"), `size` and `limit` say the same in
+    numbers, so the site can put the sentence in the page's language."""
+
+    def __init__(self, message: str, *, measure: str = "", size: int = 0, limit: int = 0):
+        super().__init__(message)
+        self.measure, self.size, self.limit = measure, size, limit
 
 
 def check_body(paragraphs: Sequence[str]) -> None:
@@ -25,8 +32,10 @@ def check_body(paragraphs: Sequence[str]) -> None:
     characters = sum(len(p) for p in paragraphs)
     if characters > MAX_BODY_CHARACTERS:
         raise LetterTooLong(f"Your letter is {characters:,} characters long; please keep it "
-                            f"under {MAX_BODY_CHARACTERS:,} by shortening a paragraph.")
+                            f"under {MAX_BODY_CHARACTERS:,} by shortening a paragraph.",
+                            measure="characters", size=characters, limit=MAX_BODY_CHARACTERS)
     lines = sum(p.count("\n") + 1 for p in paragraphs)
     if lines > MAX_BODY_LINES:
         raise LetterTooLong(f"Your letter has {lines} lines; please keep it under "
-                            f"{MAX_BODY_LINES} by joining some of them up.")
+                            f"{MAX_BODY_LINES} by joining some of them up.",
+                            measure="lines", size=lines, limit=MAX_BODY_LINES)

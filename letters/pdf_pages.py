@@ -50,7 +50,8 @@ class ContinuationCanvas(Canvas):
         total = len(self._pages) - self._writer_pages
         if total > MAX_PAGES:
             raise LetterTooLong(f"Your letter would run to {total} pages; please shorten it "
-                                f"to fit on {MAX_PAGES}.")
+                                f"to fit on {MAX_PAGES}.", measure="pages", size=total,
+                                limit=MAX_PAGES)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             if number > total:

@@ -115,7 +115,7 @@ def compose_target_letter(*, target: Target, asks: Sequence[Ask], nation: Nation
         raise NoTargetAsks(
             f"None of the things you ticked is decided where {target.office} could act "
             f"on it, so there is nothing to ask them. Tick one, or untick “Also write to "
-            f"{target.office}”.")
+            f"{target.office}”.", office=target.office)
     letter = compose_letter(wording=target.wording, asks=carried, mp=mp, sender=sender,
                             personal_note=personal_note, today=today, seed=seed,
                             role_closings=False)
@@ -126,4 +126,9 @@ def compose_target_letter(*, target: Target, asks: Sequence[Ask], nation: Nation
 
 
 class NoTargetAsks(ValueError):
-    """No ask the writer chose is one the target decides; the message says so."""
+    """No ask the writer chose is one the target decides; the message says so
+    (`office` names the target, for the site to say it in the page's language)."""
+
+    def __init__(self, message: str, *, office: str = ""):
+        super().__init__(message)
+        self.office = office

@@ -40,7 +40,9 @@
       navigator.clipboard.writeText(source.textContent).then(function () {
         var status = document.getElementById(button.getAttribute("data-copy-status"));
         if (status) {
-          status.textContent = "Copied. Paste it into a new email to the address above.";
+          // The page's language gives the sentence (data-copied); English without it.
+          status.textContent = button.getAttribute("data-copied")
+            || "Copied. Paste it into a new email to the address above.";
         }
       });
     });
@@ -224,11 +226,19 @@
     spoken.setAttribute("aria-live", "polite");
     count.insertAdjacentElement("afterend", spoken);
     var timer = null;
+    // The page's language gives the sentences ({num} for the number, one form for 1 and
+    // one for any other number: data-count-left, -left-one, -over, -over-one); English
+    // without them.
+    function said(name, number, english) {
+      var words = box.getAttribute("data-count-" + name + (number === 1 ? "-one" : ""));
+      var shown = number.toLocaleString(document.documentElement.lang || "en-GB");
+      return words ? words.replace("{num}", shown) : english.replace("{num}", shown);
+    }
     function show() {
       var left = limit - box.value.length;
       count.textContent = left >= 0
-        ? "You have " + left.toLocaleString("en-GB") + " character" + (left === 1 ? "" : "s") + " left"
-        : "You have " + (-left).toLocaleString("en-GB") + " character" + (left === -1 ? "" : "s") + " too many";
+        ? said("left", left, "You have {num} character" + (left === 1 ? "" : "s") + " left")
+        : said("over", -left, "You have {num} character" + (left === -1 ? "" : "s") + " too many");
       count.classList.toggle("character-count-over", left < 0);
     }
     box.addEventListener("input", function () {

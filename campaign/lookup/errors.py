@@ -6,9 +6,10 @@ with a `heading` is a situation to explain on a page of its own (no MP to write
 to); the others are shown beside the postcode so the citizen can correct it.
 `help_link` (text, address) points somewhere that can help.
 
-The sentences beside the postcode are lazy_gettext (or gettext when made), so the
-Welsh site (campaign.languages) shows them in Welsh; the pages of their own (those
-with a `heading`) are still English, to be translated next (issue 25).
+Every sentence is lazy_gettext (or gettext when made), so the Welsh site
+(campaign.languages) shows it in Welsh: those beside the postcode, and the pages of
+their own (vacancy, dissolution, Crown dependencies). A Crown dependency's parliament
+keeps its own name on the Welsh site ("y States Assembly", "Tynwald").
 """
 from __future__ import annotations
 
@@ -65,36 +66,36 @@ class PostcodeTerminated(LookupFailure):
 
 class NoWestminsterConstituency(LookupFailure):
     status = 200
-    heading = "There is no MP for this postcode"
-    message = ("That postcode isn't part of a Westminster constituency (it may belong to a "
-               "PO box or a large business). Please use the postcode of your home address.")
+    heading = _l("There is no MP for this postcode")
+    message = _l("That postcode isn't part of a Westminster constituency (it may belong to a "
+                 "PO box or a large business). Please use the postcode of your home address.")
 
     def __init__(self, place: str | None = None):
         """`place` is a Crown dependency ("Jersey", ...) when that is the reason."""
         if place:
             # "The Isle of Man", but "Jersey": the name as a sentence starts with it.
             named = CROWN_DEPENDENCY_NAMES.get(place, place)
-            parliament, link = CROWN_PARLIAMENTS.get(place, ("its own parliament", None))
-            self.heading = f"{named} has no MP at Westminster"
+            parliament, link = CROWN_PARLIAMENTS.get(place, (_l("its own parliament"), None))
+            self.heading = _l("%(place)s has no MP at Westminster", place=named)
             self.help_link = link
-            super().__init__(
-                f"{named} is not represented in the UK House of Commons, so there is no MP "
-                f"to write to. {named} has its own parliament, {parliament}, whose members "
-                "represent you there."
-            )
+            super().__init__(_l(
+                "%(place)s is not represented in the UK House of Commons, so there is no MP "
+                "to write to. %(place)s has its own parliament, %(parliament)s, whose members "
+                "represent you there.", place=named, parliament=parliament))
         else:
             super().__init__()
 
 
-CROWN_DEPENDENCY_NAMES = {"Isle of Man": "The Isle of Man"}
+CROWN_DEPENDENCY_NAMES = {"Jersey": _l("Jersey"), "Guernsey": _l("Guernsey"),
+                          "Isle of Man": _l("The Isle of Man")}
 # Each Crown dependency's parliament, and where to find its members.
 CROWN_PARLIAMENTS = {
-    "Jersey": ("the States Assembly",
-               ("The States Assembly's site", "https://statesassembly.je/")),
-    "Guernsey": ("the States of Deliberation",
-                 ("The States of Guernsey's site", "https://www.gov.gg/")),
-    "Isle of Man": ("Tynwald",
-                    ("Tynwald's site", "https://www.tynwald.org.im/")),
+    "Jersey": (_l("the States Assembly"),
+               (_l("The States Assembly's site"), "https://statesassembly.je/")),
+    "Guernsey": (_l("the States of Deliberation"),
+                 (_l("The States of Guernsey's site"), "https://www.gov.gg/")),
+    "Isle of Man": (_l("Tynwald"),
+                    (_l("Tynwald's site"), "https://www.tynwald.org.im/")),
 }
 
 
@@ -123,27 +124,26 @@ class VacantSeat(LookupFailure):
     """The constituency has no MP at the moment (a by-election is due)."""
 
     status = 200
-    heading = "There is no MP for this seat just now"
+    heading = _l("There is no MP for this seat just now")
     # Councillors, and MSPs, MSs or MLAs where there are: whoever else represents them.
-    help_link = ("Find your other representatives on WriteToThem",
+    help_link = (_l("Find your other representatives on WriteToThem"),
                  "https://www.writetothem.com/")
 
     def __init__(self, constituency: str):
         self.constituency = constituency
-        super().__init__(
-            f"{constituency} has no MP at the moment, usually because a by-election is "
+        super().__init__(_l(
+            "%(constituency)s has no MP at the moment, usually because a by-election is "
             "due. Your letter can only go to your own MP, so please come back and write "
             "it once the by-election is held and the new MP has taken their seat. Until "
             "then, you can ask the by-election's candidates where they stand, or write to "
-            "your other elected representatives."
-        )
+            "your other elected representatives.", constituency=constituency))
 
 
 class ParliamentDissolved(LookupFailure):
     """Parliament is dissolved for a general election: there are no MPs to write to."""
 
     status = 200
-    heading = "Parliament is dissolved for a general election"
-    message = ("Parliament has been dissolved for a general election, so until then there "
-               "are no MPs. You can write your letter once the new Parliament meets, "
-               "to the MP your constituency elects.")
+    heading = _l("Parliament is dissolved for a general election")
+    message = _l("Parliament has been dissolved for a general election, so until then there "
+                 "are no MPs. You can write your letter once the new Parliament meets, "
+                 "to the MP your constituency elects.")

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 import sqlite_utils
+from flask_babel import lazy_gettext as _l
 
 from campaign import clock
 from campaign.db import write_transaction
@@ -386,8 +387,8 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI,
         # A postcode directory for other boundaries, imported without its names file.
         log.error("No name for constituency %s to ask the Members API with: import the "
                   "ONS constituency names file (flask postcodes import)", code)
-        raise UpstreamUnavailable("We found your constituency but not its MP just now. "
-                                  "Please try again later.")
+        raise UpstreamUnavailable(_l("We found your constituency but not its MP just now. "
+                                     "Please try again later."))
     try:
         answer = api.seat(name, same_seat(name, shipped_name))
     except UpstreamUnavailable:

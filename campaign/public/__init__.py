@@ -16,10 +16,15 @@ def init_app(app: Flask) -> None:
     """Register the public pages and the letter font on `app`, and give it its counter."""
     from campaign.public import counter, letter_font, pending_counts, views
     from campaign.public.forms import POSTCODE_MAX
+    from campaign.public.mp_words import party_name
+    from campaign.public.writer_sentences import in_nation, who_decides
 
     counter.init_app(app)
     pending_counts.init_app(app)
     # Postcode boxes outside a WTForms form (the embed) take the same limit.
     app.jinja_env.globals["postcode_max"] = POSTCODE_MAX
+    # Sentences letters/ would write in English, in the page's language.
+    app.jinja_env.globals.update(who_decides=who_decides, in_nation=in_nation,
+                                 party_name=party_name)
     app.register_blueprint(views.bp)
     app.register_blueprint(letter_font.bp)

@@ -12,6 +12,7 @@ from campaign.campaigns import Campaign
 from campaign.languages import current_language
 from campaign.lookup.finder import FoundMP
 from campaign.public.signed_requests import LetterRequest
+from campaign.public.writer_sentences import nothing_for_mp
 from campaign.stances.records import stance_of
 from letters import MP, Ask, Letter, NothingForMP, Sender, compose_letter
 from letters.compose import placeholder_values, suggested_for
@@ -57,7 +58,7 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
                                 nation=found.constituency.nation, stance=stance,
                                 language=language or current_language())
     except NothingForMP as error:
-        raise NoAsksChosen(str(error)) from None
+        raise NoAsksChosen(nothing_for_mp(error)) from None
     if reference_url and request.reference:
         letter = replace(letter, keepsake=(
             gettext("Your reference: %(reference)s", reference=request.reference),

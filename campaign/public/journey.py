@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from flask_babel import get_locale, gettext, ngettext
+
 from campaign.public.letter_edits import field_name
 from letters import Ask
 from letters.typed_text import clean_paragraphs
@@ -58,9 +60,9 @@ def unticked_edit_errors(edits: Mapping[str, str], asks: Sequence[Ask],
     word; the writer decides: tick the ask, or undo the change.
     """
     chosen = set(ticked)
-    return {f"ask-{ask.id}": (f"You changed the paragraph for “{ask.title}” but did not "
-                              f"tick it: tick it to put it in your letter, or tick “Reset to "
-                              f"the suggested wording” to leave it out.")
+    return {f"ask-{ask.id}": gettext("You changed the paragraph for “%(ask)s” but did not "
+                                     "tick it: tick it to put it in your letter, or tick “Reset "
+                                     "to the suggested wording” to leave it out.", ask=ask.title)
             for ask in asks if f"ask-{ask.id}" in edits and ask.id not in chosen}
 
 
@@ -73,7 +75,7 @@ def too_long_errors(message: str, edits: Mapping[str, str]) -> tuple[str | None,
     if not edits:
         return message, {}
     longest = max(edits, key=lambda key: len(edits[key]))
-    return None, {longest: f"{message} This is the longest paragraph you changed."}
+    return None, {longest: message + " " + gettext("This is the longest paragraph you changed.")}
 
 
 _NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -87,8 +89,27 @@ def _count(number: int, unit: str) -> str:
     return f"{word} {unit}s"
 
 
+def _in_page_language(seconds: int) -> str | None:
+    """The length of time in the page's language, with digits ("2 awr"); None in English,
+    whose sentences spell small numbers out ("two hours")."""
+    locale = get_locale()
+    if locale is None or locale.language == "en":
+        return None
+    if seconds >= 86400 and seconds % 86400 == 0:
+        return ngettext("%(num)s day", "%(num)s days", seconds // 86400)
+    if seconds >= 3600 and seconds % 3600 == 0:
+        return ngettext("%(num)s hour", "%(num)s hours", seconds // 3600)
+    if seconds >= 60 and seconds % 60 == 0:
+        return ngettext("%(num)s minute", "%(num)s minutes", seconds // 60)
+    return ngettext("%(num)s second", "%(num)s seconds", max(seconds, 0))
+
+
 def age_in_words(seconds: int) -> str:
-    """A length of time as a sentence says it: 7200 -> "two hours", 5400 -> "90 minutes"."""
+    """A length of time as a sentence says it: 7200 -> "two hours", 5400 -> "90 minutes"
+    (on the Welsh site "2 awr", the catalogue's plural forms with digits)."""
+    translated = _in_page_language(seconds)
+    if translated is not None:
+        return translated
     if seconds >= 86400 and seconds % 86400 == 0:
         return _count(seconds // 86400, "day")
     if seconds >= 3600 and seconds % 3600 == 0:

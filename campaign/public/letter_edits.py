@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from flask_babel import format_number, gettext, ngettext
+
 from campaign.public.forms import unprintable_message
 from letters.typed_text import clean_paragraphs
 from letters.wording import MAX_PHRASING_LENGTH
@@ -46,10 +48,14 @@ def read_edits(form: Mapping[str, str], suggested: Mapping[str, str]
         if not text or text == clean_paragraphs(suggestion):
             continue
         if len(text) > MAX_EDIT_LENGTH:
-            errors[key] = (f"This paragraph is {len(text):,} characters long; keep it under "
-                           f"{MAX_EDIT_LENGTH:,}.")
+            errors[key] = ngettext("This paragraph is %(count)s character long; keep it "
+                                   "under %(limit)s.",
+                                   "This paragraph is %(count)s characters long; keep it "
+                                   "under %(limit)s.", len(text),
+                                   count=format_number(len(text)),
+                                   limit=format_number(MAX_EDIT_LENGTH))
         elif text.count("\n") >= MAX_EDIT_LINES:
-            errors[key] = f"Keep this paragraph under {MAX_EDIT_LINES} lines."
+            errors[key] = gettext("Keep this paragraph under %(max)s lines.", max=MAX_EDIT_LINES)
         elif message := unprintable_message(text):
             errors[key] = message
         else:

@@ -20,6 +20,7 @@ from campaign.lookup.finder import FoundMP
 from campaign.public.composing import NoAsksChosen, asks_in_letter, sender_for
 from campaign.public.emailing import EmailOffer, email_offer
 from campaign.public.signed_requests import LetterRequest
+from campaign.public.writer_sentences import no_target_asks
 from letters import Ask, Letter
 from letters.targets import NoTargetAsks, Target, compose_target_letter
 
@@ -74,7 +75,7 @@ def second_letters(db: sqlite_utils.Database, campaign: Campaign, enabled: Seque
                 sender=sender_for(request, found), personal_note=request.personal_note,
                 today=day, seed=request.seed)
         except NoTargetAsks as error:
-            raise NoAsksChosen(str(error)) from None
+            raise NoAsksChosen(no_target_asks(error)) from None
         carried = {ask.id for ask in asks if ask.rule_for(found.constituency.nation).devolved}
         letters.append(SecondLetter(target, letter, tuple(sorted(carried))))
     return letters

@@ -21,8 +21,12 @@ import secrets
 from dataclasses import replace
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 
 from campaign.campaigns import (
+    CLOSED_WITHOUT_LETTERS,
+    DEFAULT_THANK_YOU,
     Campaign,
     campaign_by_id,
     campaign_by_slug,
@@ -80,6 +84,7 @@ from campaign.public.signed_requests import (
     sign,
     unsign,
 )
+from campaign.public.writer_sentences import too_long
 from campaign.security_headers import allow_framing
 from letters import Ask
 from letters.file_formats import FILE_FORMATS
@@ -106,10 +111,21 @@ def _share_links(campaign: Campaign):
                        url_for("public.campaign_page", slug=campaign.slug, _external=True))
 
 
+def _thank_you(campaign: Campaign, letters: int) -> str:
+    """The closed campaign's thanks: staff's own words as they wrote them, the site's
+    default thanks in the page's language."""
+    message = campaign.thank_you_message(letters)
+    if message == CLOSED_WITHOUT_LETTERS:
+        return gettext("This campaign has closed.")
+    if message == DEFAULT_THANK_YOU:
+        return gettext("This campaign has closed. Thank you to everyone who wrote to their MP.")
+    return message
+
+
 def _closed(campaign: Campaign, status: int = 410, others: bool = True):
     letters = get_counter().count(get_db(), campaign.id)
     return render_template("public/closed.html", campaign=campaign, others=others,
-                           thank_you=campaign.thank_you_message(letters)), status
+                           thank_you=_thank_you(campaign, letters)), status
 
 
 def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
@@ -401,9 +417,10 @@ def preview(slug: str):
             help_link = failure.help_link
             status = failure.status
         except NoAsksChosen as error:
-            form.asks.errors = [str(error) or "Tick at least one thing to ask your MP for."]
+            form.asks.errors = [str(error) or gettext("Tick at least one thing to ask your MP "
+                                                      "for.")]
         except LetterTooLong as error:
-            note_error, paragraph_errors = journey.too_long_errors(str(error), edits)
+            note_error, paragraph_errors = journey.too_long_errors(too_long(error), edits)
             if note_error:
                 form.personal_note.errors = [note_error]
         else:
@@ -472,8 +489,18 @@ def _letter_back_page(problem: _LetterBack):
 
 def _expired_message() -> str:
     age = journey.age_in_words(current_app.config["LETTER_FORM_MAX_AGE"])
-    return (f"This preview was made more than {age} ago, so it can no longer be "
-            f"downloaded or sent.")
+    return gettext("This preview was made more than %(age)s ago, so it can no longer be "
+                   "downloaded or sent.", age=age)
+
+
+def _unreadable() -> str:
+    return gettext("We couldn't read that letter. Please fill the form in again.")
+
+
+def _too_long_to_print(campaign: Campaign, error: LetterTooLong) -> _LetterBack:
+    return _LetterBack(campaign, gettext("Your letter is too long to print"),
+                       too_long(error) + " " + gettext("Get your letter back to shorten it."),
+                       422)
 
 
 def _signed_letter(campaign: Campaign):
@@ -484,27 +511,24 @@ def _signed_letter(campaign: Campaign):
                         current_app.config["LETTER_FORM_MAX_AGE"])
     except LetterExpired as expired:
         if expired.letter is None or expired.letter.request.campaign_id != campaign.id:
-            raise _StartAgain(campaign, "We couldn't read that letter. Please fill the form "
-                              "in again.", 400) from None
-        raise _LetterBack(campaign, "Your preview has expired", _expired_message()
-                          + " Your letter is not lost: get it back, check it and preview "
-                          "it again.", 410) from None
+            raise _StartAgain(campaign, _unreadable(), 400) from None
+        raise _LetterBack(campaign, gettext("Your preview has expired"), _expired_message()
+                          + " " + gettext("Your letter is not lost: get it back, check it "
+                                          "and preview it again."), 410) from None
     except LetterTampered:
         signed = None
     if signed is None or signed.request.campaign_id != campaign.id:
-        raise _StartAgain(campaign, "We couldn't read that letter. Please fill the form in "
-                          "again.", 400)
+        raise _StartAgain(campaign, _unreadable(), 400)
     reference_url = _reference_url(signed.request)
     enabled = enabled_asks(get_db(), campaign.id, campaign.language)
     try:
         letter = compose_for(campaign, enabled, signed.request, signed.found, signed.day,
                              reference_url=reference_url, stance=signed.stance)
     except NoAsksChosen:
-        raise _StartAgain(campaign, "The asks you chose have changed. Please choose "
-                          "again.", 409) from None
+        raise _StartAgain(campaign, gettext("The asks you chose have changed. Please choose "
+                                            "again."), 409) from None
     except LetterTooLong as error:
-        raise _LetterBack(campaign, "Your letter is too long to print",
-                          f"{error} Get your letter back to shorten it.", 422) from None
+        raise _too_long_to_print(campaign, error) from None
     return signed, letter, [ask.id for ask in asks_in_letter(enabled, signed.request)]
 
 
@@ -538,8 +562,8 @@ def _second_letter(campaign: Campaign, signed: SignedLetter):
     except NoAsksChosen:
         second = None
     if second is None or second.target.id not in signed.request.target_ids:
-        raise _StartAgain(campaign, "We couldn't find that letter. Please fill the form in "
-                          "again.", 400)
+        raise _StartAgain(campaign, gettext("We couldn't find that letter. Please fill the "
+                                            "form in again."), 400)
     return second
 
 
@@ -565,7 +589,8 @@ def download(slug: str):
         return refused
     file_format = FILE_FORMATS.get(request.form.get("format", ""))
     if file_format is None:
-        return _start_again(campaign, "Choose PDF or Word to download your letter.", 400)
+        return _start_again(campaign, gettext("Choose PDF or Word to download your letter."),
+                            400)
     signed, letter, ask_ids = _signed_letter(campaign)
     second = _second_letter(campaign, signed)
     if second is not None:
@@ -574,8 +599,7 @@ def download(slug: str):
         response = letter_file(file_format, letter)
     except LetterTooLong as error:
         # A preview made before the page check existed (previews now check it).
-        raise _LetterBack(campaign, "Your letter is too long to print",
-                          f"{error} Get your letter back to shorten it.", 422) from None
+        raise _too_long_to_print(campaign, error) from None
     if file_format.is_letter:
         _count_letter(signed, ask_ids, request.form["format"],
                       second.target.id if second else None)
@@ -611,13 +635,16 @@ def email(slug: str):
     second = _second_letter(campaign, signed)
     if second is not None:
         letter, ask_ids = second.letter, list(second.ask_ids)
-        address, whom = second.target.email, f"the {second.target.office}"
+        address = second.target.email
+        no_address = gettext("We have no email address for the %(office)s, so this letter "
+                             "has to go by post.", office=second.target.office)
     else:
-        address, whom = mp_email(get_db(), signed.found.mp.member_id), "your MP"
+        address = mp_email(get_db(), signed.found.mp.member_id)
+        no_address = gettext("We have no email address for your MP, so this letter has to "
+                             "go by post.")
     offer = email_offer(letter, address)
     if offer is None:
-        return _start_again(campaign, f"We have no email address for {whom}, so this letter "
-                            "has to go by post.", 409)
+        return _start_again(campaign, no_address, 409)
     _count_letter(signed, ask_ids, "email", second.target.id if second else None)
     if offer.mailto is None:
         # "I've emailed it" under the text to copy: thanks, and what happens next.
@@ -641,13 +668,12 @@ def edit(slug: str):
     except LetterExpired as expired:
         # Too old to download, not to read: the letter comes back to preview again.
         signed = expired.letter
-        notice = (_expired_message() + " Here is your letter as you left it: check it, "
-                  "then preview it again.")
+        notice = (_expired_message() + " " + gettext("Here is your letter as you left it: "
+                                                     "check it, then preview it again."))
     except LetterTampered:
         signed = None
     if signed is None or signed.request.campaign_id != campaign.id:
-        return _start_again(campaign, "We couldn't read that letter. Please fill the form "
-                            "in again.", 400)
+        return _start_again(campaign, _unreadable(), 400)
     letter_request = signed.request
     asks = enabled_asks(get_db(), campaign.id, campaign.language)
     form = _letter_form(asks, full_name=letter_request.full_name,
@@ -682,8 +708,9 @@ def _referenced_letter(reference: str):
 
 
 #: What the reply form says of each question left unanswered, and the radio it links to.
-_MISSING = {"reply_within": ("Choose when the reply came.", f"#within-{next(iter(REPLY_WITHIN))}"),
-            "reply_kind": ("Choose what kind of answer it was.",
+_MISSING = {"reply_within": (_l("Choose when the reply came."),
+                             f"#within-{next(iter(REPLY_WITHIN))}"),
+            "reply_kind": (_l("Choose what kind of answer it was."),
                            f"#kind-{next(iter(REPLY_KINDS))}")}
 
 
@@ -712,12 +739,14 @@ def report_back():
     typed = typed[:40]
     ref, letter = _referenced_letter(typed)
     if ref is None:
-        error = ("Enter the reference on your copy of the letter: 8 letters and numbers, "
-                 "like K7QM4TZX.") if typed.strip() else "Enter your letter's reference."
+        error = gettext("Enter the reference on your copy of the letter: 8 letters and "
+                        "numbers, like K7QM4TZX.") if typed.strip() else gettext(
+                            "Enter your letter's reference.")
         return render_template("public/report_back.html", typed=typed, error=error), 422
     if letter is None:
-        error = (f"No letter has the reference {ref}. Check it for typing mistakes: a "
-                 f"reference is known once its letter has been downloaded or emailed.")
+        error = gettext("No letter has the reference %(reference)s. Check it for typing "
+                        "mistakes: a reference is known once its letter has been downloaded "
+                        "or emailed.", reference=ref)
         return render_template("public/report_back.html", typed=typed, error=error), 404
     return redirect(url_for("public.reference_page", reference=ref), code=303)
 
@@ -742,8 +771,8 @@ def reference_page(reference: str):
                                missing=[name for name in ("reply_within", "reply_kind")
                                         if kind == "replied" and not request.form.get(name)])
     _, letter = _referenced_letter(ref)
-    message = ("Thank you: that's recorded." if recorded
-               else "You had already told us that; it's counted once.")
+    message = (gettext("Thank you: that's recorded.") if recorded
+               else gettext("You had already told us that; it's counted once."))
     return _reference_page(ref, letter, message)
 
 
