@@ -276,11 +276,18 @@ def test_history_from_before_welsh_still_shows_and_restores_keeping_todays_welsh
     assert history.status_code == 200
     for entry_id in old_ids:
         url = f"/staff/campaigns/{campaign_id}/history/{entry_id}/restore"
-        assert staff_client.get(url).status_code == 200
+        confirm = staff_client.get(url)
+        assert confirm.status_code == 200
+        # Today's Welsh stays: the confirmation shows no Welsh going.
+        assert "in Welsh" not in page_text(confirm.get_data(as_text=True))
         assert post(staff_client, url).status_code == 302
     row, ask = _row(app, "campaigns", campaign_id), _row(app, "asks", ask_id)
     assert row["opening"] == "An old opening." and row["opening_cy"] == "Agoriad heddiw."
     assert ask["title"] == "An old title" and ask["title_cy"] == "Teitl heddiw"
+    # An old entry that differs from today only by lacking the Welsh restores nothing.
+    history = staff_client.get(f"/staff/campaigns/{campaign_id}/history").get_data(as_text=True)
+    restorable = {int(entry) for entry in re.findall(r"/history/(\d+)/restore", history)}
+    assert not restorable & set(old_ids)
 
 
 def test_a_copy_carries_the_welsh(app, staff_client):

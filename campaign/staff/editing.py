@@ -538,14 +538,29 @@ RESTORED_FIELDS = {"campaign": CAMPAIGN_FIELDS, "ask": (*ASK_TEXTS, "enabled", "
                    "wording": WORDING_FIELDS}
 
 
+def restored_version(current: dict, entry: HistoryEntry) -> dict:
+    """What restoring `entry` would make current, shaped as `current` (the thing's
+    snapshot now): what the entry lacks, recorded before it existed (the questions,
+    rules per nation, any Welsh), stays as it is now."""
+    restored = {**current, **{name: entry.snapshot[name] for name in RESTORED_FIELDS[entry.kind]
+                              if name in entry.snapshot}}
+    if entry.kind == "ask" and "nations" in entry.snapshot:
+        now = current.get("nations") or {}
+        restored["nations"] = {
+            code: {**{name: (now.get(code) or {}).get(name) or "" for name in RULE_WELSH},
+                   **rule}
+            for code, rule in entry.snapshot["nations"].items()}
+    return restored
+
+
 def restorable(db: sqlite_utils.Database, entry: HistoryEntry) -> bool:
     """True when restoring `entry` would change something (second letters' targets have
     their own history, and are not restored from here)."""
     if entry.kind not in RESTORED_FIELDS:
         return False
     now = current_snapshot(db, entry)
-    return any(name in entry.snapshot and entry.snapshot[name] != now.get(name)
-               for name in RESTORED_FIELDS[entry.kind])
+    restored = restored_version(now, entry)
+    return any(restored.get(name) != now.get(name) for name in RESTORED_FIELDS[entry.kind])
 
 
 def restore_version(db: sqlite_utils.Database, campaign_id: int, entry_id: int,

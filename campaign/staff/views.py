@@ -300,10 +300,9 @@ def confirm_restore(campaign_id: int, entry_id: int):
     campaign = _campaign_or_404(campaign_id)
     entry = _version_or_404(campaign_id, entry_id)
     current = editing.current_snapshot(get_db(), entry)
-    restored = {name: entry.snapshot[name] for name in editing.RESTORED_FIELDS[entry.kind]
-                if name in entry.snapshot}
     return render_template("staff/confirm_restore.html", campaign=campaign, entry=entry,
-                           changes=differences.changes(current, {**current, **restored}))
+                           changes=differences.changes(
+                               current, editing.restored_version(current, entry)))
 
 
 RESTORED_MESSAGES = {
