@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlite_utils
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
 
 from campaign.campaigns import Campaign, campaign_by_id, campaign_by_slug, enabled_asks
 from campaign.lookup.register import mp_by_code
@@ -89,25 +90,23 @@ def campaign_in(db: sqlite_utils.Database, campaign_id: int, language: str | Non
     return campaign_by_slug(db, campaign.slug, WELSH)
 
 
-#: The citizen's form's own words the preview shows, as the pages have them (msgids
-#: of the site's catalogue, so a Welsh preview reads as the Welsh pages do).
+#: The citizen's form's own words the preview shows, from the site's catalogue (the same
+#: messages as the pages', so a Welsh preview reads as the Welsh pages do).
 PREVIEW_WORDS = {
-    "about": "Why write",
-    "asks": "What the letter asks for",
-    "legend": "What do you want your MP to do?",
-    "tick": "Tick at least one. Each adds a paragraph to your letter.",
-    "note": "In your own words (optional)",
-    "prompts": "Not sure what to say? Try one of these:",
-    "note_hint": "A line or two of your own makes a letter count for more. Up to %(limit)s "
-                 "characters.",
+    "asks": _l("What the letter asks for"),
+    "legend": _l("What do you want your MP to do?"),
+    "tick": _l("Tick at least one. Each adds a paragraph to your letter."),
+    "note": _l("In your own words (optional)"),
+    "prompts": _l("Not sure what to say? Try one of these:"),
+    "note_hint": _l("A line or two of your own makes a letter count for more. Up to "
+                    "%(limit)s characters.", limit=format(NOTE_MAX, ",")),
 }
 
 
 def preview_words(language: str) -> dict[str, str]:
     """PREVIEW_WORDS in `language`, from the site's catalogue."""
     with force_locale(language):
-        return {key: gettext(text, limit=format(NOTE_MAX, ","))
-                for key, text in PREVIEW_WORDS.items()}
+        return {key: str(text) for key, text in PREVIEW_WORDS.items()}
 
 
 def preview_nation(code: str | None) -> Nation:
