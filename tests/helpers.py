@@ -249,8 +249,11 @@ def add_ask(client, campaign_id: int, title: str, paragraph: str, explanation: s
 
 
 def set_wording(client, campaign_id: int, opening: str, closing: str, subject: str = ""):
+    """Save this opening, closing and subject, with no Welsh for them (as staff emptying
+    the Welsh boxes under them would); the form's other texts stay as they are."""
     return post(client, f"/staff/campaigns/{campaign_id}/wording",
-                {"opening": opening, "closing": closing, "subject": subject})
+                {"opening": opening, "closing": closing, "subject": subject,
+                 "opening_cy": "", "closing_cy": "", "subject_cy": ""})
 
 
 def set_status(client, campaign_id: int, status: str):

@@ -6,8 +6,7 @@ from importlib import resources
 
 import sqlite_utils
 
-from campaign.campaigns.devolution import save_rules
-from campaign.campaigns.welsh import WELSH_TEXTS, welsh_column
+from campaign.campaigns.devolution import RULE_WELSH, save_rules
 from campaign.clock import timestamp
 from campaign.db import write_transaction
 from letters.devolution import NationRule
@@ -43,22 +42,16 @@ def load_launch_campaign(db: sqlite_utils.Database) -> bool:
             ask_id = db["asks"].insert(
                 {**ask, "campaign_id": campaign_id, "position": position, "enabled": 1}
             ).last_pk
-            save_rules(db, ask_id, shipped_rules(nations))
-            save_rules_welsh(db, ask_id, nations)
+            save_rules(db, ask_id, shipped_rules(nations), welsh=shipped_rules_welsh(nations))
         insert_targets(db, campaign_id, targets)
     return True
 
 
-def save_rules_welsh(db: sqlite_utils.Database, ask_id: int, nations: dict) -> None:
-    """Store the Welsh of a shipped ask's rules ("nations": {"S": {"paragraph_cy": ...}})
-    on the rules `save_rules` stored. A NationRule holds one language, so its Welsh
-    columns are written here, after it (inside the caller's transaction)."""
-    columns = [welsh_column(name) for name in WELSH_TEXTS["ask_nations"]]
-    for code, values in nations.items():
-        welsh = [values.get(column) or "" for column in columns]
-        if any(welsh):
-            db.execute(f"update ask_nations set {', '.join(f'{c} = ?' for c in columns)}"
-                       " where ask_id = ? and nation = ?", [*welsh, ask_id, code])
+def shipped_rules_welsh(nations: dict) -> dict[Nation, dict[str, str]]:
+    """The Welsh of a shipped ask's rules ("nations": {"S": {"paragraph_cy": ...}}), per
+    nation, as `save_rules` takes it beside the rules."""
+    return {nation: {column: values.get(column) or "" for column in RULE_WELSH}
+            for code, values in nations.items() if (nation := Nation.of_code(code))}
 
 
 def insert_targets(db: sqlite_utils.Database, campaign_id: int,

@@ -23,7 +23,14 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from campaign.campaigns import DEFAULT_THANK_YOU, STATUSES, THANK_YOU_PLACEHOLDERS, Status, all_asks
-from campaign.campaigns.devolution import rules_by_ask, rules_snapshot, save_rules
+from campaign.campaigns.devolution import (
+    RULE_WELSH,
+    rules_by_ask,
+    rules_snapshot,
+    rules_welsh,
+    save_rules,
+)
+from campaign.campaigns.welsh import TEXT_NAMES, WELSH_TEXTS, welsh_column, welsh_gaps
 from campaign.clock import timestamp
 from campaign.db import write_transaction
 from campaign.staff.differences import FieldChange, changes
@@ -43,10 +50,16 @@ def suggested_slug(title: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", words).strip("-")
     return slug[:MAX_SLUG_LENGTH].rstrip("-")
 
-CAMPAIGN_FIELDS = ("title", "slug", "summary", "intro", "thank_you", "help_title",
-                   "help_footer", "help_text")
-WORDING_FIELDS = ("opening", "closing", "subject", "prompts", "minister_closing",
-                  "shadow_closing", "supporter_opening")
+def _with_welsh(names: tuple[str, ...], table: str) -> tuple[str, ...]:
+    # Each text a writer reads has its Welsh beside it (campaign.campaigns.welsh).
+    return (*names, *(welsh_column(name) for name in names if name in WELSH_TEXTS[table]))
+
+
+CAMPAIGN_FIELDS = _with_welsh(("title", "slug", "summary", "intro", "thank_you", "help_title",
+                               "help_footer", "help_text"), "campaigns")
+WORDING_FIELDS = _with_welsh(("opening", "closing", "subject", "prompts", "minister_closing",
+                              "shadow_closing", "supporter_opening"), "campaigns")
+ASK_TEXTS = _with_welsh(("title", "explanation", "paragraph"), "asks")
 #: Optional wording used in place of the opening or closing for some MPs (issue 21).
 TARGETED_WORDING = ("minister_closing", "shadow_closing", "supporter_opening")
 #: Questions shown beside the writer's note, one per line.
@@ -70,6 +83,29 @@ BASELINE_ACTION = "as it was before the first recorded edit"
 NATION_FIELDS = {Nation.WALES: "wales", Nation.SCOTLAND: "scotland",
                  Nation.NORTHERN_IRELAND: "northern_ireland"}
 MAX_BODY_LENGTH, MAX_NOTE_LENGTH = 120, 300
+
+
+def welsh_name(name: str, nation: Nation | None = None) -> str:
+    """How a sentence names the Welsh of the text `name` (its English column):
+    "Opening in Welsh", "Who decides it in Scotland, in Welsh"."""
+    text = TEXT_NAMES.get(name, name.replace("_", " "))
+    text = text[:1].upper() + text[1:]
+    return f"{text} in {nation.label}, in Welsh" if nation else f"{text} in Welsh"
+
+
+def welsh_alone(name: str, nation: Nation | None = None) -> str:
+    """The sentence refusing a Welsh text whose English is empty."""
+    return (f"{welsh_name(name, nation)}: there is no English beside it. Write the English "
+            "too, or leave the Welsh empty: the Welsh pages use a text's Welsh in place "
+            "of its English, never on its own.")
+
+
+def _check_welsh_beside_english(values: dict, names: tuple[str, ...]) -> None:
+    # A Welsh text alone would give Welsh readers what English readers never see.
+    for name in names:
+        if name.endswith("_cy") and (values.get(name) or "").strip() \
+                and not (values.get(name[:-3]) or "").strip():
+            raise EditError(welsh_alone(name[:-3]), name)
 
 
 class EditError(ValueError):
@@ -156,10 +192,14 @@ def _check_slug(db: sqlite_utils.Database, slug: str, campaign_id: int | None) -
         raise EditError("Another campaign already uses this web address.", "slug")
 
 
-def _check_thank_you(text: str) -> None:
-    problems = wording_problems(text, placeholders=THANK_YOU_PLACEHOLDERS)
+def _check_thank_you(values: dict) -> None:
+    problems = wording_problems(values["thank_you"], placeholders=THANK_YOU_PLACEHOLDERS)
     if problems:
         raise EditError(problems[0], "thank_you")
+    problems = wording_problems(values.get("thank_you_cy") or "",
+                                placeholders=THANK_YOU_PLACEHOLDERS)
+    if problems:
+        raise EditError(f"{welsh_name('thank_you')}: {problems[0]}", "thank_you_cy")
 
 
 def _check_help(values: dict) -> None:
@@ -171,7 +211,7 @@ def _check_help(values: dict) -> None:
 
 
 def _campaign_snapshot(row: dict) -> dict:
-    return {name: row[name] or "" for name in (*CAMPAIGN_FIELDS, "status")}
+    return {name: row.get(name) or "" for name in (*CAMPAIGN_FIELDS, "status")}
 
 
 def _wording_snapshot(row: dict) -> dict:
@@ -179,11 +219,11 @@ def _wording_snapshot(row: dict) -> dict:
 
 
 def _ask_snapshot(row: dict, db: sqlite_utils.Database | None = None) -> dict:
-    snapshot = {"title": row["title"], "explanation": row["explanation"] or "",
-                "paragraph": row["paragraph"], "enabled": bool(row["enabled"]),
-                "position": row["position"]}
-    if db is not None:  # who decides it per nation (m015), as after the change
-        snapshot["nations"] = rules_snapshot(rules_by_ask(db, [row["id"]]).get(row["id"], ()))
+    snapshot = {**{name: row.get(name) or "" for name in ASK_TEXTS},
+                "enabled": bool(row["enabled"]), "position": row["position"]}
+    if db is not None:  # who decides it per nation (m015), as after the change, with its Welsh
+        snapshot["nations"] = rules_snapshot(rules_by_ask(db, [row["id"]]).get(row["id"], ()),
+                                             rules_welsh(db, [row["id"]]).get(row["id"], {}))
     return snapshot
 
 
@@ -191,8 +231,9 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
     """Make a draft campaign from `fields` (title, slug, summary, intro, thank_you)."""
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
-    _check_thank_you(values["thank_you"])
+    _check_thank_you(values)
     _check_help(values)
+    _check_welsh_beside_english(values, CAMPAIGN_FIELDS)
     now = timestamp()
     with write_transaction(db):
         _check_slug(db, values["slug"], None)
@@ -209,8 +250,9 @@ def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
                     editor: Editor, action: str = "edited") -> None:
     """Change a campaign's title, web address (slug), summary, intro or thank-you text."""
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
-    _check_thank_you(values["thank_you"])
+    _check_thank_you(values)
     _check_help(values)
+    _check_welsh_beside_english(values, CAMPAIGN_FIELDS)
     with write_transaction(db):
         _campaign_row(db, campaign_id)
         _check_slug(db, values["slug"], campaign_id)
@@ -243,15 +285,22 @@ def problems_going_live(db: sqlite_utils.Database, campaign_id: int) -> list[str
 
 
 def check_all_wording(values: dict) -> None:
-    """Raise EditError naming the first wording field that cannot be saved as it is."""
-    for name in ("opening", "closing", "subject", *TARGETED_WORDING):
-        try:
-            check_wording(values.get(name) or "", several=name != "subject")
-        except WordingError as error:
-            raise EditError(str(error), name) from None
-    problems = prompt_problems(values.get("prompts") or "")
-    if problems:
-        raise EditError(problems[0], "prompts")
+    """Raise EditError naming the first wording field that cannot be saved as it is
+    (the English first, then the Welsh beside it, checked alike)."""
+    for welsh in (False, True):
+        for name in ("opening", "closing", "subject", *TARGETED_WORDING):
+            field = welsh_column(name) if welsh else name
+            try:
+                check_wording(values.get(field) or "", several=name != "subject")
+            except WordingError as error:
+                raise EditError(f"{welsh_name(name)}: {error}" if welsh else str(error),
+                                field) from None
+        field = welsh_column("prompts") if welsh else "prompts"
+        problems = prompt_problems(values.get(field) or "")
+        if problems:
+            raise EditError(f"{welsh_name('prompts')}: {problems[0]}" if welsh else problems[0],
+                            field)
+    _check_welsh_beside_english(values, WORDING_FIELDS)
 
 
 def prompt_problems(text: str) -> list[str]:
@@ -268,12 +317,42 @@ def prompt_problems(text: str) -> list[str]:
     return problems
 
 
-def check_ask_paragraph(text: str) -> None:
-    """Raise EditError if an ask's phrasings cannot be saved as they are."""
+def check_ask_paragraph(text: str, field: str = "paragraph") -> None:
+    """Raise EditError if an ask's phrasings (or their Welsh, `field` "paragraph_cy")
+    cannot be saved as they are."""
     try:
         check_wording(text)
     except WordingError as error:
-        raise EditError(str(error), "paragraph") from None
+        message = f"{welsh_name('paragraph')}: {error}" if field.endswith("_cy") else str(error)
+        raise EditError(message, field) from None
+
+
+def welsh_line(db: sqlite_utils.Database, campaign_id: int) -> tuple[str, list[str]]:
+    """Whether the campaign is offered in Welsh, as its checklist says it, and what
+    Welsh is missing (campaign.campaigns.welsh). Welsh is not needed to go live."""
+    gaps = welsh_gaps(db, campaign_id)
+    if not gaps:
+        return "Welsh: complete, offered on the Welsh pages.", []
+    texts = "1 text" if len(gaps) == 1 else f"{len(gaps)} texts"
+    return f"Welsh: {texts} missing, the Welsh pages show this campaign in English.", gaps
+
+
+def campaign_welsh(db: sqlite_utils.Database, campaign_id: int) -> dict[str, str]:
+    """The Welsh of a campaign's texts, as the staff forms' fields ("title_cy", ...)."""
+    row = _campaign_row(db, campaign_id)
+    return {welsh_column(name): row.get(welsh_column(name)) or ""
+            for name in WELSH_TEXTS["campaigns"]}
+
+
+def ask_welsh(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> dict[str, str]:
+    """The Welsh of an ask's texts and of its rules per nation, as the ask form's
+    fields ("title_cy", "scotland_decided_by_cy", ...)."""
+    row = _ask_row(db, campaign_id, ask_id)
+    fields = {name: row.get(name) or "" for name in ASK_TEXTS if name.endswith("_cy")}
+    for nation, texts in rules_welsh(db, [ask_id]).get(ask_id, {}).items():
+        if nation in NATION_FIELDS:
+            fields.update({f"{NATION_FIELDS[nation]}_{name}": text for name, text in texts.items()})
+    return fields
 
 
 def set_status(db: sqlite_utils.Database, campaign_id: int, status: str,
@@ -329,6 +408,7 @@ def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: E
     _campaign_row(db, campaign_id)
     values = _ask_values(fields)
     rules = nation_rules(fields)
+    welsh = nation_rules_welsh(fields, rules)
     with write_transaction(db):
         if db["asks"].count_where("campaign_id = ?", [campaign_id]) >= MAX_ASKS:
             raise EditError(f"A campaign can have at most {MAX_ASKS} asks, so that the letter "
@@ -338,7 +418,7 @@ def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: E
                           [campaign_id]).fetchone()[0]
         ask_id = db["asks"].insert({**values, "campaign_id": campaign_id,
                                     "position": last + 1}).last_pk
-        save_rules(db, ask_id, rules)
+        save_rules(db, ask_id, rules, welsh)
         _touch(db, campaign_id)
         _record(db, campaign_id, "ask", "added",
                 _ask_snapshot(_ask_row(db, campaign_id, ask_id), db), editor, ask_id)
@@ -351,6 +431,7 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
     _ask_row(db, campaign_id, ask_id)
     values = _ask_values(fields)
     rules = nation_rules(fields)
+    welsh = nation_rules_welsh(fields, rules)
     with write_transaction(db):
         row = _ask_row(db, campaign_id, ask_id)
         campaign = _campaign_row(db, campaign_id)
@@ -368,7 +449,7 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
                 if any(values[name] != (row[name] or "") for name in values if name != "enabled"):
                     action += " and edited"
         db["asks"].update(ask_id, values)
-        save_rules(db, ask_id, rules)
+        save_rules(db, ask_id, rules, welsh)
         _touch(db, campaign_id)
         _record(db, campaign_id, "ask", action,
                 _ask_snapshot(_ask_row(db, campaign_id, ask_id), db), editor, ask_id)
@@ -453,9 +534,23 @@ def current_snapshot(db: sqlite_utils.Database, entry: HistoryEntry) -> dict:
 
 # What a restore puts back: a campaign's status and an ask's place are not text, and
 # change by their own buttons.
-RESTORED_FIELDS = {"campaign": CAMPAIGN_FIELDS, "ask": ("title", "explanation", "paragraph",
-                                                          "enabled", "nations"),
+RESTORED_FIELDS = {"campaign": CAMPAIGN_FIELDS, "ask": (*ASK_TEXTS, "enabled", "nations"),
                    "wording": WORDING_FIELDS}
+
+
+def restored_version(current: dict, entry: HistoryEntry) -> dict:
+    """What restoring `entry` would make current, shaped as `current` (the thing's
+    snapshot now): what the entry lacks, recorded before it existed (the questions,
+    rules per nation, any Welsh), stays as it is now."""
+    restored = {**current, **{name: entry.snapshot[name] for name in RESTORED_FIELDS[entry.kind]
+                              if name in entry.snapshot}}
+    if entry.kind == "ask" and "nations" in entry.snapshot:
+        now = current.get("nations") or {}
+        restored["nations"] = {
+            code: {**{name: (now.get(code) or {}).get(name) or "" for name in RULE_WELSH},
+                   **rule}
+            for code, rule in entry.snapshot["nations"].items()}
+    return restored
 
 
 def restorable(db: sqlite_utils.Database, entry: HistoryEntry) -> bool:
@@ -464,8 +559,8 @@ def restorable(db: sqlite_utils.Database, entry: HistoryEntry) -> bool:
     if entry.kind not in RESTORED_FIELDS:
         return False
     now = current_snapshot(db, entry)
-    return any(name in entry.snapshot and entry.snapshot[name] != now.get(name)
-               for name in RESTORED_FIELDS[entry.kind])
+    restored = restored_version(now, entry)
+    return any(restored.get(name) != now.get(name) for name in RESTORED_FIELDS[entry.kind])
 
 
 def restore_version(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
@@ -485,10 +580,13 @@ def restore_version(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
             name: entry.snapshot[name] for name in CAMPAIGN_FIELDS if name in entry.snapshot}},
             editor, action=action)
     else:
-        restored = {**current_snapshot(db, entry), **entry.snapshot}
+        current = current_snapshot(db, entry)
+        restored = {**current, **entry.snapshot}
         # Who decides it per nation travels as the ask form's fields, so a restore is
-        # checked as an edit is; a version from before m015 keeps today's rules.
-        restored.update(_nation_fields(restored.get("nations") or {}))
+        # checked as an edit is; a version from before m015 keeps today's rules, one
+        # from before m020 today's Welsh of them.
+        restored.update(_nation_fields(restored.get("nations") or {},
+                                       current.get("nations") or {}))
         update_ask(db, campaign_id, entry.ask_id, restored, editor, action=action)
     return entry
 
@@ -502,12 +600,15 @@ def _entry(row: dict) -> HistoryEntry:
 
 def _ask_values(fields: dict) -> dict:
     check_ask_paragraph(fields.get("paragraph") or "")
-    return {"title": fields.get("title") or "", "explanation": fields.get("explanation") or "",
-            "paragraph": fields.get("paragraph") or "", "enabled": int(bool(fields.get("enabled")))}
+    check_ask_paragraph(fields.get("paragraph_cy") or "", "paragraph_cy")
+    values = {name: fields.get(name) or "" for name in ASK_TEXTS}
+    _check_welsh_beside_english(values, ASK_TEXTS)
+    return {**values, "enabled": int(bool(fields.get("enabled")))}
 
 
-def _nation_fields(nations: dict[str, dict]) -> dict[str, str]:
-    """A history snapshot's rules per nation (rules_snapshot) as the ask form's fields."""
+def _nation_fields(nations: dict[str, dict], now: dict[str, dict] | None = None) -> dict[str, str]:
+    """A history snapshot's rules per nation (rules_snapshot) as the ask form's fields;
+    Welsh the snapshot lacks (recorded before m020) is taken from `now`'s rules."""
     fields = {}
     for code, rule in nations.items():
         nation = Nation.of_code(code)
@@ -517,6 +618,9 @@ def _nation_fields(nations: dict[str, dict]) -> dict[str, str]:
         fields[f"{prefix}_devolved"] = "devolved" if rule.get("devolved") else ""
         for name in ("decided_by", "mp_letter", "paragraph", "note"):
             fields[f"{prefix}_{name}"] = str(rule.get(name) or "")
+        for name in RULE_WELSH:
+            value = rule[name] if name in rule else ((now or {}).get(code) or {}).get(name)
+            fields[f"{prefix}_{name}"] = str(value or "")
     return fields
 
 
@@ -558,6 +662,31 @@ def nation_rules(fields: dict) -> dict[Nation, NationRule]:
     return rules
 
 
+def nation_rules_welsh(fields: dict, rules: dict[Nation, NationRule]) -> dict[Nation, dict]:
+    """The Welsh of each nation's rule from the ask form's fields
+    ("scotland_decided_by_cy", ...), checked as its English is (`rules`); raise
+    EditError naming the field that cannot be saved."""
+    welsh = {}
+    for nation in DEVOLVED_NATIONS:
+        prefix, rule = NATION_FIELDS[nation], rules.get(nation) or NationRule(nation)
+        texts = {name: (fields.get(f"{prefix}_{name}") or "").strip() for name in RULE_WELSH}
+        for name, limit in (("decided_by", MAX_BODY_LENGTH), ("note", MAX_NOTE_LENGTH)):
+            if len(texts[f"{name}_cy"]) > limit:
+                raise EditError(f"{welsh_name(name, nation)}: keep it under {limit} characters.",
+                                f"{prefix}_{name}_cy")
+        for name in ("decided_by", "paragraph", "note"):
+            if texts[f"{name}_cy"] and not getattr(rule, name).strip():
+                raise EditError(welsh_alone(name, nation), f"{prefix}_{name}_cy")
+        if texts["paragraph_cy"]:
+            try:
+                check_wording(texts["paragraph_cy"])
+            except WordingError as error:
+                raise EditError(f"{welsh_name('paragraph', nation)}: {error}",
+                                f"{prefix}_paragraph_cy") from None
+        welsh[nation] = texts
+    return welsh
+
+
 def _touch(db: sqlite_utils.Database, campaign_id: int) -> None:
     db["campaigns"].update(campaign_id, {"updated_at": timestamp()})
 
@@ -597,13 +726,15 @@ def copy_campaign(db: sqlite_utils.Database, campaign_id: int, editor: Editor) -
         asks = list(db.query("select * from asks where campaign_id = ? order by position, id",
                              [campaign_id]))
         rules = rules_by_ask(db, [ask["id"] for ask in asks])
+        welsh = rules_welsh(db, [ask["id"] for ask in asks])
         new_ask_ids = {}
         for ask in asks:
             ask_values = {name: value for name, value in ask.items()
                           if name not in ("id", "campaign_id")}
             ask_id = db["asks"].insert({**ask_values, "campaign_id": new_id}).last_pk
             new_ask_ids[str(ask["id"])] = str(ask_id)
-            save_rules(db, ask_id, {rule.nation: rule for rule in rules.get(ask["id"], ())})
+            save_rules(db, ask_id, {rule.nation: rule for rule in rules.get(ask["id"], ())},
+                       welsh.get(ask["id"], {}))
             _record(db, new_id, "ask", "copied",
                     _ask_snapshot(_ask_row(db, new_id, ask_id), db), editor, ask_id)
         _copy_targets(db, campaign_id, new_id, new_ask_ids)

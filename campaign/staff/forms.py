@@ -23,10 +23,13 @@ from campaign.staff.editing import (
     SLUG_PATTERN,
     prompt_problems,
     suggested_slug,
+    welsh_alone,
+    welsh_name,
 )
 from letters import Ask
 from letters.devolution import DEFAULT_DEVOLVED_BODY, DEVOLVED_NATIONS, MPLetter
 from letters.fonts import unprintable_characters
+from letters.nations import Nation
 from letters.typed_text import clean_line, clean_paragraphs
 from letters.wording import wording_problems
 
@@ -93,7 +96,54 @@ def valid_thank_you(_form, field):
                                           placeholders=THANK_YOU_PLACEHOLDERS))
 
 
-class CampaignForm(FlaskForm):
+WELSH_HINT = ("Optional until the campaign is offered in Welsh: the Welsh pages use it "
+              "once every text has its Welsh.")
+
+
+class WelshBeside:
+    """A form whose texts each have a Welsh field beside them, "<name>_cy", added by
+    `add_welsh_fields`: checked as the English is (not required), every problem named
+    ("Opening in Welsh: ..."), and a Welsh text without its English refused."""
+
+    #: Welsh field name -> (the English text's name, its nation for a rule, or None).
+    welsh_fields: dict[str, tuple[str, Nation | None]] = {}
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        for name, (text, nation) in self.welsh_fields.items():
+            field, english = self[name], self[name[:-3]]
+            if (field.data or "").strip() and not (english.data or "").strip():
+                field.errors.append(welsh_alone(text, nation))
+                valid = False
+            prefix = welsh_name(text, nation) + ": "
+            field.errors = [error if error.startswith(prefix) else prefix + error
+                            for error in field.errors]
+        return valid
+
+
+def add_welsh_fields(form_class, names: dict[str, tuple[str, Nation | None]]) -> None:
+    """Give `form_class` a Welsh field beside each of its fields `names` (field name ->
+    the text's name and nation, see WelshBeside): the same kind of field, filters and
+    checks, but optional."""
+    for name, (_text, nation) in names.items():
+        english = getattr(form_class, name)
+        validators = [Optional() if isinstance(check, InputRequired) else check
+                      for check in english.kwargs.get("validators", [])]
+        if not any(isinstance(check, Optional) for check in validators):
+            validators.insert(0, Optional())
+        label = english.args[0].removesuffix(" (optional)")
+        label += ", in Welsh (Cymraeg)" if nation else " in Welsh (Cymraeg)"
+        setattr(form_class, f"{name}_cy", english.field_class(
+            label, **{**english.kwargs, "validators": validators, "description": WELSH_HINT}))
+    form_class.welsh_fields = {**form_class.welsh_fields,
+                               **{f"{name}_cy": place for name, place in names.items()}}
+
+
+def _texts(*names: str) -> dict[str, tuple[str, None]]:
+    return {name: (name, None) for name in names}
+
+
+class CampaignForm(WelshBeside, FlaskForm):
     title = StringField("Title", filters=[clean_line], validators=[
         InputRequired("Enter a title."), Length(max=200, message="Keep the title under 200 characters.")])
     slug = StringField("Web address", filters=[clean_line, _lower], validators=[
@@ -128,7 +178,11 @@ class NewCampaignForm(CampaignForm):
         return super().validate(extra_validators)
 
 
-class WordingForm(FlaskForm):
+add_welsh_fields(CampaignForm, _texts("title", "summary", "intro", "thank_you", "help_title",
+                                      "help_footer", "help_text"))
+
+
+class WordingForm(WelshBeside, FlaskForm):
     subject = StringField("Subject line (optional)", filters=[wording_text], validators=[
         Optional(), Length(max=200, message="Keep the subject under 200 characters."),
         valid_line_wording, printable_wording])
@@ -149,7 +203,11 @@ class WordingForm(FlaskForm):
                                       validators=[Optional(), valid_wording, printable_wording])
 
 
-class AskForm(FlaskForm):
+add_welsh_fields(WordingForm, _texts("subject", "opening", "closing", "minister_closing",
+                                     "shadow_closing", "supporter_opening", "prompts"))
+
+
+class AskForm(WelshBeside, FlaskForm):
     title = StringField("Short title (the checkbox label)", filters=[clean_line], validators=[
         InputRequired("Enter a short title."),
         Length(max=120, message="Keep the title under 120 characters.")])
@@ -189,6 +247,10 @@ def _add_nation_fields(form_class) -> None:
 
 
 _add_nation_fields(AskForm)
+add_welsh_fields(AskForm, {
+    **_texts("title", "explanation", "paragraph"),
+    **{f"{NATION_FIELDS[nation]}_{name}": (name, nation) for nation in DEVOLVED_NATIONS
+       for name in ("decided_by", "paragraph", "note")}})
 
 
 def nation_form_data(ask: Ask) -> dict:

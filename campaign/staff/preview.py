@@ -1,7 +1,9 @@
 """The letter a citizen would get, composed for staff before a campaign goes live.
 
 It goes through the same `compose_letter` and renderers as a citizen's letter, with
-the campaign's enabled asks, so staff see exactly what will be posted. The MP is a
+the campaign's enabled asks, so staff see exactly what will be posted; in Welsh too,
+once the campaign's Welsh is complete (campaign.campaigns.welsh), as a writer on the
+Welsh pages gets it. The MP is a
 real one from the register when it has been loaded, otherwise a built-in sample
 clearly marked as such. Nothing here records participation.
 """
@@ -11,11 +13,15 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlite_utils
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
 
-from campaign.campaigns import Campaign, enabled_asks
+from campaign.campaigns import Campaign, campaign_by_id, campaign_by_slug, enabled_asks
 from campaign.lookup.register import mp_by_code
+from campaign.public.forms import NOTE_MAX
 from campaign.stances.records import stance_of
 from letters import MP, Letter, Sender, compose_letter
+from letters.languages import WELSH
 from letters.nations import Nation
 
 SAMPLE_MP = MP(
@@ -67,9 +73,40 @@ def preview_letter(db: sqlite_utils.Database, campaign: Campaign, mp: MP,
     Raises letters.limits.LetterTooLong if every ask together makes too long a letter,
     letters.NothingForMP if no ask is left for an MP in `nation`.
     """
-    return compose_letter(wording=campaign.wording, asks=enabled_asks(db, campaign.id),
+    return compose_letter(wording=campaign.wording,
+                          asks=enabled_asks(db, campaign.id, campaign.language),
                           mp=mp, sender=SAMPLE_SENDER, today=today, seed=seed, nation=nation,
-                          stance=str(stance_of(db, campaign.id, mp.member_id)))
+                          stance=str(stance_of(db, campaign.id, mp.member_id)),
+                          language=campaign.language)
+
+
+def campaign_in(db: sqlite_utils.Database, campaign_id: int, language: str | None) -> Campaign | None:
+    """The campaign as writers on the pages in `language` ("cy" or anything else for
+    English) read it: in Welsh only once its Welsh is complete (`Campaign.language`
+    says which it is)."""
+    campaign = campaign_by_id(db, campaign_id)
+    if campaign is None or language != WELSH:
+        return campaign
+    return campaign_by_slug(db, campaign.slug, WELSH)
+
+
+#: The citizen's form's own words the preview shows, from the site's catalogue (the same
+#: messages as the pages', so a Welsh preview reads as the Welsh pages do).
+PREVIEW_WORDS = {
+    "asks": _l("What the letter asks for"),
+    "legend": _l("What do you want your MP to do?"),
+    "tick": _l("Tick at least one. Each adds a paragraph to your letter."),
+    "note": _l("In your own words (optional)"),
+    "prompts": _l("Not sure what to say? Try one of these:"),
+    "note_hint": _l("A line or two of your own makes a letter count for more. Up to "
+                    "%(limit)s characters.", limit=format(NOTE_MAX, ",")),
+}
+
+
+def preview_words(language: str) -> dict[str, str]:
+    """PREVIEW_WORDS in `language`, from the site's catalogue."""
+    with force_locale(language):
+        return {key: str(text) for key, text in PREVIEW_WORDS.items()}
 
 
 def preview_nation(code: str | None) -> Nation:

@@ -69,6 +69,8 @@ from letters.phrasings import new_seed
 from letters.wording import PLACEHOLDERS
 
 bp = Blueprint("staff", __name__, url_prefix="/staff/campaigns")
+# The history names a snapshot's fields as staff read them ("Opening in Welsh").
+bp.add_app_template_filter(differences.field_label, "field_label")
 # The ask form's sections on who decides the ask per devolved nation: (nation, field prefix).
 NATION_SECTIONS = [(nation, editing.NATION_FIELDS[nation]) for nation in DEVOLVED_NATIONS]
 staff_only = role_required("staff")
@@ -87,6 +89,7 @@ def _overview(campaign: Campaign, status_error: str | None = None, status: int =
         "staff/campaign.html", campaign=campaign, asks=all_asks(db, campaign.id),
         targets=campaign_targets(db, campaign.id),
         problems=editing.problems_going_live(db, campaign.id), status_error=status_error,
+        welsh=editing.welsh_line(db, campaign.id),
         action_form=ActionForm(), max_asks=editing.MAX_ASKS), status
 
 
@@ -126,7 +129,7 @@ def campaign(campaign_id: int):
 def edit(campaign_id: int):
     """Change the campaign's title, web address, summary, intro and thank-you text."""
     campaign = _campaign_or_404(campaign_id)
-    form = CampaignForm(obj=campaign)
+    form = CampaignForm(obj=campaign, **editing.campaign_welsh(get_db(), campaign_id))
     if form.validate_on_submit() and saved(form, editing.update_campaign, campaign_id, form.data):
         flash("Campaign details saved.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id))
@@ -149,7 +152,8 @@ def confirm_status(campaign_id: int, target: str):
     if target == "live" and editing.problems_going_live(get_db(), campaign_id):
         return _overview(campaign, GOING_LIVE_BLOCKED, 422)
     return render_template("staff/confirm_status.html", campaign=campaign, target=target,
-                           asks=enabled_asks(get_db(), campaign_id))
+                           asks=enabled_asks(get_db(), campaign_id),
+                           welsh=editing.welsh_line(get_db(), campaign_id))
 
 
 GOING_LIVE_BLOCKED = "This campaign cannot go live yet: first do what the Status section lists."
@@ -215,7 +219,7 @@ def embed(campaign_id: int):
 def wording(campaign_id: int):
     """Edit the letter's opening, closing request and subject line."""
     campaign = _campaign_or_404(campaign_id)
-    form = WordingForm(obj=campaign.wording)
+    form = WordingForm(obj=campaign.wording, **editing.campaign_welsh(get_db(), campaign_id))
     if form.validate_on_submit() and saved(form, editing.update_wording, campaign_id, form.data):
         flash("Letter wording saved.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id))
@@ -242,7 +246,8 @@ def edit_ask(campaign_id: int, ask_id: int):
     """Change an ask or switch it on or off."""
     campaign = _campaign_or_404(campaign_id)
     ask = campaign_ask(get_db(), campaign_id, ask_id) or abort(404)
-    form = AskForm(obj=ask, **nation_form_data(ask))
+    form = AskForm(obj=ask, **nation_form_data(ask),
+                   **editing.ask_welsh(get_db(), campaign_id, ask_id))
     if form.validate_on_submit() and saved(form, editing.update_ask, campaign_id, ask_id,
                                             form.data):
         flash("Ask saved.")
@@ -295,10 +300,9 @@ def confirm_restore(campaign_id: int, entry_id: int):
     campaign = _campaign_or_404(campaign_id)
     entry = _version_or_404(campaign_id, entry_id)
     current = editing.current_snapshot(get_db(), entry)
-    restored = {name: entry.snapshot[name] for name in editing.RESTORED_FIELDS[entry.kind]
-                if name in entry.snapshot}
     return render_template("staff/confirm_restore.html", campaign=campaign, entry=entry,
-                           changes=differences.changes(current, {**current, **restored}))
+                           changes=differences.changes(
+                               current, editing.restored_version(current, entry)))
 
 
 RESTORED_MESSAGES = {
@@ -326,9 +330,12 @@ def restore(campaign_id: int, entry_id: int):
 @bp.get("/<int:campaign_id>/preview")
 @staff_only
 def preview(campaign_id: int):
-    """The campaign's text and its letter to a sample MP, as a citizen would get them."""
-    campaign = _campaign_or_404(campaign_id)
+    """The campaign's text and its letter to a sample MP, as a citizen would get them
+    (in Welsh with ?language=cy, once the campaign's Welsh is complete)."""
+    _campaign_or_404(campaign_id)
     db = get_db()
+    asked = request.args.get("language")
+    campaign = previews.campaign_in(db, campaign_id, asked)
     seat = request.args.get("seat", previews.SAMPLE_KEY)
     mp = previews.sample_mp(db, seat)
     # Each visit draws other phrasings; the downloads carry the seed to match the page.
@@ -342,8 +349,10 @@ def preview(campaign_id: int):
     return render_template(
         "staff/preview.html", campaign=campaign, letter=letter, mp=mp,
         is_sample=mp is previews.SAMPLE_MP, seats=previews.sample_seats(db), seat=seat,
-        public_asks=enabled_asks(db, campaign_id),
-        wording_error=wording_error, seed=seed, nation=nation, nations=list(Nation))
+        public_asks=enabled_asks(db, campaign_id, campaign.language),
+        wording_error=wording_error, seed=seed, nation=nation, nations=list(Nation),
+        welsh_asked=asked == "cy", welsh=editing.welsh_line(db, campaign_id),
+        words=previews.preview_words(campaign.language))
 
 
 @bp.get("/<int:campaign_id>/preview/<fmt>")
@@ -353,14 +362,16 @@ def preview_download(campaign_id: int, fmt: str):
     file_format = FILE_FORMATS.get(fmt)
     if file_format is None:
         abort(404)
-    campaign = _campaign_or_404(campaign_id)
+    _campaign_or_404(campaign_id)
     db = get_db()
+    campaign = previews.campaign_in(db, campaign_id, request.args.get("language"))
     mp = previews.sample_mp(db, request.args.get("seat"))
     try:
         letter = previews.preview_letter(db, campaign, mp, today(),
                                          request.args.get("seed", 0, type=int),
                                          previews.preview_nation(request.args.get("nation")))
     except (LetterTooLong, NothingForMP):
-        return redirect(url_for("staff.preview", campaign_id=campaign_id))
+        return redirect(url_for("staff.preview", campaign_id=campaign_id,
+                                language=request.args.get("language")))
     # Deliberately not record_letter(): a preview is not a letter written.
     return letter_file(file_format, letter, prefix="preview-")

@@ -58,6 +58,7 @@ STAFF_PAGES: list[str] = [
     "/staff/campaigns/1/targets/1/edit",
     "/staff/campaigns/1/targets/1/preview",
     "/staff/campaigns/1/preview",
+    "/staff/campaigns/1/preview?language=cy",
     "/staff/campaigns/1/history",
     "/staff/campaigns/1/embed",
     "/staff/campaigns/1/stances",
@@ -331,6 +332,11 @@ def staff_account(live_app):
                                               "closing": launch["closing"],
                                               "subject": launch["subject"]},
                                editing.Editor(id=user.id, email=user.email))
+        # Some Welsh written, so the forms show Welsh fields open as well as folded.
+        with get_db().conn:
+            get_db()["campaigns"].update(1, {"opening_cy": "Cymraeg: " + launch["opening"],
+                                             "title_cy": "Cymraeg: " + launch["title"]})
+            get_db().execute("update asks set title_cy = 'Cymraeg: ' || title where id = 1")
     journey = Journey(live_app.test_client())
     journey.find_mp("E8 1DY")
     journey.write()
@@ -360,9 +366,45 @@ def test_a_wording_mistake_is_quoted_beside_its_field(page, axe_js, staff_accoun
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
     page.goto("/staff/campaigns/1/wording")
-    page.get_by_label("Opening").fill("I live in {{ constituncy }}.\n\nI am a constituent.")
+    page.get_by_label("Opening", exact=True).fill("I live in {{ constituncy }}.\n\nI am a constituent.")
     page.get_by_role("button", name="Save wording").click()
     page.wait_for_load_state()
     expect(page.locator("#opening-error")).to_contain_text(
         "“{{ constituncy }}” is not a placeholder: did you mean “{{ constituency }}”?")
     check(page, axe_js, "staff-wording-error")
+
+
+def _sign_in(page, email: str) -> None:
+    page.goto("/staff/login")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+
+
+def test_welsh_fields_sit_under_their_english_and_name_their_mistakes(page, axe_js, staff_account):
+    def shoot(step: str) -> None:
+        # A person looks at these: the form at a phone's width and at a desktop's.
+        for size in (PHONE, DESKTOP):
+            page.set_viewport_size({"width": size.width, "height": size.height})
+            page.screenshot(path=SCREENSHOTS / f"staff-welsh-{step}-{size.width}.png",
+                            full_page=True)
+            if size is PHONE:  # nothing scrolls sideways on a phone, Welsh fields open too
+                assert_no_sideways_scroll(page)
+
+    _sign_in(page, staff_account)
+    page.goto("/staff/campaigns/1/wording")
+    shoot("wording")
+    # A folded Welsh field opens to be written; a mistake in it is named and quoted.
+    page.locator("summary", has_text="of Closing request").click()
+    page.get_by_label("Closing request in Welsh (Cymraeg)").fill("Atebwch {{ mp_nam }}.")
+    page.get_by_role("button", name="Save wording").click()
+    page.wait_for_load_state()
+    expect(page.locator("#closing_cy-error")).to_contain_text("Closing in Welsh: ")
+    expect(page.locator("#closing_cy")).to_have_attribute("lang", "cy")
+    expect(page.locator("#closing_cy")).to_be_visible()
+    check(page, axe_js, "staff-welsh-wording-error")
+    shoot("wording-error")
+    page.goto("/staff/campaigns/1/asks/1/edit")
+    page.locator("summary", has_text="of Who decides it in Scotland").click()
+    shoot("ask")

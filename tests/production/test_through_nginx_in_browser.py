@@ -118,7 +118,7 @@ def test_staff_sign_in_edit_and_sign_out(browser, production_site):
     page.get_by_role("link", name="Break the networks").first.click()
     page.get_by_role("link", name="Edit title, web address, summary and introduction").click()
     summary = "Edited through nginx: gangs groom children to carry drugs."
-    page.get_by_label("Summary").fill(summary)
+    page.get_by_label("Summary", exact=True).fill(summary)
     page.get_by_role("button", name="Save details").click()
     expect(page.get_by_text("Campaign details saved.")).to_be_visible()
     page.goto(f"/c/{SLUG}/")
