@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import sqlite_utils
+from flask_babel import format_number, gettext
 
 from campaign.campaigns.devolution import rules_by_ask
 from letters import Ask, Wording
@@ -26,8 +27,6 @@ STATUSES = tuple(Status)
 #: The one placeholder a thank-you message may use (checked like the letter's wording).
 THANK_YOU_PLACEHOLDERS = {"count": "How many letters were written, e.g. 1,234"}
 DEFAULT_THANK_YOU = "This campaign has closed. Thank you to everyone who wrote to their MP."
-# Said instead of the default thanks when nobody wrote: there is no one to thank.
-CLOSED_WITHOUT_LETTERS = "This campaign has closed."
 
 
 @dataclass(frozen=True)
@@ -68,11 +67,18 @@ class Campaign:
         return [p.strip() for p in self.intro.split("\n\n") if p.strip()]
 
     def thank_you_message(self, letters: int) -> str:
-        """The closed campaign's thanks, with {{ count }} filled in ("1,234")."""
+        """The closed campaign's thanks, with {{ count }} filled in ("1,234").
+
+        The site's own default thanks is said in the page's language; what staff
+        wrote is theirs, in the language they wrote it in.
+        """
         text = self.thank_you or DEFAULT_THANK_YOU
-        if letters == 0 and text == DEFAULT_THANK_YOU:
-            return CLOSED_WITHOUT_LETTERS
-        return render_wording(text, {"count": f"{letters:,}"}, THANK_YOU_PLACEHOLDERS)
+        if text == DEFAULT_THANK_YOU:
+            if letters == 0:  # nobody wrote: there is no one to thank
+                return gettext("This campaign has closed.")
+            return gettext("This campaign has closed. Thank you to everyone who wrote to "
+                           "their MP.")
+        return render_wording(text, {"count": format_number(letters)}, THANK_YOU_PLACEHOLDERS)
 
 
 def _campaign(row: dict) -> Campaign:

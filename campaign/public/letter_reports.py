@@ -9,12 +9,17 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlite_utils
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 
 from campaign.db import write_transaction
 
-SENT_KINDS = {"posted": "I posted it", "emailed": "I sent it by email"}
-REPLY_WITHIN = {"week": "within a week", "month": "within a month", "later": "later than that"}
-REPLY_KINDS = {"personal": "a personal answer", "standard": "a standard answer"}
+# The answers offered, as the page shows them (in the page's language: lazy, so each
+# request says them in its own); the keys are what the database keeps.
+SENT_KINDS = {"posted": _l("I posted it"), "emailed": _l("I sent it by email")}
+REPLY_WITHIN = {"week": _l("within a week"), "month": _l("within a month"),
+                "later": _l("later than that")}
+REPLY_KINDS = {"personal": _l("a personal answer"), "standard": _l("a standard answer")}
 
 
 class BadReport(ValueError):
@@ -51,11 +56,11 @@ def report(db: sqlite_utils.Database, letter_id: int, kind: str, day: date,
     """Record one report; return False if this kind was already reported for the letter."""
     if kind == "replied":
         if reply_within not in REPLY_WITHIN or reply_kind not in REPLY_KINDS:
-            raise BadReport("Choose when the reply came and what kind of answer it was.")
+            raise BadReport(gettext("Choose when the reply came and what kind of answer it was."))
     elif kind in SENT_KINDS:
         reply_within = reply_kind = ""
     else:
-        raise BadReport("Choose one of the answers offered.")
+        raise BadReport(gettext("Choose one of the answers offered."))
     with write_transaction(db):
         cursor = db.execute(
             "insert or ignore into letter_reports (letter_id, kind, day, reply_within,"

@@ -21,6 +21,8 @@ import secrets
 from dataclasses import replace
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 
 from campaign.campaigns import (
     Campaign,
@@ -54,7 +56,7 @@ from campaign.public.counter import get_counter
 from campaign.public.downloads import letter_file
 from campaign.public.emailing import email_offer
 from campaign.public.forms import LetterForm, PostcodeForm
-from campaign.public.hexmap import CLASSES, letters_svg
+from campaign.public.hexmap import CLASSES, letters_svg, map_label
 from campaign.public.letter_edits import MAX_EDIT_LENGTH, paragraph_texts, read_edits
 from campaign.public.letter_reports import (
     REPLY_KINDS,
@@ -71,7 +73,7 @@ from campaign.public.pending_counts import get_pending
 from campaign.public.privacy_facts import privacy_facts
 from campaign.public.references import new_reference, normalise, reference_hash
 from campaign.public.second_letters import chosen_target_ids, offered, second_letter, second_letters
-from campaign.public.sharing import share_card_png, share_links
+from campaign.public.sharing import share_card_png, share_card_words, share_links
 from campaign.public.signed_requests import (
     LetterExpired,
     LetterRequest,
@@ -192,8 +194,8 @@ def embed(slug: str):
 def share_card(slug: str):
     """The image link previews show for the campaign (Open Graph og:image)."""
     campaign = _campaign_or_404(slug)
-    org = current_app.config.get("ORGANISATION_NAME", "")
-    png = share_card_png(campaign.title, f"A campaign by {org}" if org else "")
+    site_name, byline = share_card_words(current_app.config.get("ORGANISATION_NAME", ""))
+    png = share_card_png(campaign.title, byline, site_name)
     response = current_app.response_class(png, mimetype="image/png")
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response
@@ -205,8 +207,7 @@ def results(slug: str):
     campaign = _campaign_or_404(slug)
     seats = by_constituency(get_db(), Filter(campaign_id=campaign.id))
     letters = {row["constituency_code"]: row["letters"] for row in seats}
-    label = (f"Map of the 650 constituencies, shaded by letters written to MPs for "
-             f"{campaign.title}. The table lists every constituency with letters.")
+    label = map_label(campaign.title)
     return render_template("public/results.html", campaign=campaign, seats=seats,
                            total=sum(letters.values()), map_svg=letters_svg(letters, label),
                            classes=CLASSES, share=_share_links(campaign))
@@ -668,8 +669,9 @@ def _referenced_letter(reference: str):
 
 
 #: What the reply form says of each question left unanswered, and the radio it links to.
-_MISSING = {"reply_within": ("Choose when the reply came.", f"#within-{next(iter(REPLY_WITHIN))}"),
-            "reply_kind": ("Choose what kind of answer it was.",
+_MISSING = {"reply_within": (_l("Choose when the reply came."),
+                             f"#within-{next(iter(REPLY_WITHIN))}"),
+            "reply_kind": (_l("Choose what kind of answer it was."),
                            f"#kind-{next(iter(REPLY_KINDS))}")}
 
 
@@ -698,12 +700,14 @@ def report_back():
     typed = typed[:40]
     ref, letter = _referenced_letter(typed)
     if ref is None:
-        error = ("Enter the reference on your copy of the letter: 8 letters and numbers, "
-                 "like K7QM4TZX.") if typed.strip() else "Enter your letter's reference."
+        error = gettext("Enter the reference on your copy of the letter: 8 letters and "
+                        "numbers, like K7QM4TZX.") if typed.strip() else gettext(
+            "Enter your letter's reference.")
         return render_template("public/report_back.html", typed=typed, error=error), 422
     if letter is None:
-        error = (f"No letter has the reference {ref}. Check it for typing mistakes: a "
-                 f"reference is known once its letter has been downloaded or emailed.")
+        error = gettext("No letter has the reference %(reference)s. Check it for typing "
+                        "mistakes: a reference is known once its letter has been "
+                        "downloaded or emailed.", reference=ref)
         return render_template("public/report_back.html", typed=typed, error=error), 404
     return redirect(url_for("public.reference_page", reference=ref), code=303)
 
@@ -728,8 +732,8 @@ def reference_page(reference: str):
                                missing=[name for name in ("reply_within", "reply_kind")
                                         if kind == "replied" and not request.form.get(name)])
     _, letter = _referenced_letter(ref)
-    message = ("Thank you: that's recorded." if recorded
-               else "You had already told us that; it's counted once.")
+    message = (gettext("Thank you: that's recorded.") if recorded
+               else gettext("You had already told us that; it's counted once."))
     return _reference_page(ref, letter, message)
 
 
