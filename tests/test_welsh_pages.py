@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from campaign.db import get_db
 from letters.dates import letter_date
-from tests.helpers import SLUG, Journey, hidden, page_text, welsh_journey
+from tests.helpers import SLUG, Journey, hidden, make_app, page_text, welsh_journey
 
 
 def _meta(html: str) -> dict[str, str]:
@@ -123,3 +123,28 @@ def test_a_closed_campaign_thanks_its_writers_in_welsh(app, client):
         get_db().execute("update campaigns set thank_you = ? where slug = ?",
                          ["{{ count }} letters. Diolch!", SLUG])
     assert "1 letters. Diolch!" in page_text(client.get("/cy/").get_data(as_text=True))
+
+
+def test_every_error_page_speaks_welsh_under_cy(app, app_config):
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # a 500 as a visitor meets it
+    app.add_url_rule("/broken", "broken", lambda: 1 / 0)
+    client = app.test_client()
+    limited = make_app({**app_config, "RATELIMIT_ENABLED": True}).test_client()
+    limited.environ_base["REMOTE_ADDR"] = "203.0.113.9"
+    for _ in range(20):
+        limited.get("/cy/r/K7QM4TZX")
+    said = {
+        404: client.get("/cy/no-such-page"),
+        405: client.post("/cy/privacy"),
+        413: client.post(f"/cy/c/{SLUG}/mp", data={"postcode": "x" * 300_000}),
+        429: limited.get("/cy/r/K7QM4TZX"),
+        500: client.get("/cy/broken"),
+    }
+    headings = {404: "Heb ddod o hyd i’r dudalen", 405: "Ni weithiodd hynny",
+                413: "Roedd hynny’n ormod o destun", 429: "Arhoswch funud",
+                500: "Mae’n ddrwg gennym, aeth rhywbeth o’i le"}
+    for status, response in said.items():
+        html = response.get_data(as_text=True)
+        assert response.status_code == status
+        assert '<html lang="cy">' in html and f"<h1>{headings[status]}</h1>" in html, status
+        assert '<a href="/cy/">Mynd i dudalen yr ymgyrch</a>' in html, status
