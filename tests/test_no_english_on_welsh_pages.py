@@ -63,6 +63,16 @@ def _results_with_a_letter(client) -> str:
     return f"/c/{SLUG}/results"
 
 
+def _two_campaigns(client) -> str:
+    """The home page listing campaigns (with one live campaign it is that campaign's)."""
+    with client.application.app_context():
+        db = get_db()
+        second = dict(next(db.query("select * from campaigns where slug = ?", [SLUG])))
+        del second["id"]
+        db["campaigns"].insert({**second, "slug": "second-campaign"})
+    return "/"
+
+
 def _closed_campaign(client) -> str:
     with client.application.app_context():
         get_db().execute("update campaigns set status = 'closed' where slug = ?", [SLUG])
@@ -83,6 +93,7 @@ JOURNEY_BRANCH = pytest.mark.xfail(reason="translated on branch welsh-journey", 
 
 PAGES = [
     Page("home", "/"),
+    Page("home, listing campaigns", _two_campaigns),
     Page("campaign", f"/c/{SLUG}/"),
     Page("letter form", f"/c/{SLUG}/write?postcode=E8+1DY"),
     Page("a postcode that is not one", f"/c/{SLUG}/write?postcode=hello", 422),
