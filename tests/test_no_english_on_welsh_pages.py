@@ -112,6 +112,8 @@ PAGES = [
     Page("page not found", "/no-such-page", 404),
     pytest.param(Page("vacant seat", f"/c/{SLUG}/write?postcode=WA7+1AA"),
                  marks=JOURNEY_BRANCH),
+    pytest.param(Page("Crown dependency", f"/c/{SLUG}/write?postcode=JE2+3AB"),
+                 marks=JOURNEY_BRANCH),
     pytest.param(Page("closed campaign", _closed_campaign, 410), marks=JOURNEY_BRANCH),
 ]
 
