@@ -6,7 +6,9 @@ and `placeholder` of any element, and the `value` of an input button) that is id
 English page is English left untranslated, unless it is one of the few things that are
 the same in both languages (SAME_IN_BOTH, SAME_SHAPES), or data rather than interface:
 what campaign staff wrote (the campaign has no Welsh yet), and the names of MPs,
-parties and constituencies.
+parties and constituencies. Then, English left inside a Welsh sentence (a phrase made
+in Python, say): no text of the Welsh page, once its data is taken out, may hold a
+common English word (ENGLISH_WORDS).
 
 A page is one line in PAGES: its name and its English address, or a function that
 writes what the page needs (a letter, say) and returns the address. A page still
@@ -43,6 +45,12 @@ SAME_SHAPES = [
     (re.compile(r"(https?://|mailto:)?[\w.-]+(@[\w.-]+|\.(uk|io|com|org|net))(/\S*)?"),
      "an address: a web address, an email address or a host"),
 ]
+
+# Common English words no Welsh sentence uses: a Welsh page's text that still holds one,
+# once data is taken out, has English in it (a phrase made in Python, say, inside a
+# translated sentence: "ar ôl two hours").
+ENGLISH_WORDS = re.compile(r"\b(the|and|your|you|with|for|this|that|please|which|when|what|"
+                           r"hours?|minutes?|days?|letters?)\b", re.IGNORECASE)
 
 # Words around a piece of data ("Ask: ", "“...”") that are not words of their own.
 _EDGES = " \t\n:;,.–—-“”\"'()"
@@ -87,6 +95,8 @@ class Page:
     name: str
     address: str | Callable[[object], str]
     status: int = 200
+    #: Why English words are still expected inside its Welsh sentences (a strict xfail).
+    waiting: str = ""
 
 
 JOURNEY_BRANCH = pytest.mark.xfail(reason="translated on branch welsh-journey", strict=True)
@@ -99,7 +109,8 @@ PAGES = [
     Page("a postcode that is not one", f"/c/{SLUG}/write?postcode=hello", 422),
     Page("help", f"/c/{SLUG}/help"),
     Page("about", "/about"),
-    Page("privacy", "/privacy"),
+    Page("privacy", "/privacy", waiting="translated on branch welsh-journey: the form's age in "
+         "words (journey.age_in_words, \"two hours\") inside a Welsh sentence"),
     Page("accessibility", "/accessibility"),
     Page("results", _results_with_a_letter),
     Page("results, no letters yet", f"/c/{SLUG}/results"),
@@ -200,6 +211,11 @@ def is_same_in_both(text: str, data: list[str]) -> bool:
     """Whether `text` may be the same on the English and the Welsh page."""
     if text in SAME_IN_BOTH or any(shape.fullmatch(text) for shape, _ in SAME_SHAPES):
         return True
+    return is_data(text, data)
+
+
+def is_data(text: str, data: list[str]) -> bool:
+    """Whether `text` is data (or a piece of it) rather than the site's own words."""
     core = text.strip(_EDGES)
     if not core or core in data:
         return True
@@ -212,12 +228,28 @@ def is_same_in_both(text: str, data: list[str]) -> bool:
     return any(inside.search(item) for item in data)
 
 
+def english_words_left(texts: set[str], data: list[str]) -> list[str]:
+    """The texts that still hold a common English word once the data in them is taken out."""
+    longest_first = sorted((item for item in data if len(item) > 2), key=len, reverse=True)
+    left = []
+    for text in texts:
+        if is_data(text, data):
+            continue
+        rest = text
+        for item in longest_first:
+            if item in rest:
+                rest = rest.replace(item, " ")
+        if ENGLISH_WORDS.search(rest):
+            left.append(text)
+    return sorted(left)
+
+
 def _address(page: Page, client) -> str:
     return page.address(client) if callable(page.address) else page.address
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
-def test_a_welsh_page_has_no_english_left(app, page):
+def test_a_welsh_page_has_no_english_left(app, page, request):
     client = app.test_client()
     address = _address(page, client)
     english = client.get(address)
@@ -229,6 +261,10 @@ def test_a_welsh_page_has_no_english_left(app, page):
     same = sorted(text for text in texts_of(html) & texts_of(english.get_data(as_text=True))
                   if not is_same_in_both(text, data))
     assert not same, f"English on the Welsh page {page.name} (/cy{address}): {same}"
+    if page.waiting:
+        request.applymarker(pytest.mark.xfail(reason=page.waiting, strict=True))
+    mixed = english_words_left(texts_of(html), data)
+    assert not mixed, f"English words on the Welsh page {page.name} (/cy{address}): {mixed}"
 
 
 def test_the_check_finds_english_it_is_shown():
@@ -248,4 +284,8 @@ def test_the_check_finds_english_it_is_shown():
     assert not is_same_in_both("Find your MP", ["Dear MP"])
     assert not is_same_in_both("Letters", ["Letters from constituents count."])
     assert not is_same_in_both("Write to your MP", ["Rewrite to your MPs today."])
+    data = ["Hackney North and Stoke Newington", "Organised crime networks. They recruit."]
+    assert english_words_left({"ar ôl two hours ni all", "AS dros Hackney North and Stoke "
+                               "Newington", "They recruit.", "Dewiswch ymgyrch"}, data) == [
+        "ar ôl two hours ni all"]
     assert not is_same_in_both("Send", [])
