@@ -86,16 +86,16 @@ def letters_svg(letters_by_code: dict[str, int], label: str) -> Markup:
     left, top = min(xs) - pad, min(ys) - pad
     width, height = max(xs) - left + pad, max(ys) - top + pad
     shapes = []
-    said: dict[int, str] = {}  # "3 letters" in the page's language, once per count
+    said: dict[int, Markup] = {}  # "3 letters" in the page's language, once per count
     for cell, (x, y) in zip(cells, centres, strict=True):
         count = letters_by_code.get(cell.code, 0)
         if count not in said:
             # (flask_babel's ngettext keeps `num` for the plain count: "1234")
-            said[count] = ngettext("%(count)s letter", "%(count)s letters", count,
-                                   count=format_number(count))
+            said[count] = escape(ngettext("%(count)s letter", "%(count)s letters", count,
+                                          count=format_number(count)))
         shapes.append(
             f'<use href="#hex" data-code="{cell.code}" x="{x:.1f}" y="{y:.1f}" '
-            f'fill="{shade(count)}"><title>{escape(cell.name)}: {escape(said[count])}</title></use>')
+            f'fill="{shade(count)}"><title>{escape(cell.name)}: {said[count]}</title></use>')
     return Markup(
         f'<svg class="hexmap" xmlns="http://www.w3.org/2000/svg" role="img" '
         f'aria-label="{escape(label)}" viewBox="{left:.1f} {top:.1f} {width:.1f} {height:.1f}" '
