@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from html import unescape
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from campaign.db import get_db
@@ -148,3 +149,12 @@ def test_every_error_page_speaks_welsh_under_cy(app, app_config):
         assert response.status_code == status
         assert '<html lang="cy">' in html and f"<h1>{headings[status]}</h1>" in html, status
         assert '<a href="/cy/">Mynd i dudalen yr ymgyrch</a>' in html, status
+
+
+def test_the_about_page_says_when_its_directory_was_imported_in_welsh(app, runner):
+    onspd = Path(__file__).parent / "fixtures" / "postcodes" / "ONSPD_NOV_2024_UK_TN.csv"
+    result = runner.invoke(args=["postcodes", "import", str(onspd)])
+    assert result.exit_code == 0, result.output
+    text = page_text(app.test_client().get("/cy/about").get_data(as_text=True))
+    assert ("Rydym yn chwilio am godau post ar y gweinydd hwn, yn ONSPD November 2024 yr ONS "
+            f"(3 o godau post, wedi’u mewnforio {letter_date(date.today(), 'cy')})") in text
