@@ -13,8 +13,10 @@ a /cy/ address there is sent to the English one.
 """
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from flask import Flask, g, redirect, request
-from flask_babel import Babel, get_translations
+from flask_babel import Babel, format_date, get_translations
 
 ENGLISH = "en"
 WELSH = "cy"
@@ -74,6 +76,18 @@ def page_in(language: str) -> str:
     return _site_root() + prefix + path
 
 
+def page_date(value: date | str | None) -> str:
+    """A day on a citizen's page in the page's language, "5 January 2026" or "5 Ionawr
+    2026" (Babel's CLDR month names); a date or an ISO day, '' for none."""
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    elif not isinstance(value, date):
+        value = date.fromisoformat(str(value)[:10])
+    return format_date(value, "d MMMM y")
+
+
 def _request_translations():
     """The request's catalogue, looked up once a request (see init_app)."""
     translations = g.get("babel_translations")
@@ -86,11 +100,14 @@ def init_app(app: Flask) -> None:
     """Translate the citizen's pages into the address's language, and tell templates.
 
     Templates get `language` ("en"/"cy"), `html_lang`, `other_language` with its
-    name and address (the header's link) and `alternates` (hreflang links).
+    name and address (the header's link) and `alternates` (hreflang links); numbers
+    and days in the page's language with Flask-Babel's `numberformat` filter and
+    `page_date`.
     """
     app.wsgi_app = LanguageFromPath(app.wsgi_app)
     app.config.setdefault("BABEL_DEFAULT_LOCALE", ENGLISH)
     Babel(app, locale_selector=current_language)
+    app.add_template_filter(page_date)
     # Flask-Babel's template callables find the request's catalogue again for every
     # message (its context, locale and cache); a letter form has about a hundred, a
     # millisecond of CPU. The request keeps the catalogue it found the first time.

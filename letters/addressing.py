@@ -61,38 +61,27 @@ def salutation(mp: MP, language: str = ENGLISH) -> str:
     return words_for(language).dear.format(name=address_as(mp, language))
 
 
-def role_opening(mp: MP) -> str:
-    """The opening paragraph for MPs whose role changes what they can be asked, else "".
+def role_opening(mp: MP, language: str = ENGLISH) -> str:
+    """The opening paragraph for MPs whose role changes what they can be asked, else "",
+    in `language` (that of the campaign's wording it replaces).
 
     It takes the place of the campaign's opening, which asks an MP to support the
     campaign: the Speaker takes no side in the House, but still acts for constituents.
     """
     if mp.is_speaker:
-        return (
-            f"I am writing to you as my Member of Parliament for {mp.constituency}. I know "
-            "that as Speaker you take no side on matters before the House, so I am not "
-            "asking you to support a position there; I am asking you, as my constituency "
-            "MP, to take up the concerns below with the Government on my behalf."
-        )
+        return words_for(language).speaker_opening.format(constituency=mp.constituency)
     return ""
 
 
-def role_closing(mp: MP) -> str:
-    """The closing paragraph for MPs whose role changes what they can do, else "".
+def role_closing(mp: MP, language: str = ENGLISH) -> str:
+    """The closing paragraph for MPs whose role changes what they can do, else "", in
+    `language` (that of the campaign's wording it replaces).
 
     It takes the place of the campaign's closing, which asks an MP to raise the
     matter in the House: the Speaker cannot, and Sinn Féin MPs do not sit there.
     """
     if mp.is_speaker:
-        return (
-            "I understand that as Speaker you remain impartial in the House, so I would be "
-            "grateful if you would pass my concerns to the relevant Minister on my behalf, "
-            "and let me know how they reply."
-        )
+        return words_for(language).speaker_closing
     if mp.is_abstentionist:
-        return (
-            "I understand that you do not take your seat at Westminster, so I would be "
-            "grateful if you would raise my concerns directly with the relevant Minister, "
-            "and let me know how they reply."
-        )
+        return words_for(language).abstentionist_closing
     return ""

@@ -62,7 +62,8 @@ def wording_for(wording: Wording, mp: MP, stance: str = "") -> Wording:
 
 def suggested_for(wording: Wording, asks: Sequence[Ask], mp: MP, seed: int,
                   values: Mapping[str, str], nation: Nation | None = None,
-                  role_closings: bool = True, *, stance: str = "") -> dict[str, str]:
+                  role_closings: bool = True, *, stance: str = "",
+                  language: str = ENGLISH) -> dict[str, str]:
     """The paragraphs a letter to `mp` suggests (letters.phrasings), keyed by paragraph.
 
     The opening and closing follow the MP's post and `stance` (wording_for). For the
@@ -71,14 +72,15 @@ def suggested_for(wording: Wording, asks: Sequence[Ask], mp: MP, seed: int,
     addressing.role_closing), not the campaign's. In `nation`, asks decided by a
     devolved body are left out or take the nation's own phrasing (letters.devolution).
     `role_closings` False (a letter to another target, which the MP's role does not
-    concern) keeps the wording's opening and closing.
+    concern) keeps the wording's opening and closing. `language` is the wording's (the
+    role's paragraphs are written in it).
     """
     suggested = suggested_paragraphs(wording_for(wording, mp, stance), asks_for_mp(asks, nation),
                                      seed, values)
-    role_opening = addressing.role_opening(mp) if role_closings else ""
+    role_opening = addressing.role_opening(mp, language) if role_closings else ""
     if role_opening:
         suggested[OPENING] = role_opening
-    role_closing = addressing.role_closing(mp) if role_closings else ""
+    role_closing = addressing.role_closing(mp, language) if role_closings else ""
     if role_closing:
         suggested[CLOSING] = role_closing
     return suggested
@@ -98,6 +100,7 @@ def compose_letter(
     role_closings: bool = True,
     stance: str = "",
     language: str = ENGLISH,
+    wording_language: str | None = None,
 ) -> Letter:
     """Build the letter, paragraph by paragraph, in the order a caseworker expects.
 
@@ -114,7 +117,9 @@ def compose_letter(
     when no ask is left.
     `language` ("en" or "cy", letters.languages) is that of the letter's fixed words:
     the salutation, the date, the address block, the sign-off and the file's title.
-    The campaign's wording and the writer's own words are printed as they come.
+    The campaign's wording and the writer's own words are printed as they come;
+    `wording_language` is the wording's (by default `language`), in which the paragraphs
+    an MP's role calls for are written.
     """
     words = words_for(language)
     values = placeholder_values(mp, sender.full_name, today)
@@ -124,7 +129,7 @@ def compose_letter(
                            bodies=deciding_bodies(asks, nation))
     asks = carried
     suggested = suggested_for(wording, asks, mp, seed, values, role_closings=role_closings,
-                              stance=stance)
+                              stance=stance, language=wording_language or language)
     edits = edits or {}
 
     def paragraph(key: str) -> list[str]:

@@ -44,6 +44,11 @@ class LetterWords:
     stamp: str
     keepsake_heading: str
     email_subject: str
+    #: The paragraphs an MP's role calls for in place of the campaign's opening or
+    #: closing (letters.addressing.role_opening/role_closing), in the wording's language.
+    speaker_opening: str
+    speaker_closing: str
+    abstentionist_closing: str
 
 
 WORDS = {
@@ -66,6 +71,19 @@ WORDS = {
         stamp="Stamp",
         keepsake_heading="Your copy: keep this page, it is not for your MP",
         email_subject="A letter from your constituent {name}",
+        speaker_opening=(
+            "I am writing to you as my Member of Parliament for {constituency}. I know "
+            "that as Speaker you take no side on matters before the House, so I am not "
+            "asking you to support a position there; I am asking you, as my constituency "
+            "MP, to take up the concerns below with the Government on my behalf."),
+        speaker_closing=(
+            "I understand that as Speaker you remain impartial in the House, so I would be "
+            "grateful if you would pass my concerns to the relevant Minister on my behalf, "
+            "and let me know how they reply."),
+        abstentionist_closing=(
+            "I understand that you do not take your seat at Westminster, so I would be "
+            "grateful if you would raise my concerns directly with the relevant Minister, "
+            "and let me know how they reply."),
     ),
     WELSH: LetterWords(
         tag="cy-GB",
@@ -86,6 +104,20 @@ WORDS = {
         stamp="Stamp",
         keepsake_heading="Eich copi chi: cadwch y dudalen hon, nid yw ar gyfer eich AS",
         email_subject="Llythyr gan eich etholwr {name}",
+        # "sef" before the constituency: a name after "dros" would need a mutation.
+        speaker_opening=(
+            "Rwy’n ysgrifennu atoch fel Aelod Seneddol fy etholaeth, sef {constituency}. "
+            "Gwn nad ydych, fel Llefarydd, yn cymryd ochr ar faterion gerbron y Tŷ, felly "
+            "nid wyf yn gofyn i chi gefnogi safbwynt yno; rwy’n gofyn i chi, fel AS fy "
+            "etholaeth, godi’r pryderon isod gyda’r Llywodraeth ar fy rhan."),
+        speaker_closing=(
+            "Deallaf eich bod, fel Llefarydd, yn parhau’n ddiduedd yn y Tŷ, felly byddwn yn "
+            "ddiolchgar pe baech yn trosglwyddo fy mhryderon i’r Gweinidog perthnasol ar fy "
+            "rhan, ac yn rhoi gwybod i mi sut y maent yn ymateb."),
+        abstentionist_closing=(
+            "Deallaf nad ydych yn cymryd eich sedd yn San Steffan, felly byddwn yn "
+            "ddiolchgar pe baech yn codi fy mhryderon yn uniongyrchol gyda’r Gweinidog "
+            "perthnasol, ac yn rhoi gwybod i mi sut y maent yn ymateb."),
     ),
 }
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import sqlite_utils
+from flask_babel import format_number, gettext
 
 from campaign.campaigns.devolution import rules_by_ask
 from campaign.campaigns.welsh import in_welsh, offered_in_welsh
@@ -28,8 +29,6 @@ STATUSES = tuple(Status)
 #: The one placeholder a thank-you message may use (checked like the letter's wording).
 THANK_YOU_PLACEHOLDERS = {"count": "How many letters were written, e.g. 1,234"}
 DEFAULT_THANK_YOU = "This campaign has closed. Thank you to everyone who wrote to their MP."
-# Said instead of the default thanks when nobody wrote: there is no one to thank.
-CLOSED_WITHOUT_LETTERS = "This campaign has closed."
 
 
 @dataclass(frozen=True)
@@ -73,11 +72,18 @@ class Campaign:
         return [p.strip() for p in self.intro.split("\n\n") if p.strip()]
 
     def thank_you_message(self, letters: int) -> str:
-        """The closed campaign's thanks, with {{ count }} filled in ("1,234")."""
+        """The closed campaign's thanks, with {{ count }} filled in ("1,234").
+
+        The site's own default thanks is said in the page's language; what staff
+        wrote is theirs, in the language they wrote it in.
+        """
         text = self.thank_you or DEFAULT_THANK_YOU
-        if letters == 0 and text == DEFAULT_THANK_YOU:
-            return CLOSED_WITHOUT_LETTERS
-        return render_wording(text, {"count": f"{letters:,}"}, THANK_YOU_PLACEHOLDERS)
+        if text == DEFAULT_THANK_YOU:
+            if letters == 0:  # nobody wrote: there is no one to thank
+                return gettext("This campaign has closed.")
+            return gettext("This campaign has closed. Thank you to everyone who wrote to "
+                           "their MP.")
+        return render_wording(text, {"count": format_number(letters)}, THANK_YOU_PLACEHOLDERS)
 
 
 def _campaign(row: dict, language: str = ENGLISH) -> Campaign:
@@ -133,10 +139,12 @@ def campaign_slugs(db: sqlite_utils.Database) -> list[str]:
     return [row["slug"] for row in db.query("select slug from campaigns order by slug")]
 
 
-def campaign_by_id(db: sqlite_utils.Database, campaign_id: int) -> Campaign | None:
-    """The campaign with `campaign_id`, whatever its status, or None (staff pages)."""
+def campaign_by_id(db: sqlite_utils.Database, campaign_id: int,
+                   language: str = ENGLISH) -> Campaign | None:
+    """The campaign with `campaign_id`, whatever its status, or None; in `language` as
+    `campaign_by_slug` reads it."""
     rows = list(db.query("select * from campaigns where id = ?", [campaign_id]))
-    return _campaign(rows[0]) if rows else None
+    return _campaign_in(db, rows[0], language) if rows else None
 
 
 def all_campaigns(db: sqlite_utils.Database) -> list[dict]:

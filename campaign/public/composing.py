@@ -56,7 +56,8 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
                                 sender=sender, personal_note=request.personal_note,
                                 today=day, seed=request.seed, edits=request.edits,
                                 nation=found.constituency.nation, stance=stance,
-                                language=language or current_language())
+                                language=language or current_language(),
+                                wording_language=campaign.language)
     except NothingForMP as error:
         raise NoAsksChosen(nothing_for_mp(error)) from None
     if reference_url and request.reference:
@@ -87,7 +88,7 @@ def suggested_wording(campaign: Campaign, asks: Sequence[Ask], mp: MP, seed: int
     (in `nation`, the writer's, without the asks its MP letter leaves out; with the
     opening and closing the MP's post and `stance` call for)."""
     return suggested_for(campaign.wording, asks, mp, seed, placeholder_values(mp, "", today),
-                         nation, stance=stance)
+                         nation, stance=stance, language=campaign.language)
 
 
 def stance_for(db: sqlite_utils.Database, campaign: Campaign, found: FoundMP | None) -> str:

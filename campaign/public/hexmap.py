@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from flask_babel import format_number, gettext, ngettext
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
 HEXJSON = "uk-constituencies-2024.hexjson"
@@ -21,8 +23,10 @@ HEX_SIZE = 6.0  # centre to corner, in SVG units
 # at least 3:1 apart (WCAG's contrast for parts of a graphic): early in a campaign most
 # seats with letters have only a few, and they must not fade into the rest. Each darker
 # step is about 1.5:1 from the one before it.
-CLASSES = ((0, "#e4e4e0", "no letters yet"), (1, "#3a82c0", "1 to 4"), (5, "#23609f", "5 to 19"),
-           (20, "#15457f", "20 to 99"), (100, "#08264f", "100 or more"))
+# The labels are the legend's, in the page's language.
+CLASSES = ((0, "#e4e4e0", _l("no letters yet")), (1, "#3a82c0", _l("1 to 4")),
+           (5, "#23609f", _l("5 to 19")), (20, "#15457f", _l("20 to 99")),
+           (100, "#08264f", _l("100 or more")))
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,13 @@ def _corners(x: float, y: float) -> str:
                     for i in range(6))
 
 
+def map_label(campaign_title: str) -> str:
+    """What the map says to a screen reader, in the page's language."""
+    return gettext("Map of the 650 constituencies, shaded by letters written to MPs for "
+                   "%(campaign)s. The table lists every constituency with letters.",
+                   campaign=campaign_title)
+
+
 def letters_svg(letters_by_code: dict[str, int], label: str) -> Markup:
     """The map as inline SVG markup, each hex shaded by its letters and titled."""
     cells = hexes()
@@ -75,12 +86,16 @@ def letters_svg(letters_by_code: dict[str, int], label: str) -> Markup:
     left, top = min(xs) - pad, min(ys) - pad
     width, height = max(xs) - left + pad, max(ys) - top + pad
     shapes = []
+    said: dict[int, Markup] = {}  # "3 letters" in the page's language, once per count
     for cell, (x, y) in zip(cells, centres, strict=True):
         count = letters_by_code.get(cell.code, 0)
-        noun = "letter" if count == 1 else "letters"
+        if count not in said:
+            # (flask_babel's ngettext keeps `num` for the plain count: "1234")
+            said[count] = escape(ngettext("%(count)s letter", "%(count)s letters", count,
+                                          count=format_number(count)))
         shapes.append(
             f'<use href="#hex" data-code="{cell.code}" x="{x:.1f}" y="{y:.1f}" '
-            f'fill="{shade(count)}"><title>{escape(cell.name)}: {count:,} {noun}</title></use>')
+            f'fill="{shade(count)}"><title>{escape(cell.name)}: {said[count]}</title></use>')
     return Markup(
         f'<svg class="hexmap" xmlns="http://www.w3.org/2000/svg" role="img" '
         f'aria-label="{escape(label)}" viewBox="{left:.1f} {top:.1f} {width:.1f} {height:.1f}" '

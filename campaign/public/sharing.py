@@ -12,6 +12,7 @@ from functools import lru_cache
 from io import BytesIO
 from urllib.parse import quote, urlencode
 
+from flask_babel import gettext
 from PIL import Image, ImageDraw, ImageFont
 
 from letters.fonts import BOLD, REGULAR, font_path
@@ -29,11 +30,16 @@ class ShareLink:
 
 
 def share_links(title: str, url: str) -> list[ShareLink]:
-    """Links that open each service's own share page with the campaign filled in."""
-    message = f"I've written to my MP: {title}. You can too, in two minutes:"
+    """Links that open each service's own share page with the campaign filled in.
+
+    The message is in the page's language, and `url` (made under /cy/ on a Welsh page)
+    opens the campaign in it.
+    """
+    message = gettext("I've written to my MP: %(title)s. You can too, in two minutes:",
+                      title=title)
     return [
         ShareLink("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{message} {url}"})),
-        ShareLink("Email", "mailto:?" + urlencode({"subject": title, "body": f"{message}\n{url}"},
+        ShareLink(gettext("Email"), "mailto:?" + urlencode({"subject": title, "body": f"{message}\n{url}"},
                                                   quote_via=quote)),
         ShareLink("Bluesky", "https://bsky.app/intent/compose?"
                   + urlencode({"text": f"{message} {url}"})),
@@ -43,14 +49,24 @@ def share_links(title: str, url: str) -> list[ShareLink]:
     ]
 
 
+def share_card_words(organisation: str) -> tuple[str, str]:
+    """The card's site name and byline ("A campaign by ...") in the page's language."""
+    byline = gettext("A campaign by %(organisation)s", organisation=organisation)
+    return gettext("Write to your MP"), byline if organisation else ""
+
+
 @lru_cache(maxsize=32)
-def share_card_png(title: str, byline: str) -> bytes:
-    """A 1200x630 PNG naming the campaign, for link previews in messages and social media."""
+def share_card_png(title: str, byline: str, site_name: str = "Write to your MP") -> bytes:
+    """A 1200x630 PNG naming the campaign, for link previews in messages and social media.
+
+    `site_name` and `byline` come from share_card_words, in the language of the address
+    the card was asked for (/cy/.../share.png is the Welsh card).
+    """
     image = Image.new("RGB", CARD_SIZE, CARD_BACKGROUND)
     draw = ImageDraw.Draw(image)
     heading = ImageFont.truetype(str(font_path(BOLD)), 68)
     small = ImageFont.truetype(str(font_path(REGULAR)), 36)
-    draw.text((80, 70), "Write to your MP", font=small, fill="#ffffff")
+    draw.text((80, 70), site_name, font=small, fill="#ffffff")
     lines = textwrap.wrap(title, width=30)[:4]
     draw.multiline_text((80, 170), "\n".join(lines), font=heading, fill="#ffffff", spacing=14)
     draw.text((80, CARD_SIZE[1] - 100), byline, font=small, fill="#cfd8e6")

@@ -25,8 +25,6 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from campaign.campaigns import (
-    CLOSED_WITHOUT_LETTERS,
-    DEFAULT_THANK_YOU,
     Campaign,
     campaign_by_id,
     campaign_by_slug,
@@ -58,7 +56,7 @@ from campaign.public.counter import get_counter
 from campaign.public.downloads import letter_file
 from campaign.public.emailing import email_offer
 from campaign.public.forms import LetterForm, PostcodeForm
-from campaign.public.hexmap import CLASSES, letters_svg
+from campaign.public.hexmap import CLASSES, letters_svg, map_label
 from campaign.public.letter_edits import MAX_EDIT_LENGTH, paragraph_texts, read_edits
 from campaign.public.letter_reports import (
     REPLY_KINDS,
@@ -75,7 +73,7 @@ from campaign.public.pending_counts import get_pending
 from campaign.public.privacy_facts import privacy_facts
 from campaign.public.references import new_reference, normalise, reference_hash
 from campaign.public.second_letters import chosen_target_ids, offered, second_letter, second_letters
-from campaign.public.sharing import share_card_png, share_links
+from campaign.public.sharing import share_card_png, share_card_words, share_links
 from campaign.public.signed_requests import (
     LetterExpired,
     LetterRequest,
@@ -111,21 +109,10 @@ def _share_links(campaign: Campaign):
                        url_for("public.campaign_page", slug=campaign.slug, _external=True))
 
 
-def _thank_you(campaign: Campaign, letters: int) -> str:
-    """The closed campaign's thanks: staff's own words as they wrote them, the site's
-    default thanks in the page's language."""
-    message = campaign.thank_you_message(letters)
-    if message == CLOSED_WITHOUT_LETTERS:
-        return gettext("This campaign has closed.")
-    if message == DEFAULT_THANK_YOU:
-        return gettext("This campaign has closed. Thank you to everyone who wrote to their MP.")
-    return message
-
-
 def _closed(campaign: Campaign, status: int = 410, others: bool = True):
     letters = get_counter().count(get_db(), campaign.id)
     return render_template("public/closed.html", campaign=campaign, others=others,
-                           thank_you=_thank_you(campaign, letters)), status
+                           thank_you=campaign.thank_you_message(letters)), status
 
 
 def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
@@ -208,8 +195,8 @@ def embed(slug: str):
 def share_card(slug: str):
     """The image link previews show for the campaign (Open Graph og:image)."""
     campaign = _campaign_or_404(slug)
-    org = current_app.config.get("ORGANISATION_NAME", "")
-    png = share_card_png(campaign.title, f"A campaign by {org}" if org else "")
+    site_name, byline = share_card_words(current_app.config.get("ORGANISATION_NAME", ""))
+    png = share_card_png(campaign.title, byline, site_name)
     response = current_app.response_class(png, mimetype="image/png")
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response
@@ -221,8 +208,7 @@ def results(slug: str):
     campaign = _campaign_or_404(slug)
     seats = by_constituency(get_db(), Filter(campaign_id=campaign.id))
     letters = {row["constituency_code"]: row["letters"] for row in seats}
-    label = (f"Map of the 650 constituencies, shaded by letters written to MPs for "
-             f"{campaign.title}. The table lists every constituency with letters.")
+    label = map_label(campaign.title)
     return render_template("public/results.html", campaign=campaign, seats=seats,
                            total=sum(letters.values()), map_svg=letters_svg(letters, label),
                            classes=CLASSES, share=_share_links(campaign))
@@ -724,7 +710,8 @@ def _reference_page(ref: str, letter, message: str = "", status: int = 200,
         "public/reference.html", reference=ref, letter=letter, problem=status >= 400,
         missing=missing, errors=errors,
         missing_messages={name: text for name, (text, _) in _MISSING.items()},
-        campaign=campaign_by_id(get_db(), letter.campaign_id), message=message,
+        campaign=campaign_by_id(get_db(), letter.campaign_id, current_language()),
+        message=message,
         sent_kinds=SENT_KINDS, reply_within=REPLY_WITHIN, reply_kinds=REPLY_KINDS), status
 
 

@@ -16,12 +16,12 @@ import sqlite_utils
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from campaign.campaigns import Campaign, campaign_by_id, campaign_by_slug, enabled_asks
+from campaign.campaigns import Campaign, campaign_by_id, enabled_asks
 from campaign.lookup.register import mp_by_code
 from campaign.public.forms import NOTE_MAX
 from campaign.stances.records import stance_of
 from letters import MP, Letter, Sender, compose_letter
-from letters.languages import WELSH
+from letters.languages import ENGLISH, WELSH
 from letters.nations import Nation
 
 SAMPLE_MP = MP(
@@ -84,10 +84,7 @@ def campaign_in(db: sqlite_utils.Database, campaign_id: int, language: str | Non
     """The campaign as writers on the pages in `language` ("cy" or anything else for
     English) read it: in Welsh only once its Welsh is complete (`Campaign.language`
     says which it is)."""
-    campaign = campaign_by_id(db, campaign_id)
-    if campaign is None or language != WELSH:
-        return campaign
-    return campaign_by_slug(db, campaign.slug, WELSH)
+    return campaign_by_id(db, campaign_id, WELSH if language == WELSH else ENGLISH)
 
 
 #: The citizen's form's own words the preview shows, from the site's catalogue (the same
