@@ -149,22 +149,22 @@ def test_a_second_letter_from_a_welsh_writer_is_english(client, app):
     assert "Cymraeg" not in text and "Dear" in text
 
 
-def test_the_speakers_paragraphs_follow_the_campaigns_language(client, app):
-    # The paragraphs the Speaker's role calls for replace the campaign's opening and
-    # closing, so they are in the campaign wording's language: Welsh once it is complete.
+def _welsh_pdf_to_the_speaker(client) -> str:
     journey = welsh_journey(client)
     journey.open()
     journey.find_mp("PR7 1DP")
     journey.write()
-    welsh = " ".join(pdf_text(journey.download("pdf").data).split())
+    return " ".join(pdf_text(journey.download("pdf").data).split())
+
+
+def test_the_speakers_paragraphs_follow_the_campaigns_language(client, app):
+    # The paragraphs the Speaker's role calls for replace the campaign's opening and
+    # closing, so they are in the campaign wording's language: Welsh once it is complete.
+    welsh = _welsh_pdf_to_the_speaker(client)
     assert "Rwy’n ysgrifennu atoch fel Aelod Seneddol fy etholaeth, sef Chorley." in welsh
     assert "yn parhau’n ddiduedd yn y Tŷ" in welsh and "as Speaker" not in welsh
     with app.app_context():
         clear_welsh(get_db(), 1)
-    journey = welsh_journey(client)
-    journey.open()
-    journey.find_mp("PR7 1DP")
-    journey.write()
-    english = " ".join(pdf_text(journey.download("pdf").data).split())
+    english = _welsh_pdf_to_the_speaker(client)
     assert "I know that as Speaker you take no side" in english
     assert "fel Llefarydd" not in english.replace("Mr Llefarydd", "")

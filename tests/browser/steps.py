@@ -135,3 +135,12 @@ def assert_no_sideways_scroll(page: Page) -> None:
     """On a phone a page wider than the screen hides words off to the right."""
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"page is {overflow}px wider than the viewport"
+
+
+def sign_in(page: Page, email: str, password: str) -> None:
+    """Sign in to the staff area as `email`."""
+    page.goto("/staff/login")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()

@@ -27,6 +27,7 @@ from tests.browser.steps import (  # noqa: E402
     open_campaign,
     preview,
     reach_preview,
+    sign_in,
 )
 from tests.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
 from tests.helpers import SLUG  # noqa: E402
@@ -374,14 +375,6 @@ def test_a_wording_mistake_is_quoted_beside_its_field(page, axe_js, staff_accoun
     check(page, axe_js, "staff-wording-error")
 
 
-def _sign_in(page, email: str) -> None:
-    page.goto("/staff/login")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(STAFF_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
-
-
 def test_welsh_fields_sit_under_their_english_and_name_their_mistakes(page, axe_js, staff_account):
     def shoot(step: str) -> None:
         # A person looks at these: the form at a phone's width and at a desktop's.
@@ -392,7 +385,7 @@ def test_welsh_fields_sit_under_their_english_and_name_their_mistakes(page, axe_
             if size is PHONE:  # nothing scrolls sideways on a phone, Welsh fields open too
                 assert_no_sideways_scroll(page)
 
-    _sign_in(page, staff_account)
+    sign_in(page, staff_account, STAFF_PASSWORD)
     page.goto("/staff/campaigns/1/wording")
     shoot("wording")
     # A folded Welsh field opens to be written; a mistake in it is named and quoted.

@@ -8,6 +8,7 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect
 
+from tests.browser.steps import sign_in
 from tests.helpers import SLUG, Journey
 
 ORGANISER_EMAIL = "counts-organiser@example.org"
@@ -32,16 +33,8 @@ def organiser(live_app):
     return ORGANISER_EMAIL
 
 
-def _sign_in(page, email: str) -> None:
-    page.goto("/staff/login")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
-
-
 def test_the_counts_page_never_scrolls_sideways(page, viewport, shoot, organiser):
-    _sign_in(page, organiser)
+    sign_in(page, organiser, PASSWORD)
     page.goto(COUNTS)
     page.locator("summary", has_text="By MP (").click()  # the widest table, opened
     expect(page.get_by_role("table", name="By party")).to_be_visible()
@@ -60,7 +53,7 @@ def test_the_counts_page_never_scrolls_sideways(page, viewport, shoot, organiser
 
 
 def test_dates_are_typed_as_day_month_and_year(page, viewport, shoot, organiser):
-    _sign_in(page, organiser)
+    sign_in(page, organiser, PASSWORD)
     page.goto(COUNTS)
     start = page.get_by_role("group", name="From")
     start.get_by_label("Day").fill("31")

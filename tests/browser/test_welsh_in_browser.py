@@ -100,12 +100,7 @@ def test_a_vacant_seat_is_explained_in_welsh(browser, live_server, viewport, ups
 def _welsh_reference(page) -> None:
     """A Welsh writer's letter, downloaded, then its page (/cy/r/<reference>)."""
     _welsh_letter_form(page)
-    page.get_by_label("Eich enw llawn").fill(WRITER["full_name"])
-    page.get_by_label("Llinell 1 y cyfeiriad").fill(WRITER["address_line1"])
-    page.get_by_label("Tref neu ddinas").fill(WRITER["town"])
-    page.get_by_label(ASKS[0], exact=True).check()
-    page.get_by_role("button", name="Gweld rhagolwg o’m llythyr").click()
-    page.wait_for_load_state()
+    _welsh_preview(page)
     reference = page.locator(".reference-code").first.inner_text()
     with page.expect_download():
         # By its value: the preview's words are translated on another branch.
