@@ -23,6 +23,7 @@ from dataclasses import replace
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
+from wtforms.fields.choices import SelectChoice
 
 from campaign.campaigns import (
     Campaign,
@@ -118,7 +119,7 @@ def _closed(campaign: Campaign, status: int = 410, others: bool = True):
 def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
     """The letter form offering `offered` (defaults may include the asks already ticked)."""
     form = LetterForm(formdata=formdata, **defaults)
-    form.asks.choices = [(ask.id, ask.title) for ask in offered]
+    form.asks.choices = [SelectChoice(ask.id, ask.title) for ask in offered]
     return form
 
 

@@ -11,6 +11,7 @@ import unicodedata
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, Optional, Regexp, ValidationError
 
 from campaign.campaigns import STATUSES, THANK_YOU_PLACEHOLDERS
@@ -226,8 +227,9 @@ def _add_nation_fields(form_class) -> None:
         prefix, label = NATION_FIELDS[nation], nation.label
         setattr(form_class, f"{prefix}_devolved", RadioField(
             f"Who decides this in {label}?", default="westminster",
-            choices=[("westminster", "Westminster: the MP letter asks for it as written"),
-                     ("devolved", f"A devolved body in {label}")]))
+            choices=[SelectChoice("westminster",
+                                  "Westminster: the MP letter asks for it as written"),
+                     SelectChoice("devolved", f"A devolved body in {label}")]))
         setattr(form_class, f"{prefix}_decided_by", StringField(
             f"Who decides it in {label}", filters=[clean_line], validators=[
                 Optional(), Length(max=MAX_BODY_LENGTH, message=(
@@ -235,8 +237,8 @@ def _add_nation_fields(form_class) -> None:
             description=f"As a sentence names it, e.g. “{DEFAULT_DEVOLVED_BODY[nation]}”."))
         setattr(form_class, f"{prefix}_mp_letter", RadioField(
             f"Where it is devolved, the letter to an MP in {label}", default="omit",
-            choices=[(MPLetter.OMIT.value, "Leaves the ask out"),
-                     (MPLetter.OWN.value, "Uses the phrasing below")]))
+            choices=[SelectChoice(MPLetter.OMIT.value, "Leaves the ask out"),
+                     SelectChoice(MPLetter.OWN.value, "Uses the phrasing below")]))
         setattr(form_class, f"{prefix}_paragraph", TextAreaField(
             f"The MP letter's paragraph in {label}", filters=[wording_text],
             validators=[Optional(), valid_wording]))
@@ -302,7 +304,8 @@ class TargetForm(FlaskForm):
     email = StringField("Email (optional)", filters=[clean_line], validators=[
         Optional(), Length(max=254, message="Keep the email under 254 characters.")])
     nations = SelectMultipleField("Offered to writers in", choices=[
-        (str(nation), nation.label) for nation in DEVOLVED_NATIONS], validate_choice=False)
+        SelectChoice(str(nation), nation.label) for nation in DEVOLVED_NATIONS],
+        validate_choice=False)
     subject = StringField("Subject line (optional)", filters=[wording_text], validators=[
         Optional(), Length(max=200, message="Keep the subject under 200 characters."),
         valid_line_wording])

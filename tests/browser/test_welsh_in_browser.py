@@ -17,11 +17,14 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 from playwright.sync_api import expect
 
 from letters.dates import letter_date
-from tests.browser.steps import ASKS, assert_no_sideways_scroll
+from tests.browser.steps import assert_no_sideways_scroll
 from tests.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page
 from tests.helpers import SLUG, WRITER, docx_paragraphs, pdf_text
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+# The launch campaign's first ask, as its Welsh pages name it (campaign/data).
+WELSH_ASK = "Cyfreithiau cryfach yn erbyn masnachwyr pobl"
 
 
 def _welsh_letter_form(page) -> None:
@@ -40,7 +43,7 @@ def _welsh_preview(page) -> None:
     page.get_by_label("Eich enw llawn").fill(WRITER["full_name"])
     page.get_by_label("Llinell 1 y cyfeiriad").fill(WRITER["address_line1"])
     page.get_by_label("Tref neu ddinas").fill(WRITER["town"])
-    page.get_by_label(ASKS[0], exact=True).check()
+    page.get_by_label(WELSH_ASK, exact=True).check()
     page.get_by_role("button", name="Gweld rhagolwg o’m llythyr").click()
     page.wait_for_load_state()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mae eich llythyr yn barod")
@@ -49,7 +52,9 @@ def _welsh_preview(page) -> None:
 def test_the_journey_in_welsh_gives_a_welsh_letter(browser, live_server, viewport, upstreams):
     context, page = new_page(browser, live_server, viewport)
     _welsh_letter_form(page)
-    expect(page.locator("#wording-in-english")).to_contain_text("yn Saesneg am y tro")
+    # The launch campaign's wording is written in Welsh: no "in English for now" notice.
+    expect(page.locator("#wording-in-english")).to_have_count(0)
+    expect(page.get_by_label(WELSH_ASK, exact=True)).to_be_visible()
     # The character count (static/site.js) speaks the page's language.
     expect(page.locator("#personal_note-count")).to_have_text("Mae gennych 1,200 nod ar ôl")
     _welsh_preview(page)
@@ -123,7 +128,7 @@ def _goto(address: str):
 WELSH_PAGES = [
     ("campaign", _goto(f"/cy/c/{SLUG}/")),
     ("letter-form", _welsh_letter_form),
-    ("preview", _welsh_preview),
+    ("preview", lambda page: (_welsh_letter_form(page), _welsh_preview(page))),
     ("postcode-error", _goto(f"/cy/c/{SLUG}/write?postcode=hello")),
     ("help", _goto(f"/cy/c/{SLUG}/help")),
     ("about", _goto("/cy/about")),
