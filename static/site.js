@@ -53,7 +53,9 @@
 // tab's sessionStorage: in the writer's own browser, never sent to us, gone when the tab
 // closes, and cleared once the letter is downloaded or emailed. When the form is fetched
 // afresh (data-restore: Back from the preview, a reload) it is put back. The letter's
-// paragraphs and seed come back only for the same MP's form: they name that MP.
+// paragraphs and seed come back only for the same MP's form in the same language: they
+// name that MP, in the words of the page's language (a writer who switches between
+// English and Cymraeg keeps their details and ticks, and gets the paragraphs anew).
 // Runs before the character counts below, so they count what was put back.
 (function () {
   "use strict";
@@ -84,7 +86,8 @@
   }
 
   function save() {
-    var values = { looked_up: form.elements.looked_up ? form.elements.looked_up.value : "" };
+    var values = { looked_up: form.elements.looked_up ? form.elements.looked_up.value : "",
+                   language: document.documentElement.lang };
     fields().forEach(function (el) {
       if (el.type === "checkbox") {
         values[el.name] = values[el.name] || [];
@@ -110,7 +113,8 @@
     if (!saved) {
       return;
     }
-    var sameMp = form.elements.looked_up && saved.looked_up === form.elements.looked_up.value;
+    var sameMp = form.elements.looked_up && saved.looked_up === form.elements.looked_up.value
+      && saved.language === document.documentElement.lang;
     fields().forEach(function (el) {
       if (!(el.name in saved) || (!sameMp && mpBound.test(el.name))) {
         return;

@@ -6,6 +6,8 @@ static/site.js puts back what the writer typed from this tab's sessionStorage.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytest.importorskip("playwright", reason="Playwright is not installed: pip install -e '.[test]'")
@@ -159,3 +161,22 @@ def test_an_edit_to_an_unticked_ask_is_kept_and_said(page, shoot):
     page.get_by_label(ASKS[0], exact=True).check()
     preview(page)
     expect(page.get_by_text(EDITED)).to_be_visible()
+
+
+def test_switching_language_keeps_the_details_and_gives_the_paragraphs_in_the_new_one(page):
+    # The writer's details and ticks follow them to Cymraeg; the paragraphs are the
+    # campaign's Welsh (its English kept would read as the writer's own edits).
+    open_campaign(page)
+    find_mp(page, "E8 1DY")
+    fill_letter(page)
+    page.get_by_role("link", name="Cymraeg").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ysgrifennu eich llythyr")
+    expect(page.get_by_label("Eich enw llawn")).to_have_value(WRITER["full_name"])
+    welsh_ask = "Cyfreithiau cryfach yn erbyn masnachwyr pobl"
+    expect(page.get_by_label(welsh_ask, exact=True)).to_be_checked()
+    paragraph = page.locator("textarea[name^='para-ask-']").first
+    expect(paragraph).not_to_have_value(re.compile("the law and its enforcement"))
+    page.get_by_role("button", name="Gweld rhagolwg o’m llythyr").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mae eich llythyr yn barod")
