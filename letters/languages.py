@@ -104,9 +104,10 @@ WORDS = {
         stamp="Stamp",
         keepsake_heading="Eich copi chi: cadwch y dudalen hon, nid yw ar gyfer eich AS",
         email_subject="Llythyr gan eich etholwr {name}",
-        # "sef" before the constituency: a name after "dros" would need a mutation.
+        # "yn etholaeth" before the constituency: a name after "dros" would mutate.
         speaker_opening=(
-            "Rwy’n ysgrifennu atoch fel Aelod Seneddol fy etholaeth, sef {constituency}. "
+            "Rwy’n ysgrifennu atoch gan mai chi yw fy Aelod Seneddol yn etholaeth "
+            "{constituency}. "
             "Gwn nad ydych, fel Llefarydd, yn cymryd ochr ar faterion gerbron y Tŷ, felly "
             "nid wyf yn gofyn i chi gefnogi safbwynt yno; rwy’n gofyn i chi, fel AS fy "
             "etholaeth, godi’r pryderon isod gyda’r Llywodraeth ar fy rhan."),

@@ -118,7 +118,7 @@ def test_a_closed_campaign_thanks_its_writers_in_welsh(app, client):
         get_db().execute("update campaigns set status = 'closed',"
                          " thank_you = '', thank_you_cy = '' where slug = ?", [SLUG])
     text = page_text(client.get("/cy/").get_data(as_text=True))
-    assert "Mae’r ymgyrch hon wedi cau. Diolch i bawb a ysgrifennodd at eu AS." in text
+    assert "Mae’r ymgyrch hon wedi cau. Diolch i bawb a ysgrifennodd at eu hAS." in text
     assert "Thank you to everyone" in page_text(client.get("/").get_data(as_text=True))
     with app.app_context():  # what staff wrote is theirs, its count said the page's way
         get_db().execute("update campaigns set thank_you = ?, thank_you_cy = ? where slug = ?",

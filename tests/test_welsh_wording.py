@@ -147,6 +147,8 @@ def test_a_second_letter_from_a_welsh_writer_is_english(client, app):
     assert second.status_code == 200
     text = pdf_text(second.data)
     assert "Cymraeg" not in text and "Dear" in text
+    # The Welsh page says why, beside the letter.
+    assert "Mae’r llythyr hwn yn Saesneg, gan fod y swyddfa" in page_text(page)
 
 
 def _welsh_pdf_to_the_speaker(client) -> str:
@@ -161,7 +163,7 @@ def test_the_speakers_paragraphs_follow_the_campaigns_language(client, app):
     # The paragraphs the Speaker's role calls for replace the campaign's opening and
     # closing, so they are in the campaign wording's language: Welsh once it is complete.
     welsh = _welsh_pdf_to_the_speaker(client)
-    assert "Rwy’n ysgrifennu atoch fel Aelod Seneddol fy etholaeth, sef Chorley." in welsh
+    assert "Rwy’n ysgrifennu atoch gan mai chi yw fy Aelod Seneddol yn etholaeth Chorley." in welsh
     assert "yn parhau’n ddiduedd yn y Tŷ" in welsh and "as Speaker" not in welsh
     with app.app_context():
         clear_welsh(get_db(), 1)
