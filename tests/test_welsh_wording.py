@@ -149,6 +149,7 @@ def test_a_second_letter_from_a_welsh_writer_is_english(client, app):
     assert "Cymraeg" not in text and "Dear" in text
     # The Welsh page says why, beside the letter.
     assert "Mae’r llythyr hwn yn Saesneg, gan fod y swyddfa" in page_text(page)
+    assert "Gwiriwch bob llythyr, yna lawrlwythwch bob un" in page_text(page)
 
 
 def _welsh_pdf_to_the_speaker(client) -> str:
