@@ -51,7 +51,7 @@ DONE_ENGLISH = (
     "Want to change your letter?")
 DONE_WELSH = (
     "Argraffu, llofnodi a phostio eich llythyr", "Diolch am ysgrifennu at Diane Abbott.",
-    "Mae eich PDF yn eich ffolder lawrlwythiadau.", "Wedi’i golli? Lawrlwythwch ef eto:",
+    "Mae eich PDF yn eich ffolder lawrlwythiadau.", "Wedi colli’r llythyr? Lawrlwythwch ef eto:",
     "Argraffu’r llythyr", "Llofnodwch ef mewn inc", "Dim argraffydd? Gall llyfrgell",
     "Postio’r llythyr", "Plygwch ef yn dri a’i anfon", "Am newid eich llythyr?")
 
@@ -110,6 +110,8 @@ def test_the_page_after_the_download_in_welsh_and_in_english(client):
     word = _done(_preview(client, welsh=True), "docx")
     assert "Mae eich dogfen Word yn eich ffolder lawrlwythiadau" in word
     assert "Your Word document" not in word
+    # The Word document has no "Your copy" page to keep: the page does not mention one.
+    assert "Eich copi chi" not in word and "Eich copi chi" in _done(_preview(client, welsh=True))
 
 
 def test_a_changed_postcode_is_explained_in_welsh(client):
