@@ -348,6 +348,13 @@ def _after_the_download(journey: Journey) -> str:
         "csrf_token": hidden(journey.page, "csrf_token")}).get_data(as_text=True)
 
 
+def _after_the_download_with_a_second_letter(journey: Journey) -> str:
+    _preview_with_a_second_letter(journey)
+    return journey.client.post(f"/c/{SLUG}/done", data={
+        "letter": hidden(journey.page, "letter"), "format": "pdf",
+        "csrf_token": hidden(journey.page, "csrf_token")}).get_data(as_text=True)
+
+
 def _letter_form_with_errors(journey: Journey) -> str:
     journey.open()
     journey.find_mp("E8 1DY")
@@ -367,6 +374,7 @@ ANSWERS = [
     ("preview, the Speaker", lambda journey: _preview(journey, "PR7 1DP")),
     ("preview with a second letter", _preview_with_a_second_letter),
     ("after the download", _after_the_download),
+    ("after the download, a second letter to hand", _after_the_download_with_a_second_letter),
     ("letter form with errors", _letter_form_with_errors),
     ("after emailing", _emailed),
 ]

@@ -171,3 +171,22 @@ def test_the_speakers_paragraphs_follow_the_campaigns_language(client, app):
     english = _welsh_pdf_to_the_speaker(client)
     assert "I know that as Speaker you take no side" in english
     assert "fel Llefarydd" not in english.replace("Mr Llefarydd", "")
+
+
+def test_the_page_after_the_download_keeps_the_second_letter_to_hand(client):
+    # The writer downloads the letter to their MP and moves on; the second letter they
+    # chose is offered again there, not only by going Back.
+    journey = Journey(client)
+    journey.open()
+    journey.find_mp("FK1 1AA")
+    targets = re.findall(r'name="targets" value="(\d+)"', journey.page)
+    journey.write(asks=journey.ask_ids(), targets=targets)
+    done = client.post(f"/c/{SLUG}/done", data={
+        "letter": hidden(journey.page, "letter"), "format": "pdf",
+        "csrf_token": hidden(journey.page, "csrf_token")}).get_data(as_text=True)
+    assert "Your second letter: to Angela Constance MSP" in page_text(done)
+    target = re.search(r'name="target" value="(\d+)"', done).group(1)
+    second = client.post(f"/c/{SLUG}/download", data={
+        "letter": hidden(done, "letter"), "format": "pdf", "target": target,
+        "csrf_token": hidden(done, "csrf_token")})
+    assert second.status_code == 200 and "Dear Cabinet Secretary" in pdf_text(second.data)

@@ -604,9 +604,20 @@ def done(slug: str):
         return refused
     signed, letter, _ = _signed_letter(campaign)
     fmt = request.form.get("format", "")
+    # The second letters chosen with it stay to hand here: the writer came from the
+    # letter to the MP's download, and would otherwise find them only by going Back.
+    seconds = []
+    if signed.request.target_ids:
+        try:
+            seconds = second_letters(get_db(), campaign,
+                                     _english(campaign, enabled_asks(get_db(), campaign.id,
+                                                                     campaign.language)),
+                                     signed.request, signed.found, signed.day)
+        except NoAsksChosen:
+            seconds = []
     return render_template("public/done.html", campaign=campaign, letter=letter,
                            signed=request.form.get("letter", ""),
-                           format=fmt if fmt in ("pdf", "docx") else "",
+                           format=fmt if fmt in ("pdf", "docx") else "", seconds=seconds,
                            reference=signed.request.reference, share=_share_links(campaign))
 
 
