@@ -163,7 +163,8 @@ def test_an_edit_to_an_unticked_ask_is_kept_and_said(page, shoot):
     expect(page.get_by_text(EDITED)).to_be_visible()
 
 
-def test_switching_language_keeps_the_details_and_gives_the_paragraphs_in_the_new_one(page):
+def test_switching_language_keeps_the_details_and_gives_the_paragraphs_in_the_new_one(
+        page, welsh_launch_campaign):
     # The writer's details and ticks follow them to Cymraeg; the paragraphs are the
     # campaign's Welsh (its English kept would read as the writer's own edits).
     open_campaign(page)

@@ -23,6 +23,9 @@ from tests.helpers import SLUG, WRITER, docx_paragraphs, pdf_text
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
+# Every test here needs the launch campaign offered in Welsh, as it ships.
+pytestmark = pytest.mark.usefixtures("welsh_launch_campaign")
+
 # The launch campaign's first ask, as its Welsh pages name it (campaign/data).
 WELSH_ASK = "Cyfreithiau cryfach yn erbyn masnachwyr pobl"
 
