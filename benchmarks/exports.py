@@ -117,6 +117,27 @@ def time_export(db, by: str, scope: queries.Filter, repeat: int = 3) -> tuple[fl
     return times[0], statistics.median(times), size
 
 
+def filled_database(path: str, rows: int) -> None:
+    """Make the database at `path` hold `rows` letter records (`fill`), or reuse it as it
+    is when it already holds that many; say which."""
+    db = connect(path)
+    migrate(db)
+    if db["letters"].count == rows:
+        print(f"Reusing {path} with {rows:,} letters.")
+    else:
+        with db.atomic():
+            db.execute("delete from letter_reports")
+            db.execute("delete from letter_asks")
+            db.execute("delete from letters")
+        start = time.perf_counter()
+        fill(db, rows)
+        filled = time.perf_counter() - start
+        pairs = db["letter_asks"].count
+        print(f"Filled {rows:,} letters and {pairs:,} letter-ask pairs across {SEATS} "
+              f"constituencies and {DAYS} days in {filled:.1f} s.")
+    db.conn.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000, help="letter records to create")
@@ -127,21 +148,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = args.keep or str(Path(tmp) / "bench.sqlite3")
-        db = connect(path)
-        migrate(db)
-        if db["letters"].count == args.rows:
-            print(f"Reusing {path} with {args.rows:,} letters.")
-        else:
-            with db.atomic():
-                db.execute("delete from letter_asks")
-                db.execute("delete from letters")
-            start = time.perf_counter()
-            fill(db, args.rows)
-            filled = time.perf_counter() - start
-            pairs = db["letter_asks"].count
-            print(f"Filled {args.rows:,} letters and {pairs:,} letter-ask pairs across {SEATS} "
-                  f"constituencies and {DAYS} days in {filled:.1f} s.")
-        db.conn.close()
+        filled_database(path, args.rows)
 
         # A fresh connection, as a `flask export counts` run would open.
         db = connect(path)

@@ -30,14 +30,14 @@ sys.path.insert(0, str(ROOT))
 from campaign.campaigns import campaign_by_id  # noqa: E402
 from campaign.db import connect  # noqa: E402
 from campaign.exports import pack_figures, packs, queries  # noqa: E402
-from campaign.migrations.runner import migrate  # noqa: E402
 
 GOAL_SECONDS = 5.0
 CONTACT = packs.Contact("Example Campaign Group", "https://example.org/", "team@example.org")
 
 
 def _exports_benchmark():
-    """benchmarks/exports.py as a module, for its fill (one way to make a big campaign)."""
+    """benchmarks/exports.py as a module, for its filled database (one way to make a big
+    campaign)."""
     spec = importlib.util.spec_from_file_location("exports_benchmark",
                                                   ROOT / "benchmarks" / "exports.py")
     module = importlib.util.module_from_spec(spec)
@@ -61,20 +61,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = args.keep or str(Path(tmp) / "bench.sqlite3")
-        db = connect(path)
-        migrate(db)
-        if db["letters"].count == args.rows:
-            print(f"Reusing {path} with {args.rows:,} letters.")
-        else:
-            with db.atomic():
-                db.execute("delete from letter_reports")
-                db.execute("delete from letter_asks")
-                db.execute("delete from letters")
-            start = time.perf_counter()
-            exports.fill(db, args.rows)
-            print(f"Filled {args.rows:,} letters across {exports.SEATS} constituencies in "
-                  f"{time.perf_counter() - start:.1f} s.")
-        db.conn.close()
+        exports.filled_database(path, args.rows)
 
         db = connect(path)
         launch = next(iter(db.query("select id from campaigns order by id limit 1")))["id"]
