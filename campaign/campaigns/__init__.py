@@ -103,7 +103,7 @@ def _campaign(row: dict, language: str = ENGLISH) -> Campaign:
 
 def _campaign_in(db: sqlite_utils.Database, row: dict, language: str) -> Campaign:
     # Welsh only once the campaign's Welsh is complete; English reads skip the check.
-    if language == WELSH and offered_in_welsh(db, row["id"]):
+    if language == WELSH and offered_in_welsh(db, row):
         return _campaign(in_welsh(row, "campaigns"), WELSH)
     return _campaign(row)
 

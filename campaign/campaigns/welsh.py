@@ -69,11 +69,18 @@ def welsh_gaps(db: sqlite_utils.Database, campaign_id: int) -> list[str]:
     each for staff ("The Welsh of the introduction", "Ask 2, “Title”: the Welsh of
     its paragraph"); empty when it is complete."""
     rows = list(db.query("select * from campaigns where id = ?", [campaign_id]))
-    if not rows:
-        return []
-    gaps = [f"The Welsh of the {TEXT_NAMES[name]}" for name in missing_texts(rows[0], "campaigns")]
+    return _gaps(db, rows[0]) if rows else []
+
+
+def offered_in_welsh(db: sqlite_utils.Database, campaign: Mapping) -> bool:
+    """Whether writers on the Welsh pages get this campaign (its row, as read) in Welsh."""
+    return not _gaps(db, campaign)
+
+
+def _gaps(db: sqlite_utils.Database, campaign: Mapping) -> list[str]:
+    gaps = [f"The Welsh of the {TEXT_NAMES[name]}" for name in missing_texts(campaign, "campaigns")]
     asks = list(db.query("select * from asks where campaign_id = ? and enabled = 1"
-                         " order by position, id", [campaign_id]))
+                         " order by position, id", [campaign["id"]]))
     rules = _rule_rows(db, (ask["id"] for ask in asks))
     for number, ask in enumerate(asks, start=1):
         where = f"Ask {number}, “{ask['title']}”"
@@ -85,11 +92,6 @@ def welsh_gaps(db: sqlite_utils.Database, campaign_id: int) -> list[str]:
             gaps += [f"{where}, in {label}: the Welsh of its {TEXT_NAMES[name]}"
                      for name in missing_texts(rule, "ask_nations")]
     return gaps
-
-
-def offered_in_welsh(db: sqlite_utils.Database, campaign_id: int) -> bool:
-    """Whether writers on the Welsh pages get this campaign's wording in Welsh."""
-    return not welsh_gaps(db, campaign_id)
 
 
 def _rule_rows(db: sqlite_utils.Database, ask_ids: Iterable[int]) -> dict[int, list[dict]]:
