@@ -8,20 +8,20 @@ composes the very letter the writer read, with no lookup.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 import sqlite_utils
 
-from campaign.campaigns import Campaign
+from campaign.campaigns import Campaign, enabled_asks
 from campaign.campaigns.targets import targets_offered
 from campaign.lookup.finder import FoundMP
 from campaign.public.composing import NoAsksChosen, asks_in_letter, sender_for
 from campaign.public.emailing import EmailOffer, email_offer
 from campaign.public.signed_requests import LetterRequest
 from campaign.public.writer_sentences import no_target_asks
-from letters import Ask, Letter
+from letters import Letter
 from letters.targets import NoTargetAsks, Target, compose_target_letter
 
 #: The letter form's checkboxes: name="targets", one value per target id.
@@ -56,19 +56,22 @@ def chosen_target_ids(db: sqlite_utils.Database, campaign: Campaign, found: Foun
     return tuple(target.id for target in offered(db, campaign, found) if str(target.id) in ticked)
 
 
-def second_letters(db: sqlite_utils.Database, campaign: Campaign, enabled: Sequence[Ask],
-                   request: LetterRequest, found: FoundMP, day: date) -> list[SecondLetter]:
+def second_letters(db: sqlite_utils.Database, campaign: Campaign, request: LetterRequest,
+                   found: FoundMP, day: date) -> list[SecondLetter]:
     """The letters to the targets `request` chose, in the campaign's order.
 
+    They are written in English whatever the pages' language: the offices they go to
+    (outside Wales) work in English, so the asks are read in English here.
     Raises NoAsksChosen with a sentence for the writer when a chosen target would
     have nothing to ask (none of the ticked asks is decided where it can act).
     """
     chosen = set(request.target_ids)
-    asks = asks_in_letter(enabled, request)
+    targets = [target for target in offered(db, campaign, found) if target.id in chosen]
+    if not targets:
+        return []
+    asks = asks_in_letter(enabled_asks(db, campaign.id), request)
     letters = []
-    for target in offered(db, campaign, found):
-        if target.id not in chosen:
-            continue
+    for target in targets:
         try:
             letter = compose_target_letter(
                 target=target, asks=asks, nation=found.constituency.nation, mp=found.mp,
@@ -81,12 +84,10 @@ def second_letters(db: sqlite_utils.Database, campaign: Campaign, enabled: Seque
     return letters
 
 
-def second_letter(db: sqlite_utils.Database, campaign: Campaign, enabled: Sequence[Ask],
-                  request: LetterRequest, found: FoundMP, day: date,
-                  target_id: str) -> SecondLetter | None:
+def second_letter(db: sqlite_utils.Database, campaign: Campaign, request: LetterRequest,
+                  found: FoundMP, day: date, target_id: str) -> SecondLetter | None:
     """The one second letter a download or email asks for by its target's id, or None."""
-    for second in second_letters(db, campaign, enabled, request, found, day):
+    for second in second_letters(db, campaign, request, found, day):
         if str(second.target.id) == target_id:
             return second
     return None
-

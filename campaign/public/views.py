@@ -38,7 +38,7 @@ from campaign.campaigns.help_text import help_blocks
 from campaign.clock import today
 from campaign.db import get_db
 from campaign.exports.queries import Filter, by_constituency
-from campaign.languages import ENGLISH, current_language
+from campaign.languages import current_language
 from campaign.limits import DOWNLOAD_LIMIT, POSTCODE_LIMIT, REFERENCE_LIMIT, limiter
 from campaign.lookup import parliament
 from campaign.lookup.directory import directory_info
@@ -392,8 +392,7 @@ def preview(slug: str):
                 # The PDF's page limit, met here with a sentence on what to shorten
                 # rather than at the download (the writer's copy is a page apart).
                 check_pages(letter)
-                seconds = second_letters(get_db(), campaign, _english(campaign, asks),
-                                         letter_request, found, day)
+                seconds = second_letters(get_db(), campaign, letter_request, found, day)
         except UpstreamUnavailable as failure:
             return _write_page(campaign, None, form, asks, shown, status=503,
                                unavailable=failure.message)
@@ -531,12 +530,6 @@ def _count_letter(signed: SignedLetter, ask_ids: list[int], fmt: str,
                   language=current_language())
 
 
-def _english(campaign: Campaign, asks: list[Ask]) -> list[Ask]:
-    """The asks in English, for second letters: the offices they go to (outside Wales)
-    work in English, so those letters are English whatever the pages' language."""
-    return asks if campaign.language == ENGLISH else enabled_asks(get_db(), campaign.id)
-
-
 def _second_letter(campaign: Campaign, signed: SignedLetter):
     """The second letter a download or email names (form field `target`), or None for
     the letter to the MP; a target not in the signed preview cannot be had."""
@@ -544,8 +537,8 @@ def _second_letter(campaign: Campaign, signed: SignedLetter):
     if not target_id:
         return None
     try:
-        second = second_letter(get_db(), campaign, enabled_asks(get_db(), campaign.id),
-                               signed.request, signed.found, signed.day, target_id)
+        second = second_letter(get_db(), campaign, signed.request, signed.found, signed.day,
+                               target_id)
     except NoAsksChosen:
         second = None
     if second is None or second.target.id not in signed.request.target_ids:
@@ -609,10 +602,8 @@ def done(slug: str):
     seconds = []
     if signed.request.target_ids:
         try:
-            seconds = second_letters(get_db(), campaign,
-                                     _english(campaign, enabled_asks(get_db(), campaign.id,
-                                                                     campaign.language)),
-                                     signed.request, signed.found, signed.day)
+            seconds = second_letters(get_db(), campaign, signed.request, signed.found,
+                                     signed.day)
         except NoAsksChosen:
             seconds = []
     return render_template("public/done.html", campaign=campaign, letter=letter,
