@@ -105,19 +105,20 @@ WORDS = {
         keepsake_heading="Eich copi chi: cadwch y dudalen hon, nid yw ar gyfer eich AS",
         email_subject="Llythyr gan eich etholwr {name}",
         # "yn etholaeth" before the constituency: a name after "dros" would mutate.
+        # Straight apostrophes, as in the letter's other words ("Tŷ'r Cyffredin").
         speaker_opening=(
-            "Rwy’n ysgrifennu atoch gan mai chi yw fy Aelod Seneddol yn etholaeth "
+            "Rwy'n ysgrifennu atoch gan mai chi yw fy Aelod Seneddol yn etholaeth "
             "{constituency}. "
             "Gwn nad ydych, fel Llefarydd, yn cymryd ochr ar faterion gerbron y Tŷ, felly "
-            "nid wyf yn gofyn i chi gefnogi safbwynt yno; rwy’n gofyn i chi, fel AS fy "
-            "etholaeth, godi’r pryderon isod gyda’r Llywodraeth ar fy rhan."),
+            "nid wyf yn gofyn i chi gefnogi safbwynt yno; rwy'n gofyn i chi, fel AS fy "
+            "etholaeth, godi'r pryderon isod gyda'r Llywodraeth ar fy rhan."),
         speaker_closing=(
-            "Deallaf eich bod, fel Llefarydd, yn parhau’n ddiduedd yn y Tŷ, felly byddwn yn "
-            "ddiolchgar pe baech yn trosglwyddo fy mhryderon i’r Gweinidog perthnasol ar fy "
+            "Deallaf eich bod, fel Llefarydd, yn parhau'n ddiduedd yn y Tŷ, felly byddwn yn "
+            "ddiolchgar pe baech yn trosglwyddo fy mhryderon i'r Gweinidog perthnasol ar fy "
             "rhan, ac yn rhoi gwybod i mi sut y maent yn ymateb."),
         abstentionist_closing=(
             "Deallaf nad ydych yn cymryd eich sedd yn San Steffan, felly byddwn yn "
-            "ddiolchgar pe baech yn codi fy mhryderon yn uniongyrchol gyda’r Gweinidog "
+            "ddiolchgar pe baech yn codi fy mhryderon yn uniongyrchol gyda'r Gweinidog "
             "perthnasol, ac yn rhoi gwybod i mi sut y maent yn ymateb."),
     ),
 }

@@ -164,8 +164,8 @@ def test_the_speakers_paragraphs_follow_the_campaigns_language(client, app):
     # The paragraphs the Speaker's role calls for replace the campaign's opening and
     # closing, so they are in the campaign wording's language: Welsh once it is complete.
     welsh = _welsh_pdf_to_the_speaker(client)
-    assert "Rwy’n ysgrifennu atoch gan mai chi yw fy Aelod Seneddol yn etholaeth Chorley." in welsh
-    assert "yn parhau’n ddiduedd yn y Tŷ" in welsh and "as Speaker" not in welsh
+    assert "Rwy'n ysgrifennu atoch gan mai chi yw fy Aelod Seneddol yn etholaeth Chorley." in welsh
+    assert "yn parhau'n ddiduedd yn y Tŷ" in welsh and "as Speaker" not in welsh
     with app.app_context():
         clear_welsh(get_db(), 1)
     english = _welsh_pdf_to_the_speaker(client)
