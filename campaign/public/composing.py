@@ -11,10 +11,11 @@ from flask_babel import gettext
 from campaign.campaigns import Campaign
 from campaign.languages import current_language
 from campaign.lookup.finder import FoundMP
+from campaign.public.seat_names import mp_for_wording
 from campaign.public.signed_requests import LetterRequest
 from campaign.public.writer_sentences import nothing_for_mp
 from campaign.stances.records import stance_of
-from letters import MP, Ask, Letter, NothingForMP, Sender, compose_letter
+from letters import Ask, Letter, NothingForMP, Sender, compose_letter
 from letters.compose import placeholder_values, suggested_for
 from letters.nations import Nation
 from letters.stances import Stance
@@ -52,7 +53,8 @@ def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterReque
     sender = sender_for(request, found)
     try:
         # The writer's nation decides which asks the MP letter carries, and how.
-        letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp,
+        letter = compose_letter(wording=campaign.wording, asks=asks,
+                                mp=mp_for_wording(found, campaign.language),
                                 sender=sender, personal_note=request.personal_note,
                                 today=day, seed=request.seed, edits=request.edits,
                                 nation=found.constituency.nation, stance=stance,
@@ -81,13 +83,15 @@ def sender_for(request: LetterRequest, found: FoundMP) -> Sender:
     )
 
 
-def suggested_wording(campaign: Campaign, asks: Sequence[Ask], mp: MP, seed: int,
+def suggested_wording(campaign: Campaign, asks: Sequence[Ask], found: FoundMP, seed: int,
                       today: date, nation: Nation | None = None,
                       stance: str = "") -> dict[str, str]:
-    """The paragraphs a letter to `mp` would use unedited, keyed as in letters.phrasings
-    (in `nation`, the writer's, without the asks its MP letter leaves out; with the
-    opening and closing the MP's post and `stance` call for)."""
-    return suggested_for(campaign.wording, asks, mp, seed, placeholder_values(mp, "", today),
+    """The paragraphs a letter to the MP `found` would use unedited, keyed as in
+    letters.phrasings (in `nation`, the writer's, without the asks its MP letter leaves
+    out; with the opening and closing the MP's post and `stance` call for)."""
+    mp = mp_for_wording(found, campaign.language)
+    values = placeholder_values(mp, "", today, campaign.language)
+    return suggested_for(campaign.wording, asks, mp, seed, values,
                          nation, stance=stance, language=campaign.language)
 
 

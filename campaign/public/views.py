@@ -281,7 +281,7 @@ def write(slug: str):
     seed = journey.seed_from(request.args.get("seed")) or new_seed()
     letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed),
                                looked_up=str(found.postcode))
-    suggested = suggested_wording(campaign, asks, found.mp, seed, today(),
+    suggested = suggested_wording(campaign, asks, found, seed, today(),
                                   found.constituency.nation, stance_for(get_db(), campaign, found))
     return _write_page(campaign, found, letter_form, asks, paragraph_texts(None, suggested),
                        restore=True)
@@ -332,7 +332,7 @@ def _suggested_for(campaign: Campaign, asks: list[Ask], found, seed_text: str | 
     seed = journey.seed_from(seed_text)
     if found is None or seed is None:
         return {}
-    return suggested_wording(campaign, asks, found.mp, seed, today(),
+    return suggested_wording(campaign, asks, found, seed, today(), found.constituency.nation,
                              stance_for(get_db(), campaign, found))
 
 
@@ -367,14 +367,14 @@ def preview(slug: str):
             # Everything in the letter follows that postcode: constituency, nation, MP,
             # post, stance, role openings and closings.
             stance = stance_for(get_db(), campaign, found)
-            suggested = suggested_wording(campaign, asks, found.mp, seed, day,
+            suggested = suggested_wording(campaign, asks, found, seed, day,
                                           found.constituency.nation, stance)
             # A corrected postcode: the textareas still hold the suggestions for the MP
             # the form was made for; those are not the writer's words, so they give way
             # to this MP's (their own changes stay theirs).
             old = _moved_from_found(form.looked_up.data, found)
             submitted = journey.without_stale_suggestions(request.form, suggested_wording(
-                campaign, asks, old.mp, seed, day, old.constituency.nation,
+                campaign, asks, old, seed, day, old.constituency.nation,
                 stance_for(get_db(), campaign, old)) if old else {})
             edits, paragraph_errors = read_edits(submitted, suggested)
             if form.seed.data:
@@ -672,7 +672,7 @@ def edit(slug: str):
                         personal_note=letter_request.personal_note,
                         contact=letter_request.contact, seed=str(letter_request.seed),
                         looked_up=str(signed.found.postcode))
-    suggested = suggested_wording(campaign, asks, signed.found.mp, letter_request.seed,
+    suggested = suggested_wording(campaign, asks, signed.found, letter_request.seed,
                                   signed.day, signed.found.constituency.nation, signed.stance)
     # The card shows the MP the preview was addressed to, carried in the signed field.
     return _write_page(campaign, signed.found, form, asks,
