@@ -229,6 +229,9 @@ class Letter:
     sender_contact: tuple[str, ...] = ()
     #: The language of the letter's fixed words (letters.languages): "en" or "cy".
     language: str = ENGLISH
+    #: True when the letter is printed and posted for the writer: no pen touches it, so
+    #: the signing space carries a typed signature line instead (PDF only).
+    typed_signature: bool = False
 
     @property
     def words(self) -> LetterWords:
