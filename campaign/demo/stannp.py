@@ -62,6 +62,8 @@ class FakeStannp(FakeServer):
         self.letters: list[TakenLetter] = []
         self._answers: dict[str, tuple[str, dict]] = {}
         self._lock = threading.Lock()
+        self._handled = threading.Condition()
+        self.handled = 0  # requests answered (a slow one counts once its wait is over)
 
     @property
     def api_url(self) -> str:
@@ -72,8 +74,22 @@ class FakeStannp(FakeServer):
         self.requests.clear()
         self.letters.clear()
         self._answers.clear()
+        self.handled = 0
 
     def handle(self, method, path, query, body, headers=None):
+        try:
+            return self._answer(method, path, body, headers)
+        finally:
+            with self._handled:
+                self.handled += 1
+                self._handled.notify_all()
+
+    def wait_until_handled(self, count: int, timeout: float = 10.0) -> bool:
+        """Wait until `count` requests have been answered (a slow one finishes late)."""
+        with self._handled:
+            return self._handled.wait_for(lambda: self.handled >= count, timeout)
+
+    def _answer(self, method, path, body, headers):
         headers = {name.lower(): value for name, value in (headers or {}).items()}
         if method != "POST" or path != "/v1/letters/create":
             return 404, {"success": False, "error": "Not found"}

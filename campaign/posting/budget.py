@@ -20,6 +20,8 @@ from campaign.db import write_transaction
 from campaign.posting.provider import POST_CLASSES, SECOND, Sent
 
 RESERVED = "reserved"
+#: The call went and no answer came: counted, and the letter's retry settles it.
+UNSURE = "unsure"
 #: A reservation this old is a call that never finished (a worker killed mid-call): the
 #: letter's own retry may take it over, sending the same idempotency key again.
 STALE_RESERVATION = timedelta(seconds=30)
@@ -119,16 +121,17 @@ def writer_hash(db: sqlite_utils.Database, campaign_id: int, identity: str) -> s
 
 def reserve(db: sqlite_utils.Database, *, campaign_id: int, reference_hash: str,
             writer: str, constituency_code: str, constituency_name: str, now: datetime,
-            provider: str) -> Reservation:
+            day: date, provider: str) -> Reservation:
     """The letter's row, made now if there is room (raise NotPosting if not), or the one
-    it already has: a reload or a second press finds it and posts nothing more."""
-    day = now.date()
+    it already has: a reload or a second press finds it and posts nothing more. `day` is
+    the UK day (the daily cap's)."""
     with write_transaction(db):
         row = next(db["posted_letters"].rows_where("reference_hash = ?", [reference_hash]),
                    None)
         if row is not None:
-            stale = (row["status"] == RESERVED and
-                     datetime.fromisoformat(row["updated_at"]) < now - STALE_RESERVATION)
+            stale = row["status"] == UNSURE or (
+                row["status"] == RESERVED
+                and datetime.fromisoformat(row["updated_at"]) < now - STALE_RESERVATION)
             if stale:  # take over a call that never finished (same idempotency key)
                 db["posted_letters"].update(row["id"], {"updated_at": now.isoformat()})
             return Reservation(row["id"], stale, row["status"], row["provider_id"])
@@ -153,6 +156,12 @@ def confirm(db: sqlite_utils.Database, row_id: int, sent: Sent, now: datetime) -
         db["posted_letters"].update(row_id, {
             "provider_id": sent.provider_id, "status": sent.status, "cost": sent.cost,
             "updated_at": now.isoformat()})
+
+
+def unsure(db: sqlite_utils.Database, row_id: int, now: datetime) -> None:
+    """No answer came in time: keep the place, marked for the letter's retry to settle."""
+    with write_transaction(db):
+        db["posted_letters"].update(row_id, {"status": UNSURE, "updated_at": now.isoformat()})
 
 
 def release(db: sqlite_utils.Database, row_id: int) -> None:

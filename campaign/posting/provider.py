@@ -43,12 +43,16 @@ class Sent:
 
 
 class PostingFailed(Exception):
-    """The service did not take the letter (down, slow, refusing or talking nonsense).
-    `reason` is for the log (never anything of the letter); nothing was charged."""
+    """The service did not take the letter (down, refusing or talking nonsense).
+    `reason` is for the log (never anything of the letter); nothing was charged.
+    `unsure` when the letter was sent and no answer came in time: the service may yet
+    post it, so its place in the budget stays taken until the writer's retry (the same
+    idempotency key) settles which."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, unsure: bool = False):
         super().__init__(reason)
         self.reason = reason
+        self.unsure = unsure
 
 
 class Provider(Protocol):

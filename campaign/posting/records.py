@@ -7,7 +7,9 @@ from decimal import Decimal, InvalidOperation
 
 import sqlite_utils
 
-STATUS_COLUMNS = ("sent", "printed", "dispatched", "delivered", "returned", "cancelled")
+#: "unsure": sent when the service gave no answer in time, until the writer's retry settles it.
+STATUS_COLUMNS = ("sent", "printed", "dispatched", "delivered", "returned", "cancelled",
+                  "unsure")
 
 
 @dataclass(frozen=True)

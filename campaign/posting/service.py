@@ -18,6 +18,7 @@ from datetime import datetime
 import sqlite_utils
 
 from campaign.campaigns import Campaign
+from campaign.clock import today
 from campaign.posting import budget
 from campaign.posting.provider import PostingFailed, Provider, Recipient
 from campaign.public.references import reference_hash
@@ -75,7 +76,7 @@ def post_letter(*, db: sqlite_utils.Database, provider: Provider | None, campaig
             writer=budget.writer_hash(db, campaign.id, _identity(signed)),
             constituency_code=signed.found.constituency.code,
             constituency_name=signed.found.mp.constituency or signed.found.constituency.name,
-            now=now, provider=provider.name)
+            now=now, day=today(), provider=provider.name)
     except budget.NotPosting as refused:
         return Outcome("refused", refused.why)
     if not reservation.fresh:
@@ -88,7 +89,10 @@ def post_letter(*, db: sqlite_utils.Database, provider: Provider | None, campaig
                              idempotency_key=idempotency_key(ref_hash),
                              post_class=post_class, tags=f"campaign-{campaign.id}")
     except PostingFailed as failure:
-        budget.release(db, reservation.row_id)
+        if failure.unsure:
+            budget.unsure(db, reservation.row_id, now)
+        else:
+            budget.release(db, reservation.row_id)
         # The reason names the service and the fault, never the letter or the writer.
         log.warning("posting failed: %s", failure.reason)
         return Outcome("failed", failure.reason)

@@ -86,8 +86,10 @@ class Stannp:
                 f"{self.api_url}/letters/create", data=body, auth=(self.api_key, ""),
                 headers={"X-Idempotency-Key": idempotency_key, "Content-Type": content_type},
                 timeout=(self.connect_timeout, self.read_timeout), allow_redirects=False)
-        except requests.Timeout:
-            raise PostingFailed("stannp: no answer in time") from None
+        except requests.ConnectTimeout:
+            raise PostingFailed("stannp: no connection in time") from None
+        except requests.Timeout:  # the letter went; whether Stannp took it, we can't tell
+            raise PostingFailed("stannp: no answer in time", unsure=True) from None
         except requests.RequestException as error:
             raise PostingFailed(f"stannp: unreachable ({type(error).__name__})") from None
         return _read_letter(response)
