@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Outcome:
     """What happened: `posted` (now or before), `pending` (another press of the button
-    is making the call), `refused` (a budget rule: `why`), or `failed` (the service)."""
+    is making the call), `refused` (a budget rule: `why`), or `failed` (the service: `why`
+    is "unsure" when the letter went and no answer came)."""
 
     kind: str
     why: str = ""
@@ -95,7 +96,7 @@ def post_letter(*, db: sqlite_utils.Database, provider: Provider | None, campaig
             budget.release(db, reservation.row_id)
         # The reason names the service and the fault, never the letter or the writer.
         log.warning("posting failed: %s", failure.reason)
-        return Outcome("failed", failure.reason)
+        return Outcome("failed", "unsure" if failure.unsure else "failed")
     except BaseException:
         budget.release(db, reservation.row_id)
         raise

@@ -12,6 +12,7 @@ import io
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, RadioField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, NumberRange, Optional
 
 from campaign.accounts.sign_in import role_required
@@ -34,8 +35,8 @@ class PostingForm(FlaskForm):
                                  validators=[Optional(), NumberRange(
                                      0, MOST_LETTERS, "Enter a whole number, or leave it empty.")])
     post_class = RadioField("Class of post", choices=[
-        (SECOND, "Second class (2 to 4 working days)"),
-        (FIRST, "First class (1 to 3 working days, costs more)")], default=SECOND)
+        SelectChoice(SECOND, "Second class (2 to 4 working days)"),
+        SelectChoice(FIRST, "First class (1 to 3 working days, costs more)")], default=SECOND)
 
 
 @bp.route("/staff/campaigns/<int:campaign_id>/posting", methods=["GET", "POST"])
