@@ -1,7 +1,7 @@
 """What any print-and-post service is to the site: one call that prints and posts a PDF
 to an address, and the faults it can have. Stannp is one adapter (stannp.py); another
 service (PostGrid, say) is another small class with the same `send`, chosen in
-`provider_for`.
+`providers.provider_for`.
 """
 from __future__ import annotations
 
@@ -66,11 +66,3 @@ class Provider(Protocol):
         PostingFailed when the service does not say plainly that it took it."""
         ...
 
-
-def provider_for(config) -> Provider | None:
-    """The service the settings choose (POST_PROVIDER), or None when posting is off."""
-    if config.get("POST_PROVIDER") == "stannp":
-        from campaign.posting.stannp import Stannp
-
-        return Stannp.from_config(config)
-    return None

@@ -16,7 +16,7 @@ from campaign.db import get_db
 from campaign.languages import current_language
 from campaign.limits import limiter
 from campaign.posting import budget, journey, offer
-from campaign.posting.provider import provider_for
+from campaign.posting.providers import provider_for
 from campaign.posting.service import post_letter
 from campaign.posting.stannp import signed_by_stannp, status_updates
 
