@@ -302,3 +302,27 @@ def test_production_fails_closed_without_the_stannp_settings(tmp_path, missing, 
     config[missing] = None if missing == "STANNP_TEST_MODE" else ""
     with pytest.raises(ConfigError, match=sentence):
         create_app(config)
+
+
+def test_a_second_press_while_the_first_is_posting_waits_and_a_dead_call_is_taken_over(app,
+                                                                                        clock):
+    from campaign.db import get_db
+    from campaign.posting import budget
+
+    with app.app_context():
+        db = get_db()
+        budget.save_settings(db, 1, budget.PostingSettings(enabled=True, budget_letters=1),
+                             "now")
+        letter = dict(campaign_id=1, reference_hash="r" * 64, writer="w" * 64,
+                      constituency_code="E14001259", constituency_name="Hackney", provider="stannp")
+        first = budget.reserve(db, now=clock.now(), day=clock.today(), **letter)
+        assert first.fresh
+        # The second press finds the first's call still going: it makes no call of its own.
+        second = budget.reserve(db, now=clock.now(), day=clock.today(), **letter)
+        assert not second.fresh and second.status == budget.RESERVED
+        # A worker killed mid-call leaves its reservation: after a while the letter's own
+        # retry takes it over (with the same idempotency key), and still counts once.
+        clock.move(seconds=31)
+        third = budget.reserve(db, now=clock.now(), day=clock.today(), **letter)
+        assert third.fresh and third.row_id == first.row_id
+        assert budget.counts(db, 1, clock.today()) == (1, 1)
