@@ -326,3 +326,16 @@ def test_a_second_press_while_the_first_is_posting_waits_and_a_dead_call_is_take
         third = budget.reserve(db, now=clock.now(), day=clock.today(), **letter)
         assert third.fresh and third.row_id == first.row_id
         assert budget.counts(db, 1, clock.today()) == (1, 1)
+
+
+@pytest.fixture
+def limited(stannp, app_config):
+    app_config["RATELIMIT_ENABLED"] = True
+
+
+def test_a_script_gets_few_tries_from_one_address(limited, app, client, runner, stannp):
+    budget(runner, 100)
+    journey = previewed(client)
+    answers = [post_it(journey).status_code for _ in range(6)]
+    assert answers == [200] * 5 + [429]
+    assert len(stannp.letters) == 1
