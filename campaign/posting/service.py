@@ -1,8 +1,8 @@
 """Posting one letter for its writer: the seam between the citizen's journey and the
 print-and-post service.
 
-`post_letter` takes the verified signed preview and the Letter composed from it (the
-very letter the preview showed), reserves its place in the budget, renders the PDF in
+`post_letter` takes the verified preview's request and MP and the Letter composed from
+them (the very letter the preview showed), reserves its place in the budget, renders the PDF in
 memory (with a typed signature line, without the writer's own copy page), makes one
 call and records the answer. It never stores the PDF, the name, the address or the
 words: the row holds the reference's hash, the campaign, the constituency, the day,
@@ -19,10 +19,11 @@ import sqlite_utils
 
 from campaign.campaigns import Campaign
 from campaign.clock import today
+from campaign.lookup.finder import FoundMP
 from campaign.posting import budget
 from campaign.posting.provider import PostingFailed, Provider, Recipient
 from campaign.public.references import reference_hash
-from campaign.public.signed_requests import SignedLetter
+from campaign.public.signed_requests import LetterRequest
 from letters import Letter
 from letters.render_pdf import render_pdf
 
@@ -46,11 +47,11 @@ def postable(letter: Letter) -> Letter:
     return replace(letter, keepsake=(), typed_signature=True)
 
 
-def _identity(signed: SignedLetter) -> str:
+def _identity(letter_request: LetterRequest, found: FoundMP) -> str:
     """The writer, as the per-writer limit knows them: name, first address line and
     postcode, folded so case, spacing and accents do not make a second writer."""
-    text = "|".join((signed.request.full_name, signed.request.address_line1,
-                     str(signed.found.postcode)))
+    text = "|".join((letter_request.full_name, letter_request.address_line1,
+                     str(found.postcode)))
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return " ".join(folded.lower().split())
 
@@ -61,22 +62,23 @@ def idempotency_key(ref_hash: str) -> str:
 
 
 def post_letter(*, db: sqlite_utils.Database, provider: Provider | None, campaign: Campaign,
-                signed: SignedLetter, letter: Letter, post_class: str, secret_key: str,
-                now: datetime) -> Outcome:
-    """Post `letter` (composed from `signed`) for its writer, once, within the budget."""
+                letter_request: LetterRequest, found: FoundMP, letter: Letter,
+                post_class: str, secret_key: str, now: datetime) -> Outcome:
+    """Post `letter` (composed from `letter_request` for the MP `found`) for its writer,
+    once, within the budget."""
     if provider is None or campaign.is_closed:
         return Outcome("refused", "off")
     try:
         recipient = Recipient.from_block(tuple(letter.recipient_lines))
     except ValueError:
         return Outcome("refused", "address")
-    ref_hash = reference_hash(signed.request.reference or signed.request.token, secret_key)
+    ref_hash = reference_hash(letter_request.reference or letter_request.token, secret_key)
     try:
         reservation = budget.reserve(
             db, campaign_id=campaign.id, reference_hash=ref_hash,
-            writer=budget.writer_hash(db, campaign.id, _identity(signed)),
-            constituency_code=signed.found.constituency.code,
-            constituency_name=signed.found.mp.constituency or signed.found.constituency.name,
+            writer=budget.writer_hash(db, campaign.id, _identity(letter_request, found)),
+            constituency_code=found.constituency.code,
+            constituency_name=found.mp.constituency or found.constituency.name,
             now=now, day=today(), provider=provider.name)
     except budget.NotPosting as refused:
         return Outcome("refused", refused.why)

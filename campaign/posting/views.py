@@ -51,19 +51,20 @@ def post_it(slug: str):
     refused = journey.not_taking_letters(campaign)
     if refused:
         return refused
-    signed, letter, ask_ids = journey.verified_letter(campaign)
+    verified = journey.verified_letter(campaign)
     settings = budget.settings_for(get_db(), campaign.id)
     outcome = post_letter(db=get_db(), provider=provider_for(current_app.config),
-                          campaign=campaign, signed=signed, letter=letter,
+                          campaign=campaign, letter_request=verified.letter_request,
+                          found=verified.found, letter=verified.letter,
                           post_class=settings.post_class,
                           secret_key=current_app.config["SECRET_KEY"], now=now())
     if outcome.kind == "posted":
-        journey.count_posted(signed, ask_ids)
+        journey.count_posted(verified)
     statuses = {"posted": 200, "pending": 202, "refused": 409, "failed": 503}
     return render_template(
-        "public/posted.html", campaign=campaign, letter=letter, outcome=outcome,
-        signed=request.form.get(journey.signed_field_name(), ""),
-        reference=signed.request.reference, days=offer.arrival_days(settings.post_class),
+        "public/posted.html", campaign=campaign, letter=verified.letter, outcome=outcome,
+        signed=verified.signed_value, reference=verified.letter_request.reference,
+        days=offer.arrival_days(settings.post_class),
         refused=_refused_sentence(outcome.why) if outcome.kind == "refused" else "",
     ), statuses[outcome.kind]
 
