@@ -19,6 +19,7 @@ from campaign import (
     languages,
     limits,
     lookup,
+    posting,
     proxies,
     public,
     request_log,
@@ -76,7 +77,7 @@ def create_app(test_config: dict | None = None,
     request_log.init_app(app)
     site_context.init_app(app)
     # Each feature registers its own blueprints and commands.
-    for feature in (lookup, public, staff, accounts, exports, stances):
+    for feature in (lookup, public, staff, accounts, exports, stances, posting):
         feature.init_app(app)
     _register_error_pages(app)
     return app

@@ -23,6 +23,8 @@ from typing import Any
 
 DEV_SECRET_KEY = "dev-only-not-secret"
 POSTCODE_SOURCES = ("local", "remote", "both")
+POST_PROVIDERS = ("stannp",)
+MIN_WEBHOOK_SECRET_LENGTH = 16
 # Where a development key and relaxed checks are allowed. Anything else (empty too)
 # is production: a forgotten APP_ENV must not open a public site with a known key.
 RELAXED_ENVIRONMENTS = ("development", "test")
@@ -249,6 +251,15 @@ SETTINGS: tuple[Setting, ...] = (
             "1 stops gunicorn making its control socket (throwaway servers)."),
     Setting("GUNICORN_PIDFILE", None, text(),
             "Where gunicorn's master writes its pid, for deploy/mp-letters-reload."),
+    Setting("POST_PROVIDER", None, one_of(*POST_PROVIDERS),
+            "Who prints and posts letters for writers (empty: nobody; stannp)."),
+    Setting("STANNP_API_URL", "https://api-eu1.stannp.com/v1", web_address(),
+            "Stannp's API (its EU endpoint unless set)."),
+    Setting("STANNP_API_KEY", None, text(), "The Stannp account's API key."),
+    Setting("STANNP_TEST_MODE", None, on_or_off(),
+            "1: Stannp prints and charges nothing (production must set it, 1 or 0)."),
+    Setting("STANNP_WEBHOOK_SECRET", None, text(),
+            "The secret Stannp signs its status calls with."),
 )
 SETTING = {setting.name: setting for setting in SETTINGS}
 
@@ -340,6 +351,13 @@ def from_environment(instance_path: str, environ: Mapping[str, str] = os.environ
         # The Host headers answered (Flask answers 400 to any other); empty: any, which
         # only development and test allow.
         "ALLOWED_HOSTS": read("ALLOWED_HOSTS") or (),
+        # "Post it for me" (campaign.posting): empty is off. STANNP_TEST_MODE stays None
+        # when unset, so production can insist it is chosen; off production unset is test.
+        "POST_PROVIDER": read("POST_PROVIDER") or "",
+        "STANNP_API_URL": read("STANNP_API_URL"),
+        "STANNP_API_KEY": read("STANNP_API_KEY") or "",
+        "STANNP_TEST_MODE": read("STANNP_TEST_MODE"),
+        "STANNP_WEBHOOK_SECRET": read("STANNP_WEBHOOK_SECRET") or "",
         # Flask reads FLASK_DEBUG itself (more loosely: "off" is on to Flask), so only
         # "on" is passed on, for check() to refuse in production; a malformed value
         # fails here with its sentence.
@@ -430,6 +448,39 @@ ORGANISATION_REQUIREMENT = Requirement(
               "ORGANISATION_URL=https://example.org ORGANISATION_EMAIL=privacy@example.org).",
 )
 PRODUCTION_REQUIREMENTS.append(ORGANISATION_REQUIREMENT)
+
+
+def _stannp(config) -> bool:
+    return config.get("POST_PROVIDER") == "stannp"
+
+
+# Posting spends the organisation's money and sends writers' addresses away: with
+# POST_PROVIDER set, production needs the key, a stated test mode, a signed webhook and
+# an https address (HTTP basic auth carries the key).
+PRODUCTION_REQUIREMENTS += [
+    Requirement(
+        lambda c: _stannp(c) and not c.get("STANNP_API_KEY"),
+        lambda c: "POST_PROVIDER is stannp: set STANNP_API_KEY to the account's API key.",
+    ),
+    Requirement(
+        lambda c: _stannp(c) and c.get("STANNP_TEST_MODE") is None,
+        lambda c: "POST_PROVIDER is stannp: set STANNP_TEST_MODE to 1 (nothing is printed "
+                  "or charged) or 0 (letters are printed, posted and paid for).",
+    ),
+    Requirement(
+        lambda c: _stannp(c) and len(c.get("STANNP_WEBHOOK_SECRET") or "")
+        < MIN_WEBHOOK_SECRET_LENGTH,
+        lambda c: "POST_PROVIDER is stannp: set STANNP_WEBHOOK_SECRET to a random value of "
+                  f"at least {MIN_WEBHOOK_SECRET_LENGTH} characters, the same as the "
+                  "webhook's secret in Stannp's settings (status calls are refused "
+                  "without it).",
+    ),
+    Requirement(
+        lambda c: _stannp(c) and not str(c.get("STANNP_API_URL") or "").startswith("https://"),
+        lambda c: "STANNP_API_URL must start https:// in production: the API key travels "
+                  "with every call.",
+    ),
+]
 
 
 def problems(config) -> list[str]:

@@ -24,7 +24,7 @@ PREFIX = "/" + WELSH
 #: Where the WSGI layer leaves the language it took from the path.
 ENVIRON_KEY = "mp_letters.language"
 #: Blueprints of the citizen's site, which are offered in Welsh.
-CITIZEN_BLUEPRINTS = {"public", "letter_font"}
+CITIZEN_BLUEPRINTS = {"public", "letter_font", "posting"}
 #: The language tags pages and alternates carry.
 HTML_LANG = {ENGLISH: "en-GB", WELSH: "cy"}
 #: How each language names itself on the link to it (as GOV.UK services in Wales do).

@@ -43,6 +43,8 @@ class LetterWords:
     return_address: str
     stamp: str
     keepsake_heading: str
+    #: Where the pen would sign a letter posted for the writer (Letter.typed_signature).
+    typed_signature: str
     email_subject: str
     #: The paragraphs an MP's role calls for in place of the campaign's opening or
     #: closing (letters.addressing.role_opening/role_closing), in the wording's language.
@@ -70,6 +72,7 @@ WORDS = {
         return_address="Return address:",
         stamp="Stamp",
         keepsake_heading="Your copy: keep this page, it is not for your MP",
+        typed_signature="{name} (typed signature: posted for me by a printing company)",
         email_subject="A letter from your constituent {name}",
         speaker_opening=(
             "I am writing to you as my Member of Parliament for {constituency}. I know "
@@ -103,6 +106,7 @@ WORDS = {
         return_address="Cyfeiriad dychwelyd:",
         stamp="Stamp",
         keepsake_heading="Eich copi chi: cadwch y dudalen hon, nid yw ar gyfer eich AS",
+        typed_signature="{name} (llofnod wedi'i deipio: postiwyd ar fy rhan gan gwmni argraffu)",
         email_subject="Llythyr gan eich etholwr {name}",
         # "yn etholaeth" before the constituency: a name after "dros" would mutate.
         # Straight apostrophes, as in the letter's other words ("Tŷ'r Cyffredin").

@@ -232,6 +232,9 @@ class Letter:
     #: Lines of `recipient_lines` left in English in a letter in another language: the
     #: MP's post, as Parliament gives it. Pages mark them `lang="en"`.
     english_lines: tuple[str, ...] = ()
+    #: True when the letter is printed and posted for the writer: no pen touches it, so
+    #: the signing space carries a typed signature line instead (PDF only).
+    typed_signature: bool = False
 
     @property
     def words(self) -> LetterWords:

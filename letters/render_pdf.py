@@ -52,6 +52,9 @@ def render_pdf(letter: Letter) -> bytes:
         # Otherwise every page names an unembedded Helvetica that nothing uses.
         initialFontName=pdf_styles().body.fontName, initialFontSize=layout.FONT_SIZE,
         initialLeading=layout.LEADING,
+        # A letter posted for the writer is the same bytes each time it is made, so a
+        # retry is the very request the print service's idempotency key matches.
+        invariant=1 if letter.typed_signature else None,
     )
     canvasmaker = partial(ContinuationCanvas, sender_name=letter.sender_name,
                           mp_name=letter.mp_name, writer_pages=1 if letter.keepsake else 0,
@@ -75,7 +78,7 @@ def story(letter: Letter) -> list:
     paragraphs = [Paragraph(_text(p), styles.body) for p in letter.paragraphs]
     sign_off = [
         Paragraph(escape(letter.valediction), styles.closing),
-        Spacer(1, SIGNATURE_SPACE),
+        *_signing_space(letter, styles),
         Paragraph(escape(letter.signature_name), styles.signature),
     ]
     # The sign-off travels with the last paragraph, so it never opens a page alone.
@@ -105,6 +108,19 @@ def check_pages(letter: Letter) -> None:
             and sum(p.count("\n") + 1 for p in text) <= _SURELY_FITS_LINES):
         return
     render_pdf(replace(letter, keepsake=()))
+
+
+def _signing_space(letter: Letter, styles) -> list:
+    """Room to sign by hand, or (a letter posted for the writer) a typed signature line
+    in the same room, so the page is laid out alike either way."""
+    if not letter.typed_signature:
+        return [Spacer(1, SIGNATURE_SPACE)]
+    line = Paragraph(escape(letter.words.typed_signature.format(name=letter.signature_name)),
+                     styles.signature)
+    _, height = line.wrap((layout.PAGE_WIDTH - layout.MARGIN_LEFT - layout.MARGIN_RIGHT) * mm,
+                          SIGNATURE_SPACE)
+    gap = max((SIGNATURE_SPACE - height) / 2, 0)
+    return [Spacer(1, gap), line, Spacer(1, gap)]
 
 
 def _keepsake(lines: tuple[str, ...], styles, heading_text: str) -> list:

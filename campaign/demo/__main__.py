@@ -15,12 +15,17 @@ from werkzeug.serving import make_server
 
 from campaign import create_app
 from campaign.accounts.users import UserError, create_user
-from campaign.campaigns.launch import load_launch_campaign
+from campaign.campaigns.launch import launch_campaign_data, load_launch_campaign
+from campaign.clock import timestamp
 from campaign.config import ConfigError, setting
 from campaign.demo.dataset import POSTCODES, TERMINATED, VACANT_SEATS
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.postcodes_io import FakePostcodesIO
+from campaign.demo.stannp import API_KEY as STANNP_KEY
+from campaign.demo.stannp import WEBHOOK_SECRET as STANNP_SECRET
+from campaign.demo.stannp import FakeStannp
 from campaign.migrations.runner import migrated_db
+from campaign.posting import budget
 
 DEMO_STAFF_EMAIL = "demo-staff@example.org"
 DEMO_STAFF_PASSWORD = "demo-password-1234"
@@ -36,7 +41,12 @@ DEMO_ORGANISATION = {
 }
 
 
-def demo_config(instance_path: str, postcodes_url: str, members_url: str) -> dict:
+#: Letters the demo's launch campaign pays to post through the sample Stannp.
+DEMO_POSTING_BUDGET = 100
+
+
+def demo_config(instance_path: str, postcodes_url: str, members_url: str,
+                stannp_url: str = "") -> dict:
     """The settings the demo runs with: the sample upstreams and a database of its own."""
     config = {
         "APP_ENV": "development",
@@ -47,6 +57,10 @@ def demo_config(instance_path: str, postcodes_url: str, members_url: str) -> dic
         "POSTCODES_API_URL": postcodes_url,
         "MEMBERS_API_URL": members_url,
     }
+    if stannp_url:  # "Post it for me" through the sample Stannp, in test mode
+        config.update(POST_PROVIDER="stannp", STANNP_API_URL=stannp_url,
+                      STANNP_API_KEY=STANNP_KEY, STANNP_TEST_MODE=True,
+                      STANNP_WEBHOOK_SECRET=STANNP_SECRET)
     for name, value in DEMO_ORGANISATION.items():
         config[name] = os.environ.get(name) or value
     return config
@@ -74,6 +88,7 @@ def prepare(app) -> None:
     with app.app_context():
         db = migrated_db()
         load_launch_campaign(db)
+        _demo_posting_budget(db)
         for email, password, role in DEMO_ACCOUNTS:
             try:
                 create_user(db, email, password, role)
@@ -81,15 +96,26 @@ def prepare(app) -> None:
                 pass  # made on an earlier run
 
 
+def _demo_posting_budget(db) -> None:
+    """Give the launch campaign a posting budget the first time the demo runs."""
+    slug = launch_campaign_data()["slug"]
+    row = next(db["campaigns"].rows_where("slug = ?", [slug]), None)
+    if row and not db["posting_settings"].count_where("campaign_id = ?", [row["id"]]):
+        budget.save_settings(db, row["id"], budget.PostingSettings(
+            enabled=True, budget_letters=DEMO_POSTING_BUDGET), timestamp())
+
+
 def main() -> int:
     """Run the demo until Ctrl+C."""
     # The demo is never a public site, whatever the shell says.
     os.environ["APP_ENV"] = "development"
     postcodes, members = FakePostcodesIO().start(), FakeMembersAPI().start()
+    stannp = FakeStannp().start()
     try:
         host, port = setting("HOST"), setting("PORT")
         instance = Path.cwd() / "instance"  # make demo runs from the checkout
-        app = create_app(demo_config(str(instance), postcodes.url, members.url))
+        app = create_app(demo_config(str(instance), postcodes.url, members.url,
+                                     stannp.api_url))
         prepare(app)
         try:
             server = make_server(host, port, app, threaded=True)
@@ -104,6 +130,8 @@ def main() -> int:
         print(f"  staff:     {DEMO_STAFF_EMAIL} / {DEMO_STAFF_PASSWORD}  (runs campaigns)")
         print(f"  organiser: {DEMO_ORGANISER_EMAIL} / {DEMO_ORGANISER_PASSWORD}  "
               "(counts and evidence packs)")
+        print(f"Post it for me: the sample Stannp at {stannp.api_url} (test mode; the launch "
+              f"campaign pays for {DEMO_POSTING_BUDGET} letters)")
         print(f"Database: {app.config['DATABASE_PATH']} (the demo's own)")
         print("Press Ctrl+C to stop.\n", flush=True)
         server.serve_forever()
@@ -115,6 +143,7 @@ def main() -> int:
     finally:
         postcodes.stop()
         members.stop()
+        stannp.stop()
     return 0
 
 

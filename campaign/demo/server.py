@@ -19,6 +19,8 @@ class FakeServer:
 
     def __init__(self):
         self.mode = "ok"
+        #: A fake that reads the request's headers (auth, idempotency) sets this.
+        self.wants_headers = False
         self.slow_seconds = 10.0
         self.requests: list[str] = []
         fake = self
@@ -43,7 +45,9 @@ class FakeServer:
                     return self._send(200, b"<html><body>Service unavailable</body></html>",
                                       "text/html")
                 parts = urlsplit(self.path)
-                status, payload = fake.handle(method, parts.path, parse_qs(parts.query), body)
+                extra = {"headers": dict(self.headers)} if fake.wants_headers else {}
+                status, payload = fake.handle(method, parts.path, parse_qs(parts.query), body,
+                                              **extra)
                 self._send(status, json.dumps(payload).encode())
 
             def _send(self, status, data, content_type="application/json"):

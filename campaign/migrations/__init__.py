@@ -402,6 +402,51 @@ def m021_launch_campaign_welsh(db: sqlite_utils.Database) -> None:
 
 
 @migration
+def m024_posted_letters(db: sqlite_utils.Database) -> None:
+    # Issue 31: "Post it for me". Per campaign, what staff chose: posting on or off, the
+    # budget in letters (and optionally a day), first or second class, and the secret of
+    # the keyed hash that lets one writer have one letter posted (destroyed, set to "",
+    # when the campaign closes, so the hashes then tie to nobody).
+    db["posting_settings"].create(
+        {"campaign_id": int, "enabled": int, "budget_letters": int, "daily_letters": int,
+         "post_class": str, "writer_secret": str, "updated_at": str},
+        pk="campaign_id", foreign_keys=[("campaign_id", "campaigns", "id")],
+        not_null={"campaign_id"},
+        defaults={"enabled": 0, "budget_letters": 0, "daily_letters": 0,
+                  "post_class": "second", "writer_secret": "", "updated_at": ""},
+    )
+    # One row per letter posted, nothing about the person: the reference's hash (the
+    # idempotency key: a reload or a double click finds the row and posts nothing more),
+    # the writer's keyed hash, the constituency, the day, the status the service reports,
+    # its id for the letter and the cost it reported. A row is written before the call
+    # ("reserved", which counts against the budget) and removed if the call fails.
+    db["posted_letters"].create(
+        {"id": int, "reference_hash": str, "campaign_id": int, "writer_hash": str,
+         "constituency_code": str, "constituency_name": str, "day": str, "status": str,
+         "provider": str, "provider_id": str, "cost": str, "updated_at": str},
+        pk="id", foreign_keys=[("campaign_id", "campaigns", "id")],
+        not_null={"reference_hash", "campaign_id", "day", "status"},
+        defaults={"writer_hash": "", "provider": "", "provider_id": "", "cost": "",
+                  "updated_at": "", "constituency_name": "", "constituency_code": ""},
+    )
+    db["posted_letters"].create_index(["reference_hash"], unique=True)
+    db["posted_letters"].create_index(["campaign_id", "day"])
+    db["posted_letters"].create_index(["provider", "provider_id"])
+    db["posted_letters"].create_index(["campaign_id", "writer_hash"])
+    # Each signed status call's digest, so a call replayed word for word is refused.
+    db["posting_webhooks"].create({"digest": str, "received_at": str}, pk="digest")
+    # Closing a campaign destroys its writers' key and their hashes in the same write,
+    # whichever code closes it: what is left ties to no one (the privacy page says so).
+    db.execute("""
+        CREATE TRIGGER posting_forget_writers AFTER UPDATE OF status ON campaigns
+        WHEN NEW.status = 'closed'
+        BEGIN
+            UPDATE posting_settings SET writer_secret = '' WHERE campaign_id = NEW.id;
+            UPDATE posted_letters SET writer_hash = '' WHERE campaign_id = NEW.id;
+        END""")
+
+
+@migration
 def m026_launch_welsh_review(db: sqlite_utils.Database) -> None:
     # Issue 33: a review corrected the launch campaign's Welsh (and gave its English
     # help page Meic's line). A database that loaded it before gets each correction

@@ -1,0 +1,58 @@
+"""The one place the posting feature reaches into the citizen's journey; the lead
+re-points these few functions when the journey changes (branch h29-state: the
+journey's `_verified(campaign)` gives a VerifiedLetter whose `.context` holds the
+same `request` and `found`, `_letters(verified)` the letter, `_count_letter(context,
+...)` counts, and `verified.value` is the signed letter)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Blueprint, request
+
+from campaign.campaigns import Campaign
+from campaign.lookup.finder import FoundMP
+from campaign.public import views as journey_views
+from campaign.public.signed_requests import LetterRequest
+from letters import Letter
+
+
+@dataclass(frozen=True)
+class VerifiedPost:
+    """What posting needs of the verified preview: the writer's request (details,
+    reference, token), the MP found for it, the composed letter, the ids of its asks,
+    and the signed letter itself (the page's download buttons carry it on)."""
+
+    letter_request: LetterRequest
+    found: FoundMP
+    letter: Letter
+    ask_ids: list[int]
+    signed_value: str
+    #: What the journey counts a letter with (today its SignedLetter).
+    journey_state: Any = field(repr=False, default=None)
+
+
+def verified_letter(campaign: Campaign) -> VerifiedPost:
+    """The preview the request carries, checked as a download checks it; raises the
+    journey's own exceptions (pages) for an expired or altered one."""
+    signed, letter, ask_ids = journey_views._signed_letter(campaign)
+    return VerifiedPost(letter_request=signed.request, found=signed.found, letter=letter,
+                        ask_ids=ask_ids, signed_value=request.form.get("letter", ""),
+                        journey_state=signed)
+
+
+def count_posted(verified: VerifiedPost) -> None:
+    """Count the letter as written, in the format "post" (once per letter, as downloads are)."""
+    journey_views._count_letter(verified.journey_state, verified.ask_ids, "post")
+
+
+def not_taking_letters(campaign: Campaign):
+    """The journey's page for a closed campaign or a dissolved Parliament, or None."""
+    return journey_views._not_taking_letters(campaign)
+
+
+def share_journey_pages(bp: Blueprint) -> None:
+    """Answer a preview that cannot be used with the journey's own pages (start again,
+    or the letter given back), as the download does."""
+    bp.register_error_handler(journey_views._StartAgain, journey_views._start_again_page)
+    bp.register_error_handler(journey_views._LetterBack, journey_views._letter_back_page)
