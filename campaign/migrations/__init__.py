@@ -383,12 +383,18 @@ def m020_welsh_wording(db: sqlite_utils.Database) -> None:
     # Issue 25: a campaign's wording in Welsh beside its English, every text a writer
     # reads or sends, each in a column named for its English one with "_cy" added
     # (campaign.campaigns.welsh). Empty is "not written yet"; a campaign is offered in
-    # Welsh once every Welsh text its English needs is written.
-    from campaign.campaigns.welsh import WELSH_COLUMNS
-
-    for table, columns in WELSH_COLUMNS.items():
-        for column in columns:
-            db[table].add_column(column, str, not_null_default="")
+    # Welsh once every Welsh text its English needs is written. The columns are listed
+    # here, frozen: a text given a Welsh column later needs a migration of its own.
+    columns = {
+        "campaigns": ("title", "summary", "intro", "subject", "opening", "closing",
+                      "minister_closing", "shadow_closing", "supporter_opening", "prompts",
+                      "thank_you", "help_title", "help_footer", "help_text"),
+        "asks": ("title", "paragraph", "explanation"),
+        "ask_nations": ("decided_by", "paragraph", "note"),
+    }
+    for table, names in columns.items():
+        for name in names:
+            db[table].add_column(name + "_cy", str, not_null_default="")
 
 
 @migration
