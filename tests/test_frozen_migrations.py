@@ -16,9 +16,11 @@ from pathlib import Path
 
 import sqlite_utils
 
+from campaign import clock
 from campaign.clock import FixedClock, running_on
 from campaign.migrations import MIGRATIONS, apply
 from campaign.migrations.frozen_launch import LAUNCH_AT_M011
+from campaign.migrations.launch_at_m021 import LAUNCH_AT_M021
 from campaign.migrations.wording import FIRST_SHIPPED_OPENING, as_first_shipped
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "campaign" / "migrations"
@@ -92,7 +94,7 @@ def test_the_check_sees_a_live_import(tmp_path):
 FROZEN_RESULT = Path(__file__).resolve().parent / "fixtures" / "frozen_migrations_result.sql"
 AT = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
 LAST_FROZEN = "m021_launch_campaign_welsh"
-SHIPPED = __import__("campaign.campaigns.launch").campaigns.launch.launch_campaign_data()
+SHIPPED = LAUNCH_AT_M021  # the English m021 matches, so the old campaign gains Welsh
 
 
 def _database_at_m008(path: Path) -> sqlite_utils.Database:
@@ -153,7 +155,8 @@ def migrated_old_database(path: Path) -> str:
     when each migration ran (sqlite-utils records the real time)."""
     db = _database_at_m008(path)
     with running_on(FixedClock(AT)):
-        applied = apply(db, stop_before=_after_last_frozen() or None)
+        applied = apply(db, stop_before=_after_last_frozen() or None,
+                        timestamp=clock.timestamp)
     assert applied[0] == "m009_plain_wording" and applied[-1] == LAST_FROZEN
     return "\n".join(line for line in db.conn.iterdump()
                      if not line.startswith('INSERT INTO "_sqlite_migrations"')) + "\n"

@@ -9,13 +9,15 @@ import click
 import sqlite_utils
 from flask import Flask, current_app
 
+from campaign import clock
 from campaign.db import get_db
 from campaign.migrations import apply
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:
-    """Apply pending migrations in order; return the names of those applied."""
-    return apply(db)
+    """Apply pending migrations in order; return the names of those applied. What they
+    record in campaigns' histories is dated by the clock in force (campaign.clock)."""
+    return apply(db, timestamp=clock.timestamp)
 
 
 def migrated_db() -> sqlite_utils.Database:
