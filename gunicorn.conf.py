@@ -58,7 +58,16 @@ errorlog = "-"
 
 
 def on_starting(server):
-    """Say so when each worker will count rate limits alone."""
+    """Refuse to serve a database that lacks a migration (before any worker starts), and
+    say so when each worker will count rate limits alone."""
+    from campaign.migrations.runner import UnmigratedDatabase, check_migrated
+
+    try:
+        check_migrated(server.app.wsgi())  # the app preload_app built in this master
+    except UnmigratedDatabase as error:
+        if server.pidfile is not None:
+            server.pidfile.unlink()
+        sys.exit(f"Database error: {error}")
     storage = rate_limit_storage
     if rate_limits_on and storage.startswith("memory://") and workers > 1:
         print(f"WARNING: RATELIMIT_STORAGE_URI is {storage}: each of the {workers} workers "
