@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime, timezone
 
+import sqlite_utils
+
 _clock: ContextVar[Callable[[], str] | None] = ContextVar("migration_clock", default=None)
 
 
@@ -34,7 +36,7 @@ def timestamp() -> str:
         timespec="seconds")
 
 
-def record_history(db, campaign_id: int, kind: str, action: str,
+def record_history(db: sqlite_utils.Database, campaign_id: int, kind: str, action: str,
                    snapshot: dict, ask_id: int | None = None) -> None:
     """An entry in the campaign's history made by a migration (no user): every
     migration that changes a campaign records it through this."""
