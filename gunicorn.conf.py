@@ -63,7 +63,8 @@ def on_starting(server):
     from campaign.migrations.runner import UnmigratedDatabase, check_migrated
 
     try:
-        check_migrated(server.app.wsgi())  # the app preload_app built in this master
+        for app in _served_flask_apps(server):
+            check_migrated(app)
     except UnmigratedDatabase as error:
         if server.pidfile is not None:
             server.pidfile.unlink()
@@ -83,3 +84,15 @@ def when_ready(server):
         from gunicorn import systemd
 
         systemd.sd_notify(f"MAINPID={os.getpid()}", server.log)
+
+
+def _served_flask_apps(server) -> list:
+    """The Flask apps behind what gunicorn serves, built in this master by preload_app:
+    the WSGI callable itself (wsgi:app), or, when it wraps one, the apps its module made."""
+    from flask import Flask
+
+    served = server.app.wsgi()
+    if isinstance(served, Flask):
+        return [served]
+    module = sys.modules.get(server.app.app_uri.split(":")[0])
+    return [value for value in vars(module).values() if isinstance(value, Flask)] if module else []
