@@ -1,13 +1,13 @@
 """Migration m021_launch_campaign_welsh's gift to the launch campaign: its Welsh.
 
 A database made before the launch campaign shipped with its Welsh (m020 gave it empty
-Welsh columns) gets the launch campaign's shipped Welsh (frozen in `launch_at_m021`), text by text,
-only where the Welsh is still empty and the English is still as shipped: Welsh
-written for other English would say something else. An ask is matched whole (its
-title, explanation and paragraph as shipped), as m015 matched them; an ask staff
-have changed is theirs to keep and to translate. Each change is recorded in the
-campaign's history as the thing after it, with no user. Running it again finds
-nothing empty to fill, so it changes nothing.
+Welsh columns) gets the campaign's shipped Welsh (frozen in `launch_at_m021`, never
+today's launch-campaign.json), text by text, only where the Welsh is still empty and
+the English is still as shipped: Welsh written for other English would say something
+else. An ask is matched whole (its title, explanation and paragraph as shipped), as
+m015 matched them; an ask staff have changed is theirs to keep and to translate. Each
+change is recorded in the campaign's history as the thing after it, with no user.
+Running it again finds nothing empty to fill, so it changes nothing.
 """
 from __future__ import annotations
 
