@@ -58,7 +58,17 @@ errorlog = "-"
 
 
 def on_starting(server):
-    """Say so when each worker will count rate limits alone."""
+    """Refuse to serve a database that lacks a migration (before any worker starts), and
+    say so when each worker will count rate limits alone."""
+    from campaign.migrations.runner import UnmigratedDatabase, check_migrated
+
+    try:
+        for app in _served_flask_apps(server):
+            check_migrated(app)
+    except UnmigratedDatabase as error:
+        if server.pidfile is not None:
+            server.pidfile.unlink()
+        sys.exit(f"Database error: {error}")
     storage = rate_limit_storage
     if rate_limits_on and storage.startswith("memory://") and workers > 1:
         print(f"WARNING: RATELIMIT_STORAGE_URI is {storage}: each of the {workers} workers "
@@ -74,3 +84,15 @@ def when_ready(server):
         from gunicorn import systemd
 
         systemd.sd_notify(f"MAINPID={os.getpid()}", server.log)
+
+
+def _served_flask_apps(server) -> list:
+    """The Flask apps behind what gunicorn serves, built in this master by preload_app:
+    the WSGI callable itself (wsgi:app), or, when it wraps one, the apps its module made."""
+    from flask import Flask
+
+    served = server.app.wsgi()
+    if isinstance(served, Flask):
+        return [served]
+    module = sys.modules.get(server.app.app_uri.split(":")[0])
+    return [value for value in vars(module).values() if isinstance(value, Flask)] if module else []

@@ -156,12 +156,19 @@ def host_names() -> Kind:
 @dataclass(frozen=True)
 class Setting:
     """One environment variable: `default` is the text used when it is unset or empty
-    (None when the default is worked out elsewhere, as `help` says)."""
+    (None when the default is worked out elsewhere, as `help` says).
+
+    The app's config carries each setting under its own name (`from_environment`), as
+    read, or `unset` when it is unset and has no default; `server_only` ones (where
+    gunicorn and make listen, gunicorn's own) are read by gunicorn.conf.py and the
+    Makefile only, so a malformed one never stops a command that does not serve."""
 
     name: str
     default: str | None
     kind: Kind
     help: str
+    server_only: bool = False
+    unset: object = None
 
     def read(self, environ: Mapping[str, str] = os.environ, default: str | None = None):
         """The setting's value from `environ` (None when unset and without a default).
@@ -184,10 +191,12 @@ SECONDS = "seconds"
 SETTINGS: tuple[Setting, ...] = (
     Setting("APP_ENV", None, text(),
             "Which rules hold: production (also when empty), development or test."),
-    Setting("ORGANISATION_NAME", None, text(), "Who runs the site, named on every page."),
-    Setting("ORGANISATION_URL", None, web_address(), "The organisation's web site."),
-    Setting("ORGANISATION_EMAIL", None, email_address(), "The contact for privacy questions."),
-    Setting("ORGANISATION_ADDRESS", None, text(), "The data controller's postal address."),
+    Setting("ORGANISATION_NAME", None, text(), "Who runs the site, named on every page.", unset=""),
+    Setting("ORGANISATION_URL", None, web_address(), "The organisation's web site.", unset=""),
+    Setting("ORGANISATION_EMAIL", None, email_address(), "The contact for privacy questions.",
+            unset=""),
+    Setting("ORGANISATION_ADDRESS", None, text(), "The data controller's postal address.",
+            unset=""),
     Setting("SECRET_KEY", None, text(),
             "Signs forms, sessions and letters: 32 or more random characters in production."),
     Setting("DATABASE_PATH", None, text(),
@@ -195,7 +204,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("POSTCODE_SOURCE", "both", one_of(*POSTCODE_SOURCES),
             "Where postcodes are looked up: the local directory, postcodes.io, or both."),
     Setting("POSTCODE_DIRECTORY_PATH", None, text(),
-            "The local postcode directory (beside the database when unset)."),
+            "The local postcode directory (beside the database when unset).", unset=""),
     Setting("POSTCODES_API_URL", "https://api.postcodes.io", web_address(),
             "postcodes.io, public or self-hosted."),
     Setting("MEMBERS_API_URL", "https://members-api.parliament.uk", web_address(),
@@ -220,9 +229,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("COUNTER_CACHE_SECONDS", "60",
             number(SECONDS, at_least=0, at_most=3600, example="60"),
             "How long each process trusts its count of a campaign's letters."),
-    Setting("HOST", "127.0.0.1", text(), "Where make run, make serve and gunicorn listen."),
+    Setting("HOST", "127.0.0.1", text(), "Where make run, make serve and gunicorn listen.",
+            server_only=True),
     Setting("PORT", "5000", number("", at_least=0, at_most=65535, whole=True, example="5000"),
-            "The port they listen on (gunicorn.conf.py's own default is 8000)."),
+            "The port they listen on (gunicorn.conf.py's own default is 8000).", server_only=True),
     Setting("RATELIMIT_ENABLED", "1", on_or_off(), "Whether rate limits apply at all."),
     Setting("RATELIMIT_STORAGE_URI", "memory://", text(),
             "Where rate-limit counters live: redis://... to share them between workers."),
@@ -230,7 +240,7 @@ SETTINGS: tuple[Setting, ...] = (
             number("proxies", at_least=0, at_most=5, whole=True, example="1 behind nginx"),
             "How many reverse proxies' X-Forwarded-For and -Proto headers to believe."),
     Setting("ALLOWED_HOSTS", None, host_names(),
-            "The host names the site answers to; required in production."),
+            "The host names the site answers to; required in production.", unset=()),
     Setting("UPSTREAM_BREAKER_FAILURES", "5",
             number("failures", at_least=1, at_most=1000, whole=True, example="5"),
             "Failures in a row before an upstream is left alone for a while."),
@@ -241,25 +251,26 @@ SETTINGS: tuple[Setting, ...] = (
             "Flask's debugger, for development only: production refuses to start with it."),
     Setting("WEB_CONCURRENCY", None,
             number("worker processes", at_least=1, at_most=64, whole=True, example="3"),
-            "gunicorn's worker processes (the cores plus one when unset)."),
+            "gunicorn's worker processes (the cores plus one when unset).", server_only=True),
     Setting("GUNICORN_THREADS", "4",
             number("threads", at_least=1, at_most=64, whole=True, example="4"),
-            "Threads per gunicorn worker."),
+            "Threads per gunicorn worker.", server_only=True),
     Setting("GUNICORN_LOG_LEVEL", "info", one_of("debug", "info", "warning", "error", "critical"),
-            "gunicorn's own log level."),
+            "gunicorn's own log level.", server_only=True),
     Setting("GUNICORN_NO_CONTROL_SOCKET", None, on_or_off(),
-            "1 stops gunicorn making its control socket (throwaway servers)."),
+            "1 stops gunicorn making its control socket (throwaway servers).", server_only=True),
     Setting("GUNICORN_PIDFILE", None, text(),
-            "Where gunicorn's master writes its pid, for deploy/mp-letters-reload."),
+            "Where gunicorn's master writes its pid, for deploy/mp-letters-reload.",
+            server_only=True),
     Setting("POST_PROVIDER", None, one_of(*POST_PROVIDERS),
-            "Who prints and posts letters for writers (empty: nobody; stannp)."),
+            "Who prints and posts letters for writers (empty: nobody; stannp).", unset=""),
     Setting("STANNP_API_URL", "https://api-eu1.stannp.com/v1", web_address(),
             "Stannp's API (its EU endpoint unless set)."),
-    Setting("STANNP_API_KEY", None, text(), "The Stannp account's API key."),
+    Setting("STANNP_API_KEY", None, text(), "The Stannp account's API key.", unset=""),
     Setting("STANNP_TEST_MODE", None, on_or_off(),
             "1: Stannp prints and charges nothing (production must set it, 1 or 0)."),
     Setting("STANNP_WEBHOOK_SECRET", None, text(),
-            "The secret Stannp signs its status calls with."),
+            "The secret Stannp signs its status calls with.", unset=""),
 )
 SETTING = {setting.name: setting for setting in SETTINGS}
 
@@ -270,98 +281,60 @@ def setting(name: str, environ: Mapping[str, str] = os.environ, default: str | N
     return SETTING[name].read(environ, default)
 
 
-def organisation_from_environment(environ: Mapping[str, str] = os.environ) -> dict:
-    """Who runs the site: named in the header, the footer and the privacy page."""
-    names = ("ORGANISATION_NAME", "ORGANISATION_URL", "ORGANISATION_EMAIL",
-             "ORGANISATION_ADDRESS")
-    return {name: setting(name, environ) or "" for name in names}
+def settings_config(environ: Mapping[str, str] = os.environ) -> dict:
+    """Every setting the app reads, under its own name, from `environ` (each one's
+    `unset` when it is unset and has no default); ConfigError if one is malformed.
+    A new setting needs only its entry in SETTINGS to reach the app's config."""
+    return {entry.name: entry.unset if (value := entry.read(environ)) is None else value
+            for entry in SETTINGS if not entry.server_only}
 
 
 def from_environment(instance_path: str, environ: Mapping[str, str] = os.environ) -> dict:
-    """Build the Flask config mapping from `environ` (`check()` then says if it is safe).
+    """Build the Flask config mapping from `environ` (`check()` then says if it is safe):
+    every setting of SETTINGS under its own name (`settings_config`), what some of them
+    mean for Flask and its extensions, and Flask's keys that are not settings.
 
     Raises ConfigError, in one sentence, for a value a setting cannot take."""
-    def read(name: str):
-        return setting(name, environ)
-
-    environment = (read("APP_ENV") or "").lower()
+    settings = settings_config(environ)
+    environment = (settings["APP_ENV"] or "").lower()
     production = environment not in RELAXED_ENVIRONMENTS
-    session_hours = read("SESSION_HOURS")
-    secret = read("SECRET_KEY") or ""
-    if not secret and not production:
-        secret = DEV_SECRET_KEY
+    # Flask reads FLASK_DEBUG itself (more loosely: "off" is on to Flask), so only "on"
+    # is passed on, as DEBUG, for check() to refuse in production; a malformed value
+    # has failed above with its sentence.
+    debug = settings.pop("FLASK_DEBUG")
     return {
+        **settings,
         "APP_ENV": environment,
-        **organisation_from_environment(environ),
+        "PRODUCTION": production,
+        "SECRET_KEY": settings["SECRET_KEY"] or ("" if production else DEV_SECRET_KEY),
+        "DATABASE_PATH": settings["DATABASE_PATH"]
+        or str(Path(instance_path) / "campaign.sqlite3"),
         # Set only by `make demo` (campaign/demo): a "demo data" banner on every page.
         "DEMO": False,
-        "PRODUCTION": production,
-        "SECRET_KEY": secret,
-        "DATABASE_PATH": read("DATABASE_PATH") or str(Path(instance_path) / "campaign.sqlite3"),
-        # local: the ONS directory only; remote: postcodes.io only; both: local first.
-        "POSTCODE_SOURCE": read("POSTCODE_SOURCE"),
-        # Empty means beside the database (see campaign.lookup.local_source.directory_path).
-        "POSTCODE_DIRECTORY_PATH": read("POSTCODE_DIRECTORY_PATH") or "",
-        "POSTCODES_API_URL": read("POSTCODES_API_URL"),
-        "MEMBERS_API_URL": read("MEMBERS_API_URL"),
-        # Seconds. The citizen should wait at most about five seconds for an answer.
-        "UPSTREAM_CONNECT_TIMEOUT": read("UPSTREAM_CONNECT_TIMEOUT"),
-        "UPSTREAM_READ_TIMEOUT": read("UPSTREAM_READ_TIMEOUT"),
         "SESSION_COOKIE_SECURE": production,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         # Staff sessions end this long after signing in, however busy (campaign/accounts/sign_in.py).
-        "SESSION_HOURS": session_hours,
-        "PERMANENT_SESSION_LIFETIME": timedelta(hours=session_hours),
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=settings["SESSION_HOURS"]),
         "REMEMBER_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_HTTPONLY": True,
-        # After this many seconds a letter preview's signed form expires and the
-        # writer starts again.
-        "LETTER_FORM_MAX_AGE": read("LETTER_FORM_MAX_AGE"),
-        # Seconds: no MP register row older than this addresses a letter. The site
-        # refreshes the register itself before then (see lookup.register_upkeep).
-        "MP_REGISTER_MAX_AGE": read("MP_REGISTER_MAX_AGE"),
-        "MP_REGISTER_AUTO_REFRESH": read("MP_REGISTER_AUTO_REFRESH"),
-        # How long each process trusts its count for the public "letters so far" counter.
-        "COUNTER_CACHE_SECONDS": read("COUNTER_CACHE_SECONDS"),
         "MAX_CONTENT_LENGTH": 256 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,
         # With Flask-Babel installed, Flask-WTF would load WTForms' own catalogue for
         # every request with a form (a .mo parsed each time); our forms give their own
         # messages, translated in campaign/translations, and WTForms has no Welsh.
         "WTF_I18N_ENABLED": False,
-        # After this many failures in a row an upstream is left alone for
-        # UPSTREAM_BREAKER_SECONDS: citizens get "try again" at once instead of each
-        # waiting out the timeouts of a service that is down.
-        "UPSTREAM_BREAKER_FAILURES": read("UPSTREAM_BREAKER_FAILURES"),
-        "UPSTREAM_BREAKER_SECONDS": read("UPSTREAM_BREAKER_SECONDS"),
-        # Rate limits (Flask-Limiter). Set explicitly, never left to the extension's
-        # defaults, so that one app's settings cannot leak into another's.
-        "RATELIMIT_ENABLED": read("RATELIMIT_ENABLED"),
-        # memory:// counts per gunicorn worker; redis://host:6379 shares the counts.
-        "RATELIMIT_STORAGE_URI": read("RATELIMIT_STORAGE_URI"),
+        # Rate limits (Flask-Limiter): RATELIMIT_ENABLED and RATELIMIT_STORAGE_URI are
+        # settings; the rest is set explicitly, never left to the extension's defaults,
+        # so that one app's settings cannot leak into another's.
         "RATELIMIT_KEY_PREFIX": "mp-letters",
         "RATELIMIT_HEADERS_ENABLED": True,
         # If the shared store is down, count in memory rather than refuse the public.
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_SWALLOW_ERRORS": True,
-        # How many proxies in front of the site set X-Forwarded-For / -Proto. 0 trusts
-        # none: a client could otherwise pick its own address and dodge rate limits.
-        "TRUSTED_PROXIES": read("TRUSTED_PROXIES"),
-        # The Host headers answered (Flask answers 400 to any other); empty: any, which
-        # only development and test allow.
-        "ALLOWED_HOSTS": read("ALLOWED_HOSTS") or (),
-        # "Post it for me" (campaign.posting): empty is off. STANNP_TEST_MODE stays None
-        # when unset, so production can insist it is chosen; off production unset is test.
-        "POST_PROVIDER": read("POST_PROVIDER") or "",
-        "STANNP_API_URL": read("STANNP_API_URL"),
-        "STANNP_API_KEY": read("STANNP_API_KEY") or "",
-        "STANNP_TEST_MODE": read("STANNP_TEST_MODE"),
-        "STANNP_WEBHOOK_SECRET": read("STANNP_WEBHOOK_SECRET") or "",
-        # Flask reads FLASK_DEBUG itself (more loosely: "off" is on to Flask), so only
-        # "on" is passed on, for check() to refuse in production; a malformed value
-        # fails here with its sentence.
-        **({"DEBUG": True} if read("FLASK_DEBUG") else {}),
+        # "Post it for me" (campaign.posting): POST_PROVIDER empty is off;
+        # STANNP_TEST_MODE stays None when unset, so production can insist it is chosen.
+        **({"DEBUG": True} if debug else {}),
     }
 
 

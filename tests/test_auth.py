@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from campaign.db import get_db
 from tests.helpers import PASSWORD, hidden, login, page_text
 
 
@@ -86,14 +87,22 @@ def test_failed_sign_in_has_one_generic_message(client, staff, email, password):
         response.get_data(as_text=True))
 
 
-def test_disabled_accounts_cannot_sign_in(client, runner, staff):
-    runner.invoke(args=["users", "disable", staff])
-    assert login(client, staff).status_code == 401
+def test_disabled_accounts_cannot_sign_in(app, client, runner, staff):
+    assert "Disabled staff@example.org." in runner.invoke(args=["users", "disable", staff]).output
+    response = login(client, staff)
+    assert response.status_code == 401
+    # The same sentence as a wrong password: nothing says the account exists.
+    assert "That email address and password don't match an active account." in page_text(
+        response.get_data(as_text=True))
+    after = client.get("/staff/")  # not signed in
+    assert after.status_code == 302 and "/staff/login" in after.headers["Location"]
+    with app.app_context():
+        assert [row["active"] for row in get_db()["users"].rows_where("email = ?", [staff])] == [0]
 
 
 def test_sign_in_returns_only_to_local_pages(client, staff):
     assert login(client, staff, next_url="?next=https://evil.example/").headers["Location"] == "/staff/"
-    client.get("/staff/login")
+    assert "Signed in as staff@example.org" in page_text(client.get("/staff/").get_data(as_text=True))
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client):

@@ -15,6 +15,7 @@ from campaign.campaigns import enabled_asks
 from campaign.campaigns.launch import launch_campaign_data
 from campaign.campaigns.targets import campaign_targets
 from campaign.db import get_db
+from campaign.migrations.launch_at_m015 import LAUNCH_AT_M015
 from campaign.staff.preview import SAMPLE_MP
 from letters import NothingForMP, Sender, Wording, compose_letter
 from letters.devolution import MPLetter, NationRule
@@ -114,7 +115,8 @@ def _old_database(path) -> sqlite_utils.Database:
     columns = set(db["campaigns"].columns_dict)  # the launch file has later ones too
     campaign_id = db["campaigns"].insert({
         key: value for key, value in data.items() if key in columns}).last_pk
-    for position, ask in enumerate(data["asks"], start=1):
+    # Its asks as m015 knows them (frozen: the migration never reads today's file).
+    for position, ask in enumerate(LAUNCH_AT_M015["asks"], start=1):
         db["asks"].insert({"campaign_id": campaign_id, "position": position, "enabled": 1,
                            "title": ask["title"], "explanation": ask["explanation"],
                            "paragraph": ask["paragraph"] + (" Edited." if position == 7 else "")})

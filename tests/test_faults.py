@@ -6,6 +6,10 @@ holds: another connection holding the write lock past the wait, a full database
 letter (its PDF's text) must reach the citizen every time, and each letter must be
 counted exactly once once the database takes writes again: nothing lost, nothing
 counted twice.
+
+No test sleeps for a guessed while: each waits for the event it needs (the background
+writer's attempt, a count written, a letter delivered), told by `Attempts` or a
+condition, with a generous timeout only as a backstop.
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import sqlite3
 import subprocess
 import threading
 import time
+from contextlib import contextmanager
 
 import pytest
 
@@ -32,7 +37,68 @@ def _rows(path: str) -> list[tuple[str, str]]:
         conn.close()
 
 
-def _wait_for(condition, seconds: float = 10.0) -> bool:
+class Attempts:
+    """Every attempt to write held counts (PendingCounts.flush), by which thread and how
+    many it wrote, and every wait for the write lock a count was given; tests wait on
+    these events instead of sleeping."""
+
+    def __init__(self):
+        self._changed = threading.Condition()
+        self.flushes: list[tuple[str, int]] = []  # (thread name, counts written)
+        self.waits: list[tuple[str, int]] = []  # (thread name, busy timeout in force, ms)
+
+    def flushed(self, written: int) -> None:
+        with self._changed:
+            self.flushes.append((threading.current_thread().name, written))
+            self._changed.notify_all()
+
+    def waited(self, milliseconds: int) -> None:
+        with self._changed:
+            self.waits.append((threading.current_thread().name, milliseconds))
+
+    def wait_until(self, condition, seconds: float = 30.0) -> bool:
+        """Wait until `condition()` holds, checking it again after each flush attempt."""
+        with self._changed:
+            return self._changed.wait_for(condition, timeout=seconds)
+
+    def background_tried_and_failed(self) -> bool:
+        return any(name == "pending-counts" and not written for name, written in self.flushes)
+
+
+@pytest.fixture
+def attempts(monkeypatch) -> Attempts:
+    seen = Attempts()
+    flush = PendingCounts.flush
+
+    def counted_flush(self, db):
+        written = flush(self, db)
+        seen.flushed(written)
+        return written
+
+    waiting_at_most = pending_counts._waiting_at_most
+
+    @contextmanager
+    def counted_wait(db, milliseconds):
+        with waiting_at_most(db, milliseconds):
+            seen.waited(db.conn.execute("PRAGMA busy_timeout").fetchone()[0])
+            yield
+
+    monkeypatch.setattr(PendingCounts, "flush", counted_flush)
+    monkeypatch.setattr(pending_counts, "_waiting_at_most", counted_wait)
+    return seen
+
+
+def _flusher_finished(app) -> None:
+    """Wait for this process's background writer to end (it ends once nothing is held)."""
+    thread = get_pending(app)._thread
+    if thread is not None:
+        thread.join(timeout=30)
+        assert not thread.is_alive()
+
+
+def _poll(condition, seconds: float) -> bool:
+    """For what happens in another process only (gunicorn's workers), where no event of
+    this one can tell: check `condition` every 50 ms until it holds or `seconds` pass."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():
@@ -65,25 +131,31 @@ def quick(monkeypatch):
 
 
 def test_a_letter_is_delivered_and_counted_once_while_the_write_lock_is_held(
-        app, client, quick):
+        app, client, quick, attempts):
     path = app.config["DATABASE_PATH"]
     journeys = [_letter(client) for _ in range(3)]
     blocker = sqlite3.connect(path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")  # another process writing for longer than we wait
     try:
-        started = time.monotonic()
         for journey in journeys:
             _delivered(journey.download("pdf"))
         assert journeys[0].email().status_code == 303  # the mail app opens all the same
-        assert time.monotonic() - started < 5
+        # Each count the downloads tried waited COUNT_WAIT_MS for the lock (0.2 s here),
+        # not the 10 s busy timeout: the letter came at once, its count held.
+        in_requests = [ms for name, ms in attempts.waits if name != "pending-counts"]
+        assert len(in_requests) >= 4 and set(in_requests) == {200}
         assert _rows(path) == []
         assert get_pending(app).waiting()
-        time.sleep(0.5)  # the background writer tries while the lock is still held
+        # The background writer tries while the lock is still held, and writes nothing.
+        assert attempts.wait_until(attempts.background_tried_and_failed)
+        assert _rows(path) == []
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
-    assert _wait_for(lambda: len(_rows(path)) == 3 and not get_pending(app).waiting())
-    time.sleep(0.5)  # nothing written twice afterwards either
+    assert attempts.wait_until(lambda: len(_rows(path)) == 3 and not get_pending(app).waiting())
+    _flusher_finished(app)
+    with app.app_context():  # nothing written twice afterwards either
+        assert get_pending(app).flush(get_db()) == 0
     rows = _rows(path)
     assert len(rows) == len({token for token, _ in rows}) == 3
     assert sorted(rows[0][1].split(",")) == ["email", "pdf"]
@@ -155,7 +227,7 @@ def _make_read_only(folder, database) -> list[list[str]]:
 
 
 def test_pages_answer_and_letters_are_delivered_from_a_read_only_database_folder(
-        app, client, quick, tmp_path):
+        app, client, quick, attempts, tmp_path):
     path = app.config["DATABASE_PATH"]
     journey = _letter(client)
     _delivered(journey.download("pdf"))
@@ -170,11 +242,12 @@ def test_pages_answer_and_letters_are_delivered_from_a_read_only_database_folder
         assert "letter" in page.get_data(as_text=True)
         _delivered(ready.download("pdf"))
         assert get_pending(app).waiting()
-        time.sleep(0.5)  # the background writer tries and fails meanwhile
+        # The background writer tries and fails meanwhile.
+        assert attempts.wait_until(attempts.background_tried_and_failed)
     finally:
         for command in undo:
             subprocess.run(command, check=True)
-    assert _wait_for(lambda: len(_rows(path)) == 2 and not get_pending(app).waiting())
+    assert attempts.wait_until(lambda: len(_rows(path)) == 2 and not get_pending(app).waiting())
     assert [formats for _, formats in _rows(path)] == ["pdf", "pdf"]
 
 
@@ -198,7 +271,13 @@ def test_through_gunicorn_no_letter_is_lost_or_counted_twice_while_the_lock_is_h
     delivered: list[str] = []
     failures: list[str] = []
     stop = threading.Event()
-    guard = threading.Lock()
+    guard = threading.Condition()
+
+    def delivered_at_least(number: int) -> None:
+        # Each client notifies after each letter (or failure): wait for letters, not time.
+        with guard:
+            assert guard.wait_for(lambda: len(delivered) >= number or failures, timeout=60), \
+                (len(delivered), number)
 
     def citizen() -> None:
         journey = HttpJourney(server.url)
@@ -209,9 +288,11 @@ def test_through_gunicorn_no_letter_is_lost_or_counted_twice_while_the_lock_is_h
                     raise AssertionError(f"not a PDF: {answer.body[:80]!r}")
                 with guard:
                     delivered.append(pdf_text(answer.body))
+                    guard.notify_all()
         except Exception as error:  # noqa: BLE001 - reported below, with the rest
             with guard:
                 failures.append(repr(error)[:300])
+                guard.notify_all()
         finally:
             journey.close()
 
@@ -220,21 +301,25 @@ def test_through_gunicorn_no_letter_is_lost_or_counted_twice_while_the_lock_is_h
         clients = [threading.Thread(target=citizen) for _ in range(6)]
         for thread in clients:
             thread.start()
-        time.sleep(2)
+        delivered_at_least(len(clients))  # every client is writing letters
         blocker = sqlite3.connect(database, isolation_level=None)
         blocker.execute("BEGIN IMMEDIATE")
         held_from = len(delivered)
-        time.sleep(HELD_SECONDS)
+        # The fault's own length, in real time: the workers wait on SQLite's real busy
+        # timeout (10 s), in other processes, which no clock of ours can move.
+        stop.wait(HELD_SECONDS)
         held_through = len(delivered)
         blocker.execute("ROLLBACK")
         blocker.close()
-        time.sleep(2)
+        delivered_at_least(held_through + len(clients))  # letters flow after it too
         stop.set()
         for thread in clients:
             thread.join(timeout=60)
         def counted():
             return len(_rows(database))
-        settled = _wait_for(lambda: counted() == len(delivered), 15)
+        # Counts held during the fault are written by each worker's background writer:
+        # another process, so its events are out of reach. Polled, with a deadline.
+        settled = _poll(lambda: counted() == len(delivered), 15)
         output = server.output
     assert failures == [], "\n".join(failures + output.splitlines()[-40:])
     assert held_through > held_from  # letters were delivered while the lock was held
@@ -249,7 +334,7 @@ def test_through_gunicorn_no_letter_is_lost_or_counted_twice_while_the_lock_is_h
 
 
 def test_counts_a_stopped_process_left_in_the_folder_are_written_once_by_the_next(
-        app, app_config, client, quick, monkeypatch):
+        app, app_config, client, quick, attempts, monkeypatch):
     path = app.config["DATABASE_PATH"]
     journey = _letter(client)
     blocker = sqlite3.connect(path, isolation_level=None)
@@ -263,7 +348,7 @@ def test_counts_a_stopped_process_left_in_the_folder_are_written_once_by_the_nex
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
-    time.sleep(0.5)
+    assert held._thread is None  # no writer of this process will ever write it
     assert _rows(path) == []
     spooled = list(held.spool.glob("*.json"))
     assert len(spooled) == 1
@@ -272,7 +357,8 @@ def test_counts_a_stopped_process_left_in_the_folder_are_written_once_by_the_nex
     later = [make_app(app_config) for _ in range(2)]
     for process in later:
         assert process.test_client().get("/").status_code == 200
-    assert _wait_for(lambda: len(_rows(path)) == 1 and not list(held.spool.glob("*.json")))
+    assert attempts.wait_until(
+        lambda: len(_rows(path)) == 1 and not list(held.spool.glob("*.json")))
     for process in later:
         with process.app_context():
             get_pending(process).flush(get_db())

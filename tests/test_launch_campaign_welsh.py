@@ -16,6 +16,8 @@ from campaign.campaigns.help_text import MAX_HELP_TEXT
 from campaign.campaigns.launch import insert_targets, launch_campaign_data, shipped_rules
 from campaign.campaigns.welsh import WELSH_COLUMNS, WELSH_TEXTS, welsh_column, welsh_gaps
 from campaign.db import get_db
+from campaign.migrations.launch_at_m015 import LAUNCH_AT_M015
+from campaign.migrations.launch_at_m021 import LAUNCH_AT_M021
 from campaign.migrations.launch_welsh import give_launch_campaign_its_welsh
 from campaign.staff.editing import MAX_BODY_LENGTH, MAX_NOTE_LENGTH, prompt_problems
 from letters.fonts import unprintable_characters
@@ -170,6 +172,10 @@ def test_a_writer_in_ynys_mon_gets_the_whole_letter_in_welsh(client):
 
 
 EDITED = 3  # the ask staff edit in the older database: "Full support for victims"
+# The launch campaign as m021 gives it (frozen: the migration never reads today's file),
+# and its rules and second letters as m015 and m016 gave them.
+SHIPPED = LAUNCH_AT_M021
+SHIPPED_TARGETS = LAUNCH_AT_M015["targets"]
 
 
 def _english_only_database(path) -> sqlite_utils.Database:
@@ -178,17 +184,19 @@ def _english_only_database(path) -> sqlite_utils.Database:
     and written their own Welsh title."""
     db = sqlite_utils.Database(path)
     migrations.apply(db, stop_before="m021_launch_campaign_welsh")
-    english = {key: value for key, value in DATA.items()
+    english = {key: value for key, value in SHIPPED.items()
                if not key.endswith("_cy") and key not in ("asks", "targets")}
     campaign_id = db["campaigns"].insert({**english, "title_cy": "Teitl gan y staff"}).last_pk
-    for position, ask in enumerate(DATA["asks"], start=1):
+    for position, ask in enumerate(SHIPPED["asks"], start=1):
         paragraph = ask["paragraph"] + (" Edited." if position == EDITED else "")
         ask_id = db["asks"].insert({
             "campaign_id": campaign_id, "position": position, "enabled": 1,
             "title": ask["title"], "explanation": ask["explanation"],
             "paragraph": paragraph}).last_pk
-        save_rules(db, ask_id, shipped_rules(ask.get("nations") or {}))
-    insert_targets(db, campaign_id, DATA["targets"])
+        # Its rules as m015 stored them, in English only.
+        nations = LAUNCH_AT_M015["asks"][position - 1].get("nations") or {}
+        save_rules(db, ask_id, shipped_rules(nations))
+    insert_targets(db, campaign_id, SHIPPED_TARGETS)
     return db
 
 
@@ -203,7 +211,7 @@ def test_the_migration_gives_an_older_launch_campaign_its_welsh_except_what_staf
     row = db["campaigns"].get(1)
     assert row["title_cy"] == "Teitl gan y staff", "Welsh staff wrote stays theirs"
     assert {name: row[name] for name in WELSH_COLUMNS["campaigns"] if name != "title_cy"} == {
-        name: DATA[name] for name in WELSH_COLUMNS["campaigns"] if name != "title_cy"}
+        name: SHIPPED[name] for name in WELSH_COLUMNS["campaigns"] if name != "title_cy"}
     asks = list(db.query("select * from asks where campaign_id = 1 order by position"))
     edited = asks[EDITED - 1]
     assert [edited[name] for name in WELSH_COLUMNS["asks"]] == ["", "", ""]
@@ -215,10 +223,10 @@ def test_the_migration_gives_an_older_launch_campaign_its_welsh_except_what_staf
     assert gaps and all(gap.startswith(f"Ask {EDITED}, “{edited['title']}”") for gap in gaps)
     assert f"Ask {EDITED}, “{edited['title']}”: the Welsh of its paragraph" in gaps
     first = asks[0]
-    assert first["paragraph_cy"] == DATA["asks"][0]["paragraph_cy"]
+    assert first["paragraph_cy"] == SHIPPED["asks"][0]["paragraph_cy"]
     rule = db.execute("select decided_by_cy, paragraph_cy, note_cy from ask_nations"
                       " where ask_id = ? and nation = 'S'", [first["id"]]).fetchone()
-    shipped = DATA["asks"][0]["nations"]["S"]
+    shipped = SHIPPED["asks"][0]["nations"]["S"]
     assert rule == (shipped["decided_by_cy"], shipped["paragraph_cy"], shipped["note_cy"])
     # The history says what it did, as the things after the change.
     history = list(db.query("select * from campaign_history where action like"
@@ -227,10 +235,10 @@ def test_the_migration_gives_an_older_launch_campaign_its_welsh_except_what_staf
     assert {entry["ask_id"] for entry in history[1:]} == {
         ask["id"] for ask in asks if ask["id"] != edited["id"]}
     campaign_entry = json.loads(history[0]["snapshot"])
-    assert campaign_entry["intro_cy"] == DATA["intro_cy"] and "title_cy" not in campaign_entry
-    assert campaign_entry["title"] == DATA["title"]
+    assert campaign_entry["intro_cy"] == SHIPPED["intro_cy"] and "title_cy" not in campaign_entry
+    assert campaign_entry["title"] == SHIPPED["title"]
     ask_entry = json.loads(history[1]["snapshot"])
-    assert ask_entry["title_cy"] == DATA["asks"][0]["title_cy"]
+    assert ask_entry["title_cy"] == SHIPPED["asks"][0]["title_cy"]
     assert ask_entry["nations"]["S"]["decided_by_cy"] == "Senedd yr Alban"
     assert ask_entry["nations"]["S"]["devolved"] is True
     assert all(entry["user_id"] is None for entry in history)
@@ -248,7 +256,7 @@ def test_the_migration_run_twice_changes_nothing(tmp_path):
 def test_the_migration_leaves_other_campaigns_alone(tmp_path):
     db = sqlite_utils.Database(tmp_path / "old.sqlite3")
     migrations.apply(db, stop_before="m021_launch_campaign_welsh")
-    english = {key: value for key, value in DATA.items()
+    english = {key: value for key, value in SHIPPED.items()
                if not key.endswith("_cy") and key not in ("asks", "targets")}
     db["campaigns"].insert({**english, "slug": "a-copy"})
     migrations.apply(db)

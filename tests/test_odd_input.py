@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from html import unescape
 from urllib.parse import urlencode
 
 import pytest
@@ -149,12 +150,18 @@ def test_staff_wording_sent_as_invalid_utf8_is_refused(app, client, runner):
         assert "\ufffd" not in get_db()["campaigns"].get(campaign_id)["opening"]
 
 
-def test_accented_latin_greek_and_welsh_wording_is_still_saved(client, runner):
+def test_accented_latin_greek_and_welsh_wording_is_still_saved(app, client, runner):
     sign_in(client, runner)
     campaign_id = create_campaign(client)
-    response = set_wording(client, campaign_id, "As your constituent in Ynys Môn – “café” "
-                           "Zoë, Ŵ, α – I write.", "Please reply.")
+    typed = "As your constituent in Ynys Môn – “café” Zoë, Ŵ, α – I write."
+    response = set_wording(client, campaign_id, typed, "Please reply.")
     assert response.status_code == 302
+    with app.app_context():  # saved as typed, every character
+        saved = get_db()["campaigns"].get(campaign_id)
+    assert (saved["opening"], saved["closing"]) == (typed, "Please reply.")
+    # And staff read it back in the form as they typed it.
+    form = client.get(f"/staff/campaigns/{campaign_id}/wording").get_data(as_text=True)
+    assert typed in unescape(form)
 
 
 @pytest.mark.parametrize("typed", ["=1+1", "＝1+1", "＋1", "－1", "＠SUM(A1)", "|cmd", "﹦1"])

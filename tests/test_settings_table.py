@@ -133,3 +133,26 @@ def test_gunicorn_says_the_sentence_of_its_own_settings_without_a_traceback(tmp_
     assert "Configuration error: GUNICORN_THREADS is 'four', but it takes a whole number " \
            "of threads from 1 to 64, such as 4." in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_every_setting_the_app_reads_reaches_its_config_under_its_own_name():
+    config = from_environment("/tmp", {"APP_ENV": "test"})
+    for entry in SETTINGS:
+        if entry.server_only:
+            assert entry.name not in config, entry.name  # gunicorn's and make's own
+        elif entry.name != "FLASK_DEBUG":  # passed on as Flask's DEBUG when on
+            assert entry.name in config, entry.name
+
+
+def test_a_new_setting_needs_only_its_entry_in_the_table(monkeypatch):
+    from campaign import config as config_module
+
+    added = config_module.Setting("LETTERS_PER_PAGE", "20",
+                                  config_module.number("letters", at_least=1, whole=True,
+                                                       example="20"), "A new setting.")
+    monkeypatch.setattr(config_module, "SETTINGS", (*SETTINGS, added))
+    assert from_environment("/tmp", {"APP_ENV": "test"})["LETTERS_PER_PAGE"] == 20
+    assert from_environment("/tmp", {"APP_ENV": "test",
+                                     "LETTERS_PER_PAGE": "7"})["LETTERS_PER_PAGE"] == 7
+    with pytest.raises(ConfigError, match="LETTERS_PER_PAGE is 'many', but it takes"):
+        from_environment("/tmp", {"APP_ENV": "test", "LETTERS_PER_PAGE": "many"})

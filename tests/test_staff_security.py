@@ -54,15 +54,39 @@ def test_organisers_get_403_on_every_campaign_editing_route(app, client, runner)
 
 def test_organisers_are_not_offered_the_campaigns_link(client, runner):
     sign_in(client, runner, ORGANISER, "organiser")
-    assert "/staff/campaigns/" not in client.get("/staff/").get_data(as_text=True)
+    home = client.get("/staff/")
+    assert home.status_code == 200  # their own start page, not a sign-in or error page
+    text = page_text(home.get_data(as_text=True))
+    assert f"Signed in as {ORGANISER}" in text
+    assert "As an organiser you can see each campaign's counts and download them." in text
+    assert "/staff/campaigns/" not in home.get_data(as_text=True)
+    assert "Campaigns : create and edit campaigns" not in text
+
+
+def test_staff_are_offered_the_campaigns_link(staff_client):
+    """The other side of the test above: the link is there for those who may follow it."""
+    home = staff_client.get("/staff/").get_data(as_text=True)
+    assert 'href="/staff/campaigns/"' in home
 
 
 def test_staff_reach_every_page(app, staff_client):
     set_wording(staff_client, 1, "An opening.", "A closing.")  # history entry 1: wording
+    pages = 0
     for url, method in _staff_rules(app):
-        if method == "GET":
-            response = staff_client.get(url)
-            assert response.status_code in (200, 302), (url, response.status_code)
+        if method != "GET":
+            continue
+        response = staff_client.get(url)
+        # The page itself: not a redirect to the sign-in page, not an error page.
+        assert response.status_code == 200, (url, response.status_code,
+                                             response.headers.get("Location"))
+        if response.mimetype == "text/html":
+            text = page_text(response.get_data(as_text=True))
+            assert "Signed in as staff@example.org" in text, url
+            assert "Sorry, something went wrong" not in text, url
+            pages += 1
+        else:  # a download (a preview PDF, an export): something to download
+            assert response.data, url
+    assert pages >= 10
 
 
 @pytest.mark.parametrize("url, data", [
@@ -84,10 +108,15 @@ def test_posts_without_a_csrf_token_are_refused(app, staff_client, url, data):
         assert db["campaigns"].get(1)["status"] == "live"
 
 
-def test_a_forged_csrf_token_is_refused(staff_client):
+def test_a_forged_csrf_token_is_refused(app, staff_client):
     response = staff_client.post("/staff/campaigns/1/status",
                                  data={"status": "closed", "csrf_token": "forged"})
     assert response.status_code == 400
+    assert "This form has expired" in page_text(response.get_data(as_text=True))
+    with app.app_context():  # nothing changed: the campaign is still live, nothing recorded
+        assert get_db()["campaigns"].get(1)["status"] == "live"
+        assert get_db()["campaign_history"].count == 0
+    assert app.test_client().get("/c/stop-trafficking-networks/").status_code == 200
 
 
 INJECTIONS = [

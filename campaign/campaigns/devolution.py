@@ -6,7 +6,6 @@ staff.editing (which records them in the campaign's history with the ask).
 """
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Mapping
 
 import sqlite_utils
@@ -28,12 +27,9 @@ def rules_by_ask(db: sqlite_utils.Database, ask_ids: Iterable[int],
     texts = ("decided_by_cy, mp_letter, paragraph_cy, note_cy" if language == WELSH
              else "decided_by, mp_letter, paragraph, note")
     # Read on every letter: plain tuples, not sqlite-utils' dicts.
-    try:
-        rows = db.execute(
-            f"select ask_id, nation, devolved, {texts}"
-            f" from ask_nations where ask_id in ({', '.join('?' * len(ids))})", ids).fetchall()
-    except sqlite3.OperationalError:  # a database from before migration m015
-        return {}
+    rows = db.execute(
+        f"select ask_id, nation, devolved, {texts}"
+        f" from ask_nations where ask_id in ({', '.join('?' * len(ids))})", ids).fetchall()
     for ask_id, code, devolved, decided_by, mp_letter, paragraph, note in rows:
         nation = Nation.of_code(code)
         if nation is not None:
@@ -57,12 +53,9 @@ def rules_welsh(db: sqlite_utils.Database,
     found: dict[int, dict[Nation, dict[str, str]]] = {}
     if not ids:
         return found
-    try:
-        rows = db.execute(
-            f"select ask_id, nation, {', '.join(RULE_WELSH)} from ask_nations"
-            f" where ask_id in ({', '.join('?' * len(ids))})", ids).fetchall()
-    except sqlite3.OperationalError:  # a database from before migration m020
-        return found
+    rows = db.execute(
+        f"select ask_id, nation, {', '.join(RULE_WELSH)} from ask_nations"
+        f" where ask_id in ({', '.join('?' * len(ids))})", ids).fetchall()
     for ask_id, code, *texts in rows:
         nation = Nation.of_code(code)
         if nation is not None:
@@ -79,14 +72,11 @@ def save_rules(db: sqlite_utils.Database, ask_id: int,
     already stored for a nation is kept.
 
     Rules that say nothing (Westminster decides, no note) are not stored."""
-    # Migration m015 saves rules before m020 gave them Welsh columns.
-    has_welsh = RULE_WELSH[0] in db["ask_nations"].columns_dict
     if welsh is None:
-        welsh = rules_welsh(db, [ask_id]).get(ask_id, {}) if has_welsh else {}
+        welsh = rules_welsh(db, [ask_id]).get(ask_id, {})
     db.execute("delete from ask_nations where ask_id = ?", [ask_id])
     rows = [{"ask_id": ask_id, "nation": str(nation), **rule.as_dict(),
-             **({name: (welsh.get(nation) or {}).get(name) or "" for name in RULE_WELSH}
-                if has_welsh else {})}
+             **{name: (welsh.get(nation) or {}).get(name) or "" for name in RULE_WELSH}}
             for nation, rule in rules.items() if rule.devolved or rule.note.strip()]
     for row in rows:
         row["devolved"] = int(row["devolved"])

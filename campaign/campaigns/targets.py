@@ -6,7 +6,6 @@ chosen nations may also write to. Staff change them through staff.target_editing
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import sqlite_utils
 
@@ -36,11 +35,8 @@ def _target(row: dict) -> Target:
 
 def campaign_targets(db: sqlite_utils.Database, campaign_id: int) -> list[Target]:
     """A campaign's other targets, in their order."""
-    try:
-        rows = list(db.query("select * from campaign_targets where campaign_id = ?"
-                             " order by position, id", [campaign_id]))
-    except sqlite3.OperationalError:  # a database from before migration m016
-        return []
+    rows = db.query("select * from campaign_targets where campaign_id = ?"
+                    " order by position, id", [campaign_id])
     return [_target(row) for row in rows]
 
 
@@ -51,13 +47,10 @@ def targets_offered(db: sqlite_utils.Database, campaign_id: int,
         return []
     # Asked on every letter form and preview: most writers (England's) are offered
     # none, so only the offered rows are read.
-    try:
-        rows = list(db.query(
-            "select * from campaign_targets where campaign_id = ?"
-            " and instr(',' || nations || ',', ?) order by position, id",
-            [campaign_id, f",{nation.value},"]))
-    except sqlite3.OperationalError:  # a database from before migration m016
-        return []
+    rows = db.query(
+        "select * from campaign_targets where campaign_id = ?"
+        " and instr(',' || nations || ',', ?) order by position, id",
+        [campaign_id, f",{nation.value},"])
     return [target for target in map(_target, rows) if target.offered_in(nation)]
 
 

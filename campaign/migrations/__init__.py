@@ -7,15 +7,22 @@ schema. Databases from before that kept their record in `_migrations`; `apply()`
 carries it over first. Names are what the record holds: never rename one.
 Conversions too long to read inline live beside them (`wording`, for m009 and m011;
 `devolution`, for m015 and m016; `launch_welsh`, for m021; `launch_review`, for m026).
+
+Migrations are frozen: they import nothing of the application but campaign.db and
+each other (tests/test_frozen_migrations.py). What one needs of live code or of
+campaign/data is copied beside it as it was when it shipped (`wording_check`,
+`rules`, `seat_names`, `launch_at_m015`, ...), so a later release never changes what
+it does to an old database. `runner` runs them; it is not one of them.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from campaign.db import write_transaction
+from campaign.migrations.history import stamped_by
 
 MIGRATIONS = Migrations("campaign")
 # `@migration` registers a function under its own name, in the order written.
@@ -192,11 +199,11 @@ def m011_launch_opening_for_any_number_of_asks(db: sqlite_utils.Database) -> Non
 def m012_register_keyed_by_code(db: sqlite_utils.Database) -> None:
     # Issue 20. The register was keyed by the folded constituency name; letters and
     # exports by the GSS code. Each seat's name is matched to a code once, here, from
-    # the shipped 650 (see lookup.name_matching); from now on the register is read by
+    # the shipped 650 (frozen in migrations.seat_names); from now on the register is read by
     # code. A seat the shipped list cannot name keeps its row with no code, so
     # nothing is lost and `mps refresh` and the staff home page still report it.
     # The list_as column, unread since the client read MPs as letters.MP, goes.
-    from campaign.lookup.name_matching import shipped_code
+    from campaign.migrations.seat_names import shipped_code
 
     def _code_of(row: dict) -> str | None:
         # The name as the Members API spelled it, else the key (the seat asked about).
@@ -318,15 +325,17 @@ def m016_campaign_targets(db: sqlite_utils.Database) -> None:
 
 
 def apply(db: sqlite_utils.Database,
-          stop_before: str | Iterable[str] | None = None) -> list[str]:
+          stop_before: str | Iterable[str] | None = None,
+          timestamp: Callable[[], str] | None = None) -> list[str]:
     """Run the migrations `db` has not recorded yet (those before `stop_before`, if
-    given); return their names.
+    given); return their names. `timestamp` gives the time a migration records in a
+    campaign's history (the runner passes the site's clock's; the real one without).
 
     One write transaction holds the lock from reading what is pending to recording
     what ran, so workers starting together never apply a migration twice; each
     migration is a savepoint inside it.
     """
-    with write_transaction(db):
+    with write_transaction(db), stamped_by(timestamp):
         _carry_over_old_record(db)
         before = {m.name for m in MIGRATIONS.applied(db)}
         MIGRATIONS.apply(db, stop_before=stop_before)
@@ -383,12 +392,18 @@ def m020_welsh_wording(db: sqlite_utils.Database) -> None:
     # Issue 25: a campaign's wording in Welsh beside its English, every text a writer
     # reads or sends, each in a column named for its English one with "_cy" added
     # (campaign.campaigns.welsh). Empty is "not written yet"; a campaign is offered in
-    # Welsh once every Welsh text its English needs is written.
-    from campaign.campaigns.welsh import WELSH_COLUMNS
-
-    for table, columns in WELSH_COLUMNS.items():
-        for column in columns:
-            db[table].add_column(column, str, not_null_default="")
+    # Welsh once every Welsh text its English needs is written. The columns are listed
+    # here, frozen: a text given a Welsh column later needs a migration of its own.
+    columns = {
+        "campaigns": ("title", "summary", "intro", "subject", "opening", "closing",
+                      "minister_closing", "shadow_closing", "supporter_opening", "prompts",
+                      "thank_you", "help_title", "help_footer", "help_text"),
+        "asks": ("title", "paragraph", "explanation"),
+        "ask_nations": ("decided_by", "paragraph", "note"),
+    }
+    for table, names in columns.items():
+        for name in names:
+            db[table].add_column(name + "_cy", str, not_null_default="")
 
 
 @migration

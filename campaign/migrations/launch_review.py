@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from campaign.migrations.wording import record_history
+from campaign.migrations.history import record_history
 
 LAUNCH_SLUG = "stop-trafficking-networks"
 

@@ -10,14 +10,18 @@ never today's launch-campaign.json.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 
 import sqlite_utils
 
-from campaign.clock import timestamp
 from campaign.migrations.frozen_launch import LAUNCH_AT_M011
-from letters.wording import WordingError, check_wording, resolve_choices, split_phrasings
+from campaign.migrations.history import record_history
+from campaign.migrations.wording_check import (
+    WordingError,
+    check_wording,
+    resolve_choices,
+    split_phrasings,
+)
 
 # Jinja's whitespace control ({{- x -}}) and comments mean nothing in plain wording.
 _TRIM = re.compile(r"\{\{-|-\}\}")
@@ -124,17 +128,6 @@ def _record_wording(db: sqlite_utils.Database, campaign_id: int, action: str,
                     snapshot: dict) -> None:
     """A wording entry in the campaign's history, made by a migration (no user)."""
     record_history(db, campaign_id, "wording", action, snapshot)
-
-
-def record_history(db: sqlite_utils.Database, campaign_id: int, kind: str, action: str,
-                   snapshot: dict, ask_id: int | None = None) -> None:
-    """An entry in the campaign's history made by a migration (no user): every
-    migration that changes a campaign records it through this."""
-    db["campaign_history"].insert({
-        "campaign_id": campaign_id, "kind": kind, "ask_id": ask_id, "action": action,
-        "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
-        "user_id": None, "user_email": "", "changed_at": timestamp(),
-    })
 
 
 def replace_plural_launch_opening(db: sqlite_utils.Database) -> None:
