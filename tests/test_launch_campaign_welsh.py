@@ -176,6 +176,10 @@ EDITED = 3  # the ask staff edit in the older database: "Full support for victim
 # and its rules and second letters as m015 and m016 gave them.
 SHIPPED = LAUNCH_AT_M021
 SHIPPED_TARGETS = LAUNCH_AT_M015["targets"]
+# These tests are of m021 alone: later migrations (m026 corrects the Welsh m021 gave)
+# are left out.
+_NAMES = [m.name for m in migrations.MIGRATIONS._migrations]
+AFTER_M021 = _NAMES[_NAMES.index("m021_launch_campaign_welsh") + 1]
 
 
 def _english_only_database(path) -> sqlite_utils.Database:
@@ -207,7 +211,7 @@ def _contents(db: sqlite_utils.Database) -> list[str]:
 def test_the_migration_gives_an_older_launch_campaign_its_welsh_except_what_staff_changed(
         tmp_path):
     db = _english_only_database(tmp_path / "old.sqlite3")
-    assert migrations.apply(db)[0] == "m021_launch_campaign_welsh"
+    assert migrations.apply(db, stop_before=AFTER_M021) == ["m021_launch_campaign_welsh"]
     row = db["campaigns"].get(1)
     assert row["title_cy"] == "Teitl gan y staff", "Welsh staff wrote stays theirs"
     assert {name: row[name] for name in WELSH_COLUMNS["campaigns"] if name != "title_cy"} == {
@@ -246,9 +250,9 @@ def test_the_migration_gives_an_older_launch_campaign_its_welsh_except_what_staf
 
 def test_the_migration_run_twice_changes_nothing(tmp_path):
     db = _english_only_database(tmp_path / "old.sqlite3")
-    migrations.apply(db)
+    migrations.apply(db, stop_before=AFTER_M021)
     before = _contents(db)
-    assert migrations.apply(db) == []
+    assert migrations.apply(db, stop_before=AFTER_M021) == []
     give_launch_campaign_its_welsh(db)  # even run again by hand: nothing left to fill
     assert _contents(db) == before
 
