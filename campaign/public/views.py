@@ -333,7 +333,8 @@ def _suggested_for(campaign: Campaign, asks: list[Ask], found, seed_text: str | 
     if found is None or seed is None:
         return {}
     return suggested_wording(campaign, asks, found.mp, seed, today(),
-                             stance_for(get_db(), campaign, found))
+                             nation=found.constituency.nation,
+                             stance=stance_for(get_db(), campaign, found))
 
 
 @bp.post("/c/<slug>/letter")
