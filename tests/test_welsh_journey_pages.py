@@ -75,7 +75,7 @@ def _preview(client, welsh: bool, postcode: str = "E8 1DY", **fields) -> Journey
 def _done(journey: Journey, fmt: str = "pdf") -> str:
     response = journey.client.post(f"/c/{SLUG}/done", data={
         "letter": hidden(journey.page, "letter"), "format": fmt,
-        "csrf_token": hidden(journey.page, "csrf_token")})
+        "csrf_token": hidden(journey.page, "csrf_token")}, follow_redirects=True)
     assert response.status_code == 200
     return page_text(response.get_data(as_text=True))
 
