@@ -2,13 +2,18 @@
 wrong (the PDF's text, or the page's sentences, as the writer reads them)."""
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from campaign.db import get_db
 from campaign.stances.records import set_stances
 from letters.stances import Stance
-from tests.helpers import Journey, page_text, textareas
+from tests.helpers import SLUG, WRITER, Journey, hidden, page_text, pdf_text, textareas
 
 ENGLAND = "E8 1DY"  # Diane Abbott (member 172)
 SCOTLAND = "FK1 1AA"
+NOTE = "I live here and I care about this."
 
 
 def _launch_id(app) -> int:
@@ -44,3 +49,144 @@ def test_a_scottish_writers_untouched_paragraphs_are_not_shown_as_edited(app, cl
     assert response.status_code == 422
     assert textareas(html)["para-opening"] == before["para-opening"]
     assert "<details class=\"own-wording\" open>" not in html
+
+
+# Only the second letter: everything ticked is decided elsewhere.
+
+AWARENESS = "Awareness and reducing demand"
+
+
+def _ask_id(page: str, title: str) -> str:
+    return re.search(rf'name="asks" value="(\d+)" id="ask-\d+"[^>]*>\s*<label[^>]*><strong[^>]*>'
+                     rf'{re.escape(title)}<', page).group(1)
+
+
+def _targets(page: str) -> list[str]:
+    return re.findall(r'name="targets" value="(\d+)"', page)
+
+
+def _second(client, journey: Journey, fmt: str = "pdf", target: str | None = None):
+    page = journey.page
+    target = target or re.search(r'name="target" value="(\d+)"', page).group(1)
+    return client.post(f"/c/{journey.slug}/download", data={
+        "letter": hidden(page, "letter"), "format": fmt, "target": target,
+        "csrf_token": hidden(page, "csrf_token")})
+
+
+@pytest.mark.parametrize(("postcode", "mp", "office"), [
+    ("FK1 1AA", "Euan Stainbank", "Angela Constance MSP"),
+    ("BT7 1NN", "Claire Hanna", "Naomi Long MLA")])
+def test_only_the_second_letter_when_everything_ticked_is_decided_elsewhere(
+        app, client, postcode, mp, office):
+    journey = Journey(client)
+    journey.find_mp(postcode)
+    awareness = _ask_id(journey.page, AWARENESS)
+    # Without the second letter ticked: a sentence that says how to send it instead.
+    refused = journey.write(asks=[awareness])
+    assert refused.status_code == 422
+    assert "Or tick the second letter below to write only to where it is decided" in \
+        " ".join(page_text(journey.page).split())
+    response = journey.write(asks=[awareness], targets=_targets(journey.page))
+    assert response.status_code == 200, page_text(journey.page)[:600]
+    text = " ".join(page_text(journey.page).split())
+    assert "Tick at least one thing your MP can act on" not in text
+    assert f"No letter goes to your MP, {mp}" in text or "No letter goes to your MP" in text
+    assert "not at Westminster, so your MP cannot change it" in text
+    assert f"Dear {mp.split()[0]}" not in text and "Dear Mr" not in text and "Dear Ms" not in text
+    second = _second(client, journey)
+    assert second.status_code == 200
+    letter = " ".join(pdf_text(second.data).split())
+    assert office in letter and "sex" in letter
+    # The MP's letter cannot be had from this preview.
+    mp_letter = journey.download("pdf")
+    assert mp_letter.status_code == 400
+    assert "No letter goes to your MP" in page_text(mp_letter.get_data(as_text=True))
+    # Counted once, with its target.
+    with app.app_context():
+        rows = list(get_db().query("select target_id from letters"))
+    assert len(rows) == 1 and rows[0]["target_id"] is not None
+
+
+# A postcode typed on the form that lands in another nation: shown, not applied in silence.
+
+def test_a_scottish_postcode_on_an_english_form_brings_the_form_back_with_scotland(client):
+    journey = Journey(client)
+    journey.find_mp(ENGLAND)
+    awareness = _ask_id(journey.page, AWARENESS)
+    assert _targets(journey.page) == []
+    first = journey.ask_ids()[0]
+    mine = "My own words about this, which must not be lost."
+    response = journey.write(asks=[first, awareness], postcode="FK1 1AA", note=NOTE,
+                             **{f"para-ask-{first}": mine})
+    assert response.status_code == 200
+    html = journey.page
+    text = " ".join(page_text(html).split())
+    assert "Dear " not in text  # not a preview
+    assert "Your MP is Euan Stainbank" in text
+    assert "your letter now goes to Euan Stainbank, not Diane Abbott" in text
+    assert "Falkirk is in Scotland" in text and "A second letter" in text
+    # The new nation's notes and the second letter offered; nothing typed is lost.
+    assert "In Scotland, the Scottish Parliament decides this" in text
+    assert len(_targets(html)) == 1
+    assert textareas(html)[f"para-ask-{first}"] == mine
+    assert textareas(html)["personal_note"].strip() == NOTE
+    assert f'value="{awareness}" id="ask-{awareness}"' in html
+    assert re.search(rf'value="{awareness}" id="ask-{awareness}" checked', html) or \
+        re.search(rf'value="{awareness}" id="ask-{awareness}"[^>]* checked', html)
+
+
+# Back, Forward, reload, the language link: the preview and the page after the download
+# are pages of their own (post/redirect/get).
+
+def test_the_preview_is_a_page_of_its_own_and_reloads_with_the_same_reference(client):
+    journey = Journey(client)
+    journey.find_mp(ENGLAND)
+    posted = client.post(f"/c/{journey.slug}/letter", data={
+        **_form(journey.page), "asks": journey.ask_ids()[:1]})
+    assert posted.status_code == 303
+    address = posted.headers["Location"]
+    assert "/preview?letter=" in address and "Abbott" not in address
+    first = client.get(address)
+    again = client.get(address)
+    assert first.status_code == again.status_code == 200
+    assert first.headers["Cache-Control"] == "no-store"
+    reference = re.search(r'class="reference-code">([^<]+)<', first.get_data(as_text=True))
+    assert reference and reference.group(1) in again.get_data(as_text=True)
+    # The language link keeps the step and the letter: the same address under /cy.
+    link = re.search(r'class="language-link" href="([^"]+)"', first.get_data(as_text=True))
+    assert "/cy/c/" in link.group(1) and "/preview?letter=" in link.group(1)
+    welsh = client.get(link.group(1).replace("http://localhost", ""))
+    assert welsh.status_code == 200
+    welsh_text = page_text(welsh.get_data(as_text=True))
+    assert reference.group(1) in welsh_text and "Annwyl" in welsh_text
+
+
+def test_the_page_after_the_download_is_a_page_of_its_own_with_a_language_link(client):
+    journey = Journey(client)
+    journey.find_mp(ENGLAND)
+    journey.write()
+    done = client.post(f"/c/{journey.slug}/done", data={
+        "letter": hidden(journey.page, "letter"), "format": "pdf",
+        "csrf_token": hidden(journey.page, "csrf_token")})
+    assert done.status_code == 303 and "/done?letter=" in done.headers["Location"]
+    page = client.get(done.headers["Location"])
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "Thank you for writing to Diane Abbott" in page_text(html)
+    link = re.search(r'class="language-link" href="([^"]+)"', html).group(1)
+    assert "/cy/c/" in link and "/done?letter=" in link
+    welsh = client.get(link.replace("http://localhost", ""))
+    assert welsh.status_code == 200 and "Diolch" in page_text(welsh.get_data(as_text=True))
+
+
+def test_a_tampered_preview_address_is_refused_with_a_sentence(client):
+    response = client.get(f"/c/{SLUG}/preview?letter=not-a-letter")
+    assert response.status_code == 400
+    assert "We couldn't read that letter" in page_text(response.get_data(as_text=True))
+
+
+def _form(page: str) -> dict:
+    data = {**WRITER, "postcode": hidden(page, "postcode"), "seed": hidden(page, "seed"),
+            "looked_up": hidden(page, "looked_up"), "csrf_token": hidden(page, "csrf_token")}
+    data.update({name: text for name, text in textareas(page).items() if name.startswith("para-")})
+    return data
