@@ -152,7 +152,7 @@ def test_a_mistyped_postcode_is_explained_in_welsh(client):
     journey.open()
     response = journey.find_mp("hello")
     text = page_text(response.get_data(as_text=True))
-    assert "Nid yw hwnna’n edrych fel cod post yn y DU." in text
+    assert "Nid yw hwn yn edrych fel cod post yn y DU." in text
     assert "doesn't look like a UK postcode" not in text
     english = Journey(client)
     english.open()

@@ -6,7 +6,7 @@ ran in its `_sqlite_migrations` table so every database converges on the same
 schema. Databases from before that kept their record in `_migrations`; `apply()`
 carries it over first. Names are what the record holds: never rename one.
 Conversions too long to read inline live beside them (`wording`, for m009 and m011;
-`devolution`, for m015 and m016; `launch_welsh`, for m021).
+`devolution`, for m015 and m016; `launch_welsh`, for m021; `launch_review`, for m026).
 """
 from __future__ import annotations
 
@@ -399,3 +399,13 @@ def m021_launch_campaign_welsh(db: sqlite_utils.Database) -> None:
     from campaign.migrations.launch_welsh import give_launch_campaign_its_welsh
 
     give_launch_campaign_its_welsh(db)
+
+
+@migration
+def m026_launch_welsh_review(db: sqlite_utils.Database) -> None:
+    # Issue 33: a review corrected the launch campaign's Welsh (and gave its English
+    # help page Meic's line). A database that loaded it before gets each correction
+    # where the text is still as shipped (campaign.migrations.launch_review).
+    from campaign.migrations.launch_review import correct_launch_campaign
+
+    correct_launch_campaign(db)

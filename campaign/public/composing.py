@@ -36,7 +36,7 @@ def compose_for(context: LetterContext, *, reference_url: str = "",
         raise NoAsksChosen()
     try:
         # The writer's nation decides which asks the MP letter carries, and how.
-        letter = compose_letter(wording=context.campaign.wording, asks=asks, mp=context.mp,
+        letter = compose_letter(wording=context.campaign.wording, asks=asks, mp=context.wording_mp,
                                 sender=sender_for(request, context.found),
                                 personal_note=request.personal_note,
                                 today=context.day, seed=request.seed, edits=request.edits,

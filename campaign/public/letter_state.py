@@ -24,6 +24,7 @@ from campaign.campaigns import Campaign, enabled_asks
 from campaign.campaigns.targets import targets_offered
 from campaign.lookup.finder import FoundMP
 from campaign.lookup.postcode import Constituency, Postcode
+from campaign.public.seat_names import mp_for_wording
 from campaign.public.signed_requests import LetterRequest, SignedLetter
 from campaign.stances.records import stance_of
 from letters import MP, Ask
@@ -84,6 +85,12 @@ class LetterContext:
     def mp(self) -> MP:
         return self.found.mp
 
+    @cached_property
+    def wording_mp(self) -> MP:
+        """The MP as the letter's wording names them: their seat in the wording's
+        language (seat_names.mp_for_wording: "Gogledd Caerdydd" in Welsh wording)."""
+        return mp_for_wording(self.found, self.campaign.language)
+
     @property
     def ticked(self) -> tuple[Ask, ...]:
         """The asks ticked that the campaign still offers, in the campaign's order."""
@@ -130,9 +137,10 @@ class LetterContext:
         Worked out at most once a request, and only when a page needs it."""
         if self.known_suggestions is not None:
             return dict(self.known_suggestions)
-        return suggested_for(self.campaign.wording, self.asks, self.mp, self.seed,
-                             placeholder_values(self.mp, "", self.day), self.nation,
-                             stance=self.stance, language=self.campaign.language)
+        mp, language = self.wording_mp, self.campaign.language
+        return suggested_for(self.campaign.wording, self.asks, mp, self.seed,
+                             placeholder_values(mp, "", self.day, language), self.nation,
+                             stance=self.stance, language=language)
 
     def with_request(self, request: LetterRequest) -> LetterContext:
         """The same letter with the writer's request (its suggestions kept)."""

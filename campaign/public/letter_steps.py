@@ -21,6 +21,7 @@ from campaign.public.forms import LetterForm
 from campaign.public.letter_edits import paragraph_texts, read_edits
 from campaign.public.letter_state import LetterContext
 from campaign.public.references import new_reference
+from campaign.public.seat_names import page_seat_name
 from campaign.public.second_letters import chosen_target_ids, second_letters
 from campaign.public.signed_requests import LetterRequest
 from campaign.public.writer_sentences import body_name, in_nation, too_long
@@ -112,13 +113,13 @@ def what_changed(old: LetterContext, new: LetterContext) -> str:
     sentence = gettext("You changed the postcode to %(postcode)s, in %(constituency)s: your "
                        "letter now goes to %(name)s, not %(old)s. Check your letter below, "
                        "then preview it.", postcode=str(new.postcode),
-                       constituency=new.mp.constituency or new.constituency.name,
+                       constituency=page_seat_name(new.found),
                        name=plain_name(new.mp), old=plain_name(old.mp))
     if old.nation != new.nation:
         sentence += " " + gettext("%(constituency)s is %(in_nation)s, where some of what you "
                                   "can ask for is decided outside Westminster: read the note "
                                   "beside each ask.",
-                                  constituency=new.constituency.name,
+                                  constituency=page_seat_name(new.found),
                                   in_nation=in_nation(new.nation))
         if new.targets:
             sentence += " " + gettext("A second letter, to where it is decided, is offered "
