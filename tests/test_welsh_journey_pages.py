@@ -118,8 +118,10 @@ def test_a_changed_postcode_is_explained_in_welsh(client):
     journey = welsh_journey(client)
     journey.find_mp("E8 1DY")
     journey.write(postcode=WALES)
-    text = page_text(journey.page)
-    assert "Rydych wedi newid y cod post o E8 1DY i LL77 7TW" in text
+    text = " ".join(page_text(journey.page).split())
+    # The form comes back with the new MP and nation, saying what changed (issue 29).
+    assert "Rydych wedi newid y cod post i LL77 7TW, yn etholaeth Ynys Môn" in text
+    assert "Mae etholaeth Ynys Môn yng Nghymru" in text
     assert "You changed the postcode" not in text
 
 

@@ -19,7 +19,7 @@
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
@@ -326,6 +326,12 @@ def _write_page(context: LetterContext | None, form: LetterForm, paragraphs: dic
     if targets_ticked is None:
         targets_ticked = request.form.getlist("targets")
     campaign = context.campaign if context else campaign
+    if request.method == "POST" and form.looked_up.data and form.seed.data:
+        # The language link of a form that answered a POST: the form's own address
+        # in the other language (the browser puts back what was typed there).
+        g.page_address = url_for("public.write", slug=campaign.slug,
+                                 postcode=form.looked_up.data,
+                                 seed=form.seed.data)[len(request.script_root):]
     return render_template("public/write.html", campaign=campaign,
                            found=context.found if context else None, form=form,
                            asks=context.asks if context else asks, paragraphs=paragraphs,
