@@ -9,7 +9,16 @@ import pytest
 from campaign.db import get_db
 from campaign.stances.records import set_stances
 from letters.stances import Stance
-from tests.helpers import SLUG, WRITER, Journey, hidden, page_text, pdf_text, textareas
+from tests.helpers import (
+    SLUG,
+    WRITER,
+    Journey,
+    hidden,
+    page_text,
+    pdf_text,
+    textareas,
+    welsh_journey,
+)
 
 ENGLAND = "E8 1DY"  # Diane Abbott (member 172)
 SCOTLAND = "FK1 1AA"
@@ -190,3 +199,59 @@ def _form(page: str) -> dict:
             "looked_up": hidden(page, "looked_up"), "csrf_token": hidden(page, "csrf_token")}
     data.update({name: text for name, text in textareas(page).items() if name.startswith("para-")})
     return data
+
+
+# Wording.
+
+def test_one_ask_ticked_never_begins_first_with_nothing_after(client):
+    """Every phrasing of every ask, alone in a letter: none says "First," (or "Yn
+    gyntaf,") with no second point to follow."""
+    for welsh in (False, True):
+        for seed in range(6):
+            journey = welsh_journey(client) if welsh else Journey(client)
+            journey.open(f"write?postcode=E8+1DY&seed={seed}")
+            for ask in journey.ask_ids():
+                text = textareas(journey.page)[f"para-ask-{ask}"]
+                assert not text.startswith(("First,", "Yn gyntaf,")), (welsh, seed, ask, text)
+
+
+def test_the_northern_ireland_note_says_what_the_second_letter_asks(client):
+    journey = Journey(client)
+    journey.find_mp("BT7 1NN")
+    awareness = _ask_id(journey.page, AWARENESS)
+    note = " ".join(page_text(re.search(rf'id="ask-{awareness}-nation">(.*?)</p>',
+                                        journey.page, re.S).group(1)).split())
+    assert "already law" not in note and "asks for it" not in note
+    assert "the second letter, to the Minister of Justice, asks how well that law is enforced" \
+        in note
+    # As the letter itself does.
+    journey.write(asks=[awareness], targets=_targets(journey.page))
+    letter = " ".join(pdf_text(_second(client, journey).data).split())
+    assert "how well that law is enforced" in letter
+
+
+def test_migration_30_corrects_a_database_that_loaded_the_launch_campaign_before(app):
+    from campaign.migrations.launch_wording_29 import NOTES, OPENINGS, correct_launch_wording
+    with app.app_context():
+        db = get_db()
+        ask = next(db.query("select * from asks where title = ?",
+                            ["Stronger laws against traffickers"]))
+        for (_, column), (shipped, corrected) in OPENINGS.items():
+            db["asks"].update(ask["id"], {column: shipped + ask[column][len(corrected):]})
+        awareness = next(db.query("select id from asks where title = ?", [AWARENESS]))["id"]
+        for (_, nation, column), (shipped, _) in NOTES.items():
+            db.execute(f"update ask_nations set {column} = ? where ask_id = ? and nation = ?",
+                       [shipped, awareness, nation])
+        # One text staff changed stays theirs.
+        db.execute("update ask_nations set note_cy = 'Ein nodyn ni' where ask_id = ? and "
+                   "nation = 'N'", [awareness])
+        before = db["campaign_history"].count
+        correct_launch_wording(db)
+        ask = next(db.query("select * from asks where id = ?", [ask["id"]]))
+        assert ask["paragraph"].startswith("The law and its enforcement")
+        assert ask["paragraph_cy"].startswith("Dylai'r gyfraith")
+        row = next(db.query("select note, note_cy from ask_nations where ask_id = ? and "
+                            "nation = 'N'", [awareness]))
+        assert row["note"].endswith("asks how well that law is enforced.")
+        assert row["note_cy"] == "Ein nodyn ni"
+        assert db["campaign_history"].count == before + 2
