@@ -255,3 +255,37 @@ def test_migration_30_corrects_a_database_that_loaded_the_launch_campaign_before
         assert row["note"].endswith("asks how well that law is enforced.")
         assert row["note_cy"] == "Ein nodyn ni"
         assert db["campaign_history"].count == before + 2
+
+
+@pytest.mark.parametrize(("postcode", "english", "welsh"), [
+    # Laura Trott (the Members API: F), a shadow minister.
+    ("BR8 7RE", "is a shadow minister and speaks for her party on her brief.",
+     "yn weinidog cysgodol ac yn siarad dros ei phlaid ar ei maes."),
+    # Órfhlaith Begley (F), Sinn Féin.
+    ("BT78 1AA", "does not take her seat at Westminster. Letters to the House of Commons "
+     "still reach her, though her constituency office may answer sooner. Your letter asks "
+     "her to raise",
+     "nid yw’n cymryd ei sedd yn San Steffan. Mae llythyrau i Dŷ’r Cyffredin yn dal i’w "
+     "chyrraedd, er efallai y bydd ei swyddfa etholaeth yn ateb yn gynt. Mae eich llythyr "
+     "yn gofyn iddi godi"),
+    # Sir Lindsay Hoyle (M), the Speaker.
+    ("PR7 1DP", "so your letter asks him to pass your concerns to the right Minister.",
+     "felly mae eich llythyr yn gofyn iddo drosglwyddo eich pryderon"),
+])
+def test_the_mp_card_uses_the_pronouns_of_the_mps_gender(client, postcode, english, welsh):
+    for journey, expected in ((Journey(client), english), (welsh_journey(client), welsh)):
+        journey.find_mp(postcode)
+        card = re.search(r'<section class="mp-card".*?</section>', journey.page, re.S).group(0)
+        text = " ".join(page_text(card).split())
+        assert expected in text
+        for plural in ("their party", "their seat", "asks them", "iddynt", "eu plaid",
+                       "eu swyddfa"):
+            assert plural not in text, plural
+
+
+def test_the_speakers_welsh_letter_asks_how_the_minister_replies_in_the_singular(client):
+    journey = welsh_journey(client)
+    journey.find_mp("PR7 1DP")
+    journey.write()
+    text = " ".join(pdf_text(journey.download("pdf").data).split())
+    assert "sut y mae'n ymateb" in text and "sut y maent yn ymateb" not in text
