@@ -15,6 +15,7 @@ carries it gives the verified `LetterContext`, or raises.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app, request, url_for
 
@@ -73,6 +74,7 @@ def verified_letter(campaign: Campaign, value: str | None = None) -> VerifiedLet
 def readable_letter(campaign: Campaign, value: str) -> tuple[SignedLetter | None, bool]:
     """(what `value` holds, whether it is too old to send) for giving a letter back to
     change; (None, False) when it is not ours or not this campaign's."""
+    signed: SignedLetter | None
     try:
         signed = unsign(value, current_app.config["SECRET_KEY"],
                         current_app.config["LETTER_FORM_MAX_AGE"])
@@ -86,8 +88,9 @@ def readable_letter(campaign: Campaign, value: str) -> tuple[SignedLetter | None
     return signed, expired
 
 
-def step_url(endpoint: str, campaign: Campaign, value: str, **args) -> str | None:
+def step_url(endpoint: str, campaign: Campaign, value: str, **args: str | None) -> str | None:
     """The address of the step `endpoint` for the signed letter `value`, or None when
     it would be too long to send (see MAX_ADDRESS)."""
-    url = url_for(endpoint, slug=campaign.slug, **{FIELD: value}, **args)
+    values: dict[str, Any] = {"slug": campaign.slug, FIELD: value, **args}
+    url = url_for(endpoint, **values)
     return url if len(url) <= MAX_ADDRESS else None
