@@ -25,11 +25,12 @@ from campaign.languages import current_language
 from campaign.public.letter_state import LetterContext, from_signed
 from campaign.public.signed_requests import LetterExpired, LetterTampered, SignedLetter, unsign
 
-#: The longest address the site sends a writer to: nginx reads a request line of up to
-#: 8 kB (large_client_header_buffers) and gunicorn.conf.py sets limit_request_line to
-#: match. A preview whose signed letter would be longer (a very long letter written in
-#: full) is shown in answer to its form, as before, rather than at an address.
-MAX_ADDRESS = 7000
+#: The longest address the site sends a writer to: gunicorn reads a request line of up
+#: to 4,094 bytes (its limit_request_line; nginx's is 8 kB), "GET " and " HTTP/1.1"
+#: included. A typical letter's address is about 700 characters (the signed letter is
+#: compressed); one whose signed letter would be longer than this (a long letter with
+#: many paragraphs rewritten) is shown in answer to its form, as before.
+MAX_ADDRESS = 4000
 
 #: The query parameter, form field and hidden input that carry the signed letter.
 FIELD = "letter"
