@@ -324,3 +324,29 @@ def test_a_letter_too_long_for_an_address_is_shown_in_answer_to_its_form(client)
                                                     "asks": asks})
     assert posted.status_code == 200, posted.status_code
     assert "Your letter is ready" in page_text(posted.get_data(as_text=True))
+
+
+def test_an_edit_of_an_ask_the_new_nation_leaves_out_is_kept_and_goes_in_the_second_letter(
+        client):
+    """Wander finding W6: an edit of "Awareness" on an English form, the postcode changed
+    to Falkirk (whose MP letter leaves the ask out): the words survive the form coming
+    back, go in the second letter, and come back with "Change something"."""
+    journey = Journey(client)
+    journey.find_mp(ENGLAND)
+    awareness = _ask_id(journey.page, AWARENESS)
+    first = journey.ask_ids()[0]
+    mine = textareas(journey.page)[f"para-ask-{awareness}"] + " My own sentence on this."
+    journey.write(asks=[first, awareness], postcode="FK1 1AA",
+                  **{f"para-ask-{awareness}": mine})
+    assert "Your MP is Euan Stainbank" in page_text(journey.page)
+    assert textareas(journey.page)[f"para-ask-{awareness}"] == mine
+    assert journey.write(asks=[first, awareness], postcode="FK1 1AA",
+                         targets=_targets(journey.page)).status_code == 200
+    mp_letter = " ".join(pdf_text(journey.download("pdf").data).split())
+    assert "My own sentence on this." not in mp_letter
+    second = " ".join(pdf_text(_second(client, journey).data).split())
+    assert "My own sentence on this." in second
+    back = client.post(f"/c/{SLUG}/edit", data={
+        "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")},
+        follow_redirects=True)
+    assert textareas(back.get_data(as_text=True))[f"para-ask-{awareness}"] == mine

@@ -18,7 +18,7 @@ from flask_babel import gettext
 from campaign.public import journey
 from campaign.public.composing import NoAsksChosen, compose_for
 from campaign.public.forms import LetterForm
-from campaign.public.letter_edits import paragraph_texts, read_edits
+from campaign.public.letter_edits import read_edits
 from campaign.public.letter_state import LetterContext
 from campaign.public.references import new_reference
 from campaign.public.seat_names import page_seat_name
@@ -27,6 +27,7 @@ from campaign.public.signed_requests import LetterRequest
 from campaign.public.writer_sentences import body_name, in_nation, too_long
 from letters.compose import deciding_bodies, plain_name
 from letters.limits import LetterTooLong
+from letters.phrasings import ask_key
 from letters.render_pdf import check_pages
 
 
@@ -76,9 +77,12 @@ def read_form(*, context: LetterContext, form: LetterForm, submitted: Mapping,
     fresh = journey.without_stale_suggestions(submitted, old.suggested if old else {})
     if old is not None and moved(old, context):
         return FormOutcome(context=context.with_request(request),
-                           shown=paragraph_texts(fresh, context.suggested),
+                           shown=context.form_paragraphs(fresh),
                            changed=what_changed(old, context))
-    edits, paragraph_errors = read_edits(fresh, context.suggested)
+    # The paragraphs the form suggests, and (suggesting nothing) those of asks this
+    # nation's MP letter leaves out: the writer's words for them travel with the letter.
+    edits, paragraph_errors = read_edits(fresh, {
+        **dict.fromkeys((ask_key(ask.id) for ask in context.asks), ""), **context.suggested})
     if checked_seed:
         # Only against the draw the page showed can a changed paragraph be told from
         # the suggestion: without the page's seed, every paragraph would look changed.

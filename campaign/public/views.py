@@ -285,8 +285,7 @@ def write(slug: str):
     context = _gather(campaign, found, seed, asks)
     letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed),
                                looked_up=str(found.postcode))
-    return _write_page(context, letter_form, paragraph_texts(None, context.suggested),
-                       restore=True)
+    return _write_page(context, letter_form, context.form_paragraphs(), restore=True)
 
 
 @bp.get("/c/<slug>/mp")
@@ -727,8 +726,7 @@ def _edit_page(campaign: Campaign):
                         contact=letter_request.contact, seed=str(letter_request.seed),
                         looked_up=str(signed.found.postcode))
     # The card shows the MP the preview was addressed to, carried in the signed field.
-    return _write_page(context, form,
-                       paragraph_texts(None, context.suggested, letter_request.edits),
+    return _write_page(context, form, context.form_paragraphs(),
                        edited=set(letter_request.edits), notice=notice,
                        targets_ticked=[str(i) for i in letter_request.target_ids])
 
