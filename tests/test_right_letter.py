@@ -350,3 +350,31 @@ def test_an_edit_of_an_ask_the_new_nation_leaves_out_is_kept_and_goes_in_the_sec
         "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")},
         follow_redirects=True)
     assert textareas(back.get_data(as_text=True))[f"para-ask-{awareness}"] == mine
+
+
+def test_a_form_error_with_another_mp_is_that_mps_form(client):
+    """Wander finding W7: the Speaker's form, TF1 6TE typed in it and no name: the form
+    comes back as Mark Pritchard's (its address and language link too), saying so."""
+    journey = Journey(client)
+    journey.find_mp("PR7 1DP")
+    response = journey.write(postcode="TF1 6TE", full_name="")
+    assert response.status_code == 422
+    html = journey.page
+    text = " ".join(page_text(html).split())
+    assert "Your MP is Mark Pritchard" in text and "your letter now goes to Mark Pritchard" in text
+    assert hidden(html, "looked_up") == "TF1 6TE"
+    link = re.search(r'class="language-link" href="([^"]+)"', html).group(1)
+    assert "postcode=TF1+6TE" in link
+
+
+def test_the_same_letter_sent_again_keeps_its_reference(client):
+    """A preview answering its POST (a letter too long for an address) and reloaded,
+    i.e. sent again, is the same letter: the same reference."""
+    journey = Journey(client)
+    journey.find_mp(ENGLAND)
+    data = {**_form(journey.page), "asks": journey.ask_ids()[:2], "personal_note": NOTE}
+    first = client.post(f"/c/{SLUG}/letter", data=data)
+    again = client.post(f"/c/{SLUG}/letter", data=data)
+    assert first.headers["Location"] == again.headers["Location"]
+    other = client.post(f"/c/{SLUG}/letter", data={**data, "personal_note": NOTE + " More."})
+    assert other.headers["Location"] != first.headers["Location"]
