@@ -75,7 +75,7 @@ def _preview(client, welsh: bool, postcode: str = "E8 1DY", **fields) -> Journey
 def _done(journey: Journey, fmt: str = "pdf") -> str:
     response = journey.client.post(f"/c/{SLUG}/done", data={
         "letter": hidden(journey.page, "letter"), "format": fmt,
-        "csrf_token": hidden(journey.page, "csrf_token")})
+        "csrf_token": hidden(journey.page, "csrf_token")}, follow_redirects=True)
     assert response.status_code == 200
     return page_text(response.get_data(as_text=True))
 
@@ -118,8 +118,10 @@ def test_a_changed_postcode_is_explained_in_welsh(client):
     journey = welsh_journey(client)
     journey.find_mp("E8 1DY")
     journey.write(postcode=WALES)
-    text = page_text(journey.page)
-    assert "Rydych wedi newid y cod post o E8 1DY i LL77 7TW" in text
+    text = " ".join(page_text(journey.page).split())
+    # The form comes back with the new MP and nation, saying what changed (issue 29).
+    assert "Rydych wedi newid y cod post i LL77 7TW, yn etholaeth Ynys Môn" in text
+    assert "Mae etholaeth Ynys Môn yng Nghymru" in text
     assert "You changed the postcode" not in text
 
 
@@ -197,7 +199,8 @@ def test_an_expired_preview_gives_the_letter_back_in_welsh(app, client, clock):
                   ("Your preview has expired", "two hours", "Get my letter back"))
     # "Change something" from the expired preview: the form, with a Welsh notice.
     back = journey.client.post(f"/c/{SLUG}/edit", data={
-        "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")})
+        "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")},
+        follow_redirects=True)
     assert "Dyma eich llythyr fel y gwnaethoch ei adael" in page_text(back.get_data(as_text=True))
 
 
@@ -283,7 +286,7 @@ def test_who_decides_an_ask_in_scotland_in_welsh(client):
     text = page_text(journey.page)
     _assert_welsh(text, ("Yn yr Alban, Senedd yr Alban sy’n penderfynu ar hyn.",
                          "nid yw eich llythyr at eich AS yn ei gynnwys",
-                         "Mae’r ail lythyr a gynigir isod yn gofyn amdano lle caiff ei benderfynu.",
+                         "Mae’r ail lythyr a gynigir isod yn mynd ag ef at y man lle caiff ei benderfynu.",
                          "Ail lythyr, at y man lle caiff ei benderfynu",
                          "Caiff rhai o’r pethau y gallwch ofyn amdanynt eu penderfynu yn yr Alban",
                          "Ysgrifennu hefyd at Angela Constance MSP"),
@@ -292,7 +295,7 @@ def test_who_decides_an_ask_in_scotland_in_welsh(client):
     english = Journey(client)
     english.find_mp(SCOTLAND)
     assert ("In Scotland, the Scottish Parliament decides this. Your MP cannot change it, so "
-            "your letter to your MP leaves it out. The second letter offered below asks for it "
+            "your letter to your MP leaves it out. The second letter offered below takes it to "
             "where it is decided.") in page_text(english.page)
 
 

@@ -6,7 +6,8 @@ ran in its `_sqlite_migrations` table so every database converges on the same
 schema. Databases from before that kept their record in `_migrations`; `apply()`
 carries it over first. Names are what the record holds: never rename one.
 Conversions too long to read inline live beside them (`wording`, for m009 and m011;
-`devolution`, for m015 and m016; `launch_welsh`, for m021; `launch_review`, for m026).
+`devolution`, for m015 and m016; `launch_welsh`, for m021; `launch_review`, for m026;
+`launch_wording_29`, for m030).
 
 Migrations are frozen: they import nothing of the application but campaign.db and
 each other (tests/test_frozen_migrations.py). What one needs of live code or of
@@ -469,3 +470,14 @@ def m026_launch_welsh_review(db: sqlite_utils.Database) -> None:
     from campaign.migrations.launch_review import correct_launch_campaign
 
     correct_launch_campaign(db)
+
+
+@migration
+def m030_launch_wording_29(db: sqlite_utils.Database) -> None:
+    # Issue 29: the launch campaign's "First," with nothing after it (one ask ticked),
+    # and its Northern Ireland note that contradicted the second letter. A database
+    # that loaded them gets each correction where the text is still as shipped
+    # (campaign.migrations.launch_wording_29).
+    from campaign.migrations.launch_wording_29 import correct_launch_wording
+
+    correct_launch_wording(db)
