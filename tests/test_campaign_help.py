@@ -85,9 +85,20 @@ def test_an_older_database_gives_the_launch_campaign_its_help(tmp_path):
     assert (other["help_title"], other["help_text"]) == ("", "")
 
 
-def test_the_shipped_launch_help_is_the_frozen_one_today():
+def test_the_launch_help_m013_gave_becomes_the_shipped_one_after_every_migration(tmp_path):
+    # m013 gave the help as it shipped then (frozen); m026 added Meic's line. A
+    # database that never edited it ends with the help as shipped today.
+    from campaign import migrations
     from campaign.campaigns.launch import launch_campaign_data
+    from campaign.db import connect
     from campaign.migrations.launch_help import LAUNCH_HELP
 
     data = launch_campaign_data()
-    assert {name: data[name] for name in LAUNCH_HELP} == LAUNCH_HELP
+    db = connect(str(tmp_path / "old.sqlite3"))
+    migrations.apply(db, stop_before="m013_campaign_help")
+    db["campaigns"].insert({"id": 1, "slug": data["slug"], "title": "T", "status": "live"})
+    migrations.apply(db, stop_before="m014_account_events")
+    assert {name: db["campaigns"].get(1)[name] for name in LAUNCH_HELP} == LAUNCH_HELP
+    migrations.apply(db)
+    assert {name: db["campaigns"].get(1)[name] for name in LAUNCH_HELP} == {
+        name: data[name] for name in LAUNCH_HELP}

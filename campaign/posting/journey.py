@@ -1,14 +1,13 @@
-"""The one place the posting feature reaches into the citizen's journey; the lead
-re-points these few functions when the journey changes (branch h29-state: the
-journey's `_verified(campaign)` gives a VerifiedLetter whose `.context` holds the
-same `request` and `found`, `_letters(verified)` the letter, `_count_letter(context,
-...)` counts, and `verified.value` is the signed letter)."""
+"""The one place the posting feature reaches into the citizen's journey: the journey's
+`_verified(campaign)` gives the signed preview verified (its `.context` is the
+letter's state, `.value` the signed letter the page carries on), `_chosen_letter`
+the letter to the MP with its asks, and `_count_letter` counts it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import Blueprint, request
+from flask import Blueprint
 
 from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP
@@ -28,17 +27,21 @@ class VerifiedPost:
     letter: Letter
     ask_ids: list[int]
     signed_value: str
-    #: What the journey counts a letter with (today its SignedLetter).
+    #: What the journey counts a letter with (its LetterContext).
     journey_state: Any = field(repr=False, default=None)
 
 
 def verified_letter(campaign: Campaign) -> VerifiedPost:
     """The preview the request carries, checked as a download checks it; raises the
-    journey's own exceptions (pages) for an expired or altered one."""
-    signed, letter, ask_ids = journey_views._signed_letter(campaign)
-    return VerifiedPost(letter_request=signed.request, found=signed.found, letter=letter,
-                        ask_ids=ask_ids, signed_value=request.form.get("letter", ""),
-                        journey_state=signed)
+    journey's own exceptions (pages) for an expired or altered one, or for a preview
+    that sends no letter to the MP (only second letters)."""
+    verified = journey_views._verified(campaign)
+    # No `target` field: the letter to the MP, as a download without one gives it.
+    letter, ask_ids, _ = journey_views._chosen_letter(verified)
+    context = verified.context
+    assert context.request is not None
+    return VerifiedPost(letter_request=context.request, found=context.found, letter=letter,
+                        ask_ids=ask_ids, signed_value=verified.value, journey_state=context)
 
 
 def count_posted(verified: VerifiedPost) -> None:
