@@ -80,7 +80,7 @@ def test_json_downloads(written, client, organiser):
     assert [[r["constituency_code"], r["constituency_name"], r["mp_name"], r["party"],
              str(r["letters"])] for r in document["by_constituency"]] == expected_by_constituency()
     assert [[r["day"], str(r["letters"])] for r in document["by_day"]] == expected_by_day()
-    assert [[str(r["ask_id"]), r["ask_title"], str(r["letters"])]
+    assert [[str(r["ask_id"]), r["ask_title"], r["recipient"], str(r["letters"])]
             for r in document["by_ask"]] == expected_by_ask(ask_titles(written))
     one = client.get(f"{BASE}/by-day.json?since=2025-03-02").get_json()
     assert one == {"by": "day", "campaign": SLUG, "since": "2025-03-02", "until": None,
@@ -215,7 +215,7 @@ def test_an_empty_campaign_has_headers_only(written, client, organiser):
     assert client.get(f"{base}/by-constituency.csv").get_data(as_text=True) == (
         bom + "constituency_code,constituency_name,mp_name,party,letters\r\n")
     assert client.get(f"{base}/by-ask.csv").get_data(as_text=True) == (
-        bom + "ask_id,ask_title,letters\r\n" + f"{only_ask},Only ask,0\r\n")  # none yet
+        bom + "ask_id,ask_title,recipient,letters\r\n" + f"{only_ask},Only ask,MP,0\r\n")  # none yet
     assert client.get(f"{base}/by-day.csv").get_data(as_text=True) == bom + "day,letters\r\n"
     assert client.get(f"{base}/counts.json").get_json()["by_day"] == []
 

@@ -245,20 +245,35 @@ def test_the_csv_import_refuses_a_file_it_cannot_read(app, runner, bad):
     assert _stances(app) == {}
 
 
-def test_organisers_count_letters_by_stance(app, client, runner):
-    for postcode in (ENGLAND[0], ENGLAND[0], SHADOW[0], SPEAKER[0]):
-        _letter_pdf(client, postcode)
+def test_organisers_count_letters_by_the_stance_each_was_written_to(app, client, runner):
+    """A letter keeps the stance its MP had when it was written: marking the MP later
+    changes the letters after, never the letters before (issue 30)."""
+    assert runner.invoke(args=["mps", "refresh"]).exit_code == 0
+    _letter_pdf(client, SPEAKER[0])
     staff = _staff(app.test_client(), runner)
     campaign_id = _launch_id(app)
     assert _import(staff, campaign_id, "member_id,stance\n172,supports\n4761,opposes\n"
                    ).status_code == 303
+    for postcode in (ENGLAND[0], ENGLAND[0], SHADOW[0]):
+        _letter_pdf(client, postcode)
     slug = staff.get("/staff/counts/").get_data(as_text=True)
     slug = re.search(r'/staff/counts/([a-z0-9-]+)/', slug).group(1)
-    csv_text = staff.get(f"/staff/counts/{slug}/by-stance.csv").get_data(as_text=True)
-    assert csv_text.lstrip("\ufeff").splitlines() == [
+
+    def by_stance() -> list[str]:
+        csv_text = staff.get(f"/staff/counts/{slug}/by-stance.csv").get_data(as_text=True)
+        return csv_text.lstrip("\ufeff").splitlines()
+
+    assert by_stance() == [
         "stance,constituencies,letters", "supports,1,2", "opposes,1,1", "not known,1,1"]
     dashboard = page_text(staff.get(f"/staff/counts/{slug}/").get_data(as_text=True))
     assert "By MP's stance" in dashboard and "Supports 1 2" in dashboard
+    # Hackney's MP turns against the campaign; the two letters written to a supporter stay so.
+    assert _import(staff, campaign_id, "member_id,stance\n172,opposes\n").status_code == 303
+    assert by_stance() == [
+        "stance,constituencies,letters", "supports,1,2", "opposes,1,1", "not known,1,1"]
+    _letter_pdf(client, ENGLAND[0])
+    assert by_stance() == [
+        "stance,constituencies,letters", "supports,1,2", "opposes,2,2", "not known,1,1"]
 
 
 KINDS = [ENGLAND, WALES, SCOTLAND, NORTHERN_IRELAND, SPEAKER, MINISTER]

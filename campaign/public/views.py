@@ -515,19 +515,18 @@ def _signed_letter(campaign: Campaign):
                                             "again."), 409) from None
     except LetterTooLong as error:
         raise _too_long_to_print(campaign, error) from None
-    return signed, letter, [ask.id for ask in asks_in_letter(enabled, signed.request)]
+    return signed, letter, asks_in_letter(enabled, signed.request)
 
 
-def _count_letter(signed: SignedLetter, ask_ids: list[int], fmt: str,
-                  target_id: int | None = None) -> None:
-    """Record the letter once, in format `fmt`, with the asks in it, against its reference
-    (a second letter: once with its target)."""
+def _count_letter(signed: SignedLetter, asks: list, fmt: str, target=None) -> None:
+    """Record the letter once, in format `fmt`, with the asks it was composed from, against
+    its reference (a second letter: once with its `target`)."""
     ref_hash = None
     if signed.request.reference:
         ref_hash = reference_hash(signed.request.reference, current_app.config["SECRET_KEY"])
-    record_letter(get_db(), get_pending(), signed.request, signed.found, ask_ids, fmt,
-                  today(), reference_hash=ref_hash, target_id=target_id,
-                  language=current_language())
+    record_letter(get_db(), get_pending(), signed.request, signed.found, asks=asks, fmt=fmt,
+                  day=today(), stance=signed.stance, target=target,
+                  reference_hash=ref_hash, language=current_language())
 
 
 def _second_letter(campaign: Campaign, signed: SignedLetter):
@@ -571,18 +570,17 @@ def download(slug: str):
     if file_format is None:
         return _start_again(campaign, gettext("Choose PDF or Word to download your letter."),
                             400)
-    signed, letter, ask_ids = _signed_letter(campaign)
+    signed, letter, asks = _signed_letter(campaign)
     second = _second_letter(campaign, signed)
     if second is not None:
-        letter, ask_ids = second.letter, list(second.ask_ids)
+        letter = second.letter
     try:
         response = letter_file(file_format, letter)
     except LetterTooLong as error:
         # A preview made before the page check existed (previews now check it).
         raise _too_long_to_print(campaign, error) from None
     if file_format.is_letter:
-        _count_letter(signed, ask_ids, request.form["format"],
-                      second.target.id if second else None)
+        _count_letter(signed, asks, request.form["format"], second.target if second else None)
     return response
 
 
@@ -620,10 +618,10 @@ def email(slug: str):
     refused = _not_taking_letters(campaign)
     if refused:
         return refused
-    signed, letter, ask_ids = _signed_letter(campaign)
+    signed, letter, asks = _signed_letter(campaign)
     second = _second_letter(campaign, signed)
     if second is not None:
-        letter, ask_ids = second.letter, list(second.ask_ids)
+        letter = second.letter
         address = second.target.email
         no_address = gettext("We have no email address for the %(office)s, so this letter "
                              "has to go by post.", office=second.target.office)
@@ -634,7 +632,7 @@ def email(slug: str):
     offer = email_offer(letter, address)
     if offer is None:
         return _start_again(campaign, no_address, 409)
-    _count_letter(signed, ask_ids, "email", second.target.id if second else None)
+    _count_letter(signed, asks, "email", second.target if second else None)
     if offer.mailto is None:
         # "I've emailed it" under the text to copy: thanks, and what happens next.
         return render_template("public/email_copy.html", campaign=campaign, offer=offer,
