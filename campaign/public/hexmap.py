@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from flask_babel import format_number, gettext, ngettext
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
+
+from campaign.public.public_counts import seat_letters_sentence
 
 HEXJSON = "uk-constituencies-2024.hexjson"
 HEX_SIZE = 6.0  # centre to corner, in SVG units
@@ -24,7 +26,7 @@ HEX_SIZE = 6.0  # centre to corner, in SVG units
 # seats with letters have only a few, and they must not fade into the rest. Each darker
 # step is about 1.5:1 from the one before it.
 # The labels are the legend's, in the page's language.
-CLASSES = ((0, "#e4e4e0", _l("no letters yet")), (1, "#3a82c0", _l("1 to 4")),
+CLASSES = ((0, "#e4e4e0", _l("no letters yet")), (1, "#3a82c0", _l("fewer than 5")),
            (5, "#23609f", _l("5 to 19")), (20, "#15457f", _l("20 to 99")),
            (100, "#08264f", _l("100 or more")))
 
@@ -90,9 +92,8 @@ def letters_svg(letters_by_code: dict[str, int], label: str) -> Markup:
     for cell, (x, y) in zip(cells, centres, strict=True):
         count = letters_by_code.get(cell.code, 0)
         if count not in said:
-            # (flask_babel's ngettext keeps `num` for the plain count: "1234")
-            said[count] = escape(ngettext("%(count)s letter", "%(count)s letters", count,
-                                          count=format_number(count)))
+            # 1 to 4 is "fewer than 5 letters" (campaign.small_numbers), as everywhere public.
+            said[count] = escape(seat_letters_sentence(count))
         shapes.append(
             f'<use href="#hex" data-code="{cell.code}" x="{x:.1f}" y="{y:.1f}" '
             f'fill="{shade(count)}"><title>{escape(cell.name)}: {said[count]}</title></use>')

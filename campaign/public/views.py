@@ -72,6 +72,7 @@ from campaign.public.letter_reports import (
 from campaign.public.participation import record_letter
 from campaign.public.pending_counts import get_pending
 from campaign.public.privacy_facts import privacy_facts
+from campaign.public.public_counts import count_for_thanks
 from campaign.public.references import new_reference, normalise, reference_hash
 from campaign.public.second_letters import chosen_target_ids, offered, second_letter, second_letters
 from campaign.public.sharing import share_card_png, share_card_words, share_links
@@ -85,6 +86,7 @@ from campaign.public.signed_requests import (
 )
 from campaign.public.writer_sentences import too_long
 from campaign.security_headers import allow_framing
+from campaign.small_numbers import public_total
 from letters import Ask
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
@@ -113,7 +115,8 @@ def _share_links(campaign: Campaign):
 def _closed(campaign: Campaign, status: int = 410, others: bool = True):
     letters = get_counter().count(get_db(), campaign.id)
     return render_template("public/closed.html", campaign=campaign, others=others,
-                           thank_you=campaign.thank_you_message(letters)), status
+                           thank_you=campaign.thank_you_message(
+                               letters.floor, count_text=count_for_thanks(letters))), status
 
 
 def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
@@ -211,7 +214,8 @@ def results(slug: str):
     letters = {row["constituency_code"]: row["letters"] for row in seats}
     label = map_label(campaign.title)
     return render_template("public/results.html", campaign=campaign, seats=seats,
-                           total=sum(letters.values()), map_svg=letters_svg(letters, label),
+                           total=public_total(letters.values()),
+                           map_svg=letters_svg(letters, label),
                            classes=CLASSES, share=_share_links(campaign))
 
 
