@@ -189,6 +189,33 @@ def disable_user(db: sqlite_utils.Database, email: str, actor: Actor = COMMAND_L
                      check=_refuse_last_admin)
 
 
+def set_role(db: sqlite_utils.Database, email: str, role: str,
+             actor: Actor = COMMAND_LINE) -> None:
+    """Change what an account may do (one of ROLES) and end its sessions, so it signs in
+    again with the new role. The last active admin cannot stop being one."""
+    if role not in ROLES:
+        raise UserError(f"An account is one of {', '.join(ROLES)}; not {role!r}.")
+
+    def check(db: sqlite_utils.Database, email: str) -> None:
+        row = next(db.query("select role from users where email = ?", [email]), None)
+        if row and row["role"] == role:
+            raise UserError(f"{email} is already {_a(role)} account.")
+        if role != "admin":
+            try:
+                _refuse_last_admin(db, email)
+            except UserError:
+                raise UserError(f"{email} is the last active admin: make another account "
+                                "an admin before changing this one's role.") from None
+
+    _update_by_email(db, email, "role = ?", [role], action=f"made {_a(role)} account",
+                     actor=actor, check=check)
+
+
+def _a(role: str) -> str:
+    """The role with its article: "an organiser", "a staff"."""
+    return f"{'an' if role[:1] in 'aeiou' else 'a'} {role}"
+
+
 def enable_user(db: sqlite_utils.Database, email: str, actor: Actor = COMMAND_LINE) -> None:
     """Let a disabled account sign in again (with the password it had)."""
     _update_by_email(db, email, "active = 1", action="enabled again", actor=actor)
