@@ -32,6 +32,7 @@ from campaign.accounts.users import (
     account_history,
     create_user,
     disable_user,
+    email_taken,
     enable_user,
     generate_password,
     get_user,
@@ -112,6 +113,10 @@ def new():
         else:
             return render_template("accounts/password.html", account=user, password=password,
                                    created=True)
+    elif form.email.data and not form.email.errors and email_taken(get_db(), form.email.data):
+        # Said with the role's mistake, in the same round, not after it is mended.
+        form.email.errors = [*form.email.errors,
+                             f"There is already an account for {form.email.data.strip()}."]
     return render_template("accounts/new.html", form=form, roles=ROLES,
                            role_descriptions=ROLE_DESCRIPTIONS), 422 if form.errors else 200
 

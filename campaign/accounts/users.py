@@ -137,6 +137,11 @@ def create_user(db: sqlite_utils.Database, email: str, password: str, role: str,
     return get_user(db, user_id)
 
 
+def email_taken(db: sqlite_utils.Database, email: str) -> bool:
+    """Whether an account already signs in with `email` (as create_user compares them)."""
+    return bool(db["users"].count_where("email = ?", [normalise_email(email)]))
+
+
 def get_user(db: sqlite_utils.Database, user_id) -> User | None:
     """The account with `user_id`, or None."""
     rows = list(db.query("select * from users where id = ?", [user_id]))

@@ -27,7 +27,9 @@ class Status(StrEnum):
 
 STATUSES = tuple(Status)
 #: The one placeholder a thank-you message may use (checked like the letter's wording).
-THANK_YOU_PLACEHOLDERS = {"count": "How many letters were written, e.g. 1,234"}
+THANK_YOU_PLACEHOLDERS = {"count": "How many letters to MPs were written, e.g. 1,234 (or "
+                                    "\"at least 1,230\" while some constituencies have "
+                                    "fewer than 5, which the public never sees exactly)"}
 DEFAULT_THANK_YOU = "This campaign has closed. Thank you to everyone who wrote to their MP."
 
 

@@ -117,6 +117,14 @@ class EditError(ValueError):
         self.field = field
 
 
+class EditErrors(EditError):
+    """Several changes that cannot be made, each by its field: every mistake at once."""
+
+    def __init__(self, errors: list[EditError]):
+        super().__init__(errors[0].message, errors[0].field)
+        self.errors = errors
+
+
 class NotFound(Exception):
     """The campaign, ask or history entry to change does not exist (the views answer 404).
 
@@ -231,9 +239,7 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
     """Make a draft campaign from `fields` (title, slug, summary, intro, thank_you)."""
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
-    _check_thank_you(values)
-    _check_help(values)
-    _check_welsh_beside_english(values, CAMPAIGN_FIELDS)
+    _refuse_all(campaign_problems(db, values, None))
     now = timestamp()
     with write_transaction(db):
         _check_slug(db, values["slug"], None)
@@ -246,13 +252,35 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
     return campaign_id
 
 
+def campaign_problems(db: sqlite_utils.Database, fields: dict,
+                      campaign_id: int | None) -> list[EditError]:
+    """Every refusal a campaign's details would meet (the thank-you, the help page, Welsh
+    beside its English, the web address free), so a form shows them all in one round,
+    beside its own checks. The web address is checked again when saving, inside the
+    write lock."""
+    values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
+    values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
+    problems = []
+    for check in (_check_thank_you, _check_help,
+                  lambda v: _check_welsh_beside_english(v, CAMPAIGN_FIELDS),
+                  lambda v: _check_slug(db, v["slug"], campaign_id) if v["slug"] else None):
+        try:
+            check(values)
+        except EditError as error:
+            problems += getattr(error, "errors", [error])
+    return problems
+
+
+def _refuse_all(problems: list[EditError]) -> None:
+    if problems:
+        raise EditErrors(problems)
+
+
 def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
                     editor: Editor, action: str = "edited") -> None:
     """Change a campaign's title, web address (slug), summary, intro or thank-you text."""
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
-    _check_thank_you(values)
-    _check_help(values)
-    _check_welsh_beside_english(values, CAMPAIGN_FIELDS)
+    _refuse_all(campaign_problems(db, values, campaign_id))
     with write_transaction(db):
         _campaign_row(db, campaign_id)
         _check_slug(db, values["slug"], campaign_id)

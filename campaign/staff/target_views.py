@@ -21,7 +21,7 @@ from campaign.public.downloads import letter_file
 from campaign.staff import target_editing
 from campaign.staff.forms import target_form
 from campaign.staff.preview import SAMPLE_MP, SAMPLE_SENDER
-from campaign.staff.saving import saved
+from campaign.staff.saving import saved, show_errors
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed
@@ -46,6 +46,11 @@ def _form_data(row: dict) -> dict:
 
 
 def _page(form, campaign, asks, target_id=None):
+    if form.errors or form.form_errors:
+        # The form's own checks failed: name every other mistake too, in the same round.
+        problems = target_editing.target_problems(form.data, [ask.id for ask in asks])
+        if problems is not None:
+            show_errors(form, problems)
     return render_template("staff/target_form.html", form=form, campaign=campaign, asks=asks,
                            target_id=target_id, placeholders=PLACEHOLDERS), \
         422 if form.errors else 200

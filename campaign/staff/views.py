@@ -59,7 +59,7 @@ from campaign.staff.forms import (
     WordingForm,
     nation_form_data,
 )
-from campaign.staff.saving import editor, saved
+from campaign.staff.saving import editor, saved, show_errors
 from letters import NothingForMP
 from letters.devolution import DEVOLVED_NATIONS
 from letters.file_formats import FILE_FORMATS
@@ -109,10 +109,12 @@ def new():
         try:
             campaign_id = editing.create_campaign(get_db(), form.data, editor())
         except editing.EditError as error:
-            form[error.field or "title"].errors.append(error.message)
+            show_errors(form, error)
         else:
             flash("Campaign created as a draft. Add its asks and check its wording.")
             return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+    elif form.errors:
+        _every_detail_mistake(form, None)
     return render_template("staff/campaign_form.html", form=form, campaign=None), \
         422 if form.errors else 200
 
@@ -130,11 +132,22 @@ def edit(campaign_id: int):
     """Change the campaign's title, web address, summary, intro and thank-you text."""
     campaign = _campaign_or_404(campaign_id)
     form = CampaignForm(obj=campaign, **editing.campaign_welsh(get_db(), campaign_id))
-    if form.validate_on_submit() and saved(form, editing.update_campaign, campaign_id, form.data):
-        flash("Campaign details saved.")
-        return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+    if form.validate_on_submit():
+        if saved(form, editing.update_campaign, campaign_id, form.data):
+            flash("Campaign details saved.")
+            return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+    elif form.errors:
+        _every_detail_mistake(form, campaign_id)
     return render_template("staff/campaign_form.html", form=form, campaign=campaign), \
         422 if form.errors else 200
+
+
+def _every_detail_mistake(form, campaign_id: int | None) -> None:
+    """The form's own checks failed: name the details' other mistakes in the same round
+    (a web address in use among them), never one round after another."""
+    problems = editing.campaign_problems(get_db(), form.data, campaign_id)
+    if problems:
+        show_errors(form, editing.EditErrors(problems))
 
 
 # Every change of status asks first: going live opens the campaign to the public,
