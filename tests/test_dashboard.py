@@ -183,7 +183,11 @@ def test_dates_are_typed_as_day_month_and_year(written, client, organiser):
 
 @pytest.mark.parametrize(("query", "sentence"), [
     ("since_day=31&since_month=2&since_year=2025",
-     "The start date must be a real date, like 31 3 2025; there is no day 31 in month 2 of 2025."),
+     "The start date must be a real date, like 31 3 2025; February 2025 has 28 days, so there "
+     "is no day 31."),
+    ("since_day=1&since_month=13&since_year=2025",
+     "The start date must be a real date, like 31 3 2025; months run from 1 to 12, so there is "
+     "no month 13."),
     ("since_day=1&since_month=&since_year=2025",
      "The start date must include a month, like 31 3 2025."),
     ("until_day=one&until_month=3&until_year=2025",

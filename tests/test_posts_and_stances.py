@@ -235,6 +235,16 @@ def test_the_csv_import_reports_each_bad_line_and_imports_nothing(app, runner):
     assert response.status_code == 303
     assert _stances(app) == {172: "supports", 4761: "opposes"}
     assert _import(staff, campaign_id, "name,view\nx,y\n").status_code == 422
+    # A spreadsheet's semicolons, an extra column and an empty stance are each named.
+    semicolons = _import(staff, campaign_id, "constituency_code;stance\nE14001259;supports\n")
+    assert "separated by semicolons" in page_text(semicolons.get_data(as_text=True))
+    extra = _import(staff, campaign_id, "constituency_code,stance,notes\nE14001259,supports,x\n")
+    assert "Line 1 names a column this file does not take: “notes”." in page_text(
+        extra.get_data(as_text=True))
+    empty = _import(staff, campaign_id, "constituency_code,stance\nE14001465,\n")
+    assert ("Line 2: the stance is empty: write supports, opposes or not known." in page_text(
+        empty.get_data(as_text=True)))
+    assert _stances(app) == {172: "supports", 4761: "opposes"}
 
 
 @pytest.mark.parametrize("bad", [b"\xff\xfe", b""])

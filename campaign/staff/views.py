@@ -186,7 +186,10 @@ def status(campaign_id: int):
         # The checklist in the Status section says what is missing, one item a line.
         going_live = form.status.data == "live"
         return _overview(campaign, GOING_LIVE_BLOCKED if going_live else error.message, 422)
-    flash(f"The campaign is now {form.status.data}.")
+    flash({"draft": "The campaign is now a draft: only staff can see it.",
+           "live": "The campaign is now live.",
+           "closed": "The campaign is now closed."}.get(form.status.data,
+                                                         f"The campaign is now {form.status.data}."))
     return redirect(url_for("staff.campaign", campaign_id=campaign_id))
 
 
