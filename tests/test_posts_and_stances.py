@@ -356,3 +356,32 @@ def test_posts_are_read_defensively():
 def test_a_typed_stance_is_read_forgivingly(typed, stance):
     from letters.stances import Stance
     assert Stance.read(typed) == stance
+
+
+def test_the_stances_page_comes_a_page_at_a_time_and_organisers_read_it(app, client, runner):
+    """Issue 30: 650 rows of forms do not fit a phone; organisers read stances, not edit."""
+    from tests.helpers import ORGANISER, login, make_user
+
+    assert runner.invoke(args=["mps", "refresh"]).exit_code == 0
+    staff = _staff(app.test_client(), runner)
+    campaign_id = _launch_id(app)
+    url = f"/staff/campaigns/{campaign_id}/stances"
+    first = staff.get(url).get_data(as_text=True)
+    assert first.count('name="stance" id=') + first.count('<select id="stance-') - 1 <= 50
+    assert "649 seats, page 1 of 13." in page_text(first)  # the demo's one vacancy has no MP
+    assert f'href="{url}?page=2"' in first.replace("&amp;", "&")
+    assert _import(staff, campaign_id, "member_id,stance\n172,supports\n").status_code == 303
+    supporters = page_text(staff.get(url + "?stance=supports").get_data(as_text=True))
+    assert "1 seat." in supporters and "Hackney North and Stoke Newington" in supporters
+
+    make_user(runner, ORGANISER, "organiser")
+    organiser = app.test_client()
+    assert login(organiser, ORGANISER).status_code == 302
+    page = organiser.get(url + "?stance=supports")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "As an organiser you can read the stances" in page_text(html)
+    assert "Supports" in page_text(html) and "/stances/mark" not in html
+    assert organiser.post(url + "/mark", data={}).status_code in (400, 403)
+    counts = organiser.get("/staff/counts/stop-trafficking-networks/").get_data(as_text=True)
+    assert "/c/stop-trafficking-networks/results" in counts and url in counts
