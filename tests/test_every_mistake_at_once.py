@@ -44,3 +44,22 @@ def test_a_new_account_names_a_taken_address_and_a_missing_role_together(client,
     text = page_text(response.get_data(as_text=True))
     assert f"There is already an account for {STAFF}." in text
     assert "Choose what the account may do." in text
+
+
+def test_the_history_names_what_changed_as_the_forms_do(app, client, runner):
+    """Issue 30: no {"10": "…"}, "Target id: 3", "Nations: S" or "Scotland: mp letter"."""
+    from campaign.db import get_db
+    from tests.test_devolution import TARGET as WELSH_TARGET
+
+    sign_in(client, runner)
+    with app.app_context():
+        ask_id, title = get_db().execute(
+            "select id, title from asks where campaign_id = 1 order by position").fetchone()
+    assert post(client, "/staff/campaigns/1/targets/new", {
+        **WELSH_TARGET, "nations": ["W", "S"],
+        f"ask_{ask_id}": "Please act on this in Wales."}).status_code == 302
+    history = page_text(client.get("/staff/campaigns/1/history").get_data(as_text=True))
+    assert f"“{title}” in this letter [added: Please act on this in Wales. ]" in history
+    assert "Nations offered this letter [added: Wales, Scotland ]" in history
+    for raw in ('{"', "Target id", "Nations S", "Mp letter", "mp letter"):
+        assert raw not in history, raw

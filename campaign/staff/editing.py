@@ -534,13 +534,15 @@ def restore_wording(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
                    action=f"restored version {entry_id}")
 
 
-def what_changed(entries: list[HistoryEntry]) -> dict[int, list[FieldChange]]:
+def what_changed(entries: list[HistoryEntry],
+                 ask_titles: dict[str, str] | None = None) -> dict[int, list[FieldChange]]:
     """For each entry of a history (newest first), what it changed against the version
-    before it of the same thing (the campaign's text, one ask, or the wording)."""
+    before it of the same thing (the campaign's text, one ask, or the wording);
+    `ask_titles` (by ask id) names the asks second letters phrase their own way."""
     found, last = {}, {}
     for entry in reversed(entries):
         key = (entry.kind, entry.ask_id, entry.snapshot.get("target_id"))
-        found[entry.id] = changes(last.get(key), entry.snapshot)
+        found[entry.id] = changes(last.get(key), entry.snapshot, ask_titles)
         last[key] = entry.snapshot
     return found
 

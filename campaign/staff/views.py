@@ -71,6 +71,8 @@ from letters.wording import PLACEHOLDERS
 bp = Blueprint("staff", __name__, url_prefix="/staff/campaigns")
 # The history names a snapshot's fields as staff read them ("Opening in Welsh").
 bp.add_app_template_filter(differences.field_label, "field_label")
+bp.add_app_template_global(differences.field_value, "field_value")
+bp.add_app_template_filter(differences.own_paragraphs, "own_paragraphs")
 # The ask form's sections on who decides the ask per devolved nation: (nation, field prefix).
 NATION_SECTIONS = [(nation, editing.NATION_FIELDS[nation]) for nation in DEVOLVED_NATIONS]
 staff_only = role_required("staff")
@@ -297,8 +299,10 @@ def history(campaign_id: int):
 def _history_page(campaign: Campaign, form: ActionForm, status: int = 200):
     db = get_db()
     entries = editing.history(db, campaign.id)
+    ask_titles = {str(ask.id): ask.title for ask in all_asks(db, campaign.id)}
     return render_template("staff/history.html", campaign=campaign, entries=entries, form=form,
-                           changed=editing.what_changed(entries),
+                           changed=editing.what_changed(entries, ask_titles),
+                           ask_titles=ask_titles,
                            restorable={e.id for e in entries if editing.restorable(db, e)}), status
 
 
