@@ -34,7 +34,7 @@ from campaign.campaigns.welsh import TEXT_NAMES, WELSH_TEXTS, welsh_column, wels
 from campaign.clock import timestamp
 from campaign.db import write_transaction
 from campaign.staff.differences import FieldChange, changes
-from letters.devolution import DEVOLVED_NATIONS, MPLetter, NationRule
+from letters.devolution import DEFAULT_DEVOLVED_BODY, DEVOLVED_NATIONS, MPLetter, NationRule
 from letters.nations import Nation
 from letters.wording import WordingError, check_wording, wording_problems
 
@@ -674,6 +674,12 @@ def nation_rules(fields: dict) -> dict[Nation, NationRule]:
                             "phrasing.", f"{prefix}_mp_letter") from None
         rule = NationRule(nation=nation, devolved=devolved, decided_by=value("decided_by"),
                           mp_letter=mp_letter, paragraph=value("paragraph"), note=value("note"))
+        if devolved and not rule.decided_by:
+            # Never filled in silently: "the Senedd" may be wrong (the Welsh Government,
+            # Welsh ministers), and writers read it beside the ask.
+            raise EditError(f"Name who decides this in {nation.label}, as a sentence names "
+                            f"it, e.g. “{DEFAULT_DEVOLVED_BODY[nation]}”.",
+                            f"{prefix}_decided_by")
         if len(rule.decided_by) > MAX_BODY_LENGTH:
             raise EditError(f"Keep who decides under {MAX_BODY_LENGTH} characters.",
                             f"{prefix}_decided_by")
