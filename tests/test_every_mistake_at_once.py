@@ -63,3 +63,18 @@ def test_the_history_names_what_changed_as_the_forms_do(app, client, runner):
     assert "Nations offered this letter [added: Wales, Scotland ]" in history
     for raw in ('{"', "Target id", "Nations S", "Mp letter", "mp letter"):
         assert raw not in history, raw
+
+
+def test_the_ask_form_folds_each_nations_rule_until_opened(app, client, runner):
+    import re
+
+    sign_in(client, runner)
+    page = client.get("/staff/campaigns/1/asks/1/edit").get_data(as_text=True)
+    folds = re.findall(r'<details class="nation-rule-fold"( open)?>\s*<summary>([^<]+)</summary>',
+                       page)
+    assert [(opened, " ".join(summary.split())) for opened, summary in folds] == [
+        ("", "Wales: Westminster decides"),
+        ("", "Scotland: the Scottish Parliament decides; the MP letter uses its own paragraph; "
+             "with a note for writers"),
+        ("", "Northern Ireland: the Northern Ireland Assembly decides; the MP letter uses its "
+             "own paragraph; with a note for writers")]
