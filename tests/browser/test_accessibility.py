@@ -72,6 +72,8 @@ STAFF_PAGES: list[str] = [
     "/staff/accounts/",
     "/staff/accounts/new",
     "/staff/accounts/1/",
+    "/staff/accounts/1/disable",
+    "/staff/accounts/1/password",
 ]
 STAFF_EMAIL = "axe-staff@example.org"
 STAFF_PASSWORD = "correct horse battery staple"
