@@ -23,6 +23,7 @@ from dataclasses import replace
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from campaign.campaigns import (
@@ -770,12 +771,20 @@ def reference_page(reference: str):
 
 @bp.get("/c/<slug>/help")
 def campaign_help(slug: str):
-    """The campaign's help page (for the launch campaign: how to report trafficking)."""
-    campaign = _campaign_or_404(slug)
+    """The campaign's help page (for the launch campaign: how to report trafficking); a
+    draft's opens for signed-in staff, so they can read it before it goes live."""
+    campaign = campaign_by_slug(get_db(), slug, current_language())
+    if campaign is None or (campaign.is_draft and not _staff_signed_in()):
+        abort(404)
     if not campaign.has_help:
         abort(404)
     return render_template("public/help.html", campaign=campaign,
                            blocks=help_blocks(campaign.help_text))
+
+
+def _staff_signed_in() -> bool:
+    return bool(getattr(current_user, "is_authenticated", False)
+                and getattr(current_user, "can_edit", False))
 
 
 @bp.get("/report")

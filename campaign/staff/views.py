@@ -368,7 +368,7 @@ def preview(campaign_id: int):
         letter, wording_error = None, str(error)
     return render_template(
         "staff/preview.html", campaign=campaign, letter=letter, mp=mp,
-        is_sample=mp is previews.SAMPLE_MP, seats=previews.sample_seats(db), seat=seat,
+        is_sample=mp is previews.SAMPLE_MP, seats=previews.sample_seats(db, campaign.id), seat=seat,
         public_asks=enabled_asks(db, campaign_id, campaign.language),
         wording_error=wording_error, seed=seed, nation=nation, nations=list(Nation),
         welsh_asked=asked == "cy", welsh=editing.welsh_line(db, campaign_id),
