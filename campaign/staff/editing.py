@@ -312,6 +312,33 @@ def problems_going_live(db: sqlite_utils.Database, campaign_id: int) -> list[str
     return problems
 
 
+def worth_checking(db: sqlite_utils.Database, campaign_id: int) -> list[str]:
+    """What a campaign made from a copy or from the defaults still has of them, named on
+    the going-live checklist (it does not stop going live): the "Copy of …" title, the
+    opening or closing every new campaign starts with, and Welsh left as the original's
+    beside English that has changed since the copy."""
+    row = _campaign_row(db, campaign_id)
+    problems = []
+    if (row.get("title") or "").startswith("Copy of "):
+        problems.append(f"Give the campaign its own title: it is still “{row['title']}”.")
+    for name, label in (("opening", "opening"), ("closing", "closing request")):
+        if (row.get(name) or "").strip() == DEFAULT_WORDING[name]:
+            problems.append(f"Write the letter's own {label}: it is still the one every new "
+                            "campaign starts with.")
+    copied = [json.loads(entry["snapshot"]) for entry in db.query(
+        "select snapshot from campaign_history where campaign_id = ? and kind in"
+        " ('campaign', 'wording') and action like 'created as a copy of%'", [row["id"]])]
+    for snapshot in copied:
+        for name, english in snapshot.items():
+            welsh = welsh_column(name)
+            if welsh not in snapshot or not (row.get(welsh) or "").strip():
+                continue
+            if (row.get(name) or "") != english and row.get(welsh) == snapshot[welsh]:
+                problems.append(f"{welsh_name(name)} is still the original campaign's, "
+                                "though its English has changed: write it for this one.")
+    return problems
+
+
 def check_all_wording(values: dict) -> None:
     """Raise EditError naming the first wording field that cannot be saved as it is
     (the English first, then the Welsh beside it, checked alike)."""

@@ -91,6 +91,7 @@ def _overview(campaign: Campaign, status_error: str | None = None, status: int =
         "staff/campaign.html", campaign=campaign, asks=all_asks(db, campaign.id),
         targets=campaign_targets(db, campaign.id),
         problems=editing.problems_going_live(db, campaign.id), status_error=status_error,
+        to_check=editing.worth_checking(db, campaign.id),
         welsh=editing.welsh_line(db, campaign.id),
         action_form=ActionForm(), max_asks=editing.MAX_ASKS), status
 
@@ -168,6 +169,7 @@ def confirm_status(campaign_id: int, target: str):
         return _overview(campaign, GOING_LIVE_BLOCKED, 422)
     return render_template("staff/confirm_status.html", campaign=campaign, target=target,
                            asks=enabled_asks(get_db(), campaign_id),
+                           to_check=editing.worth_checking(get_db(), campaign_id),
                            welsh=editing.welsh_line(get_db(), campaign_id))
 
 
