@@ -67,3 +67,16 @@ def test_a_seat_with_a_letter_stands_out_from_one_without():
     for lighter, darker in pairwise(colours[1:]):
         assert _luminance(darker) < _luminance(lighter)
         assert _contrast(lighter, darker) >= 1.4, (lighter, darker)
+
+
+def test_neighbouring_bands_differ_by_stripes_where_colour_is_too_close():
+    """Issue 30: the two lightest blues are about 1.5:1 apart, so every other band is
+    striped; the legend's swatches use the map's stripes."""
+    from campaign.public.hexmap import band_fill, letters_svg, shade
+
+    fills = [band_fill(floor, colour) for floor, colour, _ in CLASSES]
+    for lighter, darker in pairwise(fills[1:]):
+        assert lighter.startswith("url(#") != darker.startswith("url(#"), (lighter, darker)
+    assert shade(1) == "url(#hatch-1)" and shade(5) == CLASSES[2][1]
+    svg = letters_svg({"E14001259": 3}, "map")
+    assert '<pattern id="hatch-1"' in svg and 'fill="url(#hatch-1)"' in svg

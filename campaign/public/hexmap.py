@@ -49,13 +49,41 @@ def hexes() -> tuple[Hex, ...]:
                  sorted(data["hexes"].items()))
 
 
+# Neighbouring blues are about 1.5:1 apart, too little to tell them apart by colour
+# alone (WCAG wants 3:1 for parts of a graphic), and five shades cannot each be 3:1 from
+# the next. So every other band is striped: "fewer than 5" is striped and "5 to 19"
+# plain, "20 to 99" striped and "100 or more" plain. Each stripe is a <pattern> in the
+# map's own <defs>, which the legend's swatches on the same page use too.
+PATTERNED = frozenset({1, 20})
+
+
+def pattern_id(floor: int) -> str:
+    """The id of the striped fill of the band starting at `floor`."""
+    return f"hatch-{floor}"
+
+
+def band_fill(floor: int, colour: str) -> str:
+    """The fill of a band as the map and its legend paint it: its colour, or its stripes."""
+    return f"url(#{pattern_id(floor)})" if floor in PATTERNED else colour
+
+
 def shade(letters: int) -> str:
     """The fill for a constituency with `letters` letters."""
     fill = CLASSES[0][1]
     for floor, colour, _ in CLASSES:
         if letters >= floor:
-            fill = colour
+            fill = band_fill(floor, colour)
     return fill
+
+
+def _patterns() -> str:
+    return "".join(
+        f'<pattern id="{pattern_id(floor)}" width="2.4" height="2.4" '
+        f'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        f'<rect width="2.4" height="2.4" fill="{colour}" stroke="none"/>'
+        f'<rect width="0.9" height="2.4" fill="#ffffff" fill-opacity="0.6" stroke="none"/>'
+        "</pattern>"
+        for floor, colour, _ in CLASSES if floor in PATTERNED)
 
 
 def _centre(cell: Hex) -> tuple[float, float]:
@@ -101,4 +129,4 @@ def letters_svg(letters_by_code: dict[str, int], label: str) -> Markup:
         f'<svg class="hexmap" xmlns="http://www.w3.org/2000/svg" role="img" '
         f'aria-label="{escape(label)}" viewBox="{left:.1f} {top:.1f} {width:.1f} {height:.1f}" '
         f'stroke="#ffffff" stroke-width="0.6"><defs><polygon id="hex" points="{_corners(0, 0)}"/>'
-        "</defs>" + "".join(shapes) + "</svg>")
+        + _patterns() + "</defs>" + "".join(shapes) + "</svg>")

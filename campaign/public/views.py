@@ -58,7 +58,7 @@ from campaign.public.counter import get_counter
 from campaign.public.downloads import letter_file
 from campaign.public.emailing import email_offer
 from campaign.public.forms import LetterForm, PostcodeForm
-from campaign.public.hexmap import CLASSES, letters_svg, map_label
+from campaign.public.hexmap import CLASSES, band_fill, letters_svg, map_label
 from campaign.public.letter_edits import MAX_EDIT_LENGTH, paragraph_texts, read_edits
 from campaign.public.letter_reports import (
     REPLY_KINDS,
@@ -217,7 +217,9 @@ def results(slug: str):
     return render_template("public/results.html", campaign=campaign, seats=seats,
                            total=public_total(letters.values()),
                            map_svg=letters_svg(letters, label),
-                           classes=CLASSES, share=_share_links(campaign))
+                           classes=[(floor, band_fill(floor, colour), label)
+                                    for floor, colour, label in CLASSES],
+                           share=_share_links(campaign))
 
 
 # Every page that looks a postcode up counts against one limit (the letter form, and
