@@ -43,7 +43,7 @@ def test_a_letter_record_holds_nothing_about_the_person(written):
         pairs = list(db.query("select * from letter_asks"))
     assert set(letters[0]) == {"id", "token", "campaign_id", "constituency_code",
                                "constituency_name", "day", "formats", "reference_hash",
-                               "target_id", "language", "member_id", "stance", "mp_post"}
+                               "target_id", "language", "member_id", "mp_name", "stance", "mp_post"}
     assert set(pairs[0]) == {"letter_id", "ask_id", "day", "wording"}
     assert [(r["constituency_code"], r["day"], r["formats"]) for r in letters] == [
         (HACKNEY[0], "2025-03-01", "pdf,docx"), (HACKNEY[0], "2025-03-01", "docx"),

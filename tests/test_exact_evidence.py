@@ -129,3 +129,18 @@ def test_letters_from_before_the_record_are_mended_once_and_their_stance_not_gue
         ("Westminster's", "MP", 2), ("The Senedd's", "MP", 1)]
     assert queries.by_stance(db, scope)[-1] == {"stance": "not recorded", "constituencies": 2,
                                                 "letters": 2}
+
+
+def test_a_pack_says_which_letters_went_to_the_mp_before(app, client, organiser):
+    """A letter keeps the MP it was written to: after a by-election the new MP's pack
+    says which letters went to their predecessor (issue 30)."""
+    for _ in range(6):
+        _write(client, "E8 1DY", [STRONGER_LAWS])
+    with app.app_context():
+        get_db().execute("update mps set member_id = 99999, display_as = 'New Member'"
+                         " where constituency_code = 'E14001259'")
+    pack = " ".join(pdf_text(organiser.get(
+        f"{BASE}/pack.pdf?constituency=E14001259").data).split())
+    assert "For New Member, Member of Parliament for Hackney North and Stoke Newington" in pack
+    assert ("Of these, 6 letters went to Ms Diane Abbott, the constituency's MP when they "
+            "were written.") in pack

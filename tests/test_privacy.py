@@ -46,7 +46,7 @@ def test_participation_is_recorded_once_per_letter(app, journey):
     assert len(asks) == 1
     assert set(rows[0]) == {"id", "token", "campaign_id", "constituency_code",
                             "constituency_name", "day", "formats", "reference_hash",
-                            "target_id", "language", "member_id", "stance", "mp_post"}
+                            "target_id", "language", "member_id", "mp_name", "stance", "mp_post"}
     # The wording kept with the letter is the campaign's, never the writer's.
     with app.app_context():
         kept = list(get_db().query(

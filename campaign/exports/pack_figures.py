@@ -106,6 +106,17 @@ def seat_figures(db: sqlite_utils.Database, campaign: Campaign, scope: queries.F
         "select key, source, nation, text from ask_wordings where key in"
         " (select value from json_each(?))",
         [json.dumps(sorted({key for seat in worded.values() for _, key in seat.values()}))])}
+    # Letters written to an MP who no longer sits for the seat (a by-election since):
+    # each letter recorded its MP (participation); the pack says so, not today's MP.
+    sitting = dict(db.execute("select constituency_code, member_id from mps"
+                              " where constituency_code is not null").fetchall())
+    earlier: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for row in db.query(
+            f"select l.constituency_code as code, l.member_id, max(l.mp_name) as name,"
+            f" count(*) as letters from letters l where l.target_id is null"
+            f" and l.member_id is not null and {where} group by 1, 2", params):
+        if row["member_id"] != sitting.get(row["code"]):
+            earlier[row["code"]].append((row["name"] or "", row["letters"]))
     asks = all_asks(db, campaign.id)
     whole = whole or campaign_figures(db, campaign, scope)
     weeks = _week_range(whole.first_day, whole.last_day) if whole.first_day else []
@@ -121,7 +132,8 @@ def seat_figures(db: sqlite_utils.Database, campaign: Campaign, scope: queries.F
                                    texts.get(worded[code_].get(ask.id, (0, ""))[1]), seat)
                        for ask in asks if chosen.get(ask.id)),
             weeks=tuple((week, weekly[code_].get(week, 0)) for week in weeks),
-            reported_sent=seat["reported_sent"], replied=seat["replied"]))
+            reported_sent=seat["reported_sent"], replied=seat["replied"],
+            earlier_mps=tuple(earlier.get(code_, ()))))
     return figures
 
 

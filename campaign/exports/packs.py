@@ -86,6 +86,8 @@ class SeatFigures:
     weeks: tuple[tuple[date, int], ...]
     reported_sent: int
     replied: int
+    #: (name, letters) for letters written to an MP who no longer sits for the seat.
+    earlier_mps: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -324,6 +326,11 @@ def _draw(pen: _Pen, campaign: CampaignFigures, seat: SeatFigures, contact: Cont
              f"For the Member of Parliament for {seat.constituency_name}",
              12, 16, color=MUTED, after=10)
     _headline(pen, campaign, seat)
+    for name, letters in seat.earlier_mps:
+        # A letter keeps the MP it was written to: a predecessor's are said to be theirs.
+        pen.text(f"Of these, {shown_count(letters, 'letter')} went to "
+                 f"{name or 'the MP before you'}, the constituency's MP when they were "
+                 f"written.")
     pen.text(f"Each writer chose which of the campaign's asks to make and could add their "
              f"own words. {uk_sentence(campaign)}")
     if not few and seat.weeks:

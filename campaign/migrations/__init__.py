@@ -404,12 +404,13 @@ def m021_launch_campaign_welsh(db: sqlite_utils.Database) -> None:
 @migration
 def m022_letters_keep_what_they_said(db: sqlite_utils.Database) -> None:
     # Issue 30: a letter keeps, from the moment it is written, what it said and to whom:
-    # the MP (member id), their post and their stance on the campaign then; and, for each
+    # the MP (member id and name), their post and their stance on the campaign then; and, for each
     # ask, the wording it carried (the ask's own, a nation's own, or a target's), kept
     # once per distinct text in ask_wordings. Counts and packs read these, never today's
     # rules. Letters from before keep NULL (not recorded): their stance and MP were never
     # written down, and guessing them from today's marks is the very mistake this mends.
     db["letters"].add_column("member_id", int)
+    db["letters"].add_column("mp_name", str)
     db["letters"].add_column("stance", str)
     db["letters"].add_column("mp_post", str)
     db["ask_wordings"].create(

@@ -4,7 +4,7 @@ A record holds the campaign, the constituency, the day and the formats downloade
 and what the letter said as it was written: the recipient (the MP, or a second
 letter's target), each ask it carried in the wording it carried it (the ask's own, the
 writer's nation's own, or the target's: `ask_wordings`, staff's text, never the
-writer's), and the MP's member id, post and stance on the campaign then. Counts and
+writer's), and the MP's member id, name, post and stance on the campaign then. Counts and
 evidence packs read these, never today's rules, so an ask left out in Wales is never
 counted for a Welsh MP and marking an MP "supports" later leaves earlier letters alone.
 Nothing about the person. The token is random, made when the preview is shown, so
@@ -93,6 +93,7 @@ class LetterCount:
     #: The asks as the letter carried them (ask_ids are theirs); empty: not recorded.
     wordings: tuple[AskWording, ...] = ()
     member_id: int | None = None  # the MP written to (or whose constituent wrote)
+    mp_name: str = ""  # their name then, as the register gave it ("Ms Diane Abbott")
     stance: str | None = None  # that MP's stance on the campaign then (letters.stances)
     mp_post: str = ""  # the post the MP held then, as the address block printed it
 
@@ -105,8 +106,8 @@ class LetterCount:
                                day=date.fromisoformat(self.day),
                                reference_hash=self.reference_hash, target_id=self.target_id,
                                language=self.language, wordings=self.wordings,
-                               member_id=self.member_id, stance=self.stance,
-                               mp_post=self.mp_post)
+                               member_id=self.member_id, mp_name=self.mp_name,
+                               stance=self.stance, mp_post=self.mp_post)
 
     @classmethod
     def from_dict(cls, data: dict) -> LetterCount:
@@ -152,7 +153,7 @@ def record_letter(db: sqlite_utils.Database, pending: CountKeeper, request: Lett
         constituency_name=found.mp.constituency or found.constituency.name,
         ask_ids=tuple(wording.ask_id for wording in wordings), fmt=fmt, day=day.isoformat(),
         reference_hash=reference_hash, target_id=target_id, language=language,
-        wordings=wordings, member_id=found.mp.member_id,
+        wordings=wordings, member_id=found.mp.member_id, mp_name=found.mp.display_as,
         stance=str(Stance.read(stance) or Stance.NOT_KNOWN), mp_post=found.mp.post))
 
 
@@ -161,23 +162,25 @@ def record_download(db: sqlite_utils.Database, *, token: str, campaign_id: int,
                     ask_ids: Iterable[int], fmt: str, day: date,
                     reference_hash: str | None = None, target_id: int | None = None,
                     language: str = "en", wordings: Sequence[AskWording] = (),
-                    member_id: int | None = None, stance: str | None = None,
-                    mp_post: str = "") -> bool:
+                    member_id: int | None = None, mp_name: str = "",
+                    stance: str | None = None, mp_post: str = "") -> bool:
     """Count a downloaded (or emailed) letter once; return True if this was its first.
 
     `fmt` is the format it left in (pdf, docx or email); `reference_hash` ties the
     row to the citizen's reference so they can report on it later; `target_id` is the
     campaign target a second letter went to (None: the MP); `language` is the pages'.
     `wordings` are the asks as the letter carried them (each kept once in
-    ask_wordings); `member_id`, `stance` and `mp_post` are the MP's as it was written.
+    ask_wordings); `member_id`, `mp_name`, `stance` and `mp_post` are the MP's as it
+    was written.
     """
     with write_transaction(db):
         cursor = db.execute(
             "insert or ignore into letters (token, campaign_id, constituency_code,"
             " constituency_name, day, formats, reference_hash, target_id, language,"
-            " member_id, stance, mp_post) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " member_id, mp_name, stance, mp_post)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [token, campaign_id, constituency_code, constituency_name, day.isoformat(), fmt,
-             reference_hash, target_id, language, member_id, stance, mp_post],
+             reference_hash, target_id, language, member_id, mp_name, stance, mp_post],
         )
         if cursor.rowcount:
             keys = {wording.ask_id: wording.key for wording in wordings}
