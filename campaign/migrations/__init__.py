@@ -430,3 +430,14 @@ def m022_letters_keep_what_they_said(db: sqlite_utils.Database) -> None:
             join ask_nations r on r.ask_id = la.ask_id
                               and r.nation = substr(l.constituency_code, 1, 1)
             where l.target_id is null and r.devolved = 1 and r.mp_letter = 'omit')""")
+
+
+@migration
+def m023_target_welsh(db: sqlite_utils.Database) -> None:
+    # Issue 30: a second letter's wording in Welsh beside its English, as every other text
+    # has (m020), so an office that works in Welsh (a Welsh Government minister) can be
+    # written to in Welsh by writers on the Welsh pages. Empty is "not written yet"; the
+    # Welsh of the target's own phrasings of asks is JSON {ask id: text}, as the English.
+    for column in ("salutation_cy", "subject_cy", "opening_cy", "closing_cy"):
+        db["campaign_targets"].add_column(column, str, not_null_default="")
+    db["campaign_targets"].add_column("ask_paragraphs_cy", str, not_null_default="{}")

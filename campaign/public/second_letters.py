@@ -21,7 +21,8 @@ from campaign.public.composing import NoAsksChosen, asks_in_letter, sender_for
 from campaign.public.emailing import EmailOffer, email_offer
 from campaign.public.signed_requests import LetterRequest
 from campaign.public.writer_sentences import no_target_asks
-from letters import Letter
+from letters import Ask, Letter
+from letters.languages import ENGLISH, WELSH
 from letters.targets import NoTargetAsks, Target, compose_target_letter
 
 #: The letter form's checkboxes: name="targets", one value per target id.
@@ -35,6 +36,8 @@ class SecondLetter:
     target: Target
     letter: Letter
     ask_ids: tuple[int, ...]
+    #: The asks it was composed from, in the language it is written in (for its record).
+    asks: tuple[Ask, ...] = ()
 
     @property
     def email(self) -> EmailOffer | None:
@@ -60,8 +63,9 @@ def second_letters(db: sqlite_utils.Database, campaign: Campaign, request: Lette
                    found: FoundMP, day: date) -> list[SecondLetter]:
     """The letters to the targets `request` chose, in the campaign's order.
 
-    They are written in English whatever the pages' language: the offices they go to
-    (outside Wales) work in English, so the asks are read in English here.
+    They are written in English, as the offices they go to outside Wales work, unless the
+    writer is on the Welsh pages of a campaign offered in Welsh and the target has its
+    Welsh written (Target.in_welsh): then in Welsh, asks and all.
     Raises NoAsksChosen with a sentence for the writer when a chosen target would
     have nothing to ask (none of the ticked asks is decided where it can act).
     """
@@ -69,18 +73,25 @@ def second_letters(db: sqlite_utils.Database, campaign: Campaign, request: Lette
     targets = [target for target in offered(db, campaign, found) if target.id in chosen]
     if not targets:
         return []
-    asks = asks_in_letter(enabled_asks(db, campaign.id), request)
+    english = asks_in_letter(enabled_asks(db, campaign.id), request)
+    welsh = asks_in_letter(enabled_asks(db, campaign.id, WELSH), request) \
+        if campaign.language == WELSH else None
     letters = []
     for target in targets:
+        in_welsh = target.in_welsh() if welsh is not None else None
+        asks = welsh if in_welsh is not None else english
         try:
             letter = compose_target_letter(
-                target=target, asks=asks, nation=found.constituency.nation, mp=found.mp,
-                sender=sender_for(request, found), personal_note=request.personal_note,
-                today=day, seed=request.seed)
+                target=in_welsh or target, asks=asks, nation=found.constituency.nation,
+                mp=found.mp, sender=sender_for(request, found),
+                personal_note=request.personal_note, today=day, seed=request.seed,
+                language=WELSH if in_welsh is not None else ENGLISH)
         except NoTargetAsks as error:
             raise NoAsksChosen(no_target_asks(error)) from None
         carried = {ask.id for ask in asks if ask.rule_for(found.constituency.nation).devolved}
-        letters.append(SecondLetter(target, letter, tuple(sorted(carried))))
+        # The target as the letter addressed it (its Welsh, when written in Welsh).
+        letters.append(SecondLetter(in_welsh or target, letter, tuple(sorted(carried)),
+                                    tuple(asks)))
     return letters
 
 

@@ -536,12 +536,6 @@ def _count_letter(signed: SignedLetter, asks: list, fmt: str, target=None) -> No
                   reference_hash=ref_hash, language=current_language())
 
 
-def _english_asks(campaign: Campaign, signed: SignedLetter) -> list[Ask]:
-    """The asks a second letter was composed from: in English, as second_letters writes
-    them, so its record keeps the wording it carried."""
-    return asks_in_letter(enabled_asks(get_db(), campaign.id), signed.request)
-
-
 def _second_letter(campaign: Campaign, signed: SignedLetter):
     """The second letter a download or email names (form field `target`), or None for
     the letter to the MP; a target not in the signed preview cannot be had."""
@@ -586,7 +580,7 @@ def download(slug: str):
     signed, letter, asks = _signed_letter(campaign)
     second = _second_letter(campaign, signed)
     if second is not None:
-        letter, asks = second.letter, _english_asks(campaign, signed)
+        letter, asks = second.letter, list(second.asks)
     try:
         response = letter_file(file_format, letter)
     except LetterTooLong as error:
@@ -634,7 +628,7 @@ def email(slug: str):
     signed, letter, asks = _signed_letter(campaign)
     second = _second_letter(campaign, signed)
     if second is not None:
-        letter, asks = second.letter, _english_asks(campaign, signed)
+        letter, asks = second.letter, list(second.asks)
         address = second.target.email
         no_address = gettext("We have no email address for the %(office)s, so this letter "
                              "has to go by post.", office=second.target.office)

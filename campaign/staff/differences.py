@@ -56,7 +56,8 @@ class FieldChange:
     def label(self) -> str:
         """The field as staff read it: "Thank you", "Opening in Welsh", "Scotland: note"."""
         if self.ask_title:
-            return f"“{self.ask_title}” in this letter"
+            welsh = self.name.startswith("ask_paragraphs_cy.")
+            return f"“{self.ask_title}” in this letter{', in Welsh' if welsh else ''}"
         return field_label(self.name)
 
 
@@ -70,10 +71,12 @@ def field_label(name: str) -> str:
         nation = Nation.of_code(code)
         text = field_label(rest)
         return f"{nation.label if nation else code}: {text[:1].lower()}{text[1:]}"
-    if name.startswith("ask_paragraphs."):
-        return f"Ask {name.split('.', 1)[1]}'s paragraph in this letter"
-    if name == "ask_paragraphs":
-        return "The asks' paragraphs in this letter"
+    if name.startswith(("ask_paragraphs.", "ask_paragraphs_cy.")):
+        welsh = ", in Welsh" if name.startswith("ask_paragraphs_cy.") else ""
+        return f"Ask {name.split('.', 1)[1]}'s paragraph in this letter{welsh}"
+    if name in ("ask_paragraphs", "ask_paragraphs_cy"):
+        return "The asks' paragraphs in this letter" + (", in Welsh" if name.endswith("_cy")
+                                                         else "")
     if name.endswith("_cy"):
         return field_label(name[:-3]) + " in Welsh"
     return _LABELS.get(name) or name.replace("_", " ").capitalize()
@@ -140,11 +143,12 @@ def changes(before: dict | None, after: dict,
         if isinstance(value, Mapping):  # an ask's rules per nation: each of their texts
             found += _rule_changes(before, (before or {}).get(name) or {}, value)
             continue
-        if name == "ask_paragraphs" and _own_paragraphs(value) is not None:
+        if name in ("ask_paragraphs", "ask_paragraphs_cy") and \
+                _own_paragraphs(value) is not None:
             old_own = _own_paragraphs((before or {}).get(name) or "{}") or {}
             for key, text in {**{k: "" for k in old_own}, **_own_paragraphs(value)}.items():
                 if _text(old_own.get(key)) != _text(text) and (before is not None or text):
-                    found.append(FieldChange(f"ask_paragraphs.{key}",
+                    found.append(FieldChange(f"{name}.{key}",
                                              word_diff(_text(old_own.get(key)), _text(text)),
                                              (ask_titles or {}).get(str(key), "")))
             continue

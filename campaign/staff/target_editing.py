@@ -23,6 +23,7 @@ from campaign.staff.editing import (
     check_all_wording,
     check_ask_paragraph,
     record_change,
+    welsh_alone,
 )
 from letters.devolution import DEVOLVED_NATIONS
 from letters.targets import address_problem
@@ -72,28 +73,42 @@ def target_values(fields: dict, ask_ids: list[int]) -> dict:
         refuse("Choose the nations whose writers are offered this letter.", "nations")
     wording = {"opening": fields.get("opening") or "", "closing": fields.get("closing") or "",
                "subject": values["subject"]}
+    welsh = {f"{name}_cy": (fields.get(f"{name}_cy") or "").strip()
+             for name in ("salutation", "subject", "opening", "closing")}
     for name in ("opening", "closing", "subject"):
-        try:  # the MP letter's checks, field by field
-            check_all_wording({name: wording[name]})
+        try:  # the MP letter's checks, field by field, the Welsh beside its English
+            check_all_wording({name: wording[name], f"{name}_cy": welsh[f"{name}_cy"]})
         except EditError as error:
             problems.append(error)
+    if welsh["salutation_cy"] and not values["salutation"]:
+        refuse(welsh_alone("salutation"), "salutation_cy")
+    if len(welsh["salutation_cy"]) > LINE_MAX:
+        refuse(f"Greeting in Welsh: keep this under {LINE_MAX} characters.", "salutation_cy")
     for name in ("opening", "closing"):
         if not wording[name].strip():
             refuse("A letter needs this.", name)
-    paragraphs = {}
+    paragraphs, paragraphs_cy = {}, {}
     for ask_id in ask_ids:
         text = (fields.get(f"ask_{ask_id}") or "").strip()
-        if text:
-            try:
-                check_ask_paragraph(text)
-            except EditError as error:
-                refuse(error.message, f"ask_{ask_id}")
-            paragraphs[str(ask_id)] = text
+        text_cy = (fields.get(f"ask_{ask_id}_cy") or "").strip()
+        for name, written, kept in ((f"ask_{ask_id}", text, paragraphs),
+                                    (f"ask_{ask_id}_cy", text_cy, paragraphs_cy)):
+            if written:
+                try:
+                    check_ask_paragraph(written)
+                except EditError as error:
+                    refuse(error.message, name)
+                kept[str(ask_id)] = written
+        if text_cy and not text:
+            refuse("Its Welsh needs the English beside it: write this letter's own English "
+                   "paragraph too, or leave the Welsh empty.", f"ask_{ask_id}_cy")
     if problems:
         raise EditErrors(problems)
-    return {**values, **{k: wording[k].strip() for k in ("opening", "closing")},
+    return {**values, **{k: wording[k].strip() for k in ("opening", "closing")}, **welsh,
             "address": "\n".join(address), "nations": ",".join(nations),
-            "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False, sort_keys=True)}
+            "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False, sort_keys=True),
+            "ask_paragraphs_cy": json.dumps(paragraphs_cy, ensure_ascii=False,
+                                            sort_keys=True)}
 
 
 def target_problems(fields: dict, ask_ids: list[int]) -> EditError | None:

@@ -38,10 +38,14 @@ def _campaign_or_404(campaign_id: int):
 
 def _form_data(row: dict) -> dict:
     data = {name: row[name] or "" for name in ("office", "holder", "salutation", "address",
-                                              "email", "subject", "opening", "closing")}
+                                              "email", "subject", "opening", "closing",
+                                              "salutation_cy", "subject_cy", "opening_cy",
+                                              "closing_cy")}
     data["nations"] = [code for code in (row["nations"] or "").split(",") if code]
     for ask_id, text in json.loads(row["ask_paragraphs"] or "{}").items():
         data[f"ask_{ask_id}"] = text
+    for ask_id, text in json.loads(row["ask_paragraphs_cy"] or "{}").items():
+        data[f"ask_{ask_id}_cy"] = text
     return data
 
 
