@@ -78,3 +78,23 @@ def test_the_ask_form_folds_each_nations_rule_until_opened(app, client, runner):
              "with a note for writers"),
         ("", "Northern Ireland: the Northern Ireland Assembly decides; the MP letter uses its "
              "own paragraph; with a note for writers")]
+
+
+def test_the_error_summary_names_each_field(app, client, runner):
+    """"This is 29,999 characters long" could be any of twenty fields: the summary says
+    which (issue 30)."""
+    import re
+
+    from tests.test_devolution import _ask_form
+
+    sign_in(client, runner)
+    data = _ask_form(client, 1, 1)
+    data.update({"scotland_paragraph": "x" * 29_999, "title": ""})
+    response = post(client, "/staff/campaigns/1/asks/1/edit", data)
+    assert response.status_code == 422
+    summary = re.search(r'<div class="error-summary".*?</div>',
+                        response.get_data(as_text=True), re.DOTALL).group(0)
+    text = page_text(summary)
+    assert ("The MP letter's paragraph in Scotland: This is 29,999 characters long; keep it "
+            "under") in text
+    assert "Short title: Enter a short title." in text
