@@ -144,3 +144,32 @@ def test_a_pack_says_which_letters_went_to_the_mp_before(app, client, organiser)
     assert "For New Member, Member of Parliament for Hackney North and Stoke Newington" in pack
     assert ("Of these, 6 letters went to Ms Diane Abbott, the constituency's MP when they "
             "were written.") in pack
+
+
+def test_a_held_count_keeps_what_its_letter_said(tmp_path):
+    """A count the database could not take yet is spooled as JSON and read back with its
+    asks' wordings, MP and stance, so what is written later is what the letter said."""
+    import json
+    from dataclasses import asdict
+    from datetime import date
+
+    from campaign.public.participation import AskWording, LetterCount
+
+    count = LetterCount(token="t", campaign_id=1, constituency_code="S14000083",
+                        constituency_name="Falkirk", ask_ids=(3,), fmt="pdf",
+                        day=date(2026, 12, 7).isoformat(),
+                        wordings=(AskWording(3, "nation", "S", "Scottish words."),),
+                        member_id=7, mp_name="Euan Stainbank", stance="supports",
+                        mp_post="")
+    again = LetterCount.from_dict(json.loads(json.dumps(asdict(count))))
+    assert again == count
+    db = connect(str(tmp_path / "db.sqlite3"))
+    apply(db)
+    db["campaigns"].insert({"id": 1, "slug": "c", "title": "C", "status": "live"})
+    db["asks"].insert({"id": 3, "campaign_id": 1, "title": "A", "paragraph": "P."})
+    assert again.write(db)
+    row = next(db.query("select l.stance, l.member_id, l.mp_name, w.text, w.source from letters l"
+                        " join letter_asks la on la.letter_id = l.id"
+                        " join ask_wordings w on w.key = la.wording"))
+    assert row == {"stance": "supports", "member_id": 7, "mp_name": "Euan Stainbank",
+                   "text": "Scottish words.", "source": "nation"}
