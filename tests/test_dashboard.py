@@ -108,7 +108,7 @@ def test_dashboard_shows_totals_charts_and_tables(written, client, organiser):
             "Chorley Sir Lindsay Hoyle Speaker 1 PDF evidence pack for Chorley "
             "Sevenoaks Laura Trott Conservative 1 PDF evidence pack for Sevenoaks") in text
     first_ask = ask_titles(written)[0][1]
-    assert f"{first_ask} 3 75%" in text
+    assert f"{first_ask} MPs 3 75%" in text
     for url in (f"{BASE}/by-constituency.csv", f"{BASE}/by-ask.csv", f"{BASE}/by-day.csv",
                 f"{BASE}/counts.json"):
         assert f'href="{url}"' in html
