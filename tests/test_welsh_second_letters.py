@@ -13,15 +13,20 @@ WELSH = {"salutation_cy": "Annwyl Ysgrifennydd y Cabinet",
          "closing_cy": "Byddwn yn ddiolchgar am ateb."}
 
 
-def test_staff_write_a_targets_welsh_and_welsh_writers_get_it(app, client, runner):
-    staff = app.test_client()
-    sign_in(staff, runner)
+def _devolve_first_ask_in_wales(app) -> int:
     with app.app_context():
         ask_id = get_db().execute("select id from asks where campaign_id = 1"
                                   " order by position").fetchone()[0]
         get_db()["ask_nations"].upsert(
             {"ask_id": ask_id, "nation": "W", "devolved": 1, "decided_by": "the Senedd",
              "decided_by_cy": "y Senedd", "mp_letter": "omit"}, pk=("ask_id", "nation"))
+    return ask_id
+
+
+def test_staff_write_a_targets_welsh_and_welsh_writers_get_it(app, client, runner):
+    staff = app.test_client()
+    sign_in(staff, runner)
+    ask_id = _devolve_first_ask_in_wales(app)
     # Welsh without its English is refused, each by its field, all at once.
     alone = post(staff, "/staff/campaigns/1/targets/new", {
         **TARGET, f"ask_{ask_id}_cy": "Gweithredwch.", "subject_cy": "Pwnc"})
@@ -71,3 +76,18 @@ def test_a_target_goes_in_welsh_only_once_every_text_it_has_has_its_welsh():
     welsh = whole.in_welsh()
     assert welsh is not None and welsh.salutation == "Annwyl Weinidog"
     assert welsh.wording.opening == "A." and welsh.ask_paragraphs == {3: "Ein hun."}
+
+
+def test_staff_preview_a_targets_welsh_once_it_is_complete(app, runner):
+    staff = app.test_client()
+    sign_in(staff, runner)
+    _devolve_first_ask_in_wales(app)
+    assert post(staff, "/staff/campaigns/1/targets/new", {**TARGET, **WELSH}).status_code == 302
+    with app.app_context():
+        target_id = get_db().execute("select max(id) from campaign_targets").fetchone()[0]
+    url = f"/staff/campaigns/1/targets/{target_id}/preview"
+    assert "Preview in Welsh" in page_text(staff.get(url).get_data(as_text=True))
+    welsh = page_text(staff.get(url + "?language=cy").get_data(as_text=True))
+    assert "This is the letter in Welsh" in welsh and "Annwyl Ysgrifennydd y Cabinet" in welsh
+    pdf = staff.get(f"{url}/pdf?language=cy&seed=1")
+    assert "Annwyl Ysgrifennydd y Cabinet" in " ".join(pdf_text(pdf.data).split())
