@@ -73,7 +73,7 @@ def main() -> int:
         whole = pack_figures.campaign_figures(db, campaign, scope)
         seats = pack_figures.seat_figures(db, campaign, scope, whole=whole)
         counted, counted_cpu = time.perf_counter() - start, time.process_time() - cpu
-        print(f"\nFigures for {len(seats)} constituencies ({whole.letters:,} letters): "
+        print(f"\nFigures for {len(seats)} constituencies ({whole.uk.floor:,} letters): "
               f"{counted:.2f} s ({counted_cpu:.2f} s CPU)")
 
         packs.render_pack(whole, seats[0], CONTACT, made_on)  # fonts registered, as in a worker

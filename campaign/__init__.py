@@ -118,10 +118,13 @@ def _register_error_pages(app: Flask) -> None:
                             "page and try again; nothing has been sent."))
 
     @app.errorhandler(403)
-    def forbidden(_error):
-        return page(403, gettext("You can't do that"), gettext(
-            "Your account doesn't have access to this page. Ask a member of campaign staff "
-            "if you need it."), staff=True)
+    def forbidden(error):
+        # role_required names the role a page needs (staff pages are in English).
+        named = getattr(error, "description", "") or ""
+        if not named.startswith("This page is for "):
+            named = gettext("Your account doesn't have access to this page. Ask a member "
+                            "of campaign staff if you need it.")
+        return page(403, gettext("You can't do that"), named, staff=True)
 
     @app.errorhandler(404)
     def not_found(_error):

@@ -24,6 +24,7 @@ from letters import layout
 from letters.compose import compose_letter
 from letters.devolution import rule_for
 from letters.fonts import register_fonts
+from letters.languages import ENGLISH, words_for
 from letters.model import MP, Ask, Letter, Sender, Wording
 from letters.nations import Nation
 
@@ -53,6 +54,27 @@ class Target:
     nations: tuple[Nation, ...] = ()
     email: str = ""
     ask_paragraphs: Mapping[int, str] = field(default_factory=dict)
+    #: Its Welsh, beside the English (empty: not written): the greeting, the wording and
+    #: its own phrasings of asks. See `in_welsh`.
+    salutation_cy: str = ""
+    wording_cy: Wording | None = None
+    ask_paragraphs_cy: Mapping[int, str] = field(default_factory=dict)
+
+    def in_welsh(self) -> Target | None:
+        """This target with its Welsh in place of its English, when every text it has in
+        English has its Welsh (the greeting, opening, closing, subject and its own
+        phrasings of asks); None while any is missing."""
+        welsh = self.wording_cy
+        if welsh is None or not (self.salutation_cy.strip() and welsh.opening.strip()
+                                 and welsh.closing.strip()):
+            return None
+        if self.wording.subject.strip() and not welsh.subject.strip():
+            return None
+        if any(text.strip() and not (self.ask_paragraphs_cy.get(ask_id) or "").strip()
+               for ask_id, text in self.ask_paragraphs.items()):
+            return None
+        return replace(self, salutation=self.salutation_cy, wording=welsh,
+                       ask_paragraphs=dict(self.ask_paragraphs_cy))
 
     @property
     def recipient_lines(self) -> tuple[str, ...]:
@@ -104,8 +126,9 @@ def target_asks(target: Target, asks: Sequence[Ask], nation: Nation | None) -> l
 def compose_target_letter(*, target: Target, asks: Sequence[Ask], nation: Nation | None,
                           mp: MP, sender: Sender, personal_note: str = "", today: date,
                           seed: int = 0, edits: Mapping[str, str] | None = None,
-                          mp_letter: bool = True) -> Letter:
-    """The letter to `target` from a writer in `nation` whose MP is `mp`.
+                          mp_letter: bool = True, language: str = ENGLISH) -> Letter:
+    """The letter to `target` from a writer in `nation` whose MP is `mp`, its fixed words
+    in `language` (pass a target `in_welsh()` and the asks in Welsh for a Welsh letter).
 
     Its wording may use the MP letter's placeholders ({{ mp_name }} is the writer's
     MP: "I have also written to my MP, {{ mp_name }}"). Raises NoTargetAsks when none
@@ -125,13 +148,14 @@ def compose_target_letter(*, target: Target, asks: Sequence[Ask], nation: Nation
         target.wording, closing=without_mp_letter(target.wording.closing))
     letter = compose_letter(wording=wording, asks=carried, mp=mp, sender=sender,
                             personal_note=personal_note, today=today, seed=seed,
-                            role_closings=False,
+                            role_closings=False, language=language,
                             edits={key: text for key, text in (edits or {}).items()
                                    if key.startswith("ask-")})
+    words = words_for(language)
     return replace(letter, recipient_lines=target.recipient_lines,
-                   salutation=target.salutation.strip() or f"Dear {target.holder}",
+                   salutation=target.salutation.strip() or words.dear.format(name=target.holder),
                    mp_name=target.holder or target.office,
-                   title=f"Letter to {target.short_name}")
+                   title=words.letter_to.format(mp=target.short_name))
 
 
 #: A sentence that says the writer wrote to their MP too.

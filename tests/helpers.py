@@ -328,7 +328,7 @@ def expected_by_ask(titles: list[tuple[int, str]], zeros: bool = True) -> list[l
     """Asks 1 and 2 were in three letters each, asks 3 and 4 in one each, the rest
     (still offered) in none: listed with 0 when counting one campaign (`zeros`)."""
     counts = [3, 3, 1, 1] + ([0] * (len(titles) - 4) if zeros else [])
-    return [[str(titles[i][0]), titles[i][1], str(n)] for i, n in enumerate(counts)]
+    return [[str(titles[i][0]), titles[i][1], "MP", str(n)] for i, n in enumerate(counts)]
 
 
 def expected_by_day() -> list[list[str]]:

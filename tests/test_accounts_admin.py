@@ -72,7 +72,14 @@ def test_a_new_password_signs_the_account_out_and_the_old_one_stops_working(app,
     staff_client = app.test_client()
     assert login(staff_client, STAFF).status_code == 302
     url = f"/staff/accounts/{_account_id(app, STAFF)}/"
-    response = post(admin, url + "password", form_url=url)
+    # The account page's button asks first, saying what will happen.
+    account_page = admin.get(url).get_data(as_text=True)
+    assert f'href="{url}password"' in account_page
+    asked = page_text(admin.get(url + "password").get_data(as_text=True))
+    assert f"Give {STAFF} a new password?" in asked
+    assert "The password it has now stops working" in asked
+    assert login(app.test_client(), STAFF).status_code == 302  # asking changed nothing
+    response = post(admin, url + "password", form_url=url + "password")
     assert response.status_code == 200
     password = _shown_password(response.get_data(as_text=True))
     assert "has been signed out everywhere" in page_text(response.get_data(as_text=True))
@@ -88,7 +95,10 @@ def test_disable_and_enable_from_the_web_end_sessions_and_are_in_the_history(app
     staff_client = app.test_client()
     assert login(staff_client, STAFF).status_code == 302
     url = f"/staff/accounts/{_account_id(app, STAFF)}/"
-    disabled = post(admin, url + "disable", form_url=url)
+    asked = page_text(admin.get(url + "disable").get_data(as_text=True))
+    assert f"Disable {STAFF}?" in asked and "You can let it sign in again later" in asked
+    assert staff_client.get("/staff/").status_code == 200  # asking changed nothing
+    disabled = post(admin, url + "disable", form_url=url + "disable")
     assert disabled.status_code == 302
     assert "can no longer sign in" in page_text(admin.get(url).get_data(as_text=True))
     assert staff_client.get("/staff/").status_code == 302
@@ -173,3 +183,40 @@ def test_every_account_route_refuses_staff_and_organisers(app, client, runner, r
         assert response.status_code == 403, (url, method)
     app.config["WTF_CSRF_ENABLED"] = True
     assert login(app.test_client(), ADMIN).status_code == 302  # nothing was changed
+
+
+def test_an_admin_changes_a_role_and_the_last_admin_stays_one(app, admin, runner):
+    make_user(runner, STAFF, "staff")
+    staff_client = app.test_client()
+    assert login(staff_client, STAFF).status_code == 302
+    url = f"/staff/accounts/{_account_id(app, STAFF)}/"
+    changed = post(admin, url + "role", {"role": "organiser"}, form_url=url)
+    assert changed.status_code == 302
+    page = page_text(admin.get(url).get_data(as_text=True))
+    assert (f"{STAFF} is now an organiser account: sees each campaign's counts and downloads "
+            "them. Its sessions have ended, so it signs in again with its new role.") in page
+    assert "Role organiser: sees each campaign's counts" in page
+    assert "Made an organiser account By admin@example.org" in page
+    assert staff_client.get("/staff/").status_code == 302  # signed out
+    organiser = app.test_client()
+    assert login(organiser, STAFF).status_code == 302
+    refused = organiser.get("/staff/campaigns/1/wording")
+    assert refused.status_code == 403
+    assert ("This page is for staff or admin accounts; yours is an organiser account. Ask an "
+            "admin if you need it.") in page_text(refused.get_data(as_text=True))
+
+    own = f"/staff/accounts/{_account_id(app, ADMIN)}/"
+    last = post(admin, own + "role", {"role": "staff"}, form_url=own)
+    assert last.status_code == 422
+    assert ("admin@example.org is the last active admin: make another account an admin "
+            "before changing this one's role.") in page_text(last.get_data(as_text=True))
+    assert post(admin, url + "role", {"role": "admin"}, form_url=url).status_code == 302
+    assert post(admin, own + "role", {"role": "staff"}, form_url=own).status_code == 302
+    assert admin.get("/staff/accounts/").status_code == 302  # signed out: sign in again
+
+
+def test_a_long_email_wraps_on_its_account_page(app, admin, runner):
+    long_email = "a-very-long-mailbox-name-for-a-shared-office-inbox@constituency-office.example.org"
+    make_user(runner, long_email, "staff")
+    html = admin.get(f"/staff/accounts/{_account_id(app, long_email)}/").get_data(as_text=True)
+    assert f'<h1 class="email-address">{long_email}</h1>' in html

@@ -43,8 +43,8 @@ def test_a_letter_record_holds_nothing_about_the_person(written):
         pairs = list(db.query("select * from letter_asks"))
     assert set(letters[0]) == {"id", "token", "campaign_id", "constituency_code",
                                "constituency_name", "day", "formats", "reference_hash",
-                               "target_id", "language"}
-    assert set(pairs[0]) == {"letter_id", "ask_id", "day"}
+                               "target_id", "language", "member_id", "mp_name", "stance", "mp_post"}
+    assert set(pairs[0]) == {"letter_id", "ask_id", "day", "wording"}
     assert [(r["constituency_code"], r["day"], r["formats"]) for r in letters] == [
         (HACKNEY[0], "2025-03-01", "pdf,docx"), (HACKNEY[0], "2025-03-01", "docx"),
         (SEVENOAKS[0], "2025-03-02", "pdf"), (CHORLEY[0], "2025-03-05", "pdf,docx")]
@@ -69,10 +69,10 @@ def test_a_seat_missing_from_the_register_keeps_its_row(written):
 
 def test_asks_are_counted_per_letter_that_chose_them(written):
     rows = _rows(written, "ask")  # every campaign: the asks with letters
-    assert [[str(r["ask_id"]), r["ask_title"], str(r["letters"])] for r in rows] == \
+    assert [[str(r["ask_id"]), r["ask_title"], r["recipient"], str(r["letters"])] for r in rows] == \
         expected_by_ask(ask_titles(written), zeros=False)
     rows = _rows(written, "ask", campaign_id=1)  # one campaign: its other asks with 0
-    assert [[str(r["ask_id"]), r["ask_title"], str(r["letters"])] for r in rows] == \
+    assert [[str(r["ask_id"]), r["ask_title"], r["recipient"], str(r["letters"])] for r in rows] == \
         expected_by_ask(ask_titles(written))
 
 
@@ -100,9 +100,9 @@ def test_a_backwards_range_is_refused():
 
 
 def test_csv_cells_that_spreadsheets_would_run_stay_text():
-    text = to_csv([{"ask_id": 1, "ask_title": "=HYPERLINK(\"x\")", "letters": 2}],
-                  queries.COLUMNS["ask"])
-    assert text == "ask_id,ask_title,letters\r\n1,\"'=HYPERLINK(\"\"x\"\")\",2\r\n"
+    text = to_csv([{"ask_id": 1, "ask_title": "=HYPERLINK(\"x\")", "recipient": "MP",
+                    "letters": 2}], queries.COLUMNS["ask"])
+    assert text == "ask_id,ask_title,recipient,letters\r\n1,\"'=HYPERLINK(\"\"x\"\")\",MP,2\r\n"
 
 
 def test_the_campaign_page_shows_a_formatted_count(app, client):
@@ -191,7 +191,7 @@ def test_m006_gives_letters_recorded_before_it_their_day(tmp_path):
         db.execute("insert into letter_asks (letter_id, ask_id) values (1, 7)")
     assert migrate(db)[0] == "m006_counting_indexes"  # and any migration after it
     assert queries.by_ask(db, queries.Filter(since=date(2024, 6, 1), until=date(2024, 6, 1))) == [
-        {"ask_id": 7, "ask_title": "Ask", "letters": 1}]
+        {"ask_id": 7, "ask_title": "Ask", "recipient": "MP", "letters": 1}]
 
 
 def test_a_database_from_the_old_migration_runner_keeps_migrating(tmp_path):

@@ -80,7 +80,7 @@ def test_json_downloads(written, client, organiser):
     assert [[r["constituency_code"], r["constituency_name"], r["mp_name"], r["party"],
              str(r["letters"])] for r in document["by_constituency"]] == expected_by_constituency()
     assert [[r["day"], str(r["letters"])] for r in document["by_day"]] == expected_by_day()
-    assert [[str(r["ask_id"]), r["ask_title"], str(r["letters"])]
+    assert [[str(r["ask_id"]), r["ask_title"], r["recipient"], str(r["letters"])]
             for r in document["by_ask"]] == expected_by_ask(ask_titles(written))
     one = client.get(f"{BASE}/by-day.json?since=2025-03-02").get_json()
     assert one == {"by": "day", "campaign": SLUG, "since": "2025-03-02", "until": None,
@@ -108,7 +108,7 @@ def test_dashboard_shows_totals_charts_and_tables(written, client, organiser):
             "Chorley Sir Lindsay Hoyle Speaker 1 PDF evidence pack for Chorley "
             "Sevenoaks Laura Trott Conservative 1 PDF evidence pack for Sevenoaks") in text
     first_ask = ask_titles(written)[0][1]
-    assert f"{first_ask} 3 75%" in text
+    assert f"{first_ask} MPs 3 75%" in text
     for url in (f"{BASE}/by-constituency.csv", f"{BASE}/by-ask.csv", f"{BASE}/by-day.csv",
                 f"{BASE}/counts.json"):
         assert f'href="{url}"' in html
@@ -183,7 +183,11 @@ def test_dates_are_typed_as_day_month_and_year(written, client, organiser):
 
 @pytest.mark.parametrize(("query", "sentence"), [
     ("since_day=31&since_month=2&since_year=2025",
-     "The start date must be a real date, like 31 3 2025; there is no day 31 in month 2 of 2025."),
+     "The start date must be a real date, like 31 3 2025; February 2025 has 28 days, so there "
+     "is no day 31."),
+    ("since_day=1&since_month=13&since_year=2025",
+     "The start date must be a real date, like 31 3 2025; months run from 1 to 12, so there is "
+     "no month 13."),
     ("since_day=1&since_month=&since_year=2025",
      "The start date must include a month, like 31 3 2025."),
     ("until_day=one&until_month=3&until_year=2025",
@@ -215,7 +219,7 @@ def test_an_empty_campaign_has_headers_only(written, client, organiser):
     assert client.get(f"{base}/by-constituency.csv").get_data(as_text=True) == (
         bom + "constituency_code,constituency_name,mp_name,party,letters\r\n")
     assert client.get(f"{base}/by-ask.csv").get_data(as_text=True) == (
-        bom + "ask_id,ask_title,letters\r\n" + f"{only_ask},Only ask,0\r\n")  # none yet
+        bom + "ask_id,ask_title,recipient,letters\r\n" + f"{only_ask},Only ask,MP,0\r\n")  # none yet
     assert client.get(f"{base}/by-day.csv").get_data(as_text=True) == bom + "day,letters\r\n"
     assert client.get(f"{base}/counts.json").get_json()["by_day"] == []
 

@@ -175,8 +175,14 @@ def test_staff_say_who_decides_an_ask_with_history_and_letters_follow(client, ru
     assert "Who decides this, in each nation" in page
     data = _ask_form(client, 1, ask.id)
     assert data["scotland_devolved"] == "westminster"
-    data.update({"scotland_devolved": "devolved", "scotland_decided_by": "the Scottish Government",
+    data.update({"scotland_devolved": "devolved", "scotland_decided_by": "",
                  "scotland_mp_letter": "own", "scotland_paragraph": ""})
+    response = post(client, url, data)
+    # Who decides is never left to a default the writer would read as fact (issue 30).
+    assert response.status_code == 422
+    assert ("Name who decides this in Scotland, as a sentence names it, e.g. “the Scottish "
+            "Parliament”." in page_text(response.get_data(as_text=True)))
+    data["scotland_decided_by"] = "the Scottish Government"
     response = post(client, url, data)
     assert response.status_code == 422
     assert ("Write the paragraph the MP letter uses in Scotland, or choose to leave the ask "

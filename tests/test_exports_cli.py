@@ -42,7 +42,7 @@ def test_by_constituency_csv(written, runner):
 
 def test_by_ask_csv(written, runner):
     assert table(export(runner, "--by", "ask", "--campaign", SLUG)) == [
-        ["ask_id", "ask_title", "letters"], *expected_by_ask(ask_titles(written))]
+        ["ask_id", "ask_title", "recipient", "letters"], *expected_by_ask(ask_titles(written))]
 
 
 def test_by_day_csv_is_plain_text_one_line_per_day(written, runner):
@@ -62,7 +62,7 @@ def test_json_carries_the_same_rows(written, runner):
     days = json.loads(export(runner, "--by", "day", "--format", "json"))["rows"]
     assert days == [{"day": d, "letters": int(n)} for d, n in expected_by_day()]
     asks = json.loads(export(runner, "--by", "ask", "--format", "json"))["rows"]
-    assert [[str(r["ask_id"]), r["ask_title"], str(r["letters"])] for r in asks] == \
+    assert [[str(r["ask_id"]), r["ask_title"], r["recipient"], str(r["letters"])] for r in asks] == \
         expected_by_ask(ask_titles(written), zeros=False)  # every campaign: no zeros
 
 
@@ -88,7 +88,7 @@ def test_campaign_filter_and_empty_campaigns_export_headers_only(written, runner
 
 
 def test_an_empty_database_exports_headers_only(runner):
-    assert export(runner, "--by", "ask") == "ask_id,ask_title,letters\n"
+    assert export(runner, "--by", "ask") == "ask_id,ask_title,recipient,letters\n"
 
 
 @pytest.mark.parametrize("args, message", [

@@ -235,6 +235,16 @@ def test_the_csv_import_reports_each_bad_line_and_imports_nothing(app, runner):
     assert response.status_code == 303
     assert _stances(app) == {172: "supports", 4761: "opposes"}
     assert _import(staff, campaign_id, "name,view\nx,y\n").status_code == 422
+    # A spreadsheet's semicolons, an extra column and an empty stance are each named.
+    semicolons = _import(staff, campaign_id, "constituency_code;stance\nE14001259;supports\n")
+    assert "separated by semicolons" in page_text(semicolons.get_data(as_text=True))
+    extra = _import(staff, campaign_id, "constituency_code,stance,notes\nE14001259,supports,x\n")
+    assert "Line 1 names a column this file does not take: “notes”." in page_text(
+        extra.get_data(as_text=True))
+    empty = _import(staff, campaign_id, "constituency_code,stance\nE14001465,\n")
+    assert ("Line 2: the stance is empty: write supports, opposes or not known." in page_text(
+        empty.get_data(as_text=True)))
+    assert _stances(app) == {172: "supports", 4761: "opposes"}
 
 
 @pytest.mark.parametrize("bad", [b"\xff\xfe", b""])
@@ -245,20 +255,35 @@ def test_the_csv_import_refuses_a_file_it_cannot_read(app, runner, bad):
     assert _stances(app) == {}
 
 
-def test_organisers_count_letters_by_stance(app, client, runner):
-    for postcode in (ENGLAND[0], ENGLAND[0], SHADOW[0], SPEAKER[0]):
-        _letter_pdf(client, postcode)
+def test_organisers_count_letters_by_the_stance_each_was_written_to(app, client, runner):
+    """A letter keeps the stance its MP had when it was written: marking the MP later
+    changes the letters after, never the letters before (issue 30)."""
+    assert runner.invoke(args=["mps", "refresh"]).exit_code == 0
+    _letter_pdf(client, SPEAKER[0])
     staff = _staff(app.test_client(), runner)
     campaign_id = _launch_id(app)
     assert _import(staff, campaign_id, "member_id,stance\n172,supports\n4761,opposes\n"
                    ).status_code == 303
+    for postcode in (ENGLAND[0], ENGLAND[0], SHADOW[0]):
+        _letter_pdf(client, postcode)
     slug = staff.get("/staff/counts/").get_data(as_text=True)
     slug = re.search(r'/staff/counts/([a-z0-9-]+)/', slug).group(1)
-    csv_text = staff.get(f"/staff/counts/{slug}/by-stance.csv").get_data(as_text=True)
-    assert csv_text.lstrip("\ufeff").splitlines() == [
+
+    def by_stance() -> list[str]:
+        csv_text = staff.get(f"/staff/counts/{slug}/by-stance.csv").get_data(as_text=True)
+        return csv_text.lstrip("\ufeff").splitlines()
+
+    assert by_stance() == [
         "stance,constituencies,letters", "supports,1,2", "opposes,1,1", "not known,1,1"]
     dashboard = page_text(staff.get(f"/staff/counts/{slug}/").get_data(as_text=True))
     assert "By MP's stance" in dashboard and "Supports 1 2" in dashboard
+    # Hackney's MP turns against the campaign; the two letters written to a supporter stay so.
+    assert _import(staff, campaign_id, "member_id,stance\n172,opposes\n").status_code == 303
+    assert by_stance() == [
+        "stance,constituencies,letters", "supports,1,2", "opposes,1,1", "not known,1,1"]
+    _letter_pdf(client, ENGLAND[0])
+    assert by_stance() == [
+        "stance,constituencies,letters", "supports,1,2", "opposes,2,2", "not known,1,1"]
 
 
 KINDS = [ENGLAND, WALES, SCOTLAND, NORTHERN_IRELAND, SPEAKER, MINISTER]
@@ -337,3 +362,32 @@ def test_posts_are_read_defensively():
 def test_a_typed_stance_is_read_forgivingly(typed, stance):
     from letters.stances import Stance
     assert Stance.read(typed) == stance
+
+
+def test_the_stances_page_comes_a_page_at_a_time_and_organisers_read_it(app, client, runner):
+    """Issue 30: 650 rows of forms do not fit a phone; organisers read stances, not edit."""
+    from tests.helpers import ORGANISER, login, make_user
+
+    assert runner.invoke(args=["mps", "refresh"]).exit_code == 0
+    staff = _staff(app.test_client(), runner)
+    campaign_id = _launch_id(app)
+    url = f"/staff/campaigns/{campaign_id}/stances"
+    first = staff.get(url).get_data(as_text=True)
+    assert first.count('name="stance" id=') + first.count('<select id="stance-') - 1 <= 50
+    assert "649 seats, page 1 of 13." in page_text(first)  # the demo's one vacancy has no MP
+    assert f'href="{url}?page=2"' in first.replace("&amp;", "&")
+    assert _import(staff, campaign_id, "member_id,stance\n172,supports\n").status_code == 303
+    supporters = page_text(staff.get(url + "?stance=supports").get_data(as_text=True))
+    assert "1 seat." in supporters and "Hackney North and Stoke Newington" in supporters
+
+    make_user(runner, ORGANISER, "organiser")
+    organiser = app.test_client()
+    assert login(organiser, ORGANISER).status_code == 302
+    page = organiser.get(url + "?stance=supports")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "As an organiser you can read the stances" in page_text(html)
+    assert "Supports" in page_text(html) and "/stances/mark" not in html
+    assert organiser.post(url + "/mark", data={}).status_code in (400, 403)
+    counts = organiser.get("/staff/counts/stop-trafficking-networks/").get_data(as_text=True)
+    assert "/c/stop-trafficking-networks/results" in counts and url in counts

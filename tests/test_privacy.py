@@ -46,7 +46,12 @@ def test_participation_is_recorded_once_per_letter(app, journey):
     assert len(asks) == 1
     assert set(rows[0]) == {"id", "token", "campaign_id", "constituency_code",
                             "constituency_name", "day", "formats", "reference_hash",
-                            "target_id", "language"}
+                            "target_id", "language", "member_id", "mp_name", "stance", "mp_post"}
+    # The wording kept with the letter is the campaign's, never the writer's.
+    with app.app_context():
+        kept = list(get_db().query(
+            "select w.text, a.paragraph from ask_wordings w join asks a on a.id = w.ask_id"))
+    assert kept and all(row["text"] == row["paragraph"] for row in kept)
     # The reference the citizen was shown is stored only as a 64-hex HMAC.
     assert len(rows[0]["reference_hash"]) == 64
     assert journey.reference and journey.reference not in rows[0]["reference_hash"]

@@ -10,23 +10,28 @@ from tests.helpers import SLUG, page_text, write_pdf_letter
 
 
 def test_the_map_has_a_hex_per_constituency_and_agrees_with_the_table(client):
-    for postcode in ("E8 1DY", "E8 1DY", "BR8 7RE"):
+    """The table, the map and the total follow the one small-numbers rule (issue 30):
+    Sevenoaks's single letter is "fewer than 5" everywhere, and the total, an "at
+    least" that counts it as one, gives nothing more away."""
+    for postcode in ("E8 1DY",) * 5 + ("BR8 7RE",):
         write_pdf_letter(client, postcode)
     response = client.get(f"/c/{SLUG}/results")
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert "3 letters to MPs, from 2 constituencies" in page_text(html)
+    assert "At least 6 letters to MPs, from 2 constituencies" in page_text(html)
     shapes = dict(re.findall(r'<use href="#hex" data-code="([^"]+)"[^>]*><title>([^<]*)</title>',
                              html))
     assert len(shapes) == 650 == len(hexes())
-    table = re.findall(r'<tr data-code="([^"]+)"><td>([^<]*)</td><td class="num">([\d,]+)</td>',
+    table = re.findall(r'<tr data-code="([^"]+)"><td>([^<]*)</td><td class="num">([^<]+)</td>',
                        html)
-    assert [(code, letters) for code, _, letters in table] == [("E14001259", "2"),
-                                                               ("E14001465", "1")]
+    assert [(code, letters) for code, _, letters in table] == [("E14001259", "5"),
+                                                               ("E14001465", "fewer than 5")]
     for code, _, letters in table:
-        noun = "letter" if letters == "1" else "letters"
-        assert unescape(shapes[code]).endswith(f": {letters} {noun}")
+        assert unescape(shapes[code]).endswith(f": {letters} letters")
     assert sum(title.endswith(": 0 letters") for title in shapes.values()) == 648
+    # The campaign page's counter says the same total.
+    campaign = page_text(client.get(f"/c/{SLUG}/").get_data(as_text=True))
+    assert "At least 6 letters so far." in campaign
 
 
 def test_the_results_page_makes_no_outside_request(client):
@@ -62,3 +67,16 @@ def test_a_seat_with_a_letter_stands_out_from_one_without():
     for lighter, darker in pairwise(colours[1:]):
         assert _luminance(darker) < _luminance(lighter)
         assert _contrast(lighter, darker) >= 1.4, (lighter, darker)
+
+
+def test_neighbouring_bands_differ_by_stripes_where_colour_is_too_close():
+    """Issue 30: the two lightest blues are about 1.5:1 apart, so every other band is
+    striped; the legend's swatches use the map's stripes."""
+    from campaign.public.hexmap import band_fill, letters_svg, shade
+
+    fills = [band_fill(floor, colour) for floor, colour, _ in CLASSES]
+    for lighter, darker in pairwise(fills[1:]):
+        assert lighter.startswith("url(#") != darker.startswith("url(#"), (lighter, darker)
+    assert shade(1) == "url(#hatch-1)" and shade(5) == CLASSES[2][1]
+    svg = letters_svg({"E14001259": 3}, "map")
+    assert '<pattern id="hatch-1"' in svg and 'fill="url(#hatch-1)"' in svg

@@ -46,7 +46,7 @@ def test_organisers_get_403_on_every_campaign_editing_route(app, client, runner)
         response = client.open(url, method=method, data={"status": "closed", "direction": "up"})
         assert response.status_code == 403, (url, method, response.status_code)
         text = page_text(response.get_data(as_text=True))
-        assert "Your account doesn't have access to this page." in text
+        assert "This page is for staff or admin accounts; yours is an organiser account." in text
         # Still the staff area, with its own way back (not the citizen's site).
         assert "Staff area" in text and "Go to the staff area's start page" in text
     assert app.test_client().get("/c/stop-trafficking-networks/").status_code == 200

@@ -72,11 +72,20 @@ def role_required(*roles: str):
             if not current_user.is_authenticated:
                 return login_manager.unauthorized()
             if not current_user.has_role(*roles):
-                abort(403)
+                abort(403, description=needs_role(roles, current_user.role))
             return view(*args, **kwargs)
         wrapped.required_roles = roles  # lets tests check every staff view is guarded
         return wrapped
     return decorator
+
+
+def needs_role(roles: tuple[str, ...], yours: str) -> str:
+    """The 403 page's sentence: which accounts a page is for, and what this one is."""
+    allowed = [*roles, *(() if "admin" in roles else ("admin",))]  # admins may do all
+    named = ", ".join(allowed[:-1]) + f" or {allowed[-1]}" if len(allowed) > 1 else allowed[0]
+    article = "an" if yours[:1] in "aeiou" else "a"
+    return (f"This page is for {named} accounts; yours is {article} {yours} account. "
+            "Ask an admin if you need it.")
 
 
 def is_local_path(target: str | None) -> bool:

@@ -137,6 +137,11 @@ def create_user(db: sqlite_utils.Database, email: str, password: str, role: str,
     return get_user(db, user_id)
 
 
+def email_taken(db: sqlite_utils.Database, email: str) -> bool:
+    """Whether an account already signs in with `email` (as create_user compares them)."""
+    return bool(db["users"].count_where("email = ?", [normalise_email(email)]))
+
+
 def get_user(db: sqlite_utils.Database, user_id) -> User | None:
     """The account with `user_id`, or None."""
     rows = list(db.query("select * from users where id = ?", [user_id]))
@@ -187,6 +192,33 @@ def disable_user(db: sqlite_utils.Database, email: str, actor: Actor = COMMAND_L
     The last active admin cannot be disabled."""
     _update_by_email(db, email, "active = 0", action="disabled", actor=actor,
                      check=_refuse_last_admin)
+
+
+def set_role(db: sqlite_utils.Database, email: str, role: str,
+             actor: Actor = COMMAND_LINE) -> None:
+    """Change what an account may do (one of ROLES) and end its sessions, so it signs in
+    again with the new role. The last active admin cannot stop being one."""
+    if role not in ROLES:
+        raise UserError(f"An account is one of {', '.join(ROLES)}; not {role!r}.")
+
+    def check(db: sqlite_utils.Database, email: str) -> None:
+        row = next(db.query("select role from users where email = ?", [email]), None)
+        if row and row["role"] == role:
+            raise UserError(f"{email} is already {_a(role)} account.")
+        if role != "admin":
+            try:
+                _refuse_last_admin(db, email)
+            except UserError:
+                raise UserError(f"{email} is the last active admin: make another account "
+                                "an admin before changing this one's role.") from None
+
+    _update_by_email(db, email, "role = ?", [role], action=f"made {_a(role)} account",
+                     actor=actor, check=check)
+
+
+def _a(role: str) -> str:
+    """The role with its article: "an organiser", "a staff"."""
+    return f"{'an' if role[:1] in 'aeiou' else 'a'} {role}"
 
 
 def enable_user(db: sqlite_utils.Database, email: str, actor: Actor = COMMAND_LINE) -> None:

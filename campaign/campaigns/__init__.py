@@ -27,7 +27,9 @@ class Status(StrEnum):
 
 STATUSES = tuple(Status)
 #: The one placeholder a thank-you message may use (checked like the letter's wording).
-THANK_YOU_PLACEHOLDERS = {"count": "How many letters were written, e.g. 1,234"}
+THANK_YOU_PLACEHOLDERS = {"count": "How many letters to MPs were written, e.g. 1,234 (or "
+                                    "\"at least 1,230\" while some constituencies have "
+                                    "fewer than 5, which the public never sees exactly)"}
 DEFAULT_THANK_YOU = "This campaign has closed. Thank you to everyone who wrote to their MP."
 
 
@@ -71,8 +73,10 @@ class Campaign:
     def intro_paragraphs(self) -> list[str]:
         return [p.strip() for p in self.intro.split("\n\n") if p.strip()]
 
-    def thank_you_message(self, letters: int) -> str:
-        """The closed campaign's thanks, with {{ count }} filled in ("1,234").
+    def thank_you_message(self, letters: int, count_text: str = "") -> str:
+        """The closed campaign's thanks, with {{ count }} filled in ("1,234", or
+        `count_text`: the public pages say "at least 1,234" when seats' small counts are
+        hidden behind the total, campaign.small_numbers).
 
         The site's own default thanks is said in the page's language; what staff
         wrote is theirs, in the language they wrote it in.
@@ -83,7 +87,8 @@ class Campaign:
                 return gettext("This campaign has closed.")
             return gettext("This campaign has closed. Thank you to everyone who wrote to "
                            "their MP.")
-        return render_wording(text, {"count": format_number(letters)}, THANK_YOU_PLACEHOLDERS)
+        return render_wording(text, {"count": count_text or format_number(letters)},
+                              THANK_YOU_PLACEHOLDERS)
 
 
 def _campaign(row: dict, language: str = ENGLISH) -> Campaign:

@@ -15,7 +15,8 @@ from letters.targets import Target
 
 #: The columns staff edit, as the form and the history name them.
 TARGET_FIELDS = ("office", "holder", "salutation", "address", "email", "nations", "opening",
-                 "closing", "subject", "ask_paragraphs")
+                 "closing", "subject", "ask_paragraphs", "salutation_cy", "opening_cy",
+                 "closing_cy", "subject_cy", "ask_paragraphs_cy")
 
 
 def _target(row: dict) -> Target:
@@ -30,7 +31,13 @@ def _target(row: dict) -> Target:
                             if line.strip()),
         wording=Wording(opening=row["opening"] or "", closing=row["closing"] or "",
                         subject=row["subject"] or ""),
-        nations=nations, email=row["email"] or "", ask_paragraphs=paragraphs)
+        nations=nations, email=row["email"] or "", ask_paragraphs=paragraphs,
+        salutation_cy=row.get("salutation_cy") or "",
+        wording_cy=Wording(opening=row.get("opening_cy") or "",
+                           closing=row.get("closing_cy") or "",
+                           subject=row.get("subject_cy") or ""),
+        ask_paragraphs_cy={int(ask_id): text for ask_id, text in
+                           json.loads(row.get("ask_paragraphs_cy") or "{}").items()})
 
 
 def campaign_targets(db: sqlite_utils.Database, campaign_id: int) -> list[Target]:
@@ -69,4 +76,6 @@ def target_row(db: sqlite_utils.Database, campaign_id: int, target_id: int) -> d
 
 def target_snapshot(row: dict) -> dict:
     """A target as the campaign's history records it."""
-    return {"target_id": row["id"], **{name: row[name] or "" for name in TARGET_FIELDS}}
+    # A row from before m023 (read by m016's migration) has no Welsh columns: left out.
+    return {"target_id": row["id"], **{name: row[name] or "" for name in TARGET_FIELDS
+                                       if name in row}}

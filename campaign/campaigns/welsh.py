@@ -43,7 +43,7 @@ TEXT_NAMES = {
     "prompts": "questions for writers", "thank_you": "thank-you message",
     "help_title": "help page title", "help_footer": "help page footer line",
     "help_text": "help page text", "paragraph": "paragraph", "explanation": "explanation",
-    "decided_by": "who decides it", "note": "note for writers",
+    "decided_by": "who decides it", "note": "note for writers", "salutation": "greeting",
 }
 
 

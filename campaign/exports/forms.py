@@ -9,6 +9,7 @@ line use) and shows the boxes filled in from that address.
 """
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 from flask_wtf import FlaskForm
@@ -89,11 +90,16 @@ class DateRangeForm(FlaskForm):
         day, month, year = (int(text) for text in typed)
         if len(typed[2]) != 4:
             raise ValueError(f"The {label}'s year must have 4 numbers, like 2025.")
+        if not 1 <= month <= 12:
+            raise ValueError(f"The {label} must be a real date, like {EXAMPLE}; months run "
+                             f"from 1 to 12, so there is no month {month}.")
         try:
             return date(year, month, day)
         except ValueError:
+            days = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
             raise ValueError(f"The {label} must be a real date, like {EXAMPLE}; "
-                             f"there is no day {day} in month {month} of {year}.") from None
+                             f"{calendar.month_name[month]} {year} has {days} days, so "
+                             f"there is no day {day}.") from None
 
     def validate(self, extra_validators=None) -> bool:
         """Read both dates from their boxes; False with a sentence per date when wrong."""

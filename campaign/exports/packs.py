@@ -5,10 +5,16 @@ campaign's asks, what the writers reported about sending and replies, and who ru
 the campaign, with a small chart of letters per week. It is set in the letters'
 typeface (letters.fonts) with reportlab, as the letters are.
 
+A pack is written for the MP's office, not for the public: no campaign summary or
+call to action, the campaign's title quoted (so any title reads well in a sentence),
+each ask as the constituency's letters put it, what writers reported of sending and
+replies, and the dates.
+
 Counts only: the figures (campaign.exports.pack_figures counts them) hold nothing
 about any writer. A number from 1 to 4 is never printed: it says "fewer than 5"
-(SMALL_COUNT), so no pack lets a reader single out one or two writers; and a
-constituency with fewer than 5 letters gets no chart and the campaign's dates, not
+(campaign.small_numbers, the rule every public figure follows), so no pack lets a
+reader single out one or two writers; the UK total is the floor that rule allows; and
+a constituency with fewer than 5 letters gets no chart and the campaign's dates, not
 its own. This module knows nothing of Flask or the database: it is given plain data.
 
 The page is drawn on a reportlab canvas line by line rather than laid out by
@@ -33,12 +39,9 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from campaign.exports.charts import nice_ceiling
-from campaign.exports.queries import MIN_REPORTED_FOR_RATES
+from campaign.small_numbers import SMALL_COUNT, PublicTotal, is_hidden
 from letters.dates import long_date, short_date
 from letters.fonts import register_fonts, without_joiners
-
-#: Below this many, a count is printed as "fewer than 5" (the rates' floor too).
-SMALL_COUNT = MIN_REPORTED_FOR_RATES
 
 INK = HexColor("#1b1b1b")
 MUTED = HexColor("#505a5f")
@@ -56,11 +59,15 @@ FOOTER_MARGIN = 12 * mm
 
 @dataclass(frozen=True)
 class AskFigure:
-    """One of the campaign's asks and how many of a constituency's letters included it."""
+    """One of the campaign's asks and how many of a constituency's letters to its MP
+    carried it: `explanation` is the letters' own words when `quoted` (`source` saying
+    whose phrasing, "as letters from Scotland put it"), else the ask's explanation."""
 
     title: str
     explanation: str
     letters: int
+    quoted: bool = False
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,8 @@ class SeatFigures:
     weeks: tuple[tuple[date, int], ...]
     reported_sent: int
     replied: int
+    #: (name, letters) for letters written to an MP who no longer sits for the seat.
+    earlier_mps: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,14 +96,12 @@ class CampaignFigures:
 
     slug: str
     title: str
-    summary: str
-    letters: int
-    constituencies: int
+    #: Letters to MPs across the UK, as the public may see the total (small_numbers).
+    uk: PublicTotal
     first_day: date | None
     last_day: date | None
     since: date | None
     until: date | None
-
 
 
 @dataclass(frozen=True)
@@ -121,7 +128,7 @@ def shown_count(n: int, noun: str = "", nouns: str = "") -> str:
     """
     if n <= 0:
         text, plural = "none", True
-    elif n < SMALL_COUNT:
+    elif is_hidden(n):
         text, plural = f"fewer than {SMALL_COUNT}", True
     else:
         text, plural = f"{n:,}", n != 1
@@ -132,6 +139,16 @@ def shown_count(n: int, noun: str = "", nouns: str = "") -> str:
 
 def _exactly(n: int, noun: str, nouns: str = "") -> str:
     return f"{n:,} {noun if n == 1 else nouns or noun + 's'}"
+
+
+def uk_sentence(campaign: CampaignFigures) -> str:
+    """The campaign across the UK, by the public rule: "at least" when a seat's count
+    is hidden, so no pack's total gives a small count away."""
+    total = campaign.uk
+    letters = _exactly(total.floor, "letter to an MP", "letters to MPs")
+    return (f"Across the UK, {'' if total.exact else 'at least '}{letters} from "
+            f"{_exactly(total.cells, 'constituency', 'constituencies')} were written in "
+            f"this campaign {_days(campaign.first_day, campaign.last_day)}.")
 
 
 def pack_file_name(constituency_name: str) -> str:
@@ -198,14 +215,15 @@ class _Pen:
 
 def _headline(pen: _Pen, campaign: CampaignFigures, seat: SeatFigures) -> None:
     """The number that matters, on a tinted panel: how many constituents wrote, and when."""
-    few = seat.letters < SMALL_COUNT
+    few = is_hidden(seat.letters)
     figure = f"Fewer than {SMALL_COUNT}" if few else f"{seat.letters:,}"
-    who = "constituent" if seat.letters == 1 and not few else "constituents"
     # A small count's own first and last days could point to a writer: give the campaign's.
     days = (_days(campaign.first_day, campaign.last_day) if few
             else _days(seat.first_day, seat.last_day))
-    words = pen.wrap(f"{who} in {seat.constituency_name} wrote to their MP about "
-                     f"{campaign.title}, {days}.", pen.regular, 12, TEXT_WIDTH - 28)
+    # The title quoted, as a name: "about Clean Rivers!" reads badly, any title quoted doesn't.
+    words = pen.wrap(f"constituents in {seat.constituency_name} wrote to their MP in the "
+                     f"campaign \u201c{campaign.title}\u201d, {days}.", pen.regular, 12,
+                     TEXT_WIDTH - 28)
     height = 10 + 34 + 16 * len(words) + 10
     pen.room(height)
     canvas = pen.canvas
@@ -257,7 +275,7 @@ def _asks(pen: _Pen, seat: SeatFigures) -> None:
     canvas.setFont(pen.bold, 9)
     canvas.setFillColor(MUTED)
     pen.room(14)
-    canvas.drawString(MARGIN, pen.y - 10, "Ask")
+    canvas.drawString(MARGIN, pen.y - 10, "Ask, in the letters' words")
     canvas.drawRightString(right, pen.y - 10, "Letters making it")
     pen.y -= 14
     canvas.setStrokeColor(INK)
@@ -265,8 +283,11 @@ def _asks(pen: _Pen, seat: SeatFigures) -> None:
     canvas.line(MARGIN, pen.y, right, pen.y)
     for ask in seat.asks:
         title = pen.wrap(ask.title, pen.bold, 10.5, title_width)
-        explanation = pen.wrap(ask.explanation, pen.regular, 10, title_width) \
-            if ask.explanation else []
+        words = ask.explanation
+        if ask.quoted and words:
+            words = (f"{ask.source[:1].upper()}{ask.source[1:]}: " if ask.source else "") \
+                + f"\u201c{words}\u201d"
+        explanation = pen.wrap(words, pen.regular, 10, title_width) if words else []
         pen.room(5 + 14 * len(title) + 13 * len(explanation) + 6)
         pen.y -= 5
         top = pen.y
@@ -285,16 +306,18 @@ def _asks(pen: _Pen, seat: SeatFigures) -> None:
 def _replies_text(seat: SeatFigures) -> str:
     if not seat.reported_sent:
         return ("No writer here has yet told us whether they sent their letter or had a "
-                "reply. Writers can report both with the reference printed on their letter.")
+                "reply from your office. Writers can report both with the reference "
+                "printed on their letter.")
     sent = shown_count(seat.reported_sent, "writer")
     replied = shown_count(seat.replied)
     return (f"{sent[0].upper()}{sent[1:]} told us, with the reference printed on their "
-            f"letter, that they sent it; {replied} of them reported a reply so far.")
+            f"letter, that they sent it; {replied} of them reported a reply from your "
+            f"office so far.")
 
 
 def _draw(pen: _Pen, campaign: CampaignFigures, seat: SeatFigures, contact: Contact,
           made_on: date) -> None:
-    few = seat.letters < SMALL_COUNT
+    few = is_hidden(seat.letters)
     pen.text(f"Letters from constituents \u00b7 {contact.name or 'campaign evidence pack'}",
              9, 12, color=MUTED, after=6)
     pen.text(seat.constituency_name, 21, 25, bold=True, after=3)
@@ -303,19 +326,19 @@ def _draw(pen: _Pen, campaign: CampaignFigures, seat: SeatFigures, contact: Cont
              f"For the Member of Parliament for {seat.constituency_name}",
              12, 16, color=MUTED, after=10)
     _headline(pen, campaign, seat)
-    pen.heading(campaign.title)
-    if campaign.summary:
-        pen.text(campaign.summary)
-    # The campaign's own totals are public (its pages count letters): printed exactly.
-    pen.text(f"Across the UK, {_exactly(campaign.letters, 'letter')} from "
-             f"{_exactly(campaign.constituencies, 'constituency', 'constituencies')} were "
-             f"written {_days(campaign.first_day, campaign.last_day)}. Each writer chose "
-             f"which asks to make and could add their own words.")
+    for name, letters in seat.earlier_mps:
+        # A letter keeps the MP it was written to: a predecessor's are said to be theirs.
+        pen.text(f"Of these, {shown_count(letters, 'letter')} went to "
+                 f"{name or 'the MP before you'}, the constituency's MP when they were "
+                 f"written.")
+    pen.text(f"Each writer chose which of the campaign's asks to make and could add their "
+             f"own words. {uk_sentence(campaign)}")
     if not few and seat.weeks:
         pen.heading("Letters per week", keep=CHART_HEIGHT)
         _chart(pen, seat.weeks)
-    pen.heading("What they asked you to do", keep=60)
-    pen.text("A letter can make several asks, so these add up to more than the letters.",
+    pen.heading("What the letters asked for", keep=60)
+    pen.text("Each ask as these letters put it to their MP (writers could reword it). A "
+             "letter can make several asks, so these add up to more than the letters.",
              8.5, 11.5, color=MUTED, after=2)
     _asks(pen, seat)
     pen.heading("Sent and answered")

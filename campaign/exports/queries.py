@@ -17,6 +17,7 @@ map citizens see and the organisers' figures are one count, made one way.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -45,7 +46,7 @@ _OUTCOMES = ("letters", "reported_sent", "replied", "personal_replies", "median_
 # The columns of each export, in order: the CSV header and the JSON keys.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "constituency": ("constituency_code", "constituency_name", "mp_name", "party", "letters"),
-    "ask": ("ask_id", "ask_title", "letters"),
+    "ask": ("ask_id", "ask_title", "recipient", "letters"),
     "day": ("day", "letters"),
     "mp": ("constituency_code", "constituency_name", "mp_name", "party", *_OUTCOMES),
     "party": ("party", "constituencies", *_OUTCOMES),
@@ -164,12 +165,16 @@ def _letters_to_mps(db: sqlite_utils.Database, scope: Filter, seats: list[dict])
 
 
 def by_ask(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
-    """How many letters included each ask, most first. A letter with three asks counts
-    once for each of them, so these add up to more than the number of letters.
+    """How many letters put each ask to each recipient, most first: the writers' MPs
+    ("MP") and each second letter's target. A letter with three asks counts once for each
+    of them, so these add up to more than the number of letters.
 
-    For one campaign, the asks citizens can tick that no letter included yet are
-    listed too, with 0: an ask nobody chooses is news to an organiser. Across every
-    campaign only asks with letters are listed.
+    What is counted is what each letter recorded it carried (participation): an ask a
+    letter to an MP left out (decided by a devolved body there) is not counted for it,
+    and a second letter's asks are counted with its target. For one campaign, the asks
+    citizens can tick that no letter to an MP included yet are listed too, with 0: an
+    ask nobody chooses is news to an organiser. Across every campaign only asks with
+    letters are listed.
     """
     # Read from letter_asks alone (it carries the letter's day, see m006): an ask
     # belongs to one campaign, so the campaign filter is a filter on ask ids.
@@ -183,27 +188,48 @@ def by_ask(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     if scope.until is not None:
         clauses.append("la.day <= ?")
         params.append(scope.until.isoformat())
-    unchosen = "0"  # no ask: only one campaign's zeros say something
+    every = {row["ask_id"]: row["letters"] for row in db.query(
+        f"select la.ask_id, count(*) as letters from letter_asks la"
+        f" where {' and '.join(clauses)} group by la.ask_id", params)}
+    # Second letters are few: their asks are counted from their own index and taken off.
+    where, where_params = scope.where("l")
+    second = list(db.query(
+        f"select la.ask_id, l.target_id, count(*) as letters from letters l {SECOND_LETTERS}"
+        f" join letter_asks la on la.letter_id = l.id"
+        f" where l.target_id is not null and {where} group by 1, 2", where_params))
+    for row in second:
+        every[row["ask_id"]] = every.get(row["ask_id"], 0) - row["letters"]
+    asks = {row["id"]: row for row in db.query(
+        "select id, title, position, enabled, campaign_id from asks where id in"
+        f" (select value from json_each(?)){' or campaign_id = ?' if scope.campaign_id else ''}",
+        [json.dumps(sorted({*every, *(row["ask_id"] for row in second)})),
+         *([scope.campaign_id] if scope.campaign_id is not None else [])])}
+    names = _target_names(db, {row["target_id"] for row in second})
+    rows = [(letters, ask_id, MP_TARGET) for ask_id, letters in every.items() if letters > 0]
     if scope.campaign_id is not None:
-        unchosen = ("asks.enabled = 1 and asks.campaign_id = ? "
-                    "and asks.id not in (select ask_id from per_ask)")
-        params.append(scope.campaign_id)
-    sql = f"""
-        with per_ask as (
-            select la.ask_id, count(*) as letters from letter_asks la
-            where {" and ".join(clauses)}
-            group by la.ask_id
-        )
-        select ask_id, ask_title, letters from (
-            select per_ask.ask_id, coalesce(asks.title, '') as ask_title, per_ask.letters,
-                   asks.position
-            from per_ask left join asks on asks.id = per_ask.ask_id
-            union all
-            select asks.id, asks.title, 0, asks.position from asks where {unchosen}
-        )
-        order by letters desc, position, ask_id
-    """
-    return list(db.query(sql, params))
+        rows += [(0, ask["id"], MP_TARGET) for ask in asks.values()
+                 if ask["enabled"] and ask["campaign_id"] == scope.campaign_id
+                 and every.get(ask["id"], 0) <= 0]
+    rows += [(row["letters"], row["ask_id"], names[row["target_id"]]) for row in second]
+
+    def order(row: tuple[int, int, str]) -> tuple:
+        letters, ask_id, recipient = row
+        ask = asks.get(ask_id) or {"position": 0}
+        return (-letters, recipient != MP_TARGET, ask["position"], ask_id, recipient)
+
+    return [{"ask_id": ask_id, "ask_title": (asks.get(ask_id) or {}).get("title", ""),
+             "recipient": recipient, "letters": letters}
+            for letters, ask_id, recipient in sorted(rows, key=order)]
+
+
+def _target_names(db: sqlite_utils.Database, target_ids: set[int]) -> dict[int, str]:
+    """How exports name each target: "holder, office" ("target N" once deleted)."""
+    names = {target_id: f"target {target_id}" for target_id in target_ids}
+    for target in db.query("select id, office, holder from campaign_targets where id in"
+                           " (select value from json_each(?))", [json.dumps(sorted(target_ids))]):
+        names[target["id"]] = ", ".join(part for part in (target["holder"], target["office"])
+                                        if part)
+    return names
 
 
 #: A range longer than this (a mistyped year) is filled only between the letters' own days.
@@ -324,13 +350,13 @@ def by_target(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     counted[None] = total - sum(counted.values())
     target_where, target_params = ("campaign_id = ?", [scope.campaign_id]) \
         if scope.campaign_id is not None else ("1 = 1", [])
-    targets = list(db.query(
-        f"select id, office, holder from campaign_targets where {target_where}"
-        " order by campaign_id, position, id", target_params))
+    targets = [row["id"] for row in db.query(
+        f"select id from campaign_targets where {target_where}"
+        " order by campaign_id, position, id", target_params)]
+    names = _target_names(db, set(targets))
     rows = [{"target": MP_TARGET, "letters": counted.pop(None, 0)}]
-    for target in targets:
-        name = ", ".join(part for part in (target["holder"], target["office"]) if part)
-        rows.append({"target": name, "letters": counted.pop(target["id"], 0)})
+    for target_id in targets:
+        rows.append({"target": names[target_id], "letters": counted.pop(target_id, 0)})
     # Letters to a target since deleted still count, under its number.
     rows += [{"target": f"target {target_id}", "letters": letters}
              for target_id, letters in sorted(counted.items())]
@@ -356,27 +382,27 @@ def nation_rows(seats: list[dict]) -> list[dict]:
     return list(rows.values())
 
 
-def by_stance(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
-    """Letters by the stance on their campaign of their seat's sitting MP: supports,
-    opposes, not known (every one listed, with 0 for none).
+#: How the by-stance export names letters written before stances were recorded (m022).
+STANCE_NOT_RECORDED = "not recorded"
 
-    Joined on the register as it is now (a stance belongs to the MP): letters to a seat
-    that has since changed hands count under the new MP's stance, and letters to a seat
-    with no MP in the register count as not known. Letters to MPs only: second letters
-    go to other offices.
+
+def by_stance(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
+    """Letters by the stance on their campaign of the MP they were written to, as it was
+    when each was written: supports, opposes, not known (every one listed, with 0 for
+    none). Marking an MP later changes no earlier letter's row. Letters written before
+    the site kept the stance with each letter (m022) are "not recorded", listed only
+    when there are some. Letters to MPs only: second letters go to other offices.
     """
     where, params = scope.where("l")
     rows = {row["stance"]: row for row in db.query(f"""
-        select coalesce(s.stance, 'not known') as stance,
+        select coalesce(l.stance, '{STANCE_NOT_RECORDED}') as stance,
                count(distinct l.constituency_code) as constituencies, count(*) as letters
         from letters l
-        left join mps on mps.constituency_code = l.constituency_code
-        left join mp_stances s on s.campaign_id = l.campaign_id
-                              and s.member_id = mps.member_id
         where l.target_id is null and {where}
         group by 1""", params)}
-    return [rows.get(str(stance)) or {"stance": str(stance), "constituencies": 0, "letters": 0}
-            for stance in Stance]
+    listed = [rows.pop(str(stance), None) or {"stance": str(stance), "constituencies": 0,
+                                              "letters": 0} for stance in Stance]
+    return listed + [rows[stance] for stance in sorted(rows)]
 
 
 #: The languages letters are written in, as the by-language export names them.

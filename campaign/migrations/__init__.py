@@ -418,6 +418,48 @@ def m021_launch_campaign_welsh(db: sqlite_utils.Database) -> None:
 
 
 @migration
+def m022_letters_keep_what_they_said(db: sqlite_utils.Database) -> None:
+    # Issue 30: a letter keeps, from the moment it is written, what it said and to whom:
+    # the MP (member id and name), their post and their stance on the campaign then; and, for each
+    # ask, the wording it carried (the ask's own, a nation's own, or a target's), kept
+    # once per distinct text in ask_wordings. Counts and packs read these, never today's
+    # rules. Letters from before keep NULL (not recorded): their stance and MP were never
+    # written down, and guessing them from today's marks is the very mistake this mends.
+    db["letters"].add_column("member_id", int)
+    db["letters"].add_column("mp_name", str)
+    db["letters"].add_column("stance", str)
+    db["letters"].add_column("mp_post", str)
+    db["ask_wordings"].create(
+        {"key": str, "ask_id": int, "source": str, "nation": str, "text": str},
+        pk="key", not_null={"key", "ask_id", "source", "nation", "text"},
+    )
+    db["letter_asks"].add_column("wording", str)
+    # Asks a letter to an MP left out (decided by a devolved body, "leave it out") were
+    # recorded as if asked. Undone once, here, from the rules as they stand (m015's
+    # table, read in SQL: migrations are frozen): letters before m015 had no rules and
+    # keep every ask; a rule changed since a letter was written cannot be known, and the
+    # rule in force now is the best record there is.
+    db.execute("""
+        delete from letter_asks where rowid in (
+            select la.rowid from letter_asks la
+            join letters l on l.id = la.letter_id
+            join ask_nations r on r.ask_id = la.ask_id
+                              and r.nation = substr(l.constituency_code, 1, 1)
+            where l.target_id is null and r.devolved = 1 and r.mp_letter = 'omit')""")
+
+
+@migration
+def m023_target_welsh(db: sqlite_utils.Database) -> None:
+    # Issue 30: a second letter's wording in Welsh beside its English, as every other text
+    # has (m020), so an office that works in Welsh (a Welsh Government minister) can be
+    # written to in Welsh by writers on the Welsh pages. Empty is "not written yet"; the
+    # Welsh of the target's own phrasings of asks is JSON {ask id: text}, as the English.
+    for column in ("salutation_cy", "subject_cy", "opening_cy", "closing_cy"):
+        db["campaign_targets"].add_column(column, str, not_null_default="")
+    db["campaign_targets"].add_column("ask_paragraphs_cy", str, not_null_default="{}")
+
+
+@migration
 def m024_posted_letters(db: sqlite_utils.Database) -> None:
     # Issue 31: "Post it for me". Per campaign, what staff chose: posting on or off, the
     # budget in letters (and optionally a day), first or second class, and the secret of

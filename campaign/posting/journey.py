@@ -13,19 +13,19 @@ from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP
 from campaign.public import views as journey_views
 from campaign.public.signed_requests import LetterRequest
-from letters import Letter
+from letters import Ask, Letter
 
 
 @dataclass(frozen=True)
 class VerifiedPost:
     """What posting needs of the verified preview: the writer's request (details,
-    reference, token), the MP found for it, the composed letter, the ids of its asks,
+    reference, token), the MP found for it, the composed letter, the asks it was made from,
     and the signed letter itself (the page's download buttons carry it on)."""
 
     letter_request: LetterRequest
     found: FoundMP
     letter: Letter
-    ask_ids: list[int]
+    asks: list[Ask]
     signed_value: str
     #: What the journey counts a letter with (its LetterContext).
     journey_state: Any = field(repr=False, default=None)
@@ -37,16 +37,16 @@ def verified_letter(campaign: Campaign) -> VerifiedPost:
     that sends no letter to the MP (only second letters)."""
     verified = journey_views._verified(campaign)
     # No `target` field: the letter to the MP, as a download without one gives it.
-    letter, ask_ids, _ = journey_views._chosen_letter(verified)
+    letter, asks, _ = journey_views._chosen_letter(verified)
     context = verified.context
     assert context.request is not None
     return VerifiedPost(letter_request=context.request, found=context.found, letter=letter,
-                        ask_ids=ask_ids, signed_value=verified.value, journey_state=context)
+                        asks=asks, signed_value=verified.value, journey_state=context)
 
 
 def count_posted(verified: VerifiedPost) -> None:
     """Count the letter as written, in the format "post" (once per letter, as downloads are)."""
-    journey_views._count_letter(verified.journey_state, verified.ask_ids, "post")
+    journey_views._count_letter(verified.journey_state, verified.asks, "post")
 
 
 def not_taking_letters(campaign: Campaign):

@@ -17,6 +17,7 @@ def init_app(app: Flask) -> None:
     from campaign.public import counter, letter_font, pending_counts, views
     from campaign.public.forms import POSTCODE_MAX
     from campaign.public.mp_words import party_name, role_note
+    from campaign.public.public_counts import seat_letters
     from campaign.public.seat_names import page_named_seat, page_seat_name
     from campaign.public.writer_sentences import in_nation, who_decides
 
@@ -28,5 +29,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(who_decides=who_decides, in_nation=in_nation,
                                  party_name=party_name, role_note=role_note, seat_name=page_seat_name,
                                  named_seat=page_named_seat)
+    # Counts the public sees, by the one small-numbers rule (campaign.small_numbers).
+    app.jinja_env.globals["seat_letters"] = seat_letters
     app.register_blueprint(views.bp)
     app.register_blueprint(letter_font.bp)

@@ -6,6 +6,10 @@ while (`COUNTER_CACHE_SECONDS`) instead of counting on every visit. A letter thi
 process records forgets its campaign's count at once, so a writer who goes back
 to the campaign page sees their own letter counted; letters recorded by other
 processes show up when the entry expires.
+
+It counts letters to MPs, as the results page does, by the one rule for public
+figures (campaign.small_numbers): "at least N" when a seat's 1 to 4 letters are
+hidden, so the counter and the results page together give no small count away.
 """
 from __future__ import annotations
 
@@ -17,10 +21,24 @@ import sqlite_utils
 from cachetools import TTLCache
 from flask import Flask, current_app
 
+from campaign.exports.queries import SECOND_LETTERS
+from campaign.small_numbers import PublicTotal, public_total
 
-def letters_count(db: sqlite_utils.Database, campaign_id: int) -> int:
-    """How many letters a campaign has produced (what the counter caches)."""
-    return db["letters"].count_where("campaign_id = ?", [campaign_id])
+
+def letters_count(db: sqlite_utils.Database, campaign_id: int) -> PublicTotal:
+    """A campaign's letters to MPs as the public may see their total (what the counter
+    caches): counted per constituency, so that no seat's 1 to 4 letters can be worked out
+    from it and the results page (campaign.small_numbers)."""
+    seats = dict(db.execute(
+        "select constituency_code, count(*) from letters where campaign_id = ?"
+        " group by constituency_code", [campaign_id]).fetchall())
+    # Second letters go to other offices: counted apart from their own index, taken off.
+    for code, letters in db.execute(
+            f"select constituency_code, count(*) from letters {SECOND_LETTERS}"
+            " where target_id is not null and campaign_id = ? group by constituency_code",
+            [campaign_id]).fetchall():
+        seats[code] -= letters
+    return public_total(seats.values())
 
 
 class LetterCounter:
@@ -32,8 +50,9 @@ class LetterCounter:
         self._cache: TTLCache = TTLCache(maxsize=maxsize, ttl=ttl_seconds, timer=timer)
         self._lock = threading.Lock()  # TTLCache is not safe across threads by itself
 
-    def count(self, db: sqlite_utils.Database, campaign_id: int) -> int:
-        """The campaign's number of letters, at most the cache's TTL old."""
+    def count(self, db: sqlite_utils.Database, campaign_id: int) -> PublicTotal:
+        """The campaign's letters to MPs as the public sees the total, at most the
+        cache's TTL old."""
         with self._lock:
             cached = self._cache.get(campaign_id)
         if cached is not None:

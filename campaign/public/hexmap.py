@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from flask_babel import format_number, gettext, ngettext
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
+
+from campaign.public.public_counts import seat_letters_sentence
 
 HEXJSON = "uk-constituencies-2024.hexjson"
 HEX_SIZE = 6.0  # centre to corner, in SVG units
@@ -24,7 +26,7 @@ HEX_SIZE = 6.0  # centre to corner, in SVG units
 # seats with letters have only a few, and they must not fade into the rest. Each darker
 # step is about 1.5:1 from the one before it.
 # The labels are the legend's, in the page's language.
-CLASSES = ((0, "#e4e4e0", _l("no letters yet")), (1, "#3a82c0", _l("1 to 4")),
+CLASSES = ((0, "#e4e4e0", _l("no letters yet")), (1, "#3a82c0", _l("fewer than 5")),
            (5, "#23609f", _l("5 to 19")), (20, "#15457f", _l("20 to 99")),
            (100, "#08264f", _l("100 or more")))
 
@@ -47,13 +49,41 @@ def hexes() -> tuple[Hex, ...]:
                  sorted(data["hexes"].items()))
 
 
+# Neighbouring blues are about 1.5:1 apart, too little to tell them apart by colour
+# alone (WCAG wants 3:1 for parts of a graphic), and five shades cannot each be 3:1 from
+# the next. So every other band is striped: "fewer than 5" is striped and "5 to 19"
+# plain, "20 to 99" striped and "100 or more" plain. Each stripe is a <pattern> in the
+# map's own <defs>, which the legend's swatches on the same page use too.
+PATTERNED = frozenset({1, 20})
+
+
+def pattern_id(floor: int) -> str:
+    """The id of the striped fill of the band starting at `floor`."""
+    return f"hatch-{floor}"
+
+
+def band_fill(floor: int, colour: str) -> str:
+    """The fill of a band as the map and its legend paint it: its colour, or its stripes."""
+    return f"url(#{pattern_id(floor)})" if floor in PATTERNED else colour
+
+
 def shade(letters: int) -> str:
     """The fill for a constituency with `letters` letters."""
     fill = CLASSES[0][1]
     for floor, colour, _ in CLASSES:
         if letters >= floor:
-            fill = colour
+            fill = band_fill(floor, colour)
     return fill
+
+
+def _patterns() -> str:
+    return "".join(
+        f'<pattern id="{pattern_id(floor)}" width="2.4" height="2.4" '
+        f'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        f'<rect width="2.4" height="2.4" fill="{colour}" stroke="none"/>'
+        f'<rect width="0.9" height="2.4" fill="#ffffff" fill-opacity="0.6" stroke="none"/>'
+        "</pattern>"
+        for floor, colour, _ in CLASSES if floor in PATTERNED)
 
 
 def _centre(cell: Hex) -> tuple[float, float]:
@@ -90,9 +120,8 @@ def letters_svg(letters_by_code: dict[str, int], label: str) -> Markup:
     for cell, (x, y) in zip(cells, centres, strict=True):
         count = letters_by_code.get(cell.code, 0)
         if count not in said:
-            # (flask_babel's ngettext keeps `num` for the plain count: "1234")
-            said[count] = escape(ngettext("%(count)s letter", "%(count)s letters", count,
-                                          count=format_number(count)))
+            # 1 to 4 is "fewer than 5 letters" (campaign.small_numbers), as everywhere public.
+            said[count] = escape(seat_letters_sentence(count))
         shapes.append(
             f'<use href="#hex" data-code="{cell.code}" x="{x:.1f}" y="{y:.1f}" '
             f'fill="{shade(count)}"><title>{escape(cell.name)}: {said[count]}</title></use>')
@@ -100,4 +129,4 @@ def letters_svg(letters_by_code: dict[str, int], label: str) -> Markup:
         f'<svg class="hexmap" xmlns="http://www.w3.org/2000/svg" role="img" '
         f'aria-label="{escape(label)}" viewBox="{left:.1f} {top:.1f} {width:.1f} {height:.1f}" '
         f'stroke="#ffffff" stroke-width="0.6"><defs><polygon id="hex" points="{_corners(0, 0)}"/>'
-        "</defs>" + "".join(shapes) + "</svg>")
+        + _patterns() + "</defs>" + "".join(shapes) + "</svg>")

@@ -15,7 +15,8 @@ from campaign.public.composing import NoAsksChosen, sender_for
 from campaign.public.emailing import EmailOffer, email_offer
 from campaign.public.letter_state import LetterContext
 from campaign.public.writer_sentences import no_target_asks
-from letters import Letter
+from letters import Ask, Letter
+from letters.languages import ENGLISH, WELSH
 from letters.targets import NoTargetAsks, Target, compose_target_letter
 
 #: The letter form's checkboxes: name="targets", one value per target id.
@@ -29,6 +30,8 @@ class SecondLetter:
     target: Target
     letter: Letter
     ask_ids: tuple[int, ...]
+    #: The asks it was composed from, in the language it is written in (for its record).
+    asks: tuple[Ask, ...] = ()
 
     @property
     def email(self) -> EmailOffer | None:
@@ -45,9 +48,9 @@ def chosen_target_ids(context: LetterContext, form: Mapping) -> tuple[int, ...]:
 def second_letters(context: LetterContext) -> list[SecondLetter]:
     """The letters to the targets the writer chose, in the campaign's order.
 
-    They are written in English whatever the pages' language: the offices they go to
-    (outside Wales) work in English, so the asks are read in English (the context's
-    `english_asks`).
+    They are written in English, as the offices they go to outside Wales work, unless the
+    writer is on the Welsh pages of a campaign offered in Welsh and the target has its
+    Welsh written (Target.in_welsh): then in Welsh, asks and all.
     Raises NoAsksChosen with a sentence for the writer when a chosen target would
     have nothing to ask (none of the ticked asks is decided where it can act).
     """
@@ -55,20 +58,26 @@ def second_letters(context: LetterContext) -> list[SecondLetter]:
     if request is None or not targets:
         return []
     chosen = set(request.ask_ids)
-    asks = [ask for ask in context.english_asks if ask.id in chosen]
+    english = [ask for ask in context.english_asks if ask.id in chosen]
+    welsh = list(context.ticked) if context.campaign.language == WELSH else None
     nation = context.nation
     letters = []
     for target in targets:
+        in_welsh = target.in_welsh() if welsh is not None else None
+        asks = welsh if in_welsh is not None else english
         try:
             letter = compose_target_letter(
-                target=target, asks=asks, nation=nation, mp=context.mp,
+                target=in_welsh or target, asks=asks, nation=nation, mp=context.mp,
                 sender=sender_for(request, context.found), personal_note=request.personal_note,
                 today=context.day, seed=request.seed, edits=context.edits_left_out,
-                mp_letter=not context.only_second_letters)
+                mp_letter=not context.only_second_letters,
+                language=WELSH if in_welsh is not None else ENGLISH)
         except NoTargetAsks as error:
             raise NoAsksChosen(no_target_asks(error)) from None
         carried = {ask.id for ask in asks if ask.rule_for(nation).devolved}
-        letters.append(SecondLetter(target, letter, tuple(sorted(carried))))
+        # The target as the letter addressed it (its Welsh, when written in Welsh).
+        letters.append(SecondLetter(in_welsh or target, letter, tuple(sorted(carried)),
+                                    tuple(asks)))
     return letters
 
 

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from campaign.campaigns import (
@@ -53,7 +54,7 @@ from campaign.public.counter import get_counter
 from campaign.public.downloads import letter_file
 from campaign.public.emailing import email_offer
 from campaign.public.forms import LetterForm, PostcodeForm
-from campaign.public.hexmap import CLASSES, letters_svg, map_label
+from campaign.public.hexmap import CLASSES, band_fill, letters_svg, map_label
 from campaign.public.letter_edits import MAX_EDIT_LENGTH, paragraph_texts
 from campaign.public.letter_links import (
     VerifiedLetter,
@@ -76,6 +77,7 @@ from campaign.public.letter_state import LetterContext, from_signed, gather
 from campaign.public.participation import record_letter
 from campaign.public.pending_counts import get_pending
 from campaign.public.privacy_facts import privacy_facts
+from campaign.public.public_counts import count_for_thanks
 from campaign.public.references import normalise, reference_hash
 from campaign.public.second_letters import SecondLetter, second_letter, second_letters
 from campaign.public.sharing import share_card_png, share_card_words, share_links
@@ -88,10 +90,12 @@ from campaign.public.signed_requests import (
 )
 from campaign.public.writer_sentences import too_long
 from campaign.security_headers import allow_framing
+from campaign.small_numbers import public_total
 from letters import Ask, Letter
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed, paragraph_keys
+from letters.targets import Target
 
 bp = Blueprint("public", __name__)
 
@@ -115,7 +119,8 @@ def _share_links(campaign: Campaign):
 def _closed(campaign: Campaign, status: int = 410, others: bool = True):
     letters = get_counter().count(get_db(), campaign.id)
     return render_template("public/closed.html", campaign=campaign, others=others,
-                           thank_you=campaign.thank_you_message(letters)), status
+                           thank_you=campaign.thank_you_message(
+                               letters.floor, count_text=count_for_thanks(letters))), status
 
 
 def _letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
@@ -213,8 +218,11 @@ def results(slug: str):
     letters = {row["constituency_code"]: row["letters"] for row in seats}
     label = map_label(campaign.title)
     return render_template("public/results.html", campaign=campaign, seats=seats,
-                           total=sum(letters.values()), map_svg=letters_svg(letters, label),
-                           classes=CLASSES, share=_share_links(campaign))
+                           total=public_total(letters.values()),
+                           map_svg=letters_svg(letters, label),
+                           classes=[(floor, band_fill(floor, colour), label)
+                                    for floor, colour, label in CLASSES],
+                           share=_share_links(campaign))
 
 
 # Every page that looks a postcode up counts against one limit (the letter form, and
@@ -536,23 +544,23 @@ def _letters(verified: VerifiedLetter) -> tuple[Letter | None, list[SecondLetter
     return letter, seconds
 
 
-def _count_letter(context: LetterContext, ask_ids: list[int], fmt: str,
-                  target_id: int | None = None) -> None:
-    """Record the letter once, in format `fmt`, with the asks in it, against its reference
-    (a second letter: once with its target)."""
+def _count_letter(context: LetterContext, asks: list[Ask], fmt: str,
+                  target: Target | None = None) -> None:
+    """Record the letter once, in format `fmt`, with the asks it was composed from, against
+    its reference (a second letter: once with its `target`)."""
     letter_request = context.request
     assert letter_request is not None
     ref_hash = None
     if letter_request.reference:
         ref_hash = reference_hash(letter_request.reference, current_app.config["SECRET_KEY"])
-    record_letter(get_db(), get_pending(), letter_request, context.found, ask_ids, fmt,
-                  today(), reference_hash=ref_hash, target_id=target_id,
-                  language=current_language())
+    record_letter(get_db(), get_pending(), letter_request, context.found, asks=asks, fmt=fmt,
+                  day=today(), stance=context.stance, target=target,
+                  reference_hash=ref_hash, language=current_language())
 
 
-def _chosen_letter(verified: VerifiedLetter) -> tuple[Letter, list[int], SecondLetter | None]:
+def _chosen_letter(verified: VerifiedLetter) -> tuple[Letter, list[Ask], SecondLetter | None]:
     """The letter a download or email names (form field `target`: a second letter;
-    none: the letter to the MP), with the ids of its asks; a target not in the signed
+    none: the letter to the MP), with the asks it was composed from; a target not in the signed
     preview, or the MP's letter when only second letters go, cannot be had."""
     context = verified.context
     campaign = context.campaign
@@ -567,7 +575,7 @@ def _chosen_letter(verified: VerifiedLetter) -> tuple[Letter, list[int], SecondL
                                                 "choose again."), 409) from None
         except LetterTooLong as error:
             raise _too_long_to_print(campaign, error) from None
-        return letter, [ask.id for ask in context.ticked], None
+        return letter, list(context.ticked), None
     try:
         second = second_letter(context, target_id)
     except NoAsksChosen:
@@ -575,7 +583,7 @@ def _chosen_letter(verified: VerifiedLetter) -> tuple[Letter, list[int], SecondL
     if second is None:
         raise _StartAgain(campaign, gettext("We couldn't find that letter. Please fill the "
                                             "form in again."), 400)
-    return second.letter, list(second.ask_ids), second
+    return second.letter, list(second.asks), second
 
 
 def _not_taking_letters(campaign: Campaign):
@@ -603,15 +611,15 @@ def download(slug: str):
         return _start_again(campaign, gettext("Choose PDF or Word to download your letter."),
                             400)
     verified = _verified(campaign)
-    letter, ask_ids, second = _chosen_letter(verified)
+    letter, asks, second = _chosen_letter(verified)
     try:
         response = letter_file(file_format, letter)
     except LetterTooLong as error:
         # A preview made before the page check existed (previews now check it).
         raise _too_long_to_print(campaign, error) from None
     if file_format.is_letter:
-        _count_letter(verified.context, ask_ids, request.form["format"],
-                      second.target.id if second else None)
+        _count_letter(verified.context, asks, request.form["format"],
+                      second.target if second else None)
     return response
 
 
@@ -668,7 +676,7 @@ def email(slug: str):
         return refused
     verified = _verified(campaign)
     context = verified.context
-    letter, ask_ids, second = _chosen_letter(verified)
+    letter, asks, second = _chosen_letter(verified)
     if second is not None:
         address = second.target.email
         no_address = gettext("We have no email address for the %(office)s, so this letter "
@@ -680,7 +688,7 @@ def email(slug: str):
     offer = email_offer(letter, address)
     if offer is None:
         return _start_again(campaign, no_address, 409)
-    _count_letter(context, ask_ids, "email", second.target.id if second else None)
+    _count_letter(context, asks, "email", second.target if second else None)
     if offer.mailto is None:
         # "I've emailed it" under the text to copy: thanks, and what happens next.
         return render_template("public/email_copy.html", campaign=campaign, offer=offer,
@@ -830,12 +838,20 @@ def reference_page(reference: str):
 
 @bp.get("/c/<slug>/help")
 def campaign_help(slug: str):
-    """The campaign's help page (for the launch campaign: how to report trafficking)."""
-    campaign = _campaign_or_404(slug)
+    """The campaign's help page (for the launch campaign: how to report trafficking); a
+    draft's opens for signed-in staff, so they can read it before it goes live."""
+    campaign = campaign_by_slug(get_db(), slug, current_language())
+    if campaign is None or (campaign.is_draft and not _staff_signed_in()):
+        abort(404)
     if not campaign.has_help:
         abort(404)
     return render_template("public/help.html", campaign=campaign,
                            blocks=help_blocks(campaign.help_text))
+
+
+def _staff_signed_in() -> bool:
+    return bool(getattr(current_user, "is_authenticated", False)
+                and getattr(current_user, "can_edit", False))
 
 
 @bp.get("/report")

@@ -34,7 +34,7 @@ from campaign.campaigns.welsh import TEXT_NAMES, WELSH_TEXTS, welsh_column, wels
 from campaign.clock import timestamp
 from campaign.db import write_transaction
 from campaign.staff.differences import FieldChange, changes
-from letters.devolution import DEVOLVED_NATIONS, MPLetter, NationRule
+from letters.devolution import DEFAULT_DEVOLVED_BODY, DEVOLVED_NATIONS, MPLetter, NationRule
 from letters.nations import Nation
 from letters.wording import WordingError, check_wording, wording_problems
 
@@ -115,6 +115,14 @@ class EditError(ValueError):
         super().__init__(message)
         self.message = message
         self.field = field
+
+
+class EditErrors(EditError):
+    """Several changes that cannot be made, each by its field: every mistake at once."""
+
+    def __init__(self, errors: list[EditError]):
+        super().__init__(errors[0].message, errors[0].field)
+        self.errors = errors
 
 
 class NotFound(Exception):
@@ -231,9 +239,7 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
     """Make a draft campaign from `fields` (title, slug, summary, intro, thank_you)."""
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
-    _check_thank_you(values)
-    _check_help(values)
-    _check_welsh_beside_english(values, CAMPAIGN_FIELDS)
+    _refuse_all(campaign_problems(db, values, None))
     now = timestamp()
     with write_transaction(db):
         _check_slug(db, values["slug"], None)
@@ -246,13 +252,35 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
     return campaign_id
 
 
+def campaign_problems(db: sqlite_utils.Database, fields: dict,
+                      campaign_id: int | None) -> list[EditError]:
+    """Every refusal a campaign's details would meet (the thank-you, the help page, Welsh
+    beside its English, the web address free), so a form shows them all in one round,
+    beside its own checks. The web address is checked again when saving, inside the
+    write lock."""
+    values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
+    values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
+    problems = []
+    for check in (_check_thank_you, _check_help,
+                  lambda v: _check_welsh_beside_english(v, CAMPAIGN_FIELDS),
+                  lambda v: _check_slug(db, v["slug"], campaign_id) if v["slug"] else None):
+        try:
+            check(values)
+        except EditError as error:
+            problems += getattr(error, "errors", [error])
+    return problems
+
+
+def _refuse_all(problems: list[EditError]) -> None:
+    if problems:
+        raise EditErrors(problems)
+
+
 def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
                     editor: Editor, action: str = "edited") -> None:
     """Change a campaign's title, web address (slug), summary, intro or thank-you text."""
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
-    _check_thank_you(values)
-    _check_help(values)
-    _check_welsh_beside_english(values, CAMPAIGN_FIELDS)
+    _refuse_all(campaign_problems(db, values, campaign_id))
     with write_transaction(db):
         _campaign_row(db, campaign_id)
         _check_slug(db, values["slug"], campaign_id)
@@ -281,6 +309,33 @@ def problems_going_live(db: sqlite_utils.Database, campaign_id: int) -> list[str
         problems.append("Correct the letter wording: part of it cannot be used.")
     if row.get("wording_review"):
         problems.append("Check the letter wording: " + row["wording_review"])
+    return problems
+
+
+def worth_checking(db: sqlite_utils.Database, campaign_id: int) -> list[str]:
+    """What a campaign made from a copy or from the defaults still has of them, named on
+    the going-live checklist (it does not stop going live): the "Copy of …" title, the
+    opening or closing every new campaign starts with, and Welsh left as the original's
+    beside English that has changed since the copy."""
+    row = _campaign_row(db, campaign_id)
+    problems = []
+    if (row.get("title") or "").startswith("Copy of "):
+        problems.append(f"Give the campaign its own title: it is still “{row['title']}”.")
+    for name, label in (("opening", "opening"), ("closing", "closing request")):
+        if (row.get(name) or "").strip() == DEFAULT_WORDING[name]:
+            problems.append(f"Write the letter's own {label}: it is still the one every new "
+                            "campaign starts with.")
+    copied = [json.loads(entry["snapshot"]) for entry in db.query(
+        "select snapshot from campaign_history where campaign_id = ? and kind in"
+        " ('campaign', 'wording') and action like 'created as a copy of%'", [row["id"]])]
+    for snapshot in copied:
+        for name, english in snapshot.items():
+            welsh = welsh_column(name)
+            if welsh not in snapshot or not (row.get(welsh) or "").strip():
+                continue
+            if (row.get(name) or "") != english and row.get(welsh) == snapshot[welsh]:
+                problems.append(f"{welsh_name(name)} is still the original campaign's, "
+                                "though its English has changed: write it for this one.")
     return problems
 
 
@@ -506,13 +561,15 @@ def restore_wording(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
                    action=f"restored version {entry_id}")
 
 
-def what_changed(entries: list[HistoryEntry]) -> dict[int, list[FieldChange]]:
+def what_changed(entries: list[HistoryEntry],
+                 ask_titles: dict[str, str] | None = None) -> dict[int, list[FieldChange]]:
     """For each entry of a history (newest first), what it changed against the version
-    before it of the same thing (the campaign's text, one ask, or the wording)."""
+    before it of the same thing (the campaign's text, one ask, or the wording);
+    `ask_titles` (by ask id) names the asks second letters phrase their own way."""
     found, last = {}, {}
     for entry in reversed(entries):
         key = (entry.kind, entry.ask_id, entry.snapshot.get("target_id"))
-        found[entry.id] = changes(last.get(key), entry.snapshot)
+        found[entry.id] = changes(last.get(key), entry.snapshot, ask_titles)
         last[key] = entry.snapshot
     return found
 
@@ -644,6 +701,12 @@ def nation_rules(fields: dict) -> dict[Nation, NationRule]:
                             "phrasing.", f"{prefix}_mp_letter") from None
         rule = NationRule(nation=nation, devolved=devolved, decided_by=value("decided_by"),
                           mp_letter=mp_letter, paragraph=value("paragraph"), note=value("note"))
+        if devolved and not rule.decided_by:
+            # Never filled in silently: "the Senedd" may be wrong (the Welsh Government,
+            # Welsh ministers), and writers read it beside the ask.
+            raise EditError(f"Name who decides this in {nation.label}, as a sentence names "
+                            f"it, e.g. “{DEFAULT_DEVOLVED_BODY[nation]}”.",
+                            f"{prefix}_decided_by")
         if len(rule.decided_by) > MAX_BODY_LENGTH:
             raise EditError(f"Keep who decides under {MAX_BODY_LENGTH} characters.",
                             f"{prefix}_decided_by")

@@ -285,7 +285,7 @@ class EmbedForm(FlaskForm):
         Length(max=4000)])
 
 
-class TargetForm(FlaskForm):
+class TargetForm(WelshBeside, FlaskForm):
     """A second letter's target: the office, its address, who is offered it, its wording.
 
     Each ask's own phrasing is a field "ask_<id>", added per campaign (target_form)."""
@@ -315,12 +315,18 @@ class TargetForm(FlaskForm):
         InputRequired("Write the closing request of the letter."), valid_wording])
 
 
+add_welsh_fields(TargetForm, _texts("salutation", "subject", "opening", "closing"))
+
+
 def target_form(asks: list[Ask], **kwargs) -> TargetForm:
-    """The target form for a campaign with `asks`: one optional phrasing field per ask."""
+    """The target form for a campaign with `asks`: one optional phrasing field per ask,
+    each with its Welsh beside it."""
     class CampaignTargetForm(TargetForm):
         pass
     for ask in asks:
         setattr(CampaignTargetForm, f"ask_{ask.id}", TextAreaField(
             f"“{ask.title}” in this letter (optional)", filters=[wording_text],
             validators=[Optional(), valid_wording]))
+    add_welsh_fields(CampaignTargetForm, {f"ask_{ask.id}": (f"“{ask.title}” in this letter",
+                                                            None) for ask in asks})
     return CampaignTargetForm(**kwargs)

@@ -23,6 +23,7 @@ from campaign.stances.records import stance_of
 from letters import MP, Letter, Sender, compose_letter
 from letters.languages import ENGLISH, WELSH
 from letters.nations import Nation
+from letters.stances import Stance
 
 SAMPLE_MP = MP(
     member_id=0, display_as="Ms Sam Sample", full_title="Sam Sample MP (sample)",
@@ -47,14 +48,33 @@ class SampleSeat:
     label: str
 
 
-def sample_seats(db: sqlite_utils.Database) -> list[SampleSeat]:
-    """The seats to choose from: the built-in sample first, then the MP register."""
+def sample_seats(db: sqlite_utils.Database, campaign_id: int | None = None) -> list[SampleSeat]:
+    """The seats to choose from: the built-in sample first, then the MP register, each MP
+    marked as the letter treats them (a minister, a shadow minister, a supporter of
+    campaign `campaign_id`), so staff can preview each wording."""
     # A seat the shipped list lacks has no code to choose it by; it is left out.
-    rows = db.query("select constituency_code, constituency_name, display_as from mps"
-                    " where constituency_code is not null order by constituency_name")
+    rows = db.query(
+        "select m.constituency_code, m.constituency_name, m.display_as, m.government_posts,"
+        " m.opposition_posts, s.stance from mps m left join mp_stances s"
+        " on s.member_id = m.member_id and s.campaign_id = ?"
+        " where m.constituency_code is not null order by m.constituency_name",
+        [campaign_id if campaign_id is not None else -1])
     return [SampleSeat(SAMPLE_KEY, "Sampleton (built-in sample MP)")] + [
-        SampleSeat(r["constituency_code"], f"{r['constituency_name']} ({r['display_as']})")
+        SampleSeat(r["constituency_code"],
+                   f"{r['constituency_name']} ({r['display_as']}){_marks(r)}")
         for r in rows]
+
+
+def _marks(row: dict) -> str:
+    """" · minister · supports the campaign": what changes the letter's wording."""
+    marks = []
+    if (row["government_posts"] or "").strip():
+        marks.append("minister")
+    elif (row["opposition_posts"] or "").strip():
+        marks.append("shadow minister")
+    if row["stance"] == str(Stance.SUPPORTS):
+        marks.append("supports the campaign")
+    return "".join(f" \u00b7 {mark}" for mark in marks)
 
 
 def sample_mp(db: sqlite_utils.Database, key: str | None) -> MP:

@@ -20,12 +20,19 @@ def saved(form, change, *args) -> bool:
     try:
         change(get_db(), *args, editor())
     except editing.EditError as error:
-        field = form[error.field] if error.field and error.field in form else None
-        if field is not None:
-            field.errors = [*field.errors, error.message]
-        else:
-            form.form_errors.append(error.message)
+        show_errors(form, error)
         return False
     except editing.NotFound:
         abort(404)
     return True
+
+
+def show_errors(form, error: editing.EditError) -> None:
+    """Put each refusal in `error` (every one of an EditErrors) by the field it names, or
+    above the form; a message the field shows already is not repeated."""
+    for each in getattr(error, "errors", [error]):
+        field = form[each.field] if each.field and each.field in form else None
+        if field is None:
+            form.form_errors.append(each.message)
+        elif each.message not in field.errors:
+            field.errors = [*field.errors, each.message]

@@ -17,11 +17,13 @@ from campaign.clock import timestamp
 from campaign.db import write_transaction
 from campaign.staff.editing import (
     EditError,
+    EditErrors,
     Editor,
     NotFound,
     check_all_wording,
     check_ask_paragraph,
     record_change,
+    welsh_alone,
 )
 from letters.devolution import DEVOLVED_NATIONS
 from letters.targets import address_problem
@@ -31,56 +33,92 @@ _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 
 
 def target_values(fields: dict, ask_ids: list[int]) -> dict:
-    """The row to store from a target form's fields; raise EditError naming the field
-    that cannot be saved. `ask_ids` are the campaign's asks (their own phrasings are
-    the fields "ask_<id>")."""
+    """The row to store from a target form's fields; raise EditErrors naming every field
+    that cannot be saved, all at once. `ask_ids` are the campaign's asks (their own
+    phrasings are the fields "ask_<id>")."""
     def line(name: str) -> str:
         return (fields.get(name) or "").strip()
 
+    problems: list[EditError] = []
+
+    def refuse(message: str, field: str) -> None:
+        problems.append(EditError(message, field))
+
     values = {name: line(name) for name in ("office", "holder", "salutation", "email",
                                             "subject")}
-    for name in ("office", "salutation"):
-        if not values[name]:
-            raise EditError({"office": "Name the office, e.g. Minister of Justice.",
-                             "salutation": "Write the greeting, e.g. Dear Minister."}[name], name)
+    if not values["office"]:
+        refuse("Name the office, e.g. Minister of Justice.", "office")
+    if not values["salutation"]:
+        refuse("Write the greeting, e.g. Dear Minister.", "salutation")
     for name in ("office", "holder", "salutation"):
         if len(values[name]) > LINE_MAX:
-            raise EditError(f"Keep this under {LINE_MAX} characters.", name)
+            refuse(f"Keep this under {LINE_MAX} characters.", name)
     address = [part.strip() for part in (fields.get("address") or "").splitlines()
                if part.strip()]
     if not address:
-        raise EditError("Write the office's postal address, one line per line, the postcode "
-                        "last.", "address")
-    if len("\n".join(address)) > ADDRESS_MAX:
-        raise EditError(f"Keep the address under {ADDRESS_MAX} characters.", "address")
-    problem = address_problem([values["holder"], values["office"], *address])
-    if problem:
-        raise EditError(problem, "address")
+        refuse("Write the office's postal address, one line per line, the postcode last.",
+               "address")
+    elif len("\n".join(address)) > ADDRESS_MAX:
+        refuse(f"Keep the address under {ADDRESS_MAX} characters.", "address")
+    else:
+        problem = address_problem([values["holder"], values["office"], *address])
+        if problem:
+            refuse(problem, "address")
     if values["email"] and (len(values["email"]) > EMAIL_MAX or not _EMAIL.match(values["email"])):
-        raise EditError("Enter an email address like minister@example.gov.uk, or leave it "
-                        "empty.", "email")
+        refuse("Enter an email address like minister@example.gov.uk, or leave it empty.",
+               "email")
     codes = [str(code) for code in (fields.get("nations") or [])]
     nations = [str(nation) for nation in DEVOLVED_NATIONS if str(nation) in codes]
     if not nations:
-        raise EditError("Choose the nations whose writers are offered this letter.", "nations")
+        refuse("Choose the nations whose writers are offered this letter.", "nations")
     wording = {"opening": fields.get("opening") or "", "closing": fields.get("closing") or "",
                "subject": values["subject"]}
-    check_all_wording(wording)  # the MP letter's checks, field by field
+    welsh = {f"{name}_cy": (fields.get(f"{name}_cy") or "").strip()
+             for name in ("salutation", "subject", "opening", "closing")}
+    for name in ("opening", "closing", "subject"):
+        try:  # the MP letter's checks, field by field, the Welsh beside its English
+            check_all_wording({name: wording[name], f"{name}_cy": welsh[f"{name}_cy"]})
+        except EditError as error:
+            problems.append(error)
+    if welsh["salutation_cy"] and not values["salutation"]:
+        refuse(welsh_alone("salutation"), "salutation_cy")
+    if len(welsh["salutation_cy"]) > LINE_MAX:
+        refuse(f"Greeting in Welsh: keep this under {LINE_MAX} characters.", "salutation_cy")
     for name in ("opening", "closing"):
         if not wording[name].strip():
-            raise EditError("A letter needs this.", name)
-    paragraphs = {}
+            refuse("A letter needs this.", name)
+    paragraphs, paragraphs_cy = {}, {}
     for ask_id in ask_ids:
         text = (fields.get(f"ask_{ask_id}") or "").strip()
-        if text:
-            try:
-                check_ask_paragraph(text)
-            except EditError as error:
-                raise EditError(error.message, f"ask_{ask_id}") from None
-            paragraphs[str(ask_id)] = text
-    return {**values, **{k: wording[k].strip() for k in ("opening", "closing")},
+        text_cy = (fields.get(f"ask_{ask_id}_cy") or "").strip()
+        for name, written, kept in ((f"ask_{ask_id}", text, paragraphs),
+                                    (f"ask_{ask_id}_cy", text_cy, paragraphs_cy)):
+            if written:
+                try:
+                    check_ask_paragraph(written)
+                except EditError as error:
+                    refuse(error.message, name)
+                kept[str(ask_id)] = written
+        if text_cy and not text:
+            refuse("Its Welsh needs the English beside it: write this letter's own English "
+                   "paragraph too, or leave the Welsh empty.", f"ask_{ask_id}_cy")
+    if problems:
+        raise EditErrors(problems)
+    return {**values, **{k: wording[k].strip() for k in ("opening", "closing")}, **welsh,
             "address": "\n".join(address), "nations": ",".join(nations),
-            "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False, sort_keys=True)}
+            "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False, sort_keys=True),
+            "ask_paragraphs_cy": json.dumps(paragraphs_cy, ensure_ascii=False,
+                                            sort_keys=True)}
+
+
+def target_problems(fields: dict, ask_ids: list[int]) -> EditError | None:
+    """What target_values would refuse in `fields` (every mistake), or None: the form's
+    own checks and these are shown together, never one round after another."""
+    try:
+        target_values(fields, ask_ids)
+    except EditError as error:
+        return error
+    return None
 
 
 def create_target(db: sqlite_utils.Database, campaign_id: int, fields: dict,

@@ -21,8 +21,9 @@ from campaign.public.downloads import letter_file
 from campaign.staff import target_editing
 from campaign.staff.forms import target_form
 from campaign.staff.preview import SAMPLE_MP, SAMPLE_SENDER
-from campaign.staff.saving import saved
+from campaign.staff.saving import saved, show_errors
 from letters.file_formats import FILE_FORMATS
+from letters.languages import ENGLISH, WELSH
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed
 from letters.targets import NoTargetAsks, compose_target_letter
@@ -38,14 +39,23 @@ def _campaign_or_404(campaign_id: int):
 
 def _form_data(row: dict) -> dict:
     data = {name: row[name] or "" for name in ("office", "holder", "salutation", "address",
-                                              "email", "subject", "opening", "closing")}
+                                              "email", "subject", "opening", "closing",
+                                              "salutation_cy", "subject_cy", "opening_cy",
+                                              "closing_cy")}
     data["nations"] = [code for code in (row["nations"] or "").split(",") if code]
     for ask_id, text in json.loads(row["ask_paragraphs"] or "{}").items():
         data[f"ask_{ask_id}"] = text
+    for ask_id, text in json.loads(row["ask_paragraphs_cy"] or "{}").items():
+        data[f"ask_{ask_id}_cy"] = text
     return data
 
 
 def _page(form, campaign, asks, target_id=None):
+    if form.errors or form.form_errors:
+        # The form's own checks failed: name every other mistake too, in the same round.
+        problems = target_editing.target_problems(form.data, [ask.id for ask in asks])
+        if problems is not None:
+            show_errors(form, problems)
     return render_template("staff/target_form.html", form=form, campaign=campaign, asks=asks,
                            target_id=target_id, placeholders=PLACEHOLDERS), \
         422 if form.errors else 200
@@ -80,18 +90,22 @@ def edit_target(campaign_id: int, target_id: int):
     return _page(form, campaign, asks, target_id)
 
 
-def _preview_letter(campaign_id: int, target_id: int, seed: int):
-    """(target, letter or None, why not) for a sample writer in the target's first nation,
-    with every enabled ask."""
+def _preview_letter(campaign_id: int, target_id: int, seed: int, welsh: bool = False):
+    """(target, nation, letter or None, why not, whether in Welsh) for a sample writer in
+    the target's first nation, with every enabled ask; in Welsh (`welsh`) when the
+    target's Welsh is complete, as a writer on the Welsh pages would get it."""
     target = campaign_target(get_db(), campaign_id, target_id) or abort(404)
     nation = target.nations[0] if target.nations else None
+    in_welsh = target.in_welsh() if welsh else None
     try:
         letter = compose_target_letter(
-            target=target, asks=enabled_asks(get_db(), campaign_id), nation=nation,
-            mp=SAMPLE_MP, sender=SAMPLE_SENDER, today=today(), seed=seed)
+            target=in_welsh or target,
+            asks=enabled_asks(get_db(), campaign_id, WELSH if in_welsh else ENGLISH),
+            nation=nation, mp=SAMPLE_MP, sender=SAMPLE_SENDER, today=today(), seed=seed,
+            language=WELSH if in_welsh else ENGLISH)
     except (NoTargetAsks, LetterTooLong) as error:
-        return target, nation, None, str(error)
-    return target, nation, letter, None
+        return target, nation, None, str(error), in_welsh is not None
+    return target, nation, letter, None, in_welsh is not None
 
 
 @bp.get("/<int:campaign_id>/targets/<int:target_id>/preview")
@@ -100,9 +114,11 @@ def preview_target(campaign_id: int, target_id: int):
     """A second letter as a sample writer in its first nation would get it."""
     campaign = _campaign_or_404(campaign_id)
     seed = request.args.get("seed", type=int) or new_seed()
-    target, nation, letter, problem = _preview_letter(campaign_id, target_id, seed)
+    target, nation, letter, problem, in_welsh = _preview_letter(
+        campaign_id, target_id, seed, welsh=request.args.get("language") == WELSH)
     return render_template("staff/target_preview.html", campaign=campaign, target=target,
-                           nation=nation, letter=letter, problem=problem, seed=seed)
+                           nation=nation, letter=letter, problem=problem, seed=seed,
+                           in_welsh=in_welsh, welsh_ready=target.in_welsh() is not None)
 
 
 @bp.get("/<int:campaign_id>/targets/<int:target_id>/preview/<fmt>")
@@ -111,8 +127,9 @@ def preview_target_download(campaign_id: int, target_id: int, fmt: str):
     """The preview second letter as PDF, DOCX or envelope; not counted."""
     file_format = FILE_FORMATS.get(fmt) or abort(404)
     _campaign_or_404(campaign_id)
-    _target, _nation, letter, _problem = _preview_letter(
-        campaign_id, target_id, request.args.get("seed", 0, type=int))
+    _target, _nation, letter, _problem, _welsh = _preview_letter(
+        campaign_id, target_id, request.args.get("seed", 0, type=int),
+        welsh=request.args.get("language") == WELSH)
     if letter is None:
         return redirect(url_for("staff_targets.preview_target", campaign_id=campaign_id,
                                 target_id=target_id))

@@ -59,7 +59,7 @@ from campaign.staff.forms import (
     WordingForm,
     nation_form_data,
 )
-from campaign.staff.saving import editor, saved
+from campaign.staff.saving import editor, saved, show_errors
 from letters import NothingForMP
 from letters.devolution import DEVOLVED_NATIONS
 from letters.file_formats import FILE_FORMATS
@@ -71,6 +71,8 @@ from letters.wording import PLACEHOLDERS
 bp = Blueprint("staff", __name__, url_prefix="/staff/campaigns")
 # The history names a snapshot's fields as staff read them ("Opening in Welsh").
 bp.add_app_template_filter(differences.field_label, "field_label")
+bp.add_app_template_global(differences.field_value, "field_value")
+bp.add_app_template_filter(differences.own_paragraphs, "own_paragraphs")
 # The ask form's sections on who decides the ask per devolved nation: (nation, field prefix).
 NATION_SECTIONS = [(nation, editing.NATION_FIELDS[nation]) for nation in DEVOLVED_NATIONS]
 staff_only = role_required("staff")
@@ -89,6 +91,7 @@ def _overview(campaign: Campaign, status_error: str | None = None, status: int =
         "staff/campaign.html", campaign=campaign, asks=all_asks(db, campaign.id),
         targets=campaign_targets(db, campaign.id),
         problems=editing.problems_going_live(db, campaign.id), status_error=status_error,
+        to_check=editing.worth_checking(db, campaign.id),
         welsh=editing.welsh_line(db, campaign.id),
         action_form=ActionForm(), max_asks=editing.MAX_ASKS), status
 
@@ -109,10 +112,12 @@ def new():
         try:
             campaign_id = editing.create_campaign(get_db(), form.data, editor())
         except editing.EditError as error:
-            form[error.field or "title"].errors.append(error.message)
+            show_errors(form, error)
         else:
             flash("Campaign created as a draft. Add its asks and check its wording.")
             return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+    elif form.errors:
+        _every_detail_mistake(form, None)
     return render_template("staff/campaign_form.html", form=form, campaign=None), \
         422 if form.errors else 200
 
@@ -130,11 +135,22 @@ def edit(campaign_id: int):
     """Change the campaign's title, web address, summary, intro and thank-you text."""
     campaign = _campaign_or_404(campaign_id)
     form = CampaignForm(obj=campaign, **editing.campaign_welsh(get_db(), campaign_id))
-    if form.validate_on_submit() and saved(form, editing.update_campaign, campaign_id, form.data):
-        flash("Campaign details saved.")
-        return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+    if form.validate_on_submit():
+        if saved(form, editing.update_campaign, campaign_id, form.data):
+            flash("Campaign details saved.")
+            return redirect(url_for("staff.campaign", campaign_id=campaign_id))
+    elif form.errors:
+        _every_detail_mistake(form, campaign_id)
     return render_template("staff/campaign_form.html", form=form, campaign=campaign), \
         422 if form.errors else 200
+
+
+def _every_detail_mistake(form, campaign_id: int | None) -> None:
+    """The form's own checks failed: name the details' other mistakes in the same round
+    (a web address in use among them), never one round after another."""
+    problems = editing.campaign_problems(get_db(), form.data, campaign_id)
+    if problems:
+        show_errors(form, editing.EditErrors(problems))
 
 
 # Every change of status asks first: going live opens the campaign to the public,
@@ -153,6 +169,7 @@ def confirm_status(campaign_id: int, target: str):
         return _overview(campaign, GOING_LIVE_BLOCKED, 422)
     return render_template("staff/confirm_status.html", campaign=campaign, target=target,
                            asks=enabled_asks(get_db(), campaign_id),
+                           to_check=editing.worth_checking(get_db(), campaign_id),
                            welsh=editing.welsh_line(get_db(), campaign_id))
 
 
@@ -173,7 +190,10 @@ def status(campaign_id: int):
         # The checklist in the Status section says what is missing, one item a line.
         going_live = form.status.data == "live"
         return _overview(campaign, GOING_LIVE_BLOCKED if going_live else error.message, 422)
-    flash(f"The campaign is now {form.status.data}.")
+    flash({"draft": "The campaign is now a draft: only staff can see it.",
+           "live": "The campaign is now live.",
+           "closed": "The campaign is now closed."}.get(form.status.data,
+                                                         f"The campaign is now {form.status.data}."))
     return redirect(url_for("staff.campaign", campaign_id=campaign_id))
 
 
@@ -281,8 +301,10 @@ def history(campaign_id: int):
 def _history_page(campaign: Campaign, form: ActionForm, status: int = 200):
     db = get_db()
     entries = editing.history(db, campaign.id)
+    ask_titles = {str(ask.id): ask.title for ask in all_asks(db, campaign.id)}
     return render_template("staff/history.html", campaign=campaign, entries=entries, form=form,
-                           changed=editing.what_changed(entries),
+                           changed=editing.what_changed(entries, ask_titles),
+                           ask_titles=ask_titles,
                            restorable={e.id for e in entries if editing.restorable(db, e)}), status
 
 
@@ -348,7 +370,7 @@ def preview(campaign_id: int):
         letter, wording_error = None, str(error)
     return render_template(
         "staff/preview.html", campaign=campaign, letter=letter, mp=mp,
-        is_sample=mp is previews.SAMPLE_MP, seats=previews.sample_seats(db), seat=seat,
+        is_sample=mp is previews.SAMPLE_MP, seats=previews.sample_seats(db, campaign.id), seat=seat,
         public_asks=enabled_asks(db, campaign_id, campaign.language),
         wording_error=wording_error, seed=seed, nation=nation, nations=list(Nation),
         welsh_asked=asked == "cy", welsh=editing.welsh_line(db, campaign_id),

@@ -59,9 +59,20 @@ def read_stances(db: sqlite_utils.Database, data: bytes) -> ImportResult:
     code_column = next((header[name] for name in CODE_COLUMNS if name in header), None)
     member_column = header.get("member_id")
     if "stance" not in header or (code_column is None and member_column is None):
+        separated = ";" in next(iter(header), "") or len(header) == 1 and ";" in text[:200]
+        hint = (" Its columns seem to be separated by semicolons: save it from your "
+                "spreadsheet as “CSV UTF-8 (comma delimited)” and try again.") if separated \
+            else ""
         return ImportResult([], [("Line 1 must name the columns: “stance”, and "
                                   "“constituency_code” (a GSS code such as E14001465) or "
-                                  "“member_id” (the Members API's id).")])
+                                  "“member_id” (the Members API's id)." + hint)])
+    extra = [name for name in header if name and name not in {"stance", "member_id",
+                                                               *CODE_COLUMNS}]
+    if extra:
+        return ImportResult([], [
+            f"Line 1 names {'a column' if len(extra) == 1 else 'columns'} this file does not "
+            f"take: {', '.join(f'“{name}”' for name in extra)}. Keep only “stance”, and "
+            "“constituency_code” or “member_id”, so that nothing is read from the wrong one."])
     by_code = {row[0]: row[1] for row in db.execute(
         "select constituency_code, member_id from mps where constituency_code is not null")}
     members = {row[0]: row[1] for row in db.execute(
@@ -86,7 +97,9 @@ def read_stances(db: sqlite_utils.Database, data: bytes) -> ImportResult:
         stance = Stance.read(stance_text)
         code, member_text = _cell(row, code_column).upper(), _cell(row, member_column)
         problem, member_id = None, None
-        if stance is None:
+        if stance is None and not stance_text:
+            problem = "the stance is empty: write supports, opposes or not known"
+        elif stance is None:
             problem = (f"the stance “{stance_text}” is not one of supports, "
                        "opposes or not known")
         elif member_text:

@@ -33,6 +33,10 @@ class ImportForm(FlaskForm):
     csv_file = FileField("CSV file of stances")
 
 
+#: Seats listed on one page of the stances page.
+SEATS_PER_PAGE = 50
+
+
 def _campaign_or_404(campaign_id: int):
     return campaign_by_id(get_db(), campaign_id) or abort(404)
 
@@ -50,16 +54,28 @@ def _page(campaign, import_form: ImportForm, errors: list[str] | None = None,
         seats = [seat for seat in seats if folded in " ".join(
             (seat["constituency_name"], seat["display_as"], seat["constituency_code"] or "",
              seat["party"])).casefold()]
-    return render_template("stances/stances.html", campaign=campaign, seats=seats,
+    shown = request.args.get("stance", "")
+    if shown in {str(stance) for stance in Stance}:
+        seats = [seat for seat in seats if seat["stance"] == shown]
+    else:
+        shown = ""
+    # 650 rows of forms are 71,000 px on a phone: a page at a time, each Save in reach.
+    pages = max(1, -(-len(seats) // SEATS_PER_PAGE))
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    return render_template("stances/stances.html", campaign=campaign,
+                           seats=seats[(page - 1) * SEATS_PER_PAGE:page * SEATS_PER_PAGE],
+                           matching=len(seats), page=page, pages=pages, shown=shown,
                            query=query, counts=counts, choices=STANCE_CHOICES,
+                           can_edit=current_user.can_edit,
                            mark_form=MarkForm(formdata=None), import_form=import_form,
                            import_errors=errors or []), status
 
 
 @bp.get("/<int:campaign_id>/stances")
-@role_required("staff")
+@role_required("staff", "organiser")
 def stances(campaign_id: int):
-    """Every seat with its MP, their post and their stance on this campaign."""
+    """Every seat with its MP, their post and their stance on this campaign, a page at a
+    time (organisers read it; staff mark stances)."""
     return _page(_campaign_or_404(campaign_id), ImportForm(formdata=None))
 
 
@@ -79,8 +95,11 @@ def mark(campaign_id: int):
     records.set_stances(get_db(), campaign.id, [(form.member_id.data, stance)],
                         current_user.email)
     flash(f"{names[form.member_id.data]}: {stance.label.lower()}.")
+    # Back to the same page of the same list (the filter by stance stays as chosen).
     return redirect(url_for("stances.stances", campaign_id=campaign.id,
-                            q=request.args.get("q") or None)
+                            q=request.args.get("q") or None,
+                            stance=request.args.get("stance") or None,
+                            page=request.args.get("page", type=int) or None)
                     + f"#member-{form.member_id.data}", code=303)
 
 

@@ -72,6 +72,8 @@ STAFF_PAGES: list[str] = [
     "/staff/accounts/",
     "/staff/accounts/new",
     "/staff/accounts/1/",
+    "/staff/accounts/1/disable",
+    "/staff/accounts/1/password",
 ]
 STAFF_EMAIL = "axe-staff@example.org"
 STAFF_PASSWORD = "correct horse battery staple"
@@ -399,5 +401,7 @@ def test_welsh_fields_sit_under_their_english_and_name_their_mistakes(page, axe_
     check(page, axe_js, "staff-welsh-wording-error")
     shoot("wording-error")
     page.goto("/staff/campaigns/1/asks/1/edit")
+    # Each nation's rule is folded until opened (issue 30).
+    page.locator("details.nation-rule-fold > summary", has_text="Scotland").click()
     page.locator("summary", has_text="of Who decides it in Scotland").click()
     shoot("ask")
