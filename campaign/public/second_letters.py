@@ -59,12 +59,12 @@ def second_letters(context: LetterContext) -> list[SecondLetter]:
         return []
     chosen = set(request.ask_ids)
     english = [ask for ask in context.english_asks if ask.id in chosen]
-    welsh = list(context.ticked) if context.campaign.language == WELSH else None
+    in_welsh_pages = context.campaign.language == WELSH
     nation = context.nation
     letters = []
     for target in targets:
-        in_welsh = target.in_welsh() if welsh is not None else None
-        asks = welsh if in_welsh is not None else english
+        in_welsh = target.in_welsh() if in_welsh_pages else None
+        asks = list(context.ticked) if in_welsh is not None else english
         try:
             letter = compose_target_letter(
                 target=in_welsh or target, asks=asks, nation=nation, mp=context.mp,
