@@ -203,6 +203,9 @@ SETTINGS: tuple[Setting, ...] = (
             "No MP register entry older than this addresses a letter."),
     Setting("MP_REGISTER_AUTO_REFRESH", "1", on_or_off(),
             "Whether the site refreshes the MP register itself in the background."),
+    Setting("MP_REGISTER_MAX_CHANGES", "10",
+            number("seats", at_least=0, at_most=650, whole=True, example="10"),
+            "A refresh changing more seats than this is held until accepted."),
     Setting("UPSTREAM_CONNECT_TIMEOUT", "1.5",
             number(SECONDS, above=0, at_most=20, example="1.5"),
             "Seconds to connect to postcodes.io or the Members API."),
@@ -311,6 +314,9 @@ def from_environment(instance_path: str, environ: Mapping[str, str] = os.environ
         # refreshes the register itself before then (see lookup.register_upkeep).
         "MP_REGISTER_MAX_AGE": read("MP_REGISTER_MAX_AGE"),
         "MP_REGISTER_AUTO_REFRESH": read("MP_REGISTER_AUTO_REFRESH"),
+        # Outside a general election a few seats change a month: a refresh changing more
+        # is held (lookup.register_checks) until `mps refresh --accept-changes`.
+        "MP_REGISTER_MAX_CHANGES": read("MP_REGISTER_MAX_CHANGES"),
         # How long each process trusts its count for the public "letters so far" counter.
         "COUNTER_CACHE_SECONDS": read("COUNTER_CACHE_SECONDS"),
         "MAX_CONTENT_LENGTH": 256 * 1024,
