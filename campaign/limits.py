@@ -24,6 +24,9 @@ import logging
 
 from flask import Flask, current_app, request
 from flask_limiter import Limiter
+from limits.errors import ConfigurationError
+
+from campaign.config import ConfigError
 
 # A citizen looks up one postcode, perhaps a few with typos; a script looks up
 # thousands. The preview looks the postcode up again, so it shares this limit.
@@ -86,13 +89,52 @@ def account_address_key() -> str:
 
 limiter = Limiter(key_func=client_key)
 
+# Redis on the same machine answers in well under a millisecond. One that does not
+# answer in this long is hung (kill -STOP, swapping, a full disk): the request counts
+# in this process's memory instead (Flask-Limiter's in-memory fallback, which warns
+# "falling back to in-memory storage") rather than waiting with the citizen. Without
+# timeouts a hung Redis held every request until it woke.
+REDIS_TIMEOUT_SECONDS = 0.05
+
+
+def storage_options(uri: str) -> dict:
+    """Flask-Limiter's RATELIMIT_STORAGE_OPTIONS for the storage at `uri`: for Redis,
+    short socket timeouts and no retries (redis-py's default retries three times with
+    seconds of backoff, which a citizen would wait out on every request)."""
+    if not uri.startswith(("redis://", "rediss://", "redis+unix://", "unix://")):
+        return {}
+    from redis.backoff import NoBackoff  # only with the redis extra installed
+    from redis.retry import Retry
+    return {"socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+            "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            "retry": Retry(NoBackoff(), 0)}
+
 
 def init_app(app: Flask) -> None:
     """Attach the limiter to `app` with the settings in its config."""
     # Flask-Limiter logs each breach with its key at INFO; the key is already a
     # pseudonym, but a log that can link one client's requests is still too much.
     logging.getLogger("flask-limiter").setLevel(logging.WARNING)
-    limiter.init_app(app)
+    app.config.setdefault("RATELIMIT_STORAGE_OPTIONS",
+                          storage_options(app.config.get("RATELIMIT_STORAGE_URI") or ""))
+    # The extension object is shared by every app in the process (tests make many) and
+    # keeps a fallen-back store and storage options across init_app: start clean.
+    if hasattr(limiter, "_storage_dead"):
+        limiter._storage_dead = False
+    if isinstance(getattr(limiter, "_storage_options", None), dict):
+        limiter._storage_options.clear()
+    try:
+        limiter.init_app(app)
+    except ConfigurationError as error:  # an unknown scheme, or redis:// without redis
+        raise ConfigError(
+            f"RATELIMIT_STORAGE_URI is {app.config.get('RATELIMIT_STORAGE_URI')!r}, which "
+            f"cannot be used ({error}): it takes memory:// or redis://host:6379/0.") from None
+    if app.config["RATELIMIT_ENABLED"] and \
+            app.config["RATELIMIT_STORAGE_OPTIONS"] and not limiter.storage.check():
+        # Not fatal: the limits hold per process until it answers (and are checked
+        # against it again every few seconds).
+        log.warning("The rate-limit store at RATELIMIT_STORAGE_URI does not answer: limits "
+                    "count in each process's memory until it does")
     # Flask-Limiter keeps `enabled` on the shared object and only reads it when
     # enabled; set it both ways so one app's settings never leak into the next.
     limiter.enabled = app.config["RATELIMIT_ENABLED"]
