@@ -138,8 +138,11 @@ def _register_error_pages(app: Flask) -> None:
                             "shorten it and try again."))
 
     @app.errorhandler(429)
-    def too_many_requests(_error):
-        # Flask-Limiter adds Retry-After to this response.
+    def too_many_requests(error):
+        # A limit that says it in its own page (the staff sign-in's) keeps it;
+        # Flask-Limiter adds Retry-After to either response.
+        if getattr(error, "response", None) is not None:
+            return error.response
         return page(429, gettext("Please wait a moment"),
                     gettext("We've had a lot of requests from your connection in a short "
                             "time. Please wait a minute and try again. If you share a "

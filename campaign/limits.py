@@ -36,7 +36,8 @@ DOWNLOAD_LIMIT = "30 per minute; 300 per hour"
 # References: a citizen opens theirs a few times; a script guessing references is
 # held to a trickle (31**8 possible references).
 REFERENCE_LIMIT = "20 per minute; 100 per hour"
-# Staff logins: enough for typos, too few to guess a password.
+# Failed staff sign-ins per address: enough for typos, too few to guess a password.
+# Only failures count: an office sharing one connection signs in all morning.
 LOGIN_LIMIT = "5 per minute; 30 per hour"
 # Failed sign-ins to one account from one address: the guesser is stopped there,
 # while the account's owner, signing in from anywhere else, is not.
@@ -47,6 +48,10 @@ ACCOUNT_ADDRESS_LOGIN_LIMIT = "10 per hour"
 # requests an hour keep an organiser out); tight enough that guessing a 12-character
 # password from many addresses stays hopeless.
 ACCOUNT_LOGIN_LIMIT = "50 per hour; 200 per day"
+# Failed sign-ins from a browser the account has signed in with before (its device
+# cookie, campaign/accounts/device_cookie.py): such a browser is exempt from the three
+# limits above, so strangers' guesses cannot lock its owner out, and held to this one.
+DEVICE_LOGIN_LIMIT = "10 per hour"
 
 log = logging.getLogger(__name__)
 
@@ -74,10 +79,15 @@ def client_key() -> str:
     return _pseudonym(b"rate-limit:", client_network(request.remote_addr))
 
 
+def account_pseudonym(email: str) -> str:
+    """A pseudonym for the account `email` names (normalised), useless without the key."""
+    from campaign.accounts.users import normalise_email  # users imports nothing from Flask-Limiter
+    return _pseudonym(b"sign-in:", normalise_email(email))
+
+
 def account_key() -> str:
     """A pseudonym for the account a sign-in names (its normalised e-mail)."""
-    from campaign.accounts.users import normalise_email  # users imports nothing from Flask-Limiter
-    return _pseudonym(b"sign-in:", normalise_email(request.form.get("email", "")))
+    return account_pseudonym(request.form.get("email", ""))
 
 
 def account_address_key() -> str:
