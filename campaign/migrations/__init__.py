@@ -399,3 +399,11 @@ def m021_launch_campaign_welsh(db: sqlite_utils.Database) -> None:
     from campaign.migrations.launch_welsh import give_launch_campaign_its_welsh
 
     give_launch_campaign_its_welsh(db)
+
+
+@migration
+def m028_letters_campaign_last_id(db: sqlite_utils.Database) -> None:
+    # Issue 34: the export cache keys each campaign's exports on its last letter's id;
+    # this index finds it at once instead of reading every letter of the campaign.
+    db.execute("create index if not exists idx_letters_campaign_id_id"
+               " on letters (campaign_id, id)")
