@@ -14,6 +14,7 @@ from campaign import (
     backups,
     clock,
     config,
+    database_file,
     db,
     exports,
     languages,
@@ -60,7 +61,7 @@ def create_app(test_config: dict | None = None,
     config.check(app.config)
     # The database's folder, not the instance folder: an installed wheel's instance
     # folder is under the read-only prefix, and production sets DATABASE_PATH.
-    os.makedirs(Path(app.config["DATABASE_PATH"]).parent, exist_ok=True)
+    database_file.prepare(app.config["DATABASE_PATH"])
 
     # First: the register's upkeep, built below, keeps the app's clock.
     clock.init_app(app, site_clock)

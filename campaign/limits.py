@@ -139,6 +139,9 @@ def init_app(app: Flask) -> None:
         raise ConfigError(
             f"RATELIMIT_STORAGE_URI is {app.config.get('RATELIMIT_STORAGE_URI')!r}, which "
             f"cannot be used ({error}): it takes memory:// or redis://host:6379/0.") from None
+    if not app.config["RATELIMIT_ENABLED"] and app.config.get("PRODUCTION"):
+        log.warning("RATELIMIT_ENABLED is off in production: no rate limit applies, to "
+                    "postcode lookups or staff sign-ins either")
     if app.config["RATELIMIT_ENABLED"] and \
             app.config["RATELIMIT_STORAGE_OPTIONS"] and not limiter.storage.check():
         # Not fatal: the limits hold per process until it answers (and are checked

@@ -37,3 +37,13 @@ def test_a_redis_that_does_not_answer_is_warned_about_and_counted_around(app_con
     assert lookups(client_at(app, "203.0.113.9"), 3) == [200, 200, 200]
     assert time.monotonic() - started < 3
     assert lookups(client_at(app, "203.0.113.9"), 30)[-1] == 429  # still limited, in memory
+
+
+def test_limits_turned_off_in_production_are_warned_about(app_config, caplog):
+    caplog.set_level(logging.WARNING)
+    make_app({**app_config, "PRODUCTION": True, "RATELIMIT_ENABLED": False,
+              "SECRET_KEY": "a3f9c2e871b04d6f5a2e9c8b7d1f0e4a", "ALLOWED_HOSTS": ("localhost",),
+              "ORGANISATION_NAME": "Example Group", "ORGANISATION_URL": "https://example.org",
+              "ORGANISATION_EMAIL": "privacy@example.org"})
+    assert any("RATELIMIT_ENABLED is off in production" in r.getMessage()
+               for r in caplog.records)
