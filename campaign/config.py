@@ -190,6 +190,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Signs forms, sessions and letters: 32 or more random characters in production."),
     Setting("DATABASE_PATH", None, text(),
             "The SQLite database file (instance/campaign.sqlite3 when unset)."),
+    Setting("COUNT_SPOOL_PATH", None, text(),
+            "A second folder for held letter counts, outside the database's folder."),
     Setting("POSTCODE_SOURCE", "both", one_of(*POSTCODE_SOURCES),
             "Where postcodes are looked up: the local directory, postcodes.io, or both."),
     Setting("POSTCODE_DIRECTORY_PATH", None, text(),
@@ -291,6 +293,8 @@ def from_environment(instance_path: str, environ: Mapping[str, str] = os.environ
         "SECRET_KEY": secret,
         "DATABASE_PATH": read("DATABASE_PATH") or str(Path(instance_path) / "campaign.sqlite3"),
         # local: the ONS directory only; remote: postcodes.io only; both: local first.
+        # Held letter counts when the database's folder can't take them (public.pending_counts).
+        "COUNT_SPOOL_PATH": read("COUNT_SPOOL_PATH") or "",
         "POSTCODE_SOURCE": read("POSTCODE_SOURCE"),
         # Empty means beside the database (see campaign.lookup.local_source.directory_path).
         "POSTCODE_DIRECTORY_PATH": read("POSTCODE_DIRECTORY_PATH") or "",
