@@ -119,9 +119,10 @@ def test_staff_see_a_held_refresh(refreshed, runner, client, fake_members):
     runner.invoke(args=["mps", "refresh"])
     sign_in(client, runner)
     text = page_text(client.get("/staff/").get_data(as_text=True))
-    assert "was not used" in text
-    assert "changes 649 seats" in text
+    assert "The last refresh was held" in text
+    assert "was not loaded because it changes 649 seats, more than MP_REGISTER_MAX_CHANGES" in text
     assert "The site keeps addressing letters from the last good register." in text
+    assert "accept the list with flask --app wsgi mps refresh --accept-changes" in text
 
 
 def test_the_background_refresh_holds_a_scrambled_list_too(refreshed, fake_members, clock):

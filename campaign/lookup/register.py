@@ -182,8 +182,6 @@ def _held_because(api: MembersAPI, sitting: list[MP], old: dict[str, dict], new:
     problem = register_checks.members_in_two_seats(sitting)
     if problem is None and max_changes is not None:
         problem = register_checks.too_many_changes(changed, max_changes)
-        if problem:
-            problem += ". " + register_checks.ACCEPT_HINT
     if problem is None:
         # The members newly in their seats (every one, on a first load) are asked for
         # their own record: a list whose seats were shuffled among real members
@@ -258,21 +256,25 @@ def _refuse_seats(db: sqlite_utils.Database, count: int, now: str, by: str,
     """Keep the register (and its emails) when the refresh's seats are not ours, or
     (`changes` given) are held back as implausible."""
     reason = f"the Members API's list of {count} sitting MPs was not used: {problem}"
+    held = None
+    if changes is not None:
+        # What the staff page shows of a held list; only too many changes can be accepted.
+        held = {"changed": len(changes), "problem": problem,
+                "acceptable": problem.startswith(register_checks.TOO_MANY)}
+        if held["acceptable"]:
+            reason += ". " + register_checks.ACCEPT_HINT
     with write_transaction(db):
-        _record_refusal(db, now, by, count, reason,
-                        changed=None if changes is None else len(changes))
+        _record_refusal(db, now, by, count, reason, held=held)
     return RefreshResult(loaded=count, replaced=False, refused_because=reason,
                          changes=changes or [], held=changes is not None)
 
 
 def _record_refusal(db: sqlite_utils.Database, now: str, by: str, count: int,
-                    reason: str, changed: int | None = None) -> None:
+                    reason: str, held: dict | None = None) -> None:
     # Logged and kept for the staff home page (register_status), inside the caller's
     # transaction; the register itself is left as it was.
     log.error("Register refresh refused: %s; the register was kept", reason)
-    record = {"at": now, "by": by, "count": count, "reason": reason}
-    if changed is not None:
-        record["changed"] = changed
+    record = {"at": now, "by": by, "count": count, "reason": reason, **(held or {})}
     db["register_meta"].upsert({"key": "refresh_refused", "value": json.dumps(record)},
                                pk="key")
 

@@ -20,6 +20,7 @@ from letters import MP
 # Members whose own record is read, per refresh: every changed seat of a by-election
 # month, a sample of a general election's (each call is ~0.1-0.5 s of the Members API).
 MEMBER_CHECKS = 10
+TOO_MANY = "it changes"
 ACCEPT_HINT = ("If a general election has just changed this many seats, check a few of "
                "them and accept it with: flask --app wsgi mps refresh --accept-changes")
 
@@ -41,7 +42,7 @@ def too_many_changes(changed: int, max_changes: int) -> str | None:
     """Why `changed` seats are more than a by-election month brings, or None."""
     if changed <= max_changes:
         return None
-    return (f"it changes {changed} seats, more than MP_REGISTER_MAX_CHANGES ({max_changes}) "
+    return (f"{TOO_MANY} {changed} seats, more than MP_REGISTER_MAX_CHANGES ({max_changes}) "
             "allows outside a general election")
 
 
