@@ -13,6 +13,7 @@ answers, and each worker's memory (RSS) minute by minute.
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import shutil
 import signal
@@ -25,6 +26,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -37,23 +39,27 @@ from campaign.demo.postcodes_io import FakePostcodesIO  # noqa: E402
 POSTCODES = ("E8 1DY", "PR7 1DP", "BR8 7RE", "FK1 1AA", "LL77 7TW", "B25 8NB")
 
 
-class Writer(HttpJourney):
-    """A citizen at an address of their own (nginx would set X-Forwarded-For)."""
+class AddressedConnection(http.client.HTTPConnection):
+    """A connection whose requests say which client sent them, as nginx would."""
 
     address = "203.0.113.1"
 
-    def request(self, method, path, form=None):
-        original = self._connection().request
+    def request(self, method, url, body=None, headers=None, **kwargs):
+        super().request(method, url, body=body,
+                        headers={**(headers or {}), "X-Forwarded-For": self.address}, **kwargs)
 
-        def with_address(method, url, body=None, headers=None):
-            return original(method, url, body=body,
-                            headers={**(headers or {}), "X-Forwarded-For": self.address})
-        self._conn.request = with_address
-        try:
-            return super().request(method, path, form)
-        finally:
-            if self._conn is not None:
-                self._conn.request = original
+
+class Writer(HttpJourney):
+    """A citizen at an address of their own (rate limits count each apart)."""
+
+    address = "203.0.113.1"
+
+    def _connection(self) -> http.client.HTTPConnection:
+        if self._conn is None:
+            parts = urlsplit(self.base_url)
+            self._conn = AddressedConnection(parts.hostname, parts.port, timeout=30)
+            self._conn.address = self.address
+        return self._conn
 
 
 def free_port() -> int:
@@ -141,9 +147,10 @@ def main() -> int:
                                 step_status = f"422 at {failed.args[0][0]}"
                             with lock:
                                 statuses[step_status] += 1
-                        except OSError:
+                        except (OSError, http.client.HTTPException) as failed:
+                            # A killed worker's connection: the writer tries again.
                             with lock:
-                                statuses["connection"] += 1
+                                statuses[type(failed).__name__] += 1
                         finally:
                             journey.close()
 
