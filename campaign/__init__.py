@@ -59,6 +59,10 @@ def create_app(test_config: dict | None = None,
     if test_config:
         app.config.from_mapping(test_config)
     config.check(app.config)
+    if not app.config["DEBUG"] and os.environ.get("FLASK_DEBUG", "").strip():
+        # FLASK_DEBUG=off is off here, but on to Flask's own reading (only 0, false and
+        # no are off to it), which `flask run` uses for its debugger: say it Flask's way.
+        os.environ["FLASK_DEBUG"] = "0"
     # The database's folder, not the instance folder: an installed wheel's instance
     # folder is under the read-only prefix, and production sets DATABASE_PATH.
     database_file.prepare(app.config["DATABASE_PATH"])

@@ -350,10 +350,10 @@ def from_environment(instance_path: str, environ: Mapping[str, str] = os.environ
         # The Host headers answered (Flask answers 400 to any other); empty: any, which
         # only development and test allow.
         "ALLOWED_HOSTS": read("ALLOWED_HOSTS") or (),
-        # Flask reads FLASK_DEBUG itself (more loosely: "off" is on to Flask), so only
-        # "on" is passed on, for check() to refuse in production; a malformed value
-        # fails here with its sentence.
-        **({"DEBUG": True} if read("FLASK_DEBUG") else {}),
+        # Flask reads FLASK_DEBUG itself, more loosely ("off" is on to Flask): the value as
+        # this table reads it is passed on both ways (check() refuses it on in production,
+        # create_app tells `flask run` an "off" its way); a malformed value fails here.
+        "DEBUG": bool(read("FLASK_DEBUG")),
     }
 
 
