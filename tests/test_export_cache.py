@@ -98,3 +98,13 @@ def test_the_whole_site_has_a_cap_too_and_cached_answers_need_no_slot(written, o
     finally:
         for slot in others:
             slot.release()
+
+
+def test_a_zip_asked_for_but_never_read_gives_its_slot_back(organiser):
+    head = organiser.head(f"{COUNTS}/packs.zip")
+    assert head.status_code == 200
+    head.close()  # as a WSGI server closes every answer once sent
+    unread = organiser.get(f"{COUNTS}/packs.zip?since=2025-03-02", buffered=False)
+    assert unread.status_code == 200
+    unread.close()  # the reader leaves before the first byte
+    assert organiser.get(f"{COUNTS}/counts.json").status_code == 200  # a slot is free

@@ -123,8 +123,8 @@ def cached(view: Callable) -> Callable:
         if response.is_streamed:
             # Kept as it is sent; the slot is held until the last byte is built.
             # Paths now: the body is built after the request (and its app) has gone.
-            response.response = _kept_while_sent(response, response.iter_encoded(),
-                                                 _paths(name), slot)
+            response.response = _KeptWhileSent(response, response.iter_encoded(),
+                                                _paths(name), slot)
             return response
         try:
             _write(name, response, [response.get_data()])
@@ -174,27 +174,46 @@ def _write_meta(response: Response, meta: Path) -> None:
     os.replace(out.name, meta)
 
 
-def _kept_while_sent(response: Response, chunks: Iterator[bytes], paths: tuple[Path, Path],
-                     slot: busy.Slot) -> Iterator[bytes]:
-    body, meta = paths
-    base = body.parent
-    base.mkdir(mode=0o700, parents=True, exist_ok=True)
-    part = tempfile.NamedTemporaryFile("wb", dir=base, delete=False, suffix=".part")
-    complete = False
-    try:
-        for chunk in chunks:
-            part.write(chunk)
-            yield chunk
-        complete = True
-    finally:
-        slot.release()
-        part.close()
-        if complete:
-            os.replace(part.name, body)
-            _write_meta(response, meta)
-            _trim(base)
-        else:  # the reader left half-way: nothing half-built is kept
-            os.unlink(part.name)
+class _KeptWhileSent:
+    """A streamed body, kept on disk as it is sent; the slot is given back when it ends,
+    and also when it is closed unread (a HEAD request, a reader gone before the first
+    byte), which a bare generator would not do (an unstarted generator's `finally`
+    never runs)."""
+
+    def __init__(self, response: Response, chunks: Iterator[bytes],
+                 paths: tuple[Path, Path], slot: busy.Slot):
+        self._response, self._chunks, self._paths, self._slot = response, chunks, paths, slot
+        self._sending = self._send()
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self._sending
+
+    def close(self) -> None:
+        try:
+            self._sending.close()
+        finally:
+            self._slot.release()
+
+    def _send(self) -> Iterator[bytes]:
+        body, meta = self._paths
+        body.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        part = tempfile.NamedTemporaryFile("wb", dir=body.parent, delete=False,
+                                           suffix=".part")
+        complete = False
+        try:
+            for chunk in self._chunks:
+                part.write(chunk)
+                yield chunk
+            complete = True
+        finally:
+            self._slot.release()
+            part.close()
+            if complete:
+                os.replace(part.name, body)
+                _write_meta(self._response, meta)
+                _trim(body.parent)
+            else:  # the reader left half-way: nothing half-built is kept
+                os.unlink(part.name)
 
 
 def _trim(base: Path) -> None:
