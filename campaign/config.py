@@ -284,6 +284,11 @@ def from_environment(instance_path: str, environ: Mapping[str, str] = os.environ
     secret = read("SECRET_KEY") or ""
     if not secret and not production:
         secret = DEV_SECRET_KEY
+    # gunicorn's settings are gunicorn.conf.py's, but gunicorn reads WEB_CONCURRENCY
+    # itself before that file, with a traceback for "two": read here too, so that
+    # `flask init-db`, which the service and `make serve` run first, stops with a sentence.
+    for name in ("WEB_CONCURRENCY", "GUNICORN_THREADS", "GUNICORN_LOG_LEVEL"):
+        read(name)
     return {
         "APP_ENV": environment,
         **organisation_from_environment(environ),
@@ -292,9 +297,9 @@ def from_environment(instance_path: str, environ: Mapping[str, str] = os.environ
         "PRODUCTION": production,
         "SECRET_KEY": secret,
         "DATABASE_PATH": read("DATABASE_PATH") or str(Path(instance_path) / "campaign.sqlite3"),
-        # local: the ONS directory only; remote: postcodes.io only; both: local first.
         # Held letter counts when the database's folder can't take them (public.pending_counts).
         "COUNT_SPOOL_PATH": read("COUNT_SPOOL_PATH") or "",
+        # local: the ONS directory only; remote: postcodes.io only; both: local first.
         "POSTCODE_SOURCE": read("POSTCODE_SOURCE"),
         # Empty means beside the database (see campaign.lookup.local_source.directory_path).
         "POSTCODE_DIRECTORY_PATH": read("POSTCODE_DIRECTORY_PATH") or "",

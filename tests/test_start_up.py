@@ -1,5 +1,6 @@
-"""DATABASE_PATH: a new database is private to the site's user, and a path that can't
-be the database stops start-up with one sentence (campaign/database_file.py)."""
+"""Start-up: a new database is private to the site's user, and a DATABASE_PATH that can't
+be the database (campaign/database_file.py) or a malformed worker count stops start-up
+with one sentence, not a traceback."""
 from __future__ import annotations
 
 import re
@@ -39,3 +40,11 @@ def test_a_path_that_cannot_be_the_database_is_one_sentence(app_config, tmp_path
             "impossible": Path("/proc/no-such-process/campaign.sqlite3")}[where]
     with pytest.raises(ConfigError, match="^" + re.escape(f"DATABASE_PATH is {path}, {sentence}")):
         make_app({**app_config, "DATABASE_PATH": str(path)})
+
+
+def test_a_malformed_worker_count_is_a_sentence_before_gunicorn_reads_it():
+    # gunicorn parses WEB_CONCURRENCY itself, with a traceback; `flask init-db` (run
+    # first by deploy/mp-letters.service and `make serve`) says it in a sentence.
+    from campaign.config import from_environment
+    with pytest.raises(ConfigError, match="^WEB_CONCURRENCY"):
+        from_environment("/tmp", {"WEB_CONCURRENCY": "two"})
