@@ -55,6 +55,9 @@ accesslog = None
 # address (no %(h)s), no query string (%(U)s is the path alone) and no referrer.
 access_log_format = '%(m)s %(U)s %(s)s %(B)s %(M)sms'
 errorlog = "-"
+# gunicorn writes a request line it cannot parse (or whose handling failed) to the error
+# log, query string and client address included: this logger leaves both out.
+logger_class = "campaign.gunicorn_log.PrivateLogger"
 
 
 def on_starting(server):

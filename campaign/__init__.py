@@ -14,6 +14,7 @@ from campaign import (
     backups,
     clock,
     config,
+    database_file,
     db,
     exports,
     languages,
@@ -59,9 +60,13 @@ def create_app(test_config: dict | None = None,
     if test_config:
         app.config.from_mapping(test_config)
     config.check(app.config)
+    if not app.config["DEBUG"] and os.environ.get("FLASK_DEBUG", "").strip():
+        # FLASK_DEBUG=off is off here, but on to Flask's own reading (only 0, false and
+        # no are off to it), which `flask run` uses for its debugger: say it Flask's way.
+        os.environ["FLASK_DEBUG"] = "0"
     # The database's folder, not the instance folder: an installed wheel's instance
     # folder is under the read-only prefix, and production sets DATABASE_PATH.
-    os.makedirs(Path(app.config["DATABASE_PATH"]).parent, exist_ok=True)
+    database_file.prepare(app.config["DATABASE_PATH"])
 
     # First: the register's upkeep, built below, keeps the app's clock.
     clock.init_app(app, site_clock)
@@ -142,8 +147,11 @@ def _register_error_pages(app: Flask) -> None:
                             "shorten it and try again."))
 
     @app.errorhandler(429)
-    def too_many_requests(_error):
-        # Flask-Limiter adds Retry-After to this response.
+    def too_many_requests(error):
+        # A limit that says it in its own page (the staff sign-in's) keeps it;
+        # Flask-Limiter adds Retry-After to either response.
+        if getattr(error, "response", None) is not None:
+            return error.response
         return page(429, gettext("Please wait a moment"),
                     gettext("We've had a lot of requests from your connection in a short "
                             "time. Please wait a minute and try again. If you share a "

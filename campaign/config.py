@@ -201,6 +201,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Signs forms, sessions and letters: 32 or more random characters in production."),
     Setting("DATABASE_PATH", None, text(),
             "The SQLite database file (instance/campaign.sqlite3 when unset)."),
+    Setting("COUNT_SPOOL_PATH", None, text(),
+            "A second folder for held letter counts, outside the database's folder.", unset=""),
     Setting("POSTCODE_SOURCE", "both", one_of(*POSTCODE_SOURCES),
             "Where postcodes are looked up: the local directory, postcodes.io, or both."),
     Setting("POSTCODE_DIRECTORY_PATH", None, text(),
@@ -214,6 +216,9 @@ SETTINGS: tuple[Setting, ...] = (
             "No MP register entry older than this addresses a letter."),
     Setting("MP_REGISTER_AUTO_REFRESH", "1", on_or_off(),
             "Whether the site refreshes the MP register itself in the background."),
+    Setting("MP_REGISTER_MAX_CHANGES", "10",
+            number("seats", at_least=0, at_most=650, whole=True, example="10"),
+            "A refresh changing more seats than this is held until accepted."),
     Setting("UPSTREAM_CONNECT_TIMEOUT", "1.5",
             number(SECONDS, above=0, at_most=20, example="1.5"),
             "Seconds to connect to postcodes.io or the Members API."),
@@ -302,6 +307,11 @@ def from_environment(instance_path: str, environ: Mapping[str, str] = os.environ
     # is passed on, as DEBUG, for check() to refuse in production; a malformed value
     # has failed above with its sentence.
     debug = settings.pop("FLASK_DEBUG")
+    # gunicorn's settings are gunicorn.conf.py's, but gunicorn reads WEB_CONCURRENCY
+    # itself before that file, with a traceback for "two": read here too, so that
+    # `flask init-db`, which the service and `make serve` run first, stops with a sentence.
+    for name in ("WEB_CONCURRENCY", "GUNICORN_THREADS", "GUNICORN_LOG_LEVEL"):
+        setting(name, environ)
     return {
         **settings,
         "APP_ENV": environment,
@@ -332,9 +342,10 @@ def from_environment(instance_path: str, environ: Mapping[str, str] = os.environ
         # If the shared store is down, count in memory rather than refuse the public.
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_SWALLOW_ERRORS": True,
-        # "Post it for me" (campaign.posting): POST_PROVIDER empty is off;
-        # STANNP_TEST_MODE stays None when unset, so production can insist it is chosen.
-        **({"DEBUG": True} if debug else {}),
+        # Flask reads FLASK_DEBUG itself, more loosely ("off" is on to Flask): the value as
+        # this table reads it is passed on both ways (check() refuses it on in production,
+        # create_app tells `flask run` an "off" its way); a malformed value fails above.
+        "DEBUG": bool(debug),
     }
 
 

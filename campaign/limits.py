@@ -24,6 +24,9 @@ import logging
 
 from flask import Flask, current_app, request
 from flask_limiter import Limiter
+from limits.errors import ConfigurationError
+
+from campaign.config import ConfigError
 
 # A citizen looks up one postcode, perhaps a few with typos; a script looks up
 # thousands. The preview looks the postcode up again, so it shares this limit.
@@ -33,7 +36,8 @@ DOWNLOAD_LIMIT = "30 per minute; 300 per hour"
 # References: a citizen opens theirs a few times; a script guessing references is
 # held to a trickle (31**8 possible references).
 REFERENCE_LIMIT = "20 per minute; 100 per hour"
-# Staff logins: enough for typos, too few to guess a password.
+# Failed staff sign-ins per address: enough for typos, too few to guess a password.
+# Only failures count: an office sharing one connection signs in all morning.
 LOGIN_LIMIT = "5 per minute; 30 per hour"
 # Failed sign-ins to one account from one address: the guesser is stopped there,
 # while the account's owner, signing in from anywhere else, is not.
@@ -44,6 +48,10 @@ ACCOUNT_ADDRESS_LOGIN_LIMIT = "10 per hour"
 # requests an hour keep an organiser out); tight enough that guessing a 12-character
 # password from many addresses stays hopeless.
 ACCOUNT_LOGIN_LIMIT = "50 per hour; 200 per day"
+# Failed sign-ins from a browser the account has signed in with before (its device
+# cookie, campaign/accounts/device_cookie.py): such a browser is exempt from the three
+# limits above, so strangers' guesses cannot lock its owner out, and held to this one.
+DEVICE_LOGIN_LIMIT = "10 per hour"
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +79,15 @@ def client_key() -> str:
     return _pseudonym(b"rate-limit:", client_network(request.remote_addr))
 
 
+def account_pseudonym(email: str) -> str:
+    """A pseudonym for the account `email` names (normalised), useless without the key."""
+    from campaign.accounts.users import normalise_email  # users imports nothing from Flask-Limiter
+    return _pseudonym(b"sign-in:", normalise_email(email))
+
+
 def account_key() -> str:
     """A pseudonym for the account a sign-in names (its normalised e-mail)."""
-    from campaign.accounts.users import normalise_email  # users imports nothing from Flask-Limiter
-    return _pseudonym(b"sign-in:", normalise_email(request.form.get("email", "")))
+    return account_pseudonym(request.form.get("email", ""))
 
 
 def account_address_key() -> str:
@@ -86,13 +99,55 @@ def account_address_key() -> str:
 
 limiter = Limiter(key_func=client_key)
 
+# Redis on the same machine answers in well under a millisecond. One that does not
+# answer in this long is hung (kill -STOP, swapping, a full disk): the request counts
+# in this process's memory instead (Flask-Limiter's in-memory fallback, which warns
+# "falling back to in-memory storage") rather than waiting with the citizen. Without
+# timeouts a hung Redis held every request until it woke.
+REDIS_TIMEOUT_SECONDS = 0.05
+
+
+def storage_options(uri: str) -> dict:
+    """Flask-Limiter's RATELIMIT_STORAGE_OPTIONS for the storage at `uri`: for Redis,
+    short socket timeouts and no retries (redis-py's default retries three times with
+    seconds of backoff, which a citizen would wait out on every request)."""
+    if not uri.startswith(("redis://", "rediss://", "redis+unix://", "unix://")):
+        return {}
+    from redis.backoff import NoBackoff  # only with the redis extra installed
+    from redis.retry import Retry
+    return {"socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+            "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            "retry": Retry(NoBackoff(), 0)}
+
 
 def init_app(app: Flask) -> None:
     """Attach the limiter to `app` with the settings in its config."""
     # Flask-Limiter logs each breach with its key at INFO; the key is already a
     # pseudonym, but a log that can link one client's requests is still too much.
     logging.getLogger("flask-limiter").setLevel(logging.WARNING)
-    limiter.init_app(app)
+    app.config.setdefault("RATELIMIT_STORAGE_OPTIONS",
+                          storage_options(app.config.get("RATELIMIT_STORAGE_URI") or ""))
+    # The extension object is shared by every app in the process (tests make many) and
+    # keeps a fallen-back store and storage options across init_app: start clean.
+    if hasattr(limiter, "_storage_dead"):
+        limiter._storage_dead = False
+    if isinstance(getattr(limiter, "_storage_options", None), dict):
+        limiter._storage_options.clear()
+    try:
+        limiter.init_app(app)
+    except ConfigurationError as error:  # an unknown scheme, or redis:// without redis
+        raise ConfigError(
+            f"RATELIMIT_STORAGE_URI is {app.config.get('RATELIMIT_STORAGE_URI')!r}, which "
+            f"cannot be used ({error}): it takes memory:// or redis://host:6379/0.") from None
+    if not app.config["RATELIMIT_ENABLED"] and app.config.get("PRODUCTION"):
+        log.warning("RATELIMIT_ENABLED is off in production: no rate limit applies, to "
+                    "postcode lookups or staff sign-ins either")
+    if app.config["RATELIMIT_ENABLED"] and \
+            app.config["RATELIMIT_STORAGE_OPTIONS"] and not limiter.storage.check():
+        # Not fatal: the limits hold per process until it answers (and are checked
+        # against it again every few seconds).
+        log.warning("The rate-limit store at RATELIMIT_STORAGE_URI does not answer: limits "
+                    "count in each process's memory until it does")
     # Flask-Limiter keeps `enabled` on the shared object and only reads it when
     # enabled; set it both ways so one app's settings never leak into the next.
     limiter.enabled = app.config["RATELIMIT_ENABLED"]

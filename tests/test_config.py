@@ -61,15 +61,17 @@ def test_a_weak_key_stops_production_saying_how_to_make_one(key):
         checked({"APP_ENV": "production", "SECRET_KEY": key, **ORGANISATION})
 
 
-def test_flask_s_own_debug_flag_stops_production_however_it_is_spelt(tmp_path, monkeypatch):
+def test_flask_debug_off_is_off_to_flask_too(tmp_path, monkeypatch):
     # Flask reads FLASK_DEBUG itself, and more loosely than the site: "off" is on to it.
+    # The site's reading wins, and Flask (`flask run`'s debugger) is told it its way.
     monkeypatch.setenv("FLASK_DEBUG", "off")
     production = {"APP_ENV": "production", "SECRET_KEY": GOOD_KEY, **ORGANISATION,
                   "DATABASE_PATH": str(tmp_path / "x.sqlite3")}
+    assert not create_app(production).debug
+    assert os.environ["FLASK_DEBUG"] == "0"
+    monkeypatch.setenv("FLASK_DEBUG", "on")
     with pytest.raises(ConfigError, match="Flask's debug mode is on"):
         create_app(production)
-    monkeypatch.setenv("FLASK_DEBUG", "0")
-    assert not create_app(production).debug
 
 
 def test_production_answers_only_its_allowed_hosts(tmp_path):

@@ -14,6 +14,7 @@ from campaign.demo.shapes import SHARED_DATA
 from campaign.lookup import register
 from campaign.lookup.name_matching import constituency_key
 from campaign.lookup.postcode import Constituency
+from campaign.lookup.register_checks import MEMBER_CHECKS
 
 
 def test_refresh_loads_every_sitting_mp(app, runner, fake_members):
@@ -91,8 +92,11 @@ def test_all_650_seats_resolve_from_a_full_refresh(app, real_mps):
                     missing.append(name)
         assert not missing
         assert len(constituencies) == 650
-        # One request per page of 20, and the two lists of posts' holders.
-        assert len(server.requests) == -(-len(rows) // 20) + 2
+        # One request per page of 20, the two lists of posts' holders, and a first
+        # load's sample of members' own records (register_checks).
+        assert len(server.requests) == -(-len(rows) // 20) + 2 + MEMBER_CHECKS
+        assert sum(r.startswith("GET /api/Members/") and r.split("?")[0].split("/")[-1]
+                   .isdigit() for r in server.requests) == MEMBER_CHECKS
         assert sum("/api/Posts/" in r for r in server.requests) == 2
     finally:
         server.stop()

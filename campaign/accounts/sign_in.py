@@ -11,21 +11,36 @@ people without the role get a 403. Admins pass every guard (they may do all staf
 """
 from __future__ import annotations
 
+import math
+import time
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import LoginManager, current_user, login_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
 from campaign import clock
+from campaign.accounts import device_cookie
 from campaign.accounts.users import authenticate, end_sessions, get_user
 from campaign.db import get_db
 from campaign.limits import (
     ACCOUNT_ADDRESS_LOGIN_LIMIT,
     ACCOUNT_LOGIN_LIMIT,
+    DEVICE_LOGIN_LIMIT,
     LOGIN_LIMIT,
     account_address_key,
     account_key,
@@ -108,14 +123,51 @@ def _failed(response) -> bool:
     return response.status_code == 401
 
 
+# What the sign-in page says when a limit stops an attempt (the login page itself, not
+# the citizens' "your connection" page): which limit, and what the owner can do.
+FROM_HERE = ("Too many wrong passwords have been tried from this connection. Please wait "
+             "{wait} and try again.")
+ACCOUNT_FROM_HERE = ("Too many wrong passwords have been tried for this account from this "
+                     "connection. Please wait {wait} and try again, or ask an admin for a "
+                     "new password.")
+ACCOUNT_ANYWHERE = ("This account has had many wrong passwords lately, so it can't be "
+                    "signed in to from a new browser for now. Sign in from a browser you "
+                    "have signed in with before, or try again in {wait}.")
+THIS_BROWSER = ("Too many wrong passwords have been tried from this browser. Please wait "
+                "{wait} and try again, or ask an admin for a new password.")
+
+
+def _wait_words(reset_at: float) -> str:
+    minutes = max(1, math.ceil((reset_at - time.time()) / 60))
+    return "a minute" if minutes == 1 else f"{minutes} minutes"
+
+
+def _too_many(message: str):
+    def on_breach(limit) -> Response:
+        form = LoginForm()
+        error = message.format(wait=_wait_words(limit.reset_at))
+        return make_response(render_template("auth/login.html", form=form, error=error), 429)
+    return on_breach
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(LOGIN_LIMIT, methods=["POST"])  # attempts, per client address
+# Failed attempts per client address (successes never count: an office signs in all
+# morning through one connection).
+@limiter.limit(LOGIN_LIMIT, methods=["POST"], deduct_when=_failed,
+               exempt_when=device_cookie.trusted, on_breach=_too_many(FROM_HERE))
 # Failed attempts per account from one address, so a guesser locks only themselves out.
 @limiter.limit(ACCOUNT_ADDRESS_LOGIN_LIMIT, methods=["POST"], key_func=account_address_key,
-               deduct_when=_failed, scope="sign-in-account-address")
-# Failed attempts per account, wherever they come from (looser: see limits.py).
+               deduct_when=_failed, scope="sign-in-account-address",
+               exempt_when=device_cookie.trusted, on_breach=_too_many(ACCOUNT_FROM_HERE))
+# Failed attempts per account, wherever they come from (looser: see limits.py). A
+# browser the account signed in with before is exempt: strangers can't lock it out.
 @limiter.limit(ACCOUNT_LOGIN_LIMIT, methods=["POST"], key_func=account_key,
-               deduct_when=_failed, scope="sign-in-account")
+               deduct_when=_failed, scope="sign-in-account",
+               exempt_when=device_cookie.trusted, on_breach=_too_many(ACCOUNT_ANYWHERE))
+# ... and held to its own failures instead.
+@limiter.limit(DEVICE_LOGIN_LIMIT, methods=["POST"], key_func=device_cookie.device_key,
+               deduct_when=_failed, scope="sign-in-device",
+               exempt_when=device_cookie.untrusted, on_breach=_too_many(THIS_BROWSER))
 def login():
     form = LoginForm()
     error = None
@@ -130,7 +182,9 @@ def login():
             session["session_version"] = user.session_version
             session["signed_in_at"] = int(clock.now().timestamp())
             session.permanent = True
-            return redirect(_safe_next(request.args.get("next")))
+            response = redirect(_safe_next(request.args.get("next")))
+            device_cookie.remember(response, form.email.data)
+            return response
         error = FAILED_LOGIN
     status = 401 if error else (422 if form.errors else 200)
     return render_template("auth/login.html", form=form, error=error), status

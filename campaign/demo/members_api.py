@@ -38,6 +38,9 @@ class FakeMembersAPI(FakeServer):
         # A quiet failure: the member search answers 200 with no members at all.
         self.search_empty = False
         self.contact_failures: set[int] = set()  # member ids whose Contact answers 500
+        # A scrambled member list: when set, the member search serves this list while
+        # each member's own record (/api/Members/{id}) still tells the truth (`mps`).
+        self.search_override: list[FakeMP] | None = None
 
     def reset(self) -> None:
         """Back to the House it started with, answering normally."""
@@ -45,6 +48,7 @@ class FakeMembersAPI(FakeServer):
         self.mps, self.vacant = list(self._initial[0]), list(self._initial[1])
         self.search_empty = False
         self.contact_failures = set()
+        self.search_override = None
 
     def dissolve(self) -> None:
         """Parliament is dissolved: no current members, every seat without an MP."""
@@ -71,7 +75,8 @@ class FakeMembersAPI(FakeServer):
         skip = int(query.get("skip", ["0"])[0])
         take = min(int(query.get("take", ["20"])[0]), 20)
         if path == "/api/Members/Search":
-            members = [] if self.search_empty else self.mps
+            members = [] if self.search_empty else (
+                self.mps if self.search_override is None else self.search_override)
             page = members[skip:skip + take]
             return 200, {"items": [{"value": self._member(mp), "links": []} for mp in page],
                          "totalResults": len(members), "resultContext": "", "skip": skip,
@@ -84,6 +89,16 @@ class FakeMembersAPI(FakeServer):
             if mp.member_id in self.contact_failures:
                 return 500, {"status": 500, "title": "Internal Server Error"}
             return 200, {"value": self._contacts(mp), "links": []}
+        if path.count("/") == 3 and path.startswith("/api/Members/") and \
+                path.split("/")[3].isdigit():
+            # /api/Members/{id}: the member's own record, {"value": MEMBER, "links": [...]}
+            # (REFERENCE.md's sample); a member who has left the House keeps a record
+            # with an end date, which the fake does not keep: unknown is 404.
+            mp = next((mp for mp in self.mps if str(mp.member_id) == path.split("/")[3]),
+                      None)
+            if mp is None:
+                return 404, {"status": 404, "title": "Not Found"}
+            return 200, {"value": self._member(mp), "links": []}
         if path in ("/api/Posts/GovernmentPosts", "/api/Posts/OppositionPosts"):
             return 200, self._posts(government=path.endswith("GovernmentPosts"))
         if path.startswith("/api/Members/") and path.endswith("/Biography"):

@@ -25,10 +25,18 @@ from campaign.exports import queries
 _FORMULA_STARTS = ("=", "+", "-", "@", "|", "\t", "\r")
 
 
+# Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E/U+200F, U+061C) make a
+# cell display other than it reads ("Hackney" shown reversed); names arrive from
+# upstreams and staff, and a spreadsheet is no place for them.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A),
+                                0x200E, 0x200F, 0x061C])
+
+
 def _cell(value: object) -> object:
-    if isinstance(value, str) and unicodedata.normalize("NFKC", value[:1]).startswith(
-            _FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        value = value.translate(_BIDI_CONTROLS)
+        if unicodedata.normalize("NFKC", value[:1]).startswith(_FORMULA_STARTS):
+            return "'" + value
     return value
 
 

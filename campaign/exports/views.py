@@ -27,7 +27,7 @@ from campaign.accounts.sign_in import role_required
 from campaign.campaigns import Campaign, campaign_by_slug
 from campaign.clock import today
 from campaign.db import get_db
-from campaign.exports import charts, pack_figures, packs, queries
+from campaign.exports import cache, charts, pack_figures, packs, queries
 from campaign.exports.files import (
     breakdown_document,
     everything_document,
@@ -99,6 +99,7 @@ def index():
 
 @bp.get("/<slug>/")
 @role_required("staff", "organiser")
+@cache.limited  # many queries over every letter: built under an export slot
 def dashboard(slug: str):
     if any(name in request.args for name in BOX_NAMES):
         return _dates_typed(slug)
@@ -152,7 +153,7 @@ def _export_view(by: str, fmt: str):
         return _export(slug, by, fmt)
     view.__name__ = f"by_{by}_{fmt}"  # before role_required copies it
     view.__doc__ = f"Letters by {by} as {fmt.upper()}."
-    return role_required("staff", "organiser")(view)
+    return role_required("staff", "organiser")(cache.cached(view))
 
 
 # One rule per file, each with the slug as its only variable, so a URL names its file
@@ -165,6 +166,7 @@ for _by in queries.BREAKDOWNS:
 
 @bp.get("/<slug>/counts.json")
 @role_required("staff", "organiser")
+@cache.cached
 def download_all(slug: str):
     campaign, form, scope = _selection(slug)
     if scope is None:
@@ -175,6 +177,7 @@ def download_all(slug: str):
 
 @bp.get("/<slug>/pack.pdf")
 @role_required("staff", "organiser")
+@cache.cached
 def pack(slug: str):
     """One constituency's evidence pack (?constituency=GSS code, and the dashboard's dates)."""
     campaign, form, scope = _selection(slug)
@@ -199,6 +202,7 @@ def pack(slug: str):
 
 @bp.get("/<slug>/packs.zip")
 @role_required("staff", "organiser")
+@cache.cached
 def packs_zip(slug: str):
     """Every constituency's evidence pack in one ZIP, one PDF per constituency with letters."""
     campaign, form, scope = _selection(slug)

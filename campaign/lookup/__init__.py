@@ -61,5 +61,6 @@ def mp_finder(app: Flask):
         members=members, max_age=max_age,
         upkeep=RegisterUpkeep(app.config["DATABASE_PATH"], members, max_age,
                               enabled=app.config["MP_REGISTER_AUTO_REFRESH"],
-                              clock=app.extensions["clock"]),
+                              clock=app.extensions["clock"],
+                              max_changes=app.config["MP_REGISTER_MAX_CHANGES"]),
     )

@@ -136,16 +136,29 @@ def _load() -> Directory:
 mps = AppGroup("mps", help="The register of sitting MPs.")
 
 
+# A held refresh prints this many of its changes, for the admin deciding whether to accept.
+CHANGES_SHOWN = 20
+
+
 @mps.command("refresh")
-def refresh_command() -> None:
+@click.option("--accept-changes", is_flag=True,
+              help="Load the list even if it changes more seats than MP_REGISTER_MAX_CHANGES "
+                   "(after a general election). The other checks still apply.")
+def refresh_command(accept_changes: bool) -> None:
     """Load every sitting MP from the Members API into the database."""
     db = migrated_db()
     finder = current_app.extensions["mp_finder"]
     try:
-        result = register.refresh(db, finder.members)
+        result = register.refresh(db, finder.members,
+                                  max_changes=current_app.config["MP_REGISTER_MAX_CHANGES"],
+                                  accept_changes=accept_changes)
     except LookupFailure as failure:
         raise click.ClickException(f"The Members API could not be read: {failure.message}") from None
     if not result.replaced:
+        for change in result.changes[:CHANGES_SHOWN]:
+            click.echo(f"  {change}")
+        if len(result.changes) > CHANGES_SHOWN:
+            click.echo(f"  ... and {len(result.changes) - CHANGES_SHOWN} more.")
         if result.dissolved:
             click.echo("Marked Parliament as dissolved: the site now says so and offers no "
                        "letter form until a refresh finds the new Parliament's MPs.")

@@ -77,6 +77,25 @@ class MembersAPI:
             if not items or skip >= int(body.get("totalResults") or 0):
                 return
 
+    def member(self, member_id: int) -> MP | None:
+        """The member's own record (`/api/Members/{id}`): the MP as that record has them,
+        or None when it shows no current Commons seat (no such member, a Lord, or a
+        membership with an end date). A second source for a seat the member list names."""
+        status, body = fetch_json(self.session, "GET",
+                                  f"{self.base_url}/api/Members/{int(member_id)}", params={},
+                                  timeouts=self.timeouts, service="Members API",
+                                  breaker=self.breaker)
+        if status == 404:
+            return None
+        if status != 200 or not isinstance(body, dict) or not isinstance(body.get("value"), dict):
+            raise UpstreamUnavailable()
+        value = body["value"]
+        membership = value.get("latestHouseMembership") or {}
+        if not isinstance(membership, dict) or membership.get("house", 1) != 1 \
+                or membership.get("membershipEndDate"):
+            return None
+        return mp_from_api(value)
+
     def contact_email(self, member_id: int) -> str:
         """The member's parliamentary office email, or "" when the API lists none."""
         body = self._get(f"/api/Members/{int(member_id)}/Contact", {})

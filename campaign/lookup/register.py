@@ -29,7 +29,7 @@ from flask_babel import lazy_gettext as _l
 
 from campaign import clock
 from campaign.db import write_transaction
-from campaign.lookup import constituencies, parliament
+from campaign.lookup import constituencies, parliament, register_checks
 from campaign.lookup.errors import (
     MPUnconfirmed,
     ParliamentDissolved,
@@ -59,6 +59,7 @@ PROBE_SEATS = 3  # seats asked about to confirm a dissolution
 # or garbled names would replace every real seat and its email): a handful of unknown
 # names is tolerated (a renamed seat, a spelling the name matching misses), no more.
 MAX_UNKNOWN_SEATS = 5
+DEFAULT_MAX_CHANGES = 10  # MP_REGISTER_MAX_CHANGES: more seats changed is held
 
 log = logging.getLogger(__name__)
 
@@ -119,16 +120,21 @@ class RefreshResult:
     changes: list[SeatChange] = field(default_factory=list)
     refused_because: str | None = None
     dissolved: bool = False  # this refresh marked Parliament dissolved
+    held: bool = False  # a list of the shipped seats held back as implausible (`changes`)
     reopened: bool = False  # this refresh undid its own earlier dissolution
 
 
 def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
-            min_sitting: int = MIN_SITTING_MPS) -> RefreshResult:
+            min_sitting: int = MIN_SITTING_MPS, max_changes: int = DEFAULT_MAX_CHANGES,
+            accept_changes: bool = False) -> RefreshResult:
     """Replace the register with every sitting MP, unless the answer is implausible.
 
     All pages are fetched before anything is written, so a failure half-way
     leaves the old register in place. Fewer than `min_sitting` MPs leaves it in
-    place too, records why, and (none at all) marks Parliament dissolved.
+    place too, records why, and (none at all) marks Parliament dissolved. A list
+    that lists a member in two seats, changes more than `max_changes` seats (unless
+    `accept_changes`, or Parliament is marked dissolved), or disagrees with the
+    members' own records is held the same way (register_checks).
     Raises UpstreamUnavailable when the Members API cannot be read.
     """
     sitting = list(api.sitting_mps())
@@ -144,6 +150,11 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
                 shipped_code(mp.constituency), "refresh", now) for mp in sitting]
     changes = _changes(old, new)
     current = parliament.state(db)
+    # After a dissolution the new Parliament changes many seats: no cap then.
+    held = _held_because(api, sitting, old, new, len(changes),
+                         None if accept_changes or current.dissolved else max_changes)
+    if held:
+        return _refuse_seats(db, len(sitting), now, by, held, changes=changes)
     reopened = current.dissolved and current.set_by == parliament.BY_REFRESH
     with write_transaction(db):
         # Emails are fetched separately (refresh_emails); keep the known ones meanwhile.
@@ -163,6 +174,23 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
             parliament.set_state(db, parliament.SITTING, parliament.BY_REFRESH)
     return RefreshResult(loaded=len(sitting), replaced=True, changes=changes,
                          reopened=reopened)
+
+
+def _held_because(api: MembersAPI, sitting: list[MP], old: dict[str, dict], new: list[dict],
+                  changed: int, max_changes: int | None) -> str | None:
+    """Why a list of the shipped seats still may not replace the register, or None."""
+    problem = register_checks.members_in_two_seats(sitting)
+    if problem is None and max_changes is not None:
+        problem = register_checks.too_many_changes(changed, max_changes)
+    if problem is None:
+        # The members newly in their seats (every one, on a first load) are asked for
+        # their own record: a list whose seats were shuffled among real members
+        # fails here even when accepted.
+        known = {(key, row["member_id"]) for key, row in old.items()}
+        listed = [mp for mp, row in zip(sitting, new, strict=True)
+                  if (_seat(row), row["member_id"]) not in known]
+        problem = register_checks.records_disagree(api, listed)
+    return problem
 
 
 def _current_posts(api: MembersAPI, old_rows) -> dict[int, tuple[tuple[str, ...],
@@ -224,23 +252,31 @@ def seats_problem(sitting: list[MP], min_sitting: int = MIN_SITTING_MPS) -> str 
 
 
 def _refuse_seats(db: sqlite_utils.Database, count: int, now: str, by: str,
-                  problem: str) -> RefreshResult:
-    """Keep the register (and its emails) when the refresh's seats are not ours."""
+                  problem: str, changes: list[SeatChange] | None = None) -> RefreshResult:
+    """Keep the register (and its emails) when the refresh's seats are not ours, or
+    (`changes` given) are held back as implausible."""
     reason = f"the Members API's list of {count} sitting MPs was not used: {problem}"
+    held = None
+    if changes is not None:
+        # What the staff page shows of a held list; only too many changes can be accepted.
+        held = {"changed": len(changes), "problem": problem,
+                "acceptable": problem.startswith(register_checks.TOO_MANY)}
+        if held["acceptable"]:
+            reason += ". " + register_checks.ACCEPT_HINT
     with write_transaction(db):
-        _record_refusal(db, now, by, count, reason)
-    return RefreshResult(loaded=count, replaced=False, refused_because=reason)
+        _record_refusal(db, now, by, count, reason, held=held)
+    return RefreshResult(loaded=count, replaced=False, refused_because=reason,
+                         changes=changes or [], held=changes is not None)
 
 
 def _record_refusal(db: sqlite_utils.Database, now: str, by: str, count: int,
-                    reason: str) -> None:
+                    reason: str, held: dict | None = None) -> None:
     # Logged and kept for the staff home page (register_status), inside the caller's
     # transaction; the register itself is left as it was.
     log.error("Register refresh refused: %s; the register was kept", reason)
-    db["register_meta"].upsert(
-        {"key": "refresh_refused",
-         "value": json.dumps({"at": now, "by": by, "count": count, "reason": reason})},
-        pk="key")
+    record = {"at": now, "by": by, "count": count, "reason": reason, **(held or {})}
+    db["register_meta"].upsert({"key": "refresh_refused", "value": json.dumps(record)},
+                               pk="key")
 
 
 def _seats_confirm_no_mps(db: sqlite_utils.Database, api: MembersAPI) -> bool:

@@ -40,8 +40,10 @@ class RegisterUpkeep:
     """Starts a background refresh of the register when it is getting old."""
 
     def __init__(self, database_path: str, members: MembersAPI, max_age: float,
-                 enabled: bool = True, clock: clocks.Clock = clocks.SYSTEM):
+                 enabled: bool = True, clock: clocks.Clock = clocks.SYSTEM,
+                 max_changes: int = register.DEFAULT_MAX_CHANGES):
         self.database_path = database_path
+        self.max_changes = max_changes
         # The app's clock: the refresh thread has no app to ask for it.
         self.clock = clock
         self.members = members
@@ -97,7 +99,10 @@ class RegisterUpkeep:
         db = connect(self.database_path)
         try:
             try:
-                result = register.refresh(db, self.members, by=REFRESHED_BY)
+                # The same checks as `mps refresh`: a held list is logged (as an
+                # error) and shown to staff; only an admin's --accept-changes loads it.
+                result = register.refresh(db, self.members, by=REFRESHED_BY,
+                                          max_changes=self.max_changes)
             except LookupFailure as failure:
                 log.warning("Background register refresh failed: %s", failure.message)
                 leases.hold_until(db, LEASE, holder, self.retry_seconds)

@@ -515,6 +515,14 @@ def m026_launch_welsh_review(db: sqlite_utils.Database) -> None:
 
 
 @migration
+def m028_letters_campaign_last_id(db: sqlite_utils.Database) -> None:
+    # Issue 34: the export cache keys each campaign's exports on its last letter's id;
+    # this index finds it at once instead of reading every letter of the campaign.
+    db.execute("create index if not exists idx_letters_campaign_id_id"
+               " on letters (campaign_id, id)")
+
+
+@migration
 def m030_launch_wording_29(db: sqlite_utils.Database) -> None:
     # Issue 29: the launch campaign's "First," with nothing after it (one ask ticked),
     # and its Northern Ireland note that contradicted the second letter. A database

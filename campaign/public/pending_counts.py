@@ -5,7 +5,11 @@ the file is made, and the database may refuse the write for a while: another
 process holds the write lock longer than we wait, the disk is full, the database's
 folder has become read-only. Then the count is held instead of turning the download
 into an error: in this process's memory, and as a small file in a folder beside the
-database (`<database>-pending/`) so that a restart does not lose it. The next
+database (`<database>-pending/`) so that a restart does not lose it. When that folder
+can't be written either (the fault may be the database's folder itself), the file goes
+to a second folder outside it (COUNT_SPOOL_PATH; by default one in the system's
+temporary folder, named for the database), so a second fault, such as workers being
+killed, loses nothing. The next
 letter this process counts, and a background thread every few seconds, write what
 is held; a count is dropped from the queue only once the database has it.
 
@@ -24,6 +28,7 @@ import json
 import logging
 import os
 import sqlite3
+import tempfile
 import threading
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -48,9 +53,13 @@ FLUSH_INTERVAL_SECONDS = 5.0
 class PendingCounts:
     """One process's held counts for one database, and its spool folder beside it."""
 
-    def __init__(self, database_path: str, forget=lambda campaign_id: None):
+    def __init__(self, database_path: str, forget=lambda campaign_id: None,
+                 second_spool: str | Path | None = None):
         self.database_path = database_path
         self.spool = Path(f"{database_path}-pending")
+        # Where a held count goes when the first folder can't take it.
+        self.second_spool = Path(second_spool) if second_spool else default_second_spool(
+            database_path)
         self._forget = forget  # the public counter's: a written count shows at once
         self._held: dict[str, LetterCount] = {}
         self._lock = threading.Lock()
@@ -92,15 +101,24 @@ class PendingCounts:
         key = _key(count)
         with self._lock:
             self._held[key] = count
-        try:
-            self.spool.mkdir(exist_ok=True)
-            temporary = self.spool / f".{key}.{os.getpid()}.tmp"
-            temporary.write_text(json.dumps(asdict(count)), encoding="utf-8")
-            os.replace(temporary, self.spool / f"{key}.json")
-        except OSError as error:
-            # A full disk or a read-only folder: memory alone keeps it until it can be written.
-            log.warning("A held letter count is kept in memory only (%s).", error.strerror)
+        problem = ""
+        for spool in self._spools():
+            try:
+                spool.mkdir(mode=0o700, parents=spool is self.second_spool, exist_ok=True)
+                temporary = spool / f".{key}.{os.getpid()}.tmp"
+                temporary.write_text(json.dumps(asdict(count)), encoding="utf-8")
+                os.replace(temporary, spool / f"{key}.json")
+                break
+            except OSError as error:
+                problem = error.strerror or str(error)
+        else:
+            # Both folders refuse (a full disk, say): memory alone keeps it until it can
+            # be written, and a killed worker would lose it.
+            log.error("A held letter count is kept in memory only (%s).", problem)
         self.start_flusher()
+
+    def _spools(self) -> list[Path]:
+        return [self.spool] + ([self.second_spool] if self.second_spool != self.spool else [])
 
     # Writing what is held -------------------------------------------------------
 
@@ -145,17 +163,21 @@ class PendingCounts:
                     self._forget(count.campaign_id)
             with self._lock:
                 self._held.pop(key, None)
-            try:
-                (self.spool / f"{key}.json").unlink()
-            except OSError:
-                pass  # already removed by another process, or the folder is read-only
+            for spool in self._spools():
+                try:
+                    (spool / f"{key}.json").unlink()
+                except OSError:
+                    pass  # not there, removed by another process, or read-only
         return written
 
     def _spooled(self) -> dict[str, Path]:
-        try:
-            return {path.stem: path for path in self.spool.glob("*.json")}
-        except OSError:
-            return {}
+        found: dict[str, Path] = {}
+        for spool in self._spools():
+            try:
+                found.update({path.stem: path for path in spool.glob("*.json")})
+            except OSError:
+                pass
+        return found
 
     def start_flusher(self) -> None:
         """Start this process's background writer if it is not running."""
@@ -185,6 +207,13 @@ class PendingCounts:
                 db.conn.close()
         with self._lock:
             self._thread = None
+
+
+def default_second_spool(database_path: str) -> Path:
+    """The second folder when COUNT_SPOOL_PATH is unset: in the system's temporary
+    folder (outside the database's), one per database."""
+    name = hashlib.sha256(str(Path(database_path).resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"mp-letters-held-counts-{name}"
 
 
 def _key(count: LetterCount) -> str:
@@ -223,7 +252,8 @@ def init_app(app: Flask) -> None:
     once this process serves its first request."""
     from campaign.public.counter import get_counter
 
-    pending = PendingCounts(app.config["DATABASE_PATH"], forget=get_counter(app).forget)
+    pending = PendingCounts(app.config["DATABASE_PATH"], forget=get_counter(app).forget,
+                            second_spool=app.config.get("COUNT_SPOOL_PATH") or None)
     app.extensions["pending_counts"] = pending
     checked = {"pid": 0}
 

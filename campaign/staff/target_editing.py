@@ -29,7 +29,9 @@ from letters.devolution import DEVOLVED_NATIONS
 from letters.targets import address_problem
 
 LINE_MAX, ADDRESS_MAX, EMAIL_MAX = 120, 600, 254
-_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+# An ordinary address: RFC 5322's unquoted local part (no ":" or brackets, so nothing
+# like "javascript:alert(1)//@example.org" reaches a mailto: link) at a dotted domain.
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 
 
 def target_values(fields: dict, ask_ids: list[int]) -> dict:

@@ -76,11 +76,11 @@ class Redis:
     port: int
 
 
-@pytest.fixture(scope="session")
-def redis_server(tmp_path_factory) -> Iterator[Redis]:
-    """A real redis-server on a free port, keeping nothing on disk."""
+@contextmanager
+def redis_process(directory: Path) -> Iterator[tuple[Redis, subprocess.Popen]]:
+    """A real redis-server on a free port, keeping nothing on disk, and its process
+    (for tests that stop or pause it)."""
     program = debian_program("redis-server", "/usr/bin/redis-server")
-    directory = tmp_path_factory.mktemp("redis")
     port = free_port()
     log = directory / "redis.log"
     with open(log, "wb") as out:
@@ -90,9 +90,16 @@ def redis_server(tmp_path_factory) -> Iterator[Redis]:
             stdout=out, stderr=subprocess.STDOUT)
     try:
         wait_for_port(port, process, log)
-        yield Redis(f"redis://127.0.0.1:{port}/0", port)
+        yield Redis(f"redis://127.0.0.1:{port}/0", port), process
     finally:
         stop(process)
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory) -> Iterator[Redis]:
+    """A real redis-server on a free port, keeping nothing on disk."""
+    with redis_process(tmp_path_factory.mktemp("redis")) as (redis, _):
+        yield redis
 
 
 def optional_redis(request) -> Redis | None:

@@ -190,6 +190,17 @@ def test_unknown_hosts_get_no_answer(production_site):
     assert head(answer)[0] == 200
 
 
+def test_a_host_naming_another_port_is_refused(production_site):
+    """Host: <site>:1 would be reflected into share links; the port it came in on is fine."""
+    https_port = port_of(production_site.url)
+    answer = raw_exchange(tls_socket(https_port), b"GET /privacy HTTP/1.1\r\n"
+                          b"Host: 127.0.0.1:1\r\nConnection: close\r\n\r\n")
+    assert head(answer)[0] == 400
+    answer = raw_exchange(tls_socket(https_port), f"GET /privacy HTTP/1.1\r\nHost: "
+                          f"127.0.0.1:{https_port}\r\nConnection: close\r\n\r\n".encode())
+    assert head(answer)[0] == 200
+
+
 def test_text_is_compressed_except_staff_pages(production_site, tls_certificate):
     verify = str(tls_certificate.cert)
     url = production_site.url
