@@ -11,7 +11,7 @@ import pytest
 from campaign.public.pending_counts import PendingCounts, default_second_spool, get_pending
 from tests import test_faults
 from tests.helpers import make_app
-from tests.test_faults import _delivered, _letter, _make_read_only, _rows, _wait_for
+from tests.test_faults import _delivered, _letter, _make_read_only, _poll, _rows
 
 quick = test_faults.quick  # the fixture: held counts retried every 0.2 s
 
@@ -55,8 +55,8 @@ def test_counts_held_while_the_folder_is_read_only_survive_the_workers_being_kil
     # The database's folder is writable again; a new worker starts and counts each once.
     later = make_app(app_config)
     assert later.test_client().get("/").status_code == 200
-    assert _wait_for(lambda: len(_rows(path)) == len(LETTERS)
-                     and not list(elsewhere.glob("*.json")))
+    assert _poll(lambda: len(_rows(path)) == len(LETTERS)
+                 and not list(elsewhere.glob("*.json")), seconds=10.0)
     assert [formats for _, formats in _rows(path)] == ["pdf"] * len(LETTERS)
 
 

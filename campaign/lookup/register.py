@@ -150,9 +150,11 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
                 shipped_code(mp.constituency), "refresh", now) for mp in sitting]
     changes = _changes(old, new)
     current = parliament.state(db)
-    # After a dissolution the new Parliament changes many seats: no cap then.
+    # After a dissolution the new Parliament changes many seats: no cap then. Nor on the
+    # first whole load, when the register holds only seats asked about one at a time.
+    uncapped = accept_changes or current.dissolved or refreshed_at(db) is None
     held = _held_because(api, sitting, old, new, len(changes),
-                         None if accept_changes or current.dissolved else max_changes)
+                         None if uncapped else max_changes)
     if held:
         return _refuse_seats(db, len(sitting), now, by, held, changes=changes)
     reopened = current.dissolved and current.set_by == parliament.BY_REFRESH

@@ -47,7 +47,8 @@ def check_migrated(app: Flask) -> None:
     """Raise UnmigratedDatabase, with a sentence, unless `app`'s database has every
     migration. Reads only: the check never writes (a read-only database may serve)."""
     path = app.config["DATABASE_PATH"]
-    if not Path(path).is_file():
+    # An empty file is no database either: start-up makes the file (0600) before SQLite.
+    if not Path(path).is_file() or Path(path).stat().st_size == 0:
         raise UnmigratedDatabase(f"There is no database at {path}. Run `flask --app wsgi "
                                  "init-db` to create it, then start the site.")
     db = connect(path)
