@@ -1,0 +1,1098 @@
+"""Issue 29, tests that wander: a browser without JavaScript over the citizen's journey,
+and a Hypothesis state machine that walks it as a person might.
+
+`NoScriptBrowser` drives the Flask test client as a browser with JavaScript off does:
+it reads the forms and links of the page it is on, submits a form as the page has it
+(hidden fields and all), follows redirects, keeps a history for Back, Forward and
+reload (a GET is fetched again, a page that answered a POST is posted again, as a
+browser does after "Confirm Form Resubmission"), and puts back what was typed into a
+page when Back or Forward returns to it. It knows no URL of the site beyond the
+campaign's own address, so it keeps working whatever the site's steps are called.
+
+`WanderingJourney` (a `RuleBasedStateMachine`) looks postcodes up, fills the form in,
+ticks and unticks asks and second letters, edits paragraphs, changes the postcode on
+the form (within and across nations, to the Speaker, a minister, a shadow minister, a
+supporter, a vacant seat), switches language, goes Back, Forward, reloads, lets the
+preview expire, previews, downloads and emails. It models what the writer typed and
+which postcode they last gave, and after every download or email checks the letter:
+addressed to the MP of the postcode on it, carrying exactly the ticked asks its
+recipient can act on (each marked with a tag word, `ask_tag`, added to every phrasing
+of the ask in the test's database), each ask left out of the MP letter either in a
+second letter or told to the writer on the page, and nothing typed lost. A fault
+is a `Fault`: raised at once in `make test` (Hypothesis then shrinks the walk), or
+collected by benchmarks/wander.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+from hypothesis import strategies as st
+from werkzeug.datastructures import MultiDict
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+
+from campaign.campaigns import enabled_asks
+from campaign.campaigns.targets import targets_offered
+from campaign.clock import FixedClock
+from campaign.db import get_db
+from campaign.demo.dataset import MPS
+from campaign.stances.records import set_stances
+from letters.devolution import rule_for
+from letters.nations import Nation
+from letters.stances import Stance
+from tests.helpers import SLUG, base_config, docx_paragraphs, make_app, pdf_text
+
+# --- The world the writer wanders in: postcodes, their MPs, the campaign's rules.
+
+_MP_BY_ID = {mp.member_id: mp for mp in MPS}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A postcode the writer may give, its nation and its MP (None: the seat is vacant)."""
+
+    postcode: str
+    nation: Nation
+    member_id: int | None
+    what: str
+
+    @property
+    def mp(self):
+        return _MP_BY_ID[self.member_id] if self.member_id else None
+
+
+def person(mp) -> str:
+    """An MP's own name, as letters in either language write it ("Diane Abbott")."""
+    surname, _, rest = mp.list_as.partition(", ")
+    return " ".join([*(w for w in rest.split() if w not in ("Ms", "Mr", "Mrs", "Sir", "Dr")),
+                     surname])
+
+
+PLACES = (
+    Place("E8 1DY", Nation.ENGLAND, 172, "an MP"),
+    Place("BR8 7RE", Nation.ENGLAND, 4761, "a shadow minister"),
+    Place("PR7 1DP", Nation.ENGLAND, 467, "the Speaker"),
+    Place("B25 8NB", Nation.ENGLAND, 4370, "a minister"),
+    Place("TF1 6TE", Nation.ENGLAND, 4788, "a supporter (marked by the test)"),
+    Place("WA7 1AA", Nation.ENGLAND, None, "a vacant seat"),
+    Place("LL77 7TW", Nation.WALES, 5351, "Wales"),
+    Place("FK1 1AA", Nation.SCOTLAND, 5110, "Scotland"),
+    Place("BT7 1NN", Nation.NORTHERN_IRELAND, 4827, "Northern Ireland"),
+    Place("BT78 1AA", Nation.NORTHERN_IRELAND, 4703, "Northern Ireland, Sinn Féin"),
+)
+PLACE = {place.postcode: place for place in PLACES}
+#: The MP the test marks as supporting the campaign (Mark Pritchard, TF1 6TE).
+SUPPORTER = 4788
+
+
+def ask_tag(ask_id: int) -> str:
+    """The word every phrasing of ask `ask_id` carries in the test's database, so a
+    letter's text shows which asks it holds whatever phrasing or nation it uses."""
+    return f"Asktag{ask_id}x"
+
+
+TAG = re.compile(r"Asktag(\d+)x")
+
+
+def _tagged(text: str, tag: str) -> str:
+    """Each alternative phrasing (blank-line separated) of `text`, ending with `tag`."""
+    if not (text or "").strip():
+        return text
+    return "\n\n".join(f"{part.rstrip()} {tag}." for part in text.split("\n\n"))
+
+
+def prepare_world(app) -> None:
+    """Tag every ask's phrasings (ask_tag) and mark SUPPORTER as a supporter."""
+    with app.app_context():
+        db = get_db()
+        with db.conn:
+            for row in db.query("select id, paragraph, paragraph_cy from asks"):
+                tag = ask_tag(row["id"])
+                db["asks"].update(row["id"], {"paragraph": _tagged(row["paragraph"], tag),
+                                              "paragraph_cy": _tagged(row["paragraph_cy"], tag)})
+            for row in db.query("select rowid, ask_id, paragraph, paragraph_cy from ask_nations"):
+                tag = ask_tag(row["ask_id"])
+                db.execute("update ask_nations set paragraph = ?, paragraph_cy = ? where rowid = ?",
+                           [_tagged(row["paragraph"], tag), _tagged(row["paragraph_cy"], tag),
+                            row["rowid"]])
+        set_stances(db, 1, [(SUPPORTER, Stance.SUPPORTS)], by="wandering test")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The launch campaign's asks and who can act on each, per nation."""
+
+    ask_ids: tuple[int, ...]
+    titles: dict[int, str]
+    in_mp_letter: dict[tuple[int, Nation], bool]
+    devolved: dict[tuple[int, Nation], bool]
+    targets: dict[Nation, tuple[tuple[int, str], ...]]  # (id, holder)
+
+    def mp_asks(self, ticked, nation: Nation) -> set[int]:
+        return {a for a in ticked if self.in_mp_letter[a, nation]}
+
+    def target_asks(self, ticked, nation: Nation) -> set[int]:
+        return {a for a in ticked if self.devolved[a, nation]}
+
+
+def read_rules(app) -> Rules:
+    with app.app_context():
+        db = get_db()
+        asks = enabled_asks(db, 1)
+        nations = list(Nation)
+        return Rules(
+            ask_ids=tuple(ask.id for ask in asks),
+            titles={ask.id: ask.title for ask in asks},
+            in_mp_letter={(ask.id, n): rule_for(ask, n).in_mp_letter for ask in asks
+                          for n in nations},
+            devolved={(ask.id, n): rule_for(ask, n).devolved for ask in asks for n in nations},
+            targets={n: tuple((t.id, t.holder) for t in targets_offered(db, 1, n))
+                     for n in nations})
+
+
+# --- Reading a page as a browser does.
+
+
+@dataclass
+class Control:
+    name: str
+    kind: str  # hidden, text, checkbox, radio, textarea, submit, select, ...
+    value: str
+    checked: bool = False
+    label: str = ""  # a button's text
+
+
+@dataclass
+class Form:
+    action: str
+    method: str
+    controls: list[Control]
+    classes: str = ""
+    ident: str = ""
+
+    def get(self, name: str) -> str | None:
+        for control in self.controls:
+            if control.name == name and control.kind not in ("checkbox", "radio", "submit"):
+                return control.value
+        return None
+
+    def set(self, name: str, value: str) -> bool:
+        for control in self.controls:
+            if control.name == name and control.kind not in ("checkbox", "radio", "submit"):
+                control.value = value
+                return True
+        return False
+
+    def has(self, name: str) -> bool:
+        return any(control.name == name for control in self.controls)
+
+    def boxes(self, name: str) -> list[Control]:
+        return [c for c in self.controls if c.name == name and c.kind == "checkbox"]
+
+    def ticked(self, name: str) -> set[str]:
+        return {c.value for c in self.boxes(name) if c.checked}
+
+    def tick(self, name: str, value: str, on: bool = True) -> bool:
+        for control in self.boxes(name):
+            if control.value == value:
+                control.checked = on
+                return True
+        return False
+
+    def buttons(self) -> list[Control]:
+        return [c for c in self.controls if c.kind == "submit"]
+
+    def data(self, button: Control | None = None) -> list[tuple[str, str]]:
+        """What the browser sends: every successful control, and the button pressed."""
+        sent = []
+        for c in self.controls:
+            if not c.name or c.kind in ("submit", "button", "reset"):
+                continue
+            if c.kind in ("checkbox", "radio") and not c.checked:
+                continue
+            sent.append((c.name, c.value))
+        if button is not None and button.name:
+            sent.append((button.name, button.value))
+        return sent
+
+    def typed(self) -> dict:
+        """What a person can change: text fields and which boxes are ticked."""
+        state: dict = {}
+        for c in self.controls:
+            if c.kind in ("text", "textarea", "email", "search", "tel"):
+                state[c.name] = c.value
+            elif c.kind == "checkbox":
+                state.setdefault(("box", c.name), set())
+                if c.checked:
+                    state[("box", c.name)].add(c.value)
+        return state
+
+    def restore(self, typed: dict) -> None:
+        for c in self.controls:
+            if c.kind in ("text", "textarea", "email", "search", "tel") and c.name in typed:
+                c.value = typed[c.name]
+            elif c.kind == "checkbox" and ("box", c.name) in typed:
+                c.checked = c.value in typed[("box", c.name)]
+
+
+class _PageParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms: list[Form] = []
+        self.links: list[tuple[str, str, str]] = []  # href, text, class
+        self._form: Form | None = None
+        self._textarea: Control | None = None
+        self._button: Control | None = None
+        self._link: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: (v if v is not None else "") for k, v in attrs}
+        if tag == "form":
+            self._form = Form(a.get("action", ""), a.get("method", "get").lower(), [],
+                              a.get("class", ""), a.get("id", ""))
+            self.forms.append(self._form)
+        elif tag == "input" and self._form is not None:
+            kind = a.get("type", "text").lower()
+            value = a.get("value", "on" if kind in ("checkbox", "radio") else "")
+            self._form.controls.append(Control(a.get("name", ""), kind, value,
+                                               "checked" in a, a.get("value", "")))
+        elif tag == "textarea" and self._form is not None:
+            self._textarea = Control(a.get("name", ""), "textarea", "")
+            self._form.controls.append(self._textarea)
+        elif tag == "button" and self._form is not None:
+            kind = a.get("type", "submit").lower()
+            self._button = Control(a.get("name", ""), kind, a.get("value", ""))
+            self._form.controls.append(self._button)
+        elif tag == "a":
+            self._link = [a.get("href", ""), "", a.get("class", "")]
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        elif tag == "textarea" and self._textarea is not None:
+            # As a browser reads it: newlines normalised, the first one dropped.
+            value = self._textarea.value.replace("\r\n", "\n").replace("\r", "\n")
+            self._textarea.value = value.removeprefix("\n")
+            self._textarea = None
+        elif tag == "button":
+            self._button = None
+        elif tag == "a" and self._link is not None:
+            self.links.append((self._link[0], " ".join(self._link[1].split()), self._link[2]))
+            self._link = None
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea.value += data
+        if self._button is not None:
+            self._button.label += data
+        if self._link is not None:
+            self._link[1] += data
+
+
+def visible_text(html: str) -> str:
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+@dataclass
+class Page:
+    """A page the browser shows: how it was fetched, its answer and its forms."""
+
+    method: str
+    url: str
+    data: list[tuple[str, str]]
+    status: int
+    html: str
+    forms: list[Form] = field(default_factory=list)
+    links: list[tuple[str, str, str]] = field(default_factory=list)
+    #: What the writer expects of the letter this page shows (a preview, after it).
+    letter: Snapshot | None = None
+    #: The page's typed values as served (before the writer typed into it).
+    served: dict = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, method, url, data, status, html) -> Page:
+        parser = _PageParser()
+        parser.feed(html)
+        page = cls(method, url, data, status, html, parser.forms, parser.links)
+        form = page.letter_form
+        page.served = form.typed() if form else {}
+        return page
+
+    @property
+    def text(self) -> str:
+        return visible_text(self.html)
+
+    @property
+    def h1(self) -> str:
+        match = re.search(r"<h1[^>]*>(.*?)</h1>", self.html, re.S)
+        return visible_text(match.group(1)) if match else ""
+
+    def form_with(self, name: str) -> Form | None:
+        return next((f for f in self.forms if f.has(name)), None)
+
+    @property
+    def letter_form(self) -> Form | None:
+        return next((f for f in self.forms if f.has("full_name")), None)
+
+    @property
+    def postcode_form(self) -> Form | None:
+        return next((f for f in self.forms if f.has("postcode") and not f.has("full_name")),
+                    None)
+
+    def forms_with_button(self, value: str) -> list[Form]:
+        return [f for f in self.forms if any(b.value == value for b in f.buttons())]
+
+    @property
+    def kind(self) -> str:
+        if self.letter_form:
+            return "form"
+        if self.forms_with_button("pdf") and self.forms_with_button("docx"):
+            return "preview" if 'class="letter"' in self.html else "done"
+        if self.postcode_form:
+            return "campaign"
+        if any(f.has("letter") for f in self.forms):
+            return "letter-back"
+        return "other"
+
+    @property
+    def language(self) -> str:
+        match = re.search(r'<html lang="([a-z]+)', self.html)
+        return "cy" if match and match.group(1) == "cy" else "en"
+
+    @property
+    def reference(self) -> str:
+        match = re.search(r'class="reference-code">([^<]+)<', self.html)
+        return match.group(1) if match else ""
+
+    @property
+    def mp_card(self) -> str:
+        match = re.search(r'<h2 id="mp-heading">(.*?)</h2>', self.html, re.S)
+        return visible_text(match.group(1)) if match else ""
+
+    def letters_html(self) -> list[str]:
+        return re.findall(r'<article class="letter".*?</article>', self.html, re.S)
+
+    def told_text(self) -> str:
+        """The page's words outside the letters themselves (what the writer is told)."""
+        return visible_text(re.sub(r'<article class="letter".*?</article>', " ", self.html,
+                                   flags=re.S))
+
+
+@dataclass
+class Download:
+    status: int
+    content_type: str
+    body: bytes
+    location: str = ""
+
+
+def _path(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+class NoScriptBrowser:
+    """The test client as a browser with JavaScript off (see the module's docstring)."""
+
+    def __init__(self, client):
+        self.client = client
+        self.history: list[Page] = []
+        self.index = -1
+        self.resubmissions: list[str] = []  # what was posted again by Back/Forward/reload
+
+    @property
+    def page(self) -> Page | None:
+        return self.history[self.index] if self.history else None
+
+    def fetch(self, method: str, url: str, data=None):
+        """Load `url` as a browser does, following redirects: a Page, or a Download
+        (a file, or a hand-over to another scheme such as mailto:)."""
+        for _ in range(10):
+            try:
+                response = self.client.open(_path(url), method=method,
+                                            data=MultiDict(data) if method == "POST" else None)
+            except Exception as error:  # noqa: BLE001  (TESTING lets the app's errors out)
+                return Page.parse(method, _path(url), list(data or []), 500,
+                                  f"<h1>{type(error).__name__}: {error}</h1>")
+            status = response.status_code
+            if status in (301, 302, 303, 307, 308):
+                location = response.headers["Location"]
+                if not location.startswith(("/", "http://", "https://")):
+                    return Download(status, "", b"", location)
+                if status in (301, 302, 303):
+                    method, data = "GET", None
+                url = location
+                continue
+            content_type = response.headers.get("Content-Type", "")
+            if "text/html" not in content_type or "attachment" in response.headers.get(
+                    "Content-Disposition", ""):
+                return Download(status, content_type, response.get_data())
+            return Page.parse(method, _path(url), list(data or []), status,
+                              response.get_data(as_text=True))
+        raise AssertionError(f"redirect loop at {url}")
+
+    def _leave(self) -> None:
+        """The browser remembers what was typed into the page it leaves."""
+        page = self.page
+        if page is not None and page.letter_form is not None:
+            page.typed_when_left = page.letter_form.typed()  # type: ignore[attr-defined]
+
+    def go(self, method: str, url: str, data=None):
+        answer = self.fetch(method, url, data)
+        if isinstance(answer, Page):
+            self._leave()
+            del self.history[self.index + 1:]
+            self.history.append(answer)
+            self.index += 1
+        return answer
+
+    def submit(self, form: Form, button: Control | None = None):
+        action = form.action or self.page.url
+        if form.method == "post":
+            return self.go("POST", action, form.data(button))
+        query = urlencode(form.data(button))
+        return self.go("GET", action.split("?")[0] + "?" + query)
+
+    def follow(self, href: str):
+        return self.go("GET", href)
+
+    def _again(self, entry: Page, restore: bool) -> Page:
+        """Fetch history entry `entry` again (a POST is posted again, as after the
+        browser's "Confirm Form Resubmission"); put back what was typed into it."""
+        if entry.method == "POST":
+            self.resubmissions.append(entry.url)
+        answer = self.fetch(entry.method, entry.url, entry.data)
+        if not isinstance(answer, Page):
+            return entry
+        answer.letter = entry.letter
+        typed = getattr(entry, "typed_when_left", None)
+        if restore and typed and answer.letter_form is not None:
+            answer.letter_form.restore(typed)
+        return answer
+
+    def back(self) -> Page | None:
+        if self.index <= 0:
+            return None
+        self._leave()
+        self.index -= 1
+        self.history[self.index] = self._again(self.history[self.index], restore=True)
+        return self.page
+
+    def forward(self) -> Page | None:
+        if self.index >= len(self.history) - 1:
+            return None
+        self._leave()
+        self.index += 1
+        self.history[self.index] = self._again(self.history[self.index], restore=True)
+        return self.page
+
+    def reload(self) -> Page:
+        self.history[self.index] = self._again(self.page, restore=False)
+        return self.page
+
+
+# --- What the writer expects, and the checks.
+
+
+class Fault(AssertionError):
+    """Something the writer got wrong: its kind names it once in a report."""
+
+    def __init__(self, kind: str, detail: str, steps: list[str]):
+        self.kind, self.detail, self.steps = kind, detail, list(steps)
+        super().__init__(f"{kind}: {detail}\nSteps:\n  " + "\n  ".join(steps))
+
+
+@dataclass
+class Snapshot:
+    """What the writer gave for one letter, as they believe it to be."""
+
+    postcode: str
+    details: dict
+    note: str
+    ticked: frozenset
+    targets: frozenset
+    edits: dict  # paragraph key -> the sentence the writer added
+    told_left_out: frozenset  # asks the page told them their MP letter leaves out
+    reference: str = ""
+
+    def copy(self) -> Snapshot:
+        return Snapshot(self.postcode, dict(self.details), self.note, self.ticked,
+                        self.targets, dict(self.edits), self.told_left_out, self.reference)
+
+
+DETAILS = {
+    "full_name": ["Siân Ëlira Çela-Łukasz", "Sam Writer", "Dafydd ap Gruffydd"],
+    "address_line1": ["12 Glyndŵr Road", "1 High Street", "Flat 2, 14 Station Road"],
+    "town": ["London", "Caernarfon", "Falkirk"],
+}
+NOTES = ["I live near a cannabis farm and worry about the boys who work there.",
+         "My nephew was drawn into county lines at fifteen.",
+         "Our town has seen three nail bars close after raids."]
+
+#: How every sentence the writer adds to a paragraph begins.
+OWN = "I add this in my own words"
+
+
+class WanderingJourney(RuleBasedStateMachine):
+    """See the module's docstring. Class attributes set by `journey_machine`."""
+
+    fakes: tuple = ()
+    template: Path | None = None
+    directory: Path | None = None
+    #: True: raise each Fault at once; False: collect them in `found` (the benchmark).
+    strict = True
+    found: list = []
+    counter = [0]
+    letters_checked = [0]
+
+    def __init__(self):
+        super().__init__()
+        postcodes, members = self.fakes
+        postcodes.reset()
+        members.reset()
+        self.counter[0] += 1
+        path = self.directory / f"wander-{self.counter[0]}.sqlite3"
+        self.clock = FixedClock()
+        self.app = make_app(base_config(path, postcodes.url, members.url), self.clock,
+                            self.template)
+        prepare_world(self.app)
+        self.rules = read_rules(self.app)
+        self.max_age = self.app.config["LETTER_FORM_MAX_AGE"]
+        self.browser = NoScriptBrowser(self.app.test_client())
+        self.steps: list[str] = []
+        self.writer = Snapshot(postcode="", details={}, note="", ticked=frozenset(),
+                               targets=frozenset(), edits={}, told_left_out=frozenset())
+        self.downloads = 0
+
+    def teardown(self):
+        self.app.extensions["db_connections"].discard()
+
+    # -- helpers
+
+    def fault(self, kind: str, detail: str) -> None:
+        error = Fault(kind, detail, self.steps)
+        if self.strict:
+            raise error
+        self.found.append(error)
+
+    def step(self, words: str) -> None:
+        self.steps.append(words)
+
+    @property
+    def page(self) -> Page:
+        return self.browser.page
+
+    def _arrived(self, answer, how: str):
+        """Every answer: never a server error."""
+        status = answer.status
+        if status >= 500:
+            why = answer.h1 if isinstance(answer, Page) else ""
+            self.fault("server-error", f"{how} answered {status} {why}")
+        return answer
+
+    def _writer_from_form(self, form: Form) -> None:
+        """What the writer sees on the form is what they now believe they gave."""
+        self.writer.details = {k: form.get(k) or "" for k in DETAILS}
+        self.writer.note = form.get("personal_note") or ""
+        self.writer.postcode = (form.get("postcode") or "").strip().upper()
+        self.writer.ticked = frozenset(int(v) for v in form.ticked("asks"))
+        self.writer.targets = frozenset(int(v) for v in form.ticked("targets"))
+        self.writer.edits = {k: s for k, s in self.writer.edits.items()
+                             if s in (form.get(f"para-{k}") or "")}
+
+    def _check_form_keeps(self, how: str, expected: Snapshot) -> None:
+        """The form the writer came back to holds everything they gave."""
+        form = self.page.letter_form
+        if form is None:
+            self.fault("lost-the-form", f"{how} gave {self.page.kind} page "
+                       f"'{self.page.h1}' ({self.page.url}), not the letter form")
+            return
+        lost = [k for k, v in expected.details.items() if v and (form.get(k) or "") != v]
+        if expected.note and (form.get("personal_note") or "") != expected.note:
+            lost.append("personal note")
+        if expected.postcode and (form.get("postcode") or "").strip().upper() != expected.postcode:
+            lost.append(f"postcode (form has {form.get('postcode')!r}, "
+                        f"writer gave {expected.postcode!r})")
+        ticked = {int(v) for v in form.ticked("asks")}
+        if ticked != set(expected.ticked):
+            lost.append(f"ticked asks (form {sorted(ticked)}, writer {sorted(expected.ticked)})")
+        for key, sentence in expected.edits.items():
+            if sentence not in (form.get(f"para-{key}") or ""):
+                lost.append(f"edit of paragraph {key}")
+        if lost:
+            self.fault("typed-words-lost", f"{how}: the form lost " + "; ".join(lost))
+
+    def _letter_form(self) -> Form:
+        return self.page.letter_form
+
+    # -- rules: where the writer goes
+
+    @initialize()
+    def open_campaign(self):
+        self.step(f"open /c/{SLUG}/")
+        self._arrived(self.browser.go("GET", f"/c/{SLUG}/"), "the campaign page")
+
+    def to_campaign_page(self):
+        """The breadcrumb (or the address typed again) back to the campaign page."""
+        link = next((href for href, _, cls in self.page.links
+                     if re.search(rf"/c/{SLUG}/$", href) and "language-link" not in cls), None)
+        self.step("click the campaign's name (breadcrumb)" if link else "type the campaign's address")
+        prefix = "/cy" if self.page.language == "cy" else ""
+        self._arrived(self.browser.follow(link or f"{prefix}/c/{SLUG}/"), "the campaign page")
+
+    @precondition(lambda self: self.page.kind == "campaign")
+    @rule(place=st.sampled_from(PLACES))
+    def look_up(self, place):
+        form = self.page.postcode_form
+        form.set("postcode", place.postcode)
+        self.step(f"look up {place.postcode} ({place.what}) on the campaign page")
+        answer = self._arrived(self.browser.submit(form), f"looking up {place.postcode}")
+        if not isinstance(answer, Page):
+            return
+        if place.mp is None:
+            if answer.kind == "form":
+                self.fault("vacant-seat-form", f"{place.postcode} (vacant) gave a letter form")
+            return
+        if answer.kind != "form":
+            self.fault("lookup-failed", f"{place.postcode} gave '{answer.h1}' ({answer.status})")
+            return
+        # A fresh lookup: a new form (without JavaScript nothing is restored into it).
+        self.writer = Snapshot(postcode=place.postcode, details={}, note="",
+                               ticked=frozenset(), targets=frozenset(), edits={},
+                               told_left_out=frozenset())
+        self._writer_from_form(answer.letter_form)
+        self._check_mp_card(answer, place, "after the lookup")
+
+    def _check_mp_card(self, page: Page, place: Place, how: str) -> None:
+        card = page.mp_card
+        if place.mp and card and place.mp.display_as not in card:
+            self.fault("wrong-mp-card", f"{how}: card says '{card}', {place.postcode}'s MP "
+                       f"is {place.mp.display_as}")
+
+    @precondition(lambda self: self.page.kind == "form")
+    @rule(which=st.integers(0, 2))
+    def fill_details(self, which):
+        form = self._letter_form()
+        for name, choices in DETAILS.items():
+            form.set(name, choices[which])
+        self.step(f"fill in name and address as {DETAILS['full_name'][which]!r}")
+        self.writer.details = {name: choices[which] for name, choices in DETAILS.items()}
+
+    @precondition(lambda self: self.page.kind == "form")
+    @rule(which=st.integers(0, 2), position=st.integers(0, 7))
+    def fill_in_everything(self, which, position):
+        """What most writers do: details, one ask, a note."""
+        self.fill_details(which)
+        self.tick(position, True)
+        self.write_note(which)
+
+    @precondition(lambda self: self.page.kind == "form")
+    @rule(which=st.integers(0, 2))
+    def write_note(self, which):
+        self._letter_form().set("personal_note", NOTES[which])
+        self.step(f"write the note {NOTES[which][:30]!r}...")
+        self.writer.note = NOTES[which]
+
+    @precondition(lambda self: self.page.kind == "form")
+    @rule(position=st.integers(0, 7), on=st.booleans())
+    def tick(self, position, on):
+        ask_id = self.rules.ask_ids[position % len(self.rules.ask_ids)]
+        form = self._letter_form()
+        if not form.tick("asks", str(ask_id), on):
+            return
+        self.step(f"{'tick' if on else 'untick'} “{self.rules.titles[ask_id]}”")
+        ticked = set(self.writer.ticked)
+        (ticked.add if on else ticked.discard)(ask_id)
+        self.writer.ticked = frozenset(ticked)
+        if not on and f"ask-{ask_id}" in self.writer.edits:
+            # An unticked ask's own words are not wanted: put the suggestion back.
+            form.tick(f"reset-ask-{ask_id}", "1")
+            self.writer.edits.pop(f"ask-{ask_id}")
+
+    @precondition(lambda self: self.page.kind == "form" and self.page.letter_form.boxes("targets"))
+    @rule(on=st.booleans())
+    def tick_second_letter(self, on):
+        form = self._letter_form()
+        for box in form.boxes("targets"):
+            box.checked = on
+        self.step(f"{'tick' if on else 'untick'} the second letter")
+        self.writer.targets = frozenset(int(b.value) for b in form.boxes("targets") if on)
+
+    @precondition(lambda self: self.page.kind == "form")
+    @rule(position=st.integers(0, 7), n=st.integers(1, 99))
+    def edit_paragraph(self, position, n):
+        """Add a sentence of their own to the opening or to a ticked ask's paragraph."""
+        form = self._letter_form()
+        ticked = sorted(self.writer.ticked)
+        key = f"ask-{ticked[position % len(ticked)]}" if ticked and position else "opening"
+        text = form.get(f"para-{key}")
+        if text is None:
+            return
+        sentence = f"{OWN}, number {n}."
+        form.set(f"para-{key}", f"{text.rstrip()} {sentence}")
+        self.step(f"edit paragraph {key}: add {sentence!r}")
+        self.writer.edits = {**self.writer.edits, key: sentence}
+
+    @precondition(lambda self: self.page.kind == "form")
+    @rule(place=st.sampled_from(PLACES))
+    def change_postcode_on_form(self, place):
+        self._letter_form().set("postcode", place.postcode)
+        self.step(f"type {place.postcode} ({place.what}) in the form's postcode field")
+        self.writer.postcode = place.postcode
+
+    @precondition(lambda self: self.page.kind == "form" and self._complete(self.writer))
+    @rule()
+    def preview_when_ready(self):
+        self.preview()
+
+    @precondition(lambda self: self.page.kind == "form")
+    @rule()
+    def preview(self):
+        form = self._letter_form()
+        self.writer.told_left_out = self._told_on_form(self.page)
+        before = self.page
+        expected = self.writer.copy()
+        self.step("press “Preview my letter”")
+        answer = self._arrived(self.browser.submit(form), "the preview")
+        if not isinstance(answer, Page):
+            self.fault("preview-not-a-page", f"the preview answered {answer.status}")
+            return
+        self._judge_preview(answer, expected, before)
+
+    def _told_on_form(self, page: Page) -> frozenset:
+        """Asks whose note on this form says the MP letter leaves them out, when the
+        form's MP is the writer's (the notes are that nation's)."""
+        place = PLACE.get(self.writer.postcode)
+        if place is None or place.mp is None or place.mp.display_as not in page.mp_card:
+            return frozenset()
+        told = set()
+        for ask_id in self.rules.ask_ids:
+            match = re.search(rf'id="ask-{ask_id}-nation">(.*?)</p>', page.html, re.S)
+            if match and not self.rules.in_mp_letter[ask_id, place.nation]:
+                told.add(ask_id)
+        return frozenset(told)
+
+    def _complete(self, writer: Snapshot) -> bool:
+        return bool(writer.details.get("full_name") and writer.details.get("address_line1")
+                    and writer.details.get("town") and writer.ticked)
+
+    def _judge_preview(self, answer: Page, expected: Snapshot, before: Page) -> None:
+        place = PLACE.get(expected.postcode)
+        if answer.kind == "preview":
+            if place is None or place.mp is None:
+                self.fault("letter-without-mp", f"a preview for {expected.postcode}")
+                return
+            answer.letter = expected
+            expected.reference = answer.reference
+            self._check_preview(answer, expected)
+            return
+        if answer.kind == "form":
+            # Back to the form: with what was typed, and a reason.
+            self._check_form_keeps("the form sent back by the preview", expected)
+            if not self._complete(expected) or place is None or place.mp is None:
+                self._writer_from_form(answer.letter_form)
+                return
+            nation_before = self._form_nation(before)
+            if answer.status == 200 or (nation_before and nation_before != place.nation):
+                # A nation or MP change shown before any preview (issue 29): fine.
+                self._check_mp_card(answer, place, "the form back after a postcode change")
+                self._writer_from_form(answer.letter_form)
+                return
+            mp_asks = self.rules.mp_asks(expected.ticked, place.nation)
+            target_asks = self.rules.target_asks(expected.ticked, place.nation)
+            if mp_asks or (expected.targets and target_asks):
+                self.fault("blocked-letter", f"a complete form for {expected.postcode} "
+                           f"(asks {sorted(expected.ticked)}, second letter "
+                           f"{sorted(expected.targets)}) came back {answer.status}: "
+                           f"{answer.text[answer.text.find('There is a problem'):][:200]!r}")
+            self._writer_from_form(answer.letter_form)
+            return
+        if place is not None and place.mp is None:
+            return  # the vacant seat: a page of its own saying so
+        if answer.kind in ("other",) and answer.status >= 400:
+            self.fault("preview-refused", f"the preview answered {answer.status} "
+                       f"'{answer.h1}'")
+
+    def _form_nation(self, page: Page) -> Nation | None:
+        for place in PLACES:
+            if place.mp and place.mp.display_as in page.mp_card:
+                return place.nation
+        return None
+
+    def _check_preview(self, page: Page, expected: Snapshot) -> None:
+        place = PLACE[expected.postcode]
+        letters = page.letters_html()
+        if not letters:
+            return
+        mp_letter = [h for h in letters if person(place.mp) in h]
+        mp_asks = self.rules.mp_asks(expected.ticked, place.nation)
+        if mp_asks and not mp_letter:
+            self.fault("wrong-mp", f"the preview for {expected.postcode} is not addressed to "
+                       f"{place.mp.display_as}: {page.h1!r}")
+        if mp_letter:
+            for other in MPS:
+                if other.member_id != place.mp.member_id and person(other) in mp_letter[0]:
+                    self.fault("wrong-mp", f"the preview's letter names {other.display_as}")
+        self._check_left_out(page, expected)
+
+    def _check_left_out(self, page: Page, expected: Snapshot) -> None:
+        """Each ticked ask the MP letter leaves out is in a second letter or was told."""
+        place = PLACE[expected.postcode]
+        left = set(expected.ticked) - self.rules.mp_asks(expected.ticked, place.nation)
+        if not left:
+            return
+        in_second = set()
+        if expected.targets & {t for t, _ in self.rules.targets[place.nation]}:
+            in_second = self.rules.target_asks(expected.ticked, place.nation)
+        told = set(expected.told_left_out)
+        words = page.told_text()
+        told |= {a for a in left if self.rules.titles[a] in words}
+        silent = left - in_second - told
+        if silent:
+            self.fault("ask-dropped-in-silence", f"the letter to {place.mp.display_as} "
+                       f"({expected.postcode}) leaves out "
+                       + ", ".join(f"“{self.rules.titles[a]}”" for a in sorted(silent))
+                       + " and neither a second letter nor the page says so")
+
+    # -- the preview and after
+
+    @precondition(lambda self: self.page.kind in ("preview", "done"))
+    @rule(fmt=st.sampled_from(["pdf", "pdf", "docx"]), second=st.booleans())
+    def download(self, fmt, second):
+        forms = [f for f in self.page.forms_with_button(fmt)
+                 if f.has("target") == second]
+        if not forms:
+            return
+        form = forms[0]
+        target = form.get("target")
+        button = next(b for b in form.buttons() if b.value == fmt)
+        self.step(f"download the {'second letter' if target else 'letter'} as {fmt.upper()}")
+        expected = self.page.letter
+        answer = self._arrived(self.browser.submit(form, button), "the download")
+        if isinstance(answer, Page):
+            if answer.status in (409, 410):  # expired, or the site changed: said on the page
+                return
+            self.fault("download-not-a-file", f"the download gave '{answer.h1}' ({answer.status})")
+            return
+        if answer.status != 200:
+            self.fault("download-failed", f"the download answered {answer.status}")
+            return
+        text = pdf_text(answer.body) if fmt == "pdf" else "\n".join(docx_paragraphs(answer.body))
+        if expected is not None:
+            self.downloads += 1
+            self._check_letter(text, expected, int(target) if target else None)
+
+    def _check_letter(self, text: str, expected: Snapshot, target: int | None,
+                      emailed: bool = False) -> None:
+        """The downloaded (or emailed) letter against what the writer gave for it."""
+        self.letters_checked[0] += 1
+        flat = " ".join(text.split())
+        place = PLACE[expected.postcode]
+        who = "second letter" if target else "emailed letter" if emailed else "letter to the MP"
+        if emailed:  # no address block: the greeting names the MP
+            if place.mp.address_as not in flat:
+                self.fault("wrong-mp", f"the {who} for {expected.postcode} does not greet "
+                           f"{place.mp.address_as}: {flat[:60]!r}")
+        elif person(place.mp) not in flat:
+            named = [person(mp) for mp in MPS if person(mp) in flat]
+            self.fault("wrong-mp", f"the {who} for {expected.postcode} does not name "
+                       f"{place.mp.display_as} (it names {named})")
+        for other in MPS:
+            if other.member_id != place.mp.member_id and person(other) in flat:
+                self.fault("wrong-mp", f"the {who} for {expected.postcode} names "
+                           f"{other.display_as}, not {place.mp.display_as}")
+        if expected.postcode not in flat:
+            self.fault("wrong-postcode", f"the {who} does not carry {expected.postcode}")
+        tags = {int(t) for t in TAG.findall(flat)}
+        if target:
+            want = self.rules.target_asks(expected.ticked, place.nation)
+        else:
+            want = self.rules.mp_asks(expected.ticked, place.nation)
+        if tags != want:
+            self.fault("wrong-asks", f"the {who} ({expected.postcode}) carries asks "
+                       f"{sorted(tags)}; ticked {sorted(expected.ticked)}, its recipient can "
+                       f"act on {sorted(want)}")
+        lost = [v for v in expected.details.values() if v and v not in flat]
+        if expected.note and " ".join(expected.note.split()) not in flat:
+            lost.append("the note")
+        if not target:
+            for key, sentence in expected.edits.items():
+                ask_id = int(key.removeprefix("ask-")) if key.startswith("ask-") else None
+                if ask_id is None or ask_id in want:
+                    if sentence not in flat:
+                        lost.append(f"the edit of {key}")
+        if lost:
+            self.fault("typed-words-lost", f"the {who} lacks " + ", ".join(lost))
+
+    @precondition(lambda self: self.page.kind in ("preview",))
+    @rule()
+    def email(self):
+        forms = [f for f in self.page.forms if "/email" in f.action and not f.has("target")]
+        if not forms:
+            return
+        self.step("press “Email it from your own email”")
+        expected = self.page.letter
+        answer = self._arrived(self.browser.submit(forms[0]), "the email")
+        if isinstance(answer, Download) and answer.location.startswith("mailto:"):
+            address, _, query = answer.location.removeprefix("mailto:").partition("?")
+            body = dict(parse_qsl(query)).get("body", "")
+            place = PLACE[expected.postcode] if expected else None
+            if place and place.mp.email and unquote(address) != place.mp.email:
+                self.fault("wrong-mp", f"the email for {expected.postcode} goes to "
+                           f"{unquote(address)}, not {place.mp.email}")
+            if expected:
+                self._check_letter(body, expected, None, emailed=True)
+
+    @precondition(lambda self: self.page.kind in ("preview", "done"))
+    @rule()
+    def change_something(self):
+        forms = [f for f in self.page.forms if "change-letter" in f.classes]
+        if not forms:
+            return
+        expected = self.page.letter
+        self.step("press “Change something”")
+        answer = self._arrived(self.browser.submit(forms[0]), "Change something")
+        if isinstance(answer, Page) and expected is not None:
+            if answer.kind == "form":
+                self._check_form_keeps("“Change something”", expected)
+                self._writer_from_form(answer.letter_form)
+            elif answer.status < 400:
+                self.fault("lost-the-form", f"“Change something” gave '{answer.h1}'")
+
+    @precondition(lambda self: self.page.kind == "preview")
+    @rule()
+    def what_next(self):
+        forms = [f for f in self.page.forms if "next-step" in f.classes]
+        if not forms:
+            return
+        expected = self.page.letter
+        self.step("press “Downloaded it? What to do next”")
+        answer = self._arrived(self.browser.submit(forms[0]), "What to do next")
+        if isinstance(answer, Page):
+            answer.letter = expected
+
+    @precondition(lambda self: self.page.kind == "letter-back")
+    @rule()
+    def get_letter_back(self):
+        form = next(f for f in self.page.forms if f.has("letter"))
+        expected = self.page.letter
+        self.step("press “Get my letter back”")
+        answer = self._arrived(self.browser.submit(form), "Get my letter back")
+        if isinstance(answer, Page) and expected is not None:
+            self._check_form_keeps("“Get my letter back”", expected)
+            if answer.letter_form:
+                self._writer_from_form(answer.letter_form)
+
+    # -- the browser's own buttons, the language link and the clock (rarer than the
+    # steps forward: Hypothesis picks among the rules that apply evenly)
+
+    @rule(button=st.sampled_from(["back", "back", "forward", "reload"]), now=st.booleans())
+    def browser_button(self, button, now):
+        if now or self.page.kind == "other":
+            {"back": self.go_back, "forward": self.go_forward, "reload": self.reload}[button]()
+
+    @rule(where=st.sampled_from(["campaign", "language", "language", "expire"]),
+          now=st.booleans())
+    def wander_off(self, where, now):
+        if now or self.page.kind == "other":
+            {"campaign": self.to_campaign_page, "language": self.switch_language,
+             "expire": self.expire}[where]()
+
+    def switch_language(self):
+        link = next((href for href, _, cls in self.page.links if "language-link" in cls), None)
+        if link is None:
+            return
+        before = self.page
+        self.step(f"click the language link ({'English' if before.language == 'cy' else 'Cymraeg'})")
+        answer = self._arrived(self.browser.follow(link), "the language link")
+        if not isinstance(answer, Page) or before.kind in ("campaign", "other"):
+            return
+        answer.letter = answer.letter or before.letter
+        if answer.kind != before.kind and before.kind != "letter-back":
+            self.fault("language-link-lost-the-step",
+                       f"from the {before.kind} page ({before.url}) it went to the "
+                       f"{answer.kind} page '{answer.h1}' ({answer.url})")
+            if answer.letter_form:
+                self._writer_from_form(answer.letter_form)
+            return
+        if before.kind == "form":
+            # Without JavaScript a link carries what the page was served with, not what
+            # was typed since: that much must survive, edits included.
+            served = before.served
+            now = answer.letter_form.typed()
+            lost = [k for k, v in served.items() if v and now.get(k) != v
+                    and (not isinstance(k, str) or not k.startswith("para-") or OWN in v)]
+            if lost:
+                self.fault("language-link-lost-words", f"the form in the other language "
+                           f"lost {lost}")
+            self._writer_from_form(answer.letter_form)
+        elif before.kind in ("preview", "done") and before.letter is not None:
+            if before.reference and answer.reference and before.reference != answer.reference:
+                self.fault("new-reference", "the language link gave the letter a new reference")
+
+    def go_back(self):
+        before = self.page
+        page = self.browser.back()
+        if page is None:
+            return
+        self.step("press Back")
+        self._after_history(before, page, "Back")
+
+    def go_forward(self):
+        before = self.page
+        page = self.browser.forward()
+        if page is None:
+            return
+        self.step("press Forward")
+        self._after_history(before, page, "Forward")
+
+    def _after_history(self, before: Page, page: Page, how: str) -> None:
+        self._arrived(page, how)
+        if page.method == "POST" and page.status == 200 and page.kind in ("preview", "done"):
+            self.fault("confirm-form-resubmission",
+                       f"{how} returned to a {page.kind} page that answered a POST "
+                       f"({page.url}): Chrome shows “Confirm Form Resubmission”")
+        if page.letter_form is not None:
+            self._writer_from_form(page.letter_form)
+        if page.kind == "preview" and page.letter is not None:
+            self._writer_from_snapshot(page.letter)
+
+    def _writer_from_snapshot(self, snap: Snapshot) -> None:
+        self.writer = snap.copy()
+
+    def reload(self):
+        before = self.page
+        self.step("press Reload")
+        page = self.browser.reload()
+        self._arrived(page, "Reload")
+        if before.kind == "preview" and page.kind == "preview":
+            if before.reference and page.reference != before.reference:
+                self.fault("new-reference", f"reloading the preview ({before.method} "
+                           f"{before.url}) changed its reference {before.reference} -> "
+                           f"{page.reference}")
+        if page.letter_form is not None:
+            self._writer_from_form(page.letter_form)
+
+    def expire(self):
+        self.step(f"wait {self.max_age + 60} seconds (the preview expires)")
+        self.clock.move(seconds=self.max_age + 60)
+
+    @invariant()
+    def never_a_server_error(self):
+        if self.page is not None and self.page.status >= 500:
+            self.fault("server-error", f"{self.page.method} {self.page.url} answered "
+                       f"{self.page.status}")
+
+
+def journey_machine(fakes, template: Path, directory: Path, strict: bool = True):
+    """A WanderingJourney class bound to the fake upstreams and a database template."""
+    return type("Wander", (WanderingJourney,), {
+        "fakes": fakes, "template": template, "directory": directory, "strict": strict,
+        "found": [], "counter": [0], "letters_checked": [0]})
+
+
