@@ -32,8 +32,8 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from hypothesis import strategies as st
-from werkzeug.datastructures import MultiDict
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from werkzeug.datastructures import MultiDict
 
 from campaign.campaigns import enabled_asks
 from campaign.campaigns.targets import targets_offered
@@ -746,9 +746,12 @@ class WanderingJourney(RuleBasedStateMachine):
         self.writer.postcode = place.postcode
 
     @precondition(lambda self: self.page.kind == "form" and self._complete(self.writer))
-    @rule()
-    def preview_when_ready(self):
+    @rule(then=st.sampled_from(["pdf", "docx", "stay"]))
+    def preview_when_ready(self, then):
+        """What most writers do: preview a filled form, then download it at once."""
         self.preview()
+        if then != "stay" and self.page.kind == "preview":
+            self.download(then, second=False)
 
     @precondition(lambda self: self.page.kind == "form")
     @rule()
