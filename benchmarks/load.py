@@ -84,8 +84,8 @@ class RecordingJourney(HttpJourney):
 
     last_preview: str = ""
 
-    def _timed(self, step, method, path, form=None):
-        answer = super()._timed(step, method, path, form)
+    def _record(self, step, started, answer):
+        answer = super()._record(step, started, answer)
         if step == "preview":
             self.last_preview = answer.text
         return answer
@@ -94,18 +94,18 @@ class RecordingJourney(HttpJourney):
 def render_in_process(database: str, signed_field: str, runs: int,
                       language: str = "en") -> list[float]:
     """Seconds to render, in this process, the PDF of the letter in `signed_field`."""
-    from campaign.campaigns import campaign_by_slug, enabled_asks
+    from campaign.campaigns import campaign_by_slug
     from campaign.db import connect
     from campaign.public.composing import compose_for
+    from campaign.public.letter_state import from_signed
     from campaign.public.signed_requests import unsign
     from letters.render_pdf import render_pdf
 
     db = connect(database)
     signed = unsign(signed_field, SECRET_KEY, max_age=3600)
     campaign = campaign_by_slug(db, SLUG, language)
-    letter = compose_for(campaign, enabled_asks(db, campaign.id, campaign.language),
-                         signed.request, signed.found, signed.day,
-                         reference_url="https://example.org/r/x", language=language)
+    context = from_signed(db=db, campaign=campaign, language=language, signed=signed)
+    letter = compose_for(context, reference_url="https://example.org/r/x")
     timings = []
     for _ in range(runs):
         began = time.perf_counter()

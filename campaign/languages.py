@@ -62,13 +62,17 @@ def _site_root() -> str:
 def page_in(language: str) -> str:
     """The address of this page in `language`, for the language link and hreflang.
 
-    A page answering a form (a POST) has no address of its own to open again, so the
-    link goes to the campaign's page, or the home page, in that language.
+    A page answering a form (a POST) has no address of its own to open again: the
+    link goes to the address its view named (`g.page_address`, a path under the
+    site's root: the letter form's own, whose browser keeps what was typed), else to
+    the campaign's page, or the home page, in that language.
     """
     if request.method in ("GET", "HEAD"):
         path = request.path
         if request.query_string:
             path += "?" + request.query_string.decode("latin-1")
+    elif g.get("page_address"):
+        path = g.page_address
     else:
         slug = (request.view_args or {}).get("slug")
         path = f"/c/{slug}/" if slug else "/"

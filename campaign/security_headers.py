@@ -10,9 +10,9 @@ embedded postcode box, /c/<slug>/embed, by the origins staff listed (allow_frami
 The referrer policy is `same-origin`: our own pages get the Referer that Flask-WTF's
 CSRF check demands of every HTTPS POST (with `no-referrer` every form over HTTPS
 failed as "expired"), and no other site is ever told which page sent a visitor (a
-campaign URL may carry ?postcode=), not even our origin.
+campaign URL may carry ?postcode=, a preview's ?letter=), not even our origin.
 
-Responses to forms, staff pages and anything asked for with ?postcode= are never
+Responses to forms, staff pages and anything asked for with ?postcode= or ?letter= are never
 stored: they show a writer's name and address, a postcode, or staff work, and a
 shared computer's back button or a proxy's cache should not bring them back.
 
@@ -83,7 +83,7 @@ def add_security_headers(response: Response) -> Response:
 
 
 def _private(request) -> bool:
-    return (request.method != "GET" or "postcode" in request.args
+    return (request.method != "GET" or "postcode" in request.args or "letter" in request.args
             or request.path == "/staff" or request.path.startswith("/staff/"))
 
 

@@ -11,8 +11,12 @@ block and `nameAddressAs` for the salutation. Two seats need more than that:
 """
 from __future__ import annotations
 
-from letters.languages import ENGLISH, LetterWords, words_for
+from letters.languages import ENGLISH, WELSH, LetterWords, words_for
 from letters.model import MP
+
+#: A knight's and a dame's title before the name, in each language that changes them:
+#: Welsh says "Syr" for Sir and "y Fonesig" for Dame (the project's reference notes).
+TITLES = {WELSH: (("Sir ", "Syr "), ("Dame ", "y Fonesig "))}
 
 #: A post name longer than this would not fit the DL window's 90 mm on one line: the
 #: address block then carries the name alone (the letter still reaches the MP).
@@ -41,11 +45,26 @@ def full_title(mp: MP, words: LetterWords) -> str:
     english = words_for(ENGLISH)
     if words is english:
         return title
+    language = words.tag.split("-")[0]
     if title.startswith(english.right_honourable + " "):
-        title = f"{words.right_honourable} {title[len(english.right_honourable) + 1:]}"
+        rest = titled(title[len(english.right_honourable) + 1:], language)
+        title = f"{words.right_honourable} {rest}"
+    else:
+        title = titled(title, language)
+        title = title[:1].upper() + title[1:]  # the line starts "Y Fonesig"
     if title.endswith(" " + english.member):
         title = f"{title[:-len(english.member) - 1]} {words.member}"
     return title
+
+
+def titled(name: str, language: str = ENGLISH) -> str:
+    """`name` as Parliament gives it, with a leading "Sir" or "Dame" in `language`:
+    "Sir Mel Stride" is "Syr Mel Stride" in Welsh, "Dame Nia Griffith" "y Fonesig Nia
+    Griffith". The name itself never changes."""
+    for english, translated in TITLES.get(language, ()):
+        if name.startswith(english):
+            return translated + name[len(english):]
+    return name
 
 
 def address_as(mp: MP, language: str = ENGLISH) -> str:
@@ -53,12 +72,18 @@ def address_as(mp: MP, language: str = ENGLISH) -> str:
     if mp.is_speaker:
         words = words_for(language)
         return words.madam_speaker if mp.gender.upper() == "F" else words.mr_speaker
-    return mp.address_as.strip() or mp.display_as.strip()
+    return titled(mp.address_as.strip() or mp.display_as.strip(), language)
 
 
 def salutation(mp: MP, language: str = ENGLISH) -> str:
-    """The greeting line, e.g. "Dear Ms Abbott", "Dear Mr Speaker", "Annwyl Ms Abbott"."""
-    return words_for(language).dear.format(name=address_as(mp, language))
+    """The greeting line, e.g. "Dear Ms Abbott", "Dear Mr Speaker", "Annwyl Ms Abbott",
+    "Annwyl Syr Mel Stride"."""
+    name = address_as(mp, language)
+    if language == WELSH and name.startswith("y Fonesig "):
+        # A title after "Annwyl" takes its soft mutation and no article, as in
+        # "Annwyl Syr/Fadam": "Annwyl Fonesig Nia Griffith". The name never mutates.
+        name = "Fonesig " + name[len("y Fonesig "):]
+    return words_for(language).dear.format(name=name)
 
 
 def role_opening(mp: MP, language: str = ENGLISH) -> str:

@@ -17,15 +17,18 @@ from letters.stances import Stance
 from letters.wording import render_wording
 
 
-def placeholder_values(mp: MP, writer_name: str, today: date) -> dict[str, str]:
-    """What each wording placeholder stands for in a letter to `mp`.
+def placeholder_values(mp: MP, writer_name: str, today: date,
+                       language: str = ENGLISH) -> dict[str, str]:
+    """What each wording placeholder stands for in a letter to `mp`, in wording written
+    in `language` (a Welsh wording says "Syr Mel Stride").
 
     Without a writer's name (a form not yet filled in) `{{ writer_name }}` stays as typed.
     """
     values = {
-        "mp_name": plain_name(mp),
-        "mp_full_title": mp.full_title,
-        "mp_address_as": addressing.address_as(mp),  # "Mr Speaker", as after "Dear"
+        "mp_name": plain_name(mp, language),
+        "mp_full_title": addressing.full_title(mp, words_for(language)),
+        # "Mr Speaker", as after "Dear"
+        "mp_address_as": addressing.address_as(mp, language),
         "constituency": mp.constituency,
         "date": uk_date(today),
     }
@@ -122,7 +125,7 @@ def compose_letter(
     an MP's role calls for are written.
     """
     words = words_for(language)
-    values = placeholder_values(mp, sender.full_name, today)
+    values = placeholder_values(mp, sender.full_name, today, wording_language or language)
     carried = asks_for_mp(asks, nation)
     if asks and not carried:
         raise NothingForMP(_nothing_for_mp(asks, nation), nation=nation,
@@ -148,21 +151,23 @@ def compose_letter(
     paragraphs = [p for p in paragraphs if p]
     check_body(paragraphs)
     subject = render_wording(choose(wording.subject, seed, "subject"), values)
+    recipient_lines = addressing.recipient_lines(mp, language)
     return Letter(
         sender_name=sender.full_name,
         sender_address=sender.address_block,
         sender_contact=sender.contact_lines,
         date=today,
         date_text=letter_date(today, language),
-        recipient_lines=addressing.recipient_lines(mp, language),
+        recipient_lines=recipient_lines,
         salutation=addressing.salutation(mp, language),
         subject=subject,
         paragraphs=tuple(paragraphs),
         valediction=words.valediction,
         signature_name=sender.full_name,
-        mp_name=plain_name(mp),
-        title=words.letter_to.format(mp=plain_name(mp)),
+        mp_name=plain_name(mp, language),
+        title=words.letter_to.format(mp=plain_name(mp, language)),
         language=language,
+        english_lines=(mp.post,) if language != ENGLISH and mp.post in recipient_lines else (),
     )
 
 
@@ -183,10 +188,11 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.strip().split("\n\n") if part.strip()]
 
 
-def plain_name(mp: MP) -> str:
-    """The MP's name without honorifics ("Ms Diane Abbott" -> "Diane Abbott")."""
+def plain_name(mp: MP, language: str = ENGLISH) -> str:
+    """The MP's name without honorifics ("Ms Diane Abbott" -> "Diane Abbott"); a
+    knight's or dame's title stays, in `language` ("Syr Mel Stride")."""
     name = mp.display_as.strip()
     for prefix in ("Mr ", "Mrs ", "Ms ", "Miss ", "Mx ", "Dr "):
         if name.startswith(prefix):
             return name[len(prefix):]
-    return name
+    return addressing.titled(name, language)

@@ -115,11 +115,11 @@ WORDS = {
         speaker_closing=(
             "Deallaf eich bod, fel Llefarydd, yn parhau'n ddiduedd yn y Tŷ, felly byddwn yn "
             "ddiolchgar pe baech yn trosglwyddo fy mhryderon i'r Gweinidog perthnasol ar fy "
-            "rhan, ac yn rhoi gwybod i mi sut y maent yn ymateb."),
+            "rhan, ac yn rhoi gwybod i mi sut y mae'n ymateb."),
         abstentionist_closing=(
             "Deallaf nad ydych yn cymryd eich sedd yn San Steffan, felly byddwn yn "
             "ddiolchgar pe baech yn codi fy mhryderon yn uniongyrchol gyda'r Gweinidog "
-            "perthnasol, ac yn rhoi gwybod i mi sut y maent yn ymateb."),
+            "perthnasol, ac yn rhoi gwybod i mi sut y mae'n ymateb."),
     ),
 }
 

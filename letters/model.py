@@ -229,6 +229,9 @@ class Letter:
     sender_contact: tuple[str, ...] = ()
     #: The language of the letter's fixed words (letters.languages): "en" or "cy".
     language: str = ENGLISH
+    #: Lines of `recipient_lines` left in English in a letter in another language: the
+    #: MP's post, as Parliament gives it. Pages mark them `lang="en"`.
+    english_lines: tuple[str, ...] = ()
 
     @property
     def words(self) -> LetterWords:

@@ -51,11 +51,13 @@
 
 // Nothing typed is lost to Back or reload. The letter form keeps what is typed in this
 // tab's sessionStorage: in the writer's own browser, never sent to us, gone when the tab
-// closes, and cleared once the letter is downloaded or emailed. When the form is fetched
-// afresh (data-restore: Back from the preview, a reload) it is put back. The letter's
-// paragraphs and seed come back only for the same MP's form in the same language: they
-// name that MP, in the words of the page's language (a writer who switches between
-// English and Cymraeg keeps their details and ticks, and gets the paragraphs anew).
+// closes, and cleared once the letter is downloaded or emailed. What is kept is keyed to
+// the lookup the form came from (its postcode and seed), and only the writer's own
+// words and details come back: their name, address, contact, note, ticks and the
+// paragraphs they changed. Never a postcode, an MP or a language: those are the
+// server's, so a fresh lookup (another postcode, written for a relative) always wins,
+// and a paragraph the writer changed survives a switch to Cymraeg or English while
+// the ones they left alone take the page's language.
 // Runs before the character counts below, so they count what was put back.
 (function () {
   "use strict";
@@ -69,32 +71,47 @@
   var form = document.querySelector("form[data-keep-letter]");
   document.querySelectorAll("form[data-forget-letter]").forEach(function (done) {
     done.addEventListener("submit", function () {
-      store.removeItem("letter-form:" + done.getAttribute("data-forget-letter"));
+      var prefix = "letter-form:" + done.getAttribute("data-forget-letter") + ":";
+      for (var i = store.length - 1; i >= 0; i -= 1) {
+        var name = store.key(i);
+        if (name && name.indexOf(prefix) === 0) {
+          store.removeItem(name);
+        }
+      }
     });
   });
   if (!form) {
     return;
   }
-  var key = "letter-form:" + form.getAttribute("data-keep-letter");
-  var mpBound = /^(para-|reset-)|^seed$/;
+  var lookup = form.getAttribute("data-lookup");
+  if (!lookup) {
+    return; // a form with no MP found yet: nothing to key it to
+  }
+  var key = "letter-form:" + form.getAttribute("data-keep-letter") + ":" + lookup;
+  // The server's, never put back from storage.
+  var serverOwn = /^(postcode|seed|looked_up|csrf_token)$/;
+  var paragraph = /^para-/;
 
   function fields() {
     return Array.prototype.filter.call(form.elements, function (el) {
-      return el.name && el.name !== "csrf_token" && el.name !== "looked_up"
-        && el.type !== "submit" && el.type !== "button";
+      return el.name && !serverOwn.test(el.name) && el.type !== "submit"
+        && el.type !== "button" && !/^reset-/.test(el.name);
     });
   }
 
   function save() {
-    var values = { looked_up: form.elements.looked_up ? form.elements.looked_up.value : "",
-                   language: document.documentElement.lang };
+    var values = {};
     fields().forEach(function (el) {
       if (el.type === "checkbox") {
         values[el.name] = values[el.name] || [];
         if (el.checked) {
           values[el.name].push(el.value);
         }
-      } else {
+      } else if (!paragraph.test(el.name) || el.value !== el.defaultValue
+                 || el.hasAttribute("data-edited")) {
+        // A paragraph is kept only once the writer has changed it (here, or before the
+        // server sent the form back: data-edited): the suggestion itself is the page's,
+        // in the page's language.
         values[el.name] = el.value;
       }
     });
@@ -113,16 +130,12 @@
     if (!saved) {
       return;
     }
-    var sameMp = form.elements.looked_up && saved.looked_up === form.elements.looked_up.value
-      && saved.language === document.documentElement.lang;
     fields().forEach(function (el) {
-      if (!(el.name in saved) || (!sameMp && mpBound.test(el.name))) {
+      if (!(el.name in saved)) {
         return;
       }
       if (el.type === "checkbox") {
         el.checked = saved[el.name].indexOf(el.value) !== -1;
-      } else if (el.name === "postcode" && !saved[el.name]) {
-        return;
       } else {
         el.value = saved[el.name];
       }
@@ -139,9 +152,9 @@
   if (form.hasAttribute("data-restore")) {
     restore();
   } else if (form.getAttribute("data-address") && window.history.replaceState) {
-    // This form answered a POST (a validation error, "Change something"): give its
-    // history entry the form's own address, so Back to it later is a GET that comes
-    // back filled in, not the browser's "Confirm Form Resubmission".
+    // This form answered a POST (a validation error, "Change something", another MP):
+    // give its history entry the form's own address, so Back to it later is a GET that
+    // comes back filled in, not the browser's "Confirm Form Resubmission".
     window.history.replaceState(window.history.state, "", form.getAttribute("data-address"));
   }
   save();

@@ -137,7 +137,9 @@ class Journey:
                 data[name] = hidden(self.page, name)
         data.update(fields)
         data["asks"] = self.ask_ids()[:2] if asks is None else asks
-        response = self.client.post(f"/c/{self.slug}/letter", data=data)
+        # The preview is its own page (post/redirect/get), as a browser follows it.
+        response = self.client.post(f"/c/{self.slug}/letter", data=data,
+                                    follow_redirects=True)
         self.page = response.get_data(as_text=True)
         return response
 

@@ -69,7 +69,7 @@ def test_a_northern_ireland_letter_leaves_out_what_is_already_law(client):
     assert "Dear Ms Hanna" in text
     assert "sex" not in text
     assert "Northern Ireland Executive" in text or "Department of Justice" in text
-    assert "paying for sex has been an offence in Northern Ireland since 2015" in form
+    assert "Paying for sex has been an offence in Northern Ireland since 2015" in form
 
 
 def test_ticking_only_what_holyrood_decides_is_refused_with_a_sentence(client, app):

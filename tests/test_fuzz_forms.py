@@ -169,7 +169,7 @@ printable = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), ma
 def test_what_the_form_accepts_always_renders(client, csrf, name, line, note):
     preview = client.post(f"/c/{SLUG}/letter", data={
         "csrf_token": csrf, "full_name": name, "address_line1": line, "town": "London",
-        "postcode": "E8 1DY", "asks": ["1"], "personal_note": note})
+        "postcode": "E8 1DY", "asks": ["1"], "personal_note": note}, follow_redirects=True)
     assert is_readable_answer(preview)
     if preview.status_code != 200:
         assert explains_itself(preview)  # e.g. a name of only control characters

@@ -345,14 +345,16 @@ def _after_the_download(journey: Journey) -> str:
     _preview(journey)
     return journey.client.post(f"/c/{SLUG}/done", data={
         "letter": hidden(journey.page, "letter"), "format": "pdf",
-        "csrf_token": hidden(journey.page, "csrf_token")}).get_data(as_text=True)
+        "csrf_token": hidden(journey.page, "csrf_token")},
+        follow_redirects=True).get_data(as_text=True)
 
 
 def _after_the_download_with_a_second_letter(journey: Journey) -> str:
     _preview_with_a_second_letter(journey)
     return journey.client.post(f"/c/{SLUG}/done", data={
         "letter": hidden(journey.page, "letter"), "format": "pdf",
-        "csrf_token": hidden(journey.page, "csrf_token")}).get_data(as_text=True)
+        "csrf_token": hidden(journey.page, "csrf_token")},
+        follow_redirects=True).get_data(as_text=True)
 
 
 def _letter_form_with_errors(journey: Journey) -> str:

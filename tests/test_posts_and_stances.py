@@ -277,6 +277,10 @@ def test_a_corrected_postcode_rewrites_the_whole_letter(app, client, before, aft
         assert "Runcorn and Helsby has no MP" in page_text(journey.page)
         return
     assert response.status_code == 200, page_text(journey.page)[:500]
+    # Another MP: the form comes back with them and says so (issue 29); sent again as
+    # it came back, it is previewed.
+    assert "You changed the postcode to" in _flat(page_text(journey.page))
+    assert journey.write(postcode=after[0]).status_code == 200
     pdf = journey.download("pdf")
     assert pdf.status_code == 200
     text = _flat(pdf_text(pdf.data))
@@ -294,6 +298,8 @@ def test_a_writers_own_edit_survives_a_corrected_postcode(app, client):
     journey.find_mp(ENGLAND[0])
     mine = "My own closing words, which I wrote myself."
     journey.write(postcode=WALES[0], **{"para-closing": mine})
+    # The form comes back for the new MP, the writer's closing kept; sent again, previewed.
+    assert journey.write(postcode=WALES[0]).status_code == 200
     text = _flat(pdf_text(journey.download("pdf").data))
     assert mine in text and "Ynys Môn" in text and "Hackney" not in text
 

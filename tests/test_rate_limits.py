@@ -66,7 +66,7 @@ def test_previews_share_the_postcode_limit(app):
             "csrf_token": hidden(journey.page, "csrf_token")}
     statuses = [client.post(f"/c/{SLUG}/letter", data=form).status_code
                 for _ in range(POSTCODE_PER_MINUTE)]
-    assert statuses == [200] * (POSTCODE_PER_MINUTE - 1) + [429]
+    assert statuses == [303] * (POSTCODE_PER_MINUTE - 1) + [429]
 
 
 def test_downloads_are_limited(app):

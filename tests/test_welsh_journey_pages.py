@@ -75,7 +75,7 @@ def _preview(client, welsh: bool, postcode: str = "E8 1DY", **fields) -> Journey
 def _done(journey: Journey, fmt: str = "pdf") -> str:
     response = journey.client.post(f"/c/{SLUG}/done", data={
         "letter": hidden(journey.page, "letter"), "format": fmt,
-        "csrf_token": hidden(journey.page, "csrf_token")})
+        "csrf_token": hidden(journey.page, "csrf_token")}, follow_redirects=True)
     assert response.status_code == 200
     return page_text(response.get_data(as_text=True))
 
@@ -118,15 +118,17 @@ def test_a_changed_postcode_is_explained_in_welsh(client):
     journey = welsh_journey(client)
     journey.find_mp("E8 1DY")
     journey.write(postcode=WALES)
-    text = page_text(journey.page)
-    assert "Rydych wedi newid y cod post o E8 1DY i LL77 7TW" in text
+    text = " ".join(page_text(journey.page).split())
+    # The form comes back with the new MP and nation, saying what changed (issue 29).
+    assert "Rydych wedi newid y cod post i LL77 7TW, yn etholaeth Ynys Môn" in text
+    assert "Mae etholaeth Ynys Môn yng Nghymru" in text
     assert "You changed the postcode" not in text
 
 
 def test_a_long_letters_email_copy_in_welsh(client):
     journey = _preview(client, welsh=True, note=LONG_NOTE)
     text = page_text(journey.page)
-    _assert_welsh(text, ("Mae eich llythyr yn rhy hir i’w agor mewn ap e-bost ar unwaith",
+    _assert_welsh(text, ("Mae eich llythyr yn rhy hir i’w agor mewn ap e-bost i gyd ar yr un pryd",
                          "Anfonwch ef at diane.abbott.office@parliament.uk gyda’r pwnc",
                          "Y llythyr, i’w gopïo a’i ludo", "Rwyf wedi’i anfon drwy e-bost"),
                   ("too long to open in an email app", "Send it to", "Copy the letter",
@@ -135,7 +137,7 @@ def test_a_long_letters_email_copy_in_welsh(client):
         in journey.page
     thanks = page_text(journey.email().get_data(as_text=True))
     _assert_welsh(thanks, ("Diolch am anfon eich llythyr drwy e-bost",
-                           "Fe’i anfonoch o’ch e-bost eich hun at diane.abbott.office@parliament.uk",
+                           "Fe’i hanfonoch o’ch e-bost eich hun at diane.abbott.office@parliament.uk",
                            "Heb ei anfon eto? Y llythyr i’w gopïo"),
                   ("Thank you for emailing your letter", "You sent it from your own email",
                    "Not sent yet?"))
@@ -181,7 +183,7 @@ def test_dissolution_stops_a_welsh_download_with_a_welsh_page(client, runner):
     journey = _preview(client, welsh=True)
     runner.invoke(args=["parliament", "dissolved"])
     text = page_text(journey.download("pdf").get_data(as_text=True))
-    _assert_welsh(text, ("Mae’r Senedd wedi’i diddymu ar gyfer etholiad cyffredinol",
+    _assert_welsh(text, ("Mae Senedd y DU wedi’i diddymu ar gyfer etholiad cyffredinol",
                          "felly nid oes ASau tan hynny", "Yn ôl i’r ymgyrch"),
                   ("Parliament is dissolved", "until then there are no MPs"))
 
@@ -241,7 +243,7 @@ def test_the_service_notice_in_welsh(client, fake_members):
     response = journey.find_mp("E8 1DY")
     assert response.status_code == 503
     _assert_welsh(page_text(journey.page), ("Ni allwn ddod o hyd i’ch AS ar hyn o bryd",
-                                            "Ydych chi’n rhedeg y safle hwn?"),
+                                            "Ydych chi’n rhedeg y wefan hon?"),
                   ("We can't find your MP just now", "Running this site?"))
 
 
@@ -254,7 +256,7 @@ def test_a_ministers_card_in_welsh_keeps_parliaments_title(client):
     assert ("Swydd yn y Llywodraeth: Parliamentary Under-Secretary of State (Home Office)"
             in text)
     assert '<span lang="en">Parliamentary Under-Secretary' in journey.page
-    assert "AS Llafur dros Birmingham Yardley" in text
+    assert "AS Llafur dros etholaeth Birmingham Yardley" in text
     assert "yn Weinidog" in text and "Labour MP" not in text
     english = Journey(client)
     english.find_mp(MINISTER)
@@ -268,11 +270,11 @@ def test_a_shadow_minister_and_the_speaker_in_welsh(client):
     journey.find_mp(SHADOW)
     assert "Swydd yn yr wrthblaid: Shadow Secretary of State for Education" in page_text(
         journey.page)
-    assert "AS Ceidwadol dros Sevenoaks" in page_text(journey.page)
+    assert "AS Ceidwadol dros etholaeth Sevenoaks" in page_text(journey.page)
     speaker = welsh_journey(client)
     speaker.find_mp(SPEAKER)
     text = page_text(speaker.page)
-    assert "Llefarydd Tŷ’r Cyffredin ac AS dros Chorley" in text
+    assert "Llefarydd Tŷ’r Cyffredin ac AS dros etholaeth Chorley" in text
     assert "Mae’r Llefarydd yn aros yn ddiduedd" in text
     assert "Speaker of the House" not in text
 
@@ -404,8 +406,9 @@ def test_nothing_for_the_mp_says_in_english_what_letters_says(app):
         assert "the Scottish Government and the Scottish Parliament decide" in str(two)
     with _in(app, "cy"):
         assert nothing_for_mp(one).startswith("Yn yr Alban, Senedd yr Alban sy’n penderfynu")
+        # A list, not "a": "a"/"ac" and its mutation depend on the next word.
         assert nothing_for_mp(two).startswith(
-            "Yn yr Alban, the Scottish Government a Senedd yr Alban sy’n penderfynu")
+            "Yn yr Alban, the Scottish Government, Senedd yr Alban sy’n penderfynu")
 
 
 def test_a_second_letter_with_nothing_to_ask_says_so_in_english_and_welsh(app):

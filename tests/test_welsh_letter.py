@@ -61,7 +61,7 @@ def test_every_welsh_month_has_its_welsh_name_and_no_ordinal():
 def test_the_speaker_is_addressed_by_office_in_welsh():
     letter = welsh_letter(mp=SPEAKER)
     assert letter.salutation == "Annwyl Mr Llefarydd"
-    assert letter.recipient_lines[:2] == ("Sir Lindsay Hoyle AS", "Llefarydd Tŷ'r Cyffredin")
+    assert letter.recipient_lines[:2] == ("Syr Lindsay Hoyle AS", "Llefarydd Tŷ'r Cyffredin")
 
 
 def test_an_unknown_language_is_refused_with_a_sentence():

@@ -81,7 +81,7 @@ def test_the_embed_under_cy_works_and_stays_welsh(client):
     html = welsh.get_data(as_text=True)
     assert welsh.status_code == 200 and '<html lang="cy">' in html
     assert f'action="http://localhost/cy/c/{SLUG}/write" target="_blank"' in html
-    assert "Eich cod post" in page_text(html) and "Dod o hyd i fy AS" in page_text(html)
+    assert "Eich cod post" in page_text(html) and "Dod o hyd i’m AS" in page_text(html)
     # Framed by exactly the same partners, styled by the same stylesheet.
     assert (welsh.headers["Content-Security-Policy"]
             == english.headers["Content-Security-Policy"])
@@ -157,4 +157,4 @@ def test_the_about_page_says_when_its_directory_was_imported_in_welsh(app, runne
     assert result.exit_code == 0, result.output
     text = page_text(app.test_client().get("/cy/about").get_data(as_text=True))
     assert ("Rydym yn chwilio am godau post ar y gweinydd hwn, yn ONSPD November 2024 yr ONS "
-            f"(3 o godau post, wedi’u mewnforio {letter_date(date.today(), 'cy')})") in text
+            f"(3 o godau post, wedi’u mewnforio ar {letter_date(date.today(), 'cy')})") in text

@@ -137,14 +137,20 @@ def test_a_missing_welsh_page_says_so_in_welsh(client):
     assert "Page not found" in page_text(client.get("/no-such-page").get_data(as_text=True))
 
 
-def test_a_page_answering_a_form_links_to_the_campaign_in_the_other_language(client):
+def test_every_letter_step_links_to_the_same_step_in_the_other_language(client):
+    """Issue 29: the language link keeps the step and what was typed."""
     journey = welsh_journey(client)
     journey.open()
     journey.find_mp("E8 1DY")
-    html = journey.write().get_data(as_text=True)  # the preview, the answer to a POST
-    assert re.search(r'href="http://localhost/c/[^"/]+/" hreflang="en-GB" lang="en-GB">English<',
-                     html)
+    # A form that answered a POST (here, no name): its own address in English.
+    html = journey.write(full_name="").get_data(as_text=True)
+    assert re.search(r'href="http://localhost/c/[^"/]+/write\?postcode=E8\+1DY&amp;seed=\d+" '
+                     r'hreflang="en-GB" lang="en-GB">English<', html)
     assert 'rel="alternate"' not in html  # a POST's answer has no address to offer
+    # The preview is a page of its own: the same letter, in English.
+    html = journey.write().get_data(as_text=True)
+    assert re.search(r'href="http://localhost/c/[^"/]+/preview\?letter=[^"]+" hreflang="en-GB" '
+                     r'lang="en-GB">English<', html)
 
 
 def test_a_mistyped_postcode_is_explained_in_welsh(client):
@@ -152,7 +158,7 @@ def test_a_mistyped_postcode_is_explained_in_welsh(client):
     journey.open()
     response = journey.find_mp("hello")
     text = page_text(response.get_data(as_text=True))
-    assert "Nid yw hwnna’n edrych fel cod post yn y DU." in text
+    assert "Nid yw hwn yn edrych fel cod post yn y DU." in text
     assert "doesn't look like a UK postcode" not in text
     english = Journey(client)
     english.open()

@@ -183,7 +183,8 @@ def test_the_page_after_the_download_keeps_the_second_letter_to_hand(client):
     journey.write(asks=journey.ask_ids(), targets=targets)
     done = client.post(f"/c/{SLUG}/done", data={
         "letter": hidden(journey.page, "letter"), "format": "pdf",
-        "csrf_token": hidden(journey.page, "csrf_token")}).get_data(as_text=True)
+        "csrf_token": hidden(journey.page, "csrf_token")},
+        follow_redirects=True).get_data(as_text=True)
     assert "Your second letter: to Angela Constance MSP" in page_text(done)
     target = re.search(r'name="target" value="(\d+)"', done).group(1)
     second = client.post(f"/c/{SLUG}/download", data={

@@ -102,7 +102,10 @@ class HttpJourney:
 
     def _timed(self, step: str, method: str, path: str, form: dict | None = None) -> Answer:
         started = time.perf_counter()
-        answer = self.request(method, path, form)
+        return self._record(step, started, self.request(method, path, form))
+
+    def _record(self, step: str, started: float, answer: Answer) -> Answer:
+        """Count `answer` as step `step`, begun at `started` (perf_counter)."""
         self.timings[step].append(time.perf_counter() - started)
         return answer
 
@@ -124,9 +127,14 @@ class HttpJourney:
         self.timings["postcode"].append(time.perf_counter() - started)
         assert found.status == 200, ("postcode", found.status, found.text[:500])
         asks = _ask_ids(found.text)[:2]
-        preview = self._timed("preview", "POST", f"{self.language_prefix}/c/{self.slug}/letter", {
+        started = time.perf_counter()
+        preview = self.request("POST", f"{self.language_prefix}/c/{self.slug}/letter", {
             **WRITER, **writer, "postcode": postcode, "asks": asks, "personal_note": "",
             "csrf_token": csrf})
+        if preview.status == 303:  # on to the preview's own address (post/redirect/get)
+            location = urlsplit(preview.headers["location"])
+            preview = self.request("GET", f"{location.path}?{location.query}")
+        self._record("preview", started, preview)
         assert preview.status == 200, ("preview", preview.status, preview.text[:500])
         download = self._timed("download", "POST", f"{self.language_prefix}/c/{self.slug}/download", {
             "letter": hidden(preview.text, "letter"), "format": fmt,

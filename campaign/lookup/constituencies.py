@@ -20,6 +20,17 @@ def shipped() -> dict[str, str]:
     return dict(json.loads(text)["constituencies"])
 
 
+@lru_cache(maxsize=1)
+def shipped_welsh() -> dict[str, str]:
+    """GSS code -> official Welsh name for the 32 seats in Wales (ONS PCON24NMW).
+
+    Only Welsh seats have one; a seat whose name is the same in both languages is
+    listed too, so every Welsh code answers.
+    """
+    text = resources.files("campaign").joinpath("data/constituencies-2024-cy.json").read_text("utf-8")
+    return dict(json.loads(text)["names"])
+
+
 @dataclass(frozen=True)
 class BoundaryCheck:
     """How a postcode directory's constituency codes compare with the shipped ones."""

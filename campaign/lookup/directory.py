@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from campaign.lookup.constituencies import BoundaryCheck, check_codes
+from campaign.lookup.constituencies import BoundaryCheck, check_codes, shipped_welsh
 from campaign.lookup.constituencies import shipped as shipped_names
 from campaign.lookup.postcode import is_no_constituency
 
@@ -65,12 +65,14 @@ class Entry:
     `status` is "live" (in constituency `code`, called `name` if known), "none" (live
     but in no Westminster constituency: Crown dependencies' pseudo-codes, or none
     published) or "terminated" (no longer used; `year_terminated` when known).
+    `name_cy` is a seat in Wales's official Welsh name.
     """
 
     status: str
     code: str | None = None
     name: str | None = None
     year_terminated: int | None = None
+    name_cy: str | None = None
 
 
 @dataclass
@@ -196,18 +198,21 @@ class Directory:
     """A loaded directory file. Read-only and safe to share between threads."""
 
     def __init__(self, info: dict, codes: list[str], names: dict[str, str],
-                 spans: list[tuple[str, int, int]], inward: array, values: array):
+                 spans: list[tuple[str, int, int]], inward: array, values: array,
+                 names_cy: dict[str, str] | None = None):
         self.info = info
         self.codes = codes
         # A names CSV imported with the directory wins; the shipped list names the rest.
         self.names = {**shipped_names(), **names}
-        names = self.names
+        self.names_cy = {**shipped_welsh(), **(names_cy or {})}
+        names, welsh = self.names, self.names_cy
         self.spans = spans
         self.inward = inward
         self.values = values
         self._span = {outward: (start, end) for outward, start, end in spans}
         self._entries = [
-            Entry(NONE, code or None) if is_no_constituency(code) else Entry(LIVE, code, names.get(code))
+            Entry(NONE, code or None) if is_no_constituency(code)
+            else Entry(LIVE, code, names.get(code), name_cy=welsh.get(code))
             for code in codes
         ]
 
@@ -237,12 +242,20 @@ class Directory:
 
 
 def write_directory(path: Path, info: dict, codes: list[str], names: dict[str, str],
-                    spans: list[tuple[str, int, int]], inward: array, values: array) -> None:
-    """Write a directory file atomically: readers see the old file or the new, whole."""
+                    spans: list[tuple[str, int, int]], inward: array, values: array,
+                    names_cy: dict[str, str] | None = None) -> None:
+    """Write a directory file atomically: readers see the old file or the new, whole.
+
+    `names_cy` (Welsh names by code) is written only when there are some, so a file
+    without them reads as it always did.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     info_bytes = json.dumps(info, sort_keys=True).encode()
-    tables = json.dumps({"codes": codes, "names": names, "spans": spans}).encode()
+    table = {"codes": codes, "names": names, "spans": spans}
+    if names_cy:
+        table["names_cy"] = names_cy
+    tables = json.dumps(table).encode()
     inward_bytes, values_bytes = _little_endian(inward), _little_endian(values)
     handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.",
                                          suffix=".tmp", delete=False)
@@ -292,7 +305,8 @@ def load_directory(path: Path) -> Directory:
             inward.byteswap()
             values.byteswap()
         spans = [tuple(span) for span in tables["spans"]]
-        return Directory(info, tables["codes"], tables["names"], spans, inward, values)
+        return Directory(info, tables["codes"], tables["names"], spans, inward, values,
+                         names_cy=tables.get("names_cy"))
     except (ValueError, KeyError, TypeError, struct.error) as error:
         raise DirectoryError(f"The postcode directory at {path} is damaged ({error}); "
                              "import it again.") from None

@@ -23,7 +23,7 @@ from campaign.lookup.directory import (
 from campaign.lookup.ons_files import (
     InputFile,
     Progress,
-    constituency_names,
+    all_constituency_names,
     find_inputs,
     postcode_rows,
     release_of,
@@ -76,11 +76,14 @@ def run_import(plan: ImportPlan, destination: Path, progress: Progress | None = 
     started = time.perf_counter()
     existing = _existing(destination)
     names = dict(existing.names) if existing else {}
+    # Welsh names read before are kept, as the English are.
+    names_cy = dict(existing.names_cy) if existing else {}
     names_read = 0
     for item in plan.names_files:
-        read = constituency_names(item)
+        read, read_cy = all_constituency_names(item)
         names_read += len(read)
         names.update(read)
+        names_cy.update(read_cy)
 
     now = timestamp()
     stats = None
@@ -122,7 +125,7 @@ def run_import(plan: ImportPlan, destination: Path, progress: Progress | None = 
     info["constituencies"] = sum(1 for c in codes if not is_no_constituency(c))
     info["unnamed_constituencies"] = len(unnamed)
     info["took_seconds"] = round(time.perf_counter() - started, 2)
-    write_directory(destination, info, codes, names, spans, inward, values)
+    write_directory(destination, info, codes, names, spans, inward, values, names_cy=names_cy)
     return ImportResult(info=info, stats=stats, names_read=names_read, unnamed=unnamed)
 
 

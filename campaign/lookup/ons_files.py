@@ -30,6 +30,7 @@ _LATER_CONSTITUENCY = re.compile(r"^pcon(\d\d)cd$")
 TERMINATION_COLUMN = "doterm"
 _NAME_CODE = re.compile(r"^pcon\d*cd$")
 _NAME_NAME = re.compile(r"^pcon\d*nm$")  # not ...NMW, the Welsh-language name
+_NAME_WELSH = re.compile(r"^pcon\d*nmw$")  # PCON24NMW: the official Welsh name, Welsh seats only
 _RELEASE = re.compile(r"(ONSPD|NSPL)(\d\d)?_([A-Z]{3})_(\d{4})", re.IGNORECASE)
 _MONTHS = {m: i for i, m in enumerate(
     "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), start=1)}
@@ -268,6 +269,15 @@ def postcode_rows(item: InputFile, progress: Progress | None = None
 
 def constituency_names(item: InputFile) -> dict[str, str]:
     """GSS code -> English name from a names-and-codes table (PCON24CD, PCON24NM)."""
+    return all_constituency_names(item)[0]
+
+
+def all_constituency_names(item: InputFile) -> tuple[dict[str, str], dict[str, str]]:
+    """(GSS code -> English name, GSS code -> Welsh name) from a names-and-codes table.
+
+    The Welsh names come from its PCON24NMW column, filled for the seats in Wales only
+    (empty elsewhere, and absent from some releases: then there are none).
+    """
     try:
         with item.open() as raw:
             text = _decode(raw.read())
@@ -277,13 +287,16 @@ def constituency_names(item: InputFile) -> dict[str, str]:
     header = [h.strip().lower() for h in next(reader, [])]
     code = next((i for i, h in enumerate(header) if _NAME_CODE.match(h)), None)
     name = next((i for i, h in enumerate(header) if _NAME_NAME.match(h)), None)
+    welsh = next((i for i, h in enumerate(header) if _NAME_WELSH.match(h)), None)
     if code is None or name is None:
         raise ONSFileError(f"{item.label}: no PCONxxCD and PCONxxNM columns")
-    names = {}
+    names, names_cy = {}, {}
     for row in reader:
         if len(row) > max(code, name) and row[code].strip() and row[name].strip():
             names[row[code].strip()] = row[name].strip()
-    return names
+            if welsh is not None and len(row) > welsh and row[welsh].strip():
+                names_cy[row[code].strip()] = row[welsh].strip()
+    return names, names_cy
 
 
 def release_of(items: list[InputFile]) -> tuple[str, str | None]:

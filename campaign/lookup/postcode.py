@@ -52,10 +52,15 @@ class Postcode:
 
 @dataclass(frozen=True)
 class Constituency:
-    """A Westminster constituency: GSS code (e.g. E14001465) and name."""
+    """A Westminster constituency: GSS code (e.g. E14001465) and name.
+
+    `name_cy` is its official Welsh name (ONS PCON24NMW), for the 32 seats in Wales
+    only: the Welsh pages and Welsh letters say it in place of `name`.
+    """
 
     code: str
     name: str
+    name_cy: str = ""
 
     @property
     def nation(self) -> Nation | None:

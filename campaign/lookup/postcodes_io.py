@@ -6,6 +6,7 @@ from urllib.parse import quote
 import requests
 
 from campaign.lookup.breaker import CircuitBreaker
+from campaign.lookup.constituencies import shipped_welsh
 from campaign.lookup.errors import (
     NoWestminsterConstituency,
     PostcodeNotFound,
@@ -66,4 +67,5 @@ def _constituency_from(result) -> Constituency:
         raise NoWestminsterConstituency(crown)
     if not isinstance(code, str) or not isinstance(name, str):
         raise UpstreamUnavailable()
-    return Constituency(code=code, name=name)
+    # postcodes.io gives the English name only: the Welsh is the shipped official one.
+    return Constituency(code=code, name=name, name_cy=shipped_welsh().get(code, ""))

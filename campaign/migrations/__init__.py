@@ -6,7 +6,8 @@ ran in its `_sqlite_migrations` table so every database converges on the same
 schema. Databases from before that kept their record in `_migrations`; `apply()`
 carries it over first. Names are what the record holds: never rename one.
 Conversions too long to read inline live beside them (`wording`, for m009 and m011;
-`devolution`, for m015 and m016; `launch_welsh`, for m021).
+`devolution`, for m015 and m016; `launch_welsh`, for m021; `launch_review`, for m026;
+`launch_wording_29`, for m030).
 """
 from __future__ import annotations
 
@@ -399,3 +400,24 @@ def m021_launch_campaign_welsh(db: sqlite_utils.Database) -> None:
     from campaign.migrations.launch_welsh import give_launch_campaign_its_welsh
 
     give_launch_campaign_its_welsh(db)
+
+
+@migration
+def m026_launch_welsh_review(db: sqlite_utils.Database) -> None:
+    # Issue 33: a review corrected the launch campaign's Welsh (and gave its English
+    # help page Meic's line). A database that loaded it before gets each correction
+    # where the text is still as shipped (campaign.migrations.launch_review).
+    from campaign.migrations.launch_review import correct_launch_campaign
+
+    correct_launch_campaign(db)
+
+
+@migration
+def m030_launch_wording_29(db: sqlite_utils.Database) -> None:
+    # Issue 29: the launch campaign's "First," with nothing after it (one ask ticked),
+    # and its Northern Ireland note that contradicted the second letter. A database
+    # that loaded them gets each correction where the text is still as shipped
+    # (campaign.migrations.launch_wording_29).
+    from campaign.migrations.launch_wording_29 import correct_launch_wording
+
+    correct_launch_wording(db)

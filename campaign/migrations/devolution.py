@@ -31,7 +31,7 @@ def give_launch_asks_their_nations(db: sqlite_utils.Database) -> None:
         asks = list(db.query("select * from asks where campaign_id = ? order by position, id",
                              [campaign["id"]]))
         for ask in asks:
-            nations = shipped.get((ask["title"], ask["paragraph"]))
+            nations = shipped.get((ask["title"], _as_shipped_now(ask)))
             if not nations or db["ask_nations"].count_where("ask_id = ?", [ask["id"]]):
                 continue
             rules = shipped_rules(nations)
@@ -55,3 +55,15 @@ def give_launch_campaign_its_targets(db: sqlite_utils.Database) -> None:
         for target_id in insert_targets(db, campaign["id"], launch.get("targets", [])):
             record_history(db, campaign["id"], "target", TARGETS_ACTION,
                            target_snapshot(db["campaign_targets"].get(target_id)))
+
+
+def _as_shipped_now(ask: dict) -> str:
+    """The ask's paragraph as campaign/data ships it now: issue 29 (migration 30) took
+    "First," from one phrasing, which a database from before migration 15 still holds."""
+    from campaign.migrations.launch_wording_29 import OPENINGS
+
+    paragraph = ask["paragraph"] or ""
+    shipped, corrected = OPENINGS.get((ask["title"], "paragraph"), ("", ""))
+    if shipped and paragraph.startswith(shipped):
+        return corrected + paragraph[len(shipped):]
+    return paragraph

@@ -1,23 +1,15 @@
 """Turning a citizen's request into a Letter: the one place the site composes letters."""
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 
-import sqlite_utils
 from flask_babel import gettext
 
-from campaign.campaigns import Campaign
-from campaign.languages import current_language
 from campaign.lookup.finder import FoundMP
+from campaign.public.letter_state import LetterContext
 from campaign.public.signed_requests import LetterRequest
 from campaign.public.writer_sentences import nothing_for_mp
-from campaign.stances.records import stance_of
-from letters import MP, Ask, Letter, NothingForMP, Sender, compose_letter
-from letters.compose import placeholder_values, suggested_for
-from letters.nations import Nation
-from letters.stances import Stance
+from letters import Letter, NothingForMP, Sender, compose_letter
 
 
 class NoAsksChosen(ValueError):
@@ -25,49 +17,47 @@ class NoAsksChosen(ValueError):
     the writer as its message) none is one their MP can act on where they live."""
 
 
-def asks_in_letter(enabled: Sequence[Ask], request: LetterRequest) -> list[Ask]:
-    """The asks that go in the letter: those ticked that citizens can still tick."""
-    chosen = set(request.ask_ids)
-    return [ask for ask in enabled if ask.id in chosen]
-
-
-def compose_for(campaign: Campaign, enabled: Sequence[Ask], request: LetterRequest,
-                found: FoundMP, day: date, reference_url: str = "", stance: str = "",
+def compose_for(context: LetterContext, *, reference_url: str = "",
                 language: str | None = None) -> Letter:
-    """The letter `request` describes, to the MP the preview `found`, dated `day`.
+    """The letter to the MP the state `context` describes (its request filled in).
 
-    Everything in it follows `found` (the postcode on the letter): the constituency,
-    the MP, their post, and `stance`, the MP's on the campaign (stance_for).
-
+    Everything in it follows `context.found` (the postcode on the letter): the
+    constituency, the MP, their post, and the MP's stance on the campaign.
     The preview composes it once the MP is found; the download composes what the
     signed preview decided, with no lookup.
     Raises NoAsksChosen when none of the ticked asks can be ticked any more. With
     `reference_url`, the PDF ends with the writer's own page (not for the MP) with their reference.
-    The letter's fixed words are in `language`, by default the page's (campaign.languages):
+    The letter's fixed words are in `language`, by default the page's (context.language):
     a writer on the Welsh site gets "Annwyl ...", "Yn gywir" and a Welsh date.
     """
-    asks = asks_in_letter(enabled, request)
-    if not asks:
+    request = context.request
+    asks = context.ticked
+    if request is None or not asks:
         raise NoAsksChosen()
-    sender = sender_for(request, found)
     try:
         # The writer's nation decides which asks the MP letter carries, and how.
-        letter = compose_letter(wording=campaign.wording, asks=asks, mp=found.mp,
-                                sender=sender, personal_note=request.personal_note,
-                                today=day, seed=request.seed, edits=request.edits,
-                                nation=found.constituency.nation, stance=stance,
-                                language=language or current_language(),
-                                wording_language=campaign.language)
+        letter = compose_letter(wording=context.campaign.wording, asks=asks, mp=context.wording_mp,
+                                sender=sender_for(request, context.found),
+                                personal_note=request.personal_note,
+                                today=context.day, seed=request.seed, edits=request.edits,
+                                nation=context.nation, stance=context.stance,
+                                language=language or context.language,
+                                wording_language=context.campaign.language)
     except NothingForMP as error:
         raise NoAsksChosen(nothing_for_mp(error)) from None
     if reference_url and request.reference:
-        letter = replace(letter, keepsake=(
-            gettext("Your reference: %(reference)s", reference=request.reference),
-            gettext("When you have posted this letter, and when your MP replies, tell the "
-                    "campaign at %(address)s (it never learns who you are).",
-                    address=reference_url),
-        ))
+        letter = replace(letter, keepsake=keepsake(request.reference, reference_url))
     return letter
+
+
+def keepsake(reference: str, reference_url: str) -> tuple[str, ...]:
+    """The writer's own page at the end of a PDF: their reference and where to report."""
+    return (
+        gettext("Your reference: %(reference)s", reference=reference),
+        gettext("When you have posted this letter, and when your MP replies, tell the "
+                "campaign at %(address)s (it never learns who you are).",
+                address=reference_url),
+    )
 
 
 def sender_for(request: LetterRequest, found: FoundMP) -> Sender:
@@ -79,21 +69,3 @@ def sender_for(request: LetterRequest, found: FoundMP) -> Sender:
         postcode=str(found.postcode),
         contact_lines=(request.contact,) if request.contact else (),
     )
-
-
-def suggested_wording(campaign: Campaign, asks: Sequence[Ask], mp: MP, seed: int,
-                      today: date, nation: Nation | None = None,
-                      stance: str = "") -> dict[str, str]:
-    """The paragraphs a letter to `mp` would use unedited, keyed as in letters.phrasings
-    (in `nation`, the writer's, without the asks its MP letter leaves out; with the
-    opening and closing the MP's post and `stance` call for)."""
-    return suggested_for(campaign.wording, asks, mp, seed, placeholder_values(mp, "", today),
-                         nation, stance=stance, language=campaign.language)
-
-
-def stance_for(db: sqlite_utils.Database, campaign: Campaign, found: FoundMP | None) -> str:
-    """The stance on `campaign` of the MP `found` for the letter's postcode ("" for none)."""
-    if found is None:
-        return ""
-    stance = stance_of(db, campaign.id, found.mp.member_id)
-    return "" if stance == Stance.NOT_KNOWN else str(stance)

@@ -35,11 +35,13 @@ class ReferencedLetter:
     constituency_name: str
     day: str
     reported: frozenset[str]
+    constituency_code: str = ""
 
 
 def letter_by_reference(db: sqlite_utils.Database, ref_hash: str) -> ReferencedLetter | None:
     """The letter whose reference hashes to `ref_hash`, or None."""
-    rows = list(db.query("select id, campaign_id, constituency_name, day from letters"
+    rows = list(db.query("select id, campaign_id, constituency_code, constituency_name, day"
+                         " from letters"
                          " where reference_hash = ?", [ref_hash]))
     if not rows:
         return None
@@ -48,6 +50,7 @@ def letter_by_reference(db: sqlite_utils.Database, ref_hash: str) -> ReferencedL
         "select kind from letter_reports where letter_id = ?", [row["id"]]))
     return ReferencedLetter(id=row["id"], campaign_id=row["campaign_id"],
                             constituency_name=row["constituency_name"] or "", day=row["day"],
+                            constituency_code=row["constituency_code"] or "",
                             reported=kinds)
 
 

@@ -10,16 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 
-import sqlite_utils
-
-from campaign.campaigns import Campaign, enabled_asks
-from campaign.campaigns.targets import targets_offered
-from campaign.lookup.finder import FoundMP
-from campaign.public.composing import NoAsksChosen, asks_in_letter, sender_for
+from campaign.public.composing import NoAsksChosen, sender_for
 from campaign.public.emailing import EmailOffer, email_offer
-from campaign.public.signed_requests import LetterRequest
+from campaign.public.letter_state import LetterContext
 from campaign.public.writer_sentences import no_target_asks
 from letters import Letter
 from letters.targets import NoTargetAsks, Target, compose_target_letter
@@ -42,52 +36,44 @@ class SecondLetter:
         return email_offer(self.letter, self.target.email)
 
 
-def offered(db: sqlite_utils.Database, campaign: Campaign, found: FoundMP | None) -> list[Target]:
-    """The targets the writer `found` at is offered ("Also write to ...")."""
-    if found is None:
-        return []
-    return targets_offered(db, campaign.id, found.constituency.nation)
-
-
-def chosen_target_ids(db: sqlite_utils.Database, campaign: Campaign, found: FoundMP,
-                      form: Mapping) -> tuple[int, ...]:
+def chosen_target_ids(context: LetterContext, form: Mapping) -> tuple[int, ...]:
     """The offered targets the writer ticked on the form (anything else is ignored)."""
     ticked = set(form.getlist(FIELD)) if hasattr(form, "getlist") else set()
-    return tuple(target.id for target in offered(db, campaign, found) if str(target.id) in ticked)
+    return tuple(target.id for target in context.targets if str(target.id) in ticked)
 
 
-def second_letters(db: sqlite_utils.Database, campaign: Campaign, request: LetterRequest,
-                   found: FoundMP, day: date) -> list[SecondLetter]:
-    """The letters to the targets `request` chose, in the campaign's order.
+def second_letters(context: LetterContext) -> list[SecondLetter]:
+    """The letters to the targets the writer chose, in the campaign's order.
 
     They are written in English whatever the pages' language: the offices they go to
-    (outside Wales) work in English, so the asks are read in English here.
+    (outside Wales) work in English, so the asks are read in English (the context's
+    `english_asks`).
     Raises NoAsksChosen with a sentence for the writer when a chosen target would
     have nothing to ask (none of the ticked asks is decided where it can act).
     """
-    chosen = set(request.target_ids)
-    targets = [target for target in offered(db, campaign, found) if target.id in chosen]
-    if not targets:
+    request, targets = context.request, context.chosen_targets
+    if request is None or not targets:
         return []
-    asks = asks_in_letter(enabled_asks(db, campaign.id), request)
+    chosen = set(request.ask_ids)
+    asks = [ask for ask in context.english_asks if ask.id in chosen]
+    nation = context.nation
     letters = []
     for target in targets:
         try:
             letter = compose_target_letter(
-                target=target, asks=asks, nation=found.constituency.nation, mp=found.mp,
-                sender=sender_for(request, found), personal_note=request.personal_note,
-                today=day, seed=request.seed)
+                target=target, asks=asks, nation=nation, mp=context.mp,
+                sender=sender_for(request, context.found), personal_note=request.personal_note,
+                today=context.day, seed=request.seed)
         except NoTargetAsks as error:
             raise NoAsksChosen(no_target_asks(error)) from None
-        carried = {ask.id for ask in asks if ask.rule_for(found.constituency.nation).devolved}
+        carried = {ask.id for ask in asks if ask.rule_for(nation).devolved}
         letters.append(SecondLetter(target, letter, tuple(sorted(carried))))
     return letters
 
 
-def second_letter(db: sqlite_utils.Database, campaign: Campaign, request: LetterRequest,
-                  found: FoundMP, day: date, target_id: str) -> SecondLetter | None:
+def second_letter(context: LetterContext, target_id: str) -> SecondLetter | None:
     """The one second letter a download or email asks for by its target's id, or None."""
-    for second in second_letters(db, campaign, request, found, day):
+    for second in second_letters(context):
         if str(second.target.id) == target_id:
             return second
     return None

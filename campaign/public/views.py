@@ -3,9 +3,11 @@
 /                      the launch campaign (or a list when several are live)
 /c/<slug>/             a campaign: what it asks, and a postcode form (?postcode= prefills)
 /c/<slug>/mp           POST postcode -> the MP and the letter form
-/c/<slug>/letter       POST the letter form -> a preview with download buttons
+/c/<slug>/letter       POST the letter form -> 303 to the preview (or the form back)
+/c/<slug>/preview      GET ?letter= (signed) -> the preview with download buttons
 /c/<slug>/download     POST the signed preview -> a PDF or DOCX attachment
-/c/<slug>/done         POST the signed preview -> after the download: print, post, report back
+/c/<slug>/done         POST the signed preview -> 303 to GET ?letter=&format=: after the
+                       download: print, post, report back
 /c/<slug>/email        POST the signed preview -> counted as `email`, 303 to mailto:
 /c/<slug>/results      the public results: letters so far and a hex map
 /c/<slug>/share.png    the campaign's share card (og:image)
@@ -17,10 +19,7 @@
 """
 from __future__ import annotations
 
-import secrets
-from dataclasses import replace
-
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
@@ -45,20 +44,21 @@ from campaign.lookup.directory import directory_info
 from campaign.lookup.errors import LookupFailure, ParliamentDissolved, UpstreamUnavailable
 from campaign.lookup.local_source import directory_path
 from campaign.lookup.register import mp_email
-from campaign.public import journey
-from campaign.public.composing import (
-    NoAsksChosen,
-    asks_in_letter,
-    compose_for,
-    stance_for,
-    suggested_wording,
-)
+from campaign.public import journey, letter_steps
+from campaign.public.composing import NoAsksChosen, compose_for
 from campaign.public.counter import get_counter
 from campaign.public.downloads import letter_file
 from campaign.public.emailing import email_offer
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.public.hexmap import CLASSES, letters_svg, map_label
-from campaign.public.letter_edits import MAX_EDIT_LENGTH, paragraph_texts, read_edits
+from campaign.public.letter_edits import MAX_EDIT_LENGTH, paragraph_texts
+from campaign.public.letter_links import (
+    VerifiedLetter,
+    readable_letter,
+    signed_value,
+    step_url,
+    verified_letter,
+)
 from campaign.public.letter_reports import (
     REPLY_KINDS,
     REPLY_WITHIN,
@@ -69,27 +69,26 @@ from campaign.public.letter_reports import (
 from campaign.public.letter_reports import (
     report as record_report,
 )
+from campaign.public.letter_state import LetterContext, from_signed, gather
 from campaign.public.participation import record_letter
 from campaign.public.pending_counts import get_pending
 from campaign.public.privacy_facts import privacy_facts
-from campaign.public.references import new_reference, normalise, reference_hash
-from campaign.public.second_letters import chosen_target_ids, offered, second_letter, second_letters
+from campaign.public.references import normalise, reference_hash
+from campaign.public.second_letters import SecondLetter, second_letter, second_letters
 from campaign.public.sharing import share_card_png, share_card_words, share_links
 from campaign.public.signed_requests import (
     LetterExpired,
     LetterRequest,
     LetterTampered,
-    SignedLetter,
     sign,
     unsign,
 )
 from campaign.public.writer_sentences import too_long
 from campaign.security_headers import allow_framing
-from letters import Ask
+from letters import Ask, Letter
 from letters.file_formats import FILE_FORMATS
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed, paragraph_keys
-from letters.render_pdf import check_pages
 
 bp = Blueprint("public", __name__)
 
@@ -265,7 +264,8 @@ def write(slug: str):
     A GET, so that reloading it, bookmarking it or coming Back to it from the preview
     works; the postcode in the address is never logged and the page is never stored
     (security_headers). What the writer typed comes back from their own browser
-    (static/site.js keeps it in sessionStorage), never from the server.
+    (static/site.js keeps it in sessionStorage, keyed to this lookup), never from the
+    server.
     """
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
@@ -279,11 +279,10 @@ def write(slug: str):
     if refusal:
         return refusal
     seed = journey.seed_from(request.args.get("seed")) or new_seed()
+    context = _gather(campaign, found, seed, asks)
     letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed),
                                looked_up=str(found.postcode))
-    suggested = suggested_wording(campaign, asks, found.mp, seed, today(),
-                                  found.constituency.nation, stance_for(get_db(), campaign, found))
-    return _write_page(campaign, found, letter_form, asks, paragraph_texts(None, suggested),
+    return _write_page(context, letter_form, paragraph_texts(None, context.suggested),
                        restore=True)
 
 
@@ -292,7 +291,6 @@ def write(slug: str):
 @bp.get("/c/<slug>/edit")
 @bp.get("/c/<slug>/download")
 @bp.get("/c/<slug>/email")
-@bp.get("/c/<slug>/done")
 def carry_on(slug: str):
     """A step that only answers a form, opened by address (a reload, a bookmark):
     back to the letter form when the address names the postcode, else the campaign."""
@@ -304,13 +302,22 @@ def carry_on(slug: str):
     return redirect(url_for("public.campaign_page", slug=slug))
 
 
-def _write_page(campaign: Campaign, found, form: LetterForm, asks: list[Ask],
-                paragraphs: dict[str, str], paragraph_errors: dict | None = None,
-                status: int = 200, unavailable: str | None = None,
-                help_link: tuple[str, str] | None = None, edited: set[str] | None = None,
-                restore: bool = False, notice: str = "",
-                targets_ticked: list[str] | None = None):
-    """The letter form; `paragraphs` fills the textareas of the letter's own wording.
+def _gather(campaign: Campaign, found, seed: int, asks: list[Ask],
+            letter_request: LetterRequest | None = None) -> LetterContext:
+    """This request's letter state (letter_state.gather) for the MP `found`."""
+    return gather(db=get_db(), campaign=campaign, language=current_language(), found=found,
+                  seed=seed, day=today(), request=letter_request, asks=tuple(asks))
+
+
+def _write_page(context: LetterContext | None, form: LetterForm, paragraphs: dict[str, str],
+                paragraph_errors: dict | None = None, status: int = 200,
+                unavailable: str | None = None, help_link: tuple[str, str] | None = None,
+                edited: set[str] | None = None, restore: bool = False, notice: str = "",
+                targets_ticked: list[str] | None = None, campaign: Campaign | None = None,
+                asks: list[Ask] | None = None):
+    """The letter form for the letter state `context` (None: no MP found just now, then
+    `campaign` and `asks` say what to show); `paragraphs` fills the textareas of the
+    letter's own wording.
 
     `edited` paragraphs show open; `restore` lets the writer's browser put back what
     they typed (a GET of the form: Back, reload); `notice` says why the form is back.
@@ -318,129 +325,122 @@ def _write_page(campaign: Campaign, found, form: LetterForm, asks: list[Ask],
     (public.second_letters); `targets_ticked` defaults to what the form sent."""
     if targets_ticked is None:
         targets_ticked = request.form.getlist("targets")
-    return render_template("public/write.html", campaign=campaign, found=found, form=form,
-                           asks=asks, paragraphs=paragraphs, edit_limit=MAX_EDIT_LENGTH,
+    campaign = context.campaign if context else campaign
+    if request.method == "POST" and form.looked_up.data and form.seed.data:
+        # The language link of a form that answered a POST: the form's own address
+        # in the other language (the browser puts back what was typed there).
+        g.page_address = url_for("public.write", slug=campaign.slug,
+                                 postcode=form.looked_up.data,
+                                 seed=form.seed.data)[len(request.script_root):]
+    return render_template("public/write.html", campaign=campaign,
+                           found=context.found if context else None, form=form,
+                           asks=context.asks if context else asks, paragraphs=paragraphs,
+                           edit_limit=MAX_EDIT_LENGTH,
                            paragraph_errors=paragraph_errors or {}, edited=edited or set(),
                            restore=restore, notice=notice,
                            unavailable=unavailable, help_link=help_link,
-                           targets=offered(get_db(), campaign, found),
+                           targets=context.targets if context else (),
                            targets_ticked=targets_ticked), status
-
-
-def _suggested_for(campaign: Campaign, asks: list[Ask], found, seed_text: str | None) -> dict:
-    """The suggested paragraphs the form showed, when the MP and the seed are known."""
-    seed = journey.seed_from(seed_text)
-    if found is None or seed is None:
-        return {}
-    return suggested_wording(campaign, asks, found.mp, seed, today(),
-                             stance_for(get_db(), campaign, found))
 
 
 @bp.post("/c/<slug>/letter")
 @postcode_limit
 def preview(slug: str):
+    """The letter form sent: the preview at its own address (post/redirect/get), or the
+    form back saying what to change (or what changed: a postcode with another MP)."""
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
     asks = enabled_asks(get_db(), campaign.id, campaign.language)
     form = _letter_form(asks, formdata=request.form)
-    found, paragraph_errors, suggested = None, {}, {}
     # Back to the form, if it comes to that: each textarea shows what the writer sent.
     shown = paragraph_texts(request.form, dict.fromkeys(paragraph_keys(asks), ""))
-    help_link = None
-    status = 422
-    if form.validate():
-        seed = int(form.seed.data) if form.seed.data else new_seed()
-        letter_request = LetterRequest(
-            campaign_id=campaign.id, full_name=form.full_name.data,
-            address_line1=form.address_line1.data, address_line2=form.address_line2.data or "",
-            town=form.town.data, postcode=form.postcode.data, ask_ids=tuple(form.asks.data),
-            personal_note=form.personal_note.data or "", token=secrets.token_urlsafe(16),
-            reference=new_reference(), seed=seed, contact=form.contact.data or "",
-        )
-        day = today()
-        edits = {}
-        try:
-            # The MP comes from the postcode on the letter, so the letter goes to the
-            # writer's own MP even if they changed the postcode on the form.
-            found = _finder().find(get_db(), letter_request.postcode)
-            # Everything in the letter follows that postcode: constituency, nation, MP,
-            # post, stance, role openings and closings.
-            stance = stance_for(get_db(), campaign, found)
-            suggested = suggested_wording(campaign, asks, found.mp, seed, day,
-                                          found.constituency.nation, stance)
-            # A corrected postcode: the textareas still hold the suggestions for the MP
-            # the form was made for; those are not the writer's words, so they give way
-            # to this MP's (their own changes stay theirs).
-            old = _moved_from_found(form.looked_up.data, found)
-            submitted = journey.without_stale_suggestions(request.form, suggested_wording(
-                campaign, asks, old.mp, seed, day, old.constituency.nation,
-                stance_for(get_db(), campaign, old)) if old else {})
-            edits, paragraph_errors = read_edits(submitted, suggested)
-            if form.seed.data:
-                # Only against the draw the page showed can a changed paragraph be told
-                # from the suggestion: without the page's seed, every paragraph would
-                # look changed, and an unticked one is simply left out as before.
-                paragraph_errors.update(journey.unticked_edit_errors(
-                    edits, asks, letter_request.ask_ids))
-            if not paragraph_errors:
-                letter_request = replace(letter_request, edits=edits,
-                                         target_ids=chosen_target_ids(get_db(), campaign, found,
-                                                                      request.form))
-                letter = compose_for(campaign, asks, letter_request, found, day,
-                                     stance=stance)
-                # The PDF's page limit, met here with a sentence on what to shorten
-                # rather than at the download (the writer's copy is a page apart).
-                check_pages(letter)
-                seconds = second_letters(get_db(), campaign, letter_request, found, day)
-        except UpstreamUnavailable as failure:
-            return _write_page(campaign, None, form, asks, shown, status=503,
-                               unavailable=failure.message)
-        except LookupFailure as failure:
-            if failure.heading:
-                return _explain(campaign, failure)
-            form.postcode.errors = [failure.message]
-            help_link = failure.help_link
-            status = failure.status
-        except NoAsksChosen as error:
-            form.asks.errors = [str(error) or gettext("Tick at least one thing to ask your MP "
-                                                      "for.")]
-        except LetterTooLong as error:
-            note_error, paragraph_errors = journey.too_long_errors(too_long(error), edits)
-            if note_error:
-                form.personal_note.errors = [note_error]
-        else:
-            if not paragraph_errors:
-                signed = sign(letter_request, found, letter.date,
-                              current_app.config["SECRET_KEY"], stance)
-                return render_template(
-                    "public/preview.html", campaign=campaign, letter=letter, found=found,
-                    signed=signed,
-                    email=email_offer(letter, mp_email(get_db(), found.mp.member_id)),
-                    reference=letter_request.reference, share=_share_links(campaign),
-                    moved_from=_moved_from(form.looked_up.data, found), seconds=seconds)
-    elif not form.postcode.errors:
-        found = _found_or_none(form.postcode.data)
-        suggested = _suggested_for(campaign, asks, found, form.seed.data)
-    return _write_page(campaign, found, form, asks, shown, paragraph_errors, status,
-                       help_link=help_link, edited=journey.edited_keys(shown, suggested))
+    if not form.validate():
+        found = _found_or_none(form.postcode.data) if not form.postcode.errors else None
+        seed = journey.seed_from(form.seed.data)
+        context = _gather(campaign, found, seed, asks) if found and seed is not None else None
+        return _write_page(context, form, shown, status=422, campaign=campaign, asks=asks,
+                           edited=journey.edited_keys(shown, context.suggested if context
+                                                      else {}))
+    seed = int(form.seed.data) if form.seed.data else new_seed()
+    try:
+        # The MP comes from the postcode on the letter, so the letter goes to the
+        # writer's own MP even if they changed the postcode on the form.
+        found = _finder().find(get_db(), form.postcode.data)
+    except UpstreamUnavailable as failure:
+        return _write_page(None, form, shown, status=503, unavailable=failure.message,
+                           campaign=campaign, asks=asks)
+    except LookupFailure as failure:
+        if failure.heading:
+            return _explain(campaign, failure)
+        form.postcode.errors = [failure.message]
+        return _write_page(None, form, shown, status=failure.status,
+                           help_link=failure.help_link, campaign=campaign, asks=asks)
+    # Everything in the letter follows that postcode: constituency, nation, MP, post,
+    # stance, role openings and closings, the second letters offered.
+    context = _gather(campaign, found, seed, asks)
+    old = _moved_from_found(form.looked_up.data, found)
+    outcome = letter_steps.read_form(context=context, form=form, submitted=request.form,
+                                     old=_gather(campaign, old, seed, asks) if old else None,
+                                     checked_seed=bool(form.seed.data))
+    if outcome.changed:
+        # Another MP (or nation) than the form was made for: the form comes back with
+        # them, their nation's notes and second letters, saying what changed.
+        form.looked_up.data = str(found.postcode)
+        form.asks.errors = []
+        return _write_page(outcome.context, form, outcome.shown, notice=outcome.changed,
+                           edited=journey.edited_keys(outcome.shown, context.suggested))
+    if outcome.asks_error:
+        form.asks.errors = [outcome.asks_error]
+    if outcome.note_error:
+        form.personal_note.errors = [outcome.note_error]
+    if outcome.failed:
+        return _write_page(outcome.context, form, shown, outcome.paragraph_errors, 422,
+                           edited=journey.edited_keys(shown, context.suggested))
+    value = sign(outcome.context.request, found, context.day,
+                 current_app.config["SECRET_KEY"], context.stance)
+    address = step_url("public.preview_page", campaign, value)
+    if address is not None:
+        return redirect(address, code=303)
+    # Too long for an address: shown in answer to the form, as before.
+    return _preview_page(VerifiedLetter(value, unsign(value, current_app.config["SECRET_KEY"],
+                                                      current_app.config["LETTER_FORM_MAX_AGE"]),
+                                        outcome.context))
 
 
-def _reference_url(letter_request: LetterRequest) -> str:
+@bp.get("/c/<slug>/preview")
+def preview_page(slug: str):
+    """The preview at its own address (?letter=, signed): Back, Forward, reload and the
+    language link show the same letter, with the same reference."""
+    campaign = _campaign_or_404(slug)
+    if campaign.is_closed:
+        return _closed(campaign)
+    return _preview_page(_verified(campaign))
+
+
+def _preview_page(verified: VerifiedLetter):
+    context = verified.context
+    campaign = context.campaign
+    letter, seconds = _letters(verified)
+    email = email_offer(letter, mp_email(get_db(), context.mp.member_id)) if letter else None
+    return render_template(
+        "public/preview.html", campaign=campaign, letter=letter, found=context.found,
+        context=context, signed=verified.value, email=email,
+        reference=context.request.reference if context.request else "",
+        share=_share_links(campaign), seconds=seconds,
+        no_mp_letter=letter_steps.no_mp_letter_sentence(context) if letter is None else "")
+
+
+def _reference_url(letter_request: LetterRequest | None) -> str:
     """Where the writer reports back, as the letter's own copy prints it."""
-    return url_for("public.reference_page", reference=letter_request.reference or "-",
-                   _external=True)
+    reference = letter_request.reference if letter_request else ""
+    return url_for("public.reference_page", reference=reference or "-", _external=True)
 
 
 def _moved_from_found(looked_up: str | None, found):
     """The MP the form was made for, when the letter's postcode is another (else None)."""
-    moved = _moved_from(looked_up, found)
+    moved = looked_up if looked_up and looked_up != str(found.postcode) else ""
     return _found_or_none(moved) if moved else None
-
-
-def _moved_from(looked_up: str | None, found) -> str:
-    """The postcode the write page found an MP for, if the letter's postcode is another."""
-    return looked_up if looked_up and looked_up != str(found.postcode) else ""
 
 
 class _StartAgain(Exception):
@@ -470,7 +470,7 @@ def _start_again_page(problem: _StartAgain):
 def _letter_back_page(problem: _LetterBack):
     return render_template("public/letter_back.html", campaign=problem.campaign,
                            heading=problem.heading, message=problem.message,
-                           signed=request.form.get("letter", "")), problem.status
+                           signed=signed_value()), problem.status
 
 
 def _expired_message() -> str:
@@ -489,12 +489,11 @@ def _too_long_to_print(campaign: Campaign, error: LetterTooLong) -> _LetterBack:
                        422)
 
 
-def _signed_letter(campaign: Campaign):
-    """The signed preview, the letter it showed (its day and MP travel signed with it)
-    and the ids of the asks in that letter (ticked and still offered)."""
+def _verified(campaign: Campaign) -> VerifiedLetter:
+    """The request's signed preview, verified (letter_links.verified_letter), or the
+    page saying why it cannot be used."""
     try:
-        signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                        current_app.config["LETTER_FORM_MAX_AGE"])
+        return verified_letter(campaign)
     except LetterExpired as expired:
         if expired.letter is None or expired.letter.request.campaign_id != campaign.id:
             raise _StartAgain(campaign, _unreadable(), 400) from None
@@ -502,49 +501,66 @@ def _signed_letter(campaign: Campaign):
                           + " " + gettext("Your letter is not lost: get it back, check it "
                                           "and preview it again."), 410) from None
     except LetterTampered:
-        signed = None
-    if signed is None or signed.request.campaign_id != campaign.id:
-        raise _StartAgain(campaign, _unreadable(), 400)
-    reference_url = _reference_url(signed.request)
-    enabled = enabled_asks(get_db(), campaign.id, campaign.language)
+        raise _StartAgain(campaign, _unreadable(), 400) from None
+
+
+def _letters(verified: VerifiedLetter) -> tuple[Letter | None, list[SecondLetter]]:
+    """The letter to the MP (None when only second letters go) and the second letters
+    the signed preview holds, composed from its state."""
+    context = verified.context
+    campaign = context.campaign
     try:
-        letter = compose_for(campaign, enabled, signed.request, signed.found, signed.day,
-                             reference_url=reference_url, stance=signed.stance)
+        letter = None if context.only_second_letters else compose_for(
+            context, reference_url=_reference_url(context.request))
+        seconds = second_letters(context)
     except NoAsksChosen:
         raise _StartAgain(campaign, gettext("The asks you chose have changed. Please choose "
                                             "again."), 409) from None
     except LetterTooLong as error:
         raise _too_long_to_print(campaign, error) from None
-    return signed, letter, [ask.id for ask in asks_in_letter(enabled, signed.request)]
+    return letter, seconds
 
 
-def _count_letter(signed: SignedLetter, ask_ids: list[int], fmt: str,
+def _count_letter(context: LetterContext, ask_ids: list[int], fmt: str,
                   target_id: int | None = None) -> None:
     """Record the letter once, in format `fmt`, with the asks in it, against its reference
     (a second letter: once with its target)."""
+    letter_request = context.request
+    assert letter_request is not None
     ref_hash = None
-    if signed.request.reference:
-        ref_hash = reference_hash(signed.request.reference, current_app.config["SECRET_KEY"])
-    record_letter(get_db(), get_pending(), signed.request, signed.found, ask_ids, fmt,
+    if letter_request.reference:
+        ref_hash = reference_hash(letter_request.reference, current_app.config["SECRET_KEY"])
+    record_letter(get_db(), get_pending(), letter_request, context.found, ask_ids, fmt,
                   today(), reference_hash=ref_hash, target_id=target_id,
                   language=current_language())
 
 
-def _second_letter(campaign: Campaign, signed: SignedLetter):
-    """The second letter a download or email names (form field `target`), or None for
-    the letter to the MP; a target not in the signed preview cannot be had."""
+def _chosen_letter(verified: VerifiedLetter) -> tuple[Letter, list[int], SecondLetter | None]:
+    """The letter a download or email names (form field `target`: a second letter;
+    none: the letter to the MP), with the ids of its asks; a target not in the signed
+    preview, or the MP's letter when only second letters go, cannot be had."""
+    context = verified.context
+    campaign = context.campaign
     target_id = request.form.get("target", "")
     if not target_id:
-        return None
+        if context.only_second_letters:
+            raise _StartAgain(campaign, letter_steps.no_mp_letter_sentence(context), 400)
+        try:
+            letter = compose_for(context, reference_url=_reference_url(context.request))
+        except NoAsksChosen:
+            raise _StartAgain(campaign, gettext("The asks you chose have changed. Please "
+                                                "choose again."), 409) from None
+        except LetterTooLong as error:
+            raise _too_long_to_print(campaign, error) from None
+        return letter, [ask.id for ask in context.ticked], None
     try:
-        second = second_letter(get_db(), campaign, signed.request, signed.found, signed.day,
-                               target_id)
+        second = second_letter(context, target_id)
     except NoAsksChosen:
         second = None
-    if second is None or second.target.id not in signed.request.target_ids:
+    if second is None:
         raise _StartAgain(campaign, gettext("We couldn't find that letter. Please fill the "
                                             "form in again."), 400)
-    return second
+    return second.letter, list(second.ask_ids), second
 
 
 def _not_taking_letters(campaign: Campaign):
@@ -571,17 +587,15 @@ def download(slug: str):
     if file_format is None:
         return _start_again(campaign, gettext("Choose PDF or Word to download your letter."),
                             400)
-    signed, letter, ask_ids = _signed_letter(campaign)
-    second = _second_letter(campaign, signed)
-    if second is not None:
-        letter, ask_ids = second.letter, list(second.ask_ids)
+    verified = _verified(campaign)
+    letter, ask_ids, second = _chosen_letter(verified)
     try:
         response = letter_file(file_format, letter)
     except LetterTooLong as error:
         # A preview made before the page check existed (previews now check it).
         raise _too_long_to_print(campaign, error) from None
     if file_format.is_letter:
-        _count_letter(signed, ask_ids, request.form["format"],
+        _count_letter(verified.context, ask_ids, request.form["format"],
                       second.target.id if second else None)
     return response
 
@@ -589,27 +603,44 @@ def download(slug: str):
 @bp.post("/c/<slug>/done")
 @limiter.limit(DOWNLOAD_LIMIT)
 def done(slug: str):
-    """After the download: printing, posting, the reference and a friend, with the letter's
-    files still to hand (the signed preview travels on). Counts nothing: /download does."""
+    """After the download (a POST from the download's page): on to its own address, so
+    Back, reload and the language link come back to it."""
     campaign = _campaign_or_404(slug)
     refused = _not_taking_letters(campaign)
     if refused:
         return refused
-    signed, letter, _ = _signed_letter(campaign)
+    verified = _verified(campaign)
     fmt = request.form.get("format", "")
-    # The second letters chosen with it stay to hand here: the writer came from the
-    # letter to the MP's download, and would otherwise find them only by going Back.
-    seconds = []
-    if signed.request.target_ids:
-        try:
-            seconds = second_letters(get_db(), campaign, signed.request, signed.found,
-                                     signed.day)
-        except NoAsksChosen:
-            seconds = []
-    return render_template("public/done.html", campaign=campaign, letter=letter,
-                           signed=request.form.get("letter", ""),
+    address = step_url("public.done_page", campaign, verified.value,
+                       format=fmt if fmt in ("pdf", "docx") else None)
+    if address is not None:
+        return redirect(address, code=303)
+    return _done_page(verified, fmt)
+
+
+@bp.get("/c/<slug>/done")
+@limiter.limit(DOWNLOAD_LIMIT)
+def done_page(slug: str):
+    """After the download: printing, posting, the reference and a friend, with the
+    letter's files still to hand (the signed preview travels on). Counts nothing:
+    /download does. Without ?letter= (an old bookmark), back to the campaign."""
+    campaign = _campaign_or_404(slug)
+    if not signed_value():
+        return carry_on(slug)
+    refused = _not_taking_letters(campaign)
+    if refused:
+        return refused
+    return _done_page(_verified(campaign), request.args.get("format", ""))
+
+
+def _done_page(verified: VerifiedLetter, fmt: str):
+    context = verified.context
+    letter, seconds = _letters(verified)
+    return render_template("public/done.html", campaign=context.campaign, letter=letter,
+                           context=context, signed=verified.value,
                            format=fmt if fmt in ("pdf", "docx") else "", seconds=seconds,
-                           reference=signed.request.reference, share=_share_links(campaign))
+                           reference=context.request.reference if context.request else "",
+                           share=_share_links(context.campaign))
 
 
 @bp.post("/c/<slug>/email")
@@ -620,25 +651,25 @@ def email(slug: str):
     refused = _not_taking_letters(campaign)
     if refused:
         return refused
-    signed, letter, ask_ids = _signed_letter(campaign)
-    second = _second_letter(campaign, signed)
+    verified = _verified(campaign)
+    context = verified.context
+    letter, ask_ids, second = _chosen_letter(verified)
     if second is not None:
-        letter, ask_ids = second.letter, list(second.ask_ids)
         address = second.target.email
         no_address = gettext("We have no email address for the %(office)s, so this letter "
                              "has to go by post.", office=second.target.office)
     else:
-        address = mp_email(get_db(), signed.found.mp.member_id)
+        address = mp_email(get_db(), context.mp.member_id)
         no_address = gettext("We have no email address for your MP, so this letter has to "
                              "go by post.")
     offer = email_offer(letter, address)
     if offer is None:
         return _start_again(campaign, no_address, 409)
-    _count_letter(signed, ask_ids, "email", second.target.id if second else None)
+    _count_letter(context, ask_ids, "email", second.target.id if second else None)
     if offer.mailto is None:
         # "I've emailed it" under the text to copy: thanks, and what happens next.
         return render_template("public/email_copy.html", campaign=campaign, offer=offer,
-                               reference=signed.request.reference,
+                               reference=context.request.reference if context.request else "",
                                share=_share_links(campaign))
     # 303 so the browser follows with a GET; the mail app opens, the tab stays.
     return redirect(offer.mailto, code=303)
@@ -650,33 +681,27 @@ def edit(slug: str):
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
+    signed, expired = readable_letter(campaign, signed_value())
+    if signed is None:
+        return _start_again(campaign, _unreadable(), 400)
     notice = ""
-    try:
-        signed = unsign(request.form.get("letter", ""), current_app.config["SECRET_KEY"],
-                        current_app.config["LETTER_FORM_MAX_AGE"])
-    except LetterExpired as expired:
+    if expired:
         # Too old to download, not to read: the letter comes back to preview again.
-        signed = expired.letter
         notice = (_expired_message() + " " + gettext("Here is your letter as you left it: "
                                                      "check it, then preview it again."))
-    except LetterTampered:
-        signed = None
-    if signed is None or signed.request.campaign_id != campaign.id:
-        return _start_again(campaign, _unreadable(), 400)
     letter_request = signed.request
-    asks = enabled_asks(get_db(), campaign.id, campaign.language)
-    form = _letter_form(asks, full_name=letter_request.full_name,
+    context = from_signed(db=get_db(), campaign=campaign, language=current_language(),
+                          signed=signed)
+    form = _letter_form(list(context.asks), full_name=letter_request.full_name,
                         address_line1=letter_request.address_line1,
                         address_line2=letter_request.address_line2, town=letter_request.town,
                         postcode=letter_request.postcode, asks=list(letter_request.ask_ids),
                         personal_note=letter_request.personal_note,
                         contact=letter_request.contact, seed=str(letter_request.seed),
                         looked_up=str(signed.found.postcode))
-    suggested = suggested_wording(campaign, asks, signed.found.mp, letter_request.seed,
-                                  signed.day, signed.found.constituency.nation, signed.stance)
     # The card shows the MP the preview was addressed to, carried in the signed field.
-    return _write_page(campaign, signed.found, form, asks,
-                       paragraph_texts(None, suggested, letter_request.edits),
+    return _write_page(context, form,
+                       paragraph_texts(None, context.suggested, letter_request.edits),
                        edited=set(letter_request.edits), notice=notice,
                        targets_ticked=[str(i) for i in letter_request.target_ids])
 

@@ -90,7 +90,7 @@ def who_decides(rule: NationRule | None, second_letter_offered: bool = False) ->
     if rule.note.strip():
         parts.append(rule.note.strip())
     if rule.devolved and second_letter_offered:
-        parts.append(gettext("The second letter offered below asks for it where it is decided."))
+        parts.append(gettext("The second letter offered below takes it to where it is decided."))
     return " ".join(parts)
 
 

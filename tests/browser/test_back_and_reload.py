@@ -62,9 +62,19 @@ def test_reload_keeps_the_form_and_a_reload_of_the_preview_address_comes_back(pa
     page.reload()
     _assert_form_as_typed(page)
     preview(page)
-    # The preview's address, opened again (a bookmark, the address bar): back to the form.
-    page.goto(page.url)
+    # The preview is a page of its own (post/redirect/get): reloaded, or its address
+    # opened again, it is the same letter with the same reference.
+    reference = page.locator(".reference-code").inner_text()
+    assert "/preview?letter=" in page.url
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your letter is ready")
+    expect(page.locator(".reference-code")).to_have_text(reference)
+    page.go_back()
+    page.wait_for_load_state()
     _assert_form_as_typed(page)
+    page.go_forward()
+    page.wait_for_load_state()
+    expect(page.locator(".reference-code")).to_have_text(reference)
 
 
 def test_back_after_change_something_is_the_form_not_a_resubmission(page):
@@ -81,15 +91,46 @@ def test_back_after_change_something_is_the_form_not_a_resubmission(page):
     _assert_form_as_typed(page)
 
 
-def test_another_postcode_keeps_the_details_not_the_paragraphs(page):
+def test_a_second_lookup_after_a_filled_form_is_the_new_mps_form(page):
+    """Issue 29: E8 1DY filled in, not downloaded; back to the campaign page and BR8 7RE
+    looked up. What the tab kept was for the first lookup: the fresh lookup wins, so
+    the postcode, the MP and the letter are BR8 7RE's (it was Diane Abbott's)."""
     open_campaign(page)
     find_mp(page, "E8 1DY")
     fill_letter(page)
     _edit_first_ask_paragraph(page)
     open_campaign(page)
-    find_mp(page, "PR7 1DP")  # the Speaker: another MP, so other wording
-    expect(page.get_by_label("Your full name")).to_have_value(WRITER["full_name"])
+    find_mp(page, "BR8 7RE")
+    expect(page.get_by_role("heading", name="Laura Trott")).to_be_visible()
+    expect(page.get_by_label("Postcode", exact=True)).to_have_value("BR8 7RE")
     expect(page.get_by_label(f"The paragraph for “{ASKS[0]}”")).not_to_have_value(EDITED)
+    fill_letter(page)
+    preview(page)
+    expect(page.get_by_text("Dear Ms Trott")).to_be_visible()
+    expect(page.get_by_text("Dear Ms Abbott")).to_have_count(0)
+    # Back to the first lookup's form: its own words come back, for its own MP.
+    page.go_back()
+    page.go_back()
+    page.go_back()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Diane Abbott")).to_be_visible()
+    expect(page.get_by_label("Postcode", exact=True)).to_have_value("E8 1DY")
+    expect(page.get_by_label(f"The paragraph for “{ASKS[0]}”")).to_have_value(EDITED)
+
+
+def test_the_language_link_on_the_form_keeps_what_was_typed(page):
+    open_campaign(page)
+    find_mp(page, "E8 1DY")
+    fill_letter(page)
+    _edit_first_ask_paragraph(page)
+    page.get_by_role("link", name="Cymraeg").click()
+    page.wait_for_load_state()
+    assert "/cy/c/" in page.url and "/write?postcode=E8+1DY" in page.url
+    expect(page.locator("#full_name")).to_have_value(WRITER["full_name"])
+    # The paragraph the writer changed is theirs: kept, not replaced by the Welsh default.
+    paragraph = page.locator("textarea[name^='para-ask-']").first
+    expect(paragraph).to_have_value(EDITED)
+    expect(page.locator("#postcode")).to_have_value("E8 1DY")
 
 
 def test_downloading_clears_what_the_tab_kept(page):
@@ -99,7 +140,8 @@ def test_downloading_clears_what_the_tab_kept(page):
     preview(page)
     with page.expect_download():
         page.get_by_role("button", name="Download PDF to print").first.click()
-    assert page.evaluate(f"sessionStorage.getItem('letter-form:{SLUG}')") is None
+    kept = page.evaluate("Object.keys(sessionStorage)")
+    assert not [key for key in kept if key.startswith(f"letter-form:{SLUG}:")]
 
 
 def test_without_javascript_the_form_still_comes_back_from_a_bookmark(browser, live_server,
@@ -110,8 +152,8 @@ def test_without_javascript_the_form_still_comes_back_from_a_bookmark(browser, l
         find_mp(page, "E8 1DY")
         fill_letter(page)
         preview(page)
-        page.goto(page.url)  # the preview's address: the form again, not "Please start again"
-        expect(page.get_by_role("heading", level=1)).to_have_text("Write your letter")
+        page.goto(page.url)  # the preview's own address: the preview again
+        expect(page.get_by_role("heading", level=1)).to_have_text("Your letter is ready")
         page.goto(f"/c/{SLUG}/mp")
         expect(page.get_by_role("button", name="Find my MP")).to_be_visible()
     finally:
