@@ -24,6 +24,7 @@ collected by benchmarks/wander.py.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from html import unescape
@@ -106,7 +107,8 @@ def _tagged(text: str, tag: str) -> str:
 
 
 def prepare_world(app) -> None:
-    """Tag every ask's phrasings (ask_tag) and mark SUPPORTER as a supporter."""
+    """Tag every phrasing of every ask (ask_tag: its own, each nation's, each second
+    letter's) and mark SUPPORTER as a supporter."""
     with app.app_context():
         db = get_db()
         with db.conn:
@@ -119,6 +121,11 @@ def prepare_world(app) -> None:
                 db.execute("update ask_nations set paragraph = ?, paragraph_cy = ? where rowid = ?",
                            [_tagged(row["paragraph"], tag), _tagged(row["paragraph_cy"], tag),
                             row["rowid"]])
+            # The second letters' own phrasings of asks, by ask id.
+            for row in db.query("select id, ask_paragraphs from campaign_targets"):
+                own = json.loads(row["ask_paragraphs"] or "{}")
+                db["campaign_targets"].update(row["id"], {"ask_paragraphs": json.dumps(
+                    {key: _tagged(text, ask_tag(int(key))) for key, text in own.items()})})
         set_stances(db, 1, [(SUPPORTER, Stance.SUPPORTS)], by="wandering test")
 
 
@@ -1023,7 +1030,20 @@ class WanderingJourney(RuleBasedStateMachine):
             if answer.letter_form:
                 self._writer_from_form(answer.letter_form)
             return
-        if before.kind == "form":
+        if before.kind == "form" and before.method == "POST":
+            # A form that answered a POST has no address holding what it was served
+            # with: the link may go to the form's own address (JavaScript puts the
+            # words back), but the postcode and MP must stay those of the form.
+            form = answer.letter_form
+            postcode = (before.served.get("postcode") or "").strip().upper()
+            place = PLACE.get(postcode)
+            if (form.get("postcode") or "").strip().upper() != postcode or (
+                    place and place.mp and person(place.mp) not in answer.mp_card):
+                self.fault("language-link-changed-the-mp",
+                           f"the form for {postcode} came back in the other language for "
+                           f"{form.get('postcode')!r}, card {answer.mp_card!r}")
+            self._writer_from_form(form)
+        elif before.kind == "form":
             # Without JavaScript a link carries what the page was served with, not what
             # was typed since: that much must survive, edits included.
             served = before.served
