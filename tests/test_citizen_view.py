@@ -28,7 +28,8 @@ def test_the_mp_card_stays_after_change_something(journey, client):
     journey.find_mp("E8 1DY")
     journey.write()
     response = client.post(f"/c/{journey.slug}/edit", data={
-        "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")})
+        "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")},
+        follow_redirects=True)
     page = response.get_data(as_text=True)
     assert "Your MP is Ms Diane Abbott" in page_text(page)
     assert 'value="12 Glyndŵr Road"' in page

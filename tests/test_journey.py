@@ -178,7 +178,8 @@ def test_change_something_returns_to_a_filled_in_form(journey, client):
     journey.write(asks=[journey.ask_ids()[2]], note="My own words")
     from tests.helpers import hidden
     response = client.post("/c/stop-trafficking-networks/edit", data={
-        "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")})
+        "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")},
+        follow_redirects=True)
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert f'value="{WRITER["address_line1"]}"' in html

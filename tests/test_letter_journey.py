@@ -30,7 +30,8 @@ def test_an_expired_preview_says_its_age_and_gives_the_letter_back(app, journey,
         assert "made more than 90 minutes ago" in text and "two hours" not in text
         assert "Your letter is not lost" in text and "Please start again" not in text
     back = client.post(f"/c/{SLUG}/edit", data={
-        "letter": hidden(response.get_data(as_text=True), "letter"), "csrf_token": csrf})
+        "letter": hidden(response.get_data(as_text=True), "letter"), "csrf_token": csrf},
+        follow_redirects=True)
     assert back.status_code == 200
     html = back.get_data(as_text=True)
     assert textareas(html)["personal_note"].strip() == NOTE

@@ -289,3 +289,19 @@ def test_the_speakers_welsh_letter_asks_how_the_minister_replies_in_the_singular
     journey.write()
     text = " ".join(pdf_text(journey.download("pdf").data).split())
     assert "sut y mae'n ymateb" in text and "sut y maent yn ymateb" not in text
+
+
+def test_change_something_is_a_page_of_its_own_with_a_language_link(client):
+    journey = Journey(client)
+    journey.find_mp(ENGLAND)
+    journey.write(note=NOTE)
+    back = client.post(f"/c/{SLUG}/edit", data={
+        "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")})
+    assert back.status_code == 303 and "/edit?letter=" in back.headers["Location"]
+    html = client.get(back.headers["Location"]).get_data(as_text=True)
+    assert textareas(html)["personal_note"].strip() == NOTE
+    link = re.search(r'class="language-link" href="([^"]+)"', html).group(1)
+    assert "/cy/c/" in link and "/edit?letter=" in link
+    welsh = client.get(link.replace("http://localhost", "")).get_data(as_text=True)
+    assert textareas(welsh)["personal_note"].strip() == NOTE
+    assert f'value="{WRITER["full_name"]}"' in welsh

@@ -9,6 +9,7 @@
 /c/<slug>/done         POST the signed preview -> 303 to GET ?letter=&format=: after the
                        download: print, post, report back
 /c/<slug>/email        POST the signed preview -> counted as `email`, 303 to mailto:
+/c/<slug>/edit         POST the signed preview -> 303 to GET ?letter=: the form filled in
 /c/<slug>/results      the public results: letters so far and a hex map
 /c/<slug>/share.png    the campaign's share card (og:image)
 /c/<slug>/embed        the postcode box for other sites' iframes (per-campaign frame-ancestors)
@@ -288,7 +289,6 @@ def write(slug: str):
 
 @bp.get("/c/<slug>/mp")
 @bp.get("/c/<slug>/letter")
-@bp.get("/c/<slug>/edit")
 @bp.get("/c/<slug>/download")
 @bp.get("/c/<slug>/email")
 def carry_on(slug: str):
@@ -677,10 +677,33 @@ def email(slug: str):
 
 @bp.post("/c/<slug>/edit")
 def edit(slug: str):
-    """Back from the preview to the form, filled in as the writer left it."""
+    """"Change something": on to the form's own address for this letter (?letter=), so
+    Back, reload and the language link come back to it filled in."""
     campaign = _campaign_or_404(slug)
     if campaign.is_closed:
         return _closed(campaign)
+    signed, _ = readable_letter(campaign, signed_value())
+    if signed is None:
+        return _start_again(campaign, _unreadable(), 400)
+    address = step_url("public.edit_page", campaign, signed_value())
+    if address is not None:
+        return redirect(address, code=303)
+    return _edit_page(campaign)
+
+
+@bp.get("/c/<slug>/edit")
+def edit_page(slug: str):
+    """Back from the preview to the form, filled in as the writer left it (from the
+    signed letter in ?letter=; without one, as carry_on)."""
+    campaign = _campaign_or_404(slug)
+    if not signed_value():
+        return carry_on(slug)
+    if campaign.is_closed:
+        return _closed(campaign)
+    return _edit_page(campaign)
+
+
+def _edit_page(campaign: Campaign):
     signed, expired = readable_letter(campaign, signed_value())
     if signed is None:
         return _start_again(campaign, _unreadable(), 400)
