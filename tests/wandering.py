@@ -1023,7 +1023,8 @@ class WanderingJourney(RuleBasedStateMachine):
         if not isinstance(answer, Page) or before.kind in ("campaign", "other"):
             return
         answer.letter = answer.letter or before.letter
-        if answer.kind != before.kind and before.kind != "letter-back":
+        expired = before.kind in ("preview", "done") and answer.kind == "letter-back"
+        if answer.kind != before.kind and before.kind != "letter-back" and not expired:
             self.fault("language-link-lost-the-step",
                        f"from the {before.kind} page ({before.url}) it went to the "
                        f"{answer.kind} page '{answer.h1}' ({answer.url})")
