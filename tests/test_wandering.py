@@ -14,7 +14,7 @@ from tests.wandering import PLACE, journey_machine
 
 # No shrinking: a Fault already lists the walk that found it, in words, and shrinking a
 # walk of HTTP requests takes minutes.
-WANDER = settings(max_examples=14, stateful_step_count=30, deadline=None,
+WANDER = settings(max_examples=20, stateful_step_count=40, deadline=None,
                   phases=[Phase.explicit, Phase.reuse, Phase.generate],
                   suppress_health_check=list(HealthCheck))
 
