@@ -539,7 +539,22 @@ DETAILS = {
 }
 NOTES = ["I live near a cannabis farm and worry about the boys who work there.",
          "My nephew was drawn into county lines at fifteen.",
-         "Our town has seen three nail bars close after raids."]
+         "Our town has seen three nail bars close after raids.",
+         # Near the note's 1,200 characters, in words that do not repeat: a long letter.
+         " ".join(f"On day {n} I saw {w} near the {p} on {s} Street."
+                  for n, (w, p, s) in enumerate(zip(
+                      ["two boys", "a van", "a girl", "three men", "a courier", "a car",
+                       "a teenager", "four bikes", "a woman", "a minibus", "two girls",
+                       "a lorry", "a boy", "five men", "a taxi", "an old man", "a scooter",
+                       "six youths", "a pickup", "a cyclist", "a couple", "a coach"],
+                      ["station", "park", "school", "chip shop", "car wash", "nail bar",
+                       "library", "canal", "market", "church", "bus stop", "garage",
+                       "leisure centre", "bridge", "hospital", "pub", "shopping centre",
+                       "playground", "allotments", "post office", "bakery", "harbour"],
+                      ["Mill", "Church", "Bridge", "Station", "Park", "Queen", "King",
+                       "Victoria", "Albert", "George", "High", "Castle", "Market", "North",
+                       "South", "West", "East", "New", "Old", "Chapel", "Water", "Green"],
+                      strict=True), start=1))[:1190].rsplit(". ", 1)[0] + "."]
 
 #: How every sentence the writer adds to a paragraph begins.
 OWN = "I add this in my own words"
@@ -699,7 +714,7 @@ class WanderingJourney(RuleBasedStateMachine):
         self.write_note(which)
 
     @precondition(lambda self: self.page.kind == "form")
-    @rule(which=st.integers(0, 2))
+    @rule(which=st.integers(0, 3))
     def write_note(self, which):
         self._letter_form().set("personal_note", NOTES[which])
         self.step(f"write the note {NOTES[which][:30]!r}...")
