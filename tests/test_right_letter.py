@@ -2,7 +2,9 @@
 wrong (the PDF's text, or the page's sentences, as the writer reads them)."""
 from __future__ import annotations
 
+import random
 import re
+import string
 
 import pytest
 
@@ -305,3 +307,20 @@ def test_change_something_is_a_page_of_its_own_with_a_language_link(client):
     welsh = client.get(link.replace("http://localhost", "")).get_data(as_text=True)
     assert textareas(welsh)["personal_note"].strip() == NOTE
     assert f'value="{WRITER["full_name"]}"' in welsh
+
+
+def test_a_letter_too_long_for_an_address_is_shown_in_answer_to_its_form(client):
+    """Every paragraph rewritten at length: the signed letter would make an address
+    longer than gunicorn reads, so the preview answers the POST itself."""
+    journey = Journey(client)
+    journey.find_mp(ENGLAND)
+    draw = random.Random(29)
+    asks = journey.ask_ids()[:2]
+    edits = {f"para-{key}": " ".join("".join(draw.choice(string.ascii_lowercase)
+                                             for _ in range(draw.randint(2, 9)))
+                                     for _ in range(180))[:1100]
+             for key in ("opening", "closing", *(f"ask-{ask}" for ask in asks))}
+    posted = client.post(f"/c/{SLUG}/letter", data={**_form(journey.page), **edits,
+                                                    "asks": asks})
+    assert posted.status_code == 200, posted.status_code
+    assert "Your letter is ready" in page_text(posted.get_data(as_text=True))

@@ -43,7 +43,7 @@ def without_stale_suggestions(form: Mapping[str, str], stale: Mapping[str, str]
     Hackney North", the campaign's closing rather than the Speaker's): kept, they
     would read as the writer's edits and go to the new MP unchanged.
     """
-    submitted = {key: form.get(key) for key in form}
+    submitted = {key: form.get(key) or "" for key in form}
     for key, suggestion in stale.items():
         name = field_name(key)
         text = submitted.get(name) or ""

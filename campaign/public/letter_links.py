@@ -15,6 +15,7 @@ carries it gives the verified `LetterContext`, or raises.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app, request, url_for
 
@@ -24,11 +25,12 @@ from campaign.languages import current_language
 from campaign.public.letter_state import LetterContext, from_signed
 from campaign.public.signed_requests import LetterExpired, LetterTampered, SignedLetter, unsign
 
-#: The longest address the site sends a writer to: nginx reads a request line of up to
-#: 8 kB (large_client_header_buffers) and gunicorn.conf.py sets limit_request_line to
-#: match. A preview whose signed letter would be longer (a very long letter written in
-#: full) is shown in answer to its form, as before, rather than at an address.
-MAX_ADDRESS = 7000
+#: The longest address the site sends a writer to: gunicorn reads a request line of up
+#: to 4,094 bytes (its limit_request_line; nginx's is 8 kB), "GET " and " HTTP/1.1"
+#: included. A typical letter's address is about 700 characters (the signed letter is
+#: compressed); one whose signed letter would be longer than this (a long letter with
+#: many paragraphs rewritten) is shown in answer to its form, as before.
+MAX_ADDRESS = 4000
 
 #: The query parameter, form field and hidden input that carry the signed letter.
 FIELD = "letter"
@@ -73,6 +75,7 @@ def verified_letter(campaign: Campaign, value: str | None = None) -> VerifiedLet
 def readable_letter(campaign: Campaign, value: str) -> tuple[SignedLetter | None, bool]:
     """(what `value` holds, whether it is too old to send) for giving a letter back to
     change; (None, False) when it is not ours or not this campaign's."""
+    signed: SignedLetter | None
     try:
         signed = unsign(value, current_app.config["SECRET_KEY"],
                         current_app.config["LETTER_FORM_MAX_AGE"])
@@ -86,8 +89,9 @@ def readable_letter(campaign: Campaign, value: str) -> tuple[SignedLetter | None
     return signed, expired
 
 
-def step_url(endpoint: str, campaign: Campaign, value: str, **args) -> str | None:
+def step_url(endpoint: str, campaign: Campaign, value: str, **args: str | None) -> str | None:
     """The address of the step `endpoint` for the signed letter `value`, or None when
     it would be too long to send (see MAX_ADDRESS)."""
-    url = url_for(endpoint, slug=campaign.slug, **{FIELD: value}, **args)
+    values: dict[str, Any] = {"slug": campaign.slug, FIELD: value, **args}
+    url = url_for(endpoint, **values)
     return url if len(url) <= MAX_ADDRESS else None

@@ -99,10 +99,12 @@ def unsign(value: str, secret_key: str, max_age: int) -> SignedLetter:
     try:
         data = serializer.loads(value, max_age=max_age)
     except SignatureExpired as expired:
-        try:
-            letter = _read(serializer.load_payload(expired.payload))
-        except (BadSignature, LetterTampered):
-            letter = None
+        letter: SignedLetter | None = None
+        if expired.payload is not None:
+            try:
+                letter = _read(serializer.load_payload(expired.payload))
+            except (BadSignature, LetterTampered):
+                letter = None
         raise LetterExpired(letter) from None
     except BadSignature:
         raise LetterTampered() from None

@@ -20,6 +20,8 @@
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
@@ -309,8 +311,8 @@ def _gather(campaign: Campaign, found, seed: int, asks: list[Ask],
                   seed=seed, day=today(), request=letter_request, asks=tuple(asks))
 
 
-def _write_page(context: LetterContext | None, form: LetterForm, paragraphs: dict[str, str],
-                paragraph_errors: dict | None = None, status: int = 200,
+def _write_page(context: LetterContext | None, form: LetterForm, paragraphs: Mapping[str, str],
+                paragraph_errors: Mapping[str, str] | None = None, status: int = 200,
                 unavailable: str | None = None, help_link: tuple[str, str] | None = None,
                 edited: set[str] | None = None, restore: bool = False, notice: str = "",
                 targets_ticked: list[str] | None = None, campaign: Campaign | None = None,
@@ -326,6 +328,7 @@ def _write_page(context: LetterContext | None, form: LetterForm, paragraphs: dic
     if targets_ticked is None:
         targets_ticked = request.form.getlist("targets")
     campaign = context.campaign if context else campaign
+    assert campaign is not None, "a letter form is always some campaign's"
     if request.method == "POST" and form.looked_up.data and form.seed.data:
         # The language link of a form that answered a POST: the form's own address
         # in the other language (the browser puts back what was typed there).
@@ -397,6 +400,7 @@ def preview(slug: str):
     if outcome.failed:
         return _write_page(outcome.context, form, shown, outcome.paragraph_errors, 422,
                            edited=journey.edited_keys(shown, context.suggested))
+    assert outcome.context.request is not None  # read_form always reads the request
     value = sign(outcome.context.request, found, context.day,
                  current_app.config["SECRET_KEY"], context.stance)
     address = step_url("public.preview_page", campaign, value)
