@@ -25,6 +25,7 @@ collected by benchmarks/wander.py.
 from __future__ import annotations
 
 import json
+import random
 import re
 from dataclasses import dataclass, field
 from html import unescape
@@ -556,6 +557,22 @@ NOTES = ["I live near a cannabis farm and worry about the boys who work there.",
                        "South", "West", "East", "New", "Old", "Chapel", "Water", "Green"],
                       strict=True), start=1))[:1190].rsplit(". ", 1)[0] + "."]
 
+_WORDS = ("the networks county lines boys girls police money van farm station street town "
+          "council school children cash phone night market we they saw heard worry fear "
+          "help law court home work sleep bus flat shop corner park river bridge youth "
+          "worker teacher parent neighbour dealer runner debt threat knife car").split()
+
+
+def prose(length: int, seed: int) -> str:
+    """About `length` characters of the writer's own words, unlike any other seed's
+    (hard to compress, as real writing is)."""
+    draw = random.Random(seed)
+    words: list[str] = []
+    while sum(len(w) + 1 for w in words) < length:
+        words.append(draw.choice(_WORDS) + draw.choice(("", "", "", ",")))
+    return " ".join(words)[:length].rstrip(" ,")
+
+
 #: How every sentence the writer adds to a paragraph begins.
 OWN = "I add this in my own words"
 
@@ -745,6 +762,29 @@ class WanderingJourney(RuleBasedStateMachine):
         self.step(f"{'tick' if on else 'untick'} the second letter")
         self.writer.targets = frozenset(int(b.value) for b in form.boxes("targets") if on)
 
+    @precondition(lambda self: self.page.kind == "form" and self.writer.ticked)
+    @rule(seed=st.integers(0, 10_000))
+    def rewrite_at_length(self, seed):
+        """Rewrite the opening, the closing and every ticked ask's paragraph in 900
+        characters of their own, and the note in 1,100: a long letter, whose preview
+        may not fit in an address."""
+        form = self._letter_form()
+        keys = ["opening", "closing", *(f"ask-{a}" for a in sorted(self.writer.ticked))]
+        edits = {}
+        for number, key in enumerate(keys):
+            if form.get(f"para-{key}") is None:
+                continue
+            sentence = f"{OWN}, number {seed % 97 + number}."
+            tag = ask_tag(int(key.removeprefix("ask-"))) if key.startswith("ask-") else ""
+            form.set(f"para-{key}", f"{prose(900, seed + number)} {tag}. {sentence}".replace(
+                " . ", " "))
+            edits[key] = sentence
+        note = prose(1100, seed - 1) + "."
+        form.set("personal_note", note)
+        self.step(f"rewrite {', '.join(edits)} and the note at length (seed {seed})")
+        self.writer.edits = {**self.writer.edits, **edits}
+        self.writer.note = note
+
     @precondition(lambda self: self.page.kind == "form")
     @rule(position=st.integers(0, 7), n=st.integers(1, 99))
     def edit_paragraph(self, position, n):
@@ -830,7 +870,8 @@ class WanderingJourney(RuleBasedStateMachine):
                 return
             mp_asks = self.rules.mp_asks(expected.ticked, place.nation)
             target_asks = self.rules.target_asks(expected.ticked, place.nation)
-            if mp_asks or (expected.targets and target_asks):
+            if 'id="asks-error"' in answer.html and (
+                    mp_asks or (expected.targets and target_asks)):
                 self.fault("blocked-letter", f"a complete form for {expected.postcode} "
                            f"(asks {sorted(expected.ticked)}, second letter "
                            f"{sorted(expected.targets)}) came back {answer.status}: "
