@@ -560,7 +560,16 @@ NOTES = ["I live near a cannabis farm and worry about the boys who work there.",
 _WORDS = ("the networks county lines boys girls police money van farm station street town "
           "council school children cash phone night market we they saw heard worry fear "
           "help law court home work sleep bus flat shop corner park river bridge youth "
-          "worker teacher parent neighbour dealer runner debt threat knife car").split()
+          "worker teacher parent neighbour dealer runner debt threat knife car estate "
+          "landlord tenant stairwell alley garden hostel benefit wages shift factory "
+          "warehouse kitchen salon laundry motorway service petrol queue ticket train "
+          "platform carriage journey weekend evening morning winter summer brother "
+          "sister cousin uncle aunt friend classmate coach mentor nurse doctor vicar "
+          "imam rabbi mayor councillor officer detective sergeant magistrate solicitor "
+          "charity shelter helpline refuge clinic pharmacy surgery ward prison probation "
+          "custody bail sentence evidence witness statement report referral assessment "
+          "exploited groomed trapped frightened silent missing returned arrested "
+          "released cautioned charged convicted acquitted protected ignored").split()
 
 
 def prose(length: int, seed: int) -> str:

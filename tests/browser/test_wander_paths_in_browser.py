@@ -21,6 +21,7 @@ from playwright.sync_api import expect  # noqa: E402
 from tests.browser.steps import ASKS, NOTE, fill_letter, find_mp, open_campaign, preview  # noqa: E402
 from tests.chromium import DESKTOP, new_page  # noqa: E402
 from tests.helpers import WRITER, pdf_text  # noqa: E402
+from tests.wandering import prose  # noqa: E402
 
 EDITED = "I want my MP to press for traffickers' assets to be seized and given to victims."
 AWARENESS = "Awareness and reducing demand"
@@ -203,3 +204,28 @@ def test_the_language_link_after_a_form_error_keeps_the_new_postcode(page):
     page.wait_for_load_state("load")
     expect(page.locator("#mp-heading")).to_contain_text("Mark Pritchard")
     expect(page.locator("#postcode")).to_have_value("TF1 6TE")
+
+
+def test_a_long_letter_survives_reload_and_back_like_any_other(page):
+    """Finding W9: every paragraph rewritten at length (a letter of about 9,000
+    characters, within the 12,000 allowed) is a preview like any other."""
+    open_campaign(page)
+    find_mp(page, "E8 1DY")
+    fill_letter(page, asks=ASKS[:4] + ["Fund and evaluate prevention at source", "Follow the money"],
+                note=prose(1100, seed=1) + ".")
+    ticked = [box.get_attribute("value") for box in page.locator("input[name=asks]:checked").all()]
+    keys = ["opening", "closing", *(f"ask-{ask_id}" for ask_id in ticked)]
+    for number, key in enumerate(keys):
+        details = page.locator(f"details:has(#para-{key})")
+        details.locator("summary").click()
+        details.locator("textarea").fill(prose(900, seed=10 + number) + ".")
+    page.get_by_role("button", name="Preview my letter").click()
+    page.wait_for_load_state("load")
+    assert not page.locator(".error-message").count(), page.locator(
+        ".error-message").all_inner_texts()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your letter is ready")
+    _survives_everything(page)
+    with page.expect_download():
+        page.get_by_role("button", name="Download PDF to print").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Print, sign and post your letter")
+    _survives_everything(page)
