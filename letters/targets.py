@@ -102,13 +102,14 @@ def target_asks(target: Target, asks: Sequence[Ask], nation: Nation | None) -> l
 
 def compose_target_letter(*, target: Target, asks: Sequence[Ask], nation: Nation | None,
                           mp: MP, sender: Sender, personal_note: str = "", today: date,
-                          seed: int = 0) -> Letter:
+                          seed: int = 0, edits: Mapping[str, str] | None = None) -> Letter:
     """The letter to `target` from a writer in `nation` whose MP is `mp`.
 
     Its wording may use the MP letter's placeholders ({{ mp_name }} is the writer's
     MP: "I have also written to my MP, {{ mp_name }}"). Raises NoTargetAsks when none
     of `asks` is decided by a devolved body in `nation`, and LetterTooLong as
-    compose_letter does.
+    compose_letter does. `edits` are the writer's own paragraphs for asks, keyed as in
+    letters.phrasings ("ask-<id>"): each takes the place of its ask's phrasing here.
     """
     carried = target_asks(target, asks, nation)
     if not carried:
@@ -118,7 +119,9 @@ def compose_target_letter(*, target: Target, asks: Sequence[Ask], nation: Nation
             f"{target.office}”.", office=target.office)
     letter = compose_letter(wording=target.wording, asks=carried, mp=mp, sender=sender,
                             personal_note=personal_note, today=today, seed=seed,
-                            role_closings=False)
+                            role_closings=False,
+                            edits={key: text for key, text in (edits or {}).items()
+                                   if key.startswith("ask-")})
     return replace(letter, recipient_lines=target.recipient_lines,
                    salutation=target.salutation.strip() or f"Dear {target.holder}",
                    mp_name=target.holder or target.office,

@@ -324,3 +324,57 @@ def test_a_letter_too_long_for_an_address_is_shown_in_answer_to_its_form(client)
                                                     "asks": asks})
     assert posted.status_code == 200, posted.status_code
     assert "Your letter is ready" in page_text(posted.get_data(as_text=True))
+
+
+def test_an_edit_of_an_ask_the_new_nation_leaves_out_is_kept_and_goes_in_the_second_letter(
+        client):
+    """Wander finding W6: an edit of "Awareness" on an English form, the postcode changed
+    to Falkirk (whose MP letter leaves the ask out): the words survive the form coming
+    back, go in the second letter, and come back with "Change something"."""
+    journey = Journey(client)
+    journey.find_mp(ENGLAND)
+    awareness = _ask_id(journey.page, AWARENESS)
+    first = journey.ask_ids()[0]
+    mine = textareas(journey.page)[f"para-ask-{awareness}"] + " My own sentence on this."
+    journey.write(asks=[first, awareness], postcode="FK1 1AA",
+                  **{f"para-ask-{awareness}": mine})
+    assert "Your MP is Euan Stainbank" in page_text(journey.page)
+    assert textareas(journey.page)[f"para-ask-{awareness}"] == mine
+    assert journey.write(asks=[first, awareness], postcode="FK1 1AA",
+                         targets=_targets(journey.page)).status_code == 200
+    mp_letter = " ".join(pdf_text(journey.download("pdf").data).split())
+    assert "My own sentence on this." not in mp_letter
+    second = " ".join(pdf_text(_second(client, journey).data).split())
+    assert "My own sentence on this." in second
+    back = client.post(f"/c/{SLUG}/edit", data={
+        "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")},
+        follow_redirects=True)
+    assert textareas(back.get_data(as_text=True))[f"para-ask-{awareness}"] == mine
+
+
+def test_a_form_error_with_another_mp_is_that_mps_form(client):
+    """Wander finding W7: the Speaker's form, TF1 6TE typed in it and no name: the form
+    comes back as Mark Pritchard's (its address and language link too), saying so."""
+    journey = Journey(client)
+    journey.find_mp("PR7 1DP")
+    response = journey.write(postcode="TF1 6TE", full_name="")
+    assert response.status_code == 422
+    html = journey.page
+    text = " ".join(page_text(html).split())
+    assert "Your MP is Mark Pritchard" in text and "your letter now goes to Mark Pritchard" in text
+    assert hidden(html, "looked_up") == "TF1 6TE"
+    link = re.search(r'class="language-link" href="([^"]+)"', html).group(1)
+    assert "postcode=TF1+6TE" in link
+
+
+def test_the_same_letter_sent_again_keeps_its_reference(client):
+    """A preview answering its POST (a letter too long for an address) and reloaded,
+    i.e. sent again, is the same letter: the same reference."""
+    journey = Journey(client)
+    journey.find_mp(ENGLAND)
+    data = {**_form(journey.page), "asks": journey.ask_ids()[:2], "personal_note": NOTE}
+    first = client.post(f"/c/{SLUG}/letter", data=data)
+    again = client.post(f"/c/{SLUG}/letter", data=data)
+    assert first.headers["Location"] == again.headers["Location"]
+    other = client.post(f"/c/{SLUG}/letter", data={**data, "personal_note": NOTE + " More."})
+    assert other.headers["Location"] != first.headers["Location"]

@@ -199,7 +199,8 @@ def test_an_expired_preview_gives_the_letter_back_in_welsh(app, client, clock):
                   ("Your preview has expired", "two hours", "Get my letter back"))
     # "Change something" from the expired preview: the form, with a Welsh notice.
     back = journey.client.post(f"/c/{SLUG}/edit", data={
-        "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")})
+        "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")},
+        follow_redirects=True)
     assert "Dyma eich llythyr fel y gwnaethoch ei adael" in page_text(back.get_data(as_text=True))
 
 
@@ -285,7 +286,7 @@ def test_who_decides_an_ask_in_scotland_in_welsh(client):
     text = page_text(journey.page)
     _assert_welsh(text, ("Yn yr Alban, Senedd yr Alban sy’n penderfynu ar hyn.",
                          "nid yw eich llythyr at eich AS yn ei gynnwys",
-                         "Mae’r ail lythyr a gynigir isod yn gofyn amdano lle caiff ei benderfynu.",
+                         "Mae’r ail lythyr a gynigir isod yn mynd ag ef at y man lle caiff ei benderfynu.",
                          "Ail lythyr, at y man lle caiff ei benderfynu",
                          "Caiff rhai o’r pethau y gallwch ofyn amdanynt eu penderfynu yn yr Alban",
                          "Ysgrifennu hefyd at Angela Constance MSP"),
@@ -294,7 +295,7 @@ def test_who_decides_an_ask_in_scotland_in_welsh(client):
     english = Journey(client)
     english.find_mp(SCOTLAND)
     assert ("In Scotland, the Scottish Parliament decides this. Your MP cannot change it, so "
-            "your letter to your MP leaves it out. The second letter offered below asks for it "
+            "your letter to your MP leaves it out. The second letter offered below takes it to "
             "where it is decided.") in page_text(english.page)
 
 

@@ -24,6 +24,7 @@ from campaign.campaigns import Campaign, enabled_asks
 from campaign.campaigns.targets import targets_offered
 from campaign.lookup.finder import FoundMP
 from campaign.lookup.postcode import Constituency, Postcode
+from campaign.public.letter_edits import field_name, paragraph_texts, reset_name
 from campaign.public.seat_names import mp_for_wording
 from campaign.public.signed_requests import LetterRequest, SignedLetter
 from campaign.stances.records import stance_of
@@ -31,6 +32,7 @@ from letters import MP, Ask
 from letters.compose import placeholder_values, suggested_for
 from letters.devolution import asks_for_mp
 from letters.nations import Nation
+from letters.phrasings import ask_key
 from letters.stances import Stance
 from letters.targets import Target, target_asks
 
@@ -101,6 +103,33 @@ class LetterContext:
     def to_mp(self) -> tuple[Ask, ...]:
         """The ticked asks the letter to the MP carries, phrased for the writer's nation."""
         return tuple(asks_for_mp(self.ticked, self.nation))
+
+    @property
+    def edits_left_out(self) -> dict[str, str]:
+        """The writer's own paragraphs for ticked asks the MP's letter leaves out here
+        (written on a form made for another nation): kept, and put in the second letter
+        that carries the ask in place of its phrasing."""
+        if self.request is None:
+            return {}
+        left_out = {ask_key(ask.id) for ask in self.ticked
+                    if not ask.rule_for(self.nation).in_mp_letter}
+        return {key: text for key, text in self.request.edits.items() if key in left_out}
+
+    def form_paragraphs(self, submitted: Mapping[str, str] | None = None) -> dict[str, str]:
+        """What the form's textareas show: the writer's text as `submitted`, their earlier
+        edits (request.edits), or the suggestion; and the writer's own paragraph for an
+        ask this nation's MP letter leaves out, so their words are never dropped."""
+        edits = self.request.edits if self.request else {}
+        shown = paragraph_texts(submitted, self.suggested, edits)
+        for ask in self.asks:
+            key = ask_key(ask.id)
+            if key in shown:
+                continue
+            text = (submitted.get(field_name(key)) if submitted is not None else None) \
+                or edits.get(key)
+            if text and not (submitted is not None and submitted.get(reset_name(key))):
+                shown[key] = text
+        return shown
 
     @property
     def chosen_targets(self) -> tuple[Target, ...]:

@@ -9,24 +9,25 @@ print), as the preview will show it.
 """
 from __future__ import annotations
 
-import secrets
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from flask_babel import gettext
 
 from campaign.public import journey
 from campaign.public.composing import NoAsksChosen, compose_for
 from campaign.public.forms import LetterForm
-from campaign.public.letter_edits import paragraph_texts, read_edits
+from campaign.public.letter_edits import read_edits
 from campaign.public.letter_state import LetterContext
-from campaign.public.references import new_reference
+from campaign.public.references import content_reference, content_token
 from campaign.public.seat_names import page_seat_name
 from campaign.public.second_letters import chosen_target_ids, second_letters
 from campaign.public.signed_requests import LetterRequest
 from campaign.public.writer_sentences import body_name, in_nation, too_long
 from letters.compose import deciding_bodies, plain_name
 from letters.limits import LetterTooLong
+from letters.phrasings import ask_key
 from letters.render_pdf import check_pages
 
 
@@ -54,21 +55,23 @@ class FormOutcome:
 
 def letter_request(*, context: LetterContext, form: LetterForm,
                    submitted: Mapping) -> LetterRequest:
-    """The writer's request as the form sent it, with a fresh token and reference."""
+    """The writer's request as the form sent it (its token and reference are given by
+    its content once it is read whole: identified)."""
     return LetterRequest(
         campaign_id=context.campaign.id, full_name=form.full_name.data,
         address_line1=form.address_line1.data, address_line2=form.address_line2.data or "",
         town=form.town.data, postcode=form.postcode.data, ask_ids=tuple(form.asks.data),
-        personal_note=form.personal_note.data or "", token=secrets.token_urlsafe(16),
-        reference=new_reference(), seed=context.seed, contact=form.contact.data or "",
+        personal_note=form.personal_note.data or "", token="", reference="",
+        seed=context.seed, contact=form.contact.data or "",
         target_ids=chosen_target_ids(context, submitted))
 
 
 def read_form(*, context: LetterContext, form: LetterForm, submitted: Mapping,
-              old: LetterContext | None, checked_seed: bool) -> FormOutcome:
+              old: LetterContext | None, checked_seed: bool, secret_key: str) -> FormOutcome:
     """What the letter form `submitted` comes to, for the letter state `context` (the
     postcode on the form) and `old`, the state the form was made for when its postcode
-    was another. `checked_seed`: the form carried the seed its page was drawn with."""
+    was another. `checked_seed`: the form carried the seed its page was drawn with.
+    The letter's reference and counting token follow from its content (`secret_key`)."""
     request = letter_request(context=context, form=form, submitted=submitted)
     # A corrected postcode: the textareas still hold the suggestions for the MP the
     # form was made for; those are not the writer's words, so they give way to this
@@ -76,15 +79,19 @@ def read_form(*, context: LetterContext, form: LetterForm, submitted: Mapping,
     fresh = journey.without_stale_suggestions(submitted, old.suggested if old else {})
     if old is not None and moved(old, context):
         return FormOutcome(context=context.with_request(request),
-                           shown=paragraph_texts(fresh, context.suggested),
+                           shown=context.form_paragraphs(fresh),
                            changed=what_changed(old, context))
-    edits, paragraph_errors = read_edits(fresh, context.suggested)
+    # The paragraphs the form suggests, and (suggesting nothing) those of asks this
+    # nation's MP letter leaves out: the writer's words for them travel with the letter.
+    edits, paragraph_errors = read_edits(fresh, {
+        **dict.fromkeys((ask_key(ask.id) for ask in context.asks), ""), **context.suggested})
     if checked_seed:
         # Only against the draw the page showed can a changed paragraph be told from
         # the suggestion: without the page's seed, every paragraph would look changed.
         paragraph_errors.update(journey.unticked_edit_errors(edits, context.asks,
                                                              request.ask_ids))
-    context = context.with_request(replace(request, edits=edits))
+    context = context.with_request(identified(replace(request, edits=edits), context=context,
+                                              secret_key=secret_key))
     if paragraph_errors:
         return FormOutcome(context=context, paragraph_errors=paragraph_errors)
     try:
@@ -101,6 +108,20 @@ def read_form(*, context: LetterContext, form: LetterForm, submitted: Mapping,
         return FormOutcome(context=context, note_error=note_error or "",
                            paragraph_errors=errors)
     return FormOutcome(context=context)
+
+
+def identified(request: LetterRequest, *, context: LetterContext,
+               secret_key: str) -> LetterRequest:
+    """`request` with the reference and token of its content: the writer's details and
+    words, the asks and second letters, the seed, the MP's postcode and the day. The
+    same letter sent again (a reload) is the same letter, with the same reference."""
+    content = asdict(request)
+    content.pop("token"), content.pop("reference")
+    content.update(found=str(context.postcode), member=context.mp.member_id,
+                   day=context.day.isoformat())
+    data = json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return replace(request, reference=content_reference(data, secret_key),
+                   token=content_token(data, secret_key))
 
 
 def moved(old: LetterContext, new: LetterContext) -> bool:

@@ -1,7 +1,9 @@
 """The letter's reference: how a citizen comes back to say it was posted or answered.
 
-Eight characters from an alphabet without look-alikes (no 0/O, 1/I/L), drawn from
-a secure random source when the preview is made and carried in the signed preview.
+Eight characters from an alphabet without look-alikes (no 0/O, 1/I/L), made when the
+preview is made and carried in the signed preview: an HMAC of the letter's content under
+the secret key (content_reference), so one letter keeps one reference however often its
+form is sent (a reload of a preview answering its POST included).
 The database keeps only an HMAC of it under the secret key, against the letter's
 participation row (campaign, constituency, asks, day): nothing about the person,
 and the rows alone cannot be turned back into anybody's reference.
@@ -20,6 +22,27 @@ LENGTH = 8  # 31**8, about 8.5e11: unguessable at the rate limit, short to type
 def new_reference() -> str:
     """A fresh random reference, e.g. "K7QM4TZX"."""
     return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+
+
+def content_reference(content: bytes, secret_key: str) -> str:
+    """The reference of a letter whose content is `content` (an HMAC under the secret
+    key, in the reference's alphabet): the same letter always has the same reference,
+    so reloading its preview, or sending its form again, does not make another."""
+    digest = hmac.new(secret_key.encode(), b"letter-content:" + content,
+                      hashlib.sha256).digest()
+    number = int.from_bytes(digest[:8], "big")
+    chars = []
+    for _ in range(LENGTH):
+        number, index = divmod(number, len(ALPHABET))
+        chars.append(ALPHABET[index])
+    return "".join(chars)
+
+
+def content_token(content: bytes, secret_key: str) -> str:
+    """The counting token of a letter whose content is `content` (see content_reference):
+    one letter, counted once, however often its preview is made."""
+    return hmac.new(secret_key.encode(), b"letter-token:" + content,
+                    hashlib.sha256).hexdigest()[:22]
 
 
 def normalise(typed: str) -> str | None:

@@ -285,8 +285,7 @@ def write(slug: str):
     context = _gather(campaign, found, seed, asks)
     letter_form = _letter_form(asks, postcode=str(found.postcode), seed=str(seed),
                                looked_up=str(found.postcode))
-    return _write_page(context, letter_form, paragraph_texts(None, context.suggested),
-                       restore=True)
+    return _write_page(context, letter_form, context.form_paragraphs(), restore=True)
 
 
 @bp.get("/c/<slug>/mp")
@@ -361,10 +360,21 @@ def preview(slug: str):
     if not form.validate():
         found = _found_or_none(form.postcode.data) if not form.postcode.errors else None
         seed = journey.seed_from(form.seed.data)
-        context = _gather(campaign, found, seed, asks) if found and seed is not None else None
-        return _write_page(context, form, shown, status=422, campaign=campaign, asks=asks,
-                           edited=journey.edited_keys(shown, context.suggested if context
-                                                      else {}))
+        if not found or seed is None:
+            return _write_page(None, form, shown, status=422, campaign=campaign, asks=asks)
+        context = _gather(campaign, found, seed, asks)
+        notice = ""
+        old = _moved_from_found(form.looked_up.data, found)
+        if old is not None and letter_steps.moved(old_context := _gather(
+                campaign, old, seed, asks), context):
+            # Another MP as well as an error: the form is this MP's from now on (its
+            # address, the language link), and says what changed.
+            shown = context.form_paragraphs(journey.without_stale_suggestions(
+                request.form, old_context.suggested))
+            notice = letter_steps.what_changed(old_context, context)
+            form.looked_up.data = str(found.postcode)
+        return _write_page(context, form, shown, status=422, notice=notice,
+                           edited=journey.edited_keys(shown, context.suggested))
     seed = int(form.seed.data) if form.seed.data else new_seed()
     try:
         # The MP comes from the postcode on the letter, so the letter goes to the
@@ -385,7 +395,8 @@ def preview(slug: str):
     old = _moved_from_found(form.looked_up.data, found)
     outcome = letter_steps.read_form(context=context, form=form, submitted=request.form,
                                      old=_gather(campaign, old, seed, asks) if old else None,
-                                     checked_seed=bool(form.seed.data))
+                                     checked_seed=bool(form.seed.data),
+                                     secret_key=current_app.config["SECRET_KEY"])
     if outcome.changed:
         # Another MP (or nation) than the form was made for: the form comes back with
         # them, their nation's notes and second letters, saying what changed.
@@ -727,8 +738,7 @@ def _edit_page(campaign: Campaign):
                         contact=letter_request.contact, seed=str(letter_request.seed),
                         looked_up=str(signed.found.postcode))
     # The card shows the MP the preview was addressed to, carried in the signed field.
-    return _write_page(context, form,
-                       paragraph_texts(None, context.suggested, letter_request.edits),
+    return _write_page(context, form, context.form_paragraphs(),
                        edited=set(letter_request.edits), notice=notice,
                        targets_ticked=[str(i) for i in letter_request.target_ids])
 
