@@ -119,3 +119,23 @@ def test_an_expired_preview_gives_the_letter_back(walker):
     walker.get_letter_back()
     walker.preview_when_ready("pdf")
     assert walker.downloads == 1
+
+
+def test_a_long_letter_is_a_preview_like_any_other(walker):
+    """Finding W9: six asks and every paragraph rewritten at length (about 8,000
+    characters): the preview is a page of its own, Back and Forward come to it again
+    without a resubmission, and a reload keeps its reference."""
+    walker.long_asks = 6
+    _filled(walker, "E8 1DY", *range(6))
+    walker.rewrite_at_length(5)
+    walker.preview_when_ready("pdf")
+    reference = walker.page.reference
+    walker.what_next()
+    walker.go_back()
+    walker.go_forward()
+    walker.go_back()
+    walker.reload()
+    walker.download("pdf", second=False)
+    assert walker.page.reference == reference
+    assert walker.downloads == 2
+    assert walker.browser.resubmissions == []
