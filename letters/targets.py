@@ -12,6 +12,7 @@ letter's typeface at its size).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -102,7 +103,8 @@ def target_asks(target: Target, asks: Sequence[Ask], nation: Nation | None) -> l
 
 def compose_target_letter(*, target: Target, asks: Sequence[Ask], nation: Nation | None,
                           mp: MP, sender: Sender, personal_note: str = "", today: date,
-                          seed: int = 0, edits: Mapping[str, str] | None = None) -> Letter:
+                          seed: int = 0, edits: Mapping[str, str] | None = None,
+                          mp_letter: bool = True) -> Letter:
     """The letter to `target` from a writer in `nation` whose MP is `mp`.
 
     Its wording may use the MP letter's placeholders ({{ mp_name }} is the writer's
@@ -110,6 +112,8 @@ def compose_target_letter(*, target: Target, asks: Sequence[Ask], nation: Nation
     of `asks` is decided by a devolved body in `nation`, and LetterTooLong as
     compose_letter does. `edits` are the writer's own paragraphs for asks, keyed as in
     letters.phrasings ("ask-<id>"): each takes the place of its ask's phrasing here.
+    `mp_letter` False: no letter goes to the MP (everything ticked is decided here), so
+    the closing's sentences saying the writer also wrote to their MP are left out.
     """
     carried = target_asks(target, asks, nation)
     if not carried:
@@ -117,7 +121,9 @@ def compose_target_letter(*, target: Target, asks: Sequence[Ask], nation: Nation
             f"None of the things you ticked is decided where {target.office} could act "
             f"on it, so there is nothing to ask them. Tick one, or untick “Also write to "
             f"{target.office}”.", office=target.office)
-    letter = compose_letter(wording=target.wording, asks=carried, mp=mp, sender=sender,
+    wording = target.wording if mp_letter else replace(
+        target.wording, closing=without_mp_letter(target.wording.closing))
+    letter = compose_letter(wording=wording, asks=carried, mp=mp, sender=sender,
                             personal_note=personal_note, today=today, seed=seed,
                             role_closings=False,
                             edits={key: text for key, text in (edits or {}).items()
@@ -126,6 +132,23 @@ def compose_target_letter(*, target: Target, asks: Sequence[Ask], nation: Nation
                    salutation=target.salutation.strip() or f"Dear {target.holder}",
                    mp_name=target.holder or target.office,
                    title=f"Letter to {target.short_name}")
+
+
+#: A sentence that says the writer wrote to their MP too.
+_MENTIONS_MP = re.compile(r"\{\{\s*mp_(name|full_title|address_as)\s*\}\}|\bmy MP\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def without_mp_letter(closing: str) -> str:
+    """`closing` (phrasings separated by blank lines, letters.phrasings) without the
+    sentences that say the writer also wrote to their MP; a phrasing left empty gives
+    a plain request for a reply."""
+    phrasings = []
+    for phrasing in closing.split("\n\n"):
+        kept = [sentence for sentence in _SENTENCE_END.split(phrasing.strip())
+                if sentence and not _MENTIONS_MP.search(sentence)]
+        phrasings.append(" ".join(kept) or "I would be grateful for a reply.")
+    return "\n\n".join(phrasings)
 
 
 class NoTargetAsks(ValueError):

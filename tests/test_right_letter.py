@@ -108,6 +108,10 @@ def test_only_the_second_letter_when_everything_ticked_is_decided_elsewhere(
     assert second.status_code == 200
     letter = " ".join(pdf_text(second.data).split())
     assert office in letter and "sex" in letter
+    # It does not say the writer also wrote to their MP: they did not.
+    assert "written to my MP" not in letter and mp not in letter
+    assert "I would be grateful for a reply" in letter or "I would appreciate a reply" in letter \
+        or "a reply telling me" in letter
     # The MP's letter cannot be had from this preview.
     mp_letter = journey.download("pdf")
     assert mp_letter.status_code == 400

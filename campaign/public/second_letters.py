@@ -63,7 +63,8 @@ def second_letters(context: LetterContext) -> list[SecondLetter]:
             letter = compose_target_letter(
                 target=target, asks=asks, nation=nation, mp=context.mp,
                 sender=sender_for(request, context.found), personal_note=request.personal_note,
-                today=context.day, seed=request.seed, edits=context.edits_left_out)
+                today=context.day, seed=request.seed, edits=context.edits_left_out,
+                mp_letter=not context.only_second_letters)
         except NoTargetAsks as error:
             raise NoAsksChosen(no_target_asks(error)) from None
         carried = {ask.id for ask in asks if ask.rule_for(nation).devolved}
