@@ -985,7 +985,12 @@ class WanderingJourney(RuleBasedStateMachine):
         flat = " ".join(re.sub(r"\b(continued overleaf|parhad drosodd)\b", " ", text).split())
         place = PLACE[expected.postcode]
         who = "second letter" if target else "emailed letter" if emailed else "letter to the MP"
-        if emailed:  # no address block: the greeting names the MP
+        if target:  # to the office that decides: it may mention the MP, or not
+            holder = dict(self.rules.targets[place.nation]).get(target, "")
+            if holder not in flat:
+                self.fault("wrong-recipient", f"the {who} for {expected.postcode} is not "
+                           f"addressed to {holder}")
+        elif emailed:  # no address block: the greeting names the MP
             if place.mp.address_as not in flat:
                 self.fault("wrong-mp", f"the {who} for {expected.postcode} does not greet "
                            f"{place.mp.address_as}: {flat[:60]!r}")
