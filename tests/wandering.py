@@ -952,7 +952,7 @@ class WanderingJourney(RuleBasedStateMachine):
     # -- the preview and after
 
     @precondition(lambda self: self.page.kind in ("preview", "done"))
-    @rule(fmt=st.sampled_from(["pdf", "pdf", "docx"]), second=st.booleans())
+    @rule(fmt=st.sampled_from(["pdf", "pdf", "docx", "envelope"]), second=st.booleans())
     def download(self, fmt, second):
         forms = [f for f in self.page.forms_with_button(fmt)
                  if f.has("target") == second]
@@ -972,10 +972,28 @@ class WanderingJourney(RuleBasedStateMachine):
         if answer.status != 200:
             self.fault("download-failed", f"the download answered {answer.status}")
             return
-        text = pdf_text(answer.body) if fmt == "pdf" else "\n".join(docx_paragraphs(answer.body))
+        text = "\n".join(docx_paragraphs(answer.body)) if fmt == "docx" else pdf_text(answer.body)
+        if fmt == "envelope":
+            if expected is not None:
+                self._check_envelope(text, expected, int(target) if target else None)
+            return
         if expected is not None:
             self.downloads += 1
             self._check_letter(text, expected, int(target) if target else None)
+
+    def _check_envelope(self, text: str, expected: Snapshot, target: int | None) -> None:
+        """The envelope goes to the letter's recipient, from the writer's postcode."""
+        flat = " ".join(text.split())
+        place = PLACE[expected.postcode]
+        recipient = (dict(self.rules.targets[place.nation]).get(target, "") if target
+                     else person(place.mp))
+        if recipient not in flat or expected.postcode not in flat:
+            self.fault("wrong-envelope", f"the envelope for the {'second ' if target else ''}"
+                       f"letter ({expected.postcode}) lacks {recipient!r} or the postcode: "
+                       f"{flat[:120]!r}")
+        for other in MPS:
+            if other.member_id != place.mp.member_id and person(other) in flat:
+                self.fault("wrong-envelope", f"the envelope names {person(other)}")
 
     def _check_letter(self, text: str, expected: Snapshot, target: int | None,
                       emailed: bool = False) -> None:
