@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis.stateful import run_state_machine_as_test
 
-from tests.wandering import PLACE, journey_machine
+from tests.wander_world import PLACE
+from tests.wandering import journey_machine
 
 # No shrinking: a Fault already lists the walk that found it, in words, and shrinking a
 # walk of HTTP requests takes minutes.
