@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask import Flask, g, redirect, request
+from flask import Flask, g, redirect, request, url_for
 from flask_babel import Babel, format_date, get_translations
 
 ENGLISH = "en"
@@ -57,6 +57,16 @@ def _site_root() -> str:
     if current_language() == WELSH:
         root = root[:-len(PREFIX)]
     return request.host_url.rstrip("/") + root
+
+
+def static_url(filename: str) -> str:
+    """The address of a file in static/, the same from English and Welsh pages: one copy
+    for the browser to cache, not a second one under /cy/static/."""
+    url = url_for("static", filename=filename)
+    if current_language() == WELSH:
+        root = request.script_root
+        url = root[:-len(PREFIX)] + url[len(root):]
+    return url
 
 
 def page_in(language: str) -> str:
@@ -112,6 +122,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", ENGLISH)
     Babel(app, locale_selector=current_language)
     app.add_template_filter(page_date)
+    app.jinja_env.globals["static_url"] = static_url
     # Flask-Babel's template callables find the request's catalogue again for every
     # message (its context, locale and cache); a letter form has about a hundred, a
     # millisecond of CPU. The request keeps the catalogue it found the first time.

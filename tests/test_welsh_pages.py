@@ -162,3 +162,16 @@ def test_the_about_page_says_when_its_directory_was_imported_in_welsh(app, runne
     text = page_text(app.test_client().get("/cy/about").get_data(as_text=True))
     assert ("Rydym yn chwilio am godau post ar y gweinydd hwn, yn ONSPD November 2024 yr ONS "
             f"(3 o godau post, wedi’u mewnforio ar {letter_date(date.today(), 'cy')})") in text
+
+
+def test_welsh_pages_load_the_one_copy_of_the_sites_files_and_describe_themselves(client):
+    # One /static/ for both languages (the browser caches it once), and a description
+    # for search results on every page, in the page's language.
+    for path in ("/cy/", "/cy/privacy", "/cy/r/", f"/cy/c/{SLUG}/help", "/privacy", "/r/"):
+        html = client.get(path).get_data(as_text=True)
+        assert re.search(r'href="/static/site\.css"', html), path
+        assert "/cy/static/" not in html, path
+        descriptions = re.findall(r'<meta name="description" content="([^"]+)"', html)
+        assert len(descriptions) == 1 and descriptions[0].strip(), path
+    welsh = client.get("/cy/privacy").get_data(as_text=True)
+    assert "Ysgrifennwch at eich AS: chwiliwch drwy eich cod post" in welsh
