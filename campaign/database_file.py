@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from campaign.config import ConfigError
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def prepare(path: str) -> None:
@@ -20,14 +19,23 @@ def prepare(path: str) -> None:
         raise ConfigError(f"{said}, which is a folder: it takes the database file's path, "
                           "such as /var/lib/mp-letters/campaign.sqlite3.")
     if database.is_file():
+        # Read through SQLite, never with open(): closing any file descriptor of a file
+        # drops every POSIX lock this process holds on it, so a plain open() and close()
+        # beside a connection already open here (a second app in one process) would
+        # take that connection's locks away and let its writes go unseen by other
+        # processes. SQLite's own files share one set of locks per process.
         try:
-            with open(database, "rb") as existing:
-                header = existing.read(len(SQLITE_HEADER))
-        except OSError as error:
-            raise ConfigError(f"{said}, which can't be read ({error.strerror}).") from None
-        if header and header != SQLITE_HEADER:
-            raise ConfigError(f"{said}, which is not an SQLite database: point it at the "
-                              "site's database, or at a new file's path.")
+            probe = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                probe.execute("PRAGMA schema_version").fetchone()
+            finally:
+                probe.close()
+        except sqlite3.DatabaseError as error:
+            if "not a database" in str(error):
+                raise ConfigError(f"{said}, which is not an SQLite database: point it at "
+                                  "the site's database, or at a new file's path.") from None
+            if not os.access(database, os.R_OK):
+                raise ConfigError(f"{said}, which can't be read ({error}).") from None
         return
     if database.parent.exists() and not database.parent.is_dir():
         raise ConfigError(f"{said}, whose folder {database.parent} is a file: choose a "

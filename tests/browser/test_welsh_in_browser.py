@@ -35,7 +35,7 @@ def _welsh_letter_form(page) -> None:
     page.get_by_role("link", name="Cymraeg").click()
     expect(page.locator("html")).to_have_attribute("lang", "cy")
     page.get_by_label("Eich cod post").fill("E8 1DY")
-    page.get_by_role("button", name="Dod o hyd i fy AS").click()
+    page.get_by_role("button", name="Dod o hyd i’m AS").click()
     page.wait_for_load_state()
     assert re.search(rf"/cy/c/{SLUG}/write\?", page.url), page.url
     expect(page.get_by_role("heading", level=1)).to_have_text("Ysgrifennu eich llythyr")
@@ -95,7 +95,7 @@ def test_a_vacant_seat_is_explained_in_welsh(browser, live_server, viewport, ups
     context, page = new_page(browser, live_server, viewport)
     page.goto(f"/cy/c/{SLUG}/")
     page.get_by_label("Eich cod post").fill("WA7 1AA")
-    page.get_by_role("button", name="Dod o hyd i fy AS").click()
+    page.get_by_role("button", name="Dod o hyd i’m AS").click()
     page.wait_for_load_state()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Nid oes AS dros y sedd hon ar hyn o bryd")

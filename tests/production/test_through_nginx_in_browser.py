@@ -95,8 +95,9 @@ def test_a_citizen_gets_both_letters_through_nginx(citizen, production_site):
 
 def test_every_post_carried_a_same_origin_referer_and_passed_csrf(citizen, production_site):
     posts = citizen["posts"]
-    # The postcode (303 on to the letter form), the preview, the PDF, what to do next, the DOCX.
-    assert [status for _, status, _ in posts] == [303, 200, 200, 200, 200]
+    # The postcode (303 on to the letter form), the preview (303 to its own page), the
+    # PDF, what to do next (303 to its own page), the DOCX.
+    assert [status for _, status, _ in posts] == [303, 303, 200, 303, 200]
     for url, _, referer in posts:
         assert referer and referer.startswith(f"{production_site.url}/c/{SLUG}/"), (url, referer)
 
