@@ -1,5 +1,6 @@
 """The Welsh site through nginx and gunicorn as deployed: /cy/ pages and the stylesheet
-they name, /cy/static/, which nginx serves from the static copy (issue 25)."""
+they name, the one /static/ the English pages use (one copy in the browser's cache;
+issue 33), which nginx serves from the static copy."""
 from __future__ import annotations
 
 import re
@@ -15,7 +16,7 @@ def test_the_welsh_page_and_its_stylesheet_through_nginx(production_site, tls_ce
     assert page.status_code == 200
     assert '<html lang="cy">' in page.text and "Dod o hyd i’ch AS" in page.text
     stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', page.text).group(1)
-    assert stylesheet.startswith("/cy/static/")
+    assert stylesheet.startswith("/static/")
     css = requests.get(production_site.url + stylesheet, verify=verify, timeout=10)
     assert css.status_code == 200 and "font-family" in css.text
     # nginx's "expires 1h" for /static/: served from the copy, not by gunicorn.
@@ -33,5 +34,5 @@ def test_the_welsh_embed_and_its_script_through_nginx(production_site, tls_certi
     for header in ("Content-Security-Policy", "X-Frame-Options"):
         assert embed.headers.get(header) == english.headers.get(header), header
     script = re.search(r'<script src="([^"]+)"', embed.text).group(1)
-    assert script == "/cy/static/embed.js"
+    assert script == "/static/embed.js"
     assert requests.get(production_site.url + script, verify=verify, timeout=10).status_code == 200
