@@ -14,8 +14,9 @@ a /cy/ address there is sent to the English one.
 from __future__ import annotations
 
 from datetime import date, datetime
+from urllib.parse import quote
 
-from flask import Flask, g, redirect, request, url_for
+from flask import Flask, current_app, g, redirect, request
 from flask_babel import Babel, format_date, get_translations
 
 ENGLISH = "en"
@@ -62,11 +63,12 @@ def _site_root() -> str:
 def static_url(filename: str) -> str:
     """The address of a file in static/, the same from English and Welsh pages: one copy
     for the browser to cache, not a second one under /cy/static/."""
-    url = url_for("static", filename=filename)
+    # Built by hand rather than with url_for (a few of these on every page): the site's
+    # root without /cy, then the static folder's address.
+    root = request.script_root
     if current_language() == WELSH:
-        root = request.script_root
-        url = root[:-len(PREFIX)] + url[len(root):]
-    return url
+        root = root[:-len(PREFIX)]
+    return f"{root}{current_app.static_url_path}/{quote(filename)}"
 
 
 def page_in(language: str) -> str:
