@@ -138,3 +138,17 @@ def test_the_background_refresh_holds_a_scrambled_list_too(refreshed, fake_membe
         refused = get_db()["register_meta"].get("refresh_refused")["value"]
         assert REFRESHED_BY in refused and "changes 649 seats" in refused
         assert register.mp_by_code(get_db(), "S14000083").display_as == FALKIRK_MP
+
+
+def test_the_first_whole_load_is_not_held_by_the_seats_asked_about_before_it(
+        app, runner, journey, fake_members):
+    # Before any whole load the register holds only seats asked about one at a time
+    # (a writer's lookup); the first whole load fills the other 649 and is no scramble.
+    assert "Dear Mr Stainbank" in falkirk_letter(journey)
+    with app.app_context():
+        assert register.refreshed_at(get_db()) is None
+    result = runner.invoke(args=["mps", "refresh"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert register.refreshed_at(get_db()) is not None
+    assert "Dear Mr Stainbank" in falkirk_letter(journey)
