@@ -20,7 +20,8 @@
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext
@@ -531,17 +532,24 @@ def _letters(verified: VerifiedLetter) -> tuple[Letter | None, list[SecondLetter
     """The letter to the MP (None when only second letters go) and the second letters
     the signed preview holds, composed from its state."""
     context = verified.context
-    campaign = context.campaign
-    try:
+    with _composing(context.campaign):
         letter = None if context.only_second_letters else compose_for(
             context, reference_url=_reference_url(context.request))
         seconds = second_letters(context)
+    return letter, seconds
+
+
+@contextmanager
+def _composing(campaign: Campaign) -> Iterator[None]:
+    """Compose a signed preview's letters inside: what stops them (asks changed since, a
+    letter too long to print) becomes the page saying so."""
+    try:
+        yield
     except NoAsksChosen:
         raise _StartAgain(campaign, gettext("The asks you chose have changed. Please choose "
                                             "again."), 409) from None
     except LetterTooLong as error:
         raise _too_long_to_print(campaign, error) from None
-    return letter, seconds
 
 
 def _count_letter(context: LetterContext, asks: list[Ask], fmt: str,
@@ -568,13 +576,8 @@ def _chosen_letter(verified: VerifiedLetter) -> tuple[Letter, list[Ask], SecondL
     if not target_id:
         if context.only_second_letters:
             raise _StartAgain(campaign, letter_steps.no_mp_letter_sentence(context), 400)
-        try:
+        with _composing(campaign):
             letter = compose_for(context, reference_url=_reference_url(context.request))
-        except NoAsksChosen:
-            raise _StartAgain(campaign, gettext("The asks you chose have changed. Please "
-                                                "choose again."), 409) from None
-        except LetterTooLong as error:
-            raise _too_long_to_print(campaign, error) from None
         return letter, list(context.ticked), None
     try:
         second = second_letter(context, target_id)
