@@ -15,16 +15,11 @@ import sqlite_utils
 from campaign.campaigns.targets import target_row, target_snapshot
 from campaign.clock import timestamp
 from campaign.db import write_transaction
-from campaign.staff.editing import (
-    EditError,
-    EditErrors,
-    Editor,
-    NotFound,
-    check_all_wording,
-    check_ask_paragraph,
-    record_change,
-    welsh_alone,
-)
+from campaign.staff.editing.asks import check_ask_paragraph
+from campaign.staff.editing.letter_wording import check_all_wording
+from campaign.staff.editing.recording import Editor, record_change
+from campaign.staff.editing.refusals import EditError, EditErrors, NotFound
+from campaign.staff.editing.welsh import welsh_alone
 from letters.devolution import DEVOLVED_NATIONS
 from letters.targets import address_problem
 
