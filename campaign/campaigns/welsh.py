@@ -11,10 +11,11 @@ they always did.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import sqlite_utils
 
+from campaign.campaigns.tables import campaign_row, enabled_ask_rows, rule_rows
 from letters.languages import WELSH
 from letters.nations import Nation
 
@@ -68,8 +69,8 @@ def welsh_gaps(db: sqlite_utils.Database, campaign_id: int) -> list[str]:
     """What a campaign still needs in Welsh before it is offered in Welsh, a line
     each for staff ("The Welsh of the introduction", "Ask 2, “Title”: the Welsh of
     its paragraph"); empty when it is complete."""
-    rows = list(db.query("select * from campaigns where id = ?", [campaign_id]))
-    return _gaps(db, rows[0]) if rows else []
+    row = campaign_row(db, campaign_id)
+    return _gaps(db, row) if row else []
 
 
 def offered_in_welsh(db: sqlite_utils.Database, campaign: Mapping) -> bool:
@@ -79,9 +80,8 @@ def offered_in_welsh(db: sqlite_utils.Database, campaign: Mapping) -> bool:
 
 def _gaps(db: sqlite_utils.Database, campaign: Mapping) -> list[str]:
     gaps = [f"The Welsh of the {TEXT_NAMES[name]}" for name in missing_texts(campaign, "campaigns")]
-    asks = list(db.query("select * from asks where campaign_id = ? and enabled = 1"
-                         " order by position, id", [campaign["id"]]))
-    rules = _rule_rows(db, (ask["id"] for ask in asks))
+    asks = enabled_ask_rows(db, campaign["id"])
+    rules = rule_rows(db, (ask["id"] for ask in asks))
     for number, ask in enumerate(asks, start=1):
         where = f"Ask {number}, “{ask['title']}”"
         gaps += [f"{where}: the Welsh of its {TEXT_NAMES[name]}"
@@ -93,12 +93,3 @@ def _gaps(db: sqlite_utils.Database, campaign: Mapping) -> list[str]:
                      for name in missing_texts(rule, "ask_nations")]
     return gaps
 
-
-def _rule_rows(db: sqlite_utils.Database, ask_ids: Iterable[int]) -> dict[int, list[dict]]:
-    ids = sorted(set(ask_ids))
-    found: dict[int, list[dict]] = {}
-    if ids:
-        for row in db.query(f"select * from ask_nations where ask_id in ({', '.join('?' * len(ids))})",
-                            ids):
-            found.setdefault(row["ask_id"], []).append(row)
-    return found

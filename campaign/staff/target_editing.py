@@ -12,8 +12,8 @@ import re
 
 import sqlite_utils
 
+from campaign.campaigns.tables import mark_campaign_changed
 from campaign.campaigns.targets import target_row, target_snapshot
-from campaign.clock import timestamp
 from campaign.db import write_transaction
 from campaign.staff.editing.asks import check_ask_paragraph
 from campaign.staff.editing.letter_wording import check_all_wording
@@ -140,6 +140,6 @@ def update_target(db: sqlite_utils.Database, campaign_id: int, target_id: int, f
     values = target_values(fields, ask_ids)
     with write_transaction(db):
         db["campaign_targets"].update(target_id, values)
-        db["campaigns"].update(campaign_id, {"updated_at": timestamp()})
+        mark_campaign_changed(db, campaign_id)
         record_change(db, campaign_id, "target", "edited",
                       target_snapshot(target_row(db, campaign_id, target_id)), editor)

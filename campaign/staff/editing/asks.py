@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from campaign.campaigns import Status, all_asks
+from campaign.campaigns import Status, all_asks, tables
 from campaign.campaigns.devolution import rules_by_ask, rules_snapshot, rules_welsh, save_rules
 from campaign.db import write_transaction
 from campaign.staff.editing.nation_rules import NATION_FIELDS, nation_rules, nation_rules_welsh
 from campaign.staff.editing.recording import Editor, record_change
 from campaign.staff.editing.refusals import EditError, NotFound
-from campaign.staff.editing.rows import ask_row, campaign_row, touch
+from campaign.staff.editing.rows import ask_row, campaign_row
 from campaign.staff.editing.welsh import check_welsh_beside_english, welsh_name, with_welsh
 from letters.wording import WordingError, check_wording
 
@@ -59,16 +59,15 @@ def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: E
     rules = nation_rules(fields)
     welsh = nation_rules_welsh(fields, rules)
     with write_transaction(db):
-        if db["asks"].count_where("campaign_id = ?", [campaign_id]) >= MAX_ASKS:
+        if tables.ask_count(db, campaign_id) >= MAX_ASKS:
             raise EditError(f"A campaign can have at most {MAX_ASKS} asks, so that the letter "
                             "form stays short enough to read and to send. Edit or switch off "
                             "one of the asks instead.", "title")
-        last = db.execute("select coalesce(max(position), 0) from asks where campaign_id = ?",
-                          [campaign_id]).fetchone()[0]
-        ask_id = db["asks"].insert({**values, "campaign_id": campaign_id,
-                                    "position": last + 1}).last_pk
+        last = tables.last_ask_position(db, campaign_id)
+        ask_id = tables.insert_ask(db, {**values, "campaign_id": campaign_id,
+                                        "position": last + 1})
         save_rules(db, ask_id, rules, welsh)
-        touch(db, campaign_id)
+        tables.mark_campaign_changed(db, campaign_id)
         record_change(db, campaign_id, "ask", "added",
                 ask_snapshot(ask_row(db, campaign_id, ask_id), db), editor, ask_id)
     return ask_id
@@ -85,8 +84,7 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
         row = ask_row(db, campaign_id, ask_id)
         campaign = campaign_row(db, campaign_id)
         if campaign["status"] == Status.LIVE and row["enabled"] and not values["enabled"]:
-            others = db["asks"].count_where("campaign_id = ? and enabled = 1 and id != ?",
-                                            [campaign_id, ask_id])
+            others = tables.enabled_ask_count(db, campaign_id, besides=ask_id)
             if not others:
                 raise EditError("A live campaign needs at least one ask switched on. Switch "
                                 "another on first, or close the campaign.", "enabled")
@@ -97,9 +95,9 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
                 action = "switched on" if values["enabled"] else "switched off"
                 if any(values[name] != (row[name] or "") for name in values if name != "enabled"):
                     action += " and edited"
-        db["asks"].update(ask_id, values)
+        tables.update_ask_row(db, ask_id, values)
         save_rules(db, ask_id, rules, welsh)
-        touch(db, campaign_id)
+        tables.mark_campaign_changed(db, campaign_id)
         record_change(db, campaign_id, "ask", action,
                 ask_snapshot(ask_row(db, campaign_id, ask_id), db), editor, ask_id)
 
@@ -119,9 +117,8 @@ def move_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, direction
             return
         order[index], order[other] = order[other], order[index]
         # Renumber all of them: positions may have gaps or ties from older data.
-        for position, each in enumerate(order, start=1):
-            db.execute("update asks set position = ? where id = ?", [position, each])
-        touch(db, campaign_id)
+        tables.put_asks_in_order(db, order)
+        tables.mark_campaign_changed(db, campaign_id)
         record_change(db, campaign_id, "ask", f"moved {direction}",
                 ask_snapshot(ask_row(db, campaign_id, ask_id), db), editor, ask_id)
 

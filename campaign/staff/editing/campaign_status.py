@@ -6,7 +6,7 @@ import json
 
 import sqlite_utils
 
-from campaign.campaigns import STATUSES, Status
+from campaign.campaigns import STATUSES, Status, tables
 from campaign.campaigns.welsh import welsh_column, welsh_gaps
 from campaign.clock import timestamp
 from campaign.db import write_transaction
@@ -27,7 +27,7 @@ def problems_going_live(db: sqlite_utils.Database, campaign_id: int) -> list[str
         if not (row.get(name) or "").strip():
             problems.append(f"Write the campaign's {label}: citizens read it before they "
                             "decide to write.")
-    if not db["asks"].count_where("campaign_id = ? and enabled = 1", [campaign_id]):
+    if not tables.enabled_ask_count(db, campaign_id):
         problems.append("Add at least one ask and switch it on.")
     for name, label in (("opening", "opening"), ("closing", "closing request")):
         if not (row[name] or "").strip():
@@ -92,6 +92,7 @@ def set_status(db: sqlite_utils.Database, campaign_id: int, status: str,
             problems = problems_going_live(db, campaign_id)
             if problems:
                 raise EditError("This campaign cannot go live yet. " + " ".join(problems))
-        db["campaigns"].update(campaign_id, {"status": status.value, "updated_at": timestamp()})
+        tables.update_campaign_row(db, campaign_id, {"status": status.value,
+                                                     "updated_at": timestamp()})
         record_change(db, campaign_id, "campaign", f"status {status}",
                 campaign_snapshot(campaign_row(db, campaign_id)), editor)

@@ -6,7 +6,7 @@ import json
 
 import sqlite_utils
 
-from campaign.campaigns import Status
+from campaign.campaigns import Status, tables
 from campaign.campaigns.devolution import rules_by_ask, rules_welsh, save_rules
 from campaign.clock import timestamp
 from campaign.db import write_transaction
@@ -31,23 +31,22 @@ def copy_campaign(db: sqlite_utils.Database, campaign_id: int, editor: Editor) -
         row = campaign_row(db, campaign_id)
         now = timestamp()
         copied = {name: value for name, value in row.items() if name not in _NOT_COPIED}
-        new_id = db["campaigns"].insert({
+        new_id = tables.insert_campaign(db, {
             **copied, "title": f"Copy of {row['title']}", "slug": copy_slug(db, row["slug"]),
             "status": Status.DRAFT, "wording_review": "", "created_at": now, "updated_at": now,
-        }).last_pk
+        })
         new_row = campaign_row(db, new_id)
         action = f"created as a copy of “{row['title']}”"
         record_change(db, new_id, "campaign", action, campaign_snapshot(new_row), editor)
         record_change(db, new_id, "wording", action, wording_snapshot(new_row), editor)
-        asks = list(db.query("select * from asks where campaign_id = ? order by position, id",
-                             [campaign_id]))
+        asks = tables.ask_rows(db, campaign_id)
         rules = rules_by_ask(db, [ask["id"] for ask in asks])
         welsh = rules_welsh(db, [ask["id"] for ask in asks])
         new_ask_ids = {}
         for ask in asks:
             ask_values = {name: value for name, value in ask.items()
                           if name not in ("id", "campaign_id")}
-            ask_id = db["asks"].insert({**ask_values, "campaign_id": new_id}).last_pk
+            ask_id = tables.insert_ask(db, {**ask_values, "campaign_id": new_id})
             new_ask_ids[str(ask["id"])] = str(ask_id)
             save_rules(db, ask_id, {rule.nation: rule for rule in rules.get(ask["id"], ())},
                        welsh.get(ask["id"], {}))

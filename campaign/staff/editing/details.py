@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from campaign.campaigns import DEFAULT_THANK_YOU, THANK_YOU_PLACEHOLDERS, Status
+from campaign.campaigns import DEFAULT_THANK_YOU, THANK_YOU_PLACEHOLDERS, Status, tables
 from campaign.campaigns.welsh import WELSH_TEXTS, welsh_column
 from campaign.clock import timestamp
 from campaign.db import write_transaction
@@ -51,9 +51,9 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
     now = timestamp()
     with write_transaction(db):
         check_slug(db, values["slug"], None)
-        campaign_id = db["campaigns"].insert({
+        campaign_id = tables.insert_campaign(db, {
             **values, **DEFAULT_WORDING, "status": Status.DRAFT, "created_at": now,
-            "updated_at": now}).last_pk
+            "updated_at": now})
         row = campaign_row(db, campaign_id)
         record_change(db, campaign_id, "campaign", "created", campaign_snapshot(row), editor)
         record_change(db, campaign_id, "wording", "created", wording_snapshot(row), editor)
@@ -87,7 +87,7 @@ def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
     with write_transaction(db):
         campaign_row(db, campaign_id)
         check_slug(db, values["slug"], campaign_id)
-        db["campaigns"].update(campaign_id, {**values, "updated_at": timestamp()})
+        tables.update_campaign_row(db, campaign_id, {**values, "updated_at": timestamp()})
         record_change(db, campaign_id, "campaign", action,
                 campaign_snapshot(campaign_row(db, campaign_id)), editor)
 

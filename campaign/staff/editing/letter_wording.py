@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from campaign.campaigns import Status
+from campaign.campaigns import Status, tables
 from campaign.campaigns.welsh import welsh_column
 from campaign.clock import timestamp
 from campaign.db import write_transaction
@@ -102,6 +102,6 @@ def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
                     Editor(id=None, email=""))
         # Saving checked wording settles whatever migration 9 (m009_plain_wording) asked
         # staff to review.
-        db["campaigns"].update(campaign_id, {**values, "wording_review": "",
-                                             "updated_at": timestamp()})
+        tables.update_campaign_row(db, campaign_id, {**values, "wording_review": "",
+                                                     "updated_at": timestamp()})
         record_change(db, campaign_id, "wording", action, values, editor)

@@ -7,6 +7,7 @@ import unicodedata
 
 import sqlite_utils
 
+from campaign.campaigns.tables import slug_taken
 from campaign.staff.editing.refusals import EditError
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -29,8 +30,7 @@ def check_slug(db: sqlite_utils.Database, slug: str, campaign_id: int | None) ->
     if not SLUG_PATTERN.match(slug):
         raise EditError("Use lowercase letters, digits and single hyphens only, "
                         "e.g. clean-rivers-2026.", "slug")
-    taken = db["campaigns"].count_where("slug = ? and id != ?", [slug, campaign_id or -1])
-    if taken:
+    if slug_taken(db, slug, besides=campaign_id):
         raise EditError("Another campaign already uses this web address.", "slug")
 
 
@@ -39,7 +39,7 @@ def copy_slug(db: sqlite_utils.Database, slug: str) -> str:
     "-copy-2", ... until one is free."""
     base = f"{slug}-copy"
     candidate, number = base, 1
-    while db["campaigns"].count_where("slug = ?", [candidate]):
+    while slug_taken(db, candidate):
         number += 1
         candidate = f"{base}-{number}"
     return candidate
