@@ -9,7 +9,7 @@ import sqlite_utils
 from campaign.campaigns.devolution import RULE_WELSH, save_rules
 from campaign.campaigns.tables import ask_rows, insert_ask, insert_campaign, slug_taken
 from campaign.clock import timestamp
-from campaign.db import write_transaction
+from campaign.db import insert_row, write_transaction
 from letters.devolution import NationRule
 from letters.nations import Nation
 
@@ -63,10 +63,10 @@ def insert_targets(db: sqlite_utils.Database, campaign_id: int,
         paragraphs = {str(ask_ids[title]): text
                       for title, text in target.get("ask_paragraphs", {}).items()
                       if title in ask_ids}
-        ids.append(db["campaign_targets"].insert({
+        ids.append(insert_row(db, "campaign_targets", {
             **target, "campaign_id": campaign_id, "position": position,
             "address": "\n".join(target["address"]), "nations": ",".join(target["nations"]),
-            "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False)}).last_pk)
+            "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False)}))
     return ids
 
 

@@ -94,7 +94,7 @@ WELSH_HINT = ("Optional until the campaign is offered in Welsh: the Welsh pages 
               "once every text has its Welsh.")
 
 
-class WelshBeside:
+class WelshBeside(FlaskForm):
     """A form whose texts each have a Welsh field beside them, "<name>_cy", added by
     `add_welsh_fields`: checked as the English is (not required), every problem named
     ("Opening in Welsh: ..."), and a Welsh text without its English refused."""
@@ -133,7 +133,7 @@ def add_welsh_fields(form_class, names: dict[str, tuple[str, Nation | None]]) ->
                                **{f"{name}_cy": place for name, place in names.items()}}
 
 
-def _texts(*names: str) -> dict[str, tuple[str, None]]:
+def _texts(*names: str) -> dict[str, tuple[str, Nation | None]]:
     return {name: (name, None) for name in names}
 
 

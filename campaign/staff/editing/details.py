@@ -17,7 +17,7 @@ from campaign.staff.editing.welsh import check_welsh_beside_english, welsh_name,
 from letters.wording import wording_problems
 
 CAMPAIGN_FIELDS = with_welsh(("title", "slug", "summary", "intro", "thank_you", "help_title",
-                               "help_footer", "help_text"), "campaigns")
+                              "help_footer", "help_text"), "campaigns")
 
 
 def _check_thank_you(values: dict) -> None:
@@ -68,7 +68,7 @@ def campaign_problems(db: sqlite_utils.Database, fields: dict,
     write lock."""
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
-    problems = []
+    problems: list[EditError] = []
     for check in (_check_thank_you, _check_help,
                   lambda v: check_welsh_beside_english(v, CAMPAIGN_FIELDS),
                   lambda v: check_slug(db, v["slug"], campaign_id) if v["slug"] else None):
@@ -89,7 +89,7 @@ def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
         check_slug(db, values["slug"], campaign_id)
         tables.update_campaign_row(db, campaign_id, {**values, "updated_at": timestamp()})
         record_change(db, campaign_id, "campaign", action,
-                campaign_snapshot(campaign_row(db, campaign_id)), editor)
+                      campaign_snapshot(campaign_row(db, campaign_id)), editor)
 
 
 def campaign_welsh(db: sqlite_utils.Database, campaign_id: int) -> dict[str, str]:

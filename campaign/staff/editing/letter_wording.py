@@ -15,7 +15,7 @@ from campaign.staff.editing.welsh import check_welsh_beside_english, welsh_name,
 from letters.wording import WordingError, check_wording, wording_problems
 
 WORDING_FIELDS = with_welsh(("opening", "closing", "subject", "prompts", "minister_closing",
-                              "shadow_closing", "supporter_opening"), "campaigns")
+                             "shadow_closing", "supporter_opening"), "campaigns")
 
 
 #: Optional wording used in place of the opening or closing for some MPs (issue 21).
@@ -99,7 +99,7 @@ def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
             # Campaigns loaded before history existed (the launch campaign): keep the
             # wording they came with, so the first edit can be undone too.
             record_change(db, campaign_id, "wording", BASELINE_ACTION, wording_snapshot(row),
-                    Editor(id=None, email=""))
+                          Editor(id=None, email=""))
         # Saving checked wording settles whatever migration 9 (m009_plain_wording) asked
         # staff to review.
         tables.update_campaign_row(db, campaign_id, {**values, "wording_review": "",
