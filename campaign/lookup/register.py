@@ -473,15 +473,15 @@ def _keep_seat(db: sqlite_utils.Database, code: str, name: str, answer: SeatAnsw
     """Keep the Members API's answer under the code asked about: the lookup (vacant or
     not) and the MP's register row (`row`, None for a vacant seat)."""
     with write_transaction(db):
-        db["constituency_lookups"].upsert({
+        db.table("constituency_lookups").upsert({
             "constituency_code": code, "constituency_name": name,
             "members_api_id": answer.api_id, "vacant": int(answer.member is None),
             "fetched_at": fetched_at,
         }, pk="constituency_code")
         # The seat we asked about is this code, whatever the Members API calls it.
-        db["mps"].delete_where("constituency_code = ?", [code])
+        db.table("mps").delete_where("constituency_code = ?", [code])
         if row:
-            db["mps"].insert(row)
+            db.table("mps").insert(row)
 
 
 def mp_by_code(db: sqlite_utils.Database, code: str) -> MP | None:
