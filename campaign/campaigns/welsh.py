@@ -1,104 +1,14 @@
-"""A campaign's wording in Welsh: which texts have a Welsh version, what is missing,
-and reading a campaign, its asks and their rules per nation in Welsh.
+"""TEMPORARY: the old names staff/ still imports, until staff/ reads the register of
+languages (removed in this branch once staff.editing's split is merged)."""
+from campaign.campaigns.translations import TEXT_NAMES, TEXTS, gaps, in_language  # noqa: F401
 
-Staff write the Welsh of each text beside its English; it lives in a column named for
-the English one with "_cy" added (migration m020). A campaign is *offered in Welsh*
-once every text whose English is written has its Welsh too (for asks, the switched
-on ones): then a writer on the Welsh pages (/cy/) reads the campaign and gets a
-letter in Welsh. Until then the Welsh pages show the campaign's English wording and
-say so. Reading in English never looks at these columns, so English pages cost what
-they always did.
-"""
-from __future__ import annotations
-
-from collections.abc import Iterable, Mapping
-
-import sqlite_utils
-
-from letters.languages import WELSH
-from letters.nations import Nation
-
-#: The Welsh column of an English one.
-SUFFIX = "_" + WELSH
-
-#: The texts with a Welsh version, by table: what a writer reads or their letter says.
-#: Staff-only fields (the web address, status) and second letters' targets (offices
-#: outside Wales, which write in English) have none.
-WELSH_TEXTS: dict[str, tuple[str, ...]] = {
-    "campaigns": ("title", "summary", "intro", "subject", "opening", "closing",
-                  "minister_closing", "shadow_closing", "supporter_opening", "prompts",
-                  "thank_you", "help_title", "help_footer", "help_text"),
-    "asks": ("title", "paragraph", "explanation"),
-    "ask_nations": ("decided_by", "paragraph", "note"),
-}
-WELSH_COLUMNS: dict[str, tuple[str, ...]] = {
-    table: tuple(name + SUFFIX for name in names) for table, names in WELSH_TEXTS.items()}
-
-#: How staff read each text's name in the list of what is missing.
-TEXT_NAMES = {
-    "title": "title", "summary": "summary", "intro": "introduction", "subject": "subject",
-    "opening": "opening", "closing": "closing", "minister_closing": "closing for ministers",
-    "shadow_closing": "closing for shadow ministers",
-    "supporter_opening": "opening for supporters' constituents",
-    "prompts": "questions for writers", "thank_you": "thank-you message",
-    "help_title": "help page title", "help_footer": "help page footer line",
-    "help_text": "help page text", "paragraph": "paragraph", "explanation": "explanation",
-    "decided_by": "who decides it", "note": "note for writers", "salutation": "greeting",
-}
+WELSH_TEXTS = TEXTS
+WELSH_COLUMNS = {table: tuple(name + "_cy" for name in names) for table, names in TEXTS.items()}
 
 
-def welsh_column(name: str) -> str:
-    """The Welsh column of the English text `name` ("title" -> "title_cy")."""
-    return name + SUFFIX
+def welsh_column(name):
+    return name + "_cy"
 
 
-def missing_texts(row: Mapping, table: str) -> list[str]:
-    """The texts of one row whose English is written and whose Welsh is not."""
-    return [name for name in WELSH_TEXTS[table]
-            if (row.get(name) or "").strip() and not (row.get(welsh_column(name)) or "").strip()]
-
-
-def in_welsh(row: Mapping, table: str) -> dict:
-    """The row with each text's Welsh in place of its English (an empty Welsh text
-    stays empty, as its English is when it is optional)."""
-    return {**row, **{name: row.get(welsh_column(name)) or "" for name in WELSH_TEXTS[table]}}
-
-
-def welsh_gaps(db: sqlite_utils.Database, campaign_id: int) -> list[str]:
-    """What a campaign still needs in Welsh before it is offered in Welsh, a line
-    each for staff ("The Welsh of the introduction", "Ask 2, “Title”: the Welsh of
-    its paragraph"); empty when it is complete."""
-    rows = list(db.query("select * from campaigns where id = ?", [campaign_id]))
-    return _gaps(db, rows[0]) if rows else []
-
-
-def offered_in_welsh(db: sqlite_utils.Database, campaign: Mapping) -> bool:
-    """Whether writers on the Welsh pages get this campaign (its row, as read) in Welsh."""
-    return not _gaps(db, campaign)
-
-
-def _gaps(db: sqlite_utils.Database, campaign: Mapping) -> list[str]:
-    gaps = [f"The Welsh of the {TEXT_NAMES[name]}" for name in missing_texts(campaign, "campaigns")]
-    asks = list(db.query("select * from asks where campaign_id = ? and enabled = 1"
-                         " order by position, id", [campaign["id"]]))
-    rules = _rule_rows(db, (ask["id"] for ask in asks))
-    for number, ask in enumerate(asks, start=1):
-        where = f"Ask {number}, “{ask['title']}”"
-        gaps += [f"{where}: the Welsh of its {TEXT_NAMES[name]}"
-                 for name in missing_texts(ask, "asks")]
-        for rule in rules.get(ask["id"], ()):
-            nation = Nation.of_code(rule["nation"])
-            label = nation.label if nation else rule["nation"]
-            gaps += [f"{where}, in {label}: the Welsh of its {TEXT_NAMES[name]}"
-                     for name in missing_texts(rule, "ask_nations")]
-    return gaps
-
-
-def _rule_rows(db: sqlite_utils.Database, ask_ids: Iterable[int]) -> dict[int, list[dict]]:
-    ids = sorted(set(ask_ids))
-    found: dict[int, list[dict]] = {}
-    if ids:
-        for row in db.query(f"select * from ask_nations where ask_id in ({', '.join('?' * len(ids))})",
-                            ids):
-            found.setdefault(row["ask_id"], []).append(row)
-    return found
+def welsh_gaps(db, campaign_id):
+    return gaps(db, campaign_id, "cy")
