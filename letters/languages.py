@@ -51,6 +51,13 @@ class Language:
         return name if self.code == ENGLISH else f"{name}_{self.code}"
 
     @property
+    def label(self) -> str:
+        """How staff pages and exports name it in full: "Welsh (Cymraeg)", "English"."""
+        if self.own_name == self.english_name:
+            return self.english_name
+        return f"{self.english_name} ({self.own_name})"
+
+    @property
     def is_default(self) -> bool:
         """Whether this is the default language (English)."""
         return self.code == ENGLISH

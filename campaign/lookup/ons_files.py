@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from letters.languages import ENGLISH, language_for, translations
+
 # Preferred first: pcds is the published "AB1 2CD" form, the others pad with spaces.
 POSTCODE_COLUMNS = ("pcds", "pcd", "pcd7", "pcd2", "pcd8")
 # pcon24cd names the boundaries it holds, so it wins over a bare `pcon` if both appear.
@@ -29,8 +31,8 @@ CONSTITUENCY_COLUMNS = ("pcon24cd", "pcon", "pconcd")
 _LATER_CONSTITUENCY = re.compile(r"^pcon(\d\d)cd$")
 TERMINATION_COLUMN = "doterm"
 _NAME_CODE = re.compile(r"^pcon\d*cd$")
-_NAME_NAME = re.compile(r"^pcon\d*nm$")  # not ...NMW, the Welsh-language name
-_NAME_WELSH = re.compile(r"^pcon\d*nmw$")  # PCON24NMW: the official Welsh name, Welsh seats only
+# PCON24NM, not the names in another language (PCON24NMW: Language.ons_names).
+_NAME_NAME = language_for(ENGLISH).ons_names
 _RELEASE = re.compile(r"(ONSPD|NSPL)(\d\d)?_([A-Z]{3})_(\d{4})", re.IGNORECASE)
 _MONTHS = {m: i for i, m in enumerate(
     "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), start=1)}
@@ -272,11 +274,14 @@ def constituency_names(item: InputFile) -> dict[str, str]:
     return all_constituency_names(item)[0]
 
 
-def all_constituency_names(item: InputFile) -> tuple[dict[str, str], dict[str, str]]:
-    """(GSS code -> English name, GSS code -> Welsh name) from a names-and-codes table.
+def all_constituency_names(
+        item: InputFile) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """(GSS code -> English name, language code -> GSS code -> name) from a
+    names-and-codes table.
 
-    The Welsh names come from its PCON24NMW column, filled for the seats in Wales only
-    (empty elsewhere, and absent from some releases: then there are none).
+    The names in other languages come from their columns (Language.ons_names: the Welsh
+    in PCON24NMW), filled for some seats only (Wales's), and absent from some
+    releases: a language whose column has none is left out.
     """
     try:
         with item.open() as raw:
@@ -287,16 +292,20 @@ def all_constituency_names(item: InputFile) -> tuple[dict[str, str], dict[str, s
     header = [h.strip().lower() for h in next(reader, [])]
     code = next((i for i, h in enumerate(header) if _NAME_CODE.match(h)), None)
     name = next((i for i, h in enumerate(header) if _NAME_NAME.match(h)), None)
-    welsh = next((i for i, h in enumerate(header) if _NAME_WELSH.match(h)), None)
+    others = {language.code: column for language in translations()
+              if (column := next((i for i, h in enumerate(header)
+                                  if language.ons_names.match(h)), None)) is not None}
     if code is None or name is None:
         raise ONSFileError(f"{item.label}: no PCONxxCD and PCONxxNM columns")
-    names, names_cy = {}, {}
+    names: dict[str, str] = {}
+    translated: dict[str, dict[str, str]] = {}
     for row in reader:
         if len(row) > max(code, name) and row[code].strip() and row[name].strip():
             names[row[code].strip()] = row[name].strip()
-            if welsh is not None and len(row) > welsh and row[welsh].strip():
-                names_cy[row[code].strip()] = row[welsh].strip()
-    return names, names_cy
+            for language, column in others.items():
+                if len(row) > column and row[column].strip():
+                    translated.setdefault(language, {})[row[code].strip()] = row[column].strip()
+    return names, translated
 
 
 def release_of(items: list[InputFile]) -> tuple[str, str | None]:
