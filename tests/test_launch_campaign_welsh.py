@@ -21,7 +21,8 @@ from campaign.db import get_db
 from campaign.migrations.launch_at_m015 import LAUNCH_AT_M015
 from campaign.migrations.launch_at_m021 import LAUNCH_AT_M021
 from campaign.migrations.launch_welsh import give_launch_campaign_its_welsh
-from campaign.staff.editing import MAX_BODY_LENGTH, MAX_NOTE_LENGTH, prompt_problems
+from campaign.staff.editing.letter_wording import prompt_problems
+from campaign.staff.editing.nation_rules import MAX_BODY_LENGTH, MAX_NOTE_LENGTH
 from letters.fonts import unprintable_characters
 from letters.languages import language_for
 from letters.nations import Nation

@@ -12,7 +12,7 @@ import pytest
 from campaign.db import get_db
 from campaign.exports.files import to_csv
 from campaign.public.letter_edits import MAX_EDIT_LENGTH
-from campaign.staff.editing import MAX_ASKS
+from campaign.staff.editing.asks import MAX_ASKS
 from tests.helpers import (
     SLUG,
     Journey,

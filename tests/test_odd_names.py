@@ -8,7 +8,7 @@ import io
 import pytest
 
 from campaign.exports.files import to_csv
-from campaign.staff.editing import EditError
+from campaign.staff.editing.refusals import EditError
 from campaign.staff.target_editing import target_values
 
 TARGET = {"office": "Cabinet Secretary for Justice", "salutation": "Dear Cabinet Secretary",

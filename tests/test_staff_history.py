@@ -7,7 +7,9 @@ import pytest
 
 from campaign.campaigns import all_asks
 from campaign.db import get_db
-from campaign.staff import editing
+from campaign.staff.editing import asks, details, letter_wording
+from campaign.staff.editing.recording import Editor
+from campaign.staff.editing.refusals import EditError, NotFound
 from tests.helpers import (
     STAFF,
     add_ask,
@@ -101,16 +103,17 @@ def test_only_versions_of_the_same_campaign_can_be_restored(app, staff_client):
 def test_a_change_and_its_history_entry_stand_or_fall_together(app, monkeypatch):
     with app.app_context():
         db = get_db()
-        editor = editing.Editor(id=1, email="s@example.org")
+        editor = Editor(id=1, email="s@example.org")
 
         def broken(*args, **kwargs):
             raise RuntimeError("disk full")
 
-        monkeypatch.setattr(editing, "_record", broken)
+        monkeypatch.setattr(letter_wording, "record_change", broken)
+        monkeypatch.setattr(details, "record_change", broken)
         with pytest.raises(RuntimeError):
-            editing.update_wording(db, 1, {"opening": "Changed.", "closing": "Changed."}, editor)
+            letter_wording.update_wording(db, 1, {"opening": "Changed.", "closing": "Changed."}, editor)
         with pytest.raises(RuntimeError):
-            editing.create_campaign(db, {"title": "T", "slug": "t"}, editor)
+            details.create_campaign(db, {"title": "T", "slug": "t"}, editor)
         assert db["campaigns"].get(1)["opening"] != "Changed."
         assert db["campaigns"].count == 1
 
@@ -118,27 +121,27 @@ def test_a_change_and_its_history_entry_stand_or_fall_together(app, monkeypatch)
 def test_moving_an_ask_past_either_end_leaves_the_order_alone(app):
     with app.app_context():
         db = get_db()
-        editor = editing.Editor(id=1, email="s@example.org")
+        editor = Editor(id=1, email="s@example.org")
         order = [a.id for a in all_asks(db, 1)]
-        editing.move_ask(db, 1, order[0], "up", editor)
-        editing.move_ask(db, 1, order[-1], "down", editor)
+        asks.move_ask(db, 1, order[0], "up", editor)
+        asks.move_ask(db, 1, order[-1], "down", editor)
         assert [a.id for a in all_asks(db, 1)] == order
-        editing.move_ask(db, 1, order[-1], "up", editor)
+        asks.move_ask(db, 1, order[-1], "up", editor)
         assert [a.id for a in all_asks(db, 1)] == [*order[:-2], order[-1], order[-2]]
         assert db["campaign_history"].count == 1
-        with pytest.raises(editing.NotFound):
-            editing.move_ask(db, 1, 9999, "up", editor)
+        with pytest.raises(NotFound):
+            asks.move_ask(db, 1, 9999, "up", editor)
 
 
 def test_a_live_campaign_cannot_lose_its_wording(app):
     with app.app_context():
         db = get_db()
-        editor = editing.Editor(id=1, email="s@example.org")
-        with pytest.raises(editing.EditError) as error:
-            editing.update_wording(db, 1, {"opening": "", "closing": "Reply."}, editor)
+        editor = Editor(id=1, email="s@example.org")
+        with pytest.raises(EditError) as error:
+            letter_wording.update_wording(db, 1, {"opening": "", "closing": "Reply."}, editor)
         assert error.value.field == "opening"
-        with pytest.raises(editing.EditError) as error:
-            editing.update_wording(db, 1, {"opening": "{{ x }}", "closing": "Reply."}, editor)
+        with pytest.raises(EditError) as error:
+            letter_wording.update_wording(db, 1, {"opening": "{{ x }}", "closing": "Reply."}, editor)
         assert "is not a placeholder" in error.value.message
 
 

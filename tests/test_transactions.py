@@ -10,8 +10,10 @@ import pytest
 
 from campaign.db import connect, write_transaction
 from campaign.migrations.runner import migrate
-from campaign.staff import editing
-from campaign.staff.editing import EditError, Editor
+from campaign.staff.editing import asks as ask_editing
+from campaign.staff.editing import campaign_status, details
+from campaign.staff.editing.recording import Editor
+from campaign.staff.editing.refusals import EditError
 
 EDITOR = Editor(id=None, email="staff@example.org")
 WORDING = {"summary": "Why write.", "intro": "What it is about."}
@@ -36,18 +38,18 @@ def test_a_commit_that_fails_is_rolled_back(tmp_path):
 def _live_campaign_with_two_asks(path: str) -> tuple[int, list[int]]:
     db = connect(path)
     migrate(db)
-    campaign_id = editing.create_campaign(
+    campaign_id = details.create_campaign(
         db, {"title": "Clean rivers", "slug": "clean-rivers", **WORDING}, EDITOR)
-    asks = [editing.add_ask(db, campaign_id, {"title": title, "paragraph": "Please act.",
-                                              "enabled": True}, EDITOR)
+    asks = [ask_editing.add_ask(db, campaign_id, {"title": title, "paragraph": "Please act.",
+                                                  "enabled": True}, EDITOR)
             for title in ("First", "Second")]
-    editing.set_status(db, campaign_id, "live", EDITOR)
+    campaign_status.set_status(db, campaign_id, "live", EDITOR)
     return campaign_id, asks
 
 
 def _switch_off(db, campaign_id: int, ask_id: int) -> None:
-    editing.update_ask(db, campaign_id, ask_id,
-                       {"title": "Ask", "paragraph": "Please act.", "enabled": False}, EDITOR)
+    ask_editing.update_ask(db, campaign_id, ask_id,
+                           {"title": "Ask", "paragraph": "Please act.", "enabled": False}, EDITOR)
 
 
 def _enabled(path: str, campaign_id: int) -> int:
@@ -60,7 +62,7 @@ def test_a_change_committed_between_check_and_write_is_seen(tmp_path, monkeypatc
     path = str(tmp_path / "campaigns.sqlite3")
     campaign_id, (first, second) = _live_campaign_with_two_asks(path)
     mine, theirs = connect(path), connect(path)
-    real = editing.write_transaction
+    real = ask_editing.write_transaction
     interleaved = []
 
     def other_writer_first(db):
@@ -69,7 +71,7 @@ def test_a_change_committed_between_check_and_write_is_seen(tmp_path, monkeypatc
             _switch_off(theirs, campaign_id, second)
         return real(db)
 
-    monkeypatch.setattr(editing, "write_transaction", other_writer_first)
+    monkeypatch.setattr(ask_editing, "write_transaction", other_writer_first)
     with pytest.raises(EditError, match="A live campaign needs at least one ask switched on"):
         _switch_off(mine, campaign_id, first)
     assert interleaved and _enabled(path, campaign_id) == 1
@@ -104,15 +106,15 @@ def test_two_campaigns_cannot_take_one_web_address_even_at_once(tmp_path, monkey
     path = str(tmp_path / "campaigns.sqlite3")
     migrate(connect(path))
     mine, theirs = connect(path), connect(path)
-    real = editing.write_transaction
+    real = details.write_transaction
     fields = {"title": "Rivers", "slug": "rivers", **WORDING}
 
     def other_writer_first(db):
         if db is mine and not theirs["campaigns"].count:
-            editing.create_campaign(theirs, fields, EDITOR)
+            details.create_campaign(theirs, fields, EDITOR)
         return real(db)
 
-    monkeypatch.setattr(editing, "write_transaction", other_writer_first)
+    monkeypatch.setattr(details, "write_transaction", other_writer_first)
     with pytest.raises(EditError, match="Another campaign already uses this web address"):
-        editing.create_campaign(mine, fields, EDITOR)
+        details.create_campaign(mine, fields, EDITOR)
     assert connect(path)["campaigns"].count == 1

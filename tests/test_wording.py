@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from campaign.db import get_db
-from campaign.staff import editing
+from campaign.staff.editing.letter_wording import update_wording
+from campaign.staff.editing.recording import Editor
+from campaign.staff.editing.refusals import EditError
 from letters import MP, Ask, Sender, Wording, compose_letter
 from letters.limits import MAX_PAGES, LetterTooLong
 from letters.phrasings import choose
@@ -94,9 +96,9 @@ def test_bad_wording_is_refused_with_a_sentence_quoting_it(case):
 @pytest.mark.parametrize("case", BAD_WORDING)
 def test_bad_wording_is_refused_by_the_domain(app, case):
     text, message = BAD_WORDING[case]
-    with app.app_context(), pytest.raises(editing.EditError) as error:
-        editing.update_wording(get_db(), 1, {"opening": text, "closing": "Reply."},
-                               editing.Editor(id=None, email="x@example.org"))
+    with app.app_context(), pytest.raises(EditError) as error:
+        update_wording(get_db(), 1, {"opening": text, "closing": "Reply."},
+                       Editor(id=None, email="x@example.org"))
     assert error.value.field == "opening" and message in error.value.message
 
 

@@ -1,6 +1,6 @@
-"""Reading campaigns and their asks from the database: the one place that does, for
-the public site, staff and exports alike. Writing them is staff.editing's job; the
-launch campaign ships in `launch`."""
+"""Reading campaigns and their asks: the one place that does, for the public site,
+staff and exports alike (their rows come from `tables`, the one module with their
+SQL). Changing them is staff.editing's job; the launch campaign ships in `launch`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,6 +9,7 @@ from enum import StrEnum
 import sqlite_utils
 from flask_babel import format_number, gettext
 
+from campaign.campaigns import tables
 from campaign.campaigns.devolution import rules_by_ask
 from campaign.campaigns.translations import in_language, offered_in
 from letters import Ask, Wording
@@ -116,16 +117,15 @@ def _campaign_in(db: sqlite_utils.Database, row: dict, language: str) -> Campaig
 def public_campaigns(db: sqlite_utils.Database, language: str = ENGLISH) -> list[Campaign]:
     """Live campaigns, newest first: the ones the home page lists (each in `language`
     where its wording is complete in it, see `campaign_by_slug`)."""
-    rows = db.query("select * from campaigns where status = ? order by id desc", [Status.LIVE])
-    return [_campaign_in(db, row, language) for row in rows]
+    return [_campaign_in(db, row, language)
+            for row in tables.campaign_rows_in_status(db, Status.LIVE)]
 
 
 def latest_closed_campaign(db: sqlite_utils.Database,
                            language: str = ENGLISH) -> Campaign | None:
     """The campaign closed most recently: the home page thanks its writers when none is live."""
-    rows = list(db.query("select * from campaigns where status = ?"
-                         " order by updated_at desc, id desc limit 1", [Status.CLOSED]))
-    return _campaign_in(db, rows[0], language) if rows else None
+    row = tables.last_changed_campaign_row(db, Status.CLOSED)
+    return _campaign_in(db, row, language) if row else None
 
 
 def campaign_by_slug(db: sqlite_utils.Database, slug: str,
@@ -135,30 +135,26 @@ def campaign_by_slug(db: sqlite_utils.Database, slug: str,
     Asked for in another language ("cy"), it comes with its wording in that language
     when that is complete, else with its English; its `language` says which. Read its asks in that language.
     """
-    rows = list(db.query("select * from campaigns where slug = ?", [slug]))
-    return _campaign_in(db, rows[0], language) if rows else None
+    row = tables.campaign_row_by_slug(db, slug)
+    return _campaign_in(db, row, language) if row else None
 
 
 def campaign_slugs(db: sqlite_utils.Database) -> list[str]:
     """Every campaign's slug, in alphabetical order (drafts and closed ones too)."""
-    return [row["slug"] for row in db.query("select slug from campaigns order by slug")]
+    return tables.campaign_slugs(db)
 
 
 def campaign_by_id(db: sqlite_utils.Database, campaign_id: int,
                    language: str = ENGLISH) -> Campaign | None:
     """The campaign with `campaign_id`, whatever its status, or None; in `language` as
     `campaign_by_slug` reads it."""
-    rows = list(db.query("select * from campaigns where id = ?", [campaign_id]))
-    return _campaign_in(db, rows[0], language) if rows else None
+    row = tables.campaign_row(db, campaign_id)
+    return _campaign_in(db, row, language) if row else None
 
 
 def all_campaigns(db: sqlite_utils.Database) -> list[dict]:
     """Every campaign, newest first, with how many asks it has switched on (staff's list)."""
-    return list(db.query(
-        "select c.id, c.slug, c.title, c.status, c.updated_at,"
-        " (select count(*) from asks a where a.campaign_id = c.id and a.enabled = 1)"
-        "   as enabled_asks"
-        " from campaigns c order by c.id desc"))
+    return tables.campaign_summaries(db)
 
 
 def _ask(row: dict, rules: dict | None = None) -> Ask:
@@ -181,24 +177,16 @@ def enabled_asks(db: sqlite_utils.Database, campaign_id: int,
     """The asks citizens can tick, in the campaign's order, in `language`: pass the
     campaign's own (`Campaign.language`), which is another only when its translation
     into it is complete."""
-    columns = "*" if language != ENGLISH else "id, title, paragraph, explanation, enabled"
-    rows = db.query(
-        f"select {columns} from asks"
-        " where campaign_id = ? and enabled = 1 order by position, id",
-        [campaign_id],
-    )
-    return _asks(db, rows, language)
+    columns = None if language != ENGLISH else ("id", "title", "paragraph", "explanation", "enabled")
+    return _asks(db, tables.enabled_ask_rows(db, campaign_id, columns), language)
 
 
 def all_asks(db: sqlite_utils.Database, campaign_id: int) -> list[Ask]:
     """All of a campaign's asks, switched off ones too, in their order (staff pages)."""
-    rows = db.query("select * from asks where campaign_id = ? order by position, id",
-                    [campaign_id])
-    return _asks(db, rows)
+    return _asks(db, tables.ask_rows(db, campaign_id))
 
 
 def campaign_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> Ask | None:
     """One ask of this campaign, or None (also when the ask belongs to another campaign)."""
-    rows = list(db.query("select * from asks where id = ? and campaign_id = ?",
-                         [ask_id, campaign_id]))
-    return _asks(db, rows)[0] if rows else None
+    row = tables.ask_row(db, campaign_id, ask_id)
+    return _asks(db, [row])[0] if row else None

@@ -7,6 +7,7 @@ from importlib import resources
 import sqlite_utils
 
 from campaign.campaigns.devolution import save_rules
+from campaign.campaigns.tables import ask_rows, insert_ask, insert_campaign, slug_taken
 from campaign.campaigns.translations import translated_columns
 from campaign.clock import timestamp
 from campaign.db import write_transaction
@@ -28,21 +29,18 @@ def load_launch_campaign(db: sqlite_utils.Database) -> bool:
     Its texts come in English and translated (the file's "<name>_cy" keys go to the
     columns of migration m020), so a new install offers it translated from the start."""
     data = launch_campaign_data()
-    if db["campaigns"].count_where("slug = ?", [data["slug"]]):
+    if slug_taken(db, data["slug"]):
         return False
     now = timestamp()
     asks = data.pop("asks")
     targets = data.pop("targets", [])
     with write_transaction(db):
-        campaign_id = db["campaigns"].insert(
-            {**data, "created_at": now, "updated_at": now}
-        ).last_pk
+        campaign_id = insert_campaign(db, {**data, "created_at": now, "updated_at": now})
         for position, ask in enumerate(asks, start=1):
             ask = dict(ask)
             nations = ask.pop("nations", {})
-            ask_id = db["asks"].insert(
-                {**ask, "campaign_id": campaign_id, "position": position, "enabled": 1}
-            ).last_pk
+            ask_id = insert_ask(
+                db, {**ask, "campaign_id": campaign_id, "position": position, "enabled": 1})
             save_rules(db, ask_id, shipped_rules(nations),
                        translated=shipped_rules_translated(nations))
         insert_targets(db, campaign_id, targets)
@@ -62,8 +60,7 @@ def insert_targets(db: sqlite_utils.Database, campaign_id: int,
     """Insert shipped targets (their "address" a list of lines, "nations" a list of GSS
     letters, "ask_paragraphs" keyed by ask title) for a campaign; return their ids.
     Inside the caller's transaction."""
-    ask_ids = {row["title"]: row["id"] for row in db.query(
-        "select id, title from asks where campaign_id = ?", [campaign_id])}
+    ask_ids = {row["title"]: row["id"] for row in ask_rows(db, campaign_id)}
     ids = []
     for position, target in enumerate(targets, start=1):
         paragraphs = {str(ask_ids[title]): text

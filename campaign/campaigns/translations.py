@@ -17,10 +17,11 @@ campaign's English wording and say so.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import sqlite_utils
 
+from campaign.campaigns.tables import campaign_row, enabled_ask_rows, rule_rows
 from letters.languages import language_for, translations
 from letters.nations import Nation
 
@@ -80,8 +81,8 @@ def gaps(db: sqlite_utils.Database, campaign_id: int, language: str) -> list[str
     """What a campaign still needs in `language` before it is offered in it, a line
     each for staff ("The Welsh of the introduction", "Ask 2, “Title”: the Welsh of
     its paragraph"); empty when it is complete."""
-    rows = list(db.query("select * from campaigns where id = ?", [campaign_id]))
-    return _gaps(db, rows[0], language) if rows else []
+    row = campaign_row(db, campaign_id)
+    return _gaps(db, row, language) if row else []
 
 
 def offered_in(db: sqlite_utils.Database, campaign: Mapping, language: str) -> bool:
@@ -93,9 +94,8 @@ def _gaps(db: sqlite_utils.Database, campaign: Mapping, language: str) -> list[s
     english_name = language_for(language).english_name
     gaps = [f"The {english_name} of the {TEXT_NAMES[name]}"
             for name in missing_texts(campaign, "campaigns", language)]
-    asks = list(db.query("select * from asks where campaign_id = ? and enabled = 1"
-                         " order by position, id", [campaign["id"]]))
-    rules = _rule_rows(db, (ask["id"] for ask in asks))
+    asks = enabled_ask_rows(db, campaign["id"])
+    rules = rule_rows(db, (ask["id"] for ask in asks))
     for number, ask in enumerate(asks, start=1):
         where = f"Ask {number}, “{ask['title']}”"
         gaps += [f"{where}: the {english_name} of its {TEXT_NAMES[name]}"
@@ -107,12 +107,3 @@ def _gaps(db: sqlite_utils.Database, campaign: Mapping, language: str) -> list[s
                      for name in missing_texts(rule, "ask_nations", language)]
     return gaps
 
-
-def _rule_rows(db: sqlite_utils.Database, ask_ids: Iterable[int]) -> dict[int, list[dict]]:
-    ids = sorted(set(ask_ids))
-    found: dict[int, list[dict]] = {}
-    if ids:
-        for row in db.query(f"select * from ask_nations where ask_id in ({', '.join('?' * len(ids))})",
-                            ids):
-            found.setdefault(row["ask_id"], []).append(row)
-    return found

@@ -16,6 +16,7 @@ from werkzeug.serving import make_server
 from campaign import create_app
 from campaign.accounts.users import UserError, create_user
 from campaign.campaigns.launch import launch_campaign_data, load_launch_campaign
+from campaign.campaigns.tables import campaign_row_by_slug
 from campaign.clock import timestamp
 from campaign.config import ConfigError, setting
 from campaign.demo.dataset import POSTCODES, TERMINATED, VACANT_SEATS
@@ -99,7 +100,7 @@ def prepare(app) -> None:
 def _demo_posting_budget(db) -> None:
     """Give the launch campaign a posting budget the first time the demo runs."""
     slug = launch_campaign_data()["slug"]
-    row = next(db["campaigns"].rows_where("slug = ?", [slug]), None)
+    row = campaign_row_by_slug(db, slug)
     if row and not db["posting_settings"].count_where("campaign_id = ?", [row["id"]]):
         budget.save_settings(db, row["id"], budget.PostingSettings(
             enabled=True, budget_letters=DEMO_POSTING_BUDGET), timestamp())

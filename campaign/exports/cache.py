@@ -24,6 +24,7 @@ from flask import Response, current_app, render_template, request, send_file
 from flask_login import current_user
 
 from campaign.campaigns import campaign_by_slug
+from campaign.campaigns.tables import campaign_updated_at
 from campaign.clock import today
 from campaign.db import get_db
 from campaign.exports import busy
@@ -59,13 +60,15 @@ def campaign_state(db, campaign_id: int) -> list:
     queries = (
         ("select max(id) from letters where campaign_id = ?", [campaign_id]),  # m028's index
         ("select max(rowid) from letter_reports", []),
-        ("select updated_at from campaigns where id = ?", [campaign_id]),
         ("select count(*), max(id) from campaign_history where campaign_id = ?", [campaign_id]),
         ("select count(*), max(updated_at) from mp_stances where campaign_id = ?",
          [campaign_id]),
         ("select count(*), max(fetched_at) from mps", []),
     )
-    return [list(db.execute(sql, params).fetchone()) for sql, params in queries]
+    state = [list(db.execute(sql, params).fetchone()) for sql, params in queries]
+    # Third, as it always was: the campaign, one of its asks or targets changed.
+    state.insert(2, [campaign_updated_at(db, campaign_id)])
+    return state
 
 
 def key(db, campaign_id: int) -> str:

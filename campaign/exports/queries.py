@@ -24,6 +24,7 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
+from campaign.campaigns.tables import ask_ids_of, ask_rows_by_id, campaign_summaries
 from letters.languages import REGISTER
 from letters.nations import Nation
 from letters.stances import Stance
@@ -181,8 +182,8 @@ def by_ask(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     # belongs to one campaign, so the campaign filter is a filter on ask ids.
     clauses, params = ["1 = 1"], []
     if scope.campaign_id is not None:
-        clauses.append("la.ask_id in (select id from asks where campaign_id = ?)")
-        params.append(scope.campaign_id)
+        clauses.append("la.ask_id in (select value from json_each(?))")
+        params.append(json.dumps(ask_ids_of(db, scope.campaign_id)))
     if scope.since is not None:
         clauses.append("la.day >= ?")
         params.append(scope.since.isoformat())
@@ -200,11 +201,8 @@ def by_ask(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
         f" where l.target_id is not null and {where} group by 1, 2", where_params))
     for row in second:
         every[row["ask_id"]] = every.get(row["ask_id"], 0) - row["letters"]
-    asks = {row["id"]: row for row in db.query(
-        "select id, title, position, enabled, campaign_id from asks where id in"
-        f" (select value from json_each(?)){' or campaign_id = ?' if scope.campaign_id else ''}",
-        [json.dumps(sorted({*every, *(row["ask_id"] for row in second)})),
-         *([scope.campaign_id] if scope.campaign_id is not None else [])])}
+    asks = {row["id"]: row for row in ask_rows_by_id(
+        db, {*every, *(row["ask_id"] for row in second)}, with_campaign=scope.campaign_id)}
     names = _target_names(db, {row["target_id"] for row in second})
     rows = [(letters, ask_id, MP_TARGET) for ask_id, letters in every.items() if letters > 0]
     if scope.campaign_id is not None:
@@ -457,12 +455,8 @@ def summarise(seats: list[dict], days: list[dict]) -> Totals:
 
 def letters_per_campaign(db: sqlite_utils.Database) -> list[dict]:
     """Every campaign, newest first, with its number of letters (0 for none yet)."""
-    # Counted per campaign from the index before joining, not once per joined row.
-    return list(db.query("""
-        with per_campaign as (
-            select campaign_id, count(*) as letters from letters group by campaign_id
-        )
-        select c.id, c.slug, c.title, c.status, coalesce(p.letters, 0) as letters
-        from campaigns c left join per_campaign p on p.campaign_id = c.id
-        order by c.id desc
-    """))
+    # Counted per campaign from the index, then put beside each campaign.
+    letters = dict(db.execute(
+        "select campaign_id, count(*) from letters group by campaign_id").fetchall())
+    return [{**{name: row[name] for name in ("id", "slug", "title", "status")},
+             "letters": letters.get(row["id"], 0)} for row in campaign_summaries(db)]

@@ -18,7 +18,7 @@ from campaign.migrations.launch_at_m021 import LAUNCH_AT_M021
 from campaign.migrations.rules import rules_by_ask, rules_snapshot
 
 ACTION = "Welsh added from the launch campaign as shipped (migration 21)"
-# What the campaign's own history entries record of it (staff.editing.CAMPAIGN_FIELDS,
+# What the campaign's own history entries record of it (staff.editing.details.CAMPAIGN_FIELDS,
 # copied: a later change there must not change what this migration records).
 _CAMPAIGN_SNAPSHOT = ("title", "slug", "summary", "intro", "thank_you", "help_title",
                       "help_footer", "help_text", "status")

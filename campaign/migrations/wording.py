@@ -29,7 +29,7 @@ _COMMENT = re.compile(r"\{#[^{}]*#\}")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 # The default wording as it stood when this migration shipped. A copy, not
-# staff.editing.DEFAULT_WORDING: a new default for new campaigns must never change
+# staff.editing.letter_wording.DEFAULT_WORDING: a new default for new campaigns must never change
 # what a shipped migration does to an old database.
 _DEFAULTS = {
     "opening": "I am writing to you as a constituent in {{ constituency }}. "

@@ -16,17 +16,10 @@ from wtforms.validators import AnyOf, InputRequired, Length, Optional, Regexp, V
 
 from campaign.campaigns import STATUSES, THANK_YOU_PLACEHOLDERS
 from campaign.campaigns.help_text import MAX_HELP_TEXT
-from campaign.staff.editing import (
-    MAX_BODY_LENGTH,
-    MAX_NOTE_LENGTH,
-    MAX_SLUG_LENGTH,
-    NATION_FIELDS,
-    SLUG_PATTERN,
-    prompt_problems,
-    suggested_slug,
-    welsh_alone,
-    welsh_name,
-)
+from campaign.staff.editing.letter_wording import prompt_problems
+from campaign.staff.editing.nation_rules import MAX_BODY_LENGTH, MAX_NOTE_LENGTH, NATION_FIELDS
+from campaign.staff.editing.slugs import MAX_SLUG_LENGTH, SLUG_PATTERN, suggested_slug
+from campaign.staff.editing.welsh import welsh_alone, welsh_name
 from letters import Ask
 from letters.devolution import DEFAULT_DEVOLVED_BODY, DEVOLVED_NATIONS, MPLetter
 from letters.fonts import unprintable_characters

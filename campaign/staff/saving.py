@@ -1,17 +1,18 @@
 """What every staff view does to save a form: run an editing function as the signed-in
-member of staff, and put a refusal (editing.EditError) beside the field it names."""
+member of staff, and put a refusal (staff.editing.refusals.EditError) beside the field it names."""
 from __future__ import annotations
 
 from flask import abort
 from flask_login import current_user
 
 from campaign.db import get_db
-from campaign.staff import editing
+from campaign.staff.editing.recording import Editor
+from campaign.staff.editing.refusals import EditError, NotFound
 
 
-def editor() -> editing.Editor:
+def editor() -> Editor:
     """The signed-in member of staff, as the history records them."""
-    return editing.Editor(id=current_user.id, email=current_user.email)
+    return Editor(id=current_user.id, email=current_user.email)
 
 
 def saved(form, change, *args) -> bool:
@@ -19,15 +20,15 @@ def saved(form, change, *args) -> bool:
     (or above the form), and answer 404 for what does not exist."""
     try:
         change(get_db(), *args, editor())
-    except editing.EditError as error:
+    except EditError as error:
         show_errors(form, error)
         return False
-    except editing.NotFound:
+    except NotFound:
         abort(404)
     return True
 
 
-def show_errors(form, error: editing.EditError) -> None:
+def show_errors(form, error: EditError) -> None:
     """Put each refusal in `error` (every one of an EditErrors) by the field it names, or
     above the form; a message the field shows already is not repeated."""
     for each in getattr(error, "errors", [error]):

@@ -12,19 +12,14 @@ import re
 
 import sqlite_utils
 
+from campaign.campaigns.tables import mark_campaign_changed
 from campaign.campaigns.targets import target_row, target_snapshot
-from campaign.clock import timestamp
 from campaign.db import write_transaction
-from campaign.staff.editing import (
-    EditError,
-    EditErrors,
-    Editor,
-    NotFound,
-    check_all_wording,
-    check_ask_paragraph,
-    record_change,
-    welsh_alone,
-)
+from campaign.staff.editing.asks import check_ask_paragraph
+from campaign.staff.editing.letter_wording import check_all_wording
+from campaign.staff.editing.recording import Editor, record_change
+from campaign.staff.editing.refusals import EditError, EditErrors, NotFound
+from campaign.staff.editing.welsh import welsh_alone
 from letters.devolution import DEVOLVED_NATIONS
 from letters.targets import address_problem
 
@@ -145,6 +140,6 @@ def update_target(db: sqlite_utils.Database, campaign_id: int, target_id: int, f
     values = target_values(fields, ask_ids)
     with write_transaction(db):
         db["campaign_targets"].update(target_id, values)
-        db["campaigns"].update(campaign_id, {"updated_at": timestamp()})
+        mark_campaign_changed(db, campaign_id)
         record_change(db, campaign_id, "target", "edited",
                       target_snapshot(target_row(db, campaign_id, target_id)), editor)

@@ -46,8 +46,11 @@ from campaign.db import get_db
 
 # The preview serves its files as a citizen's download is served (see public.downloads).
 from campaign.public.downloads import letter_file
-from campaign.staff import differences, editing
+from campaign.staff import differences
 from campaign.staff import preview as previews
+from campaign.staff.editing import asks, campaign_status, copying, details, letter_wording, versions
+from campaign.staff.editing.nation_rules import NATION_FIELDS
+from campaign.staff.editing.refusals import EditError, EditErrors, NotFound
 from campaign.staff.forms import (
     ActionForm,
     AskForm,
@@ -74,7 +77,7 @@ bp.add_app_template_filter(differences.field_label, "field_label")
 bp.add_app_template_global(differences.field_value, "field_value")
 bp.add_app_template_filter(differences.own_paragraphs, "own_paragraphs")
 # The ask form's sections on who decides the ask per devolved nation: (nation, field prefix).
-NATION_SECTIONS = [(nation, editing.NATION_FIELDS[nation]) for nation in DEVOLVED_NATIONS]
+NATION_SECTIONS = [(nation, NATION_FIELDS[nation]) for nation in DEVOLVED_NATIONS]
 staff_only = role_required("staff")
 
 
@@ -90,10 +93,10 @@ def _overview(campaign: Campaign, status_error: str | None = None, status: int =
     return render_template(
         "staff/campaign.html", campaign=campaign, asks=all_asks(db, campaign.id),
         targets=campaign_targets(db, campaign.id),
-        problems=editing.problems_going_live(db, campaign.id), status_error=status_error,
-        to_check=editing.worth_checking(db, campaign.id),
-        welsh=editing.welsh_line(db, campaign.id),
-        action_form=ActionForm(), max_asks=editing.MAX_ASKS), status
+        problems=campaign_status.problems_going_live(db, campaign.id), status_error=status_error,
+        to_check=campaign_status.worth_checking(db, campaign.id),
+        welsh=campaign_status.welsh_line(db, campaign.id),
+        action_form=ActionForm(), max_asks=asks.MAX_ASKS), status
 
 
 @bp.get("/")
@@ -110,8 +113,8 @@ def new():
     form = NewCampaignForm()
     if form.validate_on_submit():
         try:
-            campaign_id = editing.create_campaign(get_db(), form.data, editor())
-        except editing.EditError as error:
+            campaign_id = details.create_campaign(get_db(), form.data, editor())
+        except EditError as error:
             show_errors(form, error)
         else:
             flash("Campaign created as a draft. Add its asks and check its wording.")
@@ -134,9 +137,9 @@ def campaign(campaign_id: int):
 def edit(campaign_id: int):
     """Change the campaign's title, web address, summary, intro and thank-you text."""
     campaign = _campaign_or_404(campaign_id)
-    form = CampaignForm(obj=campaign, **editing.campaign_welsh(get_db(), campaign_id))
+    form = CampaignForm(obj=campaign, **details.campaign_welsh(get_db(), campaign_id))
     if form.validate_on_submit():
-        if saved(form, editing.update_campaign, campaign_id, form.data):
+        if saved(form, details.update_campaign, campaign_id, form.data):
             flash("Campaign details saved.")
             return redirect(url_for("staff.campaign", campaign_id=campaign_id))
     elif form.errors:
@@ -148,9 +151,9 @@ def edit(campaign_id: int):
 def _every_detail_mistake(form, campaign_id: int | None) -> None:
     """The form's own checks failed: name the details' other mistakes in the same round
     (a web address in use among them), never one round after another."""
-    problems = editing.campaign_problems(get_db(), form.data, campaign_id)
+    problems = details.campaign_problems(get_db(), form.data, campaign_id)
     if problems:
-        show_errors(form, editing.EditErrors(problems))
+        show_errors(form, EditErrors(problems))
 
 
 # Every change of status asks first: going live opens the campaign to the public,
@@ -165,12 +168,12 @@ def confirm_status(campaign_id: int, target: str):
     campaign = _campaign_or_404(campaign_id)
     if target not in CONFIRMED_STATUSES or target == campaign.status:
         abort(404)
-    if target == "live" and editing.problems_going_live(get_db(), campaign_id):
+    if target == "live" and campaign_status.problems_going_live(get_db(), campaign_id):
         return _overview(campaign, GOING_LIVE_BLOCKED, 422)
     return render_template("staff/confirm_status.html", campaign=campaign, target=target,
                            asks=enabled_asks(get_db(), campaign_id),
-                           to_check=editing.worth_checking(get_db(), campaign_id),
-                           welsh=editing.welsh_line(get_db(), campaign_id))
+                           to_check=campaign_status.worth_checking(get_db(), campaign_id),
+                           welsh=campaign_status.welsh_line(get_db(), campaign_id))
 
 
 GOING_LIVE_BLOCKED = "This campaign cannot go live yet: first do what the Status section lists."
@@ -185,8 +188,8 @@ def status(campaign_id: int):
     if not form.validate():
         return _overview(campaign, "Choose draft, live or closed.", 422)
     try:
-        editing.set_status(get_db(), campaign_id, form.status.data, editor())
-    except editing.EditError as error:
+        campaign_status.set_status(get_db(), campaign_id, form.status.data, editor())
+    except EditError as error:
         # The checklist in the Status section says what is missing, one item a line.
         going_live = form.status.data == "live"
         return _overview(campaign, GOING_LIVE_BLOCKED if going_live else error.message, 422)
@@ -204,7 +207,7 @@ def copy(campaign_id: int):
     campaign = _campaign_or_404(campaign_id)
     if not ActionForm().validate_on_submit():
         return _overview(campaign, "The form had expired: please try again.", 400)
-    new_id = editing.copy_campaign(get_db(), campaign_id, editor())
+    new_id = copying.copy_campaign(get_db(), campaign_id, editor())
     flash(f"This is a draft copy of “{campaign.title}”, with its text, wording and asks. "
           "Give it its own title and web address before it goes live.")
     return redirect(url_for("staff.edit", campaign_id=new_id))
@@ -239,8 +242,8 @@ def embed(campaign_id: int):
 def wording(campaign_id: int):
     """Edit the letter's opening, closing request and subject line."""
     campaign = _campaign_or_404(campaign_id)
-    form = WordingForm(obj=campaign.wording, **editing.campaign_welsh(get_db(), campaign_id))
-    if form.validate_on_submit() and saved(form, editing.update_wording, campaign_id, form.data):
+    form = WordingForm(obj=campaign.wording, **details.campaign_welsh(get_db(), campaign_id))
+    if form.validate_on_submit() and saved(form, letter_wording.update_wording, campaign_id, form.data):
         flash("Letter wording saved.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id))
     return render_template("staff/wording.html", form=form, campaign=campaign,
@@ -253,7 +256,7 @@ def new_ask(campaign_id: int):
     """Add an ask at the end of the list."""
     campaign = _campaign_or_404(campaign_id)
     form = AskForm()
-    if form.validate_on_submit() and saved(form, editing.add_ask, campaign_id, form.data):
+    if form.validate_on_submit() and saved(form, asks.add_ask, campaign_id, form.data):
         flash("Ask added.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id))
     return render_template("staff/ask_form.html", form=form, campaign=campaign, ask=None,
@@ -267,8 +270,8 @@ def edit_ask(campaign_id: int, ask_id: int):
     campaign = _campaign_or_404(campaign_id)
     ask = campaign_ask(get_db(), campaign_id, ask_id) or abort(404)
     form = AskForm(obj=ask, **nation_form_data(ask),
-                   **editing.ask_welsh(get_db(), campaign_id, ask_id))
-    if form.validate_on_submit() and saved(form, editing.update_ask, campaign_id, ask_id,
+                   **asks.ask_welsh(get_db(), campaign_id, ask_id))
+    if form.validate_on_submit() and saved(form, asks.update_ask, campaign_id, ask_id,
                                             form.data):
         flash("Ask saved.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id))
@@ -285,8 +288,8 @@ def move_ask(campaign_id: int, ask_id: int):
     if not form.validate():
         abort(400)
     try:
-        editing.move_ask(get_db(), campaign_id, ask_id, form.direction.data, editor())
-    except editing.NotFound:
+        asks.move_ask(get_db(), campaign_id, ask_id, form.direction.data, editor())
+    except NotFound:
         abort(404)
     return redirect(url_for("staff.campaign", campaign_id=campaign_id) + "#asks")
 
@@ -300,16 +303,16 @@ def history(campaign_id: int):
 
 def _history_page(campaign: Campaign, form: ActionForm, status: int = 200):
     db = get_db()
-    entries = editing.history(db, campaign.id)
+    entries = versions.history(db, campaign.id)
     ask_titles = {str(ask.id): ask.title for ask in all_asks(db, campaign.id)}
     return render_template("staff/history.html", campaign=campaign, entries=entries, form=form,
-                           changed=editing.what_changed(entries, ask_titles),
+                           changed=versions.what_changed(entries, ask_titles),
                            ask_titles=ask_titles,
-                           restorable={e.id for e in entries if editing.restorable(db, e)}), status
+                           restorable={e.id for e in entries if versions.restorable(db, e)}), status
 
 
-def _version_or_404(campaign_id: int, entry_id: int) -> editing.HistoryEntry:
-    entry = editing.version(get_db(), campaign_id, entry_id)
+def _version_or_404(campaign_id: int, entry_id: int) -> versions.HistoryEntry:
+    entry = versions.version(get_db(), campaign_id, entry_id)
     if entry is None:
         abort(404)
     return entry
@@ -321,10 +324,10 @@ def confirm_restore(campaign_id: int, entry_id: int):
     """Show what restoring an earlier version would change, before making it current."""
     campaign = _campaign_or_404(campaign_id)
     entry = _version_or_404(campaign_id, entry_id)
-    current = editing.current_snapshot(get_db(), entry)
+    current = versions.current_snapshot(get_db(), entry)
     return render_template("staff/confirm_restore.html", campaign=campaign, entry=entry,
                            changes=differences.changes(
-                               current, editing.restored_version(current, entry)))
+                               current, versions.restored_version(current, entry)))
 
 
 RESTORED_MESSAGES = {
@@ -341,7 +344,7 @@ def restore(campaign_id: int, entry_id: int):
     campaign = _campaign_or_404(campaign_id)
     entry = _version_or_404(campaign_id, entry_id)
     form = ActionForm()
-    if form.validate_on_submit() and saved(form, editing.restore_version, campaign_id, entry_id):
+    if form.validate_on_submit() and saved(form, versions.restore_version, campaign_id, entry_id):
         message, endpoint = RESTORED_MESSAGES[entry.kind]
         flash(message)
         return redirect(url_for(endpoint, campaign_id=campaign_id))
@@ -373,7 +376,7 @@ def preview(campaign_id: int):
         is_sample=mp is previews.SAMPLE_MP, seats=previews.sample_seats(db, campaign.id), seat=seat,
         public_asks=enabled_asks(db, campaign_id, campaign.language),
         wording_error=wording_error, seed=seed, nation=nation, nations=list(Nation),
-        welsh_asked=asked == "cy", welsh=editing.welsh_line(db, campaign_id),
+        welsh_asked=asked == "cy", welsh=campaign_status.welsh_line(db, campaign_id),
         words=previews.preview_words(campaign.language))
 
 

@@ -324,17 +324,18 @@ def staff_account(live_app):
     letter written so the counts pages have charts to show."""
     from campaign.accounts.users import create_user
     from campaign.db import get_db
-    from campaign.staff import editing
+    from campaign.staff.editing.letter_wording import update_wording
+    from campaign.staff.editing.recording import Editor
     from tests.helpers import Journey
 
     with live_app.app_context():
         user = create_user(get_db(), STAFF_EMAIL, STAFF_PASSWORD, "admin")
         # History entry 1 is then the launch wording, which the restore page compares.
         launch = get_db()["campaigns"].get(1)
-        editing.update_wording(get_db(), 1, {"opening": launch["opening"] + " Edited.",
-                                              "closing": launch["closing"],
-                                              "subject": launch["subject"]},
-                               editing.Editor(id=user.id, email=user.email))
+        update_wording(get_db(), 1, {"opening": launch["opening"] + " Edited.",
+                                     "closing": launch["closing"],
+                                     "subject": launch["subject"]},
+                       Editor(id=user.id, email=user.email))
         # Some Welsh written, so the forms show Welsh fields open as well as folded.
         with get_db().conn:
             get_db()["campaigns"].update(1, {"opening_cy": "Cymraeg: " + launch["opening"],
