@@ -79,44 +79,10 @@ def seat_figures(db: sqlite_utils.Database, campaign: Campaign, scope: queries.F
              if code is None or row["constituency_code"] == code]
     if not seats:
         return []
-    # One pass over the (campaign, day, code) index, in its order: each seat's days and
-    # weeks (UK weeks start on Monday), with no sort and no date arithmetic in SQL.
-    first: dict[str, date] = {}
-    last: dict[str, date] = {}
-    weekly: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
-    for row in db.query(
-            f"select l.day, l.constituency_code as code, count(*) as letters from letters l"
-            f" where {where} group by l.day, l.constituency_code", params):
-        day = _day(row["day"])
-        first.setdefault(row["code"], day)
-        last[row["code"]] = day
-        weekly[row["code"]][monday(day)] += row["letters"]
-    # What each seat's letters to its MP carried, as each recorded it (participation):
-    # never an ask a letter left out, never a second letter's; each in its wording.
-    per_ask: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    worded: dict[str, dict[int, tuple[int, str]]] = defaultdict(dict)
-    for row in db.query(
-            f"select la.ask_id, l.constituency_code as code, la.wording, count(*) as letters"
-            f" from letter_asks la join letters l on l.id = la.letter_id"
-            f" where l.target_id is null and {where} group by 1, 2, 3", params):
-        per_ask[row["code"]][row["ask_id"]] += row["letters"]
-        if row["wording"] and row["letters"] > worded[row["code"]].get(row["ask_id"], (0, ""))[0]:
-            worded[row["code"]][row["ask_id"]] = (row["letters"], row["wording"])
-    texts = {row["key"]: row for row in db.query(
-        "select key, source, nation, text from ask_wordings where key in"
-        " (select value from json_each(?))",
-        [json.dumps(sorted({key for seat in worded.values() for _, key in seat.values()}))])}
-    # Letters written to an MP who no longer sits for the seat (a by-election since):
-    # each letter recorded its MP (participation); the pack says so, not today's MP.
-    sitting = dict(db.execute("select constituency_code, member_id from mps"
-                              " where constituency_code is not null").fetchall())
-    earlier: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for row in db.query(
-            f"select l.constituency_code as code, l.member_id, max(l.mp_name) as name,"
-            f" count(*) as letters from letters l where l.target_id is null"
-            f" and l.member_id is not null and {where} group by 1, 2", params):
-        if row["member_id"] != sitting.get(row["code"]):
-            earlier[row["code"]].append((row["name"] or "", row["letters"]))
+    first, last, weekly = _days_by_seat(db, where, params)
+    per_ask, worded = _asks_by_seat(db, where, params)
+    texts = _wordings(db, {key for seat in worded.values() for _, key in seat.values()})
+    earlier = _earlier_mps(db, where, params)
     asks = all_asks(db, campaign.id)
     whole = whole or campaign_figures(db, campaign, scope)
     weeks = _week_range(whole.first_day, whole.last_day) if whole.first_day else []
@@ -135,6 +101,67 @@ def seat_figures(db: sqlite_utils.Database, campaign: Campaign, scope: queries.F
             reported_sent=seat["reported_sent"], replied=seat["replied"],
             earlier_mps=tuple(earlier.get(code_, ()))))
     return figures
+
+
+def _days_by_seat(db: sqlite_utils.Database, where: str, params: list
+                  ) -> tuple[dict[str, date], dict[str, date], dict[str, dict[date, int]]]:
+    """Each seat's first and last day with letters, and its letters per week (UK weeks
+    start on Monday), by GSS code."""
+    # One pass over the (campaign, day, code) index, in its order: no sort and no date
+    # arithmetic in SQL.
+    first: dict[str, date] = {}
+    last: dict[str, date] = {}
+    weekly: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    for row in db.query(
+            f"select l.day, l.constituency_code as code, count(*) as letters from letters l"
+            f" where {where} group by l.day, l.constituency_code", params):
+        day = _day(row["day"])
+        first.setdefault(row["code"], day)
+        last[row["code"]] = day
+        weekly[row["code"]][monday(day)] += row["letters"]
+    return first, last, weekly
+
+
+def _asks_by_seat(db: sqlite_utils.Database, where: str, params: list
+                  ) -> tuple[dict[str, dict[int, int]], dict[str, dict[int, tuple[int, str]]]]:
+    """By GSS code: how many letters to the MP carried each ask, and the wording most of
+    them carried it in (its letters and its key in ask_wordings)."""
+    # As each letter recorded it (participation): never an ask a letter left out,
+    # never a second letter's; each in its wording.
+    per_ask: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    worded: dict[str, dict[int, tuple[int, str]]] = defaultdict(dict)
+    for row in db.query(
+            f"select la.ask_id, l.constituency_code as code, la.wording, count(*) as letters"
+            f" from letter_asks la join letters l on l.id = la.letter_id"
+            f" where l.target_id is null and {where} group by 1, 2, 3", params):
+        per_ask[row["code"]][row["ask_id"]] += row["letters"]
+        if row["wording"] and row["letters"] > worded[row["code"]].get(row["ask_id"], (0, ""))[0]:
+            worded[row["code"]][row["ask_id"]] = (row["letters"], row["wording"])
+    return per_ask, worded
+
+
+def _wordings(db: sqlite_utils.Database, keys: set[str]) -> dict[str, dict]:
+    """The kept wordings (m022) with these keys: their source, nation and text."""
+    return {row["key"]: row for row in db.query(
+        "select key, source, nation, text from ask_wordings where key in"
+        " (select value from json_each(?))", [json.dumps(sorted(keys))])}
+
+
+def _earlier_mps(db: sqlite_utils.Database, where: str,
+                 params: list) -> dict[str, list[tuple[str, int]]]:
+    """By GSS code, the MPs written to who no longer sit for the seat (a by-election
+    since), each with their letters: each letter recorded its MP (participation), and
+    the pack says so, not today's MP."""
+    sitting = dict(db.execute("select constituency_code, member_id from mps"
+                              " where constituency_code is not null").fetchall())
+    earlier: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for row in db.query(
+            f"select l.constituency_code as code, l.member_id, max(l.mp_name) as name,"
+            f" count(*) as letters from letters l where l.target_id is null"
+            f" and l.member_id is not null and {where} group by 1, 2", params):
+        if row["member_id"] != sitting.get(row["code"]):
+            earlier[row["code"]].append((row["name"] or "", row["letters"]))
+    return earlier
 
 
 def _ask_figure(ask, letters: int, wording: dict | None, seat: dict) -> AskFigure:

@@ -36,7 +36,7 @@ from campaign.lookup.errors import (
     UpstreamUnavailable,
     VacantSeat,
 )
-from campaign.lookup.members_api import MembersAPI
+from campaign.lookup.members_api import MembersAPI, SeatAnswer
 from campaign.lookup.name_matching import constituency_key, same_seat, shipped_code
 from campaign.lookup.postcode import Constituency
 from letters import MP
@@ -416,11 +416,35 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI,
     # The name to ask the Members API with and to show: the postcode source's, else
     # the shipped list's, else the one the register had.
     name = constituency.name or shipped_name or (row or {}).get("constituency_name") or ""
+    _refuse_known_vacancy(db, code, name, fresh_after)
+    answer = _ask_about_seat(api, code, name, shipped_name, stale=row is not None)
+    # Asked before the write transaction: no network wait while holding the lock.
+    email = _email_or_blank(api, answer.member.member_id) if answer.member else ""
+    member = answer.member and _with_posts(answer.member,
+                                           _member_posts(api, answer.member.member_id))
+    fetched_at = _timestamp(clock.now())
+    kept = dict(_row(member, code, "on-demand", fetched_at), email=email) if member else None
+    _keep_seat(db, code, name, answer, kept, fetched_at)
+    if kept is None:
+        raise VacantSeat(name)
+    return _mp(kept)
+
+
+def _refuse_known_vacancy(db: sqlite_utils.Database, code: str, name: str,
+                          fresh_after: datetime) -> None:
+    """Raise VacantSeat when the Members API said lately that the seat is vacant."""
     cached = _find(db, "constituency_lookups", code)
     vacancy_fresh_after = max(fresh_after, clock.now() - VACANCY_TTL)
     if cached and cached["vacant"] and \
             datetime.fromisoformat(cached["fetched_at"]) >= vacancy_fresh_after:
         raise VacantSeat(name or cached["constituency_name"])
+
+
+def _ask_about_seat(api: MembersAPI, code: str, name: str, shipped_name: str,
+                    stale: bool) -> SeatAnswer:
+    """The Members API's answer for the seat `name`; MPUnconfirmed when it cannot be
+    reached and the register's row is `stale`, else UpstreamUnavailable when it cannot
+    be reached, does not know the seat, or there is no name to ask with."""
     if not name:
         # A postcode directory for other boundaries, imported without its names file.
         log.error("No name for constituency %s to ask the Members API with: import the "
@@ -430,7 +454,7 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI,
     try:
         answer = api.seat(name, same_seat(name, shipped_name))
     except UpstreamUnavailable:
-        if row:
+        if stale:
             log.warning("Register row for %r is stale and the Members API can't confirm it",
                         name)
             raise MPUnconfirmed(name) from None
@@ -441,11 +465,13 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI,
             f"We found your constituency, {name}, but not its MP just now. "
             "Please try again later."
         )
-    # Asked before the write transaction: no network wait while holding the lock.
-    email = _email_or_blank(api, answer.member.member_id) if answer.member else ""
-    member = answer.member and _with_posts(answer.member,
-                                           _member_posts(api, answer.member.member_id))
-    fetched_at = _timestamp(clock.now())
+    return answer
+
+
+def _keep_seat(db: sqlite_utils.Database, code: str, name: str, answer: SeatAnswer,
+               row: dict | None, fetched_at: str) -> None:
+    """Keep the Members API's answer under the code asked about: the lookup (vacant or
+    not) and the MP's register row (`row`, None for a vacant seat)."""
     with write_transaction(db):
         db["constituency_lookups"].upsert({
             "constituency_code": code, "constituency_name": name,
@@ -454,12 +480,8 @@ def mp_for_constituency(db: sqlite_utils.Database, api: MembersAPI,
         }, pk="constituency_code")
         # The seat we asked about is this code, whatever the Members API calls it.
         db["mps"].delete_where("constituency_code = ?", [code])
-        if member:
-            row = dict(_row(member, code, "on-demand", fetched_at), email=email)
+        if row:
             db["mps"].insert(row)
-    if answer.member is None:
-        raise VacantSeat(name)
-    return _mp(row)
 
 
 def mp_by_code(db: sqlite_utils.Database, code: str) -> MP | None:

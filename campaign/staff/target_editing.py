@@ -33,72 +33,20 @@ def target_values(fields: dict, ask_ids: list[int]) -> dict:
     """The row to store from a target form's fields; raise EditErrors naming every field
     that cannot be saved, all at once. `ask_ids` are the campaign's asks (their own
     phrasings are the fields "ask_<id>")."""
-    def line(name: str) -> str:
-        return (fields.get(name) or "").strip()
-
-    problems: list[EditError] = []
-
-    def refuse(message: str, field: str) -> None:
-        problems.append(EditError(message, field))
-
-    values = {name: line(name) for name in ("office", "holder", "salutation", "email",
-                                            "subject")}
-    if not values["office"]:
-        refuse("Name the office, e.g. Minister of Justice.", "office")
-    if not values["salutation"]:
-        refuse("Write the greeting, e.g. Dear Minister.", "salutation")
-    for name in ("office", "holder", "salutation"):
-        if len(values[name]) > LINE_MAX:
-            refuse(f"Keep this under {LINE_MAX} characters.", name)
+    values = {name: _line(fields, name) for name in ("office", "holder", "salutation", "email",
+                                                      "subject")}
     address = [part.strip() for part in (fields.get("address") or "").splitlines()
                if part.strip()]
-    if not address:
-        refuse("Write the office's postal address, one line per line, the postcode last.",
-               "address")
-    elif len("\n".join(address)) > ADDRESS_MAX:
-        refuse(f"Keep the address under {ADDRESS_MAX} characters.", "address")
-    else:
-        problem = address_problem([values["holder"], values["office"], *address])
-        if problem:
-            refuse(problem, "address")
-    if values["email"] and (len(values["email"]) > EMAIL_MAX or not _EMAIL.match(values["email"])):
-        refuse("Enter an email address like minister@example.gov.uk, or leave it empty.",
-               "email")
     codes = [str(code) for code in (fields.get("nations") or [])]
     nations = [str(nation) for nation in DEVOLVED_NATIONS if str(nation) in codes]
-    if not nations:
-        refuse("Choose the nations whose writers are offered this letter.", "nations")
     wording = {"opening": fields.get("opening") or "", "closing": fields.get("closing") or "",
                "subject": values["subject"]}
-    welsh = {f"{name}_cy": (fields.get(f"{name}_cy") or "").strip()
+    welsh = {f"{name}_cy": _line(fields, f"{name}_cy")
              for name in ("salutation", "subject", "opening", "closing")}
-    for name in ("opening", "closing", "subject"):
-        try:  # the MP letter's checks, field by field, the Welsh beside its English
-            check_all_wording({name: wording[name], f"{name}_cy": welsh[f"{name}_cy"]})
-        except EditError as error:
-            problems.append(error)
-    if welsh["salutation_cy"] and not values["salutation"]:
-        refuse(welsh_alone("salutation"), "salutation_cy")
-    if len(welsh["salutation_cy"]) > LINE_MAX:
-        refuse(f"Greeting in Welsh: keep this under {LINE_MAX} characters.", "salutation_cy")
-    for name in ("opening", "closing"):
-        if not wording[name].strip():
-            refuse("A letter needs this.", name)
-    paragraphs, paragraphs_cy = {}, {}
-    for ask_id in ask_ids:
-        text = (fields.get(f"ask_{ask_id}") or "").strip()
-        text_cy = (fields.get(f"ask_{ask_id}_cy") or "").strip()
-        for name, written, kept in ((f"ask_{ask_id}", text, paragraphs),
-                                    (f"ask_{ask_id}_cy", text_cy, paragraphs_cy)):
-            if written:
-                try:
-                    check_ask_paragraph(written)
-                except EditError as error:
-                    refuse(error.message, name)
-                kept[str(ask_id)] = written
-        if text_cy and not text:
-            refuse("Its Welsh needs the English beside it: write this letter's own English "
-                   "paragraph too, or leave the Welsh empty.", f"ask_{ask_id}_cy")
+    paragraphs, paragraphs_cy, paragraph_problems = _ask_paragraphs(fields, ask_ids)
+    problems = [*_heading_problems(values), *_address_problems(values, address),
+                *_email_problems(values["email"]), *_nation_problems(nations),
+                *_wording_problems(wording, welsh, values["salutation"]), *paragraph_problems]
     if problems:
         raise EditErrors(problems)
     return {**values, **{k: wording[k].strip() for k in ("opening", "closing")}, **welsh,
@@ -106,6 +54,94 @@ def target_values(fields: dict, ask_ids: list[int]) -> dict:
             "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False, sort_keys=True),
             "ask_paragraphs_cy": json.dumps(paragraphs_cy, ensure_ascii=False,
                                             sort_keys=True)}
+
+
+def _line(fields: dict, name: str) -> str:
+    return (fields.get(name) or "").strip()
+
+
+def _heading_problems(values: dict) -> list[EditError]:
+    """What is wrong with the office, holder and greeting that head the letter."""
+    problems = []
+    if not values["office"]:
+        problems.append(EditError("Name the office, e.g. Minister of Justice.", "office"))
+    if not values["salutation"]:
+        problems.append(EditError("Write the greeting, e.g. Dear Minister.", "salutation"))
+    for name in ("office", "holder", "salutation"):
+        if len(values[name]) > LINE_MAX:
+            problems.append(EditError(f"Keep this under {LINE_MAX} characters.", name))
+    return problems
+
+
+def _address_problems(values: dict, address: list[str]) -> list[EditError]:
+    """What stops the address (its lines) printing in a DL envelope's window."""
+    if not address:
+        return [EditError("Write the office's postal address, one line per line, the "
+                          "postcode last.", "address")]
+    if len("\n".join(address)) > ADDRESS_MAX:
+        return [EditError(f"Keep the address under {ADDRESS_MAX} characters.", "address")]
+    problem = address_problem([values["holder"], values["office"], *address])
+    return [EditError(problem, "address")] if problem else []
+
+
+def _email_problems(email: str) -> list[EditError]:
+    """The refusal of an email address (optional) that is no ordinary one."""
+    if email and (len(email) > EMAIL_MAX or not _EMAIL.match(email)):
+        return [EditError("Enter an email address like minister@example.gov.uk, or leave it "
+                          "empty.", "email")]
+    return []
+
+
+def _nation_problems(nations: list[str]) -> list[EditError]:
+    """The refusal of a target offered in no nation."""
+    if not nations:
+        return [EditError("Choose the nations whose writers are offered this letter.",
+                          "nations")]
+    return []
+
+
+def _wording_problems(wording: dict, welsh: dict, salutation: str) -> list[EditError]:
+    """What is wrong with the letter's opening, closing and subject (the MP letter's
+    checks, field by field, the Welsh beside its English) and the greeting's Welsh."""
+    problems = []
+    for name in ("opening", "closing", "subject"):
+        try:
+            check_all_wording({name: wording[name], f"{name}_cy": welsh[f"{name}_cy"]})
+        except EditError as error:
+            problems.append(error)
+    if welsh["salutation_cy"] and not salutation:
+        problems.append(EditError(welsh_alone("salutation"), "salutation_cy"))
+    if len(welsh["salutation_cy"]) > LINE_MAX:
+        problems.append(EditError(f"Greeting in Welsh: keep this under {LINE_MAX} characters.",
+                                  "salutation_cy"))
+    for name in ("opening", "closing"):
+        if not wording[name].strip():
+            problems.append(EditError("A letter needs this.", name))
+    return problems
+
+
+def _ask_paragraphs(fields: dict, ask_ids: list[int]
+                    ) -> tuple[dict[str, str], dict[str, str], list[EditError]]:
+    """This letter's own phrasing of each ask, and their Welsh, keyed by ask id (only
+    those written), with what is wrong with them."""
+    paragraphs: dict[str, str] = {}
+    paragraphs_cy: dict[str, str] = {}
+    problems = []
+    for ask_id in ask_ids:
+        text, text_cy = _line(fields, f"ask_{ask_id}"), _line(fields, f"ask_{ask_id}_cy")
+        for name, written, kept in ((f"ask_{ask_id}", text, paragraphs),
+                                    (f"ask_{ask_id}_cy", text_cy, paragraphs_cy)):
+            if written:
+                try:
+                    check_ask_paragraph(written)
+                except EditError as error:
+                    problems.append(EditError(error.message, name))
+                kept[str(ask_id)] = written
+        if text_cy and not text:
+            problems.append(EditError(
+                "Its Welsh needs the English beside it: write this letter's own English "
+                "paragraph too, or leave the Welsh empty.", f"ask_{ask_id}_cy"))
+    return paragraphs, paragraphs_cy, problems
 
 
 def target_problems(fields: dict, ask_ids: list[int]) -> EditError | None:
