@@ -50,6 +50,15 @@ class Language:
         is `name` itself, another's has its code after it ("subject" -> "subject_cy")."""
         return name if self.code == ENGLISH else f"{name}_{self.code}"
 
+    def english_of(self, column: str) -> str | None:
+        """The text whose translation into this language `column` names ("subject_cy"
+        -> "subject"), or None when it names none (the default language's columns
+        are its texts themselves, so never one of its translations)."""
+        suffix = self.column("")
+        if self.is_default or not column.endswith(suffix) or column == suffix:
+            return None
+        return column[:-len(suffix)]
+
     @property
     def label(self) -> str:
         """How staff pages and exports name it in full: "Welsh (Cymraeg)", "English"."""
@@ -92,6 +101,3 @@ def words_for(language: str) -> LetterWords:
 def translations() -> tuple[Language, ...]:
     """The languages beside the default one, whose texts are translations of its own."""
     return tuple(language for language in REGISTER.values() if not language.is_default)
-
-
-WELSH = "cy"  # TEMPORARY for staff/ until it reads the register

@@ -86,9 +86,6 @@ class Target:
         return replace(self, salutation=texts.salutation, wording=wording,
                        ask_paragraphs=dict(texts.ask_paragraphs))
 
-    def in_welsh(self) -> Target | None:  # TEMPORARY for staff/
-        return self.in_language("cy")
-
     @property
     def recipient_lines(self) -> tuple[str, ...]:
         """The address block: who holds the office, the office, then its address."""

@@ -93,7 +93,3 @@ def rules_snapshot(rules: Iterable[NationRule],
                 for name in names}}
             for rule in rules if rule.devolved or rule.note.strip()}
 
-
-# TEMPORARY old names for staff/ (removed once staff/ reads the register).
-RULE_WELSH = translated_columns("ask_nations")
-rules_welsh = rules_translated
