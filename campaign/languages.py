@@ -120,7 +120,8 @@ def init_app(app: Flask) -> None:
     and days in the page's language with Flask-Babel's `numberformat` filter and
     `page_date`.
     """
-    app.wsgi_app = LanguageFromPath(app.wsgi_app)
+    # Flask's documented way to wrap its WSGI application in middleware.
+    app.wsgi_app = LanguageFromPath(app.wsgi_app)  # type: ignore[method-assign]
     app.config.setdefault("BABEL_DEFAULT_LOCALE", ENGLISH)
     Babel(app, locale_selector=current_language)
     app.add_template_filter(page_date)
@@ -128,7 +129,8 @@ def init_app(app: Flask) -> None:
     # Flask-Babel's template callables find the request's catalogue again for every
     # message (its context, locale and cache); a letter form has about a hundred, a
     # millisecond of CPU. The request keeps the catalogue it found the first time.
-    app.jinja_env.install_gettext_callables(
+    # Added to the environment by jinja2.ext.i18n, which Flask-Babel loads.
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=lambda s: _request_translations().ugettext(s),
         ngettext=lambda s, p, n: _request_translations().ungettext(s, p, n),
         newstyle=True,
@@ -149,7 +151,7 @@ def init_app(app: Flask) -> None:
         language = current_language()
         # The header links to the first other language (English from any other).
         other = next(code for code in REGISTER if code != language)
-        alternates = ()
+        alternates: tuple[tuple[str, str], ...] = ()
         if request.method in ("GET", "HEAD"):
             alternates = tuple((each.page_tag, page_in(each.code)) for each in REGISTER.values())
         return {"language": language, "html_lang": language_for(language).page_tag,

@@ -79,7 +79,7 @@ def save_rules(db: sqlite_utils.Database, ask_id: int,
     for row in rows:
         row["devolved"] = int(row["devolved"])
     if rows:
-        db["ask_nations"].insert_all(rows)
+        db.table("ask_nations").insert_all(rows)
 
 
 def rules_snapshot(rules: Iterable[NationRule],

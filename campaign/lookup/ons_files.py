@@ -20,7 +20,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import cast
 
 from letters.languages import ENGLISH, language_for, translations
 
@@ -73,11 +73,12 @@ class InputFile:
         with zipfile.ZipFile(self.path) as archive:
             return archive.getinfo(self.member).file_size
 
-    def open(self, progress: Progress | None = None) -> IO[bytes]:
+    def open(self, progress: Progress | None = None) -> io.BufferedReader[_Counting] | gzip.GzipFile:
         """The file's bytes (gunzipped), reporting bytes read to `progress`."""
         if self.member is not None:
             archive = zipfile.ZipFile(self.path)
-            raw: IO[bytes] = _Closing(archive.open(self.member), archive)
+            # A ZipExtFile, an io.BufferedIOBase (typeshed says only IO[bytes]).
+            raw = _Closing(cast(io.BufferedIOBase, archive.open(self.member)), archive)
             return io.BufferedReader(_Counting(raw, progress), 1 << 20)
         counted = io.BufferedReader(_Counting(open(self.path, "rb"), progress), 1 << 20)
         if self.path.name.lower().endswith(".gz"):
@@ -88,7 +89,7 @@ class InputFile:
 class _Counting(io.RawIOBase):
     """Report how many bytes pass, so a progress bar can follow a long read."""
 
-    def __init__(self, inner: IO[bytes], progress: Progress | None):
+    def __init__(self, inner: io.RawIOBase | io.BufferedIOBase, progress: Progress | None):
         self._inner = inner
         self._progress = progress
 
@@ -109,7 +110,7 @@ class _Counting(io.RawIOBase):
 class _Closing(io.RawIOBase):
     """A zip member that closes its archive with it."""
 
-    def __init__(self, member: IO[bytes], archive: zipfile.ZipFile):
+    def __init__(self, member: io.BufferedIOBase, archive: zipfile.ZipFile):
         self._member = member
         self._archive = archive
 
@@ -149,7 +150,7 @@ def find_inputs(paths: list[Path]) -> list[InputFile]:
             found.append(_classified(InputFile(path)))
             continue
         # Inside a release, a CSV that is neither kind is another product's table: skip it.
-        inside = [c for c in (_classified(c, strict=False) for c in candidates) if c]
+        inside = [c for c in (_kind_of(c) for c in candidates) if c]
         if not inside:
             raise ONSFileError(f"{path}: no ONS postcode or constituency-name CSV files found")
         found.extend(inside)
@@ -178,19 +179,24 @@ def _looks_like_names_file(name: str) -> bool:
                                              or lowered.startswith("pcon"))
 
 
-def _classified(item: InputFile, strict: bool = True) -> InputFile | None:
-    """Mark `item` as a postcode file or a names file by its header row.
-
-    Raises ONSFileError for a file that is neither, or returns None if not `strict`.
-    """
+def _kind_of(item: InputFile) -> InputFile | None:
+    """`item` marked as a postcode file or a names file by its header row, or None for
+    a file that is neither."""
     header = read_header(item)
     lowered = [h.lower() for h in header]
     if any(c in lowered for c in POSTCODE_COLUMNS):
         return InputFile(item.path, item.member, "postcodes")
     if any(_NAME_CODE.match(c) for c in lowered) and any(_NAME_NAME.match(c) for c in lowered):
         return InputFile(item.path, item.member, "names")
-    if not strict:
-        return None
+    return None
+
+
+def _classified(item: InputFile) -> InputFile:
+    """`item` marked as a postcode file or a names file (`_kind_of`); raises
+    ONSFileError for a file that is neither."""
+    kind = _kind_of(item)
+    if kind is not None:
+        return kind
     raise ONSFileError(
         f"{item.label}: not an ONS postcode file (no {'/'.join(POSTCODE_COLUMNS)} column) "
         "nor a constituency names file (no PCONxxCD and PCONxxNM columns)"

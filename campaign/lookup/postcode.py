@@ -43,7 +43,8 @@ class Postcode:
     @property
     def area(self) -> str:
         """The letters at the start: "SW" for SW1A 1AA."""
-        return re.match(r"[A-Z]+", self.outward).group(0)
+        letters = re.match(r"[A-Z]+", self.outward)
+        return letters.group(0) if letters else ""  # a Postcode's outward starts with one
 
     @property
     def crown_dependency(self) -> str | None:

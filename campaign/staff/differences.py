@@ -165,9 +165,10 @@ def changes(before: dict | None, after: dict,
         if isinstance(value, Mapping):  # an ask's rules per nation: each of their texts
             found += _rule_changes(before, (before or {}).get(name) or {}, value)
             continue
-        if _english_field(name)[0] == "ask_paragraphs" and _own_paragraphs(value) is not None:
+        own = _own_paragraphs(value) if english_field(name) == "ask_paragraphs" else None
+        if own is not None:
             old_own = _own_paragraphs((before or {}).get(name) or "{}") or {}
-            for key, text in {**{k: "" for k in old_own}, **_own_paragraphs(value)}.items():
+            for key, text in {**{k: "" for k in old_own}, **own}.items():
                 if _text(old_own.get(key)) != _text(text) and (before is not None or text):
                     found.append(FieldChange(f"{name}.{key}",
                                              word_diff(_text(old_own.get(key)), _text(text)),

@@ -8,6 +8,7 @@ of the form dropping them silently.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, Field, RadioField, SelectMultipleField, StringField, TextAreaField
@@ -127,7 +128,7 @@ class TranslationsBeside:
                 for language in translations()]
 
 
-def add_translated_fields(form_class, names: dict[str, tuple[str, Nation | None]]) -> None:
+def add_translated_fields(form_class, names: Mapping[str, tuple[str, Nation | None]]) -> None:
     """Give `form_class` a field per language beside English beside each of its fields
     `names` (field name -> the text's name and nation, see TranslationsBeside): the
     same kind of field, filters and checks, but optional."""
