@@ -123,6 +123,14 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         raise
 
 
+def insert_row(db: sqlite_utils.Database, table: str, values: dict) -> int:
+    """Insert `values` as a new row of `table` (one with an integer id); return its id."""
+    row_id = db.table(table).insert(values).last_pk
+    if not isinstance(row_id, int):  # sqlite-utils types it loosely; SQLite gives an int
+        raise TypeError(f"{table} gave its new row the id {row_id!r}, not a number")
+    return row_id
+
+
 class ThreadConnections:
     """One open connection per thread and database path, kept between requests."""
 

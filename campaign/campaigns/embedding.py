@@ -89,7 +89,7 @@ def set_embed_origins(db: sqlite_utils.Database, campaign_id: int,
     """Replace the campaign's allowed origins with `origins` (already parsed)."""
     with write_transaction(db):
         db.execute("delete from embed_origins where campaign_id = ?", [campaign_id])
-        db["embed_origins"].insert_all(
+        db.table("embed_origins").insert_all(
             {"campaign_id": campaign_id, "origin": origin, "position": index}
             for index, origin in enumerate(origins))
 

@@ -10,7 +10,7 @@ from campaign.campaigns.devolution import save_rules
 from campaign.campaigns.tables import ask_rows, insert_ask, insert_campaign, slug_taken
 from campaign.campaigns.translations import translated_columns
 from campaign.clock import timestamp
-from campaign.db import write_transaction
+from campaign.db import insert_row, write_transaction
 from letters.devolution import NationRule
 from letters.nations import Nation
 
@@ -66,10 +66,10 @@ def insert_targets(db: sqlite_utils.Database, campaign_id: int,
         paragraphs = {str(ask_ids[title]): text
                       for title, text in target.get("ask_paragraphs", {}).items()
                       if title in ask_ids}
-        ids.append(db["campaign_targets"].insert({
+        ids.append(insert_row(db, "campaign_targets", {
             **target, "campaign_id": campaign_id, "position": position,
             "address": "\n".join(target["address"]), "nations": ",".join(target["nations"]),
-            "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False)}).last_pk)
+            "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False)}))
     return ids
 
 

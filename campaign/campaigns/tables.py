@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 import sqlite_utils
 
 from campaign.clock import timestamp
+from campaign.db import insert_row
 
 
 def _first(db: sqlite_utils.Database, sql: str, params: Sequence) -> dict | None:
@@ -74,17 +75,17 @@ def slug_taken(db: sqlite_utils.Database, slug: str, besides: int | None = None)
 
 def insert_campaign(db: sqlite_utils.Database, values: dict) -> int:
     """Store a new campaign's row; return its id."""
-    return db["campaigns"].insert(values).last_pk
+    return insert_row(db, "campaigns", values)
 
 
 def update_campaign_row(db: sqlite_utils.Database, campaign_id: int, values: dict) -> None:
     """Change the columns `values` names of a campaign's row, and nothing else."""
-    db["campaigns"].update(campaign_id, values)
+    db.table("campaigns").update(campaign_id, values)
 
 
 def mark_campaign_changed(db: sqlite_utils.Database, campaign_id: int) -> None:
     """Record that the campaign changed now (one of its asks or targets did)."""
-    db["campaigns"].update(campaign_id, {"updated_at": timestamp()})
+    db.table("campaigns").update(campaign_id, {"updated_at": timestamp()})
 
 
 def ask_row(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> dict | None:
@@ -147,12 +148,12 @@ def last_ask_position(db: sqlite_utils.Database, campaign_id: int) -> int:
 
 def insert_ask(db: sqlite_utils.Database, values: dict) -> int:
     """Store a new ask's row (`values` names its campaign); return its id."""
-    return db["asks"].insert(values).last_pk
+    return insert_row(db, "asks", values)
 
 
 def update_ask_row(db: sqlite_utils.Database, ask_id: int, values: dict) -> None:
     """Change the columns `values` names of an ask's row, and nothing else."""
-    db["asks"].update(ask_id, values)
+    db.table("asks").update(ask_id, values)
 
 
 def put_asks_in_order(db: sqlite_utils.Database, ask_ids: Sequence[int]) -> None:

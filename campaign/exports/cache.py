@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import wraps
 from pathlib import Path
 
@@ -57,7 +57,7 @@ def campaign_state(db, campaign_id: int) -> list:
     """What a campaign's exports depend on, read cheaply (indexed maxima: letters and
     writers' reports are only ever added, never changed or removed, so the last id says
     whether any arrived; a report for any campaign counts, as its campaign costs a join)."""
-    queries = (
+    queries: tuple[tuple[str, list[object]], ...] = (
         ("select max(id) from letters where campaign_id = ?", [campaign_id]),  # m028's index
         ("select max(rowid) from letter_reports", []),
         ("select count(*), max(id) from campaign_history where campaign_id = ?", [campaign_id]),
@@ -197,7 +197,7 @@ class _KeptWhileSent:
         finally:
             self._slot.release()
 
-    def _send(self) -> Iterator[bytes]:
+    def _send(self) -> Generator[bytes, None, None]:
         body, meta = self._paths
         body.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         part = tempfile.NamedTemporaryFile("wb", dir=body.parent, delete=False,

@@ -38,8 +38,9 @@ def link_day(text: str | None, which: str) -> date | None:
     try:
         return queries.parse_day(text, _LABELS[which])
     except queries.BadFilter:
+        typed = (text or "").strip()  # never empty here: a blank day is no BadFilter
         raise queries.BadFilter(
-            f"The {_LABELS[which]} in this page's address, {text.strip()!r}, is not a date. "
+            f"The {_LABELS[which]} in this page's address, {typed!r}, is not a date. "
             f"Choose the days again below: day, month and year in numbers, like {EXAMPLE}."
         ) from None
 

@@ -85,7 +85,8 @@ def seat_figures(db: sqlite_utils.Database, campaign: Campaign, scope: queries.F
     earlier = _earlier_mps(db, where, params)
     asks = all_asks(db, campaign.id)
     whole = whole or campaign_figures(db, campaign, scope)
-    weeks = _week_range(whole.first_day, whole.last_day) if whole.first_day else []
+    weeks = (_week_range(whole.first_day, whole.last_day)
+             if whole.first_day and whole.last_day else [])  # both or neither
     figures = []
     for seat in seats:
         code_ = seat["constituency_code"]

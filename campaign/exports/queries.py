@@ -73,9 +73,10 @@ class Filter:
     since: date | None = None
     until: date | None = None
 
-    def where(self, alias: str = "letters") -> tuple[str, list]:
+    def where(self, alias: str = "letters") -> tuple[str, list[object]]:
         """A SQL condition on `letters` (as `alias`) and its parameters."""
-        clauses, params = ["1 = 1"], []
+        clauses: list[str] = ["1 = 1"]
+        params: list[object] = []
         if self.campaign_id is not None:
             clauses.append(f"{alias}.campaign_id = ?")
             params.append(self.campaign_id)
@@ -371,14 +372,15 @@ def by_nation(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
 
 def nation_rows(seats: list[dict]) -> list[dict]:
     """Add up by-constituency rows per nation (the page that has them already uses this)."""
-    rows = {nation: {"nation": nation.label, "constituencies": 0, "letters": 0}
-            for nation in Nation}
+    constituencies = dict.fromkeys(Nation, 0)
+    letters = dict.fromkeys(Nation, 0)
     for seat in seats:
         nation = Nation.of_code(seat["constituency_code"])
         if nation is not None:
-            rows[nation]["constituencies"] += 1
-            rows[nation]["letters"] += seat["letters"]
-    return list(rows.values())
+            constituencies[nation] += 1
+            letters[nation] += seat["letters"]
+    return [{"nation": nation.label, "constituencies": constituencies[nation],
+             "letters": letters[nation]} for nation in Nation]
 
 
 #: How the by-stance export names letters written before stances were recorded (m022).
@@ -399,8 +401,8 @@ def by_stance(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
         from letters l
         where l.target_id is null and {where}
         group by 1""", params)}
-    listed = [rows.pop(str(stance), None) or {"stance": str(stance), "constituencies": 0,
-                                              "letters": 0} for stance in Stance]
+    listed = [rows.pop(str(stance), {"stance": str(stance), "constituencies": 0, "letters": 0})
+              for stance in Stance]
     return listed + [rows[stance] for stance in sorted(rows)]
 
 

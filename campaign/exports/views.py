@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from flask import (
     Blueprint,
@@ -70,7 +71,7 @@ def _selection(slug: str) -> tuple[Campaign, DateRangeForm, queries.Filter | Non
 
 
 def _file(text: str | bytes | Iterator[bytes], fmt: str, name: str) -> Response:
-    if fmt == "csv":
+    if fmt == "csv" and isinstance(text, str):  # (a CSV export is always text)
         # Excel opens a double-clicked CSV as UTF-8 only when it starts with the byte
         # order mark; without it "Ynys Môn" reads "Ynys MÃ´n". Other readers skip it.
         response = Response("\ufeff" + text, mimetype=MIMETYPES[fmt])
@@ -134,7 +135,7 @@ def _dates_typed(slug: str):
     if not form.validate():
         return render_template("exports/dashboard.html", campaign=campaign, form=form,
                                totals=None), 400
-    days = {which: day.isoformat() for which, day in form.days.items() if day}
+    days: dict[str, Any] = {which: day.isoformat() for which, day in form.days.items() if day}
     return redirect(url_for("exports.dashboard", slug=slug, **days))
 
 

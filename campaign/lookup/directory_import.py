@@ -7,6 +7,7 @@ site is using untouched.
 from __future__ import annotations
 
 import time
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,8 @@ from campaign.lookup.ons_files import (
 from campaign.lookup.postcode import is_no_constituency
 
 FORMAT_VERSION = 1
+#: A directory's tables: codes, outward spans, inward keys, values (DirectoryBuilder.tables).
+Tables = tuple[list[str], list[tuple[str, int, int]], array, array]
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,37 @@ def run_import(plan: ImportPlan, destination: Path, progress: Progress | None = 
     """
     started = time.perf_counter()
     existing = _existing(destination)
+    names, translated, names_read = _read_names(plan, existing)
+    now = timestamp()
+    stats = None
+    if plan.postcode_files:
+        tables, info, stats = _built_tables(plan, progress, release, now)
+    elif existing is not None:
+        tables = (existing.codes, existing.spans, existing.inward, existing.values)
+        info = dict(existing.info, names_imported_at=now)
+        if release:
+            info["release"] = release
+    else:
+        raise DirectoryError(
+            "There is no postcode directory to add constituency names to yet: import the "
+            "ONS postcode files (the whole zip brings its names file with it)."
+        )
+    codes, spans, inward, values = tables
+    known = {**shipped_names(), **names}
+    unnamed = sorted(c for c in codes if not is_no_constituency(c) and c not in known)
+    info["constituencies"] = sum(1 for c in codes if not is_no_constituency(c))
+    info["unnamed_constituencies"] = len(unnamed)
+    info["took_seconds"] = round(time.perf_counter() - started, 2)
+    write_directory(destination, info, codes, names, spans, inward, values,
+                    translated_names=translated)
+    return ImportResult(info=info, stats=stats, names_read=names_read, unnamed=unnamed)
+
+
+def _read_names(plan: ImportPlan, existing: Directory | None
+                ) -> tuple[dict[str, str], dict[str, dict[str, str]], int]:
+    """The constituency names the new directory keeps, in English and by language code
+    in the others (Welsh): the old one's, updated from the plan's names files; and how
+    many names those files held."""
     names = dict(existing.names) if existing else {}
     # Names in other languages read before are kept, as the English are.
     translated = {language: dict(seats) for language, seats
@@ -86,50 +120,36 @@ def run_import(plan: ImportPlan, destination: Path, progress: Progress | None = 
         names.update(read)
         for language, seats in read_translated.items():
             translated.setdefault(language, {}).update(seats)
+    return names, translated, names_read
 
-    now = timestamp()
-    stats = None
-    if plan.postcode_files:
-        builder = DirectoryBuilder()
-        for item in plan.postcode_files:
-            builder.add_rows(postcode_rows(item, progress))
-        if builder.stats.live + builder.stats.terminated == 0:
-            raise DirectoryError("No postcodes were found in those files; nothing was changed.")
-        codes, spans, inward, values = builder.tables()
-        stats = builder.stats
-        found_release, release_date = release_of(plan.postcode_files)
-        info = {
-            "format": FORMAT_VERSION,
-            "release": release or found_release,
-            "release_date": release_date,
-            "rows": stats.rows,
-            "postcodes": len(inward),
-            "live": stats.live,
-            "terminated": stats.terminated,
-            "no_constituency": stats.no_constituency,
-            "invalid": stats.invalid,
-            "sources": [item.label for item in plan.postcode_files],
-            "imported_at": now,
-        }
-    elif existing is not None:
-        codes, spans = existing.codes, existing.spans
-        inward, values = existing.inward, existing.values
-        info = dict(existing.info, names_imported_at=now)
-        if release:
-            info["release"] = release
-    else:
-        raise DirectoryError(
-            "There is no postcode directory to add constituency names to yet: import the "
-            "ONS postcode files (the whole zip brings its names file with it)."
-        )
-    known = {**shipped_names(), **names}
-    unnamed = sorted(c for c in codes if not is_no_constituency(c) and c not in known)
-    info["constituencies"] = sum(1 for c in codes if not is_no_constituency(c))
-    info["unnamed_constituencies"] = len(unnamed)
-    info["took_seconds"] = round(time.perf_counter() - started, 2)
-    write_directory(destination, info, codes, names, spans, inward, values,
-                    translated_names=translated)
-    return ImportResult(info=info, stats=stats, names_read=names_read, unnamed=unnamed)
+
+def _built_tables(plan: ImportPlan, progress: Progress | None, release: str | None,
+                  now: str) -> tuple[Tables, dict, ImportStats]:
+    """The directory's tables built from the plan's postcode files, its info (the
+    release, what was counted, the sources) and the builder's counts."""
+    builder = DirectoryBuilder()
+    for item in plan.postcode_files:
+        builder.add_rows(postcode_rows(item, progress))
+    if builder.stats.live + builder.stats.terminated == 0:
+        raise DirectoryError("No postcodes were found in those files; nothing was changed.")
+    tables = builder.tables()
+    inward = tables[2]
+    stats = builder.stats
+    found_release, release_date = release_of(plan.postcode_files)
+    info = {
+        "format": FORMAT_VERSION,
+        "release": release or found_release,
+        "release_date": release_date,
+        "rows": stats.rows,
+        "postcodes": len(inward),
+        "live": stats.live,
+        "terminated": stats.terminated,
+        "no_constituency": stats.no_constituency,
+        "invalid": stats.invalid,
+        "sources": [item.label for item in plan.postcode_files],
+        "imported_at": now,
+    }
+    return tables, info, stats
 
 
 def _existing(path: Path) -> Directory | None:

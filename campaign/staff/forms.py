@@ -99,7 +99,7 @@ def translation_hint(language: Language) -> str:
             f"it once every text has its {called}.")
 
 
-class TranslationsBeside:
+class TranslationsBeside(FlaskForm):
     """A form whose texts each have a field per language beside English under them,
     "<name>_<code>" (Language.column), added by `add_translated_fields`: checked as the
     English is (not required), every problem named ("Opening in Welsh: ..."), and a
@@ -110,9 +110,9 @@ class TranslationsBeside:
     translated_fields: dict[str, tuple[str, str, Nation | None, Language]] = {}
 
     def validate(self, extra_validators=None) -> bool:
-        valid = super().validate(extra_validators)  # type: ignore[misc]  # FlaskForm's, mixed in
+        valid = super().validate(extra_validators)
         for name, (english_name, text, nation, language) in self.translated_fields.items():
-            field, english = self[name], self[english_name]  # type: ignore[index]  # a form's
+            field, english = self[name], self[english_name]
             if (field.data or "").strip() and not (english.data or "").strip():
                 field.errors.append(translation_alone(text, language, nation))
                 valid = False
@@ -124,7 +124,7 @@ class TranslationsBeside:
     def translations_of(self, name: str) -> list[tuple[Field, Language]]:
         """The fields beside the English field `name` with their languages, one per
         language beside English (the templates show each under the English)."""
-        return [(self[language.column(name)], language)  # type: ignore[index]  # a form's
+        return [(self[language.column(name)], language)
                 for language in translations()]
 
 
@@ -149,7 +149,7 @@ def add_translated_fields(form_class, names: Mapping[str, tuple[str, Nation | No
     form_class.translated_fields = {**form_class.translated_fields, **added}
 
 
-def _texts(*names: str) -> dict[str, tuple[str, None]]:
+def _texts(*names: str) -> dict[str, tuple[str, Nation | None]]:
     return {name: (name, None) for name in names}
 
 

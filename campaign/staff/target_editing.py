@@ -14,7 +14,7 @@ import sqlite_utils
 
 from campaign.campaigns.tables import mark_campaign_changed
 from campaign.campaigns.targets import target_row, target_snapshot
-from campaign.db import write_transaction
+from campaign.db import insert_row, write_transaction
 from campaign.staff.editing.asks import check_ask_paragraph
 from campaign.staff.editing.letter_wording import check_all_wording
 from campaign.staff.editing.recording import Editor, record_change
@@ -169,10 +169,10 @@ def create_target(db: sqlite_utils.Database, campaign_id: int, fields: dict,
     with write_transaction(db):
         last = db.execute("select coalesce(max(position), 0) from campaign_targets"
                           " where campaign_id = ?", [campaign_id]).fetchone()[0]
-        target_id = db["campaign_targets"].insert(
-            {**values, "campaign_id": campaign_id, "position": last + 1}).last_pk
+        target_id = insert_row(db, "campaign_targets",
+                               {**values, "campaign_id": campaign_id, "position": last + 1})
         record_change(db, campaign_id, "target", "added",
-                      target_snapshot(target_row(db, campaign_id, target_id)), editor)
+                      _snapshot_now(db, campaign_id, target_id), editor)
     return target_id
 
 
@@ -183,7 +183,16 @@ def update_target(db: sqlite_utils.Database, campaign_id: int, target_id: int, f
         raise NotFound(f"no target {target_id} in campaign {campaign_id}")
     values = target_values(fields, ask_ids)
     with write_transaction(db):
-        db["campaign_targets"].update(target_id, values)
+        db.table("campaign_targets").update(target_id, values)
         mark_campaign_changed(db, campaign_id)
         record_change(db, campaign_id, "target", "edited",
-                      target_snapshot(target_row(db, campaign_id, target_id)), editor)
+                      _snapshot_now(db, campaign_id, target_id), editor)
+
+
+def _snapshot_now(db: sqlite_utils.Database, campaign_id: int, target_id: int) -> dict:
+    """The target as the history records it, as it is now (inside the change's
+    transaction, so it is there)."""
+    row = target_row(db, campaign_id, target_id)
+    if row is None:
+        raise NotFound(f"no target {target_id} in campaign {campaign_id}")
+    return target_snapshot(row)

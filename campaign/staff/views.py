@@ -366,7 +366,7 @@ def preview(campaign_id: int):
     _campaign_or_404(campaign_id)
     db = get_db()
     asked = request.args.get("language")
-    campaign = previews.campaign_in(db, campaign_id, asked)
+    campaign = previews.campaign_in(db, campaign_id, asked) or abort(404)
     translation = previews.translation_shown(asked)
     seat = request.args.get("seat", previews.SAMPLE_KEY)
     mp = previews.sample_mp(db, seat)
@@ -397,7 +397,8 @@ def preview_download(campaign_id: int, fmt: str):
         abort(404)
     _campaign_or_404(campaign_id)
     db = get_db()
-    campaign = previews.campaign_in(db, campaign_id, request.args.get("language"))
+    campaign = (previews.campaign_in(db, campaign_id, request.args.get("language"))
+                or abort(404))
     mp = previews.sample_mp(db, request.args.get("seat"))
     try:
         letter = previews.preview_letter(db, campaign, mp, today(),

@@ -40,9 +40,9 @@ def set_stances(db: sqlite_utils.Database, campaign_id: int,
             db.execute("delete from mp_stances where campaign_id = ? and member_id = ?",
                        [campaign_id, member_id])
             if stance != Stance.NOT_KNOWN:
-                db["mp_stances"].insert({"campaign_id": campaign_id, "member_id": member_id,
-                                         "stance": str(stance), "updated_at": now,
-                                         "updated_by": by})
+                db.table("mp_stances").insert({"campaign_id": campaign_id, "member_id": member_id,
+                                              "stance": str(stance), "updated_at": now,
+                                              "updated_by": by})
     return len(marks)
 
 

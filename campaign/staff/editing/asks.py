@@ -88,7 +88,7 @@ def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: E
         save_rules(db, ask_id, rules, translated)
         tables.mark_campaign_changed(db, campaign_id)
         record_change(db, campaign_id, "ask", "added",
-                ask_snapshot(ask_row(db, campaign_id, ask_id), db), editor, ask_id)
+                      ask_snapshot(ask_row(db, campaign_id, ask_id), db), editor, ask_id)
     return ask_id
 
 
@@ -118,7 +118,7 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
         save_rules(db, ask_id, rules, translated)
         tables.mark_campaign_changed(db, campaign_id)
         record_change(db, campaign_id, "ask", action,
-                ask_snapshot(ask_row(db, campaign_id, ask_id), db), editor, ask_id)
+                      ask_snapshot(ask_row(db, campaign_id, ask_id), db), editor, ask_id)
 
 
 def move_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, direction: str,
@@ -139,7 +139,7 @@ def move_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, direction
         tables.put_asks_in_order(db, order)
         tables.mark_campaign_changed(db, campaign_id)
         record_change(db, campaign_id, "ask", f"moved {direction}",
-                ask_snapshot(ask_row(db, campaign_id, ask_id), db), editor, ask_id)
+                      ask_snapshot(ask_row(db, campaign_id, ask_id), db), editor, ask_id)
 
 
 def ask_translations(db: sqlite_utils.Database, campaign_id: int,

@@ -117,4 +117,4 @@ def set_status(db: sqlite_utils.Database, campaign_id: int, status: str,
         tables.update_campaign_row(db, campaign_id, {"status": status.value,
                                                      "updated_at": timestamp()})
         record_change(db, campaign_id, "campaign", f"status {status}",
-                campaign_snapshot(campaign_row(db, campaign_id)), editor)
+                      campaign_snapshot(campaign_row(db, campaign_id)), editor)

@@ -51,7 +51,7 @@ def copy_campaign(db: sqlite_utils.Database, campaign_id: int, editor: Editor) -
             save_rules(db, ask_id, {rule.nation: rule for rule in rules.get(ask["id"], ())},
                        translated.get(ask["id"], {}))
             record_change(db, new_id, "ask", "copied",
-                    ask_snapshot(ask_row(db, new_id, ask_id), db), editor, ask_id)
+                          ask_snapshot(ask_row(db, new_id, ask_id), db), editor, ask_id)
         _copy_targets(db, campaign_id, new_id, new_ask_ids)
     return new_id
 
@@ -63,7 +63,7 @@ def _copy_targets(db: sqlite_utils.Database, campaign_id: int, new_id: int,
     for target in db.query("select * from campaign_targets where campaign_id = ?"
                            " order by position, id", [campaign_id]):
         paragraphs = json.loads(target["ask_paragraphs"] or "{}")
-        db["campaign_targets"].insert({
+        db.table("campaign_targets").insert({
             **{name: value for name, value in target.items() if name != "id"},
             "campaign_id": new_id,
             "ask_paragraphs": json.dumps({new_ask_ids.get(key, key): text

@@ -75,7 +75,7 @@ def campaign_problems(db: sqlite_utils.Database, fields: dict,
     write lock."""
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
-    problems = []
+    problems: list[EditError] = []
     for check in (_check_thank_you, _check_help,
                   lambda v: check_beside_english(v, CAMPAIGN_FIELDS),
                   lambda v: check_slug(db, v["slug"], campaign_id) if v["slug"] else None):
@@ -96,7 +96,7 @@ def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
         check_slug(db, values["slug"], campaign_id)
         tables.update_campaign_row(db, campaign_id, {**values, "updated_at": timestamp()})
         record_change(db, campaign_id, "campaign", action,
-                campaign_snapshot(campaign_row(db, campaign_id)), editor)
+                      campaign_snapshot(campaign_row(db, campaign_id)), editor)
 
 
 def campaign_translations(db: sqlite_utils.Database, campaign_id: int) -> dict[str, str]:

@@ -107,7 +107,7 @@ def update_wording(db: sqlite_utils.Database, campaign_id: int, wording: dict,
             # Campaigns loaded before history existed (the launch campaign): keep the
             # wording they came with, so the first edit can be undone too.
             record_change(db, campaign_id, "wording", BASELINE_ACTION, wording_snapshot(row),
-                    Editor(id=None, email=""))
+                          Editor(id=None, email=""))
         # Saving checked wording settles whatever migration 9 (m009_plain_wording) asked
         # staff to review.
         tables.update_campaign_row(db, campaign_id, {**values, "wording_review": "",

@@ -23,7 +23,7 @@ def record_change(db: sqlite_utils.Database, campaign_id: int, kind: str, action
     """Record a change in the campaign's history: a snapshot of the thing after it, with
     who and when. Called inside the caller's transaction, so the change and its record
     stand or fall together."""
-    db["campaign_history"].insert({
+    db.table("campaign_history").insert({
         "campaign_id": campaign_id, "kind": kind, "ask_id": ask_id, "action": action,
         "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
         "user_id": editor.id, "user_email": editor.email, "changed_at": timestamp(),

@@ -70,7 +70,8 @@ def what_changed(entries: list[HistoryEntry],
     """For each entry of a history (newest first), what it changed against the version
     before it of the same thing (the campaign's text, one ask, or the wording);
     `ask_titles` (by ask id) names the asks second letters phrase their own way."""
-    found, last = {}, {}
+    found: dict[int, list[FieldChange]] = {}
+    last: dict[tuple[str, int | None, object], dict] = {}
     for entry in reversed(entries):
         key = (entry.kind, entry.ask_id, entry.snapshot.get("target_id"))
         found[entry.id] = changes(last.get(key), entry.snapshot, ask_titles)
@@ -88,7 +89,7 @@ def version(db: sqlite_utils.Database, campaign_id: int, entry_id: int) -> Histo
 def current_snapshot(db: sqlite_utils.Database, entry: HistoryEntry) -> dict:
     """What the thing `entry` recorded is like now, in the same shape as its snapshot."""
     if entry.kind == "ask":
-        return ask_snapshot(ask_row(db, entry.campaign_id, entry.ask_id), db)
+        return ask_snapshot(ask_row(db, entry.campaign_id, _ask_id(entry)), db)
     row = campaign_row(db, entry.campaign_id)
     return wording_snapshot(row) if entry.is_wording else campaign_snapshot(row)
 
@@ -147,9 +148,16 @@ def restore_version(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
         # checked as an edit is; a version from before m015 keeps today's rules, one
         # from before m020 today's translations of them.
         restored.update(nation_fields(restored.get("nations") or {},
-                                       current.get("nations") or {}))
-        update_ask(db, campaign_id, entry.ask_id, restored, editor, action=action)
+                                      current.get("nations") or {}))
+        update_ask(db, campaign_id, _ask_id(entry), restored, editor, action=action)
     return entry
+
+
+def _ask_id(entry: HistoryEntry) -> int:
+    """The ask an entry recorded; NotFound for an entry of no ask (it has no ask id)."""
+    if entry.ask_id is None:
+        raise NotFound(f"no ask recorded in history entry {entry.id}")
+    return entry.ask_id
 
 
 def _entry(row: dict) -> HistoryEntry:
