@@ -72,10 +72,10 @@ def welsh_launch_campaign(live_app):
                 db["asks"].update(ask_id, {column: ask.get(column) or ""
                                            for column in columns("asks", "cy")})
                 for nation, rule in ask.get("nations", {}).items():
-                    columns = columns("ask_nations", "cy")
-                    db.execute(f"update ask_nations set {', '.join(c + ' = ?' for c in columns)}"
+                    rule_columns = columns("ask_nations", "cy")
+                    db.execute(f"update ask_nations set {', '.join(c + ' = ?' for c in rule_columns)}"
                                " where ask_id = ? and nation = ?",
-                               [*(rule.get(c) or "" for c in columns), ask_id, nation])
+                               [*(rule.get(c) or "" for c in rule_columns), ask_id, nation])
     yield
 
 
