@@ -115,8 +115,9 @@ def _request_translations():
 def init_app(app: Flask) -> None:
     """Translate the citizen's pages into the address's language, and tell templates.
 
-    Templates get `language` ("en"/"cy"), `html_lang`, `other_language` with its
-    name and address (the header's link) and `alternates` (hreflang links); numbers
+    Templates get `language` ("en"/"cy"), `html_lang`, `locale` and `other_locales`
+    (Open Graph's), `other_language` with its name and address (the header's link) and
+    `alternates` (hreflang links); numbers
     and days in the page's language with Flask-Babel's `numberformat` filter and
     `page_date`.
     """
@@ -155,6 +156,9 @@ def init_app(app: Flask) -> None:
         if request.method in ("GET", "HEAD"):
             alternates = tuple((each.page_tag, page_in(each.code)) for each in REGISTER.values())
         return {"language": language, "html_lang": language_for(language).page_tag,
+                "locale": language_for(language).locale,
+                "other_locales": tuple(each.locale for each in REGISTER.values()
+                                       if each.code != language),
                 "other_language": {"code": other, "name": language_for(other).own_name,
                                    "lang": language_for(other).page_tag, "url": page_in(other)},
                 "alternates": alternates}

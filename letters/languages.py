@@ -67,6 +67,11 @@ class Language:
         return f"{self.english_name} ({self.own_name})"
 
     @property
+    def locale(self) -> str:
+        """Its locale as Open Graph (and CLDR) write it: "cy_GB", "en_GB"."""
+        return self.letter_tag.replace("-", "_")
+
+    @property
     def is_default(self) -> bool:
         """Whether this is the default language (English)."""
         return self.code == ENGLISH
