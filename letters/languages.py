@@ -41,8 +41,8 @@ class Language:
     #: The address prefix of its pages ("" for the default language's).
     prefix: str
     words: LetterWords
-    #: The header of ONS's constituency names in it in a names-and-codes table
-    #: (PCON24NM for English), lower case with the year's digits taken out.
+    #: The lower-cased header of ONS's column of constituency names in it, in a
+    #: names-and-codes table: PCON24NM for English, PCON24NMW for Welsh (any year).
     ons_names: re.Pattern[str]
 
     def column(self, name: str) -> str:
