@@ -1,7 +1,8 @@
-"""The citizen's site in English or Welsh (Cymraeg), the language living in the address.
+"""The citizen's site in each language of the register (letters.languages: English,
+Welsh), the language living in the address.
 
-English pages are where they always were; the same page in Welsh is under /cy/
-("/cy/c/<slug>/"). A small WSGI layer moves "/cy" from the path into the
+English pages are where they always were; the same page in another language is under
+its prefix ("/cy/c/<slug>/"). A small WSGI layer moves "/cy" from the path into the
 application's root (SCRIPT_NAME), so every address the site makes with url_for
 (links, form actions, redirects, share links) carries it: once a writer has chosen
 Cymraeg, the whole journey, its form posts and redirects stay in Welsh, and a link
@@ -19,45 +20,48 @@ from urllib.parse import quote
 from flask import Flask, current_app, g, redirect, request
 from flask_babel import Babel, format_date, get_translations
 
-ENGLISH = "en"
-WELSH = "cy"
-PREFIX = "/" + WELSH
+from letters.languages import ENGLISH, REGISTER, language_for, translations
+
 #: Where the WSGI layer leaves the language it took from the path.
 ENVIRON_KEY = "mp_letters.language"
-#: Blueprints of the citizen's site, which are offered in Welsh.
+#: Blueprints of the citizen's site, which are offered in every language.
 CITIZEN_BLUEPRINTS = {"public", "letter_font", "posting"}
-#: The language tags pages and alternates carry.
-HTML_LANG = {ENGLISH: "en-GB", WELSH: "cy"}
-#: How each language names itself on the link to it (as GOV.UK services in Wales do).
-SELF_NAMES = {ENGLISH: "English", WELSH: "Cymraeg"}
 
 
 class LanguageFromPath:
-    """WSGI middleware: "/cy/..." is the page "/..." in Welsh, with "/cy" kept as root."""
+    """WSGI middleware: "/cy/..." is the page "/..." in Welsh, with "/cy" kept as root
+    (and so for each language's prefix in the register)."""
 
     def __init__(self, app):
         self.app = app
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
-        if path == PREFIX or path.startswith(PREFIX + "/"):
-            environ["PATH_INFO"] = path[len(PREFIX):] or "/"
-            environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "").rstrip("/") + PREFIX
-            environ[ENVIRON_KEY] = WELSH
+        for language in translations():
+            prefix = language.prefix
+            if path == prefix or path.startswith(prefix + "/"):
+                environ["PATH_INFO"] = path[len(prefix):] or "/"
+                environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "").rstrip("/") + prefix
+                environ[ENVIRON_KEY] = language.code
+                break
         return self.app(environ, start_response)
 
 
 def current_language() -> str:
-    """The language of this request: "cy" under /cy/, else "en"."""
+    """The language of this request: "cy" under /cy/ (a language's prefix), else "en"."""
     return request.environ.get(ENVIRON_KEY, ENGLISH) if request else ENGLISH
+
+
+def _unprefixed_root() -> str:
+    """The application's root (any mount point) without the language's prefix."""
+    root = request.script_root
+    prefix = language_for(current_language()).prefix
+    return root[:-len(prefix)] if prefix else root
 
 
 def _site_root() -> str:
     """The site's own root (scheme, host and any mount point), without the /cy prefix."""
-    root = request.script_root
-    if current_language() == WELSH:
-        root = root[:-len(PREFIX)]
-    return request.host_url.rstrip("/") + root
+    return request.host_url.rstrip("/") + _unprefixed_root()
 
 
 def static_url(filename: str) -> str:
@@ -65,10 +69,7 @@ def static_url(filename: str) -> str:
     for the browser to cache, not a second one under /cy/static/."""
     # Built by hand rather than with url_for (a few of these on every page): the site's
     # root without /cy, then the static folder's address.
-    root = request.script_root
-    if current_language() == WELSH:
-        root = root[:-len(PREFIX)]
-    return f"{root}{current_app.static_url_path}/{quote(filename)}"
+    return f"{_unprefixed_root()}{current_app.static_url_path}/{quote(filename)}"
 
 
 def page_in(language: str) -> str:
@@ -88,8 +89,7 @@ def page_in(language: str) -> str:
     else:
         slug = (request.view_args or {}).get("slug")
         path = f"/c/{slug}/" if slug else "/"
-    prefix = PREFIX if language == WELSH else ""
-    return _site_root() + prefix + path
+    return _site_root() + language_for(language).prefix + path
 
 
 def page_date(value: date | str | None) -> str:
@@ -115,12 +115,14 @@ def _request_translations():
 def init_app(app: Flask) -> None:
     """Translate the citizen's pages into the address's language, and tell templates.
 
-    Templates get `language` ("en"/"cy"), `html_lang`, `other_language` with its
-    name and address (the header's link) and `alternates` (hreflang links); numbers
+    Templates get `language` ("en"/"cy"), `html_lang`, `locale` and `other_locales`
+    (Open Graph's), `other_language` with its name and address (the header's link) and
+    `alternates` (hreflang links); numbers
     and days in the page's language with Flask-Babel's `numberformat` filter and
     `page_date`.
     """
-    app.wsgi_app = LanguageFromPath(app.wsgi_app)
+    # Flask's documented way to wrap its WSGI application in middleware.
+    app.wsgi_app = LanguageFromPath(app.wsgi_app)  # type: ignore[method-assign]
     app.config.setdefault("BABEL_DEFAULT_LOCALE", ENGLISH)
     Babel(app, locale_selector=current_language)
     app.add_template_filter(page_date)
@@ -128,7 +130,8 @@ def init_app(app: Flask) -> None:
     # Flask-Babel's template callables find the request's catalogue again for every
     # message (its context, locale and cache); a letter form has about a hundred, a
     # millisecond of CPU. The request keeps the catalogue it found the first time.
-    app.jinja_env.install_gettext_callables(
+    # Added to the environment by jinja2.ext.i18n, which Flask-Babel loads.
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=lambda s: _request_translations().ugettext(s),
         ngettext=lambda s, p, n: _request_translations().ungettext(s, p, n),
         newstyle=True,
@@ -139,7 +142,7 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def staff_pages_are_english():
         blueprint = request.blueprint
-        if current_language() == WELSH and blueprint and blueprint not in CITIZEN_BLUEPRINTS:
+        if current_language() != ENGLISH and blueprint and blueprint not in CITIZEN_BLUEPRINTS:
             # Relative to this host, whatever Host header came with the request.
             return redirect(page_in(ENGLISH)[len(request.host_url.rstrip("/")):])
         return None
@@ -147,11 +150,15 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def language_context():
         language = current_language()
-        other = ENGLISH if language == WELSH else WELSH
-        alternates = ()
+        # The header links to the first other language (English from any other).
+        other = next(code for code in REGISTER if code != language)
+        alternates: tuple[tuple[str, str], ...] = ()
         if request.method in ("GET", "HEAD"):
-            alternates = tuple((HTML_LANG[code], page_in(code)) for code in (ENGLISH, WELSH))
-        return {"language": language, "html_lang": HTML_LANG[language],
-                "other_language": {"code": other, "name": SELF_NAMES[other],
-                                   "lang": HTML_LANG[other], "url": page_in(other)},
+            alternates = tuple((each.page_tag, page_in(each.code)) for each in REGISTER.values())
+        return {"language": language, "html_lang": language_for(language).page_tag,
+                "locale": language_for(language).locale,
+                "other_locales": tuple(each.locale for each in REGISTER.values()
+                                       if each.code != language),
+                "other_language": {"code": other, "name": language_for(other).own_name,
+                                   "lang": language_for(other).page_tag, "url": page_in(other)},
                 "alternates": alternates}

@@ -11,12 +11,9 @@ block and `nameAddressAs` for the salutation. Two seats need more than that:
 """
 from __future__ import annotations
 
-from letters.languages import ENGLISH, WELSH, LetterWords, words_for
+from letters.languages import ENGLISH, REGISTER, words_for
 from letters.model import MP
-
-#: A knight's and a dame's title before the name, in each language that changes them:
-#: Welsh says "Syr" for Sir and "y Fonesig" for Dame (the project's reference notes).
-TITLES = {WELSH: (("Sir ", "Syr "), ("Dame ", "y Fonesig "))}
+from letters.words import LetterWords
 
 #: A post name longer than this would not fit the DL window's 90 mm on one line: the
 #: address block then carries the name alone (the letter still reaches the MP).
@@ -45,12 +42,11 @@ def full_title(mp: MP, words: LetterWords) -> str:
     english = words_for(ENGLISH)
     if words is english:
         return title
-    language = words.tag.split("-")[0]
     if title.startswith(english.right_honourable + " "):
-        rest = titled(title[len(english.right_honourable) + 1:], language)
+        rest = _titled(title[len(english.right_honourable) + 1:], words)
         title = f"{words.right_honourable} {rest}"
     else:
-        title = titled(title, language)
+        title = _titled(title, words)
         title = title[:1].upper() + title[1:]  # the line starts "Y Fonesig"
     if title.endswith(" " + english.member):
         title = f"{title[:-len(english.member) - 1]} {words.member}"
@@ -61,7 +57,13 @@ def titled(name: str, language: str = ENGLISH) -> str:
     """`name` as Parliament gives it, with a leading "Sir" or "Dame" in `language`:
     "Sir Mel Stride" is "Syr Mel Stride" in Welsh, "Dame Nia Griffith" "y Fonesig Nia
     Griffith". The name itself never changes."""
-    for english, translated in TITLES.get(language, ()):
+    known = REGISTER.get(language)
+    return _titled(name, known.words) if known else name
+
+
+def _titled(name: str, words: LetterWords) -> str:
+    """`name` with a leading title in the language of `words` (LetterWords.titles)."""
+    for english, translated in words.titles:
         if name.startswith(english):
             return translated + name[len(english):]
     return name
@@ -79,11 +81,13 @@ def salutation(mp: MP, language: str = ENGLISH) -> str:
     """The greeting line, e.g. "Dear Ms Abbott", "Dear Mr Speaker", "Annwyl Ms Abbott",
     "Annwyl Syr Mel Stride"."""
     name = address_as(mp, language)
-    if language == WELSH and name.startswith("y Fonesig "):
-        # A title after "Annwyl" takes its soft mutation and no article, as in
-        # "Annwyl Syr/Fadam": "Annwyl Fonesig Nia Griffith". The name never mutates.
-        name = "Fonesig " + name[len("y Fonesig "):]
-    return words_for(language).dear.format(name=name)
+    words = words_for(language)
+    for titled_name, after in words.after_dear:
+        # A title after "Dear" may change (Welsh: "Annwyl Fonesig Nia Griffith", its
+        # soft mutation and no article). The name itself never mutates.
+        if name.startswith(titled_name):
+            name = after + name[len(titled_name):]
+    return words.dear.format(name=name)
 
 
 def role_opening(mp: MP, language: str = ENGLISH) -> str:

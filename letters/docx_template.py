@@ -24,7 +24,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from letters import layout
 from letters.fonts import DOCX_FONT
-from letters.languages import ENGLISH, words_for
+from letters.languages import ENGLISH, language_for
 
 SENDER = "Sender Address"
 DATE = "Date"
@@ -56,12 +56,12 @@ def template_bytes(language: str = ENGLISH) -> bytes:
     One per language (letters.languages): its spell-checking language and the words
     of its running header ("Page 2 of 3", "Tudalen 2 o 3") differ, nothing else.
     """
-    words = words_for(language)
+    words = language_for(language).words
     document = Document()
     _drop_extras(document)
     _trim_styles(document)
     _define_styles(document.styles)
-    _set_lang(document, words.tag)
+    _set_lang(document, language_for(language).letter_tag)
     _page_setup(document, words.page_of)
     _blank_properties(document)
     buffer = BytesIO()

@@ -1,140 +1,108 @@
-"""The fixed words a letter prints, in each language a letter can be written in.
+"""The register of languages: every language a page or a letter can be in, in one place.
 
-A campaign's own wording (opening, asks, closing) is staff's text and comes in as it
-is; everything else on the page is the letter's own furniture: the greeting, the
-sign-off, the House of Commons' address, "MP" after the name, the date, the running
-header of later pages, the envelope's labels. English is the default everywhere, so
-a caller that never says a language gets the letter it always got.
+A `Language` says what each part of the service needs of it: its code ("cy"), the tag
+pages carry and the tag letter files carry (kept as each output has always had them),
+its own name for the link to it, its English name for staff, the address prefix of its
+pages, its letter's fixed words (a table of its own, letters.words.LetterWords), how a
+stored text in it is named (`column`), and where ONS publishes constituency names in
+it. Pages (campaign.languages), letters, staff forms, exports and storage
+(campaign.campaigns.translations) all read it from here; `letters/` holds it because
+letters never import the site.
 
-The Welsh follows the conventions in the project's reference notes: "Annwyl ..."
-(Dear), "Yn gywir" (Yours sincerely), "AS" (Aelod Seneddol) for MP, Tŷ'r Cyffredin /
-LLUNDAIN / SW1A 0AA, and dates with no ordinal ("5 Ionawr 2026"). Personal names
-after "Annwyl" do not mutate. Welsh written here is to be read by a fluent speaker
-before a campaign relies on it (see the README).
+English is the default everywhere, so a caller that never says a language gets what it
+always got. Adding a language is one entry below, one word table, one gettext catalogue
+(campaign/translations) and one migration adding its text columns (named by `column`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from letters import english_words, welsh_words
+from letters.words import LetterWords
+
+#: The code of the default language, that of every page and letter not asked for in another.
 ENGLISH = "en"
-WELSH = "cy"
 
 
 @dataclass(frozen=True)
-class LetterWords:
-    """Every fixed word a letter, its envelope and its email print, in one language."""
+class Language:
+    """One language of the service, as pages, letters, forms and storage need it."""
 
-    #: The language tag files carry for spell-checkers and screen readers.
-    tag: str
-    dear: str
-    valediction: str
-    #: Royal Mail's form: the post town in capitals and the postcode alone on the last line.
-    house_of_commons: tuple[str, ...]
-    member: str
-    right_honourable: str
-    speaker_office: str
-    mr_speaker: str
-    madam_speaker: str
-    continued: str
-    page_of: str
-    writer_to_mp: str
-    letter_to: str
-    envelope_to: str
-    return_address: str
-    stamp: str
-    keepsake_heading: str
-    #: Where the pen would sign a letter posted for the writer (Letter.typed_signature).
-    typed_signature: str
-    email_subject: str
-    #: The paragraphs an MP's role calls for in place of the campaign's opening or
-    #: closing (letters.addressing.role_opening/role_closing), in the wording's language.
-    speaker_opening: str
-    speaker_closing: str
-    abstentionist_closing: str
+    code: str
+    #: The tag a page in it carries (html lang, hreflang).
+    page_tag: str
+    #: The tag a letter's files carry for spell-checkers and screen readers.
+    letter_tag: str
+    #: How it names itself on the link to it ("Cymraeg").
+    own_name: str
+    #: How staff pages and exports name it ("Welsh").
+    english_name: str
+    #: The address prefix of its pages ("" for the default language's).
+    prefix: str
+    words: LetterWords
+    #: The lower-cased header of ONS's column of constituency names in it, in a
+    #: names-and-codes table: PCON24NM for English, PCON24NMW for Welsh (any year).
+    ons_names: re.Pattern[str]
+
+    def column(self, name: str) -> str:
+        """The stored name of the text `name` in this language: the default language's
+        is `name` itself, another's has its code after it ("subject" -> "subject_cy")."""
+        return name if self.code == ENGLISH else f"{name}_{self.code}"
+
+    def english_of(self, column: str) -> str | None:
+        """The text whose translation into this language `column` names ("subject_cy"
+        -> "subject"), or None when it names none (the default language's columns
+        are its texts themselves, so never one of its translations)."""
+        suffix = self.column("")
+        if self.is_default or not column.endswith(suffix) or column == suffix:
+            return None
+        return column[:-len(suffix)]
+
+    @property
+    def label(self) -> str:
+        """How staff pages and exports name it in full: "Welsh (Cymraeg)", "English"."""
+        if self.own_name == self.english_name:
+            return self.english_name
+        return f"{self.english_name} ({self.own_name})"
+
+    @property
+    def locale(self) -> str:
+        """Its locale as Open Graph (and CLDR) write it: "cy_GB", "en_GB"."""
+        return self.letter_tag.replace("-", "_")
+
+    @property
+    def is_default(self) -> bool:
+        """Whether this is the default language (English)."""
+        return self.code == ENGLISH
 
 
-WORDS = {
-    ENGLISH: LetterWords(
-        tag="en-GB",
-        dear="Dear {name}",
-        valediction="Yours sincerely",
-        house_of_commons=("House of Commons", "LONDON", "SW1A 0AA"),
-        member="MP",
-        right_honourable="Rt Hon",
-        speaker_office="Speaker of the House of Commons",
-        mr_speaker="Mr Speaker",
-        madam_speaker="Madam Speaker",
-        continued="continued overleaf",
-        page_of="Page {number} of {total}",
-        writer_to_mp="{writer} to {mp}",
-        letter_to="Letter to {mp}",
-        envelope_to="Envelope to {mp}",
-        return_address="Return address:",
-        stamp="Stamp",
-        keepsake_heading="Your copy: keep this page, it is not for your MP",
-        typed_signature="{name} (typed signature: posted for me by a printing company)",
-        email_subject="A letter from your constituent {name}",
-        speaker_opening=(
-            "I am writing to you as my Member of Parliament for {constituency}. I know "
-            "that as Speaker you take no side on matters before the House, so I am not "
-            "asking you to support a position there; I am asking you, as my constituency "
-            "MP, to take up the concerns below with the Government on my behalf."),
-        speaker_closing=(
-            "I understand that as Speaker you remain impartial in the House, so I would be "
-            "grateful if you would pass my concerns to the relevant Minister on my behalf, "
-            "and let me know how they reply."),
-        abstentionist_closing=(
-            "I understand that you do not take your seat at Westminster, so I would be "
-            "grateful if you would raise my concerns directly with the relevant Minister, "
-            "and let me know how they reply."),
-    ),
-    WELSH: LetterWords(
-        tag="cy-GB",
-        dear="Annwyl {name}",
-        valediction="Yn gywir",
-        house_of_commons=("Tŷ'r Cyffredin", "LLUNDAIN", "SW1A 0AA"),
-        member="AS",
-        right_honourable="Y Gwir Anrh.",
-        speaker_office="Llefarydd Tŷ'r Cyffredin",
-        mr_speaker="Mr Llefarydd",
-        madam_speaker="Madam Llefarydd",
-        continued="parhad drosodd",
-        page_of="Tudalen {number} o {total}",
-        writer_to_mp="{writer} at {mp}",
-        letter_to="Llythyr at {mp}",
-        envelope_to="Amlen at {mp}",
-        return_address="Cyfeiriad dychwelyd:",
-        stamp="Stamp",
-        keepsake_heading="Eich copi chi: cadwch y dudalen hon, nid yw ar gyfer eich AS",
-        typed_signature="{name} (llofnod wedi'i deipio: postiwyd ar fy rhan gan gwmni argraffu)",
-        email_subject="Llythyr gan eich etholwr {name}",
-        # "yn etholaeth" before the constituency: a name after "dros" would mutate.
-        # Straight apostrophes, as in the letter's other words ("Tŷ'r Cyffredin").
-        speaker_opening=(
-            "Rwy'n ysgrifennu atoch gan mai chi yw fy Aelod Seneddol yn etholaeth "
-            "{constituency}. "
-            "Gwn nad ydych, fel Llefarydd, yn cymryd ochr ar faterion gerbron y Tŷ, felly "
-            "nid wyf yn gofyn i chi gefnogi safbwynt yno; rwy'n gofyn i chi, fel AS fy "
-            "etholaeth, godi'r pryderon isod gyda'r Llywodraeth ar fy rhan."),
-        speaker_closing=(
-            "Deallaf eich bod, fel Llefarydd, yn parhau'n ddiduedd yn y Tŷ, felly byddwn yn "
-            "ddiolchgar pe baech yn trosglwyddo fy mhryderon i'r Gweinidog perthnasol ar fy "
-            "rhan, ac yn rhoi gwybod i mi sut y mae'n ymateb."),
-        abstentionist_closing=(
-            "Deallaf nad ydych yn cymryd eich sedd yn San Steffan, felly byddwn yn "
-            "ddiolchgar pe baech yn codi fy mhryderon yn uniongyrchol gyda'r Gweinidog "
-            "perthnasol, ac yn rhoi gwybod i mi sut y mae'n ymateb."),
-    ),
-}
+#: Every language, by code, the default first. Tests may add one (see
+#: tests/letters/test_a_third_language.py); callers read it when asked, not on import.
+REGISTER: dict[str, Language] = {language.code: language for language in (
+    Language(code=ENGLISH, page_tag="en-GB", letter_tag="en-GB", own_name="English",
+             english_name="English", prefix="", words=english_words.WORDS,
+             ons_names=re.compile(r"^pcon\d*nm$")),
+    Language(code="cy", page_tag="cy", letter_tag="cy-GB", own_name="Cymraeg",
+             english_name="Welsh", prefix="/cy", words=welsh_words.WORDS,
+             ons_names=re.compile(r"^pcon\d*nmw$")),
+)}
 
-#: Every language a letter can be written in.
-LANGUAGES = tuple(WORDS)
+
+def language_for(code: str) -> Language:
+    """The language of `code`; ValueError for a code not in the register."""
+    try:
+        return REGISTER[code]
+    except KeyError:
+        raise ValueError(f"A letter can be written in {' or '.join(REGISTER)}, "
+                         f"not {code!r}") from None
 
 
 def words_for(language: str) -> LetterWords:
-    """The fixed words of a letter in `language` ("en" or "cy"); ValueError for any other."""
-    try:
-        return WORDS[language]
-    except KeyError:
-        raise ValueError(f"A letter can be written in {' or '.join(LANGUAGES)}, "
-                         f"not {language!r}") from None
+    """The fixed words of a letter in `language` (a code); ValueError for any other."""
+    return language_for(language).words
+
+
+def translations() -> tuple[Language, ...]:
+    """The languages beside the default one, whose texts are translations of its own."""
+    return tuple(language for language in REGISTER.values() if not language.is_default)

@@ -5,11 +5,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from letters.languages import ENGLISH, WORDS, LetterWords, words_for
+from letters import english_words
+from letters.languages import ENGLISH, language_for, words_for
 from letters.nations import Nation
+from letters.words import LetterWords
 
 #: Royal Mail's form: the post town in capitals and the postcode alone on the last line.
-HOUSE_OF_COMMONS = WORDS[ENGLISH].house_of_commons
+HOUSE_OF_COMMONS = english_words.WORDS.house_of_commons
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,11 @@ class Letter:
     def words(self) -> LetterWords:
         """The fixed words the renderers print, in the letter's language."""
         return words_for(self.language)
+
+    @property
+    def file_tag(self) -> str:
+        """The language tag the letter's files carry (letters.languages.Language.letter_tag)."""
+        return language_for(self.language).letter_tag
 
     @property
     def document_title(self) -> str:

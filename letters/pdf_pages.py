@@ -11,17 +11,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from letters import layout
+from letters import english_words, layout
 from letters.fonts import register_fonts
-from letters.languages import ENGLISH, WORDS, LetterWords
 from letters.limits import MAX_PAGES, LetterTooLong
+from letters.words import LetterWords
 
 _GREY = Color(0.35, 0.35, 0.35)
 _LIGHT = Color(0.7, 0.7, 0.7)
 
 #: Folding A4 in three for a DL envelope: thirds of 297 mm, marked in the left margin.
 FOLDS = (99.0, 198.0)
-CONTINUED = WORDS[ENGLISH].continued
+CONTINUED = english_words.WORDS.continued
 
 
 class ContinuationCanvas(Canvas):
@@ -31,7 +31,7 @@ class ContinuationCanvas(Canvas):
     """
 
     def __init__(self, *args, sender_name: str = "", mp_name: str = "", writer_pages: int = 0,
-                 words: LetterWords = WORDS[ENGLISH], **kwargs):
+                 words: LetterWords = english_words.WORDS, **kwargs):
         super().__init__(*args, **kwargs)
         self._words = words
         # Pages at the end for the writer alone (their copy of the reference): not part

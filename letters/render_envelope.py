@@ -34,7 +34,7 @@ def render_envelope_pdf(letter: Letter) -> bytes:
     letter = printable(letter)
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=(layout.ENVELOPE_WIDTH * mm, layout.ENVELOPE_HEIGHT * mm),
-                    initialFontName=regular, initialFontSize=ADDRESS_SIZE, lang=letter.words.tag)
+                    initialFontName=regular, initialFontSize=ADDRESS_SIZE, lang=letter.file_tag)
     # Nothing personal in the title: files get forwarded.
     canvas.setTitle(letter.words.envelope_to.format(mp=letter.mp_name))
     canvas.setAuthor("")

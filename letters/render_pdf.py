@@ -48,7 +48,7 @@ def render_pdf(letter: Letter) -> bytes:
         topMargin=layout.MARGIN_TOP * mm, bottomMargin=layout.MARGIN_BOTTOM * mm,
         # The file gets forwarded: the title names the MP, nothing names the writer.
         title=letter.document_title, author="", subject="",
-        creator="", keywords="", lang=letter.words.tag,
+        creator="", keywords="", lang=letter.file_tag,
         # Otherwise every page names an unembedded Helvetica that nothing uses.
         initialFontName=pdf_styles().body.fontName, initialFontSize=layout.FONT_SIZE,
         initialLeading=layout.LEADING,

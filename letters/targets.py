@@ -34,6 +34,15 @@ WINDOW_WIDTH_MM = layout.WINDOW_RIGHT - layout.WINDOW_LEFT
 
 
 @dataclass(frozen=True)
+class TargetTexts:
+    """A target's texts in one language other than English (empty: not written)."""
+
+    salutation: str = ""
+    wording: Wording = field(default_factory=lambda: Wording(opening="", closing=""))
+    ask_paragraphs: Mapping[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Target:
     """An office a campaign's writers may also write to.
 
@@ -54,27 +63,28 @@ class Target:
     nations: tuple[Nation, ...] = ()
     email: str = ""
     ask_paragraphs: Mapping[int, str] = field(default_factory=dict)
-    #: Its Welsh, beside the English (empty: not written): the greeting, the wording and
-    #: its own phrasings of asks. See `in_welsh`.
-    salutation_cy: str = ""
-    wording_cy: Wording | None = None
-    ask_paragraphs_cy: Mapping[int, str] = field(default_factory=dict)
+    #: Its texts in other languages, by language code (letters.languages), beside the
+    #: English: what is not written is empty. See `in_language`.
+    translations: Mapping[str, TargetTexts] = field(default_factory=dict)
 
-    def in_welsh(self) -> Target | None:
-        """This target with its Welsh in place of its English, when every text it has in
-        English has its Welsh (the greeting, opening, closing, subject and its own
-        phrasings of asks); None while any is missing."""
-        welsh = self.wording_cy
-        if welsh is None or not (self.salutation_cy.strip() and welsh.opening.strip()
-                                 and welsh.closing.strip()):
+    def in_language(self, language: str) -> Target | None:
+        """This target with its texts in `language` (a code) in place of its English,
+        when every text it has in English has its translation (the greeting, opening,
+        closing, subject and its own phrasings of asks); None while any is missing."""
+        texts = self.translations.get(language)
+        if texts is None:
             return None
-        if self.wording.subject.strip() and not welsh.subject.strip():
+        wording = texts.wording
+        if not (texts.salutation.strip() and wording.opening.strip()
+                and wording.closing.strip()):
             return None
-        if any(text.strip() and not (self.ask_paragraphs_cy.get(ask_id) or "").strip()
+        if self.wording.subject.strip() and not wording.subject.strip():
+            return None
+        if any(text.strip() and not (texts.ask_paragraphs.get(ask_id) or "").strip()
                for ask_id, text in self.ask_paragraphs.items()):
             return None
-        return replace(self, salutation=self.salutation_cy, wording=welsh,
-                       ask_paragraphs=dict(self.ask_paragraphs_cy))
+        return replace(self, salutation=texts.salutation, wording=wording,
+                       ask_paragraphs=dict(texts.ask_paragraphs))
 
     @property
     def recipient_lines(self) -> tuple[str, ...]:
@@ -128,7 +138,8 @@ def compose_target_letter(*, target: Target, asks: Sequence[Ask], nation: Nation
                           seed: int = 0, edits: Mapping[str, str] | None = None,
                           mp_letter: bool = True, language: str = ENGLISH) -> Letter:
     """The letter to `target` from a writer in `nation` whose MP is `mp`, its fixed words
-    in `language` (pass a target `in_welsh()` and the asks in Welsh for a Welsh letter).
+    in `language` (pass a target `in_language(language)` and the asks in that language
+    for a letter written in it).
 
     Its wording may use the MP letter's placeholders ({{ mp_name }} is the writer's
     MP: "I have also written to my MP, {{ mp_name }}"). Raises NoTargetAsks when none

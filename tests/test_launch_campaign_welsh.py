@@ -14,7 +14,9 @@ from campaign.campaigns import THANK_YOU_PLACEHOLDERS, campaign_by_slug, enabled
 from campaign.campaigns.devolution import save_rules
 from campaign.campaigns.help_text import MAX_HELP_TEXT
 from campaign.campaigns.launch import insert_targets, launch_campaign_data, shipped_rules
-from campaign.campaigns.welsh import WELSH_COLUMNS, WELSH_TEXTS, welsh_column, welsh_gaps
+from campaign.campaigns.translations import TEXTS as TRANSLATED_TEXTS
+from campaign.campaigns.translations import columns
+from campaign.campaigns.translations import gaps as translation_gaps
 from campaign.db import get_db
 from campaign.migrations.launch_at_m015 import LAUNCH_AT_M015
 from campaign.migrations.launch_at_m021 import LAUNCH_AT_M021
@@ -22,6 +24,7 @@ from campaign.migrations.launch_welsh import give_launch_campaign_its_welsh
 from campaign.staff.editing.letter_wording import prompt_problems
 from campaign.staff.editing.nation_rules import MAX_BODY_LENGTH, MAX_NOTE_LENGTH
 from letters.fonts import unprintable_characters
+from letters.languages import language_for
 from letters.nations import Nation
 from letters.phrasings import choose
 from letters.typed_text import clean_line, clean_paragraphs
@@ -50,9 +53,9 @@ def _texts():
     found = []
 
     def add(where: str, table: str, row: dict) -> None:
-        for name in WELSH_TEXTS[table]:
+        for name in TRANSLATED_TEXTS[table]:
             found.append((where, table, name, row.get(name) or "",
-                          row.get(welsh_column(name)) or ""))
+                          row.get(language_for("cy").column(name)) or ""))
 
     add("campaign", "campaigns", DATA)
     for number, ask in enumerate(DATA["asks"], start=1):
@@ -143,7 +146,7 @@ def test_every_welsh_opening_suits_a_letter_with_one_ask():
 def test_a_new_install_offers_the_launch_campaign_in_welsh(app):
     with app.app_context():
         db = get_db()
-        assert welsh_gaps(db, 1) == []
+        assert translation_gaps(db, 1, "cy") == []
         campaign = campaign_by_slug(db, DATA["slug"], "cy")
         asks = enabled_asks(db, 1, campaign.language)
     assert campaign.language == "cy" and campaign.title == DATA["title_cy"]
@@ -215,16 +218,16 @@ def test_the_migration_gives_an_older_launch_campaign_its_welsh_except_what_staf
     assert migrations.apply(db, stop_before=AFTER_M021) == ["m021_launch_campaign_welsh"]
     row = db["campaigns"].get(1)
     assert row["title_cy"] == "Teitl gan y staff", "Welsh staff wrote stays theirs"
-    assert {name: row[name] for name in WELSH_COLUMNS["campaigns"] if name != "title_cy"} == {
-        name: SHIPPED[name] for name in WELSH_COLUMNS["campaigns"] if name != "title_cy"}
+    assert {name: row[name] for name in columns("campaigns", "cy") if name != "title_cy"} == {
+        name: SHIPPED[name] for name in columns("campaigns", "cy") if name != "title_cy"}
     asks = list(db.query("select * from asks where campaign_id = 1 order by position"))
     edited = asks[EDITED - 1]
-    assert [edited[name] for name in WELSH_COLUMNS["asks"]] == ["", "", ""]
+    assert [edited[name] for name in columns("asks", "cy")] == ["", "", ""]
     assert list(db.query("select * from ask_nations where ask_id = ? and"
                          " (decided_by_cy != '' or paragraph_cy != '' or note_cy != '')",
                          [edited["id"]])) == []
     # Everything else is in Welsh: the one ask staff changed is all that is missing.
-    gaps = welsh_gaps(db, 1)
+    gaps = translation_gaps(db, 1, "cy")
     assert gaps and all(gap.startswith(f"Ask {EDITED}, “{edited['title']}”") for gap in gaps)
     assert f"Ask {EDITED}, “{edited['title']}”: the Welsh of its paragraph" in gaps
     first = asks[0]

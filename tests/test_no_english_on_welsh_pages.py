@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from campaign.campaigns.welsh import WELSH_TEXTS
+from campaign.campaigns.translations import TEXTS
 from campaign.db import get_db
 from campaign.lookup.constituencies import shipped
 from tests.helpers import SLUG, WRITER, Journey, hidden, welsh_journey
@@ -223,7 +223,7 @@ def data_on_the_site(app) -> list[str]:
         db = get_db()
         staff = _strings_of_tables(db, {
             table: tuple(column for column in db[table].columns_dict
-                         if column not in WELSH_TEXTS[table])
+                         if column not in TEXTS[table])
             for table in ("campaigns", "asks", "ask_nations")})
         targets = _strings_of_tables(db, {
             "campaign_targets": tuple(db["campaign_targets"].columns_dict)})

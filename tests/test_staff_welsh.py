@@ -10,8 +10,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from campaign.campaigns.welsh import WELSH_TEXTS, welsh_column
+from campaign.campaigns.translations import TEXTS
 from campaign.db import get_db
+from letters.languages import language_for
 from tests.helpers import (
     add_ask,
     create_campaign,
@@ -295,8 +296,8 @@ def test_a_copy_carries_the_welsh(app, staff_client):
     response = post(staff_client, "/staff/campaigns/1/copy", form_url="/staff/campaigns/1/")
     copy_id = int(re.search(r"/staff/campaigns/(\d+)/", response.headers["Location"]).group(1))
     original, copy = _row(app, "campaigns", 1), _row(app, "campaigns", copy_id)
-    for name in WELSH_TEXTS["campaigns"]:
-        assert copy[welsh_column(name)] == original[welsh_column(name)], name
+    for name in TEXTS["campaigns"]:
+        assert copy[language_for("cy").column(name)] == original[language_for("cy").column(name)], name
     with app.app_context():
         db = get_db()
         asks = [(a["title_cy"], a["paragraph_cy"]) for a in db.query(

@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 from campaign import migrations
 from campaign.campaigns.launch import launch_campaign_data
 from campaign.migrations.launch_review import CORRECTIONS, correct_launch_campaign
-from letters.languages import WELSH, words_for
+from letters.languages import words_for
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = ROOT / "campaign" / "translations" / "cy" / "LC_MESSAGES" / "messages.po"
@@ -57,7 +57,7 @@ def _error_pages_welsh() -> dict[str, str]:
 
 
 def _letter_words() -> dict[str, str]:
-    words = words_for(WELSH)
+    words = words_for("cy")
     return {name: str(getattr(words, name)) for name in words.__dataclass_fields__}
 
 

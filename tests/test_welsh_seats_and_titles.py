@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from campaign.demo.dataset import FakeMP, FakePostcode
-from campaign.lookup.constituencies import shipped, shipped_welsh
+from campaign.lookup.constituencies import shipped, shipped_in
 from campaign.lookup.directory import load_directory
 from campaign.lookup.local_source import directory_path
 from campaign.lookup.ons_files import InputFile, all_constituency_names, find_inputs
@@ -33,7 +33,7 @@ DAME = FakeMP(900902, "Dame Siân Example", "Dame Siân Example MP", "Dame Siân
 
 
 def test_the_32_welsh_seats_have_their_official_welsh_names():
-    welsh = shipped_welsh()
+    welsh = shipped_in("cy")
     english = shipped()
     assert sorted(welsh) == sorted(code for code in english if code.startswith("W"))
     assert len(welsh) == 32
@@ -51,7 +51,7 @@ def test_the_32_welsh_seats_have_their_official_welsh_names():
 def test_the_welsh_names_are_for_the_seats_the_reference_data_lists_in_wales():
     reference = json.loads((SHARED / "constituencies-2024.json").read_text("utf-8"))
     codes = reference.get("constituencies", reference)
-    assert set(shipped_welsh()) == {code for code in codes if code.startswith("W")}
+    assert set(shipped_in("cy")) == {code for code in codes if code.startswith("W")}
 
 
 def _names_csv(path: Path, rows: list[tuple[str, str, str]], welsh_column: bool = True) -> Path:
@@ -69,9 +69,9 @@ def test_the_ons_names_table_gives_its_welsh_names_too(tmp_path):
         ("W07000090", "Cardiff North", "Gogledd Caerdydd"),
         ("E14001259", "Hackney North and Stoke Newington", ""),
     ])
-    english, welsh = all_constituency_names(InputFile(path, kind="names"))
+    english, translated = all_constituency_names(InputFile(path, kind="names"))
     assert english["W07000090"] == "Cardiff North"
-    assert welsh == {"W07000090": "Gogledd Caerdydd"}  # English seats have none
+    assert translated == {"cy": {"W07000090": "Gogledd Caerdydd"}}  # English seats have none
     older = _names_csv(tmp_path / "older.csv", [("W07000090", "Cardiff North", "")],
                        welsh_column=False)
     assert all_constituency_names(InputFile(older, kind="names"))[1] == {}
@@ -86,8 +86,8 @@ def test_an_imported_welsh_name_reaches_the_directory_and_the_lookup(app, runner
     assert result.exit_code == 0, result.output
     directory = load_directory(directory_path(app.config))
     # The file's own Welsh wins; the shipped names fill the rest.
-    assert directory.names_cy["W07000090"] == "Gogledd Caerdydd (o'r ffeil)"
-    assert directory.names_cy["W07000112"] == "Ynys Môn"
+    assert directory.translated_names["cy"]["W07000090"] == "Gogledd Caerdydd (o'r ffeil)"
+    assert directory.translated_names["cy"]["W07000112"] == "Ynys Môn"
 
 
 def test_titles_in_welsh_letters():

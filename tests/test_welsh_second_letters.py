@@ -65,15 +65,17 @@ def test_staff_write_a_targets_welsh_and_welsh_writers_get_it(app, client, runne
 
 def test_a_target_goes_in_welsh_only_once_every_text_it_has_has_its_welsh():
     from letters import Wording
-    from letters.targets import Target
+    from letters.targets import Target, TargetTexts
 
+    texts = TargetTexts(salutation="Annwyl Weinidog",
+                        wording=Wording("A.", "D.", subject="P."), ask_paragraphs={})
     target = Target(id=1, office="Minister", holder="", salutation="Dear Minister",
                     address_lines=("Cardiff",), wording=Wording("O.", "C.", subject="S."),
-                    ask_paragraphs={3: "Own."}, salutation_cy="Annwyl Weinidog",
-                    wording_cy=Wording("A.", "D.", subject="P."), ask_paragraphs_cy={})
-    assert target.in_welsh() is None  # its own paragraph for ask 3 has no Welsh yet
-    whole = Target(**{**target.__dict__, "ask_paragraphs_cy": {3: "Ein hun."}})
-    welsh = whole.in_welsh()
+                    ask_paragraphs={3: "Own."}, translations={"cy": texts})
+    assert target.in_language("cy") is None  # its own paragraph for ask 3 has no Welsh yet
+    whole = Target(**{**target.__dict__, "translations": {
+        "cy": TargetTexts(**{**texts.__dict__, "ask_paragraphs": {3: "Ein hun."}})}})
+    welsh = whole.in_language("cy")
     assert welsh is not None and welsh.salutation == "Annwyl Weinidog"
     assert welsh.wording.opening == "A." and welsh.ask_paragraphs == {3: "Ein hun."}
 

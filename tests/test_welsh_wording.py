@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from campaign.campaigns import campaign_by_slug, enabled_asks
-from campaign.campaigns.welsh import WELSH_TEXTS, welsh_column, welsh_gaps
+from campaign.campaigns.translations import TEXTS
+from campaign.campaigns.translations import gaps as translation_gaps
 from campaign.db import get_db
+from letters.languages import language_for
 from tests.helpers import Journey, hidden, page_text, pdf_text, welsh_journey
 
 SLUG = "stop-trafficking-networks"
@@ -21,9 +23,9 @@ def write_welsh(db, campaign_id: int, leave_out: tuple[str, str] | None = None) 
     """Give every text of the campaign (and its asks and rules) a stand-in Welsh,
     except `leave_out`: (table, column)."""
     def fill(table: str, row: dict) -> dict:
-        values = {welsh_column(name): _welsh(row.get(name) or "") for name in WELSH_TEXTS[table]}
+        values = {language_for("cy").column(name): _welsh(row.get(name) or "") for name in TEXTS[table]}
         if leave_out and leave_out[0] == table:
-            values[welsh_column(leave_out[1])] = ""
+            values[language_for("cy").column(leave_out[1])] = ""
         return values
 
     with db.conn:
@@ -40,8 +42,8 @@ def write_welsh(db, campaign_id: int, leave_out: tuple[str, str] | None = None) 
 
 def clear_welsh(db, campaign_id: int) -> None:
     with db.conn:
-        db["campaigns"].update(campaign_id, {welsh_column(name): ""
-                                             for name in WELSH_TEXTS["campaigns"]})
+        db["campaigns"].update(campaign_id, {language_for("cy").column(name): ""
+                                             for name in TEXTS["campaigns"]})
         db.execute("update asks set title_cy = '', paragraph_cy = '', explanation_cy = ''"
                    " where campaign_id = ?", [campaign_id])
         db.execute("update ask_nations set decided_by_cy = '', paragraph_cy = '', note_cy = ''")
@@ -51,7 +53,7 @@ def test_a_campaign_without_welsh_lists_every_text_it_needs(app):
     with app.app_context():
         db = get_db()
         clear_welsh(db, 1)
-        gaps = welsh_gaps(db, 1)
+        gaps = translation_gaps(db, 1, "cy")
     assert "The Welsh of the title" in gaps
     assert "The Welsh of the introduction" in gaps
     assert "The Welsh of the questions for writers" in gaps
@@ -65,7 +67,7 @@ def test_a_complete_welsh_campaign_is_read_in_welsh_and_english_stays_english(ap
     with app.app_context():
         db = get_db()
         write_welsh(db, 1)
-        assert welsh_gaps(db, 1) == []
+        assert translation_gaps(db, 1, "cy") == []
         welsh = campaign_by_slug(db, SLUG, "cy")
         english = campaign_by_slug(db, SLUG)
         welsh_asks = enabled_asks(db, 1, welsh.language)
@@ -83,7 +85,7 @@ def test_one_missing_text_keeps_the_whole_campaign_in_english(app):
     with app.app_context():
         db = get_db()
         write_welsh(db, 1, leave_out=("campaigns", "closing"))
-        assert welsh_gaps(db, 1) == ["The Welsh of the closing"]
+        assert translation_gaps(db, 1, "cy") == ["The Welsh of the closing"]
         campaign = campaign_by_slug(db, SLUG, "cy")
     assert campaign.language == "en" and not campaign.title.startswith("Cymraeg")
 
@@ -95,7 +97,7 @@ def test_a_switched_off_ask_needs_no_welsh(app):
         with db.conn:
             ask_id = next(db.query("select id from asks where campaign_id = 1 order by position"))["id"]
             db["asks"].update(ask_id, {"paragraph_cy": "", "enabled": 0})
-        assert welsh_gaps(db, 1) == []
+        assert translation_gaps(db, 1, "cy") == []
 
 
 def test_the_welsh_pages_show_english_wording_as_english_until_the_welsh_is_written(client, app):

@@ -11,9 +11,9 @@ from flask_babel import format_number, gettext
 
 from campaign.campaigns import tables
 from campaign.campaigns.devolution import rules_by_ask
-from campaign.campaigns.welsh import in_welsh, offered_in_welsh
+from campaign.campaigns.translations import in_language, offered_in
 from letters import Ask, Wording
-from letters.languages import ENGLISH, WELSH
+from letters.languages import ENGLISH
 from letters.wording import render_wording
 
 
@@ -54,8 +54,8 @@ class Campaign:
     help_title: str = ""
     help_footer: str = ""
     help_text: str = ""
-    #: The language of the wording above: "cy" when the campaign was read in Welsh
-    #: and its Welsh is complete (campaign.campaigns.welsh), else "en".
+    #: The language of the wording above: the one the campaign was read in when its
+    #: translation into it is complete (campaign.campaigns.translations), else "en".
     language: str = ENGLISH
 
     @property
@@ -108,9 +108,9 @@ def _campaign(row: dict, language: str = ENGLISH) -> Campaign:
 
 
 def _campaign_in(db: sqlite_utils.Database, row: dict, language: str) -> Campaign:
-    # Welsh only once the campaign's Welsh is complete; English reads skip the check.
-    if language == WELSH and offered_in_welsh(db, row):
-        return _campaign(in_welsh(row, "campaigns"), WELSH)
+    # Translated only once the translation is complete; English reads skip the check.
+    if language != ENGLISH and offered_in(db, row, language):
+        return _campaign(in_language(row, "campaigns", language), language)
     return _campaign(row)
 
 
@@ -132,8 +132,8 @@ def campaign_by_slug(db: sqlite_utils.Database, slug: str,
                      language: str = ENGLISH) -> Campaign | None:
     """The campaign at /c/<slug>/, whatever its status, or None.
 
-    Asked for in Welsh ("cy"), it comes with its Welsh wording when that is complete,
-    else with its English; its `language` says which. Read its asks in that language.
+    Asked for in another language ("cy"), it comes with its wording in that language
+    when that is complete, else with its English; its `language` says which. Read its asks in that language.
     """
     row = tables.campaign_row_by_slug(db, slug)
     return _campaign_in(db, row, language) if row else None
@@ -166,8 +166,8 @@ def _ask(row: dict, rules: dict | None = None) -> Ask:
 def _asks(db: sqlite_utils.Database, rows, language: str = ENGLISH) -> list[Ask]:
     # Each ask with who decides it per nation (campaigns.devolution), in one more query.
     rows = list(rows)
-    if language == WELSH:
-        rows = [in_welsh(row, "asks") for row in rows]
+    if language != ENGLISH:
+        rows = [in_language(row, "asks", language) for row in rows]
     rules = rules_by_ask(db, (row["id"] for row in rows), language)
     return [_ask(row, rules) for row in rows]
 
@@ -175,8 +175,9 @@ def _asks(db: sqlite_utils.Database, rows, language: str = ENGLISH) -> list[Ask]
 def enabled_asks(db: sqlite_utils.Database, campaign_id: int,
                  language: str = ENGLISH) -> list[Ask]:
     """The asks citizens can tick, in the campaign's order, in `language`: pass the
-    campaign's own (`Campaign.language`), which is Welsh only when its Welsh is complete."""
-    columns = None if language == WELSH else ("id", "title", "paragraph", "explanation", "enabled")
+    campaign's own (`Campaign.language`), which is another only when its translation
+    into it is complete."""
+    columns = None if language != ENGLISH else ("id", "title", "paragraph", "explanation", "enabled")
     return _asks(db, tables.enabled_ask_rows(db, campaign_id, columns), language)
 
 

@@ -6,8 +6,9 @@ from importlib import resources
 
 import sqlite_utils
 
-from campaign.campaigns.devolution import RULE_WELSH, save_rules
+from campaign.campaigns.devolution import save_rules
 from campaign.campaigns.tables import ask_rows, insert_ask, insert_campaign, slug_taken
+from campaign.campaigns.translations import translated_columns
 from campaign.clock import timestamp
 from campaign.db import insert_row, write_transaction
 from letters.devolution import NationRule
@@ -25,8 +26,8 @@ def launch_campaign_data() -> dict:
 def load_launch_campaign(db: sqlite_utils.Database) -> bool:
     """Insert the launch campaign unless a campaign with its slug exists; True if loaded.
 
-    Its texts come in English and Welsh (the file's "<name>_cy" keys go to the Welsh
-    columns of migration m020), so a new install offers it in Welsh from the start."""
+    Its texts come in English and translated (the file's "<name>_cy" keys go to the
+    columns of migration m020), so a new install offers it translated from the start."""
     data = launch_campaign_data()
     if slug_taken(db, data["slug"]):
         return False
@@ -40,15 +41,17 @@ def load_launch_campaign(db: sqlite_utils.Database) -> bool:
             nations = ask.pop("nations", {})
             ask_id = insert_ask(
                 db, {**ask, "campaign_id": campaign_id, "position": position, "enabled": 1})
-            save_rules(db, ask_id, shipped_rules(nations), welsh=shipped_rules_welsh(nations))
+            save_rules(db, ask_id, shipped_rules(nations),
+                       translated=shipped_rules_translated(nations))
         insert_targets(db, campaign_id, targets)
     return True
 
 
-def shipped_rules_welsh(nations: dict) -> dict[Nation, dict[str, str]]:
-    """The Welsh of a shipped ask's rules ("nations": {"S": {"paragraph_cy": ...}}), per
-    nation, as `save_rules` takes it beside the rules."""
-    return {nation: {column: values.get(column) or "" for column in RULE_WELSH}
+def shipped_rules_translated(nations: dict) -> dict[Nation, dict[str, str]]:
+    """The translations of a shipped ask's rules ("nations": {"S": {"paragraph_cy": ...}}),
+    per nation, as `save_rules` takes them beside the rules."""
+    names = translated_columns("ask_nations")
+    return {nation: {column: values.get(column) or "" for column in names}
             for code, values in nations.items() if (nation := Nation.of_code(code))}
 
 

@@ -3,7 +3,7 @@ reads and writes their rows (and reads whole rows of `ask_nations`), so a column
 an index changes in one place.
 
 Rows come back as sqlite-utils' dicts, every column, for the modules beside it to
-turn into what they serve: `campaign.campaigns` a Campaign and its Asks, `welsh`
+turn into what they serve: `campaign.campaigns` a Campaign and its Asks, `translations`
 what is missing in Welsh, `staff.editing` its snapshots and checks. The rules that
 protect citizens (slugs free, a live campaign keeps an ask on) are staff.editing's;
 the writes here only store what it decided. Who decides an ask per nation is read

@@ -6,17 +6,21 @@ chosen nations may also write to. Staff change them through staff.target_editing
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import sqlite_utils
 
+from campaign.campaigns.translations import TARGET_TEXTS
 from letters import Wording
+from letters.languages import translations
 from letters.nations import Nation
-from letters.targets import Target
+from letters.targets import Target, TargetTexts
 
-#: The columns staff edit, as the form and the history name them.
+#: The columns staff edit, as the form and the history name them: the English ones,
+#: then each other language's texts (campaign.campaigns.translations).
 TARGET_FIELDS = ("office", "holder", "salutation", "address", "email", "nations", "opening",
-                 "closing", "subject", "ask_paragraphs", "salutation_cy", "opening_cy",
-                 "closing_cy", "subject_cy", "ask_paragraphs_cy")
+                 "closing", "subject", "ask_paragraphs",
+                 *(language.column(name) for language in translations() for name in TARGET_TEXTS))
 
 
 def _target(row: dict) -> Target:
@@ -32,12 +36,19 @@ def _target(row: dict) -> Target:
         wording=Wording(opening=row["opening"] or "", closing=row["closing"] or "",
                         subject=row["subject"] or ""),
         nations=nations, email=row["email"] or "", ask_paragraphs=paragraphs,
-        salutation_cy=row.get("salutation_cy") or "",
-        wording_cy=Wording(opening=row.get("opening_cy") or "",
-                           closing=row.get("closing_cy") or "",
-                           subject=row.get("subject_cy") or ""),
-        ask_paragraphs_cy={int(ask_id): text for ask_id, text in
-                           json.loads(row.get("ask_paragraphs_cy") or "{}").items()})
+        translations={language.code: _texts(row, language.column)
+                      for language in translations()})
+
+
+def _texts(row: dict, column: Callable[[str], str]) -> TargetTexts:
+    """A target's texts in the language whose columns `column` names."""
+    return TargetTexts(
+        salutation=row.get(column("salutation")) or "",
+        wording=Wording(opening=row.get(column("opening")) or "",
+                        closing=row.get(column("closing")) or "",
+                        subject=row.get(column("subject")) or ""),
+        ask_paragraphs={int(ask_id): text for ask_id, text in
+                        json.loads(row.get(column("ask_paragraphs")) or "{}").items()})
 
 
 def campaign_targets(db: sqlite_utils.Database, campaign_id: int) -> list[Target]:

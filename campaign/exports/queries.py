@@ -25,6 +25,7 @@ from datetime import date, timedelta
 import sqlite_utils
 
 from campaign.campaigns.tables import ask_ids_of, ask_rows_by_id, campaign_summaries
+from letters.languages import REGISTER
 from letters.nations import Nation
 from letters.stances import Stance
 
@@ -405,19 +406,16 @@ def by_stance(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     return listed + [rows[stance] for stance in sorted(rows)]
 
 
-#: The languages letters are written in, as the by-language export names them.
-LANGUAGES = {"en": "English", "cy": "Welsh (Cymraeg)"}
-
-
 def by_language(db: sqlite_utils.Database, scope: Filter) -> list[dict]:
     """Letters by the language of the pages their writer used (English, or Welsh under
-    /cy/), every letter (to MPs and second letters) once; both languages listed."""
+    /cy/), every letter (to MPs and second letters) once; every language of the register
+    listed (named as Language.label has it), then any other code stored."""
     where, params = scope.where("l")
     counted = {row["language"]: row["letters"] for row in db.query(
         f"select l.language, count(*) as letters from letters l where {where}"
         " group by l.language", params)}
-    rows = [{"language": name, "letters": counted.pop(code, 0)}
-            for code, name in LANGUAGES.items()]
+    rows = [{"language": language.label, "letters": counted.pop(code, 0)}
+            for code, language in REGISTER.items()]
     return rows + [{"language": code, "letters": letters}
                    for code, letters in sorted(counted.items())]
 

@@ -103,7 +103,7 @@ def _result(directory: Directory, text: str) -> str:
     if entry is None:
         return "not-found"
     if entry.status == LIVE:
-        return entry.code
+        return entry.code or ""
     return "none" if entry.status == NONE else "terminated"
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from letters.languages import translations
+
 
 @lru_cache(maxsize=1)
 def shipped() -> dict[str, str]:
@@ -20,15 +22,30 @@ def shipped() -> dict[str, str]:
     return dict(json.loads(text)["constituencies"])
 
 
-@lru_cache(maxsize=1)
-def shipped_welsh() -> dict[str, str]:
-    """GSS code -> official Welsh name for the 32 seats in Wales (ONS PCON24NMW).
+@lru_cache(maxsize=None)
+def shipped_in(language: str) -> dict[str, str]:
+    """GSS code -> official name in `language` (a code of the register beside English),
+    from data/constituencies-2024-<code>.json (ONS's names in it, Language.ons_names:
+    the 32 seats in Wales have Welsh ones); empty when none is shipped.
 
-    Only Welsh seats have one; a seat whose name is the same in both languages is
-    listed too, so every Welsh code answers.
+    Only seats with an official name in the language have one; a seat whose name is
+    the same in both languages is listed too, so every such code answers.
     """
-    text = resources.files("campaign").joinpath("data/constituencies-2024-cy.json").read_text("utf-8")
-    return dict(json.loads(text)["names"])
+    path = resources.files("campaign").joinpath(f"data/constituencies-2024-{language}.json")
+    if not path.is_file():
+        return {}
+    return dict(json.loads(path.read_text("utf-8"))["names"])
+
+
+def shipped_translations() -> dict[str, dict[str, str]]:
+    """The shipped names (`shipped_in`) of every language beside English, by its code."""
+    return {language.code: shipped_in(language.code) for language in translations()}
+
+
+def shipped_names_of(code: str) -> dict[str, str]:
+    """One seat's shipped official names beside its English one, by language code."""
+    return {language: names[code] for language, names in shipped_translations().items()
+            if code in names}
 
 
 @dataclass(frozen=True)

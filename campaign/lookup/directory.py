@@ -30,13 +30,14 @@ import threading
 import time
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from campaign.lookup.constituencies import BoundaryCheck, check_codes, shipped_welsh
+from campaign.lookup.constituencies import BoundaryCheck, check_codes, shipped_translations
 from campaign.lookup.constituencies import shipped as shipped_names
 from campaign.lookup.postcode import is_no_constituency
+from letters.languages import language_for, translations
 
 log = logging.getLogger(__name__)
 
@@ -65,14 +66,15 @@ class Entry:
     `status` is "live" (in constituency `code`, called `name` if known), "none" (live
     but in no Westminster constituency: Crown dependencies' pseudo-codes, or none
     published) or "terminated" (no longer used; `year_terminated` when known).
-    `name_cy` is a seat in Wales's official Welsh name.
+    `names` are its official names in other languages, by language code (a seat in
+    Wales's Welsh name).
     """
 
     status: str
     code: str | None = None
     name: str | None = None
     year_terminated: int | None = None
-    name_cy: str | None = None
+    names: Mapping[str, str] = field(default_factory=dict, hash=False)
 
 
 @dataclass
@@ -199,20 +201,24 @@ class Directory:
 
     def __init__(self, info: dict, codes: list[str], names: dict[str, str],
                  spans: list[tuple[str, int, int]], inward: array, values: array,
-                 names_cy: dict[str, str] | None = None):
+                 translated_names: Mapping[str, dict[str, str]] | None = None):
         self.info = info
         self.codes = codes
         # A names CSV imported with the directory wins; the shipped list names the rest.
         self.names = {**shipped_names(), **names}
-        self.names_cy = {**shipped_welsh(), **(names_cy or {})}
-        names, welsh = self.names, self.names_cy
+        # Names in other languages by language code, then by seat: the file's win too.
+        self.translated_names = {
+            language: {**shipped, **(translated_names or {}).get(language, {})}
+            for language, shipped in shipped_translations().items()}
+        names, translated = self.names, self.translated_names
         self.spans = spans
         self.inward = inward
         self.values = values
         self._span = {outward: (start, end) for outward, start, end in spans}
         self._entries = [
             Entry(NONE, code or None) if is_no_constituency(code)
-            else Entry(LIVE, code, names.get(code), name_cy=welsh.get(code))
+            else Entry(LIVE, code, names.get(code), names={
+                language: seats[code] for language, seats in translated.items() if code in seats})
             for code in codes
         ]
 
@@ -243,18 +249,20 @@ class Directory:
 
 def write_directory(path: Path, info: dict, codes: list[str], names: dict[str, str],
                     spans: list[tuple[str, int, int]], inward: array, values: array,
-                    names_cy: dict[str, str] | None = None) -> None:
+                    translated_names: Mapping[str, dict[str, str]] | None = None) -> None:
     """Write a directory file atomically: readers see the old file or the new, whole.
 
-    `names_cy` (Welsh names by code) is written only when there are some, so a file
-    without them reads as it always did.
+    `translated_names` (names in other languages by language code, then by seat code)
+    are written as "names_<code>" (Language.column), each only when there are some, so
+    a file without them reads as it always did.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     info_bytes = json.dumps(info, sort_keys=True).encode()
     table = {"codes": codes, "names": names, "spans": spans}
-    if names_cy:
-        table["names_cy"] = names_cy
+    for language, seats in (translated_names or {}).items():
+        if seats:
+            table[language_for(language).column("names")] = seats
     tables = json.dumps(table).encode()
     inward_bytes, values_bytes = _little_endian(inward), _little_endian(values)
     handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.",
@@ -306,7 +314,9 @@ def load_directory(path: Path) -> Directory:
             values.byteswap()
         spans = [tuple(span) for span in tables["spans"]]
         return Directory(info, tables["codes"], tables["names"], spans, inward, values,
-                         names_cy=tables.get("names_cy"))
+                         translated_names={
+                             language.code: tables[language.column("names")]
+                             for language in translations() if language.column("names") in tables})
     except (ValueError, KeyError, TypeError, struct.error) as error:
         raise DirectoryError(f"The postcode directory at {path} is damaged ({error}); "
                              "import it again.") from None

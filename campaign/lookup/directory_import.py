@@ -78,7 +78,7 @@ def run_import(plan: ImportPlan, destination: Path, progress: Progress | None = 
     """
     started = time.perf_counter()
     existing = _existing(destination)
-    names, names_cy, names_read = _read_names(plan, existing)
+    names, translated, names_read = _read_names(plan, existing)
     now = timestamp()
     stats = None
     if plan.postcode_files:
@@ -99,24 +99,28 @@ def run_import(plan: ImportPlan, destination: Path, progress: Progress | None = 
     info["constituencies"] = sum(1 for c in codes if not is_no_constituency(c))
     info["unnamed_constituencies"] = len(unnamed)
     info["took_seconds"] = round(time.perf_counter() - started, 2)
-    write_directory(destination, info, codes, names, spans, inward, values, names_cy=names_cy)
+    write_directory(destination, info, codes, names, spans, inward, values,
+                    translated_names=translated)
     return ImportResult(info=info, stats=stats, names_read=names_read, unnamed=unnamed)
 
 
 def _read_names(plan: ImportPlan, existing: Directory | None
-                ) -> tuple[dict[str, str], dict[str, str], int]:
-    """The constituency names (English, Welsh) the new directory keeps: the old one's,
-    updated from the plan's names files; and how many names those files held."""
+                ) -> tuple[dict[str, str], dict[str, dict[str, str]], int]:
+    """The constituency names the new directory keeps, in English and by language code
+    in the others (Welsh): the old one's, updated from the plan's names files; and how
+    many names those files held."""
     names = dict(existing.names) if existing else {}
-    # Welsh names read before are kept, as the English are.
-    names_cy = dict(existing.names_cy) if existing else {}
+    # Names in other languages read before are kept, as the English are.
+    translated = {language: dict(seats) for language, seats
+                  in (existing.translated_names if existing else {}).items()}
     names_read = 0
     for item in plan.names_files:
-        read, read_cy = all_constituency_names(item)
+        read, read_translated = all_constituency_names(item)
         names_read += len(read)
         names.update(read)
-        names_cy.update(read_cy)
-    return names, names_cy, names_read
+        for language, seats in read_translated.items():
+            translated.setdefault(language, {}).update(seats)
+    return names, translated, names_read
 
 
 def _built_tables(plan: ImportPlan, progress: Progress | None, release: str | None,

@@ -25,7 +25,7 @@ def acquire(db: sqlite_utils.Database, name: str, holder: str, seconds: float) -
         if rows and rows[0]["holder"] != holder and \
                 datetime.fromisoformat(rows[0]["expires_at"]) > now:
             return False
-        db["leases"].upsert({
+        db.table("leases").upsert({
             "name": name, "holder": holder,
             "expires_at": (now + timedelta(seconds=seconds)).isoformat(timespec="milliseconds"),
         }, pk="name")

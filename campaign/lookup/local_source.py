@@ -44,7 +44,8 @@ def answer(postcode: Postcode, entry: Entry) -> Constituency:
     if entry.status == LIVE:
         # The register finds the MP by code; a code the shipped list and the names file
         # both lack comes without a name (the register says so if it needs one).
-        return Constituency(code=entry.code, name=entry.name or "", name_cy=entry.name_cy or "")
+        return Constituency(code=entry.code or "", name=entry.name or "",
+                            names=entry.names)
     if entry.status == NONE:
         raise NoWestminsterConstituency(postcode.crown_dependency)
     raise PostcodeTerminated(str(postcode), entry.year_terminated)

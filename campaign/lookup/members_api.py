@@ -182,6 +182,8 @@ def _current_holder(holder) -> int | None:
         return None
     member = (holder.get("member") or {}).get("value") if isinstance(
         holder.get("member"), dict) else None
+    if not isinstance(member, dict):
+        return None
     try:
         return int(member["id"])
     except (KeyError, TypeError, ValueError):

@@ -20,7 +20,9 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import cast
+
+from letters.languages import ENGLISH, language_for, translations
 
 # Preferred first: pcds is the published "AB1 2CD" form, the others pad with spaces.
 POSTCODE_COLUMNS = ("pcds", "pcd", "pcd7", "pcd2", "pcd8")
@@ -29,8 +31,8 @@ CONSTITUENCY_COLUMNS = ("pcon24cd", "pcon", "pconcd")
 _LATER_CONSTITUENCY = re.compile(r"^pcon(\d\d)cd$")
 TERMINATION_COLUMN = "doterm"
 _NAME_CODE = re.compile(r"^pcon\d*cd$")
-_NAME_NAME = re.compile(r"^pcon\d*nm$")  # not ...NMW, the Welsh-language name
-_NAME_WELSH = re.compile(r"^pcon\d*nmw$")  # PCON24NMW: the official Welsh name, Welsh seats only
+# PCON24NM, not the names in another language (PCON24NMW: Language.ons_names).
+_NAME_NAME = language_for(ENGLISH).ons_names
 _RELEASE = re.compile(r"(ONSPD|NSPL)(\d\d)?_([A-Z]{3})_(\d{4})", re.IGNORECASE)
 _MONTHS = {m: i for i, m in enumerate(
     "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), start=1)}
@@ -71,11 +73,12 @@ class InputFile:
         with zipfile.ZipFile(self.path) as archive:
             return archive.getinfo(self.member).file_size
 
-    def open(self, progress: Progress | None = None) -> IO[bytes]:
+    def open(self, progress: Progress | None = None) -> io.BufferedReader[_Counting] | gzip.GzipFile:
         """The file's bytes (gunzipped), reporting bytes read to `progress`."""
         if self.member is not None:
             archive = zipfile.ZipFile(self.path)
-            raw: IO[bytes] = _Closing(archive.open(self.member), archive)
+            # A ZipExtFile, an io.BufferedIOBase (typeshed says only IO[bytes]).
+            raw = _Closing(cast(io.BufferedIOBase, archive.open(self.member)), archive)
             return io.BufferedReader(_Counting(raw, progress), 1 << 20)
         counted = io.BufferedReader(_Counting(open(self.path, "rb"), progress), 1 << 20)
         if self.path.name.lower().endswith(".gz"):
@@ -86,7 +89,7 @@ class InputFile:
 class _Counting(io.RawIOBase):
     """Report how many bytes pass, so a progress bar can follow a long read."""
 
-    def __init__(self, inner: IO[bytes], progress: Progress | None):
+    def __init__(self, inner: io.RawIOBase | io.BufferedIOBase, progress: Progress | None):
         self._inner = inner
         self._progress = progress
 
@@ -107,7 +110,7 @@ class _Counting(io.RawIOBase):
 class _Closing(io.RawIOBase):
     """A zip member that closes its archive with it."""
 
-    def __init__(self, member: IO[bytes], archive: zipfile.ZipFile):
+    def __init__(self, member: io.BufferedIOBase, archive: zipfile.ZipFile):
         self._member = member
         self._archive = archive
 
@@ -147,7 +150,7 @@ def find_inputs(paths: list[Path]) -> list[InputFile]:
             found.append(_classified(InputFile(path)))
             continue
         # Inside a release, a CSV that is neither kind is another product's table: skip it.
-        inside = [c for c in (_classified(c, strict=False) for c in candidates) if c]
+        inside = [c for c in (_kind_of(c) for c in candidates) if c]
         if not inside:
             raise ONSFileError(f"{path}: no ONS postcode or constituency-name CSV files found")
         found.extend(inside)
@@ -176,19 +179,24 @@ def _looks_like_names_file(name: str) -> bool:
                                              or lowered.startswith("pcon"))
 
 
-def _classified(item: InputFile, strict: bool = True) -> InputFile | None:
-    """Mark `item` as a postcode file or a names file by its header row.
-
-    Raises ONSFileError for a file that is neither, or returns None if not `strict`.
-    """
+def _kind_of(item: InputFile) -> InputFile | None:
+    """`item` marked as a postcode file or a names file by its header row, or None for
+    a file that is neither."""
     header = read_header(item)
     lowered = [h.lower() for h in header]
     if any(c in lowered for c in POSTCODE_COLUMNS):
         return InputFile(item.path, item.member, "postcodes")
     if any(_NAME_CODE.match(c) for c in lowered) and any(_NAME_NAME.match(c) for c in lowered):
         return InputFile(item.path, item.member, "names")
-    if not strict:
-        return None
+    return None
+
+
+def _classified(item: InputFile) -> InputFile:
+    """`item` marked as a postcode file or a names file (`_kind_of`); raises
+    ONSFileError for a file that is neither."""
+    kind = _kind_of(item)
+    if kind is not None:
+        return kind
     raise ONSFileError(
         f"{item.label}: not an ONS postcode file (no {'/'.join(POSTCODE_COLUMNS)} column) "
         "nor a constituency names file (no PCONxxCD and PCONxxNM columns)"
@@ -272,11 +280,14 @@ def constituency_names(item: InputFile) -> dict[str, str]:
     return all_constituency_names(item)[0]
 
 
-def all_constituency_names(item: InputFile) -> tuple[dict[str, str], dict[str, str]]:
-    """(GSS code -> English name, GSS code -> Welsh name) from a names-and-codes table.
+def all_constituency_names(
+        item: InputFile) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """(GSS code -> English name, language code -> GSS code -> name) from a
+    names-and-codes table.
 
-    The Welsh names come from its PCON24NMW column, filled for the seats in Wales only
-    (empty elsewhere, and absent from some releases: then there are none).
+    The names in other languages come from their columns (Language.ons_names: the Welsh
+    in PCON24NMW), filled for some seats only (Wales's), and absent from some
+    releases: a language whose column has none is left out.
     """
     try:
         with item.open() as raw:
@@ -287,16 +298,20 @@ def all_constituency_names(item: InputFile) -> tuple[dict[str, str], dict[str, s
     header = [h.strip().lower() for h in next(reader, [])]
     code = next((i for i, h in enumerate(header) if _NAME_CODE.match(h)), None)
     name = next((i for i, h in enumerate(header) if _NAME_NAME.match(h)), None)
-    welsh = next((i for i, h in enumerate(header) if _NAME_WELSH.match(h)), None)
+    others = {language.code: column for language in translations()
+              if (column := next((i for i, h in enumerate(header)
+                                  if language.ons_names.match(h)), None)) is not None}
     if code is None or name is None:
         raise ONSFileError(f"{item.label}: no PCONxxCD and PCONxxNM columns")
-    names, names_cy = {}, {}
+    names: dict[str, str] = {}
+    translated: dict[str, dict[str, str]] = {}
     for row in reader:
         if len(row) > max(code, name) and row[code].strip() and row[name].strip():
             names[row[code].strip()] = row[name].strip()
-            if welsh is not None and len(row) > welsh and row[welsh].strip():
-                names_cy[row[code].strip()] = row[welsh].strip()
-    return names, names_cy
+            for language, column in others.items():
+                if len(row) > column and row[column].strip():
+                    translated.setdefault(language, {})[row[code].strip()] = row[column].strip()
+    return names, translated
 
 
 def release_of(items: list[InputFile]) -> tuple[str, str | None]:

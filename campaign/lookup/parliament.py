@@ -48,7 +48,7 @@ def set_state(db: sqlite_utils.Database, new_state: str, set_by: str) -> Parliam
         raise ValueError(f"Parliament is {' or '.join(STATES)}, not {new_state!r}")
     changed_at = timestamp()
     with write_transaction(db):
-        db["register_meta"].upsert_all([
+        db.table("register_meta").upsert_all([
             {"key": "parliament", "value": new_state},
             {"key": "parliament_set_by", "value": set_by},
             {"key": "parliament_changed_at", "value": changed_at},

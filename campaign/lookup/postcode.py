@@ -3,7 +3,8 @@ and the Constituency it falls in."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from campaign.lookup.errors import InvalidPostcode
 from letters.nations import Nation
@@ -42,7 +43,8 @@ class Postcode:
     @property
     def area(self) -> str:
         """The letters at the start: "SW" for SW1A 1AA."""
-        return re.match(r"[A-Z]+", self.outward).group(0)
+        letters = re.match(r"[A-Z]+", self.outward)
+        return letters.group(0) if letters else ""  # a Postcode's outward starts with one
 
     @property
     def crown_dependency(self) -> str | None:
@@ -54,13 +56,28 @@ class Postcode:
 class Constituency:
     """A Westminster constituency: GSS code (e.g. E14001465) and name.
 
-    `name_cy` is its official Welsh name (ONS PCON24NMW), for the 32 seats in Wales
-    only: the Welsh pages and Welsh letters say it in place of `name`.
+    `names` holds its official names in other languages by language code (ONS's, see
+    letters.languages.Language.ons_names; the 32 seats in Wales have Welsh ones): pages
+    and letters in that language say it in place of `name`.
     """
 
     code: str
     name: str
-    name_cy: str = ""
+    names: Mapping[str, str] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def from_stored(cls, data: Mapping) -> Constituency:
+        """A constituency as `dataclasses.asdict` gave it (a signed preview), also one
+        signed before `names` held the names by language ("name_<code>"); TypeError or
+        KeyError for anything else."""
+        data = dict(data)
+        names = dict(data.pop("names", None) or {})
+        before = {key: data.pop(key) for key in list(data) if key.startswith("name_")}
+        names.update({key[len("name_"):]: value for key, value in before.items() if value})
+        if set(data) - {"code", "name"} or not all(
+                isinstance(text, str) for text in (*names, *names.values(), *before.values())):
+            raise TypeError("constituency")
+        return cls(code=data["code"], name=data["name"], names=names)
 
     @property
     def nation(self) -> Nation | None:

@@ -6,7 +6,7 @@ from urllib.parse import quote
 import requests
 
 from campaign.lookup.breaker import CircuitBreaker
-from campaign.lookup.constituencies import shipped_welsh
+from campaign.lookup.constituencies import shipped_names_of
 from campaign.lookup.errors import (
     NoWestminsterConstituency,
     PostcodeNotFound,
@@ -67,5 +67,5 @@ def _constituency_from(result) -> Constituency:
         raise NoWestminsterConstituency(crown)
     if not isinstance(code, str) or not isinstance(name, str):
         raise UpstreamUnavailable()
-    # postcodes.io gives the English name only: the Welsh is the shipped official one.
-    return Constituency(code=code, name=name, name_cy=shipped_welsh().get(code, ""))
+    # postcodes.io gives the English name only: the others are the shipped official ones.
+    return Constituency(code=code, name=name, names=shipped_names_of(code))

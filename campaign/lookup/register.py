@@ -162,11 +162,11 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
         # Emails are fetched separately (refresh_emails); keep the known ones meanwhile.
         emails = {row["member_id"]: row["email"]
                   for row in db.query("select member_id, email from mps")}
-        db["mps"].delete_where()
-        db["mps"].insert_all(dict(row, email=emails.get(row["member_id"], ""))
+        db.table("mps").delete_where()
+        db.table("mps").insert_all(dict(row, email=emails.get(row["member_id"], ""))
                              for row in new)
-        db["constituency_lookups"].delete_where()
-        db["register_meta"].upsert_all([
+        db.table("constituency_lookups").delete_where()
+        db.table("register_meta").upsert_all([
             {"key": "refreshed_at", "value": now},
             {"key": "refreshed_by", "value": by},
             {"key": "source", "value": api.base_url},
@@ -277,7 +277,7 @@ def _record_refusal(db: sqlite_utils.Database, now: str, by: str, count: int,
     # transaction; the register itself is left as it was.
     log.error("Register refresh refused: %s; the register was kept", reason)
     record = {"at": now, "by": by, "count": count, "reason": reason, **(held or {})}
-    db["register_meta"].upsert({"key": "refresh_refused", "value": json.dumps(record)},
+    db.table("register_meta").upsert({"key": "refresh_refused", "value": json.dumps(record)},
                                pk="key")
 
 
@@ -319,7 +319,7 @@ def _changes(old: dict[str, dict], new: list[dict]) -> list[SeatChange]:
         if before and after and (before["member_id"], before["party"]) == \
                 (after["member_id"], after["party"]):
             continue
-        name = (after or before)["constituency_name"]
+        name = (after or old[key])["constituency_name"]  # the key is in one of the two
         changes.append(SeatChange(name, _who(before), _who(after)))
     return sorted(changes, key=lambda change: constituency_key(change.constituency))
 

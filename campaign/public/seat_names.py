@@ -1,7 +1,7 @@
 """A constituency's name in the language a page or a letter's wording is written in.
 
-Seats in Wales have official Welsh names (ONS PCON24NMW, carried as
-`Constituency.name_cy`): Welsh pages and Welsh wording say "Gogledd Caerdydd", never
+Seats in Wales have official Welsh names (ONS PCON24NMW, carried in
+`Constituency.names`): Welsh pages and Welsh wording say "Gogledd Caerdydd", never
 "Cardiff North". Everywhere else, and in what is stored or counted, the name is the
 English one Parliament uses. The Welsh wording puts the name after "etholaeth"
 ("yn etholaeth Gogledd Caerdydd"), where it never mutates.
@@ -11,23 +11,24 @@ from __future__ import annotations
 from dataclasses import replace
 
 from campaign.languages import current_language
-from campaign.lookup.constituencies import shipped_welsh
+from campaign.lookup.constituencies import shipped_in
 from campaign.lookup.finder import FoundMP
 from letters import MP
-from letters.languages import WELSH
+from letters.languages import ENGLISH
 
 
 def seat_name(found: FoundMP, language: str) -> str:
     """The name of `found`'s constituency in `language` ("cy" or "en")."""
-    if language == WELSH and found.constituency.name_cy:
-        return found.constituency.name_cy
+    translated = found.constituency.names.get(language)
+    if translated:
+        return translated
     return found.mp.constituency or found.constituency.name
 
 
 def named_seat(code: str, english: str, language: str) -> str:
     """A stored seat's name (`english`, by GSS `code`) in `language`."""
-    if language == WELSH:
-        return shipped_welsh().get(code) or english
+    if language != ENGLISH:
+        return shipped_in(language).get(code) or english
     return english
 
 

@@ -16,7 +16,7 @@ from campaign.public.emailing import EmailOffer, email_offer
 from campaign.public.letter_state import LetterContext
 from campaign.public.writer_sentences import no_target_asks
 from letters import Ask, Letter
-from letters.languages import ENGLISH, WELSH
+from letters.languages import ENGLISH
 from letters.targets import NoTargetAsks, Target, compose_target_letter
 
 #: The letter form's checkboxes: name="targets", one value per target id.
@@ -49,8 +49,9 @@ def second_letters(context: LetterContext) -> list[SecondLetter]:
     """The letters to the targets the writer chose, in the campaign's order.
 
     They are written in English, as the offices they go to outside Wales work, unless the
-    writer is on the Welsh pages of a campaign offered in Welsh and the target has its
-    Welsh written (Target.in_welsh): then in Welsh, asks and all.
+    writer is on the pages of a campaign offered in another language (the campaign was
+    read in it) and the target has its texts in that language written
+    (Target.in_language): then in that language, asks and all.
     Raises NoAsksChosen with a sentence for the writer when a chosen target would
     have nothing to ask (none of the ticked asks is decided where it can act).
     """
@@ -59,24 +60,24 @@ def second_letters(context: LetterContext) -> list[SecondLetter]:
         return []
     chosen = set(request.ask_ids)
     english = [ask for ask in context.english_asks if ask.id in chosen]
-    in_welsh_pages = context.campaign.language == WELSH
+    language = context.campaign.language
     nation = context.nation
     letters = []
     for target in targets:
-        in_welsh = target.in_welsh() if in_welsh_pages else None
-        asks = list(context.ticked) if in_welsh is not None else english
+        translated = target.in_language(language) if language != ENGLISH else None
+        asks = list(context.ticked) if translated is not None else english
         try:
             letter = compose_target_letter(
-                target=in_welsh or target, asks=asks, nation=nation, mp=context.mp,
+                target=translated or target, asks=asks, nation=nation, mp=context.mp,
                 sender=sender_for(request, context.found), personal_note=request.personal_note,
                 today=context.day, seed=request.seed, edits=context.edits_left_out,
                 mp_letter=not context.only_second_letters,
-                language=WELSH if in_welsh is not None else ENGLISH)
+                language=language if translated is not None else ENGLISH)
         except NoTargetAsks as error:
             raise NoAsksChosen(no_target_asks(error)) from None
         carried = {ask.id for ask in asks if ask.rule_for(nation).devolved}
-        # The target as the letter addressed it (its Welsh, when written in Welsh).
-        letters.append(SecondLetter(in_welsh or target, letter, tuple(sorted(carried)),
+        # The target as the letter addressed it (translated, when written so).
+        letters.append(SecondLetter(translated or target, letter, tuple(sorted(carried)),
                                     tuple(asks)))
     return letters
 

@@ -124,7 +124,7 @@ def _read(data) -> SignedLetter:
         for posts in ("government_posts", "opposition_posts"):
             mp[posts] = tuple(str(post) for post in mp.get(posts) or ())
         found = FoundMP(postcode=normalise_postcode(data["postcode"]),
-                        constituency=Constituency(**data["constituency"]), mp=MP(**mp))
+                        constituency=Constituency.from_stored(data["constituency"]), mp=MP(**mp))
         stance = str(data.get("stance") or "")
         if stance and Stance.read(stance) is None:
             raise ValueError("stance")

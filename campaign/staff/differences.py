@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from campaign.staff.editing.translated import translation_of
 from letters.nations import Nation
 
 # Words, runs of space and single punctuation marks: a changed comma shows as one.
@@ -56,14 +57,35 @@ class FieldChange:
     def label(self) -> str:
         """The field as staff read it: "Thank you", "Opening in Welsh", "Scotland: note"."""
         if self.ask_title:
-            welsh = self.name.startswith("ask_paragraphs_cy.")
-            return f"“{self.ask_title}” in this letter{', in Welsh' if welsh else ''}"
+            _english, in_language = _english_field(self.name.split(".", 1)[0])
+            return f"“{self.ask_title}” in this letter{in_language}"
         return field_label(self.name)
 
 
+def field_lang(name: str) -> str:
+    """The page tag of the language a snapshot's field is written in, "" for English
+    ("title_cy" -> "cy"; templates mark such text with it)."""
+    translated = translation_of(name)
+    return translated[1].page_tag if translated else ""
+
+
+def english_field(name: str) -> str:
+    """The English field a snapshot's field is the translation of, else itself."""
+    return _english_field(name)[0]
+
+
+def _english_field(name: str) -> tuple[str, str]:
+    """The English field a field is the translation of (itself when it is none), and
+    ", in Welsh" for a translation ("" else)."""
+    translated = translation_of(name)
+    if translated is None:
+        return name, ""
+    return translated[0], f", in {translated[1].english_name}"
+
+
 def field_label(name: str) -> str:
-    """A snapshot's field name as staff read it on the forms ("title_cy" -> "Title in
-    Welsh"; a rule's, "nations.S.mp_letter" -> "Scotland: what the MP letter does"; a
+    """A snapshot's field name as staff read it on the forms (a translation's, "title_cy"
+    -> "Title in Welsh"; a rule's, "nations.S.mp_letter" -> "Scotland: what the MP letter does"; a
     second letter's own phrasing of ask 10, "ask_paragraphs.10" -> "Ask 10's paragraph in
     this letter")."""
     if name.startswith("nations."):
@@ -71,14 +93,14 @@ def field_label(name: str) -> str:
         nation = Nation.of_code(code)
         text = field_label(rest)
         return f"{nation.label if nation else code}: {text[:1].lower()}{text[1:]}"
-    if name.startswith(("ask_paragraphs.", "ask_paragraphs_cy.")):
-        welsh = ", in Welsh" if name.startswith("ask_paragraphs_cy.") else ""
-        return f"Ask {name.split('.', 1)[1]}'s paragraph in this letter{welsh}"
-    if name in ("ask_paragraphs", "ask_paragraphs_cy"):
-        return "The asks' paragraphs in this letter" + (", in Welsh" if name.endswith("_cy")
-                                                         else "")
-    if name.endswith("_cy"):
-        return field_label(name[:-3]) + " in Welsh"
+    head, dot, key = name.partition(".")
+    english, in_language = _english_field(head)
+    if english == "ask_paragraphs":
+        if dot:
+            return f"Ask {key}'s paragraph in this letter{in_language}"
+        return "The asks' paragraphs in this letter" + in_language
+    if in_language and not dot:
+        return field_label(english) + in_language.removeprefix(",")
     return _LABELS.get(name) or name.replace("_", " ").capitalize()
 
 
@@ -143,7 +165,7 @@ def changes(before: dict | None, after: dict,
         if isinstance(value, Mapping):  # an ask's rules per nation: each of their texts
             found += _rule_changes(before, (before or {}).get(name) or {}, value)
             continue
-        own = _own_paragraphs(value) if name in ("ask_paragraphs", "ask_paragraphs_cy") else None
+        own = _own_paragraphs(value) if english_field(name) == "ask_paragraphs" else None
         if own is not None:
             old_own = _own_paragraphs((before or {}).get(name) or "{}") or {}
             for key, text in {**{k: "" for k in old_own}, **own}.items():
@@ -160,7 +182,7 @@ def changes(before: dict | None, after: dict,
 
 
 def _rule_changes(before: dict | None, old_rules: Mapping, new_rules: Mapping) -> list[FieldChange]:
-    # A text missing from a snapshot (its Welsh, recorded before m020) counts as empty.
+    # A text missing from a snapshot (a translation, recorded before m020) counts as empty.
     found = []
     for code in dict.fromkeys([*new_rules, *old_rules]):
         old_rule, new_rule = old_rules.get(code) or {}, new_rules.get(code) or {}

@@ -8,9 +8,10 @@ of the form dropping them silently.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, Field, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, Optional, Regexp, ValidationError
 
@@ -19,10 +20,11 @@ from campaign.campaigns.help_text import MAX_HELP_TEXT
 from campaign.staff.editing.letter_wording import prompt_problems
 from campaign.staff.editing.nation_rules import MAX_BODY_LENGTH, MAX_NOTE_LENGTH, NATION_FIELDS
 from campaign.staff.editing.slugs import MAX_SLUG_LENGTH, SLUG_PATTERN, suggested_slug
-from campaign.staff.editing.welsh import welsh_alone, welsh_name
+from campaign.staff.editing.translated import translated_name, translation_alone
 from letters import Ask
 from letters.devolution import DEFAULT_DEVOLVED_BODY, DEVOLVED_NATIONS, MPLetter
 from letters.fonts import unprintable_characters
+from letters.languages import Language, translations
 from letters.nations import Nation
 from letters.typed_text import clean_line, clean_paragraphs
 from letters.wording import wording_problems
@@ -90,54 +92,68 @@ def valid_thank_you(_form, field):
                                           placeholders=THANK_YOU_PLACEHOLDERS))
 
 
-WELSH_HINT = ("Optional until the campaign is offered in Welsh: the Welsh pages use it "
-              "once every text has its Welsh.")
+def translation_hint(language: Language) -> str:
+    """The hint under every translated field."""
+    called = language.english_name
+    return (f"Optional until the campaign is offered in {called}: the {called} pages use "
+            f"it once every text has its {called}.")
 
 
-class WelshBeside(FlaskForm):
-    """A form whose texts each have a Welsh field beside them, "<name>_cy", added by
-    `add_welsh_fields`: checked as the English is (not required), every problem named
-    ("Opening in Welsh: ..."), and a Welsh text without its English refused."""
+class TranslationsBeside(FlaskForm):
+    """A form whose texts each have a field per language beside English under them,
+    "<name>_<code>" (Language.column), added by `add_translated_fields`: checked as the
+    English is (not required), every problem named ("Opening in Welsh: ..."), and a
+    translation without its English refused."""
 
-    #: Welsh field name -> (the English text's name, its nation for a rule, or None).
-    welsh_fields: dict[str, tuple[str, Nation | None]] = {}
+    #: Translated field name -> (its English field, the text's name, its nation for a
+    #: rule or None, the language).
+    translated_fields: dict[str, tuple[str, str, Nation | None, Language]] = {}
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
-        for name, (text, nation) in self.welsh_fields.items():
-            field, english = self[name], self[name[:-3]]
+        for name, (english_name, text, nation, language) in self.translated_fields.items():
+            field, english = self[name], self[english_name]
             if (field.data or "").strip() and not (english.data or "").strip():
-                field.errors.append(welsh_alone(text, nation))
+                field.errors.append(translation_alone(text, language, nation))
                 valid = False
-            prefix = welsh_name(text, nation) + ": "
+            prefix = translated_name(text, language, nation) + ": "
             field.errors = [error if error.startswith(prefix) else prefix + error
                             for error in field.errors]
         return valid
 
+    def translations_of(self, name: str) -> list[tuple[Field, Language]]:
+        """The fields beside the English field `name` with their languages, one per
+        language beside English (the templates show each under the English)."""
+        return [(self[language.column(name)], language)
+                for language in translations()]
 
-def add_welsh_fields(form_class, names: dict[str, tuple[str, Nation | None]]) -> None:
-    """Give `form_class` a Welsh field beside each of its fields `names` (field name ->
-    the text's name and nation, see WelshBeside): the same kind of field, filters and
-    checks, but optional."""
-    for name, (_text, nation) in names.items():
-        english = getattr(form_class, name)
-        validators = [Optional() if isinstance(check, InputRequired) else check
-                      for check in english.kwargs.get("validators", [])]
-        if not any(isinstance(check, Optional) for check in validators):
-            validators.insert(0, Optional())
-        label = english.args[0].removesuffix(" (optional)")
-        label += ", in Welsh (Cymraeg)" if nation else " in Welsh (Cymraeg)"
-        setattr(form_class, f"{name}_cy", english.field_class(
-            label, **{**english.kwargs, "validators": validators, "description": WELSH_HINT}))
-    form_class.welsh_fields = {**form_class.welsh_fields,
-                               **{f"{name}_cy": place for name, place in names.items()}}
+
+def add_translated_fields(form_class, names: Mapping[str, tuple[str, Nation | None]]) -> None:
+    """Give `form_class` a field per language beside English beside each of its fields
+    `names` (field name -> the text's name and nation, see TranslationsBeside): the
+    same kind of field, filters and checks, but optional."""
+    added = {}
+    for language in translations():
+        for name, (text, nation) in names.items():
+            english = getattr(form_class, name)
+            validators = [Optional() if isinstance(check, InputRequired) else check
+                          for check in english.kwargs.get("validators", [])]
+            if not any(isinstance(check, Optional) for check in validators):
+                validators.insert(0, Optional())
+            label = english.args[0].removesuffix(" (optional)")
+            label += f"{',' if nation else ''} in {language.label}"
+            setattr(form_class, language.column(name), english.field_class(
+                label, **{**english.kwargs, "validators": validators,
+                          "description": translation_hint(language)}))
+            added[language.column(name)] = (name, text, nation, language)
+    form_class.translated_fields = {**form_class.translated_fields, **added}
 
 
 def _texts(*names: str) -> dict[str, tuple[str, Nation | None]]:
     return {name: (name, None) for name in names}
 
 
-class CampaignForm(WelshBeside, FlaskForm):
+class CampaignForm(TranslationsBeside, FlaskForm):
     title = StringField("Title", filters=[clean_line], validators=[
         InputRequired("Enter a title."), Length(max=200, message="Keep the title under 200 characters.")])
     slug = StringField("Web address", filters=[clean_line, _lower], validators=[
@@ -172,11 +188,11 @@ class NewCampaignForm(CampaignForm):
         return super().validate(extra_validators)
 
 
-add_welsh_fields(CampaignForm, _texts("title", "summary", "intro", "thank_you", "help_title",
+add_translated_fields(CampaignForm, _texts("title", "summary", "intro", "thank_you", "help_title",
                                       "help_footer", "help_text"))
 
 
-class WordingForm(WelshBeside, FlaskForm):
+class WordingForm(TranslationsBeside, FlaskForm):
     subject = StringField("Subject line (optional)", filters=[wording_text], validators=[
         Optional(), Length(max=200, message="Keep the subject under 200 characters."),
         valid_line_wording, printable_wording])
@@ -197,11 +213,11 @@ class WordingForm(WelshBeside, FlaskForm):
                                       validators=[Optional(), valid_wording, printable_wording])
 
 
-add_welsh_fields(WordingForm, _texts("subject", "opening", "closing", "minister_closing",
+add_translated_fields(WordingForm, _texts("subject", "opening", "closing", "minister_closing",
                                      "shadow_closing", "supporter_opening", "prompts"))
 
 
-class AskForm(WelshBeside, FlaskForm):
+class AskForm(TranslationsBeside, FlaskForm):
     title = StringField("Short title (the checkbox label)", filters=[clean_line], validators=[
         InputRequired("Enter a short title."),
         Length(max=120, message="Keep the title under 120 characters.")])
@@ -242,7 +258,7 @@ def _add_nation_fields(form_class) -> None:
 
 
 _add_nation_fields(AskForm)
-add_welsh_fields(AskForm, {
+add_translated_fields(AskForm, {
     **_texts("title", "explanation", "paragraph"),
     **{f"{NATION_FIELDS[nation]}_{name}": (name, nation) for nation in DEVOLVED_NATIONS
        for name in ("decided_by", "paragraph", "note")}})
@@ -278,7 +294,7 @@ class EmbedForm(FlaskForm):
         Length(max=4000)])
 
 
-class TargetForm(WelshBeside, FlaskForm):
+class TargetForm(TranslationsBeside, FlaskForm):
     """A second letter's target: the office, its address, who is offered it, its wording.
 
     Each ask's own phrasing is a field "ask_<id>", added per campaign (target_form)."""
@@ -308,18 +324,18 @@ class TargetForm(WelshBeside, FlaskForm):
         InputRequired("Write the closing request of the letter."), valid_wording])
 
 
-add_welsh_fields(TargetForm, _texts("salutation", "subject", "opening", "closing"))
+add_translated_fields(TargetForm, _texts("salutation", "subject", "opening", "closing"))
 
 
 def target_form(asks: list[Ask], **kwargs) -> TargetForm:
     """The target form for a campaign with `asks`: one optional phrasing field per ask,
-    each with its Welsh beside it."""
+    each with its translations beside it."""
     class CampaignTargetForm(TargetForm):
         pass
     for ask in asks:
         setattr(CampaignTargetForm, f"ask_{ask.id}", TextAreaField(
             f"“{ask.title}” in this letter (optional)", filters=[wording_text],
             validators=[Optional(), valid_wording]))
-    add_welsh_fields(CampaignTargetForm, {f"ask_{ask.id}": (f"“{ask.title}” in this letter",
+    add_translated_fields(CampaignTargetForm, {f"ask_{ask.id}": (f"“{ask.title}” in this letter",
                                                             None) for ask in asks})
     return CampaignTargetForm(**kwargs)

@@ -2,7 +2,7 @@
 
 It goes through the same `compose_letter` and renderers as a citizen's letter, with
 the campaign's enabled asks, so staff see exactly what will be posted; in Welsh too,
-once the campaign's Welsh is complete (campaign.campaigns.welsh), as a writer on the
+once the campaign's Welsh is complete (campaign.campaigns.translations), as a writer on the
 Welsh pages gets it. The MP is a
 real one from the register when it has been loaded, otherwise a built-in sample
 clearly marked as such. Nothing here records participation.
@@ -21,7 +21,7 @@ from campaign.lookup.register import mp_by_code
 from campaign.public.forms import NOTE_MAX
 from campaign.stances.records import stance_of
 from letters import MP, Letter, Sender, compose_letter
-from letters.languages import ENGLISH, WELSH
+from letters.languages import ENGLISH, Language, translations
 from letters.nations import Nation
 from letters.stances import Stance
 
@@ -101,10 +101,18 @@ def preview_letter(db: sqlite_utils.Database, campaign: Campaign, mp: MP,
 
 
 def campaign_in(db: sqlite_utils.Database, campaign_id: int, language: str | None) -> Campaign | None:
-    """The campaign as writers on the pages in `language` ("cy" or anything else for
-    English) read it: in Welsh only once its Welsh is complete (`Campaign.language`
-    says which it is)."""
-    return campaign_by_id(db, campaign_id, WELSH if language == WELSH else ENGLISH)
+    """The campaign as writers on the pages in `language` ("cy", or anything not in the
+    register for English) read it: in that language only once its translation is
+    complete (`Campaign.language` says which it is)."""
+    known = {other.code for other in translations()}
+    return campaign_by_id(db, campaign_id, language if language in known else ENGLISH)
+
+
+def translation_shown(language: str | None) -> Language:
+    """The language beside English a preview offers (or shows): the one asked for, else
+    the register's first."""
+    return next((other for other in translations() if other.code == language),
+                translations()[0])
 
 
 #: The citizen's form's own words the preview shows, from the site's catalogue (the same

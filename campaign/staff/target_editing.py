@@ -19,8 +19,9 @@ from campaign.staff.editing.asks import check_ask_paragraph
 from campaign.staff.editing.letter_wording import check_all_wording
 from campaign.staff.editing.recording import Editor, record_change
 from campaign.staff.editing.refusals import EditError, EditErrors, NotFound
-from campaign.staff.editing.welsh import welsh_alone
+from campaign.staff.editing.translated import translated_name, translation_alone
 from letters.devolution import DEVOLVED_NATIONS
+from letters.languages import REGISTER, translations
 from letters.targets import address_problem
 
 LINE_MAX, ADDRESS_MAX, EMAIL_MAX = 120, 600, 254
@@ -41,19 +42,20 @@ def target_values(fields: dict, ask_ids: list[int]) -> dict:
     nations = [str(nation) for nation in DEVOLVED_NATIONS if str(nation) in codes]
     wording = {"opening": fields.get("opening") or "", "closing": fields.get("closing") or "",
                "subject": values["subject"]}
-    welsh = {f"{name}_cy": _line(fields, f"{name}_cy")
-             for name in ("salutation", "subject", "opening", "closing")}
-    paragraphs, paragraphs_cy, paragraph_problems = _ask_paragraphs(fields, ask_ids)
+    translated = {language.column(name): _line(fields, language.column(name))
+                  for language in translations()
+                  for name in ("salutation", "subject", "opening", "closing")}
+    paragraphs, paragraph_problems = _ask_paragraphs(fields, ask_ids)
     problems = [*_heading_problems(values), *_address_problems(values, address),
                 *_email_problems(values["email"]), *_nation_problems(nations),
-                *_wording_problems(wording, welsh, values["salutation"]), *paragraph_problems]
+                *_wording_problems(wording, translated, values["salutation"]),
+                *paragraph_problems]
     if problems:
         raise EditErrors(problems)
-    return {**values, **{k: wording[k].strip() for k in ("opening", "closing")}, **welsh,
+    return {**values, **{k: wording[k].strip() for k in ("opening", "closing")}, **translated,
             "address": "\n".join(address), "nations": ",".join(nations),
-            "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False, sort_keys=True),
-            "ask_paragraphs_cy": json.dumps(paragraphs_cy, ensure_ascii=False,
-                                            sort_keys=True)}
+            **{REGISTER[code].column("ask_paragraphs"): json.dumps(
+                own, ensure_ascii=False, sort_keys=True) for code, own in paragraphs.items()}}
 
 
 def _line(fields: dict, name: str) -> str:
@@ -100,20 +102,25 @@ def _nation_problems(nations: list[str]) -> list[EditError]:
     return []
 
 
-def _wording_problems(wording: dict, welsh: dict, salutation: str) -> list[EditError]:
+def _wording_problems(wording: dict, translated: dict, salutation: str) -> list[EditError]:
     """What is wrong with the letter's opening, closing and subject (the MP letter's
-    checks, field by field, the Welsh beside its English) and the greeting's Welsh."""
+    checks, field by field, each translation beside its English) and the greeting's
+    translations."""
     problems = []
     for name in ("opening", "closing", "subject"):
         try:
-            check_all_wording({name: wording[name], f"{name}_cy": welsh[f"{name}_cy"]})
+            check_all_wording({name: wording[name], **{
+                language.column(name): translated[language.column(name)]
+                for language in translations()}})
         except EditError as error:
             problems.append(error)
-    if welsh["salutation_cy"] and not salutation:
-        problems.append(EditError(welsh_alone("salutation"), "salutation_cy"))
-    if len(welsh["salutation_cy"]) > LINE_MAX:
-        problems.append(EditError(f"Greeting in Welsh: keep this under {LINE_MAX} characters.",
-                                  "salutation_cy"))
+    for language in translations():
+        column = language.column("salutation")
+        if translated[column] and not salutation:
+            problems.append(EditError(translation_alone("salutation", language), column))
+        if len(translated[column]) > LINE_MAX:
+            problems.append(EditError(f"{translated_name('salutation', language)}: keep this "
+                                      f"under {LINE_MAX} characters.", column))
     for name in ("opening", "closing"):
         if not wording[name].strip():
             problems.append(EditError("A letter needs this.", name))
@@ -121,27 +128,28 @@ def _wording_problems(wording: dict, welsh: dict, salutation: str) -> list[EditE
 
 
 def _ask_paragraphs(fields: dict, ask_ids: list[int]
-                    ) -> tuple[dict[str, str], dict[str, str], list[EditError]]:
-    """This letter's own phrasing of each ask, and their Welsh, keyed by ask id (only
-    those written), with what is wrong with them."""
-    paragraphs: dict[str, str] = {}
-    paragraphs_cy: dict[str, str] = {}
+                    ) -> tuple[dict[str, dict[str, str]], list[EditError]]:
+    """This letter's own phrasing of each ask, by language code (English and each
+    translation) then ask id (only those written), with what is wrong with them."""
+    paragraphs: dict[str, dict[str, str]] = {code: {} for code in REGISTER}
     problems = []
     for ask_id in ask_ids:
-        text, text_cy = _line(fields, f"ask_{ask_id}"), _line(fields, f"ask_{ask_id}_cy")
-        for name, written, kept in ((f"ask_{ask_id}", text, paragraphs),
-                                    (f"ask_{ask_id}_cy", text_cy, paragraphs_cy)):
+        text = _line(fields, f"ask_{ask_id}")
+        for language in REGISTER.values():
+            name = language.column(f"ask_{ask_id}")
+            written = _line(fields, name)
             if written:
                 try:
                     check_ask_paragraph(written)
                 except EditError as error:
                     problems.append(EditError(error.message, name))
-                kept[str(ask_id)] = written
-        if text_cy and not text:
-            problems.append(EditError(
-                "Its Welsh needs the English beside it: write this letter's own English "
-                "paragraph too, or leave the Welsh empty.", f"ask_{ask_id}_cy"))
-    return paragraphs, paragraphs_cy, problems
+                paragraphs[language.code][str(ask_id)] = written
+            if written and not text:
+                called = language.english_name
+                problems.append(EditError(
+                    f"Its {called} needs the English beside it: write this letter's own "
+                    f"English paragraph too, or leave the {called} empty.", name))
+    return paragraphs, problems
 
 
 def target_problems(fields: dict, ask_ids: list[int]) -> EditError | None:

@@ -23,7 +23,7 @@ from campaign.staff.forms import target_form
 from campaign.staff.preview import SAMPLE_MP, SAMPLE_SENDER
 from campaign.staff.saving import saved, show_errors
 from letters.file_formats import FILE_FORMATS
-from letters.languages import ENGLISH, WELSH
+from letters.languages import ENGLISH, REGISTER, Language, translations
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed
 from letters.targets import NoTargetAsks, compose_target_letter
@@ -38,15 +38,14 @@ def _campaign_or_404(campaign_id: int):
 
 
 def _form_data(row: dict) -> dict:
-    data = {name: row[name] or "" for name in ("office", "holder", "salutation", "address",
-                                              "email", "subject", "opening", "closing",
-                                              "salutation_cy", "subject_cy", "opening_cy",
-                                              "closing_cy")}
+    data = {name: row[name] or "" for name in ("office", "holder", "address", "email")}
+    data.update({language.column(name): row[language.column(name)] or ""
+                 for language in REGISTER.values()
+                 for name in ("salutation", "subject", "opening", "closing")})
     data["nations"] = [code for code in (row["nations"] or "").split(",") if code]
-    for ask_id, text in json.loads(row["ask_paragraphs"] or "{}").items():
-        data[f"ask_{ask_id}"] = text
-    for ask_id, text in json.loads(row["ask_paragraphs_cy"] or "{}").items():
-        data[f"ask_{ask_id}_cy"] = text
+    for language in REGISTER.values():
+        for ask_id, text in json.loads(row[language.column("ask_paragraphs")] or "{}").items():
+            data[language.column(f"ask_{ask_id}")] = text
     return data
 
 
@@ -90,22 +89,29 @@ def edit_target(campaign_id: int, target_id: int):
     return _page(form, campaign, asks, target_id)
 
 
-def _preview_letter(campaign_id: int, target_id: int, seed: int, welsh: bool = False):
-    """(target, nation, letter or None, why not, whether in Welsh) for a sample writer in
-    the target's first nation, with every enabled ask; in Welsh (`welsh`) when the
-    target's Welsh is complete, as a writer on the Welsh pages would get it."""
+def _asked_translation() -> Language | None:
+    """The language beside English the preview's ?language= asks for, or None."""
+    asked = request.args.get("language")
+    return next((language for language in translations() if language.code == asked), None)
+
+
+def _preview_letter(campaign_id: int, target_id: int, seed: int,
+                    language: Language | None = None):
+    """(target, nation, letter or None, why not, whether translated) for a sample writer
+    in the target's first nation, with every enabled ask; in `language` when the
+    target's translation into it is complete, as a writer on its pages would get it."""
     target = campaign_target(get_db(), campaign_id, target_id) or abort(404)
     nation = target.nations[0] if target.nations else None
-    in_welsh = target.in_welsh() if welsh else None
+    translated = target.in_language(language.code) if language else None
+    code = language.code if language and translated else ENGLISH
     try:
         letter = compose_target_letter(
-            target=in_welsh or target,
-            asks=enabled_asks(get_db(), campaign_id, WELSH if in_welsh else ENGLISH),
+            target=translated or target, asks=enabled_asks(get_db(), campaign_id, code),
             nation=nation, mp=SAMPLE_MP, sender=SAMPLE_SENDER, today=today(), seed=seed,
-            language=WELSH if in_welsh else ENGLISH)
+            language=code)
     except (NoTargetAsks, LetterTooLong) as error:
-        return target, nation, None, str(error), in_welsh is not None
-    return target, nation, letter, None, in_welsh is not None
+        return target, nation, None, str(error), translated is not None
+    return target, nation, letter, None, translated is not None
 
 
 @bp.get("/<int:campaign_id>/targets/<int:target_id>/preview")
@@ -114,11 +120,14 @@ def preview_target(campaign_id: int, target_id: int):
     """A second letter as a sample writer in its first nation would get it."""
     campaign = _campaign_or_404(campaign_id)
     seed = request.args.get("seed", type=int) or new_seed()
-    target, nation, letter, problem, in_welsh = _preview_letter(
-        campaign_id, target_id, seed, welsh=request.args.get("language") == WELSH)
+    asked = _asked_translation()
+    target, nation, letter, problem, in_translation = _preview_letter(
+        campaign_id, target_id, seed, asked)
+    translation = asked or translations()[0]
     return render_template("staff/target_preview.html", campaign=campaign, target=target,
                            nation=nation, letter=letter, problem=problem, seed=seed,
-                           in_welsh=in_welsh, welsh_ready=target.in_welsh() is not None)
+                           translation=translation, in_translation=in_translation,
+                           translation_ready=target.in_language(translation.code) is not None)
 
 
 @bp.get("/<int:campaign_id>/targets/<int:target_id>/preview/<fmt>")
@@ -127,9 +136,8 @@ def preview_target_download(campaign_id: int, target_id: int, fmt: str):
     """The preview second letter as PDF, DOCX or envelope; not counted."""
     file_format = FILE_FORMATS.get(fmt) or abort(404)
     _campaign_or_404(campaign_id)
-    _target, _nation, letter, _problem, _welsh = _preview_letter(
-        campaign_id, target_id, request.args.get("seed", 0, type=int),
-        welsh=request.args.get("language") == WELSH)
+    _target, _nation, letter, _problem, _translated = _preview_letter(
+        campaign_id, target_id, request.args.get("seed", 0, type=int), _asked_translation())
     if letter is None:
         return redirect(url_for("staff_targets.preview_target", campaign_id=campaign_id,
                                 target_id=target_id))

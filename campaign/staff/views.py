@@ -66,6 +66,7 @@ from campaign.staff.saving import editor, saved, show_errors
 from letters import NothingForMP
 from letters.devolution import DEVOLVED_NATIONS
 from letters.file_formats import FILE_FORMATS
+from letters.languages import translations
 from letters.limits import LetterTooLong
 from letters.nations import Nation
 from letters.phrasings import new_seed
@@ -76,6 +77,10 @@ bp = Blueprint("staff", __name__, url_prefix="/staff/campaigns")
 bp.add_app_template_filter(differences.field_label, "field_label")
 bp.add_app_template_global(differences.field_value, "field_value")
 bp.add_app_template_filter(differences.own_paragraphs, "own_paragraphs")
+bp.add_app_template_filter(differences.field_lang, "field_lang")
+bp.add_app_template_filter(differences.english_field, "english_field")
+# The languages staff write each text in beside English (their fields, notes, statuses).
+bp.add_app_template_global(translations, "languages_beside_english")
 # The ask form's sections on who decides the ask per devolved nation: (nation, field prefix).
 NATION_SECTIONS = [(nation, NATION_FIELDS[nation]) for nation in DEVOLVED_NATIONS]
 staff_only = role_required("staff")
@@ -95,7 +100,7 @@ def _overview(campaign: Campaign, status_error: str | None = None, status: int =
         targets=campaign_targets(db, campaign.id),
         problems=campaign_status.problems_going_live(db, campaign.id), status_error=status_error,
         to_check=campaign_status.worth_checking(db, campaign.id),
-        welsh=campaign_status.welsh_line(db, campaign.id),
+        translated=campaign_status.translation_lines(db, campaign.id),
         action_form=ActionForm(), max_asks=asks.MAX_ASKS), status
 
 
@@ -137,7 +142,7 @@ def campaign(campaign_id: int):
 def edit(campaign_id: int):
     """Change the campaign's title, web address, summary, intro and thank-you text."""
     campaign = _campaign_or_404(campaign_id)
-    form = CampaignForm(obj=campaign, **details.campaign_welsh(get_db(), campaign_id))
+    form = CampaignForm(obj=campaign, **details.campaign_translations(get_db(), campaign_id))
     if form.validate_on_submit():
         if saved(form, details.update_campaign, campaign_id, form.data):
             flash("Campaign details saved.")
@@ -173,7 +178,7 @@ def confirm_status(campaign_id: int, target: str):
     return render_template("staff/confirm_status.html", campaign=campaign, target=target,
                            asks=enabled_asks(get_db(), campaign_id),
                            to_check=campaign_status.worth_checking(get_db(), campaign_id),
-                           welsh=campaign_status.welsh_line(get_db(), campaign_id))
+                           translated=campaign_status.translation_lines(get_db(), campaign_id))
 
 
 GOING_LIVE_BLOCKED = "This campaign cannot go live yet: first do what the Status section lists."
@@ -242,7 +247,7 @@ def embed(campaign_id: int):
 def wording(campaign_id: int):
     """Edit the letter's opening, closing request and subject line."""
     campaign = _campaign_or_404(campaign_id)
-    form = WordingForm(obj=campaign.wording, **details.campaign_welsh(get_db(), campaign_id))
+    form = WordingForm(obj=campaign.wording, **details.campaign_translations(get_db(), campaign_id))
     if form.validate_on_submit() and saved(form, letter_wording.update_wording, campaign_id, form.data):
         flash("Letter wording saved.")
         return redirect(url_for("staff.campaign", campaign_id=campaign_id))
@@ -270,7 +275,7 @@ def edit_ask(campaign_id: int, ask_id: int):
     campaign = _campaign_or_404(campaign_id)
     ask = campaign_ask(get_db(), campaign_id, ask_id) or abort(404)
     form = AskForm(obj=ask, **nation_form_data(ask),
-                   **asks.ask_welsh(get_db(), campaign_id, ask_id))
+                   **asks.ask_translations(get_db(), campaign_id, ask_id))
     if form.validate_on_submit() and saved(form, asks.update_ask, campaign_id, ask_id,
                                             form.data):
         flash("Ask saved.")
@@ -356,11 +361,13 @@ def restore(campaign_id: int, entry_id: int):
 @staff_only
 def preview(campaign_id: int):
     """The campaign's text and its letter to a sample MP, as a citizen would get them
-    (in Welsh with ?language=cy, once the campaign's Welsh is complete)."""
+    (in another language with ?language=cy, once the campaign's translation into it is
+    complete)."""
     _campaign_or_404(campaign_id)
     db = get_db()
     asked = request.args.get("language")
     campaign = previews.campaign_in(db, campaign_id, asked) or abort(404)
+    translation = previews.translation_shown(asked)
     seat = request.args.get("seat", previews.SAMPLE_KEY)
     mp = previews.sample_mp(db, seat)
     # Each visit draws other phrasings; the downloads carry the seed to match the page.
@@ -376,7 +383,8 @@ def preview(campaign_id: int):
         is_sample=mp is previews.SAMPLE_MP, seats=previews.sample_seats(db, campaign.id), seat=seat,
         public_asks=enabled_asks(db, campaign_id, campaign.language),
         wording_error=wording_error, seed=seed, nation=nation, nations=list(Nation),
-        welsh_asked=asked == "cy", welsh=campaign_status.welsh_line(db, campaign_id),
+        translation=translation, translation_asked=asked == translation.code,
+        translated=campaign_status.translation_line(db, campaign_id, translation),
         words=previews.preview_words(campaign.language))
 
 

@@ -57,7 +57,7 @@ def welsh_launch_campaign(live_app):
     """The launch campaign with its Welsh as shipped, so it is offered in Welsh: the
     staff tests sharing this session's site edit its wording (and its Welsh)."""
     from campaign.campaigns.launch import launch_campaign_data
-    from campaign.campaigns.welsh import WELSH_COLUMNS
+    from campaign.campaigns.translations import columns
     from campaign.db import get_db
 
     data = launch_campaign_data()
@@ -65,17 +65,17 @@ def welsh_launch_campaign(live_app):
         db = get_db()
         with db.conn:
             db["campaigns"].update(1, {column: data.get(column) or ""
-                                       for column in WELSH_COLUMNS["campaigns"]})
+                                       for column in columns("campaigns", "cy")})
             for position, ask in enumerate(data["asks"], start=1):
                 ask_id = db.execute("select id from asks where campaign_id = 1 and position = ?",
                                     [position]).fetchone()[0]
                 db["asks"].update(ask_id, {column: ask.get(column) or ""
-                                           for column in WELSH_COLUMNS["asks"]})
+                                           for column in columns("asks", "cy")})
                 for nation, rule in ask.get("nations", {}).items():
-                    columns = WELSH_COLUMNS["ask_nations"]
-                    db.execute(f"update ask_nations set {', '.join(c + ' = ?' for c in columns)}"
+                    rule_columns = columns("ask_nations", "cy")
+                    db.execute(f"update ask_nations set {', '.join(c + ' = ?' for c in rule_columns)}"
                                " where ask_id = ? and nation = ?",
-                               [*(rule.get(c) or "" for c in columns), ask_id, nation])
+                               [*(rule.get(c) or "" for c in rule_columns), ask_id, nation])
     yield
 
 

@@ -4,7 +4,7 @@ One module per thing edited: `details` (title, web address, texts),
 `letter_wording`, `asks` with `nation_rules` (who decides each ask per nation),
 `campaign_status` (draft, live or closed, and the going-live checklist), `copying`,
 and `versions` (the history: listing and restoring); `refusals`, `recording`,
-`rows`, `slugs` and `welsh` are what they share.
+`rows`, `slugs` and `translated` are what they share.
 
 The staff views call these functions and nothing else touches the campaign tables
 for writing. Each change and its history entry are written in one transaction, so

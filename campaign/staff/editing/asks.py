@@ -5,16 +5,31 @@ from __future__ import annotations
 import sqlite_utils
 
 from campaign.campaigns import Status, all_asks, tables
-from campaign.campaigns.devolution import rules_by_ask, rules_snapshot, rules_welsh, save_rules
+from campaign.campaigns.devolution import (
+    rules_by_ask,
+    rules_snapshot,
+    rules_translated,
+    save_rules,
+)
 from campaign.db import write_transaction
-from campaign.staff.editing.nation_rules import NATION_FIELDS, nation_rules, nation_rules_welsh
+from campaign.staff.editing.nation_rules import (
+    NATION_FIELDS,
+    nation_rules,
+    nation_rules_translated,
+)
 from campaign.staff.editing.recording import Editor, record_change
 from campaign.staff.editing.refusals import EditError, NotFound
 from campaign.staff.editing.rows import ask_row, campaign_row
-from campaign.staff.editing.welsh import check_welsh_beside_english, welsh_name, with_welsh
+from campaign.staff.editing.translated import (
+    check_beside_english,
+    translated_name,
+    translation_of,
+    with_translations,
+)
+from letters.languages import translations
 from letters.wording import WordingError, check_wording
 
-ASK_TEXTS = with_welsh(("title", "explanation", "paragraph"), "asks")
+ASK_TEXTS = with_translations(("title", "explanation", "paragraph"), "asks")
 
 
 #: Asks a campaign can have. Each adds a paragraph the writer may edit to the letter
@@ -28,27 +43,31 @@ def ask_snapshot(row: dict, db: sqlite_utils.Database | None = None) -> dict:
     who decides it per nation."""
     snapshot = {**{name: row.get(name) or "" for name in ASK_TEXTS},
                 "enabled": bool(row["enabled"]), "position": row["position"]}
-    if db is not None:  # who decides it per nation (m015), as after the change, with its Welsh
+    if db is not None:  # who decides it per nation (m015), as after the change, with its translations
         snapshot["nations"] = rules_snapshot(rules_by_ask(db, [row["id"]]).get(row["id"], ()),
-                                             rules_welsh(db, [row["id"]]).get(row["id"], {}))
+                                             rules_translated(db, [row["id"]]).get(row["id"], {}))
     return snapshot
 
 
 def _ask_values(fields: dict) -> dict:
     check_ask_paragraph(fields.get("paragraph") or "")
-    check_ask_paragraph(fields.get("paragraph_cy") or "", "paragraph_cy")
+    for language in translations():
+        column = language.column("paragraph")
+        check_ask_paragraph(fields.get(column) or "", column)
     values = {name: fields.get(name) or "" for name in ASK_TEXTS}
-    check_welsh_beside_english(values, ASK_TEXTS)
+    check_beside_english(values, ASK_TEXTS)
     return {**values, "enabled": int(bool(fields.get("enabled")))}
 
 
 def check_ask_paragraph(text: str, field: str = "paragraph") -> None:
-    """Raise EditError if an ask's phrasings (or their Welsh, `field` "paragraph_cy")
-    cannot be saved as they are."""
+    """Raise EditError if an ask's phrasings (or a translation's, `field` its column,
+    "paragraph_cy") cannot be saved as they are."""
     try:
         check_wording(text)
     except WordingError as error:
-        message = f"{welsh_name('paragraph')}: {error}" if field.endswith("_cy") else str(error)
+        translated = translation_of(field)
+        message = (f"{translated_name('paragraph', translated[1])}: {error}" if translated
+                   else str(error))
         raise EditError(message, field) from None
 
 
@@ -57,7 +76,7 @@ def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: E
     campaign_row(db, campaign_id)
     values = _ask_values(fields)
     rules = nation_rules(fields)
-    welsh = nation_rules_welsh(fields, rules)
+    translated = nation_rules_translated(fields, rules)
     with write_transaction(db):
         if tables.ask_count(db, campaign_id) >= MAX_ASKS:
             raise EditError(f"A campaign can have at most {MAX_ASKS} asks, so that the letter "
@@ -66,7 +85,7 @@ def add_ask(db: sqlite_utils.Database, campaign_id: int, fields: dict, editor: E
         last = tables.last_ask_position(db, campaign_id)
         ask_id = tables.insert_ask(db, {**values, "campaign_id": campaign_id,
                                         "position": last + 1})
-        save_rules(db, ask_id, rules, welsh)
+        save_rules(db, ask_id, rules, translated)
         tables.mark_campaign_changed(db, campaign_id)
         record_change(db, campaign_id, "ask", "added",
                       ask_snapshot(ask_row(db, campaign_id, ask_id), db), editor, ask_id)
@@ -79,7 +98,7 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
     ask_row(db, campaign_id, ask_id)
     values = _ask_values(fields)
     rules = nation_rules(fields)
-    welsh = nation_rules_welsh(fields, rules)
+    translated = nation_rules_translated(fields, rules)
     with write_transaction(db):
         row = ask_row(db, campaign_id, ask_id)
         campaign = campaign_row(db, campaign_id)
@@ -96,7 +115,7 @@ def update_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, fields:
                 if any(values[name] != (row[name] or "") for name in values if name != "enabled"):
                     action += " and edited"
         tables.update_ask_row(db, ask_id, values)
-        save_rules(db, ask_id, rules, welsh)
+        save_rules(db, ask_id, rules, translated)
         tables.mark_campaign_changed(db, campaign_id)
         record_change(db, campaign_id, "ask", action,
                       ask_snapshot(ask_row(db, campaign_id, ask_id), db), editor, ask_id)
@@ -123,12 +142,13 @@ def move_ask(db: sqlite_utils.Database, campaign_id: int, ask_id: int, direction
                       ask_snapshot(ask_row(db, campaign_id, ask_id), db), editor, ask_id)
 
 
-def ask_welsh(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> dict[str, str]:
-    """The Welsh of an ask's texts and of its rules per nation, as the ask form's
-    fields ("title_cy", "scotland_decided_by_cy", ...)."""
+def ask_translations(db: sqlite_utils.Database, campaign_id: int,
+                     ask_id: int) -> dict[str, str]:
+    """The translations of an ask's texts and of its rules per nation, as the ask
+    form's fields ("title_cy", "scotland_decided_by_cy", ...)."""
     row = ask_row(db, campaign_id, ask_id)
-    fields = {name: row.get(name) or "" for name in ASK_TEXTS if name.endswith("_cy")}
-    for nation, texts in rules_welsh(db, [ask_id]).get(ask_id, {}).items():
+    fields = {name: row.get(name) or "" for name in ASK_TEXTS if translation_of(name)}
+    for nation, texts in rules_translated(db, [ask_id]).get(ask_id, {}).items():
         if nation in NATION_FIELDS:
             fields.update({f"{NATION_FIELDS[nation]}_{name}": text for name, text in texts.items()})
     return fields

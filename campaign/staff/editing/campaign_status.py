@@ -1,5 +1,6 @@
 """A campaign's status (draft, live, closed) and its going-live checklist: what stops
-it going live, what is worth checking first, and whether it is offered in Welsh."""
+it going live, what is worth checking first, and whether it is offered in each language
+beside English (Welsh)."""
 from __future__ import annotations
 
 import json
@@ -7,7 +8,7 @@ import json
 import sqlite_utils
 
 from campaign.campaigns import STATUSES, Status, tables
-from campaign.campaigns.welsh import welsh_column, welsh_gaps
+from campaign.campaigns.translations import gaps
 from campaign.clock import timestamp
 from campaign.db import write_transaction
 from campaign.staff.editing.details import campaign_snapshot
@@ -15,7 +16,8 @@ from campaign.staff.editing.letter_wording import DEFAULT_WORDING, WORDING_FIELD
 from campaign.staff.editing.recording import Editor, record_change
 from campaign.staff.editing.refusals import EditError
 from campaign.staff.editing.rows import campaign_row
-from campaign.staff.editing.welsh import welsh_name
+from campaign.staff.editing.translated import translated_name
+from letters.languages import Language, translations
 
 
 def problems_going_live(db: sqlite_utils.Database, campaign_id: int) -> list[str]:
@@ -44,8 +46,8 @@ def problems_going_live(db: sqlite_utils.Database, campaign_id: int) -> list[str
 def worth_checking(db: sqlite_utils.Database, campaign_id: int) -> list[str]:
     """What a campaign made from a copy or from the defaults still has of them, named on
     the going-live checklist (it does not stop going live): the "Copy of …" title, the
-    opening or closing every new campaign starts with, and Welsh left as the original's
-    beside English that has changed since the copy."""
+    opening or closing every new campaign starts with, and translations (Welsh) left as
+    the original's beside English that has changed since the copy."""
     row = campaign_row(db, campaign_id)
     problems = []
     if (row.get("title") or "").startswith("Copy of "):
@@ -59,23 +61,43 @@ def worth_checking(db: sqlite_utils.Database, campaign_id: int) -> list[str]:
         " ('campaign', 'wording') and action like 'created as a copy of%'", [row["id"]])]
     for snapshot in copied:
         for name, english in snapshot.items():
-            welsh = welsh_column(name)
-            if welsh not in snapshot or not (row.get(welsh) or "").strip():
-                continue
-            if (row.get(name) or "") != english and row.get(welsh) == snapshot[welsh]:
-                problems.append(f"{welsh_name(name)} is still the original campaign's, "
-                                "though its English has changed: write it for this one.")
+            for language in translations():
+                if _copied_translation(row, snapshot, name, english, language):
+                    problems.append(f"{translated_name(name, language)} is still the original "
+                                    "campaign's, though its English has changed: write it "
+                                    "for this one.")
     return problems
 
 
-def welsh_line(db: sqlite_utils.Database, campaign_id: int) -> tuple[str, list[str]]:
-    """Whether the campaign is offered in Welsh, as its checklist says it, and what
-    Welsh is missing (campaign.campaigns.welsh). Welsh is not needed to go live."""
-    gaps = welsh_gaps(db, campaign_id)
-    if not gaps:
-        return "Welsh: complete, offered on the Welsh pages.", []
-    texts = "1 text" if len(gaps) == 1 else f"{len(gaps)} texts"
-    return f"Welsh: {texts} missing, the Welsh pages show this campaign in English.", gaps
+def _copied_translation(row: dict, snapshot: dict, name: str, english: str,
+                        language: Language) -> bool:
+    """Whether the text `name`'s translation into `language` is still the copied
+    campaign's (`snapshot`) though its English has changed since."""
+    column = language.column(name)
+    if column not in snapshot or not (row.get(column) or "").strip():
+        return False
+    return (row.get(name) or "") != english and row.get(column) == snapshot[column]
+
+
+def translation_line(db: sqlite_utils.Database, campaign_id: int,
+                     language: Language) -> tuple[str, list[str]]:
+    """Whether the campaign is offered in `language`, as its checklist says it, and what
+    is missing in it (campaign.campaigns.translations). No translation is needed to go
+    live."""
+    missing = gaps(db, campaign_id, language.code)
+    called = language.english_name
+    if not missing:
+        return f"{called}: complete, offered on the {called} pages.", []
+    texts = "1 text" if len(missing) == 1 else f"{len(missing)} texts"
+    return (f"{called}: {texts} missing, the {called} pages show this campaign in English.",
+            missing)
+
+
+def translation_lines(db: sqlite_utils.Database,
+                      campaign_id: int) -> list[tuple[Language, str, list[str]]]:
+    """`translation_line` for each language beside English, with the language."""
+    return [(language, *translation_line(db, campaign_id, language))
+            for language in translations()]
 
 
 def set_status(db: sqlite_utils.Database, campaign_id: int, status: str,

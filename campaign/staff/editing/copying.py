@@ -7,7 +7,7 @@ import json
 import sqlite_utils
 
 from campaign.campaigns import Status, tables
-from campaign.campaigns.devolution import rules_by_ask, rules_welsh, save_rules
+from campaign.campaigns.devolution import rules_by_ask, rules_translated, save_rules
 from campaign.clock import timestamp
 from campaign.db import write_transaction
 from campaign.staff.editing.asks import ask_snapshot
@@ -41,7 +41,7 @@ def copy_campaign(db: sqlite_utils.Database, campaign_id: int, editor: Editor) -
         record_change(db, new_id, "wording", action, wording_snapshot(new_row), editor)
         asks = tables.ask_rows(db, campaign_id)
         rules = rules_by_ask(db, [ask["id"] for ask in asks])
-        welsh = rules_welsh(db, [ask["id"] for ask in asks])
+        translated = rules_translated(db, [ask["id"] for ask in asks])
         new_ask_ids = {}
         for ask in asks:
             ask_values = {name: value for name, value in ask.items()
@@ -49,7 +49,7 @@ def copy_campaign(db: sqlite_utils.Database, campaign_id: int, editor: Editor) -
             ask_id = tables.insert_ask(db, {**ask_values, "campaign_id": new_id})
             new_ask_ids[str(ask["id"])] = str(ask_id)
             save_rules(db, ask_id, {rule.nation: rule for rule in rules.get(ask["id"], ())},
-                       welsh.get(ask["id"], {}))
+                       translated.get(ask["id"], {}))
             record_change(db, new_id, "ask", "copied",
                           ask_snapshot(ask_row(db, new_id, ask_id), db), editor, ask_id)
         _copy_targets(db, campaign_id, new_id, new_ask_ids)

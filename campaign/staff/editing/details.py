@@ -1,11 +1,11 @@
 """Editing a campaign's details: its title, web address, summary, introduction,
-thank-you and help page, each with its Welsh."""
+thank-you and help page, each with its translations (Welsh)."""
 from __future__ import annotations
 
 import sqlite_utils
 
 from campaign.campaigns import DEFAULT_THANK_YOU, THANK_YOU_PLACEHOLDERS, Status, tables
-from campaign.campaigns.welsh import WELSH_TEXTS, welsh_column
+from campaign.campaigns.translations import translated_columns
 from campaign.clock import timestamp
 from campaign.db import write_transaction
 from campaign.staff.editing.letter_wording import DEFAULT_WORDING, wording_snapshot
@@ -13,21 +13,28 @@ from campaign.staff.editing.recording import Editor, record_change
 from campaign.staff.editing.refusals import EditError, refuse_all
 from campaign.staff.editing.rows import campaign_row
 from campaign.staff.editing.slugs import check_slug
-from campaign.staff.editing.welsh import check_welsh_beside_english, welsh_name, with_welsh
+from campaign.staff.editing.translated import (
+    check_beside_english,
+    translated_name,
+    with_translations,
+)
+from letters.languages import translations
 from letters.wording import wording_problems
 
-CAMPAIGN_FIELDS = with_welsh(("title", "slug", "summary", "intro", "thank_you", "help_title",
-                              "help_footer", "help_text"), "campaigns")
+CAMPAIGN_FIELDS = with_translations(("title", "slug", "summary", "intro", "thank_you",
+                                     "help_title", "help_footer", "help_text"), "campaigns")
 
 
 def _check_thank_you(values: dict) -> None:
     problems = wording_problems(values["thank_you"], placeholders=THANK_YOU_PLACEHOLDERS)
     if problems:
         raise EditError(problems[0], "thank_you")
-    problems = wording_problems(values.get("thank_you_cy") or "",
-                                placeholders=THANK_YOU_PLACEHOLDERS)
-    if problems:
-        raise EditError(f"{welsh_name('thank_you')}: {problems[0]}", "thank_you_cy")
+    for language in translations():
+        column = language.column("thank_you")
+        problems = wording_problems(values.get(column) or "",
+                                    placeholders=THANK_YOU_PLACEHOLDERS)
+        if problems:
+            raise EditError(f"{translated_name('thank_you', language)}: {problems[0]}", column)
 
 
 def _check_help(values: dict) -> None:
@@ -62,15 +69,15 @@ def create_campaign(db: sqlite_utils.Database, fields: dict, editor: Editor) -> 
 
 def campaign_problems(db: sqlite_utils.Database, fields: dict,
                       campaign_id: int | None) -> list[EditError]:
-    """Every refusal a campaign's details would meet (the thank-you, the help page, Welsh
-    beside its English, the web address free), so a form shows them all in one round,
+    """Every refusal a campaign's details would meet (the thank-you, the help page,
+    translations beside their English, the web address free), so a form shows them all in one round,
     beside its own checks. The web address is checked again when saving, inside the
     write lock."""
     values = {name: (fields.get(name) or "") for name in CAMPAIGN_FIELDS}
     values["thank_you"] = values["thank_you"] or DEFAULT_THANK_YOU
     problems: list[EditError] = []
     for check in (_check_thank_you, _check_help,
-                  lambda v: check_welsh_beside_english(v, CAMPAIGN_FIELDS),
+                  lambda v: check_beside_english(v, CAMPAIGN_FIELDS),
                   lambda v: check_slug(db, v["slug"], campaign_id) if v["slug"] else None):
         try:
             check(values)
@@ -92,8 +99,8 @@ def update_campaign(db: sqlite_utils.Database, campaign_id: int, fields: dict,
                       campaign_snapshot(campaign_row(db, campaign_id)), editor)
 
 
-def campaign_welsh(db: sqlite_utils.Database, campaign_id: int) -> dict[str, str]:
-    """The Welsh of a campaign's texts, as the staff forms' fields ("title_cy", ...)."""
+def campaign_translations(db: sqlite_utils.Database, campaign_id: int) -> dict[str, str]:
+    """The translations of a campaign's texts, as the staff forms' fields ("title_cy",
+    ...)."""
     row = campaign_row(db, campaign_id)
-    return {welsh_column(name): row.get(welsh_column(name)) or ""
-            for name in WELSH_TEXTS["campaigns"]}
+    return {column: row.get(column) or "" for column in translated_columns("campaigns")}

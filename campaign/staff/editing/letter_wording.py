@@ -1,21 +1,26 @@
 """Editing a campaign's letter wording: the opening, closing, subject, questions for
-writers and the wording used for some MPs, each with its Welsh."""
+writers and the wording used for some MPs, each with its translations (Welsh)."""
 from __future__ import annotations
 
 import sqlite_utils
 
 from campaign.campaigns import Status, tables
-from campaign.campaigns.welsh import welsh_column
 from campaign.clock import timestamp
 from campaign.db import write_transaction
 from campaign.staff.editing.recording import Editor, record_change
 from campaign.staff.editing.refusals import EditError
 from campaign.staff.editing.rows import campaign_row
-from campaign.staff.editing.welsh import check_welsh_beside_english, welsh_name, with_welsh
+from campaign.staff.editing.translated import (
+    check_beside_english,
+    translated_name,
+    with_translations,
+)
+from letters.languages import REGISTER, Language
 from letters.wording import WordingError, check_wording, wording_problems
 
-WORDING_FIELDS = with_welsh(("opening", "closing", "subject", "prompts", "minister_closing",
-                             "shadow_closing", "supporter_opening"), "campaigns")
+WORDING_FIELDS = with_translations(("opening", "closing", "subject", "prompts",
+                                    "minister_closing", "shadow_closing", "supporter_opening"),
+                                   "campaigns")
 
 
 #: Optional wording used in place of the opening or closing for some MPs (issue 21).
@@ -47,21 +52,24 @@ def wording_snapshot(row: dict) -> dict:
 
 def check_all_wording(values: dict) -> None:
     """Raise EditError naming the first wording field that cannot be saved as it is
-    (the English first, then the Welsh beside it, checked alike)."""
-    for welsh in (False, True):
+    (the English first, then each translation beside it, checked alike)."""
+    for language in REGISTER.values():
         for name in ("opening", "closing", "subject", *TARGETED_WORDING):
-            field = welsh_column(name) if welsh else name
+            field = language.column(name)
             try:
                 check_wording(values.get(field) or "", several=name != "subject")
             except WordingError as error:
-                raise EditError(f"{welsh_name(name)}: {error}" if welsh else str(error),
-                                field) from None
-        field = welsh_column("prompts") if welsh else "prompts"
+                raise EditError(_named(name, str(error), language), field) from None
+        field = language.column("prompts")
         problems = prompt_problems(values.get(field) or "")
         if problems:
-            raise EditError(f"{welsh_name('prompts')}: {problems[0]}" if welsh else problems[0],
-                            field)
-    check_welsh_beside_english(values, WORDING_FIELDS)
+            raise EditError(_named("prompts", problems[0], language), field)
+    check_beside_english(values, WORDING_FIELDS)
+
+
+def _named(name: str, problem: str, language: Language) -> str:
+    """`problem` with the text it is in named, when that is a translation."""
+    return problem if language.is_default else f"{translated_name(name, language)}: {problem}"
 
 
 def prompt_problems(text: str) -> list[str]:

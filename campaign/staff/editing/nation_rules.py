@@ -1,11 +1,13 @@
 """Who decides an ask in each devolved nation, as the ask form's fields
-("scotland_devolved", "scotland_decided_by", ... and their Welsh), checked before saving."""
+("scotland_devolved", "scotland_decided_by", ... and their translations), checked before
+saving."""
 from __future__ import annotations
 
-from campaign.campaigns.devolution import RULE_WELSH
+from campaign.campaigns.translations import translated_columns
 from campaign.staff.editing.refusals import EditError
-from campaign.staff.editing.welsh import welsh_alone, welsh_name
+from campaign.staff.editing.translated import translated_name, translation_alone
 from letters.devolution import DEFAULT_DEVOLVED_BODY, DEVOLVED_NATIONS, MPLetter, NationRule
+from letters.languages import Language, translations
 from letters.nations import Nation
 from letters.wording import WordingError, check_wording
 
@@ -19,7 +21,7 @@ MAX_BODY_LENGTH, MAX_NOTE_LENGTH = 120, 300
 
 def nation_fields(nations: dict[str, dict], now: dict[str, dict] | None = None) -> dict[str, str]:
     """A history snapshot's rules per nation (rules_snapshot) as the ask form's fields;
-    Welsh the snapshot lacks (recorded before m020) is taken from `now`'s rules."""
+    translations the snapshot lacks (recorded before m020) are taken from `now`'s rules."""
     fields = {}
     for code, rule in nations.items():
         nation = Nation.of_code(code)
@@ -29,7 +31,7 @@ def nation_fields(nations: dict[str, dict], now: dict[str, dict] | None = None) 
         fields[f"{prefix}_devolved"] = "devolved" if rule.get("devolved") else ""
         for name in ("decided_by", "mp_letter", "paragraph", "note"):
             fields[f"{prefix}_{name}"] = str(rule.get(name) or "")
-        for name in RULE_WELSH:
+        for name in translated_columns("ask_nations"):
             value = rule[name] if name in rule else ((now or {}).get(code) or {}).get(name)
             fields[f"{prefix}_{name}"] = str(value or "")
     return fields
@@ -79,26 +81,36 @@ def nation_rules(fields: dict) -> dict[Nation, NationRule]:
     return rules
 
 
-def nation_rules_welsh(fields: dict, rules: dict[Nation, NationRule]) -> dict[Nation, dict]:
-    """The Welsh of each nation's rule from the ask form's fields
+def nation_rules_translated(fields: dict,
+                            rules: dict[Nation, NationRule]) -> dict[Nation, dict]:
+    """The translations of each nation's rule from the ask form's fields
     ("scotland_decided_by_cy", ...), checked as its English is (`rules`); raise
     EditError naming the field that cannot be saved."""
-    welsh = {}
+    translated = {}
     for nation in DEVOLVED_NATIONS:
         prefix, rule = NATION_FIELDS[nation], rules.get(nation) or NationRule(nation)
-        texts = {name: (fields.get(f"{prefix}_{name}") or "").strip() for name in RULE_WELSH}
-        for name, limit in (("decided_by", MAX_BODY_LENGTH), ("note", MAX_NOTE_LENGTH)):
-            if len(texts[f"{name}_cy"]) > limit:
-                raise EditError(f"{welsh_name(name, nation)}: keep it under {limit} characters.",
-                                f"{prefix}_{name}_cy")
-        for name in ("decided_by", "paragraph", "note"):
-            if texts[f"{name}_cy"] and not getattr(rule, name).strip():
-                raise EditError(welsh_alone(name, nation), f"{prefix}_{name}_cy")
-        if texts["paragraph_cy"]:
-            try:
-                check_wording(texts["paragraph_cy"])
-            except WordingError as error:
-                raise EditError(f"{welsh_name('paragraph', nation)}: {error}",
-                                f"{prefix}_paragraph_cy") from None
-        welsh[nation] = texts
-    return welsh
+        texts = {name: (fields.get(f"{prefix}_{name}") or "").strip()
+                 for name in translated_columns("ask_nations")}
+        for language in translations():
+            _check_rule_texts(texts, rule, language, prefix)
+        translated[nation] = texts
+    return translated
+
+
+def _check_rule_texts(texts: dict[str, str], rule: NationRule, language: Language,
+                      prefix: str) -> None:
+    """Raise EditError for a rule's text in `language` that cannot be saved."""
+    nation, column = rule.nation, language.column
+    for name, limit in (("decided_by", MAX_BODY_LENGTH), ("note", MAX_NOTE_LENGTH)):
+        if len(texts[column(name)]) > limit:
+            raise EditError(f"{translated_name(name, language, nation)}: keep it under "
+                            f"{limit} characters.", f"{prefix}_{column(name)}")
+    for name in ("decided_by", "paragraph", "note"):
+        if texts[column(name)] and not getattr(rule, name).strip():
+            raise EditError(translation_alone(name, language, nation), f"{prefix}_{column(name)}")
+    if texts[column("paragraph")]:
+        try:
+            check_wording(texts[column("paragraph")])
+        except WordingError as error:
+            raise EditError(f"{translated_name('paragraph', language, nation)}: {error}",
+                            f"{prefix}_{column('paragraph')}") from None

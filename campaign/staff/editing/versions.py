@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from campaign.campaigns.devolution import RULE_WELSH
+from campaign.campaigns.translations import translated_columns
 from campaign.staff.differences import FieldChange, changes
 from campaign.staff.editing.asks import ASK_TEXTS, ask_snapshot, update_ask
 from campaign.staff.editing.details import CAMPAIGN_FIELDS, campaign_snapshot, update_campaign
@@ -103,14 +103,14 @@ RESTORED_FIELDS = {"campaign": CAMPAIGN_FIELDS, "ask": (*ASK_TEXTS, "enabled", "
 def restored_version(current: dict, entry: HistoryEntry) -> dict:
     """What restoring `entry` would make current, shaped as `current` (the thing's
     snapshot now): what the entry lacks, recorded before it existed (the questions,
-    rules per nation, any Welsh), stays as it is now."""
+    rules per nation, any translation), stays as it is now."""
     restored = {**current, **{name: entry.snapshot[name] for name in RESTORED_FIELDS[entry.kind]
                               if name in entry.snapshot}}
     if entry.kind == "ask" and "nations" in entry.snapshot:
         now = current.get("nations") or {}
+        columns = translated_columns("ask_nations")
         restored["nations"] = {
-            code: {**{name: (now.get(code) or {}).get(name) or "" for name in RULE_WELSH},
-                   **rule}
+            code: {**{name: (now.get(code) or {}).get(name) or "" for name in columns}, **rule}
             for code, rule in entry.snapshot["nations"].items()}
     return restored
 
@@ -146,7 +146,7 @@ def restore_version(db: sqlite_utils.Database, campaign_id: int, entry_id: int,
         restored = {**current, **entry.snapshot}
         # Who decides it per nation travels as the ask form's fields, so a restore is
         # checked as an edit is; a version from before m015 keeps today's rules, one
-        # from before m020 today's Welsh of them.
+        # from before m020 today's translations of them.
         restored.update(nation_fields(restored.get("nations") or {},
                                       current.get("nations") or {}))
         update_ask(db, campaign_id, _ask_id(entry), restored, editor, action=action)
