@@ -12,7 +12,6 @@ from flask import Blueprint
 from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP
 from campaign.public import letter_flow
-from campaign.public import views as journey_views
 from campaign.public.letter_pages import answer
 from campaign.public.signed_requests import LetterRequest
 from letters import Ask, Letter
@@ -60,5 +59,5 @@ def not_taking_letters(campaign: Campaign):
 def share_journey_pages(bp: Blueprint) -> None:
     """Answer a preview that cannot be used with the journey's own pages (start again,
     or the letter given back), as the download does."""
-    bp.register_error_handler(letter_flow.StartAgain, journey_views._start_again_page)
-    bp.register_error_handler(letter_flow.LetterBack, journey_views._letter_back_page)
+    bp.register_error_handler(letter_flow.StartAgain, letter_flow.start_again_page)
+    bp.register_error_handler(letter_flow.LetterBack, letter_flow.letter_back_page)

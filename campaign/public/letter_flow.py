@@ -42,6 +42,7 @@ from campaign.public.letter_edits import paragraph_texts
 from campaign.public.letter_links import (
     VerifiedLetter,
     readable_letter,
+    signed_value,
     step_url,
     verified_letter,
 )
@@ -49,6 +50,7 @@ from campaign.public.letter_pages import (
     Page,
     Redirect,
     Result,
+    answer,
     campaign_page,
     campaign_share_links,
     closed,
@@ -95,6 +97,18 @@ class LetterBack(Exception):
         super().__init__(message)
         self.campaign, self.heading, self.message, self.status = (campaign, heading, message,
                                                                   status)
+
+
+def start_again_page(problem: StartAgain):
+    """The blueprint's answer to StartAgain: why, and the form to fill in again."""
+    return answer(start_again(problem.campaign, problem.message, problem.status))
+
+
+def letter_back_page(problem: LetterBack):
+    """The blueprint's answer to LetterBack: why, and the letter to get back."""
+    return answer(Page("public/letter_back.html", dict(
+        campaign=problem.campaign, heading=problem.heading, message=problem.message,
+        signed=signed_value()), problem.status))
 
 
 # The letter form --------------------------------------------------------------------

@@ -54,7 +54,6 @@ from campaign.public.letter_pages import (
     campaign_or_404,
     campaign_share_links,
     finder,
-    start_again,
 )
 from campaign.public.letter_pages import campaign_page as campaign_page_for
 from campaign.public.letter_pages import closed as closed_page
@@ -216,16 +215,9 @@ def preview_page(slug: str):
     return answer(letter_flow.preview(campaign_or_404(slug), signed_value()))
 
 
-@bp.errorhandler(letter_flow.StartAgain)
-def _start_again_page(problem: letter_flow.StartAgain):
-    return answer(start_again(problem.campaign, problem.message, problem.status))
-
-
-@bp.errorhandler(letter_flow.LetterBack)
-def _letter_back_page(problem: letter_flow.LetterBack):
-    return render_template("public/letter_back.html", campaign=problem.campaign,
-                           heading=problem.heading, message=problem.message,
-                           signed=signed_value()), problem.status
+# A signed letter that cannot be used, whichever step found it: the page saying so.
+bp.register_error_handler(letter_flow.StartAgain, letter_flow.start_again_page)
+bp.register_error_handler(letter_flow.LetterBack, letter_flow.letter_back_page)
 
 
 @bp.post("/c/<slug>/download")
