@@ -17,6 +17,7 @@ from campaign.campaigns import all_asks, campaign_by_id, enabled_asks
 from campaign.campaigns.targets import campaign_target, target_row
 from campaign.clock import today
 from campaign.db import get_db
+from campaign.public.composing import second_letter
 from campaign.public.downloads import letter_file
 from campaign.staff import target_editing
 from campaign.staff.forms import target_form
@@ -26,7 +27,7 @@ from letters.file_formats import FILE_FORMATS
 from letters.languages import ENGLISH, WELSH
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed
-from letters.targets import NoTargetAsks, compose_target_letter
+from letters.targets import NoTargetAsks
 from letters.wording import PLACEHOLDERS
 
 bp = Blueprint("staff_targets", __name__, url_prefix="/staff/campaigns")
@@ -98,10 +99,11 @@ def _preview_letter(campaign_id: int, target_id: int, seed: int, welsh: bool = F
     nation = target.nations[0] if target.nations else None
     in_welsh = target.in_welsh() if welsh else None
     try:
-        letter = compose_target_letter(
+        # Composed as a writer's second letter is (campaign.public.composing).
+        letter = second_letter(
             target=in_welsh or target,
             asks=enabled_asks(get_db(), campaign_id, WELSH if in_welsh else ENGLISH),
-            nation=nation, mp=SAMPLE_MP, sender=SAMPLE_SENDER, today=today(), seed=seed,
+            nation=nation, mp=SAMPLE_MP, sender=SAMPLE_SENDER, day=today(), seed=seed,
             language=WELSH if in_welsh else ENGLISH)
     except (NoTargetAsks, LetterTooLong) as error:
         return target, nation, None, str(error), in_welsh is not None
