@@ -124,16 +124,24 @@ def compose_letter(
     `wording_language` is the wording's (by default `language`), in which the paragraphs
     an MP's role calls for are written.
     """
-    words = words_for(language)
     values = placeholder_values(mp, sender.full_name, today, wording_language or language)
     carried = asks_for_mp(asks, nation)
     if asks and not carried:
         raise NothingForMP(_nothing_for_mp(asks, nation), nation=nation,
                            bodies=deciding_bodies(asks, nation))
-    asks = carried
-    suggested = suggested_for(wording, asks, mp, seed, values, role_closings=role_closings,
+    suggested = suggested_for(wording, carried, mp, seed, values, role_closings=role_closings,
                               stance=stance, language=wording_language or language)
-    edits = edits or {}
+    paragraphs = _paragraphs(suggested, carried, edits or {}, personal_note, values)
+    check_body(paragraphs)
+    subject = render_wording(choose(wording.subject, seed, "subject"), values)
+    return _letter(mp=mp, sender=sender, today=today, language=language, subject=subject,
+                   paragraphs=paragraphs)
+
+
+def _paragraphs(suggested: Mapping[str, str], asks: Sequence[Ask], edits: Mapping[str, str],
+                personal_note: str, values: Mapping[str, str]) -> list[str]:
+    """The letter's body: opening, a paragraph for each ask, the writer's note, closing;
+    each the writer's own where `edits` has it, else the suggestion."""
 
     def paragraph(key: str) -> list[str]:
         edited = edits.get(key, "").strip()
@@ -148,9 +156,14 @@ def compose_letter(
         paragraphs += paragraph(ask_key(ask.id))
     paragraphs += _split(personal_note)
     paragraphs += paragraph(CLOSING)
-    paragraphs = [p for p in paragraphs if p]
-    check_body(paragraphs)
-    subject = render_wording(choose(wording.subject, seed, "subject"), values)
+    return [p for p in paragraphs if p]
+
+
+def _letter(*, mp: MP, sender: Sender, today: date, language: str, subject: str,
+            paragraphs: list[str]) -> Letter:
+    """The Letter to `mp` from `sender`: its fixed words (date, address block,
+    salutation, sign-off, title) in `language` around `subject` and `paragraphs`."""
+    words = words_for(language)
     recipient_lines = addressing.recipient_lines(mp, language)
     return Letter(
         sender_name=sender.full_name,

@@ -92,32 +92,49 @@ def wording_problems(text: str, *, several: bool = True,
         # Too long to be worth reading further: this is the only thing to mend first.
         return [f"This is {len(text):,} characters long; keep it under "
                 f"{MAX_WORDING_LENGTH:,}."]
-    problems = []
-    for index, char in enumerate(text):
-        category = unicodedata.category(char)
-        if category == "Cs":
-            problems.append(f"There is a broken character (a lone surrogate, "
-                            f"U+{ord(char):04X}) after “{_before(text, index)}”. "
-                            "Retype that part.")
-            break
-        if category == "Cc" and char not in "\n\r\t":
-            problems.append(f"There is an invisible control character (U+{ord(char):04X})"
-                            f" after “{_before(text, index)}”. Retype that part.")
-            break
+    problems = _character_problems(text)
     for match in _TAG.finditer(text):
         problem = _tag_problem(match.group(0), placeholders)
         if problem and problem not in problems:
             problems.append(problem)
+    problems += _bracket_problems(text, placeholders)
+    problems += _choice_problems(text)
+    problems += _phrasing_problems(text, several=several)
+    return problems
+
+
+def _character_problems(text: str) -> list[str]:
+    """The first broken or invisible control character in `text`, as a sentence."""
+    for index, char in enumerate(text):
+        category = unicodedata.category(char)
+        if category == "Cs":
+            return [f"There is a broken character (a lone surrogate, "
+                    f"U+{ord(char):04X}) after “{_before(text, index)}”. "
+                    "Retype that part."]
+        if category == "Cc" and char not in "\n\r\t":
+            return [f"There is an invisible control character (U+{ord(char):04X})"
+                    f" after “{_before(text, index)}”. Retype that part."]
+    return []
+
+
+def _bracket_problems(text: str, placeholders: Mapping[str, str]) -> list[str]:
+    """The first curly bracket in `text` outside a placeholder, as a sentence."""
     # Tags and choices are blanked out, not removed, so a position found in what is left
     # is a position in the text as typed: the message quotes what staff wrote.
     leftover = _TAG.sub(_blank, text)
     for brace in ("{{", "}}", "{%", "%}", "{", "}"):
         at = leftover.find(brace)
         if at >= 0:
-            problems.append(f"“{_around(text, at)}” has a “{brace}” with no partner. "
-                            f"Placeholders look like {_example(placeholders)}; curly "
-                            "brackets cannot be used otherwise.")
-            break
+            return [f"“{_around(text, at)}” has a “{brace}” with no partner. "
+                    f"Placeholders look like {_example(placeholders)}; curly "
+                    "brackets cannot be used otherwise."]
+    return []
+
+
+def _choice_problems(text: str) -> list[str]:
+    """What is wrong with the [[choices]] in `text`: one with fewer than two options, one
+    inside another, a square bracket with no partner (the first of each)."""
+    problems = []
     for match in _CHOICE.finditer(text):
         options = [option.strip() for option in match.group(1).split("|")]
         if len(options) < 2 or not all(options):
@@ -137,6 +154,13 @@ def wording_problems(text: str, *, several: bool = True,
             problems.append(f"“{_around(text, at)}” has a “{bracket}” with no partner. "
                             "Choices look like [[I hope|I would like]].")
             break
+    return problems
+
+
+def _phrasing_problems(text: str, *, several: bool) -> list[str]:
+    """The phrasings' number and lengths (`several`: blank-line separated phrasings
+    allowed; without it, one line)."""
+    problems = []
     phrasings = split_phrasings(text) if several else [text.strip()]
     if not several and "\n" in text.strip():
         problems.append("Keep this to one line.")

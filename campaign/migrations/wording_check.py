@@ -76,32 +76,48 @@ def wording_problems(text: str, *, several: bool = True,
         # Too long to be worth reading further: this is the only thing to mend first.
         return [f"This is {len(text):,} characters long; keep it under "
                 f"{MAX_WORDING_LENGTH:,}."]
-    problems = []
-    for index, char in enumerate(text):
-        category = unicodedata.category(char)
-        if category == "Cs":
-            problems.append(f"There is a broken character (a lone surrogate, "
-                            f"U+{ord(char):04X}) after “{_before(text, index)}”. "
-                            "Retype that part.")
-            break
-        if category == "Cc" and char not in "\n\r\t":
-            problems.append(f"There is an invisible control character (U+{ord(char):04X})"
-                            f" after “{_before(text, index)}”. Retype that part.")
-            break
+    problems = _character_problems(text)
     for match in _TAG.finditer(text):
         problem = _tag_problem(match.group(0), placeholders)
         if problem and problem not in problems:
             problems.append(problem)
+    problems += _bracket_problems(text, placeholders)
+    problems += _choice_problems(text)
+    problems += _phrasing_problems(text, several=several)
+    return problems
+
+
+def _character_problems(text: str) -> list[str]:
+    """The first broken or invisible control character in `text`, as a sentence."""
+    for index, char in enumerate(text):
+        category = unicodedata.category(char)
+        if category == "Cs":
+            return [f"There is a broken character (a lone surrogate, "
+                    f"U+{ord(char):04X}) after “{_before(text, index)}”. "
+                    "Retype that part."]
+        if category == "Cc" and char not in "\n\r\t":
+            return [f"There is an invisible control character (U+{ord(char):04X})"
+                    f" after “{_before(text, index)}”. Retype that part."]
+    return []
+
+
+def _bracket_problems(text: str, placeholders: Mapping[str, str]) -> list[str]:
+    """The first curly bracket in `text` outside a placeholder, as a sentence."""
     # Tags and choices are blanked out, not removed, so a position found in what is left
     # is a position in the text as typed: the message quotes what staff wrote.
     leftover = _TAG.sub(_blank, text)
     for brace in ("{{", "}}", "{%", "%}", "{", "}"):
         at = leftover.find(brace)
         if at >= 0:
-            problems.append(f"“{_around(text, at)}” has a “{brace}” with no partner. "
-                            f"Placeholders look like {_example(placeholders)}; curly "
-                            "brackets cannot be used otherwise.")
-            break
+            return [f"“{_around(text, at)}” has a “{brace}” with no partner. "
+                    f"Placeholders look like {_example(placeholders)}; curly "
+                    "brackets cannot be used otherwise."]
+    return []
+
+
+def _choice_problems(text: str) -> list[str]:
+    """What is wrong with the [[choices]] in `text` (the first of each kind)."""
+    problems = []
     for match in _CHOICE.finditer(text):
         options = [option.strip() for option in match.group(1).split("|")]
         if len(options) < 2 or not all(options):
@@ -109,8 +125,9 @@ def wording_problems(text: str, *, several: bool = True,
                             "options separated by |, e.g. [[I hope|I would like]].")
             break
     # A choice still whole once the innermost ones are taken out had one inside it.
-    if _CHOICE.search(_CHOICE.sub("x", text)):
-        problems.append(f"“{_short(_CHOICE.search(text).group(0))}” is a choice inside "
+    nested = _CHOICE.search(text) if _CHOICE.search(_CHOICE.sub("x", text)) else None
+    if nested is not None:
+        problems.append(f"“{_short(nested.group(0))}” is a choice inside "
                         "another choice. Write each option out in full instead, e.g. "
                         "[[I really hope|I truly hope|I wish]].")
     unchosen = _CHOICE.sub(_blank, text)
@@ -120,6 +137,13 @@ def wording_problems(text: str, *, several: bool = True,
             problems.append(f"“{_around(text, at)}” has a “{bracket}” with no partner. "
                             "Choices look like [[I hope|I would like]].")
             break
+    return problems
+
+
+def _phrasing_problems(text: str, *, several: bool) -> list[str]:
+    """The phrasings' number and lengths (`several`: blank-line separated phrasings
+    allowed; without it, one line)."""
+    problems = []
     phrasings = split_phrasings(text) if several else [text.strip()]
     if not several and "\n" in text.strip():
         problems.append("Keep this to one line.")

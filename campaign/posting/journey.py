@@ -1,7 +1,7 @@
-"""The one place the posting feature reaches into the citizen's journey: the journey's
-`_verified(campaign)` gives the signed preview verified (its `.context` is the
-letter's state, `.value` the signed letter the page carries on), `_chosen_letter`
-the letter to the MP with its asks, and `_count_letter` counts it."""
+"""The one place the posting feature reaches into the citizen's journey
+(campaign.public.letter_flow): `verified(campaign)` gives the signed preview verified
+(its `.context` is the letter's state, `.value` the signed letter the page carries on),
+`chosen_letter` the letter to the MP with its asks, and `count_letter` counts it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,7 +11,8 @@ from flask import Blueprint
 
 from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP
-from campaign.public import views as journey_views
+from campaign.public import letter_flow
+from campaign.public.letter_pages import answer
 from campaign.public.signed_requests import LetterRequest
 from letters import Ask, Letter
 
@@ -35,9 +36,9 @@ def verified_letter(campaign: Campaign) -> VerifiedPost:
     """The preview the request carries, checked as a download checks it; raises the
     journey's own exceptions (pages) for an expired or altered one, or for a preview
     that sends no letter to the MP (only second letters)."""
-    verified = journey_views._verified(campaign)
+    verified = letter_flow.verified(campaign)
     # No `target` field: the letter to the MP, as a download without one gives it.
-    letter, asks, _ = journey_views._chosen_letter(verified)
+    letter, asks, _ = letter_flow.chosen_letter(verified)
     context = verified.context
     assert context.request is not None
     return VerifiedPost(letter_request=context.request, found=context.found, letter=letter,
@@ -46,16 +47,17 @@ def verified_letter(campaign: Campaign) -> VerifiedPost:
 
 def count_posted(verified: VerifiedPost) -> None:
     """Count the letter as written, in the format "post" (once per letter, as downloads are)."""
-    journey_views._count_letter(verified.journey_state, verified.asks, "post")
+    letter_flow.count_letter(verified.journey_state, verified.asks, "post")
 
 
 def not_taking_letters(campaign: Campaign):
     """The journey's page for a closed campaign or a dissolved Parliament, or None."""
-    return journey_views._not_taking_letters(campaign)
+    refused = letter_flow.not_taking_letters(campaign)
+    return answer(refused) if refused is not None else None
 
 
 def share_journey_pages(bp: Blueprint) -> None:
     """Answer a preview that cannot be used with the journey's own pages (start again,
     or the letter given back), as the download does."""
-    bp.register_error_handler(journey_views._StartAgain, journey_views._start_again_page)
-    bp.register_error_handler(journey_views._LetterBack, journey_views._letter_back_page)
+    bp.register_error_handler(letter_flow.StartAgain, letter_flow.start_again_page)
+    bp.register_error_handler(letter_flow.LetterBack, letter_flow.letter_back_page)

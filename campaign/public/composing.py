@@ -1,15 +1,29 @@
-"""Turning a citizen's request into a Letter: the one place the site composes letters."""
+"""Where the site composes letters: every letter it makes goes through `mp_letter` or
+`second_letter` here.
+
+A citizen's letter to their MP (`compose_for`, from the letter's state), their second
+letters (campaign.public.second_letters) and the letters staff preview before a
+campaign goes live (campaign.staff.preview, campaign.staff.target_views) all call
+the same two functions with the same mapping of campaign, asks, MP, writer and day
+onto the letters library, so what staff preview is what a writer gets.
+"""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 
 from flask_babel import gettext
 
+from campaign.campaigns import Campaign
 from campaign.lookup.finder import FoundMP
 from campaign.public.letter_state import LetterContext
 from campaign.public.signed_requests import LetterRequest
 from campaign.public.writer_sentences import nothing_for_mp
-from letters import Letter, NothingForMP, Sender, compose_letter
+from letters import MP, Ask, Letter, NothingForMP, Sender, compose_letter
+from letters.languages import ENGLISH
+from letters.nations import Nation
+from letters.targets import Target, compose_target_letter
 
 
 class NoAsksChosen(ValueError):
@@ -36,18 +50,50 @@ def compose_for(context: LetterContext, *, reference_url: str = "",
         raise NoAsksChosen()
     try:
         # The writer's nation decides which asks the MP letter carries, and how.
-        letter = compose_letter(wording=context.campaign.wording, asks=asks, mp=context.wording_mp,
-                                sender=sender_for(request, context.found),
-                                personal_note=request.personal_note,
-                                today=context.day, seed=request.seed, edits=request.edits,
-                                nation=context.nation, stance=context.stance,
-                                language=language or context.language,
-                                wording_language=context.campaign.language)
+        letter = mp_letter(campaign=context.campaign, asks=asks, mp=context.wording_mp,
+                           sender=sender_for(request, context.found),
+                           personal_note=request.personal_note, day=context.day,
+                           seed=request.seed, edits=request.edits, nation=context.nation,
+                           stance=context.stance, language=language or context.language)
     except NothingForMP as error:
         raise NoAsksChosen(nothing_for_mp(error)) from None
     if reference_url and request.reference:
         letter = replace(letter, keepsake=keepsake(request.reference, reference_url))
     return letter
+
+
+def mp_letter(*, campaign: Campaign, asks: Sequence[Ask], mp: MP, sender: Sender, day: date,
+              seed: int, nation: Nation | None, stance: str, language: str,
+              personal_note: str = "", edits: Mapping[str, str] | None = None) -> Letter:
+    """The campaign's letter to `mp` from `sender` (letters.compose_letter): its fixed
+    words in `language`, its paragraphs from the campaign's wording (in the campaign's
+    language) for the asks `nation`'s MP can act on, as `mp`'s post and `stance` make
+    them, in the phrasings `seed` draws unless `edits` holds the writer's own.
+
+    Raises letters.NothingForMP when no ask is left for an MP in `nation`, and
+    letters.limits.LetterTooLong when the body passes the letter's caps.
+    """
+    return compose_letter(wording=campaign.wording, asks=asks, mp=mp, sender=sender,
+                          personal_note=personal_note, today=day, seed=seed, edits=edits,
+                          nation=nation, stance=stance, language=language,
+                          wording_language=campaign.language)
+
+
+def second_letter(*, target: Target, asks: Sequence[Ask], nation: Nation | None, mp: MP,
+                  sender: Sender, day: date, seed: int, language: str = ENGLISH,
+                  personal_note: str = "", edits: Mapping[str, str] | None = None,
+                  mp_letter: bool = True) -> Letter:
+    """The letter to `target` (letters.targets.compose_target_letter) from `sender` in
+    `nation`, whose MP is `mp`: the asks decided where the target acts, its fixed words
+    in `language`. `mp_letter` False: no letter goes to the MP as well.
+
+    Raises letters.targets.NoTargetAsks when none of `asks` is the target's to decide,
+    and letters.limits.LetterTooLong as mp_letter does.
+    """
+    return compose_target_letter(target=target, asks=asks, nation=nation, mp=mp,
+                                 sender=sender, personal_note=personal_note, today=day,
+                                 seed=seed, edits=edits, mp_letter=mp_letter,
+                                 language=language)
 
 
 def keepsake(reference: str, reference_url: str) -> tuple[str, ...]:

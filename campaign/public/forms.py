@@ -15,7 +15,7 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from campaign.lookup.errors import InvalidPostcode
 from campaign.lookup.postcode import normalise_postcode
-from campaign.public.widgets import HiddenInput, TextInput
+from campaign.public.widgets import HiddenInput, TextArea, TextInput
 from letters.fonts import unprintable_characters
 from letters.typed_text import clean_line, clean_paragraphs
 
@@ -128,7 +128,8 @@ class LetterForm(FlaskForm):
                                                                 message=TOO_LONG_FOR_A_POSTCODE),
         uk_postcode])
     asks = CheckboxesField(_l("What you ask your MP to do"), coerce=int)
-    personal_note = TextAreaField(_l("In your own words (optional)"), filters=[clean_paragraphs], validators=[
+    personal_note = TextAreaField(_l("In your own words (optional)"), filters=[clean_paragraphs],
+                                  widget=TextArea(), validators=[
         Optional(), Length(max=NOTE_MAX, message=_l("Keep your own words under %(max)s characters.",
                                                     max=format(NOTE_MAX, ","))), printable])
     contact = StringField(_l("Email or phone number for a reply (optional)"), filters=[clean_line],

@@ -1,7 +1,7 @@
 """The mechanics between the letter's steps: what the form shows again, what it refuses.
 
-The views stay thin: they ask here which paragraphs the writer changed (so those stay
-open), which changes would be silently lost (an unticked ask's paragraph), where to
+The letter's steps (public.letter_flow) ask here which paragraphs the writer changed
+(so those stay open), which changes would be silently lost (an unticked ask's paragraph), where to
 say a letter is too long to print, and how to name the preview's lifetime in words.
 """
 from __future__ import annotations

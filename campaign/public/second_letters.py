@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from campaign.public.composing import NoAsksChosen, sender_for
+from campaign.public.composing import second_letter as compose_second
 from campaign.public.emailing import EmailOffer, email_offer
 from campaign.public.letter_state import LetterContext
 from campaign.public.writer_sentences import no_target_asks
 from letters import Ask, Letter
 from letters.languages import ENGLISH
-from letters.targets import NoTargetAsks, Target, compose_target_letter
+from letters.targets import NoTargetAsks, Target
 
 #: The letter form's checkboxes: name="targets", one value per target id.
 FIELD = "targets"
@@ -67,10 +68,10 @@ def second_letters(context: LetterContext) -> list[SecondLetter]:
         translated = target.in_language(language) if language != ENGLISH else None
         asks = list(context.ticked) if translated is not None else english
         try:
-            letter = compose_target_letter(
+            letter = compose_second(
                 target=translated or target, asks=asks, nation=nation, mp=context.mp,
                 sender=sender_for(request, context.found), personal_note=request.personal_note,
-                today=context.day, seed=request.seed, edits=context.edits_left_out,
+                day=context.day, seed=request.seed, edits=context.edits_left_out,
                 mp_letter=not context.only_second_letters,
                 language=language if translated is not None else ENGLISH)
         except NoTargetAsks as error:

@@ -37,3 +37,17 @@ class HiddenInput(widgets.HiddenInput):
     """wtforms.widgets.HiddenInput, attributes written by quick_html_params."""
 
     html_params = staticmethod(quick_html_params)
+
+
+class TextArea(widgets.TextArea):
+    """wtforms.widgets.TextArea, attributes written by quick_html_params (WTForms' own
+    calls the module's html_params, not a class attribute, so its body is repeated)."""
+
+    def __call__(self, field, **kwargs):
+        kwargs.setdefault("id", field.id)
+        flags = getattr(field, "flags", {})
+        for k in dir(flags):
+            if k in self.validation_attrs and k not in kwargs:
+                kwargs[k] = getattr(flags, k)
+        textarea_params = quick_html_params(name=field.name, **kwargs)
+        return Markup(f"<textarea {textarea_params}>\r\n{escape(field._value())}</textarea>")

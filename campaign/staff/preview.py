@@ -1,6 +1,7 @@
 """The letter a citizen would get, composed for staff before a campaign goes live.
 
-It goes through the same `compose_letter` and renderers as a citizen's letter, with
+It is composed where a citizen's letter is (campaign.public.composing.mp_letter) and
+goes through the same renderers, with
 the campaign's enabled asks, so staff see exactly what will be posted; in Welsh too,
 once the campaign's Welsh is complete (campaign.campaigns.translations), as a writer on the
 Welsh pages gets it. The MP is a
@@ -18,9 +19,10 @@ from flask_babel import lazy_gettext as _l
 
 from campaign.campaigns import Campaign, campaign_by_id, enabled_asks
 from campaign.lookup.register import mp_by_code
+from campaign.public.composing import mp_letter
 from campaign.public.forms import NOTE_MAX
 from campaign.stances.records import stance_of
-from letters import MP, Letter, Sender, compose_letter
+from letters import MP, Letter, Sender
 from letters.languages import ENGLISH, Language, translations
 from letters.nations import Nation
 from letters.stances import Stance
@@ -93,11 +95,10 @@ def preview_letter(db: sqlite_utils.Database, campaign: Campaign, mp: MP,
     Raises letters.limits.LetterTooLong if every ask together makes too long a letter,
     letters.NothingForMP if no ask is left for an MP in `nation`.
     """
-    return compose_letter(wording=campaign.wording,
-                          asks=enabled_asks(db, campaign.id, campaign.language),
-                          mp=mp, sender=SAMPLE_SENDER, today=today, seed=seed, nation=nation,
-                          stance=str(stance_of(db, campaign.id, mp.member_id)),
-                          language=campaign.language)
+    return mp_letter(campaign=campaign, asks=enabled_asks(db, campaign.id, campaign.language),
+                     mp=mp, sender=SAMPLE_SENDER, day=today, seed=seed, nation=nation,
+                     stance=str(stance_of(db, campaign.id, mp.member_id)),
+                     language=campaign.language)
 
 
 def campaign_in(db: sqlite_utils.Database, campaign_id: int, language: str | None) -> Campaign | None:

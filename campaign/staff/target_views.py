@@ -17,6 +17,7 @@ from campaign.campaigns import all_asks, campaign_by_id, enabled_asks
 from campaign.campaigns.targets import campaign_target, target_row
 from campaign.clock import today
 from campaign.db import get_db
+from campaign.public.composing import second_letter
 from campaign.public.downloads import letter_file
 from campaign.staff import target_editing
 from campaign.staff.forms import target_form
@@ -26,7 +27,7 @@ from letters.file_formats import FILE_FORMATS
 from letters.languages import ENGLISH, REGISTER, Language, translations
 from letters.limits import LetterTooLong
 from letters.phrasings import new_seed
-from letters.targets import NoTargetAsks, compose_target_letter
+from letters.targets import NoTargetAsks
 from letters.wording import PLACEHOLDERS
 
 bp = Blueprint("staff_targets", __name__, url_prefix="/staff/campaigns")
@@ -105,9 +106,10 @@ def _preview_letter(campaign_id: int, target_id: int, seed: int,
     translated = target.in_language(language.code) if language else None
     code = language.code if language and translated else ENGLISH
     try:
-        letter = compose_target_letter(
+        # Composed as a writer's second letter is (campaign.public.composing).
+        letter = second_letter(
             target=translated or target, asks=enabled_asks(get_db(), campaign_id, code),
-            nation=nation, mp=SAMPLE_MP, sender=SAMPLE_SENDER, today=today(), seed=seed,
+            nation=nation, mp=SAMPLE_MP, sender=SAMPLE_SENDER, day=today(), seed=seed,
             language=code)
     except (NoTargetAsks, LetterTooLong) as error:
         return target, nation, None, str(error), translated is not None
