@@ -12,7 +12,7 @@ from fontTools.ttLib import TTFont
 from campaign.public import web_fonts
 from letters.fonts import BOLD, REGULAR, font_path, printable_codepoints
 
-CSS = (Path(__file__).resolve().parent.parent / "static" / "site.css").read_text()
+CSS = (Path(__file__).resolve().parent.parent / "static" / "base.css").read_text()
 # What VERSION "1" was made from: change a file here, and the fonts' URLs must change.
 FONT_FILES_V1 = {
     REGULAR: "b4e0771f06d8f6573a535312762b0b2f4fb9a03372239e39b0e7cf203da8ea9a",
@@ -21,7 +21,7 @@ FONT_FILES_V1 = {
 
 
 def _faces_in_css() -> list[tuple[str, str, str, str]]:
-    """(version, face, subset, unicode-range) of each @font-face in site.css."""
+    """(version, face, subset, unicode-range) of each @font-face in base.css."""
     return re.findall(r'url\("/letter-font/v(\w+)/(\w+)-(\w+)\.woff2"\) format\("woff2"\);'
                       r'[^}]*unicode-range: ([^;]+);', CSS)
 
@@ -57,7 +57,7 @@ def test_each_subsets_range_holds_exactly_its_characters():
 def test_a_font_change_needs_a_new_version():
     for name, digest in FONT_FILES_V1.items():
         assert hashlib.sha256(font_path(name).read_bytes()).hexdigest() == digest, (
-            "The font package's files changed: bump web_fonts.VERSION and site.css's "
+            "The font package's files changed: bump web_fonts.VERSION and base.css's "
             "/letter-font/v… addresses, then record the new digests here.")
 
 
