@@ -28,6 +28,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 from flask import current_app, g
@@ -68,6 +69,14 @@ def connect(path: str) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
+class ReadOnlyDatabase(sqlite_utils.Database):
+    """A database opened only to read, and since when (time.monotonic())."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        super().__init__(conn)
+        self.read_only_since = time.monotonic()
+
+
 # SQLite's primary result codes that mean "this file can't be written here" (as opposed
 # to "busy", which waiting mends): SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR,
 # SQLITE_FULL, SQLITE_CANTOPEN.
@@ -79,7 +88,7 @@ def _cannot_write(error: sqlite3.OperationalError) -> bool:
     return code is None or code & 0xFF in _CANNOT_WRITE
 
 
-def _connect_read_only(path: str) -> sqlite_utils.Database | None:
+def _connect_read_only(path: str) -> ReadOnlyDatabase | None:
     """The database at `path` opened only to read, or None if even that fails.
 
     `mode=ro` reads a WAL database whose -wal and -shm files exist (the writers'
@@ -97,10 +106,17 @@ def _connect_read_only(path: str) -> sqlite_utils.Database | None:
             conn.close()
             continue
         conn.execute("PRAGMA foreign_keys = ON")
-        db = sqlite_utils.Database(conn)
-        db.read_only_since = time.monotonic()
-        return db
+        return ReadOnlyDatabase(conn)
     return None
+
+
+def insert_row(table: sqlite_utils.db.Table, row: dict[str, Any]) -> int:
+    """Insert `row` into `table` and return its id (sqlite-utils types `last_pk` as
+    optional; a table with an integer id always gives one)."""
+    row_id = table.insert(row).last_pk
+    if not isinstance(row_id, int):
+        raise TypeError(f"{table.name} gave {row_id!r}, not an id, for its new row")
+    return row_id
 
 
 @contextmanager
@@ -151,8 +167,8 @@ class ThreadConnections:
 
 
 def _read_only_too_long(db: sqlite_utils.Database) -> bool:
-    since = getattr(db, "read_only_since", None)
-    return since is not None and time.monotonic() - since > READ_ONLY_RETRY_SECONDS
+    return (isinstance(db, ReadOnlyDatabase)
+            and time.monotonic() - db.read_only_since > READ_ONLY_RETRY_SECONDS)
 
 
 def get_db() -> sqlite_utils.Database:

@@ -21,6 +21,8 @@ talisman's HTTPS redirect and cookie handling overlap what the proxy and Flask d
 """
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from flask import Flask, Response, request
 
 _POLICY = [
@@ -51,15 +53,19 @@ HEADERS = {
 STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains"
 
 
+# The origins allow_framing let frame a response, kept as long as the response is.
+_framing: WeakKeyDictionary[Response, list[str]] = WeakKeyDictionary()
+
+
 def allow_framing(response: Response, origins: list[str]) -> Response:
     """Let exactly `origins` frame `response` (the embed); none listed, none may."""
-    response.frame_ancestors = list(origins)
+    _framing[response] = list(origins)
     return response
 
 
 def add_security_headers(response: Response) -> Response:
     """Set the headers on `response`, keeping any a view set on purpose."""
-    framing = getattr(response, "frame_ancestors", None)
+    framing = _framing.get(response)
     if framing is not None:
         # The origins were checked when staff saved them (campaigns/embedding.py): HTTPS
         # origins only, so they cannot add a directive to the policy.
