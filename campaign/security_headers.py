@@ -1,11 +1,13 @@
 """Security headers on every response.
 
-The site's one script is a file of its own (static/site.js: focus on a form's errors,
-the "Copy the letter" button; every page works without it), and it has no inline
-scripts or styles, so the Content-Security-Policy allows scripts and styles from the
-site's own files only: an injected <script> or style="" does nothing even if a bug
-lets one through. Pages are never framed (clickjacking the download button), except the
-embedded postcode box, /c/<slug>/embed, by the origins staff listed (allow_framing).
+The site's scripts are files of their own (static/site.js: focus on a form's errors,
+the "Copy the letter" button, character counts; every page works without it; and
+static/embed.js, the embedded box's height), and so are its styles (static/*.css, and
+the letter typeface's rules at /letter-font/): no inline scripts or styles, so the
+Content-Security-Policy allows scripts and styles from the site's own files only: an
+injected <script> or style="" does nothing even if a bug lets one through. Pages are
+never framed (clickjacking the download button), except the embedded postcode box,
+/c/<slug>/embed, by the origins staff listed (allow_framing).
 
 The referrer policy is `same-origin`: our own pages get the Referer that Flask-WTF's
 CSRF check demands of every HTTPS POST (with `no-referrer` every form over HTTPS
