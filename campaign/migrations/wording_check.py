@@ -109,9 +109,8 @@ def wording_problems(text: str, *, several: bool = True,
                             "options separated by |, e.g. [[I hope|I would like]].")
             break
     # A choice still whole once the innermost ones are taken out had one inside it.
-    outer = _CHOICE.search(text)
-    if outer and _CHOICE.search(_CHOICE.sub("x", text)):
-        problems.append(f"“{_short(outer.group(0))}” is a choice inside "
+    if (first := _CHOICE.search(text)) and _CHOICE.search(_CHOICE.sub("x", text)):
+        problems.append(f"“{_short(first.group(0))}” is a choice inside "
                         "another choice. Write each option out in full instead, e.g. "
                         "[[I really hope|I truly hope|I wish]].")
     unchosen = _CHOICE.sub(_blank, text)
