@@ -59,3 +59,41 @@ def test_a_class_is_styled_in_one_place():
         (STATIC / name).read_text())]
     assert selectors and len(selectors) == len(set(selectors)), sorted(
         s for s in set(selectors) if selectors.count(s) > 1)
+
+
+TEMPLATES = STATIC.parent / "templates"
+# Templates of citizens' pages (base.html and what it includes), and nginx's error pages.
+CITIZEN_TEMPLATES = [*(TEMPLATES / "public").glob("*.html"), *(STATIC / "errors").glob("*.html"),
+                     *(TEMPLATES / name for name in ("base.html", "_macros.html", "_letter.html",
+                                                     "_organisation_footer.html", "error.html"))]
+
+
+def _classes_in(html: str) -> set[str]:
+    """The classes a template's class="" attributes may give, those its Jinja adds too."""
+    found: set[str] = set()
+    for value in re.findall(r'class="([^"]*)"', html):
+        literals = re.findall(r"'([^']*)'", " ".join(re.findall(r"\{\{.*?\}\}", value)))
+        found.update(re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", value).split(), *map(str.split, literals))
+    return found
+
+
+def _styled_classes(name: str) -> set[str]:
+    css = re.sub(r"/\*.*?\*/", "", (STATIC / name).read_text(), flags=re.S)
+    return set(re.findall(r"\.([a-z][\w-]*)", re.sub(r"\{[^{}]*\}", "{}", css)))
+
+
+def test_citizens_pages_use_no_class_only_staff_css_styles():
+    """What a citizen's page uses must be in base.css or citizen.css, or it is unstyled."""
+    used = set().union(*(_classes_in(page.read_text()) for page in CITIZEN_TEMPLATES))
+    staff_only = _styled_classes("staff.css") - _styled_classes("base.css") \
+        - _styled_classes("citizen.css")
+    assert staff_only and not used & staff_only, sorted(used & staff_only)
+
+
+def test_staff_pages_use_no_class_only_citizen_css_styles():
+    """staff_base.html loads base.css and staff.css: citizen.css's classes are not there."""
+    staff_pages = [page for page in TEMPLATES.rglob("*.html") if page not in CITIZEN_TEMPLATES]
+    used = set().union(*(_classes_in(page.read_text()) for page in staff_pages))
+    citizen_only = _styled_classes("citizen.css") - _styled_classes("base.css") \
+        - _styled_classes("staff.css")
+    assert citizen_only and not used & citizen_only, sorted(used & citizen_only)
