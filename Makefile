@@ -67,8 +67,8 @@ node_modules/.installed: package.json package-lock.json
 	else echo "test-deps: no npm: the accessibility tests will skip"; fi
 
 # ruff (its settings are in pyproject.toml) runs over the whole tree before the tests:
-# pyflakes, pycodestyle, import order, bugbear; then mypy over letters/ and
-# campaign/public/ ([tool.mypy]: the rest of campaign/ may follow).
+# pyflakes, pycodestyle, import order, bugbear; then mypy over letters/ and all of
+# campaign/ (its settings under [tool.mypy]).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy

@@ -68,6 +68,14 @@ def connect(path: str) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
+class ReadOnlyDatabase(sqlite_utils.Database):
+    """A database opened only to read, and since when (time.monotonic())."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        super().__init__(conn)
+        self.read_only_since = time.monotonic()
+
+
 # SQLite's primary result codes that mean "this file can't be written here" (as opposed
 # to "busy", which waiting mends): SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR,
 # SQLITE_FULL, SQLITE_CANTOPEN.
@@ -79,7 +87,7 @@ def _cannot_write(error: sqlite3.OperationalError) -> bool:
     return code is None or code & 0xFF in _CANNOT_WRITE
 
 
-def _connect_read_only(path: str) -> sqlite_utils.Database | None:
+def _connect_read_only(path: str) -> ReadOnlyDatabase | None:
     """The database at `path` opened only to read, or None if even that fails.
 
     `mode=ro` reads a WAL database whose -wal and -shm files exist (the writers'
@@ -97,9 +105,7 @@ def _connect_read_only(path: str) -> sqlite_utils.Database | None:
             conn.close()
             continue
         conn.execute("PRAGMA foreign_keys = ON")
-        db = sqlite_utils.Database(conn)
-        db.read_only_since = time.monotonic()
-        return db
+        return ReadOnlyDatabase(conn)
     return None
 
 
@@ -159,8 +165,8 @@ class ThreadConnections:
 
 
 def _read_only_too_long(db: sqlite_utils.Database) -> bool:
-    since = getattr(db, "read_only_since", None)
-    return since is not None and time.monotonic() - since > READ_ONLY_RETRY_SECONDS
+    return (isinstance(db, ReadOnlyDatabase)
+            and time.monotonic() - db.read_only_since > READ_ONLY_RETRY_SECONDS)
 
 
 def get_db() -> sqlite_utils.Database:

@@ -37,7 +37,8 @@ def init_app(app: Flask) -> None:
     if hops < 0:
         raise ValueError("TRUSTED_PROXIES cannot be negative")
     if hops:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+        # Flask's documented way to wrap the WSGI app, which mypy reads as replacing a method.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     else:
         app.before_request(_UntrustedProxyWarning())
     hosts = list(app.config.get("ALLOWED_HOSTS") or ())

@@ -1,11 +1,13 @@
 """Security headers on every response.
 
-The site's one script is a file of its own (static/site.js: focus on a form's errors,
-the "Copy the letter" button; every page works without it), and it has no inline
-scripts or styles, so the Content-Security-Policy allows scripts and styles from the
-site's own files only: an injected <script> or style="" does nothing even if a bug
-lets one through. Pages are never framed (clickjacking the download button), except the
-embedded postcode box, /c/<slug>/embed, by the origins staff listed (allow_framing).
+The site's scripts are files of their own (static/site.js: focus on a form's errors,
+the "Copy the letter" button, character counts; every page works without it; and
+static/embed.js, the embedded box's height), and so are its styles (static/*.css, and
+the letter typeface's rules at /letter-font/): no inline scripts or styles, so the
+Content-Security-Policy allows scripts and styles from the site's own files only: an
+injected <script> or style="" does nothing even if a bug lets one through. Pages are
+never framed (clickjacking the download button), except the embedded postcode box,
+/c/<slug>/embed, by the origins staff listed (allow_framing).
 
 The referrer policy is `same-origin`: our own pages get the Referer that Flask-WTF's
 CSRF check demands of every HTTPS POST (with `no-referrer` every form over HTTPS
@@ -20,6 +22,8 @@ A hand-written module rather than flask-talisman: it is a dozen headers, and
 talisman's HTTPS redirect and cookie handling overlap what the proxy and Flask do.
 """
 from __future__ import annotations
+
+from weakref import WeakKeyDictionary
 
 from flask import Flask, Response, request
 
@@ -51,15 +55,19 @@ HEADERS = {
 STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains"
 
 
+# The origins allow_framing let frame a response, kept as long as the response is.
+_framing: WeakKeyDictionary[Response, list[str]] = WeakKeyDictionary()
+
+
 def allow_framing(response: Response, origins: list[str]) -> Response:
     """Let exactly `origins` frame `response` (the embed); none listed, none may."""
-    response.frame_ancestors = list(origins)
+    _framing[response] = list(origins)
     return response
 
 
 def add_security_headers(response: Response) -> Response:
     """Set the headers on `response`, keeping any a view set on purpose."""
-    framing = getattr(response, "frame_ancestors", None)
+    framing = _framing.get(response)
     if framing is not None:
         # The origins were checked when staff saved them (campaigns/embedding.py): HTTPS
         # origins only, so they cannot add a directive to the policy.

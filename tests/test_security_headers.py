@@ -32,7 +32,7 @@ def assert_protected(response):
 
 
 @pytest.mark.parametrize("path", ["/", f"/c/{SLUG}/", "/privacy", "/no-such-page",
-                                  "/static/site.css"])
+                                  "/static/base.css"])
 def test_every_page_is_protected(client, path):
     assert_protected(client.get(path))
 

@@ -6,13 +6,16 @@ import io
 import re
 from itertools import combinations
 from pathlib import Path
+from urllib.parse import urljoin
 
+import pytest
 from fontTools.ttLib import TTFont
 
 from campaign.public import web_fonts
 from letters.fonts import BOLD, REGULAR, font_path, printable_codepoints
+from tests.helpers import SLUG
 
-CSS = (Path(__file__).resolve().parent.parent / "static" / "site.css").read_text()
+STATIC = Path(__file__).resolve().parent.parent / "static"
 # What VERSION "1" was made from: change a file here, and the fonts' URLs must change.
 FONT_FILES_V1 = {
     REGULAR: "b4e0771f06d8f6573a535312762b0b2f4fb9a03372239e39b0e7cf203da8ea9a",
@@ -20,10 +23,16 @@ FONT_FILES_V1 = {
 }
 
 
-def _faces_in_css() -> list[tuple[str, str, str, str]]:
-    """(version, face, subset, unicode-range) of each @font-face in site.css."""
-    return re.findall(r'url\("/letter-font/v(\w+)/(\w+)-(\w+)\.woff2"\) format\("woff2"\);'
-                      r'[^}]*unicode-range: ([^;]+);', CSS)
+def _named_stylesheet(client, path: str) -> str:
+    """The address of the typeface's stylesheet that the page at `path` names."""
+    page = client.get(path).get_data(as_text=True)
+    return re.search(r'<link rel="stylesheet" href="(/letter-font/[^"]+)"', page).group(1)
+
+
+def _faces_in_css(css: str) -> list[tuple[str, str, str]]:
+    """(face, subset, unicode-range) of each @font-face in the stylesheet."""
+    return re.findall(r'url\("(\w+)-(\w+)\.woff2"\) format\("woff2"\);'
+                      r'[^}]*unicode-range: ([^;]+);', css)
 
 
 def _ranges(text: str) -> set[int]:
@@ -34,18 +43,35 @@ def _ranges(text: str) -> set[int]:
     return codes
 
 
-def test_the_css_asks_for_every_face_and_subset_at_the_current_version():
-    faces = _faces_in_css()
-    assert {(face, subset) for _, face, subset, _ in faces} == {
+@pytest.mark.parametrize("path", ["/", f"/c/{SLUG}/", f"/cy/c/{SLUG}/", "/staff/login"])
+def test_every_page_names_the_stylesheet_of_the_fonts_that_are_served(client, path):
+    """The stylesheet, its version and its faces come from web_fonts alone: the fonts it
+    names (beside it, at its version) are the ones served, every face and subset."""
+    address = _named_stylesheet(client, path)
+    assert address == f"/letter-font/v{web_fonts.VERSION}/faces.css"
+    response = client.get(address)
+    assert response.status_code == 200 and response.mimetype == "text/css"
+    assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    css = response.get_data(as_text=True)
+    faces = _faces_in_css(css)
+    assert {(face, subset) for face, subset, _ in faces} == {
         (face, subset) for face in web_fonts.FACES for subset in web_fonts.subsets()}
-    assert {version for version, *_ in faces} == {web_fonts.VERSION}
-    assert "ttf" not in CSS
+    assert len(faces) == css.count("@font-face") and "ttf" not in css
+    for face, subset, _ in faces:
+        font = client.get(urljoin(address, f"{face}-{subset}.woff2"))
+        assert font.status_code == 200 and font.mimetype == "font/woff2", (face, subset)
 
 
-def test_each_subsets_range_holds_exactly_its_characters():
+def test_no_stylesheet_in_static_names_the_fonts_by_hand():
+    for sheet in STATIC.glob("*.css"):
+        assert "@font-face {" not in sheet.read_text() and "woff2" not in sheet.read_text()
+
+
+def test_each_subsets_range_holds_exactly_its_characters(client):
     """Every printable character is in one subset's file and in that subset's range only,
     so the browser fetches the file that has it, and never two for one character."""
-    ranges = {subset: _ranges(text) for _, _, subset, text in _faces_in_css()}
+    css = client.get(f"/letter-font/v{web_fonts.VERSION}/faces.css").get_data(as_text=True)
+    ranges = {subset: _ranges(text) for _, subset, text in _faces_in_css(css)}
     for one, other in combinations(ranges.values(), 2):
         assert not one & other
     printable = printable_codepoints()
@@ -57,8 +83,8 @@ def test_each_subsets_range_holds_exactly_its_characters():
 def test_a_font_change_needs_a_new_version():
     for name, digest in FONT_FILES_V1.items():
         assert hashlib.sha256(font_path(name).read_bytes()).hexdigest() == digest, (
-            "The font package's files changed: bump web_fonts.VERSION and site.css's "
-            "/letter-font/v… addresses, then record the new digests here.")
+            "The font package's files changed: bump web_fonts.VERSION, then record the "
+            "new digests here.")
 
 
 def test_the_woff2_is_small_immutable_and_prints_what_the_site_accepts(client, tmp_path):
@@ -78,6 +104,7 @@ def test_the_woff2_is_small_immutable_and_prints_what_the_site_accepts(client, t
 
 
 def test_another_version_or_face_is_not_found(client):
+    assert client.get("/letter-font/v0/faces.css").status_code == 404
     assert client.get("/letter-font/v0/regular-latin.woff2").status_code == 404
     assert client.get(f"/letter-font/v{web_fonts.VERSION}/italic-latin.woff2").status_code == 404
     assert client.get(f"/letter-font/v{web_fonts.VERSION}/regular-cyrillic.woff2"

@@ -89,7 +89,7 @@ def test_the_embed_under_cy_works_and_stays_welsh(client):
     # Framed by exactly the same partners, styled by the same stylesheet.
     assert (welsh.headers["Content-Security-Policy"]
             == english.headers["Content-Security-Policy"])
-    assert client.get("/cy/static/site.css").status_code == 200
+    assert client.get("/cy/static/citizen.css").status_code == 200
     # What its form sends opens the letter form in Welsh.
     letter_form = client.get(f"/cy/c/{SLUG}/write?postcode=E8+1DY")
     assert "Eich AS yw" in page_text(letter_form.get_data(as_text=True))
@@ -169,7 +169,8 @@ def test_welsh_pages_load_the_one_copy_of_the_sites_files_and_describe_themselve
     # for search results on every page, in the page's language.
     for path in ("/cy/", "/cy/privacy", "/cy/r/", f"/cy/c/{SLUG}/help", "/privacy", "/r/"):
         html = client.get(path).get_data(as_text=True)
-        assert re.search(r'href="/static/site\.css"', html), path
+        assert re.search(r'href="/static/base\.css"', html), path
+        assert re.search(r'href="/static/citizen\.css"', html), path
         assert "/cy/static/" not in html, path
         descriptions = re.findall(r'<meta name="description" content="([^"]+)"', html)
         assert len(descriptions) == 1 and descriptions[0].strip(), path

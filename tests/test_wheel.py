@@ -34,7 +34,7 @@ with app.app_context():
     load_launch_campaign(get_db())
 client = app.test_client()
 page = client.get(f"/c/{sys.argv[2]}/")
-stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', page.get_data(as_text=True))
+stylesheet = re.search(r'<link rel="stylesheet" href="(/static/[^"]+)"', page.get_data(as_text=True))
 css = client.get(stylesheet.group(1))
 results = client.get(f"/c/{sys.argv[2]}/results").get_data(as_text=True)
 welsh = client.get(f"/cy/c/{sys.argv[2]}/").get_data(as_text=True)

@@ -20,7 +20,7 @@ import sqlite_utils
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from campaign.clock import timestamp
-from campaign.db import write_transaction
+from campaign.db import insert_row, write_transaction
 
 ROLES = ("staff", "organiser", "admin")
 ROLE_DESCRIPTIONS = {
@@ -108,7 +108,7 @@ def generate_password() -> str:
 def record_event(db: sqlite_utils.Database, user_id: int, email: str, action: str,
                  actor: Actor) -> None:
     """Write one line of an account's history (inside the caller's transaction)."""
-    db["account_events"].insert({
+    db.table("account_events").insert({
         "user_id": user_id, "user_email": email, "action": action,
         "actor_id": actor.id, "actor_email": actor.email, "at": timestamp()})
 
@@ -129,12 +129,14 @@ def create_user(db: sqlite_utils.Database, email: str, password: str, role: str,
         # must not both pass the check.
         if db["users"].count_where("email = ?", [email]):
             raise UserError(f"There is already an account for {email}.")
-        user_id = db["users"].insert({
+        user_id = insert_row(db, "users", {
             "email": email, "password_hash": password_hash, "role": role,
             "active": 1, "created_at": timestamp(),
-        }).last_pk
+        })
         record_event(db, user_id, email, f"created as {role}", actor)
-    return get_user(db, user_id)
+    user = get_user(db, user_id)
+    assert user is not None  # made just now
+    return user
 
 
 def email_taken(db: sqlite_utils.Database, email: str) -> bool:
@@ -158,7 +160,7 @@ def authenticate(db: sqlite_utils.Database, email: str, password: str) -> User |
     if not check_password_hash(row["password_hash"], password) or not row["active"]:
         return None
     with write_transaction(db):
-        db["users"].update(row["id"], {
+        db.table("users").update(row["id"], {
             "last_login_at": timestamp()})
         record_event(db, row["id"], row["email"], "signed in",
                      Actor(id=row["id"], email=row["email"]))

@@ -87,6 +87,4 @@ def target_row(db: sqlite_utils.Database, campaign_id: int, target_id: int) -> d
 
 def target_snapshot(row: dict) -> dict:
     """A target as the campaign's history records it."""
-    # A row from before m023 (read by m016's migration) has no Welsh columns: left out.
-    return {"target_id": row["id"], **{name: row[name] or "" for name in TARGET_FIELDS
-                                       if name in row}}
+    return {"target_id": row["id"], **{name: row[name] or "" for name in TARGET_FIELDS}}

@@ -63,6 +63,8 @@ class HttpJourney:
     def _connection(self) -> http.client.HTTPConnection:
         if self._conn is None:
             parts = urlsplit(self.base_url)
+            if not parts.hostname:
+                raise ValueError(f"No host in the base URL {self.base_url!r}")
             self._conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
         return self._conn
 

@@ -49,6 +49,8 @@ class LiveServer:
         self.process = process
         self.log_path = log_path
         self.url = ""
+        #: What it had written when it stopped (its log file goes with the run's folder).
+        self.final_output = ""
 
     def wait_ready(self, timeout: float, workers: int) -> None:
         deadline = time.monotonic() + timeout

@@ -9,9 +9,12 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
 from urllib.parse import parse_qs, urlsplit
 
 MODES = ("ok", "error", "garbage", "slow", "down")
+
+HOST = "127.0.0.1"  # loopback only: the fakes are never reachable from elsewhere
 
 
 class FakeServer:
@@ -66,16 +69,15 @@ class FakeServer:
             def do_POST(self):
                 self._serve("POST")
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer((HOST, 0), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{HOST}:{self.httpd.server_port}"
 
-    def start(self) -> "FakeServer":
+    def start(self) -> Self:
         self.thread.start()
         return self
 

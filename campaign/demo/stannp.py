@@ -44,13 +44,17 @@ def read_multipart(body: bytes, content_type: str) -> tuple[dict[str, str], dict
     """(text fields, files) of a multipart/form-data body."""
     message = BytesParser(policy=HTTP).parsebytes(
         b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
-    fields, files = {}, {}
+    fields: dict[str, str] = {}
+    files: dict[str, bytes] = {}
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        if not isinstance(name, str) or not isinstance(payload, bytes):
+            raise ValueError(f"Not a named form field: {part.get_content_type()}")
         if part.get_filename():
-            files[name] = part.get_payload(decode=True)
+            files[name] = payload
         else:
-            fields[name] = part.get_payload(decode=True).decode()
+            fields[name] = payload.decode()
     return fields, files
 
 

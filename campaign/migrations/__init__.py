@@ -33,7 +33,7 @@ OLD_RECORD = "_migrations"
 
 @migration
 def m001_campaigns_and_asks(db: sqlite_utils.Database) -> None:
-    db["campaigns"].create(
+    db.table("campaigns").create(
         {
             "id": int, "slug": str, "title": str, "summary": str, "intro": str,
             "status": str, "opening": str, "closing": str, "subject": str,
@@ -43,22 +43,22 @@ def m001_campaigns_and_asks(db: sqlite_utils.Database) -> None:
         defaults={"status": "draft", "summary": "", "intro": "", "opening": "",
                   "closing": "", "subject": "", "thank_you": ""},
     )
-    db["campaigns"].create_index(["slug"], unique=True)
-    db["asks"].create(
+    db.table("campaigns").create_index(["slug"], unique=True)
+    db.table("asks").create(
         {"id": int, "campaign_id": int, "position": int, "title": str,
          "explanation": str, "paragraph": str, "enabled": int},
         pk="id", foreign_keys=[("campaign_id", "campaigns", "id")],
         not_null={"campaign_id", "title", "paragraph"},
         defaults={"position": 0, "explanation": "", "enabled": 1},
     )
-    db["asks"].create_index(["campaign_id", "position"])
+    db.table("asks").create_index(["campaign_id", "position"])
 
 
 @migration
 def m002_mp_register(db: sqlite_utils.Database) -> None:
     # The sitting MPs, keyed by the normalised constituency name (see lookup.name_matching),
     # because that is the only key postcodes.io and the Members API share.
-    db["mps"].create(
+    db.table("mps").create(
         {"constituency_key": str, "constituency_name": str, "member_id": int,
          "display_as": str, "full_title": str, "address_as": str, "list_as": str,
          "party": str, "gender": str, "source": str, "fetched_at": str},
@@ -66,44 +66,44 @@ def m002_mp_register(db: sqlite_utils.Database) -> None:
     )
     # Seats asked about one at a time (Location/Constituency/Search), including vacant
     # ones, so a vacancy is remembered briefly instead of asked about on every visit.
-    db["constituency_lookups"].create(
+    db.table("constituency_lookups").create(
         {"constituency_key": str, "constituency_name": str, "members_api_id": int,
          "vacant": int, "fetched_at": str},
         pk="constituency_key",
     )
-    db["register_meta"].create({"key": str, "value": str}, pk="key")
+    db.table("register_meta").create({"key": str, "value": str}, pk="key")
 
 
 @migration
 def m003_participation(db: sqlite_utils.Database) -> None:
     # One row per letter, nothing about the person: the token is random, made when
     # the preview is shown, so downloading again or in the other format counts once.
-    db["letters"].create(
+    db.table("letters").create(
         {"id": int, "token": str, "campaign_id": int, "constituency_code": str,
          "constituency_name": str, "day": str, "formats": str},
         pk="id", foreign_keys=[("campaign_id", "campaigns", "id")],
         not_null={"token", "campaign_id", "constituency_code", "day"},
     )
-    db["letters"].create_index(["token"], unique=True)
-    db["letters"].create_index(["campaign_id", "day"])
-    db["letters"].create_index(["campaign_id", "constituency_code"])
-    db["letter_asks"].create(
+    db.table("letters").create_index(["token"], unique=True)
+    db.table("letters").create_index(["campaign_id", "day"])
+    db.table("letters").create_index(["campaign_id", "constituency_code"])
+    db.table("letter_asks").create(
         {"letter_id": int, "ask_id": int},
         pk=("letter_id", "ask_id"),
         foreign_keys=[("letter_id", "letters", "id"), ("ask_id", "asks", "id")],
     )
-    db["letter_asks"].create_index(["ask_id"])
+    db.table("letter_asks").create_index(["ask_id"])
 
 
 @migration
 def m004_users(db: sqlite_utils.Database) -> None:
     # Staff and organisers only: citizens never have accounts.
-    db["users"].create(
+    db.table("users").create(
         {"id": int, "email": str, "password_hash": str, "role": str, "active": int,
          "created_at": str, "last_login_at": str},
         pk="id", not_null={"email", "password_hash", "role"}, defaults={"active": 1},
     )
-    db["users"].create_index(["email"], unique=True)
+    db.table("users").create_index(["email"], unique=True)
 
 
 @migration
@@ -111,13 +111,13 @@ def m005_campaign_history(db: sqlite_utils.Database) -> None:
     # Every change staff make to a campaign, its asks or its wording, as a JSON
     # snapshot of the thing after the change, so any version can be read or restored.
     # The e-mail is copied, not only the id, so the record reads well on its own.
-    db["campaign_history"].create(
+    db.table("campaign_history").create(
         {"id": int, "campaign_id": int, "kind": str, "ask_id": int, "action": str,
          "snapshot": str, "user_id": int, "user_email": str, "changed_at": str},
         pk="id", foreign_keys=[("campaign_id", "campaigns", "id")],
         not_null={"campaign_id", "kind", "action", "snapshot", "changed_at"},
     )
-    db["campaign_history"].create_index(["campaign_id", "id"])
+    db.table("campaign_history").create_index(["campaign_id", "id"])
 
 
 @migration
@@ -126,13 +126,13 @@ def m006_counting_indexes(db: sqlite_utils.Database) -> None:
     # every count is read from an index alone. Counting asks by day would otherwise
     # look up each letter's day, one random read per ask chosen, so the day (never
     # changed once a letter is recorded) is copied onto letter_asks.
-    db["letter_asks"].add_column("day", str)
+    db.table("letter_asks").add_column("day", str)
     db.execute("update letter_asks set day ="
                " (select letters.day from letters where letters.id = letter_asks.letter_id)")
-    db["letter_asks"].create_index(["ask_id", "day"], index_name="idx_letter_asks_ask_id_day")
+    db.table("letter_asks").create_index(["ask_id", "day"], index_name="idx_letter_asks_ask_id_day")
     db.execute("drop index if exists idx_letter_asks_ask_id")
     # Per constituency over a date range: (campaign, day) narrows, code is then at hand.
-    db["letters"].create_index(["campaign_id", "day", "constituency_code"],
+    db.table("letters").create_index(["campaign_id", "day", "constituency_code"],
                                index_name="idx_letters_campaign_day_code")
     db.execute("drop index if exists idx_letters_campaign_id_day")
 
@@ -141,27 +141,27 @@ def m006_counting_indexes(db: sqlite_utils.Database) -> None:
 def m007_session_versions(db: sqlite_utils.Database) -> None:
     # A signed-in session carries its account's version; signing out, disabling the
     # account or changing its password bumps it, so an old cookie replayed is refused.
-    db["users"].add_column("session_version", int, not_null_default=0)
+    db.table("users").add_column("session_version", int, not_null_default=0)
 
 
 @migration
 def m008_letter_loop(db: sqlite_utils.Database) -> None:
     # Issue 16. The parliamentary office email of each MP (empty when the Members API
     # lists none: the preview then offers the post only).
-    db["mps"].add_column("email", str, not_null_default="")
+    db.table("mps").add_column("email", str, not_null_default="")
     # The citizen's reference, only as an HMAC under the secret key: the database
     # alone cannot turn a row back into the reference printed on someone's letter.
-    db["letters"].add_column("reference_hash", str)
+    db.table("letters").add_column("reference_hash", str)
     db.execute("create unique index idx_letters_reference_hash on letters (reference_hash)"
                " where reference_hash is not null")
     # What a citizen said happened to a letter: one row per kind per letter, no text.
-    db["letter_reports"].create(
+    db.table("letter_reports").create(
         {"letter_id": int, "kind": str, "day": str, "reply_within": str, "reply_kind": str},
         pk=("letter_id", "kind"), foreign_keys=[("letter_id", "letters", "id")],
         not_null={"letter_id", "kind", "day"},
     )
     # Sites allowed to frame a campaign's embedded postcode box (see campaign.campaigns.embedding).
-    db["embed_origins"].create(
+    db.table("embed_origins").create(
         {"campaign_id": int, "origin": str, "position": int},
         pk=("campaign_id", "origin"), foreign_keys=[("campaign_id", "campaigns", "id")],
     )
@@ -174,8 +174,8 @@ def m009_plain_wording(db: sqlite_utils.Database) -> None:
     # prompts for the writer's note. See campaign.migrations.wording.
     from campaign.migrations.wording import convert_all_wording
 
-    db["campaigns"].add_column("prompts", str, not_null_default="")
-    db["campaigns"].add_column("wording_review", str, not_null_default="")
+    db.table("campaigns").add_column("prompts", str, not_null_default="")
+    db.table("campaigns").add_column("wording_review", str, not_null_default="")
     convert_all_wording(db)
 
 
@@ -183,7 +183,7 @@ def m009_plain_wording(db: sqlite_utils.Database) -> None:
 def m010_leases(db: sqlite_utils.Database) -> None:
     # One holder at a time for a job every worker could start (see lookup.leases):
     # the background refresh of the MP register.
-    db["leases"].create({"name": str, "holder": str, "expires_at": str}, pk="name",
+    db.table("leases").create({"name": str, "holder": str, "expires_at": str}, pk="name",
                         not_null={"holder", "expires_at"})
 
 
@@ -260,7 +260,7 @@ def m013_campaign_help(db: sqlite_utils.Database) -> None:
     from campaign.migrations.launch_help import LAUNCH_HELP, LAUNCH_SLUG
 
     for column in ("help_title", "help_footer", "help_text"):
-        db["campaigns"].add_column(column, str, not_null_default="")
+        db.table("campaigns").add_column(column, str, not_null_default="")
     db.execute("update campaigns set help_title = ?, help_footer = ?, help_text = ?"
                " where slug = ?", [LAUNCH_HELP["help_title"], LAUNCH_HELP["help_footer"],
                                   LAUNCH_HELP["help_text"], LAUNCH_SLUG])
@@ -271,12 +271,12 @@ def m014_account_events(db: sqlite_utils.Database) -> None:
     # Issue 24: admins manage accounts from the web. Every change to an account and
     # every sign-in, with who made it (an admin's email, or "the command line"); staff
     # and organisers only, never citizens, and no addresses.
-    db["account_events"].create(
+    db.table("account_events").create(
         {"id": int, "user_id": int, "user_email": str, "action": str, "actor_id": int,
          "actor_email": str, "at": str},
         pk="id", not_null={"user_id", "user_email", "action", "actor_email", "at"},
     )
-    db["account_events"].create_index(["user_id", "id"])
+    db.table("account_events").create_index(["user_id", "id"])
 
 
 @migration
@@ -287,7 +287,7 @@ def m015_asks_by_nation(db: sqlite_utils.Database) -> None:
     # (campaign.migrations.devolution).
     from campaign.migrations.devolution import give_launch_asks_their_nations
 
-    db["ask_nations"].create(
+    db.table("ask_nations").create(
         {"ask_id": int, "nation": str, "devolved": int, "decided_by": str,
          "mp_letter": str, "paragraph": str, "note": str},
         pk=("ask_id", "nation"), foreign_keys=[("ask_id", "asks", "id")],
@@ -306,7 +306,7 @@ def m016_campaign_targets(db: sqlite_utils.Database) -> None:
     # subject, and its own phrasings of asks as JSON {ask id: text}.
     from campaign.migrations.devolution import give_launch_campaign_its_targets
 
-    db["campaign_targets"].create(
+    db.table("campaign_targets").create(
         {"id": int, "campaign_id": int, "position": int, "office": str, "holder": str,
          "salutation": str, "address": str, "email": str, "nations": str, "opening": str,
          "closing": str, "subject": str, "ask_paragraphs": str},
@@ -315,11 +315,11 @@ def m016_campaign_targets(db: sqlite_utils.Database) -> None:
         defaults={"position": 0, "holder": "", "salutation": "", "email": "", "nations": "",
                   "opening": "", "closing": "", "subject": "", "ask_paragraphs": "{}"},
     )
-    db["campaign_targets"].create_index(["campaign_id", "position"])
+    db.table("campaign_targets").create_index(["campaign_id", "position"])
     # A letter to another target is counted once with it; NULL is the letter to the MP.
     # Second letters are few: a partial index holding only them (with what counts read)
     # lets exports count them apart without reading the letters to MPs.
-    db["letters"].add_column("target_id", int)
+    db.table("letters").add_column("target_id", int)
     db.execute("create index idx_letters_second_letters on letters"
                " (target_id, campaign_id, day, constituency_code) where target_id is not null")
     give_launch_campaign_its_targets(db)
@@ -349,7 +349,7 @@ def _carry_over_old_record(db: sqlite_utils.Database) -> None:
         return
     MIGRATIONS.ensure_migrations_table(db)
     done = {m.name for m in MIGRATIONS.applied(db)}
-    db[MIGRATIONS.migrations_table].insert_all(
+    db.table(MIGRATIONS.migrations_table).insert_all(
         {"migration_set": MIGRATIONS.name, "name": row["name"],
          "applied_at": row["applied_at"]}
         for row in db[OLD_RECORD].rows_where(order_by="rowid") if row["name"] not in done)
@@ -362,9 +362,9 @@ def m017_mp_posts(db: sqlite_utils.Database) -> None:
     # the Members API with the register), and staff may write closings for ministers
     # and shadow ministers, used in place of the campaign's closing.
     for column in ("government_posts", "opposition_posts"):
-        db["mps"].add_column(column, str, not_null_default="")
+        db.table("mps").add_column(column, str, not_null_default="")
     for column in ("minister_closing", "shadow_closing"):
-        db["campaigns"].add_column(column, str, not_null_default="")
+        db.table("campaigns").add_column(column, str, not_null_default="")
 
 
 @migration
@@ -372,20 +372,20 @@ def m018_mp_stances(db: sqlite_utils.Database) -> None:
     # Issue 21: staff mark each MP's stance on a campaign (supports / opposes / not
     # known), keyed by the member, so a stance follows the MP and not the seat; a
     # supporter's constituents get the campaign's "thank you, and go further" opening.
-    db["mp_stances"].create(
+    db.table("mp_stances").create(
         {"campaign_id": int, "member_id": int, "stance": str, "updated_at": str,
          "updated_by": str},
         pk=("campaign_id", "member_id"), foreign_keys=[("campaign_id", "campaigns", "id")],
         not_null={"campaign_id", "member_id", "stance", "updated_at"},
     )
-    db["campaigns"].add_column("supporter_opening", str, not_null_default="")
+    db.table("campaigns").add_column("supporter_opening", str, not_null_default="")
 
 
 @migration
 def m019_letter_language(db: sqlite_utils.Database) -> None:
     # Issues 24 and 25: organisers count letters by the language their writer used (the
     # site's pages in English, or in Welsh under /cy/). Letters before this were English.
-    db["letters"].add_column("language", str, not_null_default="en")
+    db.table("letters").add_column("language", str, not_null_default="en")
 
 
 @migration
@@ -404,7 +404,7 @@ def m020_welsh_wording(db: sqlite_utils.Database) -> None:
     }
     for table, names in columns.items():
         for name in names:
-            db[table].add_column(name + "_cy", str, not_null_default="")
+            db.table(table).add_column(name + "_cy", str, not_null_default="")
 
 
 @migration
@@ -425,15 +425,15 @@ def m022_letters_keep_what_they_said(db: sqlite_utils.Database) -> None:
     # once per distinct text in ask_wordings. Counts and packs read these, never today's
     # rules. Letters from before keep NULL (not recorded): their stance and MP were never
     # written down, and guessing them from today's marks is the very mistake this mends.
-    db["letters"].add_column("member_id", int)
-    db["letters"].add_column("mp_name", str)
-    db["letters"].add_column("stance", str)
-    db["letters"].add_column("mp_post", str)
-    db["ask_wordings"].create(
+    db.table("letters").add_column("member_id", int)
+    db.table("letters").add_column("mp_name", str)
+    db.table("letters").add_column("stance", str)
+    db.table("letters").add_column("mp_post", str)
+    db.table("ask_wordings").create(
         {"key": str, "ask_id": int, "source": str, "nation": str, "text": str},
         pk="key", not_null={"key", "ask_id", "source", "nation", "text"},
     )
-    db["letter_asks"].add_column("wording", str)
+    db.table("letter_asks").add_column("wording", str)
     # Asks a letter to an MP left out (decided by a devolved body, "leave it out") were
     # recorded as if asked. Undone once, here, from the rules as they stand (m015's
     # table, read in SQL: migrations are frozen): letters before m015 had no rules and
@@ -455,8 +455,8 @@ def m023_target_welsh(db: sqlite_utils.Database) -> None:
     # written to in Welsh by writers on the Welsh pages. Empty is "not written yet"; the
     # Welsh of the target's own phrasings of asks is JSON {ask id: text}, as the English.
     for column in ("salutation_cy", "subject_cy", "opening_cy", "closing_cy"):
-        db["campaign_targets"].add_column(column, str, not_null_default="")
-    db["campaign_targets"].add_column("ask_paragraphs_cy", str, not_null_default="{}")
+        db.table("campaign_targets").add_column(column, str, not_null_default="")
+    db.table("campaign_targets").add_column("ask_paragraphs_cy", str, not_null_default="{}")
 
 
 @migration
@@ -465,7 +465,7 @@ def m024_posted_letters(db: sqlite_utils.Database) -> None:
     # budget in letters (and optionally a day), first or second class, and the secret of
     # the keyed hash that lets one writer have one letter posted (destroyed, set to "",
     # when the campaign closes, so the hashes then tie to nobody).
-    db["posting_settings"].create(
+    db.table("posting_settings").create(
         {"campaign_id": int, "enabled": int, "budget_letters": int, "daily_letters": int,
          "post_class": str, "writer_secret": str, "updated_at": str},
         pk="campaign_id", foreign_keys=[("campaign_id", "campaigns", "id")],
@@ -478,7 +478,7 @@ def m024_posted_letters(db: sqlite_utils.Database) -> None:
     # the writer's keyed hash, the constituency, the day, the status the service reports,
     # its id for the letter and the cost it reported. A row is written before the call
     # ("reserved", which counts against the budget) and removed if the call fails.
-    db["posted_letters"].create(
+    db.table("posted_letters").create(
         {"id": int, "reference_hash": str, "campaign_id": int, "writer_hash": str,
          "constituency_code": str, "constituency_name": str, "day": str, "status": str,
          "provider": str, "provider_id": str, "cost": str, "updated_at": str},
@@ -487,12 +487,12 @@ def m024_posted_letters(db: sqlite_utils.Database) -> None:
         defaults={"writer_hash": "", "provider": "", "provider_id": "", "cost": "",
                   "updated_at": "", "constituency_name": "", "constituency_code": ""},
     )
-    db["posted_letters"].create_index(["reference_hash"], unique=True)
-    db["posted_letters"].create_index(["campaign_id", "day"])
-    db["posted_letters"].create_index(["provider", "provider_id"])
-    db["posted_letters"].create_index(["campaign_id", "writer_hash"])
+    db.table("posted_letters").create_index(["reference_hash"], unique=True)
+    db.table("posted_letters").create_index(["campaign_id", "day"])
+    db.table("posted_letters").create_index(["provider", "provider_id"])
+    db.table("posted_letters").create_index(["campaign_id", "writer_hash"])
     # Each signed status call's digest, so a call replayed word for word is refused.
-    db["posting_webhooks"].create({"digest": str, "received_at": str}, pk="digest")
+    db.table("posting_webhooks").create({"digest": str, "received_at": str}, pk="digest")
     # Closing a campaign destroys its writers' key and their hashes in the same write,
     # whichever code closes it: what is left ties to no one (the privacy page says so).
     db.execute("""

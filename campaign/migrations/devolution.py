@@ -12,6 +12,7 @@ import json
 
 import sqlite_utils
 
+from campaign.db import insert_row
 from campaign.migrations.history import record_history
 from campaign.migrations.launch_at_m015 import LAUNCH_AT_M015
 from campaign.migrations.rules import rules_snapshot, save_rules, shipped_rules
@@ -53,7 +54,7 @@ def give_launch_campaign_its_targets(db: sqlite_utils.Database) -> None:
         if db["campaign_targets"].count_where("campaign_id = ?", [campaign["id"]]):
             continue
         for target_id in _insert_targets(db, campaign["id"], launch["targets"]):
-            row = db["campaign_targets"].get(target_id)
+            row = db.table("campaign_targets").get(target_id)
             record_history(db, campaign["id"], "target", TARGETS_ACTION,
                            {"target_id": row["id"],
                             **{name: row[name] or "" for name in _TARGET_FIELDS}})
@@ -70,8 +71,8 @@ def _insert_targets(db: sqlite_utils.Database, campaign_id: int,
         paragraphs = {str(ask_ids[title]): text
                       for title, text in target.get("ask_paragraphs", {}).items()
                       if title in ask_ids}
-        ids.append(db["campaign_targets"].insert({
+        ids.append(insert_row(db, "campaign_targets", {
             **target, "campaign_id": campaign_id, "position": position,
             "address": "\n".join(target["address"]), "nations": ",".join(target["nations"]),
-            "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False)}).last_pk)
+            "ask_paragraphs": json.dumps(paragraphs, ensure_ascii=False)}))
     return ids

@@ -40,7 +40,7 @@ def record_history(db: sqlite_utils.Database, campaign_id: int, kind: str, actio
                    snapshot: dict, ask_id: int | None = None) -> None:
     """An entry in the campaign's history made by a migration (no user): every
     migration that changes a campaign records it through this."""
-    db["campaign_history"].insert({
+    db.table("campaign_history").insert({
         "campaign_id": campaign_id, "kind": kind, "ask_id": ask_id, "action": action,
         "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
         "user_id": None, "user_email": "", "changed_at": timestamp(),

@@ -351,14 +351,14 @@ def correct_launch_campaign(db: sqlite_utils.Database) -> None:
     for row in list(db.query("select * from campaigns where slug = ?", [LAUNCH_SLUG])):
         changed = _corrected(row, CORRECTIONS["campaign"])
         if changed:
-            db["campaigns"].update(row["id"], changed)
+            db.table("campaigns").update(row["id"], changed)
             snapshot = {name: row.get(name) or "" for name in _CAMPAIGN_SNAPSHOT}
             record_history(db, row["id"], "campaign", ACTION, {**snapshot, **changed})
         for ask in list(db.query("select * from asks where campaign_id = ?", [row["id"]])):
             corrections = CORRECTIONS["asks"].get(ask["title"])
             changed = _corrected(ask, corrections or {})
             if changed:
-                db["asks"].update(ask["id"], changed)
+                db.table("asks").update(ask["id"], changed)
                 snapshot = {"title": ask["title"], "explanation": ask["explanation"] or "",
                             "paragraph": ask["paragraph"], "enabled": bool(ask["enabled"]),
                             "position": ask["position"], **changed}

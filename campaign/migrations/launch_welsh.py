@@ -47,7 +47,7 @@ def give_launch_campaign_its_welsh(db: sqlite_utils.Database) -> None:
     for row in list(db.query("select * from campaigns where slug = ?", [launch["slug"]])):
         filled = _welsh_to_fill(row, launch, "campaigns")
         if filled:
-            db["campaigns"].update(row["id"], filled)
+            db.table("campaigns").update(row["id"], filled)
             snapshot = {name: row.get(name) or "" for name in _CAMPAIGN_SNAPSHOT}
             record_history(db, row["id"], "campaign", ACTION, {**snapshot, **filled})
         asks = list(db.query("select * from asks where campaign_id = ? order by position, id",
@@ -62,7 +62,7 @@ def _give_ask_its_welsh(db: sqlite_utils.Database, campaign_id: int, ask: dict,
                         shipped: dict) -> None:
     filled = _welsh_to_fill(ask, shipped, "asks")
     if filled:
-        db["asks"].update(ask["id"], filled)
+        db.table("asks").update(ask["id"], filled)
     rules_filled = {}
     shipped_rules = shipped.get("nations") or {}
     for rule in list(db.query("select * from ask_nations where ask_id = ?", [ask["id"]])):

@@ -58,7 +58,7 @@ def correct_launch_wording(db: sqlite_utils.Database) -> None:
                 if ask["title"] == title and text.startswith(shipped):
                     changed[column] = corrected + text[len(shipped):]
             if changed:
-                db["asks"].update(ask["id"], changed)
+                db.table("asks").update(ask["id"], changed)
             notes = _correct_notes(db, ask)
             if changed or notes:
                 snapshot = {"title": ask["title"], "explanation": ask["explanation"] or "",
@@ -70,7 +70,7 @@ def correct_launch_wording(db: sqlite_utils.Database) -> None:
 
 def _correct_notes(db: sqlite_utils.Database, ask: dict) -> dict[str, str]:
     """Correct `ask`'s nation notes still as shipped; what changed, keyed "note:N"."""
-    changed = {}
+    changed: dict[str, str] = {}
     if "ask_nations" not in db.table_names():
         return changed
     columns = set(db["ask_nations"].columns_dict)

@@ -49,7 +49,7 @@ def save_rules(db: sqlite_utils.Database, ask_id: int, rules: Mapping[str, Mappi
     rows = [{"ask_id": ask_id, "nation": nation, **rule, "devolved": int(rule["devolved"])}
             for nation, rule in rules.items() if _says_something(rule)]
     if rows:
-        db["ask_nations"].insert_all(rows)
+        db.table("ask_nations").insert_all(rows)
 
 
 def rules_by_ask(db: sqlite_utils.Database, ask_ids: Iterable[int]) -> dict[int, dict[str, dict]]:

@@ -89,7 +89,7 @@ def convert_all_wording(db: sqlite_utils.Database) -> None:
             if row["slug"] == launch["slug"]:
                 text = _launch_phrasings(launch["asks"], "title", ask["title"], text)
             if text != ask["paragraph"]:
-                db["asks"].update(ask["id"], {"paragraph": text})
+                db.table("asks").update(ask["id"], {"paragraph": text})
         if row["slug"] == launch["slug"]:
             first_shipped = {"opening": FIRST_SHIPPED_OPENING,
                              "closing": as_first_shipped(launch["closing"])}
@@ -101,7 +101,7 @@ def convert_all_wording(db: sqlite_utils.Database) -> None:
         if notes:
             changes["wording_review"] = "\n".join(notes)
         if changes:
-            db["campaigns"].update(row["id"], changes)
+            db.table("campaigns").update(row["id"], changes)
 
 
 def _launch_phrasings(shipped_asks: list[dict], key: str, value: str, current: str) -> str:
@@ -143,4 +143,4 @@ def replace_plural_launch_opening(db: sqlite_utils.Database) -> None:
         snapshot["opening"] = launch["opening"]
         _record_wording(db, row["id"], "opening replaced by one that suits any number of "
                         "asks (migration 11)", snapshot)
-        db["campaigns"].update(row["id"], {"opening": launch["opening"]})
+        db.table("campaigns").update(row["id"], {"opening": launch["opening"]})

@@ -125,9 +125,8 @@ def _choice_problems(text: str) -> list[str]:
                             "options separated by |, e.g. [[I hope|I would like]].")
             break
     # A choice still whole once the innermost ones are taken out had one inside it.
-    nested = _CHOICE.search(text) if _CHOICE.search(_CHOICE.sub("x", text)) else None
-    if nested is not None:
-        problems.append(f"“{_short(nested.group(0))}” is a choice inside "
+    if (first := _CHOICE.search(text)) and _CHOICE.search(_CHOICE.sub("x", text)):
+        problems.append(f"“{_short(first.group(0))}” is a choice inside "
                         "another choice. Write each option out in full instead, e.g. "
                         "[[I really hope|I truly hope|I wish]].")
     unchosen = _CHOICE.sub(_blank, text)

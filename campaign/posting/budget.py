@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 import sqlite_utils
 
-from campaign.db import write_transaction
+from campaign.db import insert_row, write_transaction
 from campaign.posting.provider import POST_CLASSES, SECOND, Sent
 
 RESERVED = "reserved"
@@ -77,7 +77,7 @@ def save_settings(db: sqlite_utils.Database, campaign_id: int, settings: Posting
     if settings.budget_letters < 0 or settings.daily_letters < 0:
         raise ValueError("budget")
     with write_transaction(db):
-        db["posting_settings"].upsert(
+        db.table("posting_settings").upsert(
             {"campaign_id": campaign_id,
              "enabled": int(settings.enabled and settings.budget_letters > 0),
              "budget_letters": settings.budget_letters,
@@ -114,7 +114,7 @@ def writer_hash(db: sqlite_utils.Database, campaign_id: int, identity: str) -> s
         secret = row["writer_secret"] if row else ""
         if not secret:
             secret = secrets.token_hex(32)
-            db["posting_settings"].upsert({"campaign_id": campaign_id,
+            db.table("posting_settings").upsert({"campaign_id": campaign_id,
                                            "writer_secret": secret}, pk="campaign_id")
     return hmac.new(bytes.fromhex(secret), identity.encode(), hashlib.sha256).hexdigest()
 
@@ -133,7 +133,7 @@ def reserve(db: sqlite_utils.Database, *, campaign_id: int, reference_hash: str,
                 row["status"] == RESERVED
                 and datetime.fromisoformat(row["updated_at"]) < now - STALE_RESERVATION)
             if stale:  # take over a call that never finished (same idempotency key)
-                db["posted_letters"].update(row["id"], {"updated_at": now.isoformat()})
+                db.table("posted_letters").update(row["id"], {"updated_at": now.isoformat()})
             return Reservation(row["id"], stale, row["status"], row["provider_id"])
         if writer and db["posted_letters"].count_where(
                 "campaign_id = ? AND writer_hash = ?", [campaign_id, writer]):
@@ -141,19 +141,19 @@ def reserve(db: sqlite_utils.Database, *, campaign_id: int, reference_hash: str,
         why = has_room(settings_for(db, campaign_id), *counts(db, campaign_id, day))
         if why:
             raise NotPosting(why)
-        row_id = db["posted_letters"].insert({
+        row_id = insert_row(db, "posted_letters", {
             "reference_hash": reference_hash, "campaign_id": campaign_id,
             "writer_hash": writer, "constituency_code": constituency_code,
             "constituency_name": constituency_name, "day": day.isoformat(),
             "status": RESERVED, "provider": provider, "updated_at": now.isoformat(),
-        }).last_pk
+        })
     return Reservation(row_id, True, RESERVED)
 
 
 def confirm(db: sqlite_utils.Database, row_id: int, sent: Sent, now: datetime) -> None:
     """The service took the letter: its id, status and cost."""
     with write_transaction(db):
-        db["posted_letters"].update(row_id, {
+        db.table("posted_letters").update(row_id, {
             "provider_id": sent.provider_id, "status": sent.status, "cost": sent.cost,
             "updated_at": now.isoformat()})
 
@@ -161,13 +161,13 @@ def confirm(db: sqlite_utils.Database, row_id: int, sent: Sent, now: datetime) -
 def unsure(db: sqlite_utils.Database, row_id: int, now: datetime) -> None:
     """No answer came in time: keep the place, marked for the letter's retry to settle."""
     with write_transaction(db):
-        db["posted_letters"].update(row_id, {"status": UNSURE, "updated_at": now.isoformat()})
+        db.table("posted_letters").update(row_id, {"status": UNSURE, "updated_at": now.isoformat()})
 
 
 def release(db: sqlite_utils.Database, row_id: int) -> None:
     """The service did not take the letter: the budget gets its place back."""
     with write_transaction(db):
-        db["posted_letters"].delete_where("id = ? AND status = ?", [row_id, RESERVED])
+        db.table("posted_letters").delete_where("id = ? AND status = ?", [row_id, RESERVED])
 
 
 def moves_on(old: str, new: str) -> bool:
@@ -189,7 +189,7 @@ def update_status(db: sqlite_utils.Database, *, provider: str, provider_id: str,
             "provider = ? AND provider_id = ?", [provider, provider_id]), None)
         if row is None or not moves_on(row["status"], status):
             return False
-        db["posted_letters"].update(row["id"], {"status": status,
+        db.table("posted_letters").update(row["id"], {"status": status,
                                                 "updated_at": now.isoformat()})
     return True
 
@@ -199,5 +199,5 @@ def first_time(db: sqlite_utils.Database, digest: str, now: datetime) -> bool:
     with write_transaction(db):
         if db["posting_webhooks"].count_where("digest = ?", [digest]):
             return False
-        db["posting_webhooks"].insert({"digest": digest, "received_at": now.isoformat()})
+        db.table("posting_webhooks").insert({"digest": digest, "received_at": now.isoformat()})
     return True

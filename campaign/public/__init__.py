@@ -33,3 +33,5 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["seat_letters"] = seat_letters
     app.register_blueprint(views.bp)
     app.register_blueprint(letter_font.bp)
+    # Every page names the letter typeface's stylesheet (the preview shows the letter).
+    app.jinja_env.globals["letter_font_stylesheet"] = letter_font.stylesheet_url

@@ -2,7 +2,9 @@
 
 Served from the installed `font-source-serif-pro` package (the same files the PDF embeds),
 so nothing is fetched from elsewhere and no system font is assumed: WOFF2 subsets made
-from it (campaign.public.web_fonts), at a versioned address browsers keep for a year.
+from it (campaign.public.web_fonts), at a versioned address browsers keep for a year,
+with the stylesheet of their @font-face rules beside them: every page names it
+(`stylesheet_url`), so the version and the subsets are written in web_fonts alone.
 The full TTF files stay at their old addresses for pages cached before the change.
 """
 from __future__ import annotations
@@ -11,12 +13,31 @@ from pathlib import Path
 
 from flask import Blueprint, abort, current_app, send_file
 
+from campaign.languages import static_url
 from campaign.public import web_fonts
 from letters.fonts import font_path
 
 bp = Blueprint("letter_font", __name__)
 
 ONE_YEAR = 365 * 24 * 60 * 60
+STYLESHEET = "faces.css"
+
+
+def stylesheet_url() -> str:
+    """The address of the typeface's stylesheet, the same from English and Welsh pages
+    (one copy of it and the fonts in the browser's cache), as static_url's files."""
+    site_root = static_url("").removesuffix(f"{current_app.static_url_path}/")
+    return f"{site_root}/letter-font/v{web_fonts.VERSION}/{STYLESHEET}"
+
+
+@bp.get(f"/letter-font/v<version>/{STYLESHEET}")
+def stylesheet(version: str):
+    """The @font-face rules, naming the WOFF2 files beside them: immutable, as they are."""
+    if version != web_fonts.VERSION:
+        abort(404)
+    response = current_app.response_class(web_fonts.font_faces_css(), mimetype="text/css")
+    response.headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
+    return response
 
 
 @bp.get("/letter-font/v<version>/<face>-<subset>.woff2")

@@ -11,9 +11,11 @@ one of its characters.
 
 Made with fontTools (and brotli, for WOFF2) at first use, then kept: in memory, and in
 a cache folder when one is given and writable, so a restart does not redo the work.
-`VERSION` is in the fonts' URLs, cached by browsers for a year as immutable: bump it,
-with the URLs in static/site.css, whenever what the files hold changes (the font
-package's files or the subsets below); tests/test_web_fonts.py says when.
+`font_faces_css` writes the @font-face rules from the same faces, subsets and version,
+served beside the files (campaign.public.letter_font): the one place they are named.
+`VERSION` is in their URLs, cached by browsers for a year as immutable: bump it whenever
+what the files hold changes (the font package's files or the subsets below);
+tests/test_web_fonts.py says when.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ import logging
 import os
 import tempfile
 import threading
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -32,11 +35,14 @@ log = logging.getLogger(__name__)
 
 VERSION = "1"
 FACES = {"regular": REGULAR, "bold": BOLD}
+_WEIGHTS = {"regular": 400, "bold": 700}
 # ASCII, Latin-1, General Punctuation (dashes, curly quotes, ellipsis), the euro and ™.
 _LATIN = frozenset(range(0x20, 0x7F)) | frozenset(range(0xA0, 0x100)) \
     | frozenset(range(0x2000, 0x2070)) | {0x20AC, 0x2122}
 # Latin Extended-A and B, IPA, spacing modifiers, combining marks; Latin Extended Additional.
 _ACCENTED = frozenset(range(0x100, 0x370)) | frozenset(range(0x1E00, 0x1F00))
+# `other` covers everything above U+36F that the two above do not.
+_OTHER_FROM, _LAST_CODE_POINT = 0x370, 0x10FFFF
 # How make_woff2 makes a file: part of the kept files' names, with the font and the
 # characters, so a file made another way is never served. Change it with make_woff2.
 _RECIPE = "woff2, unhinted, desubroutinized, all layout features, all names"
@@ -59,8 +65,37 @@ def unicode_range(codepoints: frozenset[int]) -> str:
             ranges[-1][1] = code
         else:
             ranges.append([code, code])
+    return _css_ranges((start, end) for start, end in ranges)
+
+
+def _css_ranges(ranges: Iterable[tuple[int, int]]) -> str:
     return ", ".join(f"U+{start:X}" if start == end else f"U+{start:X}-{end:X}"
                      for start, end in ranges)
+
+
+def _block_ranges(subset_name: str) -> str:
+    """The subset's `unicode-range`: its whole block of code points (not only the
+    printable ones), so the blocks never overlap and a character is fetched from one file."""
+    if subset_name != "other":
+        return unicode_range({"latin": _LATIN, "accented": _ACCENTED}[subset_name])
+    gaps, start = [], _OTHER_FROM
+    for taken in sorted(code for code in _LATIN | _ACCENTED if code >= _OTHER_FROM):
+        if taken > start:
+            gaps.append((start, taken - 1))
+        start = taken + 1
+    gaps.append((start, _LAST_CODE_POINT))
+    return _css_ranges(gaps)
+
+
+@cache
+def font_faces_css() -> str:
+    """The @font-face rules of the letter typeface ("Letter Serif"): one a face and
+    subset, naming its file beside this stylesheet (the same folder, the same VERSION)."""
+    return "".join(
+        f'@font-face {{ font-family: "Letter Serif"; src: url("{face}-{subset_name}.woff2") '
+        f'format("woff2"); font-weight: {_WEIGHTS[face]}; font-display: swap; '
+        f"unicode-range: {_block_ranges(subset_name)}; }}\n"
+        for subset_name in subsets() for face in FACES)
 
 
 def make_woff2(face: str, subset_name: str) -> bytes:

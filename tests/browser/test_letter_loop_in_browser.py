@@ -168,7 +168,7 @@ def test_the_preview_sets_the_letter_in_its_typeface_from_small_woff2_files(page
     the one the letter is drawn in."""
     fonts = []
     page.on("response", lambda response: fonts.append(response.url)
-            if "/letter-font/" in response.url else None)
+            if response.request.resource_type == "font" else None)
     reach_preview(page)
     loaded = page.evaluate("""() => document.fonts.ready.then(() => [...document.fonts]
         .filter(face => face.status === "loaded").map(face => face.family + " " + face.weight))""")

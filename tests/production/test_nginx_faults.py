@@ -78,7 +78,7 @@ def test_error_log_keeps_no_address_or_postcode(tmp_path, tls_certificate):
         said = page_text(lookup.text)
         assert "Sorry, the site is not answering just now" in said
         assert "nid yw’r wefan yn ateb ar hyn o bryd" in said
-        assert 'href="/static/site.css"' in lookup.text
+        assert 'href="/static/base.css"' in lookup.text
         too_large = requests.post(f"{nginx.url}/c/{SLUG}/mp", verify=verify, timeout=10,
                                   data={"postcode": POSTCODE, "words": "é" * 300_000})
         assert too_large.status_code == 413
@@ -155,7 +155,7 @@ def test_nginx_answers_carry_the_site_headers(production_site, tls_certificate):
         "413": requests.post(f"{url}/c/{SLUG}/mp", data={"words": "x" * 300_000},
                              verify=verify, timeout=10),
         "414": requests.get(f"{url}/c/{SLUG}/?x={'a' * 20_000}", verify=verify, timeout=10),
-        "static": requests.get(f"{url}/static/site.css", verify=verify, timeout=10),
+        "static": requests.get(f"{url}/static/base.css", verify=verify, timeout=10),
     }
     assert [answer.status_code for answer in answers.values()] == [413, 414, 200]
     for name, answer in answers.items():
@@ -206,7 +206,7 @@ def test_text_is_compressed_except_staff_pages(production_site, tls_certificate)
     url = production_site.url
     static = Path(__file__).resolve().parents[2] / "static"
     # (favicon.svg is listed too, but at 230 bytes is below gzip_min_length.)
-    for path in (f"/c/{SLUG}/", "/static/site.css", "/static/site.js"):
+    for path in (f"/c/{SLUG}/", "/static/base.css", "/static/site.js"):
         answer = requests.get(url + path, verify=verify, timeout=10, stream=True,
                               headers={"Accept-Encoding": "gzip"})
         assert answer.status_code == 200, path

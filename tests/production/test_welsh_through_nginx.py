@@ -15,7 +15,7 @@ def test_the_welsh_page_and_its_stylesheet_through_nginx(production_site, tls_ce
     page = requests.get(f"{production_site.url}/cy/c/{SLUG}/", verify=verify, timeout=10)
     assert page.status_code == 200
     assert '<html lang="cy">' in page.text and "Dod o hyd i’ch AS" in page.text
-    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', page.text).group(1)
+    stylesheet = re.search(r'<link rel="stylesheet" href="(/static/[^"]+)"', page.text).group(1)
     assert stylesheet.startswith("/static/")
     css = requests.get(production_site.url + stylesheet, verify=verify, timeout=10)
     assert css.status_code == 200 and "font-family" in css.text
