@@ -17,6 +17,18 @@ MODES = ("ok", "error", "garbage", "slow", "down")
 HOST = "127.0.0.1"  # loopback only: the fakes are never reachable from elsewhere
 
 
+class _ListeningServer(ThreadingHTTPServer):
+    """A threaded server with a listen backlog like a real service's.
+
+    socketserver's default backlog is 5: twenty writers posting at once on a busy
+    machine overflowed it, and a connection whose SYN was dropped is retried only
+    after a second, past the site's connect timeout, so a test saw "no connection
+    in time" from an upstream that was up. Real services accept far more."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class FakeServer:
     """Serve `handle` on 127.0.0.1:<free port> in a background thread."""
 
@@ -69,8 +81,7 @@ class FakeServer:
             def do_POST(self):
                 self._serve("POST")
 
-        self.httpd = ThreadingHTTPServer((HOST, 0), Handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _ListeningServer((HOST, 0), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
