@@ -113,8 +113,15 @@ def _campaign(row: dict, language: str = ENGLISH) -> Campaign:
 def _campaign_in(db: sqlite_utils.Database, row: dict, language: str) -> Campaign:
     # Translated only once the translation is complete; English reads skip the check.
     if language != ENGLISH and offered_in(db, row, language):
-        return _campaign(in_language(row, "campaigns", language), language)
-    return _campaign(row)
+        return _BUILT_CAMPAIGNS.get((tuple(row.items()), language), lambda: _campaign(
+            in_language(row, "campaigns", language), language))
+    # Every request of a letter reads its campaign: the same row builds the same
+    # (frozen) Campaign, built once (campaigns.built_once).
+    return _BUILT_CAMPAIGNS.get((tuple(row.items()), ENGLISH), lambda: _campaign(row))
+
+
+#: Campaigns built from their rows, in the language they are read in.
+_BUILT_CAMPAIGNS: BuiltOnce[Campaign] = BuiltOnce()
 
 
 def public_campaigns(db: sqlite_utils.Database, language: str = ENGLISH) -> list[Campaign]:

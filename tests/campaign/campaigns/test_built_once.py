@@ -1,4 +1,4 @@
-"""Asks and their rules per nation are built once from the rows they are read from
+"""Campaigns, asks and their rules per nation are built once from the rows they are read from
 (campaign.campaigns.built_once), and still read from the database every time: a change
 made by another connection (another gunicorn worker, staff, a script's SQL) is what the
 next read gives, and each language keeps its own words."""
@@ -36,6 +36,18 @@ def test_a_change_made_by_another_connection_is_read_at_once(app):
     assert after[0].paragraph == "A changed paragraph."
     assert after[0].rule_for(Nation.SCOTLAND).note == "A note written just now."
     assert [ask.title for ask in after[1:]] == [ask.title for ask in before[1:]]
+
+
+def test_a_campaign_changed_by_another_connection_is_read_at_once(app):
+    with app.app_context():
+        before = _launch(app)
+        other = connect(app.config["DATABASE_PATH"])
+        with other.conn:
+            other.conn.execute("update campaigns set title = 'A new title', status = 'closed'"
+                               " where id = ?", [before.id])
+        after = _launch(app)
+    assert (before.title, before.is_closed) != ("A new title", True)
+    assert (after.title, after.is_closed) == ("A new title", True)
 
 
 def test_english_and_welsh_asks_are_kept_apart(app):
