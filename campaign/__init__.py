@@ -25,6 +25,7 @@ from campaign import (
     public,
     request_log,
     security_headers,
+    session_cookies,
     site_context,
     staff,
     stances,
@@ -71,6 +72,7 @@ def create_app(test_config: dict | None = None,
     # First: the register's upkeep, built below, keeps the app's clock.
     clock.init_app(app, site_clock)
     proxies.init_app(app)
+    session_cookies.init_app(app)
     languages.init_app(app)  # /cy/... is the same page in Welsh
     _refuse_malformed_referrers(app)  # before CSRFProtect's own check, which it guards
     csrf.init_app(app)

@@ -81,6 +81,13 @@ def page_in(language: str) -> str:
     site's root: the letter form's own, whose browser keeps what was typed), else to
     the campaign's page, or the home page, in that language.
     """
+    root, path = _this_page()
+    return root + language_for(language).prefix + path
+
+
+def _this_page() -> tuple[str, str]:
+    """This page's address as `page_in` builds on it: the site's root without the
+    language's prefix, and the path under it (the prefix goes between the two)."""
     if request.method in ("GET", "HEAD"):
         path = request.path
         if request.query_string:
@@ -90,7 +97,7 @@ def page_in(language: str) -> str:
     else:
         slug = (request.view_args or {}).get("slug")
         path = f"/c/{slug}/" if slug else "/"
-    return _site_root() + language_for(language).prefix + path
+    return _site_root(), path
 
 
 def page_date(value: date | str | None) -> str:
@@ -158,13 +165,18 @@ def init_app(app: Flask) -> None:
         language = current_language()
         # The header links to the first other language (English from any other).
         other = next(code for code in REGISTER if code != language)
+        # The page's address once, each language's prefix put in (page_in's, which
+        # found the request's host and path again for every link).
+        root, path = _this_page()
         alternates: tuple[tuple[str, str], ...] = ()
         if request.method in ("GET", "HEAD"):
-            alternates = tuple((each.page_tag, page_in(each.code)) for each in REGISTER.values())
+            alternates = tuple((each.page_tag, root + each.prefix + path)
+                               for each in REGISTER.values())
         return {"language": language, "html_lang": language_for(language).page_tag,
                 "locale": language_for(language).locale,
                 "other_locales": tuple(each.locale for each in REGISTER.values()
                                        if each.code != language),
                 "other_language": {"code": other, "name": language_for(other).own_name,
-                                   "lang": language_for(other).page_tag, "url": page_in(other)},
+                                   "lang": language_for(other).page_tag,
+                                   "url": root + language_for(other).prefix + path},
                 "alternates": alternates}

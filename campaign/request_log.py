@@ -34,6 +34,11 @@ _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 MAX_PATH = 200
 
 
+# One encoder for every line: json.dumps with any option (ensure_ascii=False here)
+# builds a new encoder per call, on every request.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 class JsonLinesFormatter(logging.Formatter):
     """One JSON object per line: time, level, logger, message and any FIELDS."""
 
@@ -50,7 +55,7 @@ class JsonLinesFormatter(logging.Formatter):
                 entry[name] = getattr(record, name)
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, ensure_ascii=False)
+        return _JSON.encode(entry)
 
 
 def configure_logging() -> None:

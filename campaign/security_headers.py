@@ -76,16 +76,20 @@ def add_security_headers(response: Response) -> Response:
             [*_POLICY, f"frame-ancestors {ancestors}"])
         if framing:
             response.headers.pop("X-Frame-Options", None)
+    # The names already set, read once: each Headers.setdefault scans every header
+    # again (on every response, redirects too). Names are case-insensitive.
+    present = {name.lower() for name in response.headers.keys()}
     for name, value in HEADERS.items():
         if name == "X-Frame-Options" and framing:
             continue  # it knows only DENY and SAMEORIGIN; frame-ancestors says the rest
-        response.headers.setdefault(name, value)
+        if name.lower() not in present:
+            response.headers.add(name, value)
     # Only over HTTPS: browsers ignore it on plain HTTP, and a development server
     # on http://127.0.0.1 must not be pinned to HTTPS. Behind a proxy this needs
     # TRUSTED_PROXIES so that X-Forwarded-Proto is believed.
-    if request.is_secure:
-        response.headers.setdefault("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
-    if _private(request) and "Cache-Control" not in response.headers:
+    if request.is_secure and "strict-transport-security" not in present:
+        response.headers.add("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
+    if "cache-control" not in present and _private(request):
         response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -2,9 +2,11 @@
 how it writes dates."""
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from flask import Flask
+from markupsafe import Markup
 
 from letters.dates import long_date, uk_time
 
@@ -31,11 +33,37 @@ def organisation(config) -> Organisation:
                         address=config.get("ORGANISATION_ADDRESS", ""))
 
 
+def remembered_fragments(maxsize: int = 256) -> Callable[..., Markup]:
+    """The template global `remembered`: {% call remembered(name, *key) %}...{% endcall %}
+    gives the HTML its body made the first time for that key (the name and everything
+    the body depends on: the language, the site's root, the campaign's help page, the
+    organisation), without making it again.
+
+    The header and footer are the same on every page of a campaign in a language, and
+    made them again on each page cost about a sixth of a page's rendering. At most
+    `maxsize` keys are kept (then it starts again)."""
+    kept: dict[tuple, Markup] = {}
+
+    def remembered(*key: Hashable, caller: Callable[[], str]) -> Markup:
+        html = kept.get(key)
+        if html is None:
+            html = Markup(caller())
+            # Single dict operations, so threads need no lock: at worst two make it once each.
+            if len(kept) >= maxsize:
+                kept.clear()
+            kept[key] = html
+        return html
+
+    return remembered
+
+
 def init_app(app: Flask) -> None:
-    """Give every template `organisation` and `demo`, and the date filters
+    """Give every template `organisation`, `demo` and `remembered`, and the date filters
     {{ day|long_date }} and {{ changed_at|uk_time }}."""
     app.add_template_filter(long_date)
     app.add_template_filter(uk_time)
+    # Each app its own: tests build apps with other settings in one process.
+    app.jinja_env.globals["remembered"] = remembered_fragments()
     site_organisation = organisation(app.config)
 
     @app.context_processor

@@ -3,6 +3,7 @@ staff and exports alike (their rows come from `tables`, the one module with thei
 SQL). Changing them is staff.editing's job; the launch campaign ships in `launch`."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -10,9 +11,11 @@ import sqlite_utils
 from flask_babel import format_number, gettext
 
 from campaign.campaigns import tables
-from campaign.campaigns.devolution import rules_by_ask
+from campaign.campaigns.built_once import BuiltOnce
+from campaign.campaigns.devolution import rule_rows, rules_from
 from campaign.campaigns.translations import in_language, offered_in
 from letters import Ask, Wording
+from letters.devolution import NationRule
 from letters.languages import ENGLISH
 from letters.wording import render_wording
 
@@ -110,8 +113,15 @@ def _campaign(row: dict, language: str = ENGLISH) -> Campaign:
 def _campaign_in(db: sqlite_utils.Database, row: dict, language: str) -> Campaign:
     # Translated only once the translation is complete; English reads skip the check.
     if language != ENGLISH and offered_in(db, row, language):
-        return _campaign(in_language(row, "campaigns", language), language)
-    return _campaign(row)
+        return _BUILT_CAMPAIGNS.get((tuple(row.items()), language), lambda: _campaign(
+            in_language(row, "campaigns", language), language))
+    # Every request of a letter reads its campaign: the same row builds the same
+    # (frozen) Campaign, built once (campaigns.built_once).
+    return _BUILT_CAMPAIGNS.get((tuple(row.items()), ENGLISH), lambda: _campaign(row))
+
+
+#: Campaigns built from their rows, in the language they are read in.
+_BUILT_CAMPAIGNS: BuiltOnce[Campaign] = BuiltOnce()
 
 
 def public_campaigns(db: sqlite_utils.Database, language: str = ENGLISH) -> list[Campaign]:
@@ -157,7 +167,7 @@ def all_campaigns(db: sqlite_utils.Database) -> list[dict]:
     return tables.campaign_summaries(db)
 
 
-def _ask(row: dict, rules: dict | None = None) -> Ask:
+def _ask(row: dict, rules: Mapping[int, tuple[NationRule, ...]] | None = None) -> Ask:
     return Ask(id=row["id"], title=row["title"], paragraph=row["paragraph"],
                explanation=row["explanation"] or "", enabled=bool(row["enabled"]),
                nations=(rules or {}).get(row["id"], ()))
@@ -168,8 +178,16 @@ def _asks(db: sqlite_utils.Database, rows, language: str = ENGLISH) -> list[Ask]
     rows = list(rows)
     if language != ENGLISH:
         rows = [in_language(row, "asks", language) for row in rows]
-    rules = rules_by_ask(db, (row["id"] for row in rows), language)
-    return [_ask(row, rules) for row in rows]
+    rules = rule_rows(db, (row["id"] for row in rows), language)
+    # The same rows build the same (frozen) asks: built once (campaigns.built_once).
+    key = (tuple(tuple(row.items()) for row in rows), rules)
+    # A new list each time: the caller's to change.
+    return list(_BUILT_ASKS.get(key, lambda: tuple(_ask(row, rules_from(rules))
+                                                    for row in rows)))
+
+
+#: Asks built from their rows and rules (campaign.campaigns.built_once).
+_BUILT_ASKS: BuiltOnce[tuple[Ask, ...]] = BuiltOnce()
 
 
 def enabled_asks(db: sqlite_utils.Database, campaign_id: int,

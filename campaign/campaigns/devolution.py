@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 
 import sqlite_utils
 
+from campaign.campaigns.built_once import BuiltOnce
 from campaign.campaigns.translations import columns, translated_columns
 from letters.devolution import MPLetter, NationRule
 from letters.languages import ENGLISH
@@ -20,16 +21,38 @@ def rules_by_ask(db: sqlite_utils.Database, ask_ids: Iterable[int],
                  language: str = ENGLISH) -> dict[int, tuple[NationRule, ...]]:
     """Each ask's rules (only nations where a rule was written), keyed by ask id, with
     their texts in `language` (its columns, campaign.campaigns.translations)."""
+    # A copy: the caller may add to its dict, never to the one kept.
+    return dict(rules_from(rule_rows(db, ask_ids, language)))
+
+
+def rule_rows(db: sqlite_utils.Database, ask_ids: Iterable[int],
+              language: str = ENGLISH) -> tuple[tuple, ...]:
+    """The stored rules of `ask_ids` as `rules_from` reads them: (ask id, nation,
+    devolved, decided by, MP letter, paragraph, note), the texts in `language`."""
     ids = sorted(set(ask_ids))
     if not ids:
-        return {}
-    found: dict[int, list[NationRule]] = {}
+        return ()
     decided_by, paragraph, note = columns("ask_nations", language)
     texts = f"{decided_by}, mp_letter, {paragraph}, {note}"
     # Read on every letter: plain tuples, not sqlite-utils' dicts.
-    rows = db.execute(
+    return tuple(db.execute(
         f"select ask_id, nation, devolved, {texts}"
-        f" from ask_nations where ask_id in ({', '.join('?' * len(ids))})", ids).fetchall()
+        f" from ask_nations where ask_id in ({', '.join('?' * len(ids))})", ids).fetchall())
+
+
+def rules_from(rows: tuple[tuple, ...]) -> Mapping[int, tuple[NationRule, ...]]:
+    """The rules `rows` (rule_rows) hold, keyed by ask id: built once for the same rows
+    (campaign.campaigns.built_once), so not to be changed."""
+    return _BUILT_RULES.get(rows, lambda: _rules(rows))
+
+
+#: Rules built from their rows; the rows carry their texts in the language read, so
+#: the rows alone are the key.
+_BUILT_RULES: BuiltOnce[dict[int, tuple[NationRule, ...]]] = BuiltOnce()
+
+
+def _rules(rows: tuple[tuple, ...]) -> dict[int, tuple[NationRule, ...]]:
+    found: dict[int, list[NationRule]] = {}
     for ask_id, code, devolved, decided_by, mp_letter, paragraph, note in rows:
         nation = Nation.of_code(code)
         if nation is not None:

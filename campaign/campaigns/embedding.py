@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from campaign.db import write_transaction
+from campaign.db import select, write_transaction
 
 MAX_ORIGINS = 20
 log = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ def embed_origins(db: sqlite_utils.Database, campaign_id: int) -> list[str]:
     left out (and logged), so the embed's header can always be sent.
     """
     origins = []
-    for row in db.query("select origin from embed_origins where campaign_id = ?"
+    for row in select(db, "select origin from embed_origins where campaign_id = ?"
                         " order by position", [campaign_id]):
         if _SENDABLE.fullmatch(row["origin"]):
             origins.append(row["origin"])

@@ -17,11 +17,11 @@ from collections.abc import Iterable, Sequence
 import sqlite_utils
 
 from campaign.clock import timestamp
-from campaign.db import insert_row
+from campaign.db import insert_row, select
 
 
 def _first(db: sqlite_utils.Database, sql: str, params: Sequence) -> dict | None:
-    rows = list(db.query(sql, params))
+    rows = list(select(db, sql, params))
     return rows[0] if rows else None
 
 
@@ -37,7 +37,7 @@ def campaign_row_by_slug(db: sqlite_utils.Database, slug: str) -> dict | None:
 
 def campaign_rows_in_status(db: sqlite_utils.Database, status: str) -> list[dict]:
     """The campaigns in `status` ("live", ...), newest first."""
-    return list(db.query("select * from campaigns where status = ? order by id desc",
+    return list(select(db, "select * from campaigns where status = ? order by id desc",
                          [status]))
 
 
@@ -49,13 +49,13 @@ def last_changed_campaign_row(db: sqlite_utils.Database, status: str) -> dict | 
 
 def campaign_slugs(db: sqlite_utils.Database) -> list[str]:
     """Every campaign's slug, in alphabetical order (drafts and closed ones too)."""
-    return [row["slug"] for row in db.query("select slug from campaigns order by slug")]
+    return [row["slug"] for row in select(db, "select slug from campaigns order by slug")]
 
 
 def campaign_summaries(db: sqlite_utils.Database) -> list[dict]:
     """Every campaign, newest first: id, slug, title, status, updated_at and how many
     asks it has switched on (`enabled_asks`)."""
-    return list(db.query(
+    return list(select(db,
         "select c.id, c.slug, c.title, c.status, c.updated_at,"
         " (select count(*) from asks a where a.campaign_id = c.id and a.enabled = 1)"
         "   as enabled_asks"
@@ -96,7 +96,7 @@ def ask_row(db: sqlite_utils.Database, campaign_id: int, ask_id: int) -> dict | 
 
 def ask_rows(db: sqlite_utils.Database, campaign_id: int) -> list[dict]:
     """All of a campaign's asks, switched off ones too, in their order."""
-    return list(db.query("select * from asks where campaign_id = ? order by position, id",
+    return list(select(db, "select * from asks where campaign_id = ? order by position, id",
                          [campaign_id]))
 
 
@@ -104,7 +104,7 @@ def enabled_ask_rows(db: sqlite_utils.Database, campaign_id: int,
                      columns: Sequence[str] | None = None) -> list[dict]:
     """The campaign's switched on asks, in their order; only `columns` when given (the
     English pages read no Welsh columns)."""
-    return list(db.query(
+    return list(select(db,
         f"select {', '.join(columns) if columns else '*'} from asks"
         " where campaign_id = ? and enabled = 1 order by position, id", [campaign_id]))
 
@@ -116,7 +116,7 @@ def ask_rows_by_id(db: sqlite_utils.Database, ask_ids: Iterable[int],
     params: list = [json.dumps(sorted(set(ask_ids)))]
     if with_campaign is not None:
         params.append(with_campaign)
-    return list(db.query(
+    return list(select(db,
         "select id, title, position, enabled, campaign_id from asks where id in"
         f" (select value from json_each(?)){' or campaign_id = ?' if params[1:] else ''}",
         params))
@@ -168,7 +168,7 @@ def rule_rows(db: sqlite_utils.Database, ask_ids: Iterable[int]) -> dict[int, li
     ids = sorted(set(ask_ids))
     found: dict[int, list[dict]] = {}
     if ids:
-        for row in db.query(f"select * from ask_nations where ask_id in ({', '.join('?' * len(ids))})",
+        for row in select(db, f"select * from ask_nations where ask_id in ({', '.join('?' * len(ids))})",
                             ids):
             found.setdefault(row["ask_id"], []).append(row)
     return found

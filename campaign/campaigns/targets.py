@@ -11,6 +11,7 @@ from collections.abc import Callable
 import sqlite_utils
 
 from campaign.campaigns.translations import TARGET_TEXTS
+from campaign.db import select
 from letters import Wording
 from letters.languages import translations
 from letters.nations import Nation
@@ -53,7 +54,7 @@ def _texts(row: dict, column: Callable[[str], str]) -> TargetTexts:
 
 def campaign_targets(db: sqlite_utils.Database, campaign_id: int) -> list[Target]:
     """A campaign's other targets, in their order."""
-    rows = db.query("select * from campaign_targets where campaign_id = ?"
+    rows = select(db, "select * from campaign_targets where campaign_id = ?"
                     " order by position, id", [campaign_id])
     return [_target(row) for row in rows]
 
@@ -65,7 +66,7 @@ def targets_offered(db: sqlite_utils.Database, campaign_id: int,
         return []
     # Asked on every letter form and preview: most writers (England's) are offered
     # none, so only the offered rows are read.
-    rows = db.query(
+    rows = select(db,
         "select * from campaign_targets where campaign_id = ?"
         " and instr(',' || nations || ',', ?) order by position, id",
         [campaign_id, f",{nation.value},"])
@@ -80,7 +81,7 @@ def campaign_target(db: sqlite_utils.Database, campaign_id: int,
 
 def target_row(db: sqlite_utils.Database, campaign_id: int, target_id: int) -> dict | None:
     """A target's stored row (staff pages fill their form from it), or None."""
-    rows = list(db.query("select * from campaign_targets where id = ? and campaign_id = ?",
+    rows = list(select(db, "select * from campaign_targets where id = ? and campaign_id = ?",
                          [target_id, campaign_id]))
     return rows[0] if rows else None
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from campaign.clock import timestamp
-from campaign.db import write_transaction
+from campaign.db import select, write_transaction
 
 SITTING, DISSOLVED = "sitting", "dissolved"
 STATES = (SITTING, DISSOLVED)
@@ -35,7 +35,7 @@ class ParliamentState:
 
 def state(db: sqlite_utils.Database) -> ParliamentState:
     """What the register says about Parliament now."""
-    meta = {row["key"]: row["value"] for row in db.query(
+    meta = {row["key"]: row["value"] for row in select(db,
         "select key, value from register_meta"
         " where key in ('parliament', 'parliament_set_by', 'parliament_changed_at')")}
     return ParliamentState(meta.get("parliament") or SITTING, meta.get("parliament_set_by"),

@@ -28,7 +28,7 @@ import sqlite_utils
 from flask_babel import lazy_gettext as _l
 
 from campaign import clock
-from campaign.db import write_transaction
+from campaign.db import select, write_transaction
 from campaign.lookup import constituencies, parliament, register_checks
 from campaign.lookup.errors import (
     MPUnconfirmed,
@@ -161,7 +161,7 @@ def refresh(db: sqlite_utils.Database, api: MembersAPI, by: str = "mps refresh",
     with write_transaction(db):
         # Emails are fetched separately (refresh_emails); keep the known ones meanwhile.
         emails = {row["member_id"]: row["email"]
-                  for row in db.query("select member_id, email from mps")}
+                  for row in select(db, "select member_id, email from mps")}
         db.table("mps").delete_where()
         db.table("mps").insert_all(dict(row, email=emails.get(row["member_id"], ""))
                              for row in new)
@@ -289,7 +289,7 @@ def _seats_confirm_no_mps(db: sqlite_utils.Database, api: MembersAPI) -> bool:
     empties every seat, so a second, independent question must agree.
     """
     names = [row["constituency_name"] for row in
-             db.query("select constituency_name from mps order by constituency_code limit ?",
+             select(db, "select constituency_name from mps order by constituency_code limit ?",
                       [PROBE_SEATS])]
     names = names or sorted(constituencies.shipped().values())[:PROBE_SEATS]
     try:
@@ -346,7 +346,7 @@ def refresh_emails(db: sqlite_utils.Database, api: MembersAPI,
     winner brought in by a background refresh.
     """
     where = " where email = ''" if only_missing else ""
-    member_ids = [row["member_id"] for row in db.query("select member_id from mps" + where)]
+    member_ids = [row["member_id"] for row in select(db, "select member_id from mps" + where)]
     deadline = time.monotonic() + budget_seconds
 
     def fetch(member_id: int) -> tuple[int, str | None]:
@@ -377,14 +377,14 @@ def _email_or_blank(api: MembersAPI, member_id: int) -> str:
 
 def mp_email(db: sqlite_utils.Database, member_id: int) -> str:
     """The MP's email as the register knows it, or "" for none."""
-    rows = list(db.query("select email from mps where member_id = ? and email != ''",
+    rows = list(select(db, "select email from mps where member_id = ? and email != ''",
                          [member_id]))
     return rows[0]["email"] if rows else ""
 
 
 def refreshed_at(db: sqlite_utils.Database) -> str | None:
     """When the register was last loaded in full, as an ISO timestamp, or None."""
-    rows = list(db.query("select value from register_meta where key = 'refreshed_at'"))
+    rows = list(select(db, "select value from register_meta where key = 'refreshed_at'"))
     return rows[0]["value"] if rows else None
 
 
@@ -491,7 +491,7 @@ def mp_by_code(db: sqlite_utils.Database, code: str) -> MP | None:
 
 
 def _find(db: sqlite_utils.Database, table: str, code: str) -> dict | None:
-    rows = list(db.query(f"select * from [{table}] where constituency_code = ?", [code]))
+    rows = list(select(db, f"select * from [{table}] where constituency_code = ?", [code]))
     return rows[0] if rows else None
 
 

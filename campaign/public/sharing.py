@@ -12,7 +12,7 @@ from functools import lru_cache
 from io import BytesIO
 from urllib.parse import quote, urlencode
 
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 from PIL import Image, ImageDraw, ImageFont
 
 from letters.fonts import BOLD, REGULAR, font_path
@@ -35,9 +35,18 @@ def share_links(title: str, url: str) -> list[ShareLink]:
     The message is in the page's language, and `url` (made under /cy/ on a Welsh page)
     opens the campaign in it.
     """
+    # The same for every preview and page after it of a campaign in a language: made
+    # once (five addresses url-encoded), a new list for each caller.
+    return list(_share_links(title, url, str(get_locale())))
+
+
+@lru_cache(maxsize=64)
+def _share_links(title: str, url: str, _language: str) -> tuple[ShareLink, ...]:
+    """share_links' links in the page's language `_language` (the key it is kept under:
+    gettext reads the request's)."""
     message = gettext("I've written to my MP: %(title)s. You can too, in two minutes:",
                       title=title)
-    return [
+    return (
         ShareLink("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{message} {url}"})),
         ShareLink(gettext("Email"), "mailto:?" + urlencode({"subject": title, "body": f"{message}\n{url}"},
                                                   quote_via=quote)),
@@ -46,7 +55,7 @@ def share_links(title: str, url: str) -> list[ShareLink]:
         ShareLink("X", "https://x.com/intent/post?" + urlencode({"text": message, "url": url})),
         ShareLink("Facebook", "https://www.facebook.com/sharer/sharer.php?"
                   + urlencode({"u": url})),
-    ]
+    )
 
 
 def share_card_words(organisation: str) -> tuple[str, str]:
