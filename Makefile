@@ -40,7 +40,7 @@ serve: install
 	$(BIN)/flask --app wsgi init-db
 	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
-# What the browser tests (tests/browser), the production-shaped tests and the DOCX
+# What the browser tests (tests/campaign/browser), the production-shaped tests and the DOCX
 # test need beyond Python: Chromium, nginx, redis-server and LibreOffice Writer (to
 # open a DOCX as a writer would) from Debian, axe-core from npm. Quick when
 # all are there. Without root or apt-get it says so and goes on: the tests that need

@@ -13,7 +13,7 @@ Made with fontTools (and brotli, for WOFF2) at first use, then kept: in memory, 
 a cache folder when one is given and writable, so a restart does not redo the work.
 `VERSION` is in the fonts' URLs, cached by browsers for a year as immutable: bump it,
 with the URLs in static/site.css, whenever what the files hold changes (the font
-package's files or the subsets below); tests/test_web_fonts.py says when.
+package's files or the subsets below); tests/campaign/public/test_web_fonts.py says when.
 """
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""One headless Chromium for the whole session, shared by tests/browser and
-tests/production (tests/conftest.py registers the fixture once: two Playwright
+"""One headless Chromium for the whole session, shared by tests/campaign/browser and
+tests/campaign/production (tests/campaign/conftest.py registers the fixture once: two Playwright
 instances cannot run in one process). Without Playwright or Chromium the tests
 that ask for it skip, saying what to install. Also the viewports the browser tests
 use and `new_page`, a fresh context and page on one of them."""
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
 SCREENSHOTS = ARTIFACTS / "screenshots"
 

@@ -13,12 +13,12 @@ from campaign.accounts import users
 from campaign.clock import FixedClock
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.demo.postcodes_io import FakePostcodesIO
-from tests.chromium import browser  # noqa: F401  (one Chromium for the session)
-from tests.helpers import Journey, base_config, close_database, make_app, write_all
+from tests.campaign.chromium import browser  # noqa: F401  (one Chromium for the session)
+from tests.campaign.helpers import Journey, base_config, close_database, make_app, write_all
 
 # scrypt at 1/32 of werkzeug's cost (N=2**10 instead of 2**15): signing a test's staff
 # member up and in costs milliseconds, not a fifth of a second of CPU each time.
-# tests/test_auth.py checks that the site itself hashes at werkzeug's full cost.
+# tests/campaign/accounts/test_auth.py checks that the site itself hashes at werkzeug's full cost.
 CHEAP_HASH = "scrypt:1024:8:1"
 
 

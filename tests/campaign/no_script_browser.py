@@ -1,5 +1,5 @@
 """A browser without JavaScript over the Flask test client, for the wandering tests
-(tests/wandering.py) and any test that walks the site as a person does.
+(tests/campaign/wandering.py) and any test that walks the site as a person does.
 
 `NoScriptBrowser` reads the forms and links of the page it is on, submits a form as the
 page has it (hidden fields and all), follows redirects, keeps a history for Back,

@@ -1,4 +1,4 @@
-"""The world the wandering tests (tests/wandering.py) walk in: the demo's postcodes and
+"""The world the wandering tests (tests/campaign/wandering.py) walk in: the demo's postcodes and
 their MPs, the launch campaign's asks tagged so a letter shows which it carries, and
 who can act on each ask in each nation."""
 from __future__ import annotations

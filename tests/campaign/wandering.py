@@ -32,9 +32,9 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from campaign.clock import FixedClock
 from campaign.demo.dataset import MPS
 from letters.nations import Nation
-from tests.helpers import SLUG, base_config, docx_paragraphs, make_app, pdf_text
-from tests.no_script_browser import Download, Form, NoScriptBrowser, Page
-from tests.wander_world import (
+from tests.campaign.helpers import SLUG, base_config, make_app
+from tests.campaign.no_script_browser import Download, Form, NoScriptBrowser, Page
+from tests.campaign.wander_world import (
     PLACE,
     PLACES,
     TAG,
@@ -44,6 +44,7 @@ from tests.wander_world import (
     prepare_world,
     read_rules,
 )
+from tests.letters.helpers import docx_paragraphs, pdf_text
 
 # --- What the writer expects, and the checks.
 

@@ -7,7 +7,7 @@ import pytest
 
 from letters import MP
 from letters.render_envelope import render_envelope_pdf
-from tests.helpers import (
+from tests.letters.helpers import (
     SENDER,
     UNICODE_NAME,
     make_letter,

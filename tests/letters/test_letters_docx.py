@@ -16,7 +16,7 @@ from docx.shared import Mm, Pt
 from letters import layout
 from letters.docx_template import LETTER_STYLES
 from letters.render_docx import render_docx
-from tests.helpers import (
+from tests.letters.helpers import (
     UNICODE_NAME,
     UNICODE_SAMPLES,
     make_letter,

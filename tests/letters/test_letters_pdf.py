@@ -9,7 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from letters import MP, layout
 from letters.fonts import REGULAR
 from letters.render_pdf import render_pdf
-from tests.helpers import (
+from tests.letters.helpers import (
     MP_ABBOTT,
     SENDER,
     UNICODE_NAME,

@@ -1,5 +1,6 @@
-"""A Welsh writer's letter: its fixed words in Welsh in the PDF, the DOCX, the envelope
-and the email, the campaign's wording as staff wrote it (issue 25)."""
+"""A Welsh writer's letter: its fixed words in Welsh in the PDF, the DOCX and the envelope,
+the campaign's wording as staff wrote it (issue 25). The email's Welsh is the site's:
+tests/campaign/public/test_welsh_email.py."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,14 +10,12 @@ from io import BytesIO
 import pytest
 from docx import Document
 
-from campaign.public.emailing import email_body, email_subject
 from letters import MP, Ask, compose_letter
 from letters.dates import letter_date
 from letters.render_docx import render_docx
 from letters.render_envelope import render_envelope_pdf
 from letters.render_pdf import render_pdf
-from tests.helpers import (
-    ASK_TEXT,
+from tests.letters.helpers import (
     MP_ABBOTT,
     SENDER,
     WORDING,
@@ -25,16 +24,12 @@ from tests.helpers import (
     pdf_reader,
     pdf_runs,
     pdf_text,
+    welsh_letter,
 )
 
 SPEAKER = MP(member_id=1, display_as="Sir Lindsay Hoyle", full_title="Sir Lindsay Hoyle MP",
              address_as="Sir Lindsay", party="Speaker", constituency="Chorley", gender="M")
 
-
-def welsh_letter(*, asks: int = 2, mp: MP = MP_ABBOTT, day: date = date(2026, 1, 5)):
-    chosen = [Ask(id=i, title=f"Ask {i}", paragraph=ASK_TEXT) for i in range(asks)]
-    return compose_letter(wording=WORDING, asks=chosen, mp=mp, sender=SENDER, today=day,
-                          language="cy")
 
 
 def test_the_fixed_words_are_welsh_and_the_wording_is_the_campaigns():
@@ -141,10 +136,3 @@ def test_the_welsh_envelope():
     reader = pdf_reader(render_envelope_pdf(letter))
     assert reader.metadata.title == "Amlen at Diane Abbott"
 
-
-def test_the_welsh_email_greets_and_signs_off_in_welsh():
-    letter = replace(welsh_letter(), subject="")
-    body = email_body(letter)
-    assert body.startswith("Annwyl Ms Abbott\n\n")
-    assert f"\n\nYn gywir\n\n{SENDER.full_name}\n" in body
-    assert email_subject(letter) == f"Llythyr gan eich etholwr {SENDER.full_name}"

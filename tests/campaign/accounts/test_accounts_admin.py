@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.helpers import ORGANISER, PASSWORD, STAFF, hidden, login, make_user, page_text, post
+from tests.campaign.helpers import ORGANISER, PASSWORD, STAFF, hidden, login, make_user, page_text, post
 
 ADMIN = "admin@example.org"
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from campaign.db import get_db
-from tests.helpers import PASSWORD, hidden, login, page_text
+from tests.campaign.helpers import PASSWORD, hidden, login, page_text
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def test_users_cli_creates_lists_and_disables(runner, staff):
 
 
 def test_the_site_hashes_passwords_at_werkzeugs_full_scrypt_cost(app, runner, monkeypatch):
-    """The other tests hash cheaply (tests/conftest.py); the site does not."""
+    """The other tests hash cheaply (tests/campaign/conftest.py); the site does not."""
     from werkzeug.security import generate_password_hash
 
     from campaign.accounts import users

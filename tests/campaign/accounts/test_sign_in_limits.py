@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from campaign.accounts.device_cookie import COOKIE, PATH
-from tests.helpers import hidden, page_text
-from tests.test_rate_limits import client_at
+from tests.campaign.helpers import hidden, page_text
+from tests.campaign.site.test_rate_limits import client_at
 
 OWNER = "owner@example.org"
 PASSWORD = "correct horse battery"

@@ -10,7 +10,7 @@ import zlib
 import pytest
 
 from campaign.accounts.sign_in import is_local_path
-from tests.helpers import PASSWORD, hidden, login
+from tests.campaign.helpers import PASSWORD, hidden, login
 
 STAFF = "staff@example.org"
 

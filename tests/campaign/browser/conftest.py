@@ -1,8 +1,8 @@
-"""A real headless Chromium against the site served on loopback, for tests/browser.
+"""A real headless Chromium against the site served on loopback, for tests/campaign/browser.
 
-One browser (tests/chromium.py) and one live server per session keep the suite fast; each test gets its own
-browser context (fresh cookies, its own viewport). The site talks to the same fake
-upstreams as the rest of the suite. Tests here are marked `browser`: deselect them with
+One browser (tests/campaign/chromium.py) and one live server per session keep the suite
+fast; each test gets its own browser context (fresh cookies, its own viewport). The site
+talks to the same fake upstreams as the rest of the suite. Tests here are marked `browser`: deselect them with
 `-m "not browser"`. Without Playwright or Chromium they skip, saying what to install.
 """
 from __future__ import annotations
@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from tests.chromium import SCREENSHOTS, VIEWPORTS, Viewport, new_page
-from tests.helpers import make_app
+from tests.campaign.chromium import SCREENSHOTS, VIEWPORTS, Viewport, new_page
+from tests.campaign.helpers import make_app
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -39,11 +39,11 @@ def live_app(tmp_path_factory, fake_postcodes, fake_members):
         "UPSTREAM_CONNECT_TIMEOUT": 0.5,
         "UPSTREAM_READ_TIMEOUT": 1.0,
         # Every browser test comes from 127.0.0.1: as one "citizen" they would soon
-        # be rate-limited (tests/test_rate_limits.py covers the limits).
+        # be rate-limited (tests/campaign/site/test_rate_limits.py covers the limits).
         "RATELIMIT_ENABLED": False,
         # The upstream-down tests must see each failure, not a breaker's short cut.
         "UPSTREAM_BREAKER_FAILURES": 1000,
-        # No background register refresh behind a test's back (as in tests/conftest.py).
+        # No background register refresh behind a test's back (as in tests/campaign/conftest.py).
         "MP_REGISTER_AUTO_REFRESH": False,
         # Pages as a configured site shows them (test_demo_and_organisation checks the rest).
         "ORGANISATION_NAME": "Example Campaign Group",

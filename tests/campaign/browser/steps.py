@@ -9,7 +9,7 @@ from io import BytesIO
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from tests.helpers import SLUG, WRITER
+from tests.campaign.helpers import SLUG, WRITER
 
 CAMPAIGN_TITLE = "Break the networks that traffic people and exploit young people"
 ASKS = ["Stronger laws against traffickers", "Joint task forces with European partners",

@@ -19,7 +19,7 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect  # noqa: E402
 
-from tests.browser.steps import (  # noqa: E402
+from tests.campaign.browser.steps import (  # noqa: E402
     ASKS,
     assert_no_sideways_scroll,
     fill_letter,
@@ -29,8 +29,8 @@ from tests.browser.steps import (  # noqa: E402
     reach_preview,
     sign_in,
 )
-from tests.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
-from tests.helpers import SLUG  # noqa: E402
+from tests.campaign.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page  # noqa: E402
+from tests.campaign.helpers import SLUG  # noqa: E402
 
 FAILING_IMPACTS = {"serious", "critical"}
 # WCAG 2.2 AA (the design's bar) and axe's best practices. Named, because axe's default
@@ -325,7 +325,7 @@ def staff_account(live_app):
     from campaign.accounts.users import create_user
     from campaign.db import get_db
     from campaign.staff import editing
-    from tests.helpers import Journey
+    from tests.campaign.helpers import Journey
 
     with live_app.app_context():
         user = create_user(get_db(), STAFF_EMAIL, STAFF_PASSWORD, "admin")

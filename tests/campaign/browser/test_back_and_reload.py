@@ -14,9 +14,9 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect  # noqa: E402
 
-from tests.browser.steps import ASKS, NOTE, fill_letter, find_mp, open_campaign, preview  # noqa: E402
-from tests.chromium import new_page  # noqa: E402
-from tests.helpers import SLUG, WRITER  # noqa: E402
+from tests.campaign.browser.steps import ASKS, NOTE, fill_letter, find_mp, open_campaign, preview  # noqa: E402
+from tests.campaign.chromium import new_page  # noqa: E402
+from tests.campaign.helpers import SLUG, WRITER  # noqa: E402
 
 EDITED = "I want my MP to press for traffickers' assets to be seized and given to victims."
 

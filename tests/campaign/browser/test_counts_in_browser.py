@@ -8,8 +8,8 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect
 
-from tests.browser.steps import sign_in
-from tests.helpers import SLUG, Journey
+from tests.campaign.browser.steps import sign_in
+from tests.campaign.helpers import SLUG, Journey
 
 ORGANISER_EMAIL = "counts-organiser@example.org"
 PASSWORD = "correct horse battery staple"

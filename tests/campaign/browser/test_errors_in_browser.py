@@ -11,7 +11,7 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect  # noqa: E402
 
-from tests.browser.steps import (  # noqa: E402
+from tests.campaign.browser.steps import (  # noqa: E402
     assert_focus_indicator_contrasts,
     assert_focus_visible,
     assert_no_sideways_scroll,

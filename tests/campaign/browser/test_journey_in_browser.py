@@ -13,7 +13,7 @@ from playwright.sync_api import expect  # noqa: E402
 
 from campaign.clock import SYSTEM  # noqa: E402
 from letters import uk_date  # noqa: E402
-from tests.browser.steps import (  # noqa: E402
+from tests.campaign.browser.steps import (  # noqa: E402
     ASKS,
     CAMPAIGN_TITLE,
     NOTE,
@@ -23,8 +23,9 @@ from tests.browser.steps import (  # noqa: E402
     open_campaign,
     preview,
 )
-from tests.chromium import PHONE, new_page  # noqa: E402
-from tests.helpers import WRITER, docx_paragraphs, pdf_text  # noqa: E402
+from tests.campaign.chromium import PHONE, new_page  # noqa: E402
+from tests.campaign.helpers import WRITER  # noqa: E402
+from tests.letters.helpers import docx_paragraphs, pdf_text  # noqa: E402
 
 TODAY = uk_date(SYSTEM.today())
 

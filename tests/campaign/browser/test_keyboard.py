@@ -10,8 +10,9 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect  # noqa: E402
 
-from tests.browser.steps import ASKS, NOTE, assert_focus_visible, open_campaign, tab_to  # noqa: E402
-from tests.helpers import WRITER, pdf_text  # noqa: E402
+from tests.campaign.browser.steps import ASKS, NOTE, assert_focus_visible, open_campaign, tab_to  # noqa: E402
+from tests.campaign.helpers import WRITER  # noqa: E402
+from tests.letters.helpers import pdf_text  # noqa: E402
 
 
 def test_skip_link_is_first_and_shows_itself(page, shoot):

@@ -13,9 +13,9 @@ from playwright.sync_api import expect
 
 from campaign.campaigns.embedding import SNIPPET_HEIGHT, embed_snippet
 from campaign.public import views as public_views
-from tests.browser.steps import reach_preview
-from tests.chromium import DESKTOP, PHONE, SCREENSHOTS, VIEWPORTS, Viewport, new_page
-from tests.helpers import SLUG
+from tests.campaign.browser.steps import reach_preview
+from tests.campaign.chromium import DESKTOP, PHONE, SCREENSHOTS, VIEWPORTS, Viewport, new_page
+from tests.campaign.helpers import SLUG
 
 
 # The partner sites are real servers on loopback (port 0), each serving one page that

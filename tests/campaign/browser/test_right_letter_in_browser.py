@@ -8,7 +8,7 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect  # noqa: E402
 
-from tests.browser.steps import ASKS, fill_letter, find_mp, open_campaign  # noqa: E402
+from tests.campaign.browser.steps import ASKS, fill_letter, find_mp, open_campaign  # noqa: E402
 
 AWARENESS = "Awareness and reducing demand"
 

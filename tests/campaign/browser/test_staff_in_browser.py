@@ -10,7 +10,7 @@ from playwright.sync_api import expect  # noqa: E402
 
 from campaign.accounts.users import UserError, create_user  # noqa: E402
 from campaign.db import get_db  # noqa: E402
-from tests.browser.steps import assert_no_sideways_scroll  # noqa: E402
+from tests.campaign.browser.steps import assert_no_sideways_scroll  # noqa: E402
 
 ADMIN_EMAIL = "browser-admin@example.org"
 PASSWORD = "correct horse battery staple"

@@ -4,7 +4,7 @@ the language link there and back, each keeping the step, the letter (its referen
 and what was typed; the second lookup after a filled form in Welsh; only the second
 letter; a postcode in another nation typed on the form.
 
-tests/test_wandering.py walks the same paths, and many more, without JavaScript.
+tests/campaign/public/test_wandering.py walks the same paths, and many more, without JavaScript.
 """
 from __future__ import annotations
 
@@ -18,10 +18,11 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
 
-from tests.browser.steps import ASKS, NOTE, fill_letter, find_mp, open_campaign, preview  # noqa: E402
-from tests.chromium import DESKTOP, new_page  # noqa: E402
-from tests.helpers import WRITER, pdf_text  # noqa: E402
-from tests.wandering import prose  # noqa: E402
+from tests.campaign.browser.steps import ASKS, NOTE, fill_letter, find_mp, open_campaign, preview  # noqa: E402
+from tests.campaign.chromium import DESKTOP, new_page  # noqa: E402
+from tests.campaign.helpers import WRITER  # noqa: E402
+from tests.campaign.wandering import prose  # noqa: E402
+from tests.letters.helpers import pdf_text  # noqa: E402
 
 EDITED = "I want my MP to press for traffickers' assets to be seized and given to victims."
 AWARENESS = "Awareness and reducing demand"
@@ -160,7 +161,7 @@ def test_the_second_lookup_in_welsh_writes_to_the_new_mp(page):
     _survives_everything(page)
 
 
-# Northern Ireland's is walked in tests/browser/test_right_letter_in_browser.py.
+# Northern Ireland's is walked in tests/campaign/browser/test_right_letter_in_browser.py.
 @pytest.mark.parametrize("postcode, office", [("FK1 1AA", "Cabinet Secretary")])
 def test_only_the_second_letter_survives_every_step(page, postcode, office):
     open_campaign(page)

@@ -17,9 +17,10 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 from playwright.sync_api import expect
 
 from letters.dates import letter_date
-from tests.browser.steps import assert_no_sideways_scroll
-from tests.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page
-from tests.helpers import SLUG, WRITER, docx_paragraphs, pdf_text
+from tests.campaign.browser.steps import assert_no_sideways_scroll
+from tests.campaign.chromium import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, new_page
+from tests.campaign.helpers import SLUG, WRITER
+from tests.letters.helpers import docx_paragraphs, pdf_text
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 

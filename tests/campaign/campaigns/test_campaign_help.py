@@ -4,7 +4,7 @@ or its own; what staff type is shown as text, with phone numbers and addresses a
 from __future__ import annotations
 
 from campaign.campaigns.help_text import help_blocks
-from tests.helpers import add_ask, create_campaign, page_text, post, set_status, sign_in
+from tests.campaign.helpers import add_ask, create_campaign, page_text, post, set_status, sign_in
 
 LAUNCH = "/c/stop-trafficking-networks/"
 

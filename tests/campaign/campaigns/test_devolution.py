@@ -21,7 +21,8 @@ from letters import NothingForMP, Sender, Wording, compose_letter
 from letters.devolution import MPLetter, NationRule
 from letters.model import Ask
 from letters.nations import Nation
-from tests.helpers import Journey, hidden, page_text, pdf_text, post, sign_in, textareas
+from tests.campaign.helpers import Journey, hidden, page_text, post, sign_in, textareas
+from tests.letters.helpers import pdf_text
 
 ENGLAND, WALES, SCOTLAND, NORTHERN_IRELAND = "E8 1DY", "LL77 7TW", "FK1 1AA", "BT7 1NN"
 

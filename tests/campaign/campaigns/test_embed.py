@@ -15,7 +15,7 @@ from campaign.campaigns.embedding import (
     parse_origins,
 )
 from campaign.db import get_db
-from tests.helpers import SLUG, page_text, post, sign_in
+from tests.campaign.helpers import SLUG, page_text, post, sign_in
 
 EMBED = f"/c/{SLUG}/embed"
 STAFF_EMBED = "/staff/campaigns/1/embed"
@@ -122,7 +122,7 @@ def test_the_snippet_fits_its_frame_to_the_box_and_believes_only_the_embed():
     assert 'event.origin === "https://letters.example.org"' in snippet
     assert "event.source === frame.contentWindow" in snippet
     assert 'typeof height === "number"' in snippet
-    script = (Path(__file__).resolve().parent.parent / "static" / "embed.js").read_text()
+    script = (Path(__file__).resolve().parents[3] / "static" / "embed.js").read_text()
     assert "campaignEmbedHeight" in script and "campaignEmbedHeight" in snippet
 
 

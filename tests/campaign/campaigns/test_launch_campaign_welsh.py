@@ -25,7 +25,8 @@ from letters.nations import Nation
 from letters.phrasings import choose
 from letters.typed_text import clean_line, clean_paragraphs
 from letters.wording import check_wording, split_phrasings, wording_problems
-from tests.helpers import docx_paragraphs, pdf_text, welsh_journey
+from tests.campaign.helpers import welsh_journey
+from tests.letters.helpers import docx_paragraphs, pdf_text
 
 DATA = launch_campaign_data()
 # The letter's wording: phrasings and choices, checked as staff's wording is.

@@ -7,7 +7,8 @@ import re
 from campaign.campaigns import campaign_by_slug, enabled_asks
 from campaign.campaigns.welsh import WELSH_TEXTS, welsh_column, welsh_gaps
 from campaign.db import get_db
-from tests.helpers import Journey, hidden, page_text, pdf_text, welsh_journey
+from tests.campaign.helpers import Journey, hidden, page_text, welsh_journey
+from tests.letters.helpers import pdf_text
 
 SLUG = "stop-trafficking-networks"
 

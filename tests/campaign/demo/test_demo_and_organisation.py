@@ -11,7 +11,7 @@ from campaign.demo.__main__ import (
     postcodes_to_try,
     prepare,
 )
-from tests.helpers import SLUG, hidden, make_app, page_text
+from tests.campaign.helpers import SLUG, hidden, make_app, page_text
 
 
 def test_the_demo_finds_an_mp_for_every_postcode_it_suggests(tmp_path, fake_postcodes,

@@ -8,7 +8,7 @@ import pytest
 from campaign.db import get_db
 from campaign.exports import charts, queries
 from campaign.exports.files import to_csv
-from tests.helpers import (
+from tests.campaign.helpers import (
     CHORLEY,
     HACKNEY,
     SEVENOAKS,

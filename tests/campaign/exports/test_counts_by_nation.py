@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 
-from tests.helpers import (
+from tests.campaign.helpers import (
     ORGANISER,
     SLUG,
     Journey,

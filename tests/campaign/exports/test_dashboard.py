@@ -9,7 +9,7 @@ import re
 import pytest
 
 from campaign.db import get_db
-from tests.helpers import (
+from tests.campaign.helpers import (
     PASSWORD,
     add_empty_campaign,
     ask_titles,

@@ -12,8 +12,9 @@ import pytest
 
 from campaign.db import connect, get_db
 from campaign.migrations import apply
-from tests.helpers import ORGANISER, Journey, hidden, login, make_user, pdf_text
-from tests.test_devolution import _targets_offered
+from tests.campaign.campaigns.test_devolution import _targets_offered
+from tests.campaign.helpers import ORGANISER, Journey, hidden, login, make_user
+from tests.letters.helpers import pdf_text
 
 SLUG = "stop-trafficking-networks"
 BASE = f"/staff/counts/{SLUG}"

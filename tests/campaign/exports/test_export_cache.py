@@ -8,7 +8,7 @@ import pytest
 
 from campaign.db import get_db
 from campaign.exports import busy, pack_figures
-from tests.helpers import ORGANISER, SLUG, page_text, sign_in, write_pdf_letter
+from tests.campaign.helpers import ORGANISER, SLUG, page_text, sign_in, write_pdf_letter
 
 COUNTS = f"/staff/counts/{SLUG}"
 

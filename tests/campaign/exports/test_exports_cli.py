@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.helpers import (
+from tests.campaign.helpers import (
     add_empty_campaign,
     ask_titles,
     expected_by_ask,

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.helpers import Journey, page_text, sign_in
+from tests.campaign.helpers import Journey, page_text, sign_in
 
 SLUG = "stop-trafficking-networks"
 

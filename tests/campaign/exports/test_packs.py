@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from tests.helpers import (
+from tests.campaign.helpers import (
     ORGANISER,
     STAFF,
     WRITER,
@@ -19,9 +19,8 @@ from tests.helpers import (
     make_user,
     on_day,
     page_text,
-    pdf_page_texts,
-    pdf_text,
 )
+from tests.letters.helpers import pdf_page_texts, pdf_text
 
 SLUG = "stop-trafficking-networks"
 BASE = f"/staff/counts/{SLUG}"

@@ -8,7 +8,7 @@ import pytest
 
 from campaign.lookup.breaker import CLOSED, HALF_OPEN, OPEN, CircuitBreaker
 from campaign.lookup.errors import PostcodeNotFound, UpstreamUnavailable
-from tests.helpers import page_text
+from tests.campaign.helpers import page_text
 
 TRY_AGAIN = "can't reach the service that finds your MP"
 
@@ -19,7 +19,7 @@ def fail():
 
 @pytest.fixture
 def breaker(clock):
-    """A breaker timed by the test's clock (tests/conftest.py), which only tests move."""
+    """A breaker timed by the test's clock (tests/campaign/conftest.py), which only tests move."""
     return CircuitBreaker("test", failure_threshold=3, reset_seconds=30, clock=clock.monotonic)
 
 

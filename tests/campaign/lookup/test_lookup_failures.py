@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from tests.helpers import page_text
+from tests.campaign.helpers import page_text
 
 
 @pytest.mark.parametrize("postcode, status, message", [
@@ -176,7 +176,7 @@ def test_asks_that_do_not_exist_are_refused_with_a_sentence(journey):
 def test_an_altered_preview_is_refused(journey, client):
     journey.find_mp("E8 1DY")
     journey.write()
-    from tests.helpers import hidden
+    from tests.campaign.helpers import hidden
     response = client.post("/c/stop-trafficking-networks/download", data={
         "letter": hidden(journey.page, "letter")[:-3] + "abc", "format": "pdf",
         "csrf_token": hidden(journey.page, "csrf_token")})

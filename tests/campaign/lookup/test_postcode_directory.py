@@ -21,11 +21,11 @@ from campaign.lookup.directory import (
 from campaign.lookup.directory_import import plan_import, run_import
 from campaign.lookup.ons_files import ONSFileError, columns
 
-FIXTURES = Path(__file__).parent / "fixtures" / "postcodes"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "postcodes"
 NSPL_SAMPLE = FIXTURES / "NSPL_FEB_2024_UK_SW.csv"
 ONSPD_SAMPLE = FIXTURES / "ONSPD_NOV_2024_UK_TN.csv"
 NAMES = FIXTURES / "Westminster Parliamentary Constituency names and codes UK as at 12_24.csv"
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
 REAL_NSPL = SHARED / "nspl-2021"
 REAL_NAMES = SHARED / "constituencies-2024.json"
 

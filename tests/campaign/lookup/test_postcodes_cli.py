@@ -21,11 +21,11 @@ from campaign.lookup.errors import (
 from campaign.lookup.local_source import DirectoryMissing
 from campaign.lookup.postcode import Constituency, normalise_postcode
 
-FIXTURES = Path(__file__).parent / "fixtures" / "postcodes"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "postcodes"
 NSPL_SAMPLE = FIXTURES / "NSPL_FEB_2024_UK_SW.csv"
 ONSPD_SAMPLE = FIXTURES / "ONSPD_NOV_2024_UK_TN.csv"
 NAMES = FIXTURES / "Westminster Parliamentary Constituency names and codes UK as at 12_24.csv"
-REAL_NSPL = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "nspl-2021"
+REAL_NSPL = Path(__file__).resolve().parents[4] / "shared" / "data" / "nspl-2021"
 
 # What the fake postcodes.io knows: compact postcode -> (GSS code, name, country).
 UPSTREAM = {

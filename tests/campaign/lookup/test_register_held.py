@@ -14,7 +14,8 @@ import pytest
 from campaign.db import get_db
 from campaign.demo.dataset import FakeMP
 from campaign.lookup import register
-from tests.helpers import make_app, page_text, pdf_text, sign_in
+from tests.campaign.helpers import make_app, page_text, sign_in
+from tests.letters.helpers import pdf_text
 
 FALKIRK_MP = "Euan Stainbank"
 

@@ -17,7 +17,7 @@ from campaign.demo.live_site import gunicorn, prepare_database
 from campaign.demo.members_api import FakeMembersAPI
 from campaign.lookup import register, register_status
 from campaign.lookup.register_upkeep import REFRESHED_BY
-from tests.helpers import hidden
+from tests.campaign.helpers import hidden
 
 # gunicorn's workers start as separate processes: seconds, not milliseconds.
 pytestmark = pytest.mark.slow

@@ -13,7 +13,8 @@ from campaign.db import get_db
 from campaign.demo.dataset import FakeMP
 from campaign.lookup import leases, parliament, register, register_status
 from campaign.lookup.register_upkeep import LEASE, REFRESHED_BY, RegisterUpkeep
-from tests.helpers import page_text, pdf_text
+from tests.campaign.helpers import page_text
+from tests.letters.helpers import pdf_text
 
 MAX_AGE = 3600.0
 NEW_MP = FakeMP(6001, "Jo Newcomer", "Jo Newcomer MP", "Ms Newcomer", "Green Party",
@@ -259,7 +260,7 @@ def test_only_one_worker_holds_the_refresh_lease(app):
 
 
 def test_staff_home_shows_parliament_and_the_registers_age(refreshed, client, runner):
-    from tests.helpers import sign_in
+    from tests.campaign.helpers import sign_in
 
     sign_in(client, runner)
     text = page_text(client.get("/staff/").get_data(as_text=True))
@@ -273,7 +274,7 @@ def test_staff_home_shows_parliament_and_the_registers_age(refreshed, client, ru
 
 
 def test_seats_of_other_boundaries_are_pointed_out(app, client, runner, fake_members):
-    from tests.helpers import sign_in
+    from tests.campaign.helpers import sign_in
 
     fake_members.replace("Sevenoaks", None)
     # A seat of imagined new boundaries.

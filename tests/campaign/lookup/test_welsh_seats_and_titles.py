@@ -18,9 +18,10 @@ from campaign.lookup.ons_files import InputFile, all_constituency_names, find_in
 from letters.addressing import salutation
 from letters.compose import compose_letter
 from letters.model import MP, Ask, Sender, Wording
-from tests.helpers import Journey, docx_paragraphs, page_text, pdf_text, welsh_journey
+from tests.campaign.helpers import Journey, page_text, welsh_journey
+from tests.letters.helpers import docx_paragraphs, pdf_text
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
 
 CARDIFF_NORTH = FakePostcode("CF14 3AA", "W07000090", "Cardiff North", "Wales")
 # Made-up members for the seat, as the fake Members API makes up "Member for ..."
@@ -41,7 +42,7 @@ def test_the_32_welsh_seats_have_their_official_welsh_names():
     assert welsh["W07000082"] == "Alun a Glannau Dyfrdwy"
     assert welsh["W07000085"] == "Aberhonddu, Maesyfed a Chwm Tawe"
     assert welsh["W07000112"] == "Ynys Môn" == english["W07000112"]
-    data = json.loads((Path(__file__).parents[1] / "campaign" / "data"
+    data = json.loads((Path(__file__).parents[3] / "campaign" / "data"
                        / "constituencies-2024-cy.json").read_text("utf-8"))
     assert "PCON24NMW" in data["source"] and "Open Government Licence" in data["licence"]
 
@@ -78,7 +79,7 @@ def test_the_ons_names_table_gives_its_welsh_names_too(tmp_path):
 
 
 def test_an_imported_welsh_name_reaches_the_directory_and_the_lookup(app, runner, tmp_path):
-    onspd = Path(__file__).parent / "fixtures" / "postcodes" / "ONSPD_NOV_2024_UK_TN.csv"
+    onspd = Path(__file__).parents[1] / "fixtures" / "postcodes" / "ONSPD_NOV_2024_UK_TN.csv"
     names = _names_csv(tmp_path / "Westminster names and codes.csv",
                        [("W07000090", "Cardiff North", "Gogledd Caerdydd (o'r ffeil)")])
     assert [item.kind for item in find_inputs([names])] == ["names"]

@@ -22,7 +22,7 @@ from campaign.migrations.frozen_launch import LAUNCH_AT_M011
 from campaign.migrations.launch_at_m021 import LAUNCH_AT_M021
 from campaign.migrations.wording import FIRST_SHIPPED_OPENING, as_first_shipped
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "campaign" / "migrations"
+MIGRATIONS_DIR = Path(__file__).resolve().parents[3] / "campaign" / "migrations"
 # The command and the `migrate()` the site calls: it runs migrations, it is not one, and
 # may import the application (the clock, the launch campaign for init-db).
 NOT_MIGRATIONS = {"runner.py"}
@@ -98,7 +98,7 @@ def test_the_check_sees_a_live_import():
 
 #: The database `_database_at_m008` makes, migrated through m021 by the migrations as
 #: they were before they were frozen (commit 2bb25c6, still reading live code), as SQL.
-FROZEN_RESULT = Path(__file__).resolve().parent / "fixtures" / "frozen_migrations_result.sql"
+FROZEN_RESULT = Path(__file__).resolve().parents[1] / "fixtures" / "frozen_migrations_result.sql"
 AT = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
 LAST_FROZEN = "m021_launch_campaign_welsh"
 SHIPPED = LAUNCH_AT_M021  # the English m021 matches, so the old campaign gains Welsh

@@ -10,16 +10,8 @@ import pytest
 
 from campaign.config import ConfigError
 from campaign.demo.stannp import API_KEY, WEBHOOK_SECRET, FakeStannp, webhook_call
-from tests.helpers import (
-    SLUG,
-    WRITER,
-    Journey,
-    hidden,
-    page_text,
-    pdf_text,
-    sign_in,
-    welsh_journey,
-)
+from tests.campaign.helpers import SLUG, WRITER, Journey, hidden, page_text, sign_in, welsh_journey
+from tests.letters.helpers import pdf_text
 
 HACKNEY = "E8 1DY"
 

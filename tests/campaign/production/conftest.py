@@ -1,4 +1,4 @@
-"""Production's shape on loopback, for tests/production: Debian's nginx terminating TLS
+"""Production's shape on loopback, for tests/campaign/production: Debian's nginx terminating TLS
 with deploy/nginx-site.conf, in front of one real gunicorn (APP_ENV=production,
 TRUSTED_PROXIES=1, a real SECRET_KEY, three workers), with rate limits shared
 through a real redis-server where one is installed.
@@ -29,9 +29,9 @@ from campaign import create_app
 from campaign.accounts.users import create_user
 from campaign.db import get_db
 from campaign.demo.live_site import gunicorn, prepare_database, stop
-from tests.helpers import ORGANISER, PASSWORD, STAFF
+from tests.campaign.helpers import ORGANISER, PASSWORD, STAFF
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SITE_CONFIG = ROOT / "deploy" / "nginx-site.conf"
 SECURITY_HEADERS = ROOT / "deploy" / "nginx-security-headers.conf"
 

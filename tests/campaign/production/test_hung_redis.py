@@ -16,7 +16,7 @@ import pytest
 
 from campaign.demo.http_journey import HttpJourney
 from campaign.demo.live_site import gunicorn, prepare_database
-from tests.production.conftest import redis_process
+from tests.campaign.production.conftest import redis_process
 
 LETTERS_WHILE_DOWN = 4
 # The slowest request a citizen may meet while the store is down: the socket timeout

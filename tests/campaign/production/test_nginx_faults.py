@@ -12,8 +12,8 @@ from pathlib import Path
 import requests
 
 from campaign.security_headers import HEADERS, STRICT_TRANSPORT_SECURITY
-from tests.helpers import SLUG, page_text
-from tests.production.conftest import free_port, running_nginx
+from tests.campaign.helpers import SLUG, page_text
+from tests.campaign.production.conftest import free_port, running_nginx
 
 POSTCODE = "SW1A 1AA"
 
@@ -204,7 +204,7 @@ def test_a_host_naming_another_port_is_refused(production_site):
 def test_text_is_compressed_except_staff_pages(production_site, tls_certificate):
     verify = str(tls_certificate.cert)
     url = production_site.url
-    static = Path(__file__).resolve().parents[2] / "static"
+    static = Path(__file__).resolve().parents[3] / "static"
     # (favicon.svg is listed too, but at 230 bytes is below gzip_min_length.)
     for path in (f"/c/{SLUG}/", "/static/site.css", "/static/site.js"):
         answer = requests.get(url + path, verify=verify, timeout=10, stream=True,

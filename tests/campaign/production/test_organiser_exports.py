@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 
 from campaign.demo.http_journey import hidden
-from tests.helpers import ORGANISER, PASSWORD, SLUG
+from tests.campaign.helpers import ORGANISER, PASSWORD, SLUG
 
 
 def organiser_session(site, certificate) -> requests.Session:

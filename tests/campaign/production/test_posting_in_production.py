@@ -18,8 +18,8 @@ from campaign import create_app
 from campaign.demo.live_site import gunicorn, prepare_database
 from campaign.demo.stannp import API_KEY, WEBHOOK_SECRET, FakeStannp
 from campaign.posting import budget
-from tests.helpers import SLUG, WRITER, hidden, page_text
-from tests.production.conftest import optional_redis, running_nginx
+from tests.campaign.helpers import SLUG, WRITER, hidden, page_text
+from tests.campaign.production.conftest import optional_redis, running_nginx
 
 WRITERS = 20
 BUDGET = 10
@@ -56,7 +56,7 @@ def posting_site(request, tmp_path_factory, tls_certificate, tls_stannp, fake_po
         "SECRET_KEY": secrets.token_hex(32), "ORGANISATION_NAME": "Example Campaign Group",
         "ORGANISATION_URL": "https://example.org/", "ORGANISATION_EMAIL": "privacy@example.org",
         # One address (the tests') writes all twenty letters: the limits are tested in
-        # tests/test_posting.py; here the counters still live in Redis.
+        # tests/campaign/posting/test_posting.py; here the counters still live in Redis.
         "RATELIMIT_ENABLED": "0",
         "RATELIMIT_STORAGE_URI": redis.url if redis else "memory://",
         "POST_PROVIDER": "stannp", "STANNP_API_URL": stannp_url, "STANNP_API_KEY": API_KEY,

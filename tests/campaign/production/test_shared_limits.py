@@ -8,7 +8,7 @@ import requests
 
 from campaign.demo.live_site import gunicorn, prepare_database
 from campaign.limits import POSTCODE_LIMIT
-from tests.helpers import SLUG, hidden
+from tests.campaign.helpers import SLUG, hidden
 
 PER_MINUTE = int(POSTCODE_LIMIT.split()[0])
 

@@ -8,7 +8,7 @@ import time
 
 import requests
 
-from tests.helpers import SLUG
+from tests.campaign.helpers import SLUG
 
 SLOW_CLIENTS = 40
 

@@ -16,9 +16,10 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 from playwright.sync_api import expect  # noqa: E402
 
 from campaign.clock import SYSTEM  # noqa: E402
-from tests.browser.steps import ASKS, NOTE, fill_letter, find_mp, open_campaign, preview  # noqa: E402
-from tests.chromium import SCREENSHOTS  # noqa: E402
-from tests.helpers import ORGANISER, PASSWORD, SLUG, STAFF, WRITER, docx_paragraphs, pdf_text  # noqa: E402  # noqa: E402
+from tests.campaign.browser.steps import ASKS, NOTE, fill_letter, find_mp, open_campaign, preview  # noqa: E402
+from tests.campaign.chromium import SCREENSHOTS  # noqa: E402
+from tests.campaign.helpers import ORGANISER, PASSWORD, SLUG, STAFF, WRITER  # noqa: E402
+from tests.letters.helpers import docx_paragraphs, pdf_text  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

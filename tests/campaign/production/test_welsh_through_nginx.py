@@ -7,7 +7,7 @@ import re
 
 import requests
 
-from tests.helpers import SLUG
+from tests.campaign.helpers import SLUG
 
 
 def test_the_welsh_page_and_its_stylesheet_through_nginx(production_site, tls_certificate):

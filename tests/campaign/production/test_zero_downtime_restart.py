@@ -14,9 +14,9 @@ from pathlib import Path
 import requests
 
 from campaign.demo.live_site import gunicorn, prepare_database
-from tests.helpers import SLUG
+from tests.campaign.helpers import SLUG
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 RELOAD = ROOT / "deploy" / "mp-letters-reload"
 CLIENTS = 4
 

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from campaign.db import get_db
-from tests.helpers import hidden, page_text, pdf_text
+from tests.campaign.helpers import hidden, page_text
+from tests.letters.helpers import pdf_text
 
 
 def test_the_mp_card_stays_after_an_error(journey):

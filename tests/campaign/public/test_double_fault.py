@@ -9,9 +9,9 @@ import subprocess
 import pytest
 
 from campaign.public.pending_counts import PendingCounts, default_second_spool, get_pending
-from tests import test_faults
-from tests.helpers import make_app
-from tests.test_faults import _delivered, _letter, _make_read_only, _poll, _rows
+from tests.campaign.helpers import make_app
+from tests.campaign.public import test_faults
+from tests.campaign.public.test_faults import _delivered, _letter, _make_read_only, _poll, _rows
 
 quick = test_faults.quick  # the fixture: held counts retried every 0.2 s
 

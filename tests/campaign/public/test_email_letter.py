@@ -10,7 +10,7 @@ from campaign.lookup import register
 from campaign.lookup.errors import UpstreamUnavailable
 from campaign.public.emailing import MAILTO_MAX_TEXT, email_offer
 from letters import Letter
-from tests.helpers import WRITER, page_text
+from tests.campaign.helpers import WRITER, page_text
 
 ABBOTT_EMAIL = "diane.abbott.office@parliament.uk"
 

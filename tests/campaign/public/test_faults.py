@@ -25,7 +25,8 @@ import pytest
 from campaign.db import get_db
 from campaign.public import pending_counts
 from campaign.public.pending_counts import PendingCounts, get_pending
-from tests.helpers import SLUG, Journey, make_app, pdf_text
+from tests.campaign.helpers import SLUG, Journey, make_app
+from tests.letters.helpers import pdf_text
 
 
 def _rows(path: str) -> list[tuple[str, str]]:

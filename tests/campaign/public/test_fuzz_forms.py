@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from campaign.lookup.errors import InvalidPostcode
 from campaign.lookup.postcode import Postcode, normalise_postcode
-from tests.helpers import SLUG, hidden, page_text
+from tests.campaign.helpers import SLUG, hidden, page_text
 
 # The fixtures (app, client) are made once per test, not per example: every example
 # is an independent request, so sharing them is what a real server does anyway.

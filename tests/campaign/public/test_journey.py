@@ -5,7 +5,8 @@ from datetime import date, datetime, timezone
 
 from campaign.campaigns.launch import launch_campaign_data
 from letters import uk_date
-from tests.helpers import WRITER, docx_paragraphs, page_text, pdf_text
+from tests.campaign.helpers import WRITER, page_text
+from tests.letters.helpers import docx_paragraphs, pdf_text
 
 # 00:30 BST on 2 June: still 1 June in UTC, but the UK's calendar dates the letter.
 JUST_AFTER_MIDNIGHT = datetime(2026, 6, 1, 23, 30, tzinfo=timezone.utc)
@@ -176,7 +177,7 @@ def test_the_same_postcode_says_nothing_about_a_change(journey):
 def test_change_something_returns_to_a_filled_in_form(journey, client):
     journey.find_mp("E8 1DY")
     journey.write(asks=[journey.ask_ids()[2]], note="My own words")
-    from tests.helpers import hidden
+    from tests.campaign.helpers import hidden
     response = client.post("/c/stop-trafficking-networks/edit", data={
         "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")},
         follow_redirects=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from campaign.public.journey import age_in_words
-from tests.helpers import SLUG, hidden, page_text, textareas
+from tests.campaign.helpers import SLUG, hidden, page_text, textareas
 
 NOTE = "My own words, kept."
 

@@ -12,7 +12,8 @@ from campaign.migrations.frozen_launch import LAUNCH_AT_M011
 from campaign.migrations.wording import FIRST_SHIPPED_OPENING, as_first_shipped
 from letters.phrasings import choose
 from letters.wording import split_phrasings
-from tests.helpers import docx_paragraphs, page_text, pdf_text, textareas
+from tests.campaign.helpers import page_text, textareas
+from tests.letters.helpers import docx_paragraphs, pdf_text
 
 # The launch campaign's opening as m009 installed it (before m011): four plural phrasings.
 PLURAL_OPENING = "\n\n".join([
@@ -182,7 +183,7 @@ def test_editing_again_brings_the_edits_back(journey):
     journey.find_mp("E8 1DY")
     ask = journey.ask_ids()[0]
     journey.write(asks=[ask], **{f"para-ask-{ask}": EDIT})
-    from tests.helpers import hidden
+    from tests.campaign.helpers import hidden
     response = journey.client.post(f"/c/{journey.slug}/edit", data={
         "letter": hidden(journey.page, "letter"), "csrf_token": hidden(journey.page, "csrf_token")},
         follow_redirects=True)

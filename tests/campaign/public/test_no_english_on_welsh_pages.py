@@ -31,7 +31,7 @@ import pytest
 from campaign.campaigns.welsh import WELSH_TEXTS
 from campaign.db import get_db
 from campaign.lookup.constituencies import shipped
-from tests.helpers import SLUG, WRITER, Journey, hidden, welsh_journey
+from tests.campaign.helpers import SLUG, WRITER, Journey, hidden, welsh_journey
 
 # Things that read the same in English and Welsh, each with the reason.
 SAME_IN_BOTH = {

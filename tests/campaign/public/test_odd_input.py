@@ -13,7 +13,7 @@ from campaign.db import get_db
 from campaign.exports.files import to_csv
 from campaign.public.letter_edits import MAX_EDIT_LENGTH
 from campaign.staff.editing import MAX_ASKS
-from tests.helpers import (
+from tests.campaign.helpers import (
     SLUG,
     Journey,
     add_ask,

@@ -7,7 +7,7 @@ import pytest
 
 from campaign.db import get_db
 from campaign.public.references import ALPHABET, LENGTH, new_reference, normalise
-from tests.helpers import make_app, page_text
+from tests.campaign.helpers import make_app, page_text
 
 
 def _shown_reference(journey) -> str:
@@ -107,7 +107,7 @@ def test_guessing_references_is_rate_limited(limited_app):
 
 
 def test_the_pdf_carries_the_reference_on_a_tear_off_note(journey):
-    from tests.helpers import pdf_reader, pdf_text
+    from tests.campaign.helpers import pdf_reader, pdf_text
     journey.find_mp("E8 1DY")
     journey.write()
     reference = _shown_reference(journey)

@@ -6,7 +6,7 @@ from html import unescape
 from itertools import pairwise
 
 from campaign.public.hexmap import CLASSES, hexes
-from tests.helpers import SLUG, page_text, write_pdf_letter
+from tests.campaign.helpers import SLUG, page_text, write_pdf_letter
 
 
 def test_the_map_has_a_hex_per_constituency_and_agrees_with_the_table(client):

@@ -11,16 +11,16 @@ import pytest
 from campaign.db import get_db
 from campaign.stances.records import set_stances
 from letters.stances import Stance
-from tests.helpers import (
+from tests.campaign.helpers import (
     SLUG,
     WRITER,
     Journey,
     hidden,
     page_text,
-    pdf_text,
     textareas,
     welsh_journey,
 )
+from tests.letters.helpers import pdf_text
 
 ENGLAND = "E8 1DY"  # Diane Abbott (member 172)
 SCOTLAND = "FK1 1AA"

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from PIL import Image
 
-from tests.helpers import SLUG
+from tests.campaign.helpers import SLUG
 
 CAMPAIGN_URL = f"http://localhost/c/{SLUG}/"
 

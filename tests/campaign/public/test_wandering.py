@@ -1,5 +1,5 @@
 """Issue 29, tests that wander: a state machine walks the citizen's journey over HTTP
-as a person without JavaScript might (tests/wandering.py says how and what it checks),
+as a person without JavaScript might (tests/campaign/wandering.py says how and what it checks),
 and the paths the issue saw, walked step by step with the same checks.
 
 A few hundred steps here; benchmarks/wander.py walks further.
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis.stateful import run_state_machine_as_test
 
-from tests.wander_world import PLACE
-from tests.wandering import journey_machine
+from tests.campaign.wander_world import PLACE
+from tests.campaign.wandering import journey_machine
 
 # No shrinking: a Fault already lists the walk that found it, in words, and shrinking a
 # walk of HTTP requests takes minutes.

@@ -12,7 +12,7 @@ from fontTools.ttLib import TTFont
 from campaign.public import web_fonts
 from letters.fonts import BOLD, REGULAR, font_path, printable_codepoints
 
-CSS = (Path(__file__).resolve().parent.parent / "static" / "site.css").read_text()
+CSS = (Path(__file__).resolve().parents[3] / "static" / "site.css").read_text()
 # What VERSION "1" was made from: change a file here, and the fonts' URLs must change.
 FONT_FILES_V1 = {
     REGULAR: "b4e0771f06d8f6573a535312762b0b2f4fb9a03372239e39b0e7cf203da8ea9a",

@@ -21,7 +21,8 @@ from letters.limits import MAX_PAGES, LetterTooLong, check_body
 from letters.model import DEFAULT_DEVOLVED_BODY, Ask, MPLetter, NationRule
 from letters.nations import Nation
 from letters.targets import NoTargetAsks
-from tests.helpers import SLUG, Journey, hidden, page_text, pdf_text, welsh_journey
+from tests.campaign.helpers import SLUG, Journey, hidden, page_text, welsh_journey
+from tests.letters.helpers import pdf_text
 
 SCOTLAND, NORTHERN_IRELAND, WALES = "FK1 1AA", "BT7 1NN", "LL77 7TW"
 MINISTER, SHADOW, SPEAKER, VACANCY = "B25 8NB", "BR8 7RE", "PR7 1DP", "WA7 1AA"

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from campaign.db import get_db
 from letters.dates import letter_date
-from tests.helpers import SLUG, Journey, hidden, make_app, page_text, welsh_journey
+from tests.campaign.helpers import SLUG, Journey, hidden, make_app, page_text, welsh_journey
 
 
 def _meta(html: str) -> dict[str, str]:
@@ -156,7 +156,7 @@ def test_every_error_page_speaks_welsh_under_cy(app, app_config):
 
 
 def test_the_about_page_says_when_its_directory_was_imported_in_welsh(app, runner):
-    onspd = Path(__file__).parent / "fixtures" / "postcodes" / "ONSPD_NOV_2024_UK_TN.csv"
+    onspd = Path(__file__).parents[1] / "fixtures" / "postcodes" / "ONSPD_NOV_2024_UK_TN.csv"
     result = runner.invoke(args=["postcodes", "import", str(onspd)])
     assert result.exit_code == 0, result.output
     text = page_text(app.test_client().get("/cy/about").get_data(as_text=True))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from campaign.db import get_db
-from tests.helpers import hidden, page_text, pdf_text, post, sign_in, welsh_journey
-from tests.test_devolution import TARGET
+from tests.campaign.campaigns.test_devolution import TARGET
+from tests.campaign.helpers import hidden, page_text, post, sign_in, welsh_journey
+from tests.letters.helpers import pdf_text
 
 WELSH = {"salutation_cy": "Annwyl Ysgrifennydd y Cabinet",
          "opening_cy": "Rwy'n byw yn {{ constituency }}.",

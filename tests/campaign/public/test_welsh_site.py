@@ -8,7 +8,8 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from campaign import PACKAGE
-from tests.helpers import Journey, docx_paragraphs, page_text, pdf_text, welsh_journey
+from tests.campaign.helpers import Journey, page_text, welsh_journey
+from tests.letters.helpers import docx_paragraphs, pdf_text
 
 CATALOGUE = PACKAGE / "translations" / "cy" / "LC_MESSAGES"
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from campaign.db import connect
 from campaign.public.participation import record_download
-from tests.helpers import make_app
+from tests.campaign.helpers import make_app
 
 PREFILLED = 40_000
 

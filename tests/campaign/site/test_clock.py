@@ -13,7 +13,8 @@ import pytest
 from campaign import clock as clocks
 from campaign.clock import UK, Clock, FixedClock
 from campaign.db import get_db
-from tests.helpers import page_text, pdf_text
+from tests.campaign.helpers import page_text
+from tests.letters.helpers import pdf_text
 
 # 23:30 UTC on 1 June is 00:30 BST on 2 June; on 1 December it is 23:30 GMT, still the 1st.
 SUMMER_NIGHT = datetime(2026, 6, 1, 23, 30, tzinfo=timezone.utc)

@@ -14,7 +14,7 @@ import pytest
 from campaign import create_app
 from campaign.config import DEV_SECRET_KEY, ConfigError, check, from_environment
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 GOOD_KEY = secrets.token_hex(32)
 ORGANISATION = {"ORGANISATION_NAME": "Example Campaign Group",
                 "ORGANISATION_URL": "https://example.org/",

@@ -20,7 +20,7 @@ from campaign.demo.live_site import gunicorn, prepare_database
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 CONFIG = ROOT / "deploy" / "litestream.yml"
 LITESTREAM = Path(sys.executable).parent / "litestream"
 WRITING_SECONDS = 8.0

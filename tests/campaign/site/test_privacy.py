@@ -5,7 +5,7 @@ import logging
 from pathlib import Path
 
 from campaign.db import get_db
-from tests.helpers import page_text
+from tests.campaign.helpers import page_text
 
 NAME = "Perpetua Quillfeather"
 STREET = "77 Zanzibar Crescent"

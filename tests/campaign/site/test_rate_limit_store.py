@@ -1,6 +1,6 @@
 """The rate-limit store: a store that cannot be used is one sentence at start-up, and one
 that does not answer is warned about and counted around (limits per process), never
-waited on. tests/production/test_hung_redis.py pauses a real redis-server."""
+waited on. tests/campaign/production/test_hung_redis.py pauses a real redis-server."""
 from __future__ import annotations
 
 import logging
@@ -10,8 +10,8 @@ import time
 import pytest
 
 from campaign.config import ConfigError
-from tests.helpers import make_app
-from tests.test_rate_limits import client_at, lookups
+from tests.campaign.helpers import make_app
+from tests.campaign.site.test_rate_limits import client_at, lookups
 
 
 def closed_port() -> int:

@@ -7,7 +7,7 @@ import pytest
 
 from campaign.config import from_environment
 from campaign.limits import limiter
-from tests.helpers import SLUG, WRITER, Journey, hidden, make_app, page_text
+from tests.campaign.helpers import SLUG, WRITER, Journey, hidden, make_app, page_text
 
 ADDRESS = "203.0.113.7"
 POSTCODE_PER_MINUTE = 30

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from campaign.request_log import JsonLinesFormatter
-from tests.helpers import SLUG
+from tests.campaign.helpers import SLUG
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 NAME = "Perpetua Quillfeather"
 STREET = "77 Zanzibar Crescent"
 SECRETS = ("203.0.113.7", "127.0.0.1", "E8 1DY", "E8+1DY", "E81DY", "SW1A1AA", NAME,

@@ -8,9 +8,9 @@ import pytest
 
 from campaign import create_app
 from campaign.config import from_environment
-from tests.helpers import SLUG, WRITER, make_app
+from tests.campaign.helpers import SLUG, WRITER, make_app
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 
 ALWAYS = {
     "X-Content-Type-Options": "nosniff",

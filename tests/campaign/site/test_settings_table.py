@@ -13,7 +13,7 @@ import pytest
 
 from campaign.config import SETTINGS, ConfigError, from_environment
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 ROW = re.compile(r"^\| (`[A-Z_]+`(?:, `[A-Z_]+`)*) \| ([^|]*) \|")
 
 

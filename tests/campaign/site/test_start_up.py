@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from campaign.config import ConfigError
-from tests.helpers import make_app
+from tests.campaign.helpers import make_app
 
 
 def mode(path: Path) -> int:

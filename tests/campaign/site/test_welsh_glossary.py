@@ -17,7 +17,7 @@ from campaign.campaigns.launch import launch_campaign_data
 from campaign.migrations.launch_review import CORRECTIONS, correct_launch_campaign
 from letters.languages import WELSH, words_for
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 CATALOGUE = ROOT / "campaign" / "translations" / "cy" / "LC_MESSAGES" / "messages.po"
 GLOSSARY = ROOT / "campaign" / "translations" / "cy" / "GLOSSARY.md"
 DATA = launch_campaign_data()

@@ -2,8 +2,8 @@
 the second-letter form, campaign details and a new account."""
 from __future__ import annotations
 
-from tests.helpers import STAFF, make_user, page_text, post, sign_in
-from tests.test_devolution import TARGET
+from tests.campaign.campaigns.test_devolution import TARGET
+from tests.campaign.helpers import STAFF, make_user, page_text, post, sign_in
 
 
 def test_the_second_letter_form_names_every_mistake_at_once(client, runner):
@@ -36,7 +36,7 @@ def test_campaign_details_name_a_web_address_in_use_with_the_other_mistakes(clie
 def test_a_new_account_names_a_taken_address_and_a_missing_role_together(client, runner):
     make_user(runner, "admin@example.org", "admin")
     make_user(runner, STAFF, "staff")
-    from tests.helpers import login
+    from tests.campaign.helpers import login
 
     assert login(client, "admin@example.org").status_code == 302
     response = post(client, "/staff/accounts/new", {"email": STAFF})
@@ -49,7 +49,7 @@ def test_a_new_account_names_a_taken_address_and_a_missing_role_together(client,
 def test_the_history_names_what_changed_as_the_forms_do(app, client, runner):
     """Issue 30: no {"10": "…"}, "Target id: 3", "Nations: S" or "Scotland: mp letter"."""
     from campaign.db import get_db
-    from tests.test_devolution import TARGET as WELSH_TARGET
+    from tests.campaign.campaigns.test_devolution import TARGET as WELSH_TARGET
 
     sign_in(client, runner)
     with app.app_context():
@@ -85,7 +85,7 @@ def test_the_error_summary_names_each_field(app, client, runner):
     which (issue 30)."""
     import re
 
-    from tests.test_devolution import _ask_form
+    from tests.campaign.campaigns.test_devolution import _ask_form
 
     sign_in(client, runner)
     data = _ask_form(client, 1, 1)

@@ -3,7 +3,7 @@ each nation's notes on the letter form, and which MPs get which wording."""
 from __future__ import annotations
 
 from campaign.db import get_db
-from tests.helpers import page_text, set_status, sign_in
+from tests.campaign.helpers import page_text, set_status, sign_in
 
 
 def test_the_preview_shows_the_chosen_nations_notes_and_marks_the_mps(app, client, runner):
@@ -35,7 +35,7 @@ def test_a_drafts_help_page_opens_for_staff_only(app, client, runner):
 
 def test_going_live_names_what_a_copy_or_the_defaults_left_and_live_edits_say_so(
         app, client, runner):
-    from tests.helpers import campaign_id_from, post
+    from tests.campaign.helpers import campaign_id_from, post
 
     sign_in(client, runner)
     copied = post(client, "/staff/campaigns/1/copy", {}, form_url="/staff/campaigns/1/")

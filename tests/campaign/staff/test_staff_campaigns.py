@@ -6,19 +6,18 @@ import re
 import pytest
 
 from campaign.db import get_db
-from tests.helpers import (
+from tests.campaign.helpers import (
     WRITER,
     Journey,
     add_ask,
     create_campaign,
-    docx_paragraphs,
     page_text,
-    pdf_text,
     post,
     set_status,
     set_wording,
     sign_in,
 )
+from tests.letters.helpers import docx_paragraphs, pdf_text
 
 OPENING = "As your constituent in {{ constituency }}, I am asking you to act on sewage."
 CLOSING = "Please write back to {{ writer_name }} with what you will do."

@@ -8,7 +8,7 @@ import pytest
 from campaign.campaigns import all_asks
 from campaign.db import get_db
 from campaign.staff import editing
-from tests.helpers import (
+from tests.campaign.helpers import (
     STAFF,
     add_ask,
     create_campaign,

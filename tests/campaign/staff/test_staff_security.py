@@ -8,7 +8,7 @@ import pytest
 from campaign import create_app
 from campaign.db import get_db
 from campaign.migrations.runner import migrate
-from tests.helpers import (
+from tests.campaign.helpers import (
     ORGANISER,
     Journey,
     add_ask,

@@ -12,15 +12,8 @@ import pytest
 
 from campaign.campaigns.welsh import WELSH_TEXTS, welsh_column
 from campaign.db import get_db
-from tests.helpers import (
-    add_ask,
-    create_campaign,
-    page_text,
-    pdf_text,
-    post,
-    sign_in,
-    welsh_journey,
-)
+from tests.campaign.helpers import add_ask, create_campaign, page_text, post, sign_in, welsh_journey
+from tests.letters.helpers import pdf_text
 
 SLUG = "stop-trafficking-networks"
 

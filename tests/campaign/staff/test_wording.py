@@ -25,7 +25,7 @@ from letters.wording import (
     check_wording,
     render_wording,
 )
-from tests.helpers import page_text, post, sign_in
+from tests.campaign.helpers import page_text, post, sign_in
 
 VALUES = {"mp_name": "Diane Abbott", "mp_full_title": "Rt Hon Diane Abbott MP",
           "mp_address_as": "Ms Abbott", "constituency": "Hackney North and Stoke Newington",

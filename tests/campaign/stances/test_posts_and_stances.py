@@ -12,15 +12,8 @@ import pytest
 
 from campaign.db import get_db
 from campaign.lookup import register
-from tests.helpers import (
-    STAFF,
-    Journey,
-    docx_paragraphs,
-    page_text,
-    pdf_text,
-    post,
-    sign_in,
-)
+from tests.campaign.helpers import STAFF, Journey, page_text, post, sign_in
+from tests.letters.helpers import docx_paragraphs, pdf_text
 
 MINISTER_CLOSING = ("As a Minister you cannot sign early day motions, so please raise this "
                     "with the Home Secretary and act on it in your department.")
@@ -366,7 +359,7 @@ def test_a_typed_stance_is_read_forgivingly(typed, stance):
 
 def test_the_stances_page_comes_a_page_at_a_time_and_organisers_read_it(app, client, runner):
     """Issue 30: 650 rows of forms do not fit a phone; organisers read stances, not edit."""
-    from tests.helpers import ORGANISER, login, make_user
+    from tests.campaign.helpers import ORGANISER, login, make_user
 
     assert runner.invoke(args=["mps", "refresh"]).exit_code == 0
     staff = _staff(app.test_client(), runner)
