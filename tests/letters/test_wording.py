@@ -1,8 +1,8 @@
-"""Campaign wording is text with placeholders: bad wording is refused at save with a
-sentence quoting it, and no wording, saved or not, can make a letter slow or long."""
+"""Campaign wording is text with placeholders (letters/wording.py): bad wording is refused
+with a sentence quoting it, and no wording, saved or not, can make a letter slow or long.
+Where staff save it: tests/campaign/staff/test_wording_saved.py."""
 from __future__ import annotations
 
-import re
 import time
 from datetime import date
 from io import BytesIO
@@ -12,66 +12,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from campaign.db import get_db
-from campaign.staff import editing
 from letters import MP, Ask, Sender, Wording, compose_letter
 from letters.limits import MAX_PAGES, LetterTooLong
 from letters.phrasings import choose
 from letters.render_pdf import render_pdf
 from letters.wording import (
     MAX_PHRASING_LENGTH,
-    MAX_WORDING_LENGTH,
     WordingError,
     check_wording,
     render_wording,
 )
-from tests.campaign.helpers import page_text, post, sign_in
+from tests.letters.helpers import BAD_WORDING
 
 VALUES = {"mp_name": "Diane Abbott", "mp_full_title": "Rt Hon Diane Abbott MP",
           "mp_address_as": "Ms Abbott", "constituency": "Hackney North and Stoke Newington",
           "writer_name": "Siân", "date": "21 November 2026"}
-
-# The wording that took the site down under Jinja (issue 12), and its relatives.
-LOOP_IN_UNTAKEN_BRANCH = (
-    "{% if writer_name != 'writer_name' %}{% for a in '%0100000d' % 0 %}"
-    "{% for b in '%0100000d' % 0 %}x{% endfor %}{% endfor %}{% endif %}")
-HUGE_FORMAT = "{{ '%0200000000d' % 0 }}"
-SURROGATE_ESCAPE = r"Dear {{ '\ud800' }}"  # as staff typed it: Jinja made it a surrogate
-LONG = "word " * 60_000  # 300k characters
-
-BAD_WORDING = {
-    "misspelt placeholder": ("I live in {{ constituncy }}.",
-                             "“{{ constituncy }}” is not a placeholder: did you mean "
-                             "“{{ constituency }}”?"),
-    "loop in an untaken branch": (LOOP_IN_UNTAKEN_BRANCH, "is not a placeholder"),
-    "huge format": (HUGE_FORMAT, "“{{ '%0200000000d' % 0 }}” is not a placeholder"),
-    "surrogate escape": (SURROGATE_ESCAPE, "is not a placeholder"),
-    "lone surrogate": ("Dear \ud800 MP", "lone surrogate, U+D800) after “Dear”"),
-    "300k characters": (LONG, f"keep it under {MAX_WORDING_LENGTH:,}"),
-    "long phrasing": ("a" * (MAX_PHRASING_LENGTH + 1), f"under {MAX_PHRASING_LENGTH:,}"),
-    "unclosed placeholder": ("Dear {{ mp_name ", "“Dear {{ mp_name” has a “{{” with no partner"),
-    "stray closing braces": ("Dear mp_name }}, hello", "has a “}}” with no partner"),
-    "lone brace": ("Costs {rose}.", "has a “{” with no partner"),
-    # The quote is the text as typed, in whole words, even after a good placeholder.
-    "unclosed after a placeholder": (
-        "Dear {{ mp_address_as }}, I write to you, {{ mp_name }.",
-        "I write to you, {{ mp_name }.” has a “{{” with no partner"),
-    "unclosed choice after a choice": (
-        "[[I hope|I trust]] you will [[help|act",
-        "“[[I hope|I trust]] you will [[help|act” has a “[[” with no partner"),
-    "choice inside a choice": ("I [[I [[really|truly]] hope|wish]] so.",
-                               "“[[really|truly]]” is a choice inside another choice"),
-    "control character": ("Dear\x00 MP", "control character (U+0000) after “Dear”"),
-    "attribute access": ("{{ ''.__class__.__mro__ }}", "is not a placeholder"),
-    "filter": ("{{ constituency|upper }}", "is not a placeholder"),
-    "call": ("{{ cycler.__init__.__globals__.os.popen('id').read() }}", "is not a placeholder"),
-    "comment": ("{# hidden #}", "is not a placeholder"),
-}
-
-
-@pytest.fixture
-def staff_client(client, runner):
-    return sign_in(client, runner)
 
 
 def test_placeholders_are_filled():
@@ -89,38 +44,6 @@ def test_bad_wording_is_refused_with_a_sentence_quoting_it(case):
     with pytest.raises(WordingError) as error:
         check_wording(text)
     assert message in str(error.value)
-
-
-@pytest.mark.parametrize("case", BAD_WORDING)
-def test_bad_wording_is_refused_by_the_domain(app, case):
-    text, message = BAD_WORDING[case]
-    with app.app_context(), pytest.raises(editing.EditError) as error:
-        editing.update_wording(get_db(), 1, {"opening": text, "closing": "Reply."},
-                               editing.Editor(id=None, email="x@example.org"))
-    assert error.value.field == "opening" and message in error.value.message
-
-
-@pytest.mark.parametrize("case", ["misspelt placeholder", "loop in an untaken branch",
-                                  "surrogate escape", "control character", "long phrasing"])
-def test_bad_wording_is_refused_next_to_the_field_and_not_saved(app, staff_client, case):
-    text, message = BAD_WORDING[case]
-    with app.app_context():
-        before = dict(get_db()["campaigns"].get(1))
-    response = post(staff_client, "/staff/campaigns/1/wording",
-                    {"opening": text, "closing": "Please reply.", "subject": ""})
-    html = response.get_data(as_text=True)
-    assert response.status_code == 422
-    error = re.search(r'<p class="error-message" id="opening-error">(.*?)</p>', html, re.S)
-    assert error and message.replace("“", "") in page_text(error.group(1)).replace("“", "")
-    with app.app_context():
-        assert dict(get_db()["campaigns"].get(1)) == before
-
-
-def test_bad_ask_paragraph_is_refused(app, staff_client):
-    response = post(staff_client, "/staff/campaigns/1/asks/new",
-                    {"title": "T", "paragraph": "In {{ constituncy }}.", "enabled": "y"})
-    assert response.status_code == 422
-    assert "did you mean" in page_text(response.get_data(as_text=True))
 
 
 @pytest.mark.parametrize("case", BAD_WORDING)
