@@ -45,6 +45,8 @@ def browser():
         pytest.skip("Chromium not found: `make test-deps` installs it (as root, with apt-get); "
                     "or set CHROMIUM to its path")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    from playwright.sync_api import expect
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
@@ -66,6 +68,11 @@ PHONE = Viewport("phone", 390, 844, True)
 DESKTOP = Viewport("desktop", 1280, 900, False)
 VIEWPORTS = [PHONE, DESKTOP]
 
+# How long a page action or an `expect` waits before failing. A failure's time only: a
+# passing test goes on the moment the page is ready. Generous, because `make test`
+# runs several test processes on a machine that may have two cores.
+TIMEOUT_MS = 15_000
+
 
 def new_page(browser, live_server, viewport: Viewport, **options):
     context = browser.new_context(**options,
@@ -74,7 +81,7 @@ def new_page(browser, live_server, viewport: Viewport, **options):
         is_mobile=viewport.mobile, has_touch=viewport.mobile,
         device_scale_factor=1,
     )
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     # A script error is a bug even when the page still works without JS.
     page.errors = []

@@ -1,7 +1,9 @@
 """A real headless Chromium against the site served on loopback, for tests/campaign/browser.
 
-One browser (tests/campaign/chromium.py) and one live server per session keep the suite
-fast; each test gets its own browser context (fresh cookies, its own viewport). The site
+One browser per process (tests/campaign/chromium.py) keeps the suite fast; each test
+module gets its own site and database (a copy of the session's migrated template), so
+what one module's tests write, staff's edits included, never meets another module's;
+each test gets its own browser context (fresh cookies, its own viewport). The site
 talks to the same fake upstreams as the rest of the suite. Tests here are marked `browser`: deselect them with
 `-m "not browser"`. Without Playwright or Chromium they skip, saying what to install.
 """
@@ -28,8 +30,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
-def live_app(tmp_path_factory, fake_postcodes, fake_members):
+@pytest.fixture(scope="module")
+def live_app(tmp_path_factory, fake_postcodes, fake_members, database_template):
+    """The module's site, on its own copy of the migrated database."""
     return make_app({
         "TESTING": True,
         "SECRET_KEY": "browser-test-secret",
@@ -49,13 +52,13 @@ def live_app(tmp_path_factory, fake_postcodes, fake_members):
         "ORGANISATION_NAME": "Example Campaign Group",
         "ORGANISATION_URL": "https://example.org/",
         "ORGANISATION_EMAIL": "privacy@example.org",
-    })
+    }, database=database_template)
 
 
 @pytest.fixture
 def welsh_launch_campaign(live_app):
-    """The launch campaign with its Welsh as shipped, so it is offered in Welsh: the
-    staff tests sharing this session's site edit its wording (and its Welsh)."""
+    """The launch campaign with its Welsh as shipped, so it is offered in Welsh, whatever
+    the module's staff tests before this one did to its wording (and its Welsh)."""
     from campaign.campaigns.launch import launch_campaign_data
     from campaign.campaigns.welsh import WELSH_COLUMNS
     from campaign.db import get_db
@@ -79,7 +82,7 @@ def welsh_launch_campaign(live_app):
     yield
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def live_server(live_app):
     """The site on 127.0.0.1:<free port>, threaded because a page loads CSS and JS at once."""
     server = make_server("127.0.0.1", 0, live_app, threaded=True)
