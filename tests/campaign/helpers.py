@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from datetime import date
 from html import unescape
 from pathlib import Path
@@ -319,3 +320,16 @@ def expected_by_day() -> list[list[str]]:
     """Every day from the first letter to the last, 0 where none was written."""
     return [["2025-03-01", "2"], ["2025-03-02", "1"], ["2025-03-03", "0"], ["2025-03-04", "0"],
             ["2025-03-05", "1"]]
+
+
+# Waiting on what happens in another process (gunicorn's workers, nginx, a client
+# thread), where no event of this one can tell: poll a condition, never sleep a guess.
+
+def wait_until(condition, *, seconds: float = 20, what: str = "the condition") -> None:
+    """Check `condition()` every 20 ms until it is true; fail naming `what` after
+    `seconds`. As soon as it holds the test goes on, however loaded the machine."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {seconds:g} s for {what}")
+        time.sleep(0.02)

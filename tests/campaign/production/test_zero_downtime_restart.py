@@ -14,7 +14,7 @@ from pathlib import Path
 import requests
 
 from campaign.demo.live_site import gunicorn, prepare_database
-from tests.campaign.helpers import SLUG
+from tests.campaign.helpers import SLUG, wait_until
 
 ROOT = Path(__file__).resolve().parents[3]
 RELOAD = ROOT / "deploy" / "mp-letters-reload"
@@ -66,6 +66,16 @@ class Load:
         self.stop.set()
         for thread in self.threads:
             thread.join(timeout=15)
+
+    def answered_since(self, moment: float) -> list[tuple[float, int | str, str]]:
+        with self.lock:
+            return [answer for answer in self.answers if answer[0] > moment]
+
+    def wait_for_answers(self, count: int = 10) -> None:
+        """Until `count` more answers (or failures) have come in from now."""
+        now = time.monotonic()
+        wait_until(lambda: len(self.answered_since(now)) >= count,
+                   what=f"{count} answers under load")
 
 
 def run_reload(site: Path, old_master: int, pidfile: Path, database: str,
@@ -123,16 +133,19 @@ def test_reload_serves_new_code_and_drops_nothing(tmp_path, fake_postcodes, fake
         threading.Thread(target=server.process.wait, daemon=True).start()
         try:
             with Load(server.url) as load:
-                time.sleep(1.5)
+                load.wait_for_answers()
                 # HUP, as the unit used to: new workers, but forked from the old master.
                 (site / "wsgi.py").write_text(WSGI.format(build="2"))
+                booted = server.output.count("Booting worker")
                 os.kill(old_master, signal.SIGHUP)
-                time.sleep(3)
+                wait_until(lambda: server.output.count("Booting worker") >= booted + 2,
+                           what="the HUP's two new workers")
+                load.wait_for_answers()
                 after_hup = {build for _, _, build in load.answers[-10:]}
                 reload_started = time.monotonic()
                 reload = run_reload(site, old_master, pidfile, database)
                 reloaded_at = time.monotonic()
-                time.sleep(1.5)
+                load.wait_for_answers()
             new_master = serving_master(pidfile)
             assert reload.returncode == 0, reload.stdout + reload.stderr
         finally:
@@ -159,13 +172,13 @@ def test_a_reload_whose_code_fails_keeps_the_old_serving(tmp_path, fake_postcode
                   env={"GUNICORN_PIDFILE": str(pidfile)}, directory=site) as server:
         old_master = server.process.pid
         with Load(server.url) as load:
-            time.sleep(1)
+            load.wait_for_answers()
             # Migrates fine (init-db), then fails as gunicorn loads it: the harder case.
             (site / "wsgi.py").write_text(
                 "import sys\nif 'gunicorn' in sys.modules:\n"
                 "    raise RuntimeError('a broken build')\n" + WSGI.format(build="2"))
             reload = run_reload(site, old_master, pidfile, database, wait_seconds=10)
-            time.sleep(1)
+            load.wait_for_answers()
         assert server.process.poll() is None  # still serving
     failed = [answer for answer in load.answers if answer[1] != 200]
     print(f"failed reload under load: {len(load.answers)} requests, {len(failed)} failed")

@@ -3,13 +3,13 @@ for a request line it cannot parse."""
 from __future__ import annotations
 
 import socket
-import time
 from urllib.parse import urlsplit
 
 import pytest
 
 from campaign.demo.live_site import gunicorn, prepare_database
 from campaign.gunicorn_log import scrubbed
+from tests.campaign.helpers import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +25,8 @@ def test_a_malformed_request_line_is_logged_without_its_query(tmp_path, fake_pos
             raw.sendall(b"GET /c/x/mp?postcode=E8%201DY&x=1 HTTP/1.1 extra\r\n"
                         b"Host: 127.0.0.1\r\n\r\n")
             assert raw.recv(100).startswith(b"HTTP/1.1 400")
-        time.sleep(0.3)  # the worker writes its log line after answering
+        # The worker writes its log line after answering.
+        wait_until(lambda: "Invalid request" in server.output, what="gunicorn's log line")
         output = server.output
     assert "Invalid request" in output
     assert "E8%201DY" not in output and "postcode=" not in output
