@@ -107,7 +107,7 @@ def test_guessing_references_is_rate_limited(limited_app):
 
 
 def test_the_pdf_carries_the_reference_on_a_tear_off_note(journey):
-    from tests.campaign.helpers import pdf_reader, pdf_text
+    from tests.letters.helpers import pdf_reader, pdf_text
     journey.find_mp("E8 1DY")
     journey.write()
     reference = _shown_reference(journey)
