@@ -75,12 +75,12 @@ lint: install
 
 # The tests in PYTEST_WORKERS processes (pytest-xdist): most of the suite waits on
 # browsers, servers and subprocesses rather than computing, so more processes than
-# cores pay (README, "Tests"). --dist loadgroup keeps each module (and all of
+# cores pay (README, "Tests"). --dist loadfile keeps each module (and all of
 # tests/campaign/production) in one process, so its fixtures are made once.
 # PYTEST_WORKERS=0 runs them in this one process.
 PYTEST_WORKERS ?= 3
 test: install test-deps lint
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 bench: install
 	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
