@@ -14,6 +14,13 @@ from urllib.parse import parse_qs, urlsplit
 MODES = ("ok", "error", "garbage", "slow", "down")
 
 
+
+class _Listener(ThreadingHTTPServer):
+    # socketserver listens with a backlog of 5: twenty clients connecting at once (the
+    # posting tests) would have SYNs dropped and retried a second later, past a 0.5 s
+    # connect timeout, on a busy machine. A real upstream accepts far more.
+    request_queue_size = 128
+
 class FakeServer:
     """Serve `handle` on 127.0.0.1:<free port> in a background thread."""
 
@@ -66,7 +73,7 @@ class FakeServer:
             def do_POST(self):
                 self._serve("POST")
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _Listener(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
