@@ -10,12 +10,14 @@ free ports and runs as the current user under a temporary directory. Without ngi
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import pwd
 import secrets
 import shutil
 import socket
 import subprocess
+import termios
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,6 +57,21 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def unread_bytes(*socks: socket.socket) -> int:
+    """Bytes sent on `socks` that their peers on loopback have not yet read: those not
+    yet taken by the kernel (TIOCOUTQ) and those waiting in each peer socket's receive
+    queue (/proc/net/tcp, read once: the peer's remote address is our local one)."""
+    unsent = sum(int.from_bytes(fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, b"\0" * 4),
+                                "little") for sock in socks)
+    ours = {"{:08X}:{:04X}".format(0x0100007F, sock.getsockname()[1]) for sock in socks}
+    unread = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()  # sl, local, remote, state, tx_queue:rx_queue, ...
+        if fields[2] in ours:
+            unread += int(fields[4].split(":")[1], 16)
+    return unsent + unread
 
 
 def wait_for_port(port: int, process: subprocess.Popen, log: Path, timeout: float = 15) -> None:

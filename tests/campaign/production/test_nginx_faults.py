@@ -3,18 +3,16 @@ disk (error log, request bodies), the site's security headers on every answer ng
 writes itself, no version, unknown hosts turned away, text compressed."""
 from __future__ import annotations
 
-import fcntl
 import gzip
 import socket
 import ssl
-import termios
 from pathlib import Path
 
 import requests
 
 from campaign.security_headers import HEADERS, STRICT_TRANSPORT_SECURITY
 from tests.campaign.helpers import SLUG, page_text, wait_until
-from tests.campaign.production.conftest import free_port, running_nginx
+from tests.campaign.production.conftest import free_port, running_nginx, unread_bytes
 
 POSTCODE = "SW1A 1AA"
 
@@ -128,19 +126,6 @@ def files_open_under(master_pid: int, folder: Path) -> list[str]:
         except (OSError, StopIteration, ValueError):
             continue  # a process that ended while we looked
     return held
-
-
-def unread_bytes(sock: socket.socket) -> int:
-    """Bytes sent on `sock` that its peer on loopback has not yet read: those not yet
-    taken by the kernel (TIOCOUTQ) and those waiting in the peer socket's receive queue
-    (/proc/net/tcp: its local address is our remote one)."""
-    unsent = int.from_bytes(fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, b"\0" * 4), "little")
-    ours = "{:08X}:{:04X}".format(0x0100007F, sock.getsockname()[1])  # 127.0.0.1, our port
-    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        fields = line.split()
-        if fields[2] == ours:  # the peer's socket: rem_address is ours
-            return unsent + int(fields[4].split(":")[1], 16)  # tx_queue:rx_queue
-    return unsent
 
 
 def test_request_bodies_are_never_written_to_disk(production_site, tls_certificate):

@@ -8,7 +8,8 @@ import time
 
 import requests
 
-from tests.campaign.helpers import SLUG
+from tests.campaign.helpers import SLUG, wait_until
+from tests.campaign.production.conftest import unread_bytes
 
 SLOW_CLIENTS = 40
 
@@ -30,8 +31,8 @@ def half_sent_request(port: int, index: int) -> ssl.SSLSocket:
 def test_half_sent_requests_do_not_hold_gunicorn(production_site, tls_certificate):
     port = int(production_site.url.rsplit(":", 1)[1])
     slow = [half_sent_request(port, i) for i in range(SLOW_CLIENTS)]
-    try:
-        time.sleep(0.5)
+    try:  # once nginx has read what each sent, it holds all of them
+        wait_until(lambda: unread_bytes(*slow) == 0, what="nginx to read them")
         started = time.monotonic()
         response = requests.get(f"{production_site.url}/c/{SLUG}/", timeout=10,
                                 verify=str(tls_certificate.cert))
@@ -75,8 +76,8 @@ def test_one_address_holding_300_connections_does_not_shut_out_another(productio
     with ThreadPoolExecutor(max_workers=30) as pool:
         opened = [sock for sock in pool.map(lambda _: slow_body(port),
                                             range(ATTACK_CONNECTIONS)) if sock]
-    try:
-        time.sleep(0.5)
+    try:  # once nginx has read what each sent, it holds (or has refused) all of them
+        wait_until(lambda: unread_bytes(*opened) == 0, what="nginx to read them")
         started = time.monotonic()
         try:
             response = requests.get(f"{production_site.url}/c/{SLUG}/", timeout=5,
