@@ -13,7 +13,6 @@ from pypdf import PdfReader
 
 from letters import MP, Ask, Sender, Wording, compose_letter
 from letters.model import Letter
-from letters.wording import MAX_PHRASING_LENGTH, MAX_WORDING_LENGTH
 
 
 def pdf_text(data: bytes) -> str:
@@ -145,43 +144,3 @@ def pdf_page_texts(data: bytes) -> list[str]:
     """The extracted text of each page."""
     return [page.extract_text() for page in pdf_reader(data).pages]
 
-
-# Wording staff might type that must be refused, and the sentence each is refused with
-# (tests/letters/test_wording.py, tests/campaign/staff/test_wording_saved.py).
-
-# The wording that took the site down under Jinja (issue 12), and its relatives.
-LOOP_IN_UNTAKEN_BRANCH = (
-    "{% if writer_name != 'writer_name' %}{% for a in '%0100000d' % 0 %}"
-    "{% for b in '%0100000d' % 0 %}x{% endfor %}{% endfor %}{% endif %}")
-HUGE_FORMAT = "{{ '%0200000000d' % 0 }}"
-SURROGATE_ESCAPE = r"Dear {{ '\ud800' }}"  # as staff typed it: Jinja made it a surrogate
-LONG = "word " * 60_000  # 300k characters
-
-BAD_WORDING = {
-    "misspelt placeholder": ("I live in {{ constituncy }}.",
-                             "“{{ constituncy }}” is not a placeholder: did you mean "
-                             "“{{ constituency }}”?"),
-    "loop in an untaken branch": (LOOP_IN_UNTAKEN_BRANCH, "is not a placeholder"),
-    "huge format": (HUGE_FORMAT, "“{{ '%0200000000d' % 0 }}” is not a placeholder"),
-    "surrogate escape": (SURROGATE_ESCAPE, "is not a placeholder"),
-    "lone surrogate": ("Dear \ud800 MP", "lone surrogate, U+D800) after “Dear”"),
-    "300k characters": (LONG, f"keep it under {MAX_WORDING_LENGTH:,}"),
-    "long phrasing": ("a" * (MAX_PHRASING_LENGTH + 1), f"under {MAX_PHRASING_LENGTH:,}"),
-    "unclosed placeholder": ("Dear {{ mp_name ", "“Dear {{ mp_name” has a “{{” with no partner"),
-    "stray closing braces": ("Dear mp_name }}, hello", "has a “}}” with no partner"),
-    "lone brace": ("Costs {rose}.", "has a “{” with no partner"),
-    # The quote is the text as typed, in whole words, even after a good placeholder.
-    "unclosed after a placeholder": (
-        "Dear {{ mp_address_as }}, I write to you, {{ mp_name }.",
-        "I write to you, {{ mp_name }.” has a “{{” with no partner"),
-    "unclosed choice after a choice": (
-        "[[I hope|I trust]] you will [[help|act",
-        "“[[I hope|I trust]] you will [[help|act” has a “[[” with no partner"),
-    "choice inside a choice": ("I [[I [[really|truly]] hope|wish]] so.",
-                               "“[[really|truly]]” is a choice inside another choice"),
-    "control character": ("Dear\x00 MP", "control character (U+0000) after “Dear”"),
-    "attribute access": ("{{ ''.__class__.__mro__ }}", "is not a placeholder"),
-    "filter": ("{{ constituency|upper }}", "is not a placeholder"),
-    "call": ("{{ cycler.__init__.__globals__.os.popen('id').read() }}", "is not a placeholder"),
-    "comment": ("{# hidden #}", "is not a placeholder"),
-}

@@ -10,7 +10,7 @@ import pytest
 from campaign.db import get_db
 from campaign.staff import editing
 from tests.campaign.helpers import page_text, post, sign_in
-from tests.letters.helpers import BAD_WORDING
+from tests.letters.test_wording import BAD_WORDING
 
 
 @pytest.fixture
