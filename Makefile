@@ -76,7 +76,7 @@ lint: install
 # The tests in PYTEST_WORKERS processes (pytest-xdist): most of the suite waits on
 # browsers, servers and subprocesses rather than computing, so more processes than
 # cores pay (on 2 cores, 4 beat 3: 455 s against 503 s of pytest; one process took
-# 1033 s). --dist loadfile with tests/conftest.py's scheduler keeps each module (and
+# 622-1033 s). --dist loadfile with tests/conftest.py's scheduler keeps each module (and
 # all of tests/campaign/production) in one process, so its fixtures are made once.
 # PYTEST_WORKERS=0 runs them in this one process.
 PYTEST_WORKERS ?= 4
