@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from campaign.demo.members_api import FakeMembersAPI  # noqa: E402
 from campaign.demo.postcodes_io import FakePostcodesIO  # noqa: E402
 from campaign.demo.stannp import API_KEY, WEBHOOK_SECRET, FakeStannp  # noqa: E402
-from tests.helpers import SLUG, Journey, base_config, hidden, make_app  # noqa: E402
+from tests.campaign.helpers import SLUG, Journey, base_config, hidden, make_app  # noqa: E402
 
 
 def measure(letters: int) -> dict[str, float]:

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/wander.py [--steps N] [--walk K] [--seed S]
 
-The state machine of tests/test_wandering.py (tests/wandering.py: a browser without
+The state machine of tests/campaign/public/test_wandering.py (tests/campaign/wandering.py: a browser without
 JavaScript over the test client, against the fake postcodes.io and Members API on
 127.0.0.1) walks about N steps in walks of K steps, each from a fresh database, and
 keeps going after a fault. Prints the steps run, the walks, the letters checked and,
@@ -27,8 +27,8 @@ from hypothesis.stateful import run_state_machine_as_test  # noqa: E402
 
 from campaign.demo.members_api import FakeMembersAPI  # noqa: E402
 from campaign.demo.postcodes_io import FakePostcodesIO  # noqa: E402
-from tests.helpers import base_config, close_database, make_app  # noqa: E402
-from tests.wandering import journey_machine  # noqa: E402
+from tests.campaign.helpers import base_config, close_database, make_app  # noqa: E402
+from tests.campaign.wandering import journey_machine  # noqa: E402
 
 
 def main() -> int:

@@ -3,7 +3,7 @@
 `SETTINGS` is the one declared table of every variable the site reads (gunicorn.conf.py
 too): its name, its default, what it takes (a parser with bounds) and a sentence of
 help. The README's configuration table documents the same names and defaults, and
-tests/test_settings_table.py holds the two equal. A value a setting cannot take stops
+tests/campaign/site/test_settings_table.py holds the two equal. A value a setting cannot take stops
 start-up with one sentence naming the setting, what it got and what it takes.
 
 Only `APP_ENV` says which environment this is (`FLASK_ENV` is ignored), and anything

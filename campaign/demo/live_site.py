@@ -83,7 +83,7 @@ def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
         "ALLOWED_HOSTS": "127.0.0.1",
         "WEB_CONCURRENCY": str(workers),
         "GUNICORN_THREADS": str(threads),
-        # Plain HTTP on loopback: development's cookies (production is tests/production).
+        # Plain HTTP on loopback: development's cookies (production is tests/campaign/production).
         "APP_ENV": "development",
         "SECRET_KEY": "live-server-secret",
         "DATABASE_PATH": database_path,
@@ -92,8 +92,8 @@ def gunicorn(*, database_path: str, postcodes_url: str, members_url: str,
         "RATELIMIT_ENABLED": "0",
         "PYTHONUNBUFFERED": "1",
         "GUNICORN_NO_CONTROL_SOCKET": "1",
-        # No background register refresh behind a test's back (tests/conftest.py does the
-        # same in process); tests/test_register_lease.py turns it on.
+        # No background register refresh behind a test's back (tests/campaign/conftest.py does the
+        # same in process); tests/campaign/lookup/test_register_lease.py turns it on.
         "MP_REGISTER_AUTO_REFRESH": "0",
         **(env or {}),
     }

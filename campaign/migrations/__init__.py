@@ -10,7 +10,7 @@ Conversions too long to read inline live beside them (`wording`, for m009 and m0
 `launch_wording_29`, for m030).
 
 Migrations are frozen: they import nothing of the application but campaign.db and
-each other (tests/test_frozen_migrations.py). What one needs of live code or of
+each other (tests/campaign/migrations/test_frozen_migrations.py). What one needs of live code or of
 campaign/data is copied beside it as it was when it shipped (`wording_check`,
 `rules`, `seat_names`, `launch_at_m015`, ...), so a later release never changes what
 it does to an old database. `runner` runs them; it is not one of them.

@@ -15,7 +15,7 @@ a cache folder when one is given and writable, so a restart does not redo the wo
 served beside the files (campaign.public.letter_font): the one place they are named.
 `VERSION` is in their URLs, cached by browsers for a year as immutable: bump it whenever
 what the files hold changes (the font package's files or the subsets below);
-tests/test_web_fonts.py says when.
+tests/campaign/public/test_web_fonts.py says when.
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ WTForms writes each HTML attribute with ``Markup.format``, which runs Python's
 dozens, so rendering its inputs cost more than the rest of the page. These widgets are
 WTForms' own classes with ``html_params`` (the hook each Input widget exposes as a
 class attribute) swapped for one that writes the same characters with plain escaping.
-tests/test_public_widgets.py holds the output equal to WTForms' for every field of
+tests/campaign/public/test_public_widgets.py holds the output equal to WTForms' for every field of
 the citizen's forms.
 """
 from __future__ import annotations

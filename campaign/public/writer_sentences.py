@@ -5,7 +5,7 @@ letter too long to print, asks the MP cannot act on, who decides an ask where th
 writer lives) are English. Its exceptions and rules carry the same facts as data;
 here they become sentences with Flask-Babel's gettext, so the Welsh site (/cy/)
 shows them in Welsh. The English they give is the very sentence `letters/` writes
-(tests/test_welsh_journey_pages.py holds the two together).
+(tests/campaign/public/test_welsh_journey_pages.py holds the two together).
 
 Who decides, as staff named it (`NationRule.decided_by`, `note`), stays as staff
 wrote it; only the default bodies (the Senedd, ...) are named in the page's language.

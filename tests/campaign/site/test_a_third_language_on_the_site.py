@@ -15,7 +15,7 @@ from campaign.campaigns.translations import TARGET_TEXTS, TEXTS, translated_colu
 from campaign.db import get_db
 from letters import english_words
 from letters.languages import REGISTER, Language
-from tests.helpers import SLUG
+from tests.campaign.helpers import SLUG
 
 GAELIC = Language(code="gd", page_tag="gd", letter_tag="gd-GB", own_name="Gàidhlig",
                   english_name="Scottish Gaelic", prefix="/gd", words=english_words.WORDS,

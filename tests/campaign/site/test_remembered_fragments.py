@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from campaign.db import get_db
-from tests.helpers import make_app
+from tests.campaign.helpers import make_app
 
 SLUG = "stop-trafficking-networks"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import SLUG
+from tests.campaign.helpers import SLUG
 
 STATIC = Path(__file__).resolve().parents[3] / "static"
 SHEETS = ("base.css", "citizen.css", "staff.css")
