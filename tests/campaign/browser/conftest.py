@@ -33,6 +33,10 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="module")
 def live_app(tmp_path_factory, fake_postcodes, fake_members, database_template):
     """The module's site, on its own copy of the migrated database."""
+    # The fakes answering normally, whatever the module before this one in the process
+    # (pytest-xdist) left them doing.
+    fake_postcodes.reset()
+    fake_members.reset()
     return make_app({
         "TESTING": True,
         "SECRET_KEY": "browser-test-secret",

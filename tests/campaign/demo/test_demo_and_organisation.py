@@ -14,6 +14,15 @@ from campaign.demo.__main__ import (
 from tests.campaign.helpers import SLUG, hidden, make_app, page_text
 
 
+@pytest.fixture(autouse=True)
+def upstreams_answer_normally(fake_postcodes, fake_members):
+    """The demo's app is not made through app_config, which resets the shared fakes: with
+    the suite in several processes (pytest-xdist), the module run before this one in the
+    process may have left one failing."""
+    fake_postcodes.reset()
+    fake_members.reset()
+
+
 def test_the_demo_finds_an_mp_for_every_postcode_it_suggests(tmp_path, fake_postcodes,
                                                              fake_members):
     config = demo_config(str(tmp_path), fake_postcodes.url, fake_members.url)
