@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from flask import Flask
 from markupsafe import Markup
 
+from campaign.built_once import BuiltOnce
 from letters.dates import long_date, uk_time
 
 
@@ -42,17 +43,10 @@ def remembered_fragments(maxsize: int = 256) -> Callable[..., Markup]:
     The header and footer are the same on every page of a campaign in a language, and
     made them again on each page cost about a sixth of a page's rendering. At most
     `maxsize` keys are kept (then it starts again)."""
-    kept: dict[tuple, Markup] = {}
+    kept: BuiltOnce[Markup] = BuiltOnce(maxsize)
 
     def remembered(*key: Hashable, caller: Callable[[], str]) -> Markup:
-        html = kept.get(key)
-        if html is None:
-            html = Markup(caller())
-            # Single dict operations, so threads need no lock: at worst two make it once each.
-            if len(kept) >= maxsize:
-                kept.clear()
-            kept[key] = html
-        return html
+        return kept.get(key, lambda: Markup(caller()))
 
     return remembered
 

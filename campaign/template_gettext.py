@@ -19,6 +19,8 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from campaign.built_once import BuiltOnce
+
 
 def fast_gettext(catalogue: Callable[[], Any]) -> Callable[..., str]:
     """A template `gettext` (and `_`) reading `catalogue()` (the request's translations)
@@ -54,16 +56,12 @@ def fast_gettext(catalogue: Callable[[], Any]) -> Callable[..., str]:
 def fast_numberformat(locale: Callable[[], Any]) -> Callable[[Any], str]:
     """Flask-Babel's `numberformat` filter (a number in the page's locale, "1,000"),
     each number formatted once per locale: a letter form shows its limits a dozen times."""
-    done: dict[tuple[str, Any], str] = {}
+    # Counts grow as letters come in: only the most recent numbers are kept.
+    done: BuiltOnce[str] = BuiltOnce(maxsize=1000)
 
     def numberformat(number: Any) -> str:
         where = locale()
-        key = (str(where), number)
-        text = done.get(key)
-        if text is None:
-            if len(done) > 1000:
-                done.clear()  # counts grow: keep only the recent ones
-            text = done[key] = numbers.format_decimal(number, locale=where)
-        return text
+        return done.get((str(where), number),
+                        lambda: numbers.format_decimal(number, locale=where))
 
     return numberformat

@@ -10,8 +10,8 @@ from enum import StrEnum
 import sqlite_utils
 from flask_babel import format_number, gettext
 
+from campaign.built_once import BuiltOnce
 from campaign.campaigns import tables
-from campaign.campaigns.built_once import BuiltOnce
 from campaign.campaigns.devolution import rule_rows, rules_from
 from campaign.campaigns.translations import in_language, offered_in
 from letters import Ask, Wording
@@ -116,7 +116,7 @@ def _campaign_in(db: sqlite_utils.Database, row: dict, language: str) -> Campaig
         return _BUILT_CAMPAIGNS.get((tuple(row.items()), language), lambda: _campaign(
             in_language(row, "campaigns", language), language))
     # Every request of a letter reads its campaign: the same row builds the same
-    # (frozen) Campaign, built once (campaigns.built_once).
+    # (frozen) Campaign, built once (campaign.built_once).
     return _BUILT_CAMPAIGNS.get((tuple(row.items()), ENGLISH), lambda: _campaign(row))
 
 
@@ -179,14 +179,14 @@ def _asks(db: sqlite_utils.Database, rows, language: str = ENGLISH) -> list[Ask]
     if language != ENGLISH:
         rows = [in_language(row, "asks", language) for row in rows]
     rules = rule_rows(db, (row["id"] for row in rows), language)
-    # The same rows build the same (frozen) asks: built once (campaigns.built_once).
+    # The same rows build the same (frozen) asks: built once (campaign.built_once).
     key = (tuple(tuple(row.items()) for row in rows), rules)
     # A new list each time: the caller's to change.
     return list(_BUILT_ASKS.get(key, lambda: tuple(_ask(row, rules_from(rules))
                                                     for row in rows)))
 
 
-#: Asks built from their rows and rules (campaign.campaigns.built_once).
+#: Asks built from their rows and rules (campaign.built_once).
 _BUILT_ASKS: BuiltOnce[tuple[Ask, ...]] = BuiltOnce()
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 
 import sqlite_utils
 
-from campaign.campaigns.built_once import BuiltOnce
+from campaign.built_once import BuiltOnce
 from campaign.campaigns.translations import columns, translated_columns
 from letters.devolution import MPLetter, NationRule
 from letters.languages import ENGLISH
@@ -42,7 +42,7 @@ def rule_rows(db: sqlite_utils.Database, ask_ids: Iterable[int],
 
 def rules_from(rows: tuple[tuple, ...]) -> Mapping[int, tuple[NationRule, ...]]:
     """The rules `rows` (rule_rows) hold, keyed by ask id: built once for the same rows
-    (campaign.campaigns.built_once), so not to be changed."""
+    (campaign.built_once), so not to be changed."""
     return _BUILT_RULES.get(rows, lambda: _rules(rows))
 
 

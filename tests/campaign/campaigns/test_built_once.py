@@ -1,5 +1,5 @@
 """Campaigns, asks and their rules per nation are built once from the rows they are read from
-(campaign.campaigns.built_once), and still read from the database every time: a change
+(campaign.built_once), and still read from the database every time: a change
 made by another connection (another gunicorn worker, staff, a script's SQL) is what the
 next read gives, and each language keeps its own words."""
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Frozen objects built from stored rows, kept by the rows they were built from.
+"""What was built once for a key, kept for the next time: a small bounded cache.
+
+Used for frozen objects built from stored rows, kept by the rows they were built from
+(campaign.campaigns), for the header and footer a page repeats
+(site_context.remembered) and for numbers in a locale (template_gettext).
 
 The letter's pages read a campaign's asks and who decides each per nation on every
 request, five times a letter, and built the same frozen Asks and NationRules each
