@@ -14,6 +14,7 @@ from campaign.built_once import BuiltOnce
 from campaign.campaigns import tables
 from campaign.campaigns.devolution import rule_rows, rules_from
 from campaign.campaigns.translations import in_language, offered_in
+from campaign.content_version import KeptUntilChanged
 from letters import Ask, Wording
 from letters.devolution import NationRule
 from letters.languages import ENGLISH
@@ -145,6 +146,15 @@ def campaign_by_slug(db: sqlite_utils.Database, slug: str,
     Asked for in another language ("cy"), it comes with its wording in that language
     when that is complete, else with its English; its `language` says which. Read its asks in that language.
     """
+    # Read by every page of a letter: kept until the content changes
+    # (campaign.content_version).
+    return _BY_SLUG.get(db, (slug, language), lambda: _campaign_by_slug(db, slug, language))
+
+
+_BY_SLUG: KeptUntilChanged[Campaign | None] = KeptUntilChanged()
+
+
+def _campaign_by_slug(db: sqlite_utils.Database, slug: str, language: str) -> Campaign | None:
     row = tables.campaign_row_by_slug(db, slug)
     return _campaign_in(db, row, language) if row else None
 
@@ -195,6 +205,16 @@ def enabled_asks(db: sqlite_utils.Database, campaign_id: int,
     """The asks citizens can tick, in the campaign's order, in `language`: pass the
     campaign's own (`Campaign.language`), which is another only when its translation
     into it is complete."""
+    # Read by every page of a letter: kept until the content changes
+    # (campaign.content_version); a new list each time, the caller's to change.
+    return list(_ENABLED_ASKS.get(db, (campaign_id, language), lambda: tuple(
+        _enabled_asks(db, campaign_id, language))))
+
+
+_ENABLED_ASKS: KeptUntilChanged[tuple[Ask, ...]] = KeptUntilChanged()
+
+
+def _enabled_asks(db: sqlite_utils.Database, campaign_id: int, language: str) -> list[Ask]:
     columns = None if language != ENGLISH else ("id", "title", "paragraph", "explanation", "enabled")
     return _asks(db, tables.enabled_ask_rows(db, campaign_id, columns), language)
 

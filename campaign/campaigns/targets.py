@@ -11,6 +11,7 @@ from collections.abc import Callable
 import sqlite_utils
 
 from campaign.campaigns.translations import TARGET_TEXTS
+from campaign.content_version import KeptUntilChanged
 from campaign.db import select
 from letters import Wording
 from letters.languages import translations
@@ -64,13 +65,23 @@ def targets_offered(db: sqlite_utils.Database, campaign_id: int,
     """The targets a writer in `nation` is offered, in their order."""
     if nation is None:
         return []
-    # Asked on every letter form and preview: most writers (England's) are offered
-    # none, so only the offered rows are read.
+    # Asked on every letter form and preview: kept until the content changes
+    # (campaign.content_version); a new list each time, the caller's to change.
+    return list(_OFFERED.get(db, (campaign_id, nation),
+                             lambda: _read_targets_offered(db, campaign_id, nation)))
+
+
+_OFFERED: KeptUntilChanged[tuple[Target, ...]] = KeptUntilChanged()
+
+
+def _read_targets_offered(db: sqlite_utils.Database, campaign_id: int,
+                          nation: Nation) -> tuple[Target, ...]:
+    # Most writers (England's) are offered none, so only the offered rows are read.
     rows = select(db,
         "select * from campaign_targets where campaign_id = ?"
         " and instr(',' || nations || ',', ?) order by position, id",
         [campaign_id, f",{nation.value},"])
-    return [target for target in map(_target, rows) if target.offered_in(nation)]
+    return tuple(target for target in map(_target, rows) if target.offered_in(nation))
 
 
 def campaign_target(db: sqlite_utils.Database, campaign_id: int,

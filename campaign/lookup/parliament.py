@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from campaign.clock import timestamp
+from campaign.content_version import KeptUntilChanged
 from campaign.db import select, write_transaction
 
 SITTING, DISSOLVED = "sitting", "dissolved"
@@ -35,6 +36,14 @@ class ParliamentState:
 
 def state(db: sqlite_utils.Database) -> ParliamentState:
     """What the register says about Parliament now."""
+    # Asked on every page of a letter: kept until it changes (campaign.content_version).
+    return _KEPT.get(db, "parliament", lambda: _read_state(db))
+
+
+_KEPT: KeptUntilChanged[ParliamentState] = KeptUntilChanged()
+
+
+def _read_state(db: sqlite_utils.Database) -> ParliamentState:
     meta = {row["key"]: row["value"] for row in select(db,
         "select key, value from register_meta"
         " where key in ('parliament', 'parliament_set_by', 'parliament_changed_at')")}

@@ -531,3 +531,32 @@ def m030_launch_wording_29(db: sqlite_utils.Database) -> None:
     from campaign.migrations.launch_wording_29 import correct_launch_wording
 
     correct_launch_wording(db)
+
+
+#: What m031 watches (frozen here): the content the citizen's pages are built from.
+#: campaign.content_version lists them again for the test that keeps the two equal.
+_CONTENT_TABLES = ("campaigns", "asks", "ask_nations", "campaign_targets")
+
+
+@migration
+def m031_content_version(db: sqlite_utils.Database) -> None:
+    # Issue 32: each worker keeps the campaigns, asks, rules, second-letter offices and
+    # state of Parliament it built until this token changes (campaign.content_version),
+    # instead of reading a score of rows a letter. Triggers change it on every write to
+    # those rows, whoever makes it (staff in another worker, a script's SQL), in the
+    # writer's own transaction; a random token, so a database restored from a backup
+    # cannot come back to a token a worker kept other content under.
+    db.execute("create table content_version"
+               " (id integer primary key check (id = 1), token text not null)")
+    db.execute("insert into content_version (id, token) values (1, lower(hex(randomblob(8))))")
+    new_token = "update content_version set token = lower(hex(randomblob(8)));"
+    for table in _CONTENT_TABLES:
+        for event in ("insert", "update", "delete"):
+            db.execute(f"create trigger content_version_{table}_{event}"
+                       f" after {event} on {table} begin {new_token} end")
+    # Only Parliament's rows of register_meta: the register's refresh times change often.
+    for event, row in (("insert", "new"), ("update", "new"), ("delete", "old")):
+        db.execute(f"create trigger content_version_parliament_{event}"
+                   f" after {event} on register_meta"
+                   f" when {row}.key in ('parliament', 'parliament_set_by',"
+                   f" 'parliament_changed_at') begin {new_token} end")
