@@ -29,7 +29,7 @@ CONTENT_TABLES = ("campaigns", "asks", "ask_nations", "campaign_targets")
 T = TypeVar("T")
 
 
-def content_token(db: sqlite_utils.Database) -> str:
+def version_token(db: sqlite_utils.Database) -> str:
     """The content's current token: another one after any change to CONTENT_TABLES or
     to the state of Parliament."""
     return db.conn.execute("select token from content_version").fetchone()[0]
@@ -53,7 +53,7 @@ class KeptUntilChanged(Generic[T]):
     def get(self, db: sqlite_utils.Database, key: Hashable, build: Callable[[], T]) -> T:
         """The object built for `key` under the current content, built now with
         `build()` (which reads `db`) if it was not yet."""
-        token = content_token(db)
+        token = version_token(db)
         kept_token, kept = self._kept
         if kept_token != token or len(kept) >= self._maxsize:
             kept = {}

@@ -7,7 +7,7 @@ import pytest
 
 from campaign.campaigns import campaign_by_slug
 from campaign.campaigns.targets import targets_offered
-from campaign.content_version import CONTENT_TABLES, KeptUntilChanged, content_token
+from campaign.content_version import CONTENT_TABLES, KeptUntilChanged, version_token
 from campaign.db import connect, get_db
 from campaign.lookup import parliament
 from letters.nations import Nation
@@ -47,11 +47,11 @@ def test_the_triggers_watch_exactly_the_content_tables(app):
 def test_every_write_to_a_content_table_makes_a_new_token(app, table):
     with app.app_context():
         db = get_db()
-        seen = [content_token(db)]
+        seen = [version_token(db)]
         for sql in WRITES[table]:
             changed = db.conn.execute(sql).rowcount
             assert changed == 1, sql
-            seen.append(content_token(db))
+            seen.append(version_token(db))
         db.conn.rollback()
     assert len(set(seen)) == len(seen), seen
 
@@ -59,13 +59,13 @@ def test_every_write_to_a_content_table_makes_a_new_token(app, table):
 def test_parliament_makes_a_new_token_and_the_register_refresh_times_do_not(app):
     with app.app_context():
         db = get_db()
-        before = content_token(db)
+        before = version_token(db)
         with db.conn:
             db.conn.execute("insert or replace into register_meta (key, value)"
                             " values ('refreshed_at', '2026-12-08T00:00:00+00:00')")
-        assert content_token(db) == before
+        assert version_token(db) == before
         parliament.set_state(db, parliament.DISSOLVED, parliament.BY_STAFF)
-        assert content_token(db) != before
+        assert version_token(db) != before
 
 
 def test_what_another_worker_changes_is_read_at_once(app):
