@@ -40,7 +40,8 @@ class KeptUntilChanged(Generic[T]):
 
     Only for what is built from CONTENT_TABLES and Parliament's state alone: anything
     else it read could change without a new token. What is kept is shared by every
-    caller, so it must be frozen (or copied by the caller before changing it).
+    caller, so it must be frozen (or copied by the caller before changing it); None is
+    built again each time.
     """
 
     def __init__(self, maxsize: int = 256):
@@ -58,10 +59,11 @@ class KeptUntilChanged(Generic[T]):
         if kept_token != token or len(kept) >= self._maxsize:
             kept = {}
             self._kept = (token, kept)
-        built = kept.get(key, _MISSING)
-        if built is _MISSING:
-            built = kept[key] = build()
-        return built  # type: ignore[return-value]
-
-
-_MISSING = object()
+        built = kept.get(key)
+        if built is None:
+            built = build()
+            # None (no campaign at an address someone typed) is not kept: addresses
+            # nobody has would take the places of the campaigns people write to.
+            if built is not None:
+                kept[key] = built
+        return built

@@ -115,3 +115,17 @@ def test_what_was_built_under_an_old_token_is_never_kept_under_the_new_one(app):
         assert kept.get(db, "key", lambda: "built from the new rows") \
             == "built from the new rows"
         assert kept.get(db, "key", lambda: "not built again") == "built from the new rows"
+
+
+def test_an_address_nobody_has_takes_no_place(app):
+    """Campaign addresses someone typed are not kept, so they cannot push out the
+    campaigns people write to."""
+    from campaign.campaigns import _BY_SLUG
+
+    with app.app_context():
+        db = get_db()
+        assert campaign_by_slug(db, SLUG) is not None
+        for number in range(300):
+            assert campaign_by_slug(db, f"no-such-campaign-{number}") is None
+        token, kept = _BY_SLUG._kept
+        assert list(kept) == [(SLUG, "en")]
