@@ -31,6 +31,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from campaign.clock import FixedClock
 from campaign.demo.dataset import MPS
+from letters.languages import REGISTER
 from letters.nations import Nation
 from tests.campaign.helpers import SLUG, base_config, make_app
 from tests.campaign.no_script_browser import Download, Form, NoScriptBrowser, Page
@@ -112,6 +113,22 @@ _WORDS = ("the networks county lines boys girls police money van farm station st
           "custody bail sentence evidence witness statement report referral assessment "
           "exploited groomed trapped frightened silent missing returned arrested "
           "released cautioned charged convicted acquitted protected ignored").split()
+
+
+#: What a page break adds to a PDF letter's text, in each language of the register
+#: (letters.languages): "continued overleaf" under a page, and over the next the running
+#: header, the writer and recipient on one line and "Page 2 of 3" on the next, which the
+#: text of a page may give in the middle of a paragraph that runs on to it.
+PAGE_FURNITURE = re.compile("|".join(
+    [rf"\b{re.escape(language.words.continued)}\b" for language in REGISTER.values()]
+    + [r"^[^\n]*\n" + re.escape(language.words.page_of).replace(
+        re.escape("{number}"), r"\d+").replace(re.escape("{total}"), r"\d+") + "$"
+       for language in REGISTER.values()]), re.MULTILINE)
+
+
+def without_page_furniture(text: str) -> str:
+    """A letter's text without what its page breaks add (PAGE_FURNITURE)."""
+    return PAGE_FURNITURE.sub(" ", text)
 
 
 def prose(length: int, seed: int) -> str:
@@ -541,29 +558,32 @@ class WanderingJourney(RuleBasedStateMachine):
                       emailed: bool = False) -> None:
         """The downloaded (or emailed) letter against what the writer gave for it."""
         self.letters_checked[0] += 1
-        # The words a page break adds, in either language (letters.languages).
-        flat = " ".join(re.sub(r"\b(continued overleaf|parhad drosodd)\b", " ", text).split())
+        # Who it goes to, read in all of it (a running header naming another MP is a
+        # wrong letter too); what the writer gave, in the text without page breaks'
+        # words, which may fall in the middle of a paragraph.
+        whole = " ".join(text.split())
+        flat = " ".join(without_page_furniture(text).split())
         place = PLACE[expected.postcode]
         who = "second letter" if target else "emailed letter" if emailed else "letter to the MP"
         if target:  # to the office that decides: it may mention the MP, or not
             holder = dict(self.rules.targets[place.nation]).get(target, "")
-            if holder not in flat:
+            if holder not in whole:
                 self.fault("wrong-recipient", f"the {who} for {expected.postcode} is not "
                            f"addressed to {holder}")
         elif emailed:  # no address block: the greeting names the MP
             # "Dear Ms Abbott", "Annwyl Ms Abbott", "Annwyl Syr Lindsay": the name is kept.
-            if place.mp.address_as.split()[-1] not in flat[:200]:
+            if place.mp.address_as.split()[-1] not in whole[:200]:
                 self.fault("wrong-mp", f"the {who} for {expected.postcode} does not greet "
-                           f"{place.mp.address_as}: {flat[:60]!r}")
-        elif person(place.mp) not in flat:
-            named = [person(mp) for mp in MPS if person(mp) in flat]
+                           f"{place.mp.address_as}: {whole[:60]!r}")
+        elif person(place.mp) not in whole:
+            named = [person(mp) for mp in MPS if person(mp) in whole]
             self.fault("wrong-mp", f"the {who} for {expected.postcode} does not name "
                        f"{place.mp.display_as} (it names {named})")
         for other in MPS:
-            if other.member_id != place.mp.member_id and person(other) in flat:
+            if other.member_id != place.mp.member_id and person(other) in whole:
                 self.fault("wrong-mp", f"the {who} for {expected.postcode} names "
                            f"{other.display_as}, not {place.mp.display_as}")
-        if expected.postcode not in flat:
+        if expected.postcode not in whole:
             self.fault("wrong-postcode", f"the {who} does not carry {expected.postcode}")
         tags = {int(t) for t in TAG.findall(flat)}
         if target:

@@ -10,8 +10,10 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis.stateful import run_state_machine_as_test
 
+from letters.render_pdf import render_pdf
 from tests.campaign.wander_world import PLACE
-from tests.campaign.wandering import journey_machine
+from tests.campaign.wandering import journey_machine, prose, without_page_furniture
+from tests.letters.helpers import make_letter, pdf_page_texts
 
 # No shrinking: a Fault already lists the walk that found it, in words, and shrinking a
 # walk of HTTP requests takes minutes.
@@ -146,3 +148,15 @@ def test_a_long_letter_is_a_preview_like_any_other(walker):
     assert walker.page.reference == reference
     assert walker.downloads == 2
     assert walker.browser.resubmissions == []
+
+
+def test_a_note_across_a_page_break_is_read_whole():
+    """The wanderer reads a PDF letter's text without what a page break adds ("continued
+    overleaf", the next page's running header), which can fall in the middle of a note:
+    else a long note across the break looks lost when it is all there."""
+    note = prose(1100, 7)
+    pages = pdf_page_texts(render_pdf(make_letter(asks=3, note=note)))
+    text = "\n".join(pages)
+    assert len(pages) == 2 and "Page 2 of 2" in pages[1]
+    assert " ".join(note.split()) not in " ".join(text.split())
+    assert " ".join(note.split()) in " ".join(without_page_furniture(text).split())
