@@ -46,7 +46,7 @@ from campaign.lookup.directory import directory_info
 from campaign.lookup.local_source import directory_path
 from campaign.public import journey, letter_flow
 from campaign.public.counter import get_counter
-from campaign.public.forms import PostcodeForm
+from campaign.public.forms import PostcodeForm, lookup_form
 from campaign.public.hexmap import CLASSES, band_fill, letters_svg, map_label
 from campaign.public.letter_links import signed_value
 from campaign.public.letter_pages import (
@@ -96,7 +96,7 @@ def campaign_page(slug: str):
     campaign = campaign_or_404(slug)
     if campaign.is_closed:
         return answer(closed_page(campaign))
-    form = PostcodeForm(formdata=None, postcode=request.args.get("postcode", "")[:16])
+    form = lookup_form(postcode=request.args.get("postcode", "")[:16])
     # While Parliament is dissolved nobody looks a postcode up, so the visit itself
     # keeps the register fresh: the new Parliament's MPs are found without a command.
     finder().keep_register_fresh(get_db())
@@ -154,7 +154,8 @@ postcode_limit = limiter.shared_limit(POSTCODE_LIMIT, scope="postcode-lookup")
 
 @bp.post("/c/<slug>/mp")
 def find_mp(slug: str):
-    """The postcode form as it was (a POST): on to the letter form's own address.
+    """The postcode form as it was (a POST), from a page opened before the form became
+    a GET of the letter form's address: on to that address.
 
     Only the form is checked here (its CSRF token, and that the postcode is written
     like one); the letter form looks the postcode up and says there if it finds no MP.
