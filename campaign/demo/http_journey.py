@@ -40,13 +40,17 @@ POSTCODE_FORM = re.compile(r'<form method="get" action="([^"]+/write)"[^>]*>(.*?
 def postcode_form_address(html: str, postcode: str) -> str:
     """The address a browser opens on sending the campaign page's postcode form (a GET
     of the letter form's own address) with `postcode` typed: its action, then its
-    hidden fields (the seed) and the postcode, in the page's order."""
+    fields in the page's order (the postcode, the seed the page wrote)."""
     form = POSTCODE_FORM.search(html)
     assert form, "no postcode form (a GET of the letter form) in page"
-    fields = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.group(2))
-    query = urlencode([*((name, unescape(value)) for name, value in fields),
-                       ("postcode", postcode)])
-    return f"{unescape(form.group(1))}?{query}"
+    fields = []
+    for tag in re.findall(r"<input\b[^>]*>", form.group(2)):
+        name = re.search(r'\bname="([^"]*)"', tag)
+        value = re.search(r'\bvalue="([^"]*)"', tag)
+        if name:
+            fields.append((name.group(1), postcode if name.group(1) == "postcode"
+                           else unescape(value.group(1) if value else "")))
+    return f"{unescape(form.group(1))}?{urlencode(fields)}"
 
 
 STEPS = ("campaign", "postcode", "preview", "download")

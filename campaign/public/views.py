@@ -5,7 +5,8 @@ view a page or redirect to answer with (campaign.public.letter_pages).
 
 /                      the launch campaign (or a list when several are live)
 /c/<slug>/             a campaign: what it asks, and a postcode form (?postcode= prefills)
-/c/<slug>/mp           POST postcode -> the MP and the letter form
+/c/<slug>/mp           POST postcode (the form as it was, from a page opened before it
+                       became a GET of /write) -> 303 to /write
 /c/<slug>/letter       POST the letter form -> 303 to the preview (or the form back)
 /c/<slug>/preview      GET ?letter= (signed) -> the preview with download buttons
 /c/<slug>/download     POST the signed preview -> a PDF or DOCX attachment
@@ -16,7 +17,8 @@ view a page or redirect to answer with (campaign.public.letter_pages).
 /c/<slug>/results      the public results: letters so far and a hex map
 /c/<slug>/share.png    the campaign's share card (og:image)
 /c/<slug>/embed        the postcode box for other sites' iframes (per-campaign frame-ancestors)
-/c/<slug>/write        GET ?postcode=&seed= -> the letter form (Back and reload come back to it)
+/c/<slug>/write        GET ?postcode=&seed= -> the letter form (Back and reload come back to it);
+                       the campaign page's postcode form sends it
 /r/                    "Tell us what happened": type a reference (?reference=) -> /r/<reference>
 /r/<reference>         the citizen says the letter was posted, emailed or answered
 /privacy, /accessibility, /about   the privacy promise, the accessibility statement, sources

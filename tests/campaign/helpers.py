@@ -178,7 +178,8 @@ class WelshClient:
         self.application = client.application
 
     def get(self, path, **kwargs):
-        return self.client.get("/cy" + path, **kwargs)
+        # An address a Welsh page wrote (its postcode form's action) is under /cy/ already.
+        return self.client.get(path if path.startswith("/cy/") else "/cy" + path, **kwargs)
 
     def post(self, path, **kwargs):
         return self.client.post("/cy" + path, **kwargs)
