@@ -48,6 +48,9 @@ from tests.letters.helpers import docx_paragraphs, pdf_text
 
 # --- What the writer expects, and the checks.
 
+#: A continued page's number in its running header (letters.pdf_pages), in either language.
+PAGE_OF = re.compile(r"\s*(Page [0-9]+ of [0-9]+|Tudalen [0-9]+ o [0-9]+)\s*$")
+
 
 class Fault(AssertionError):
     """Something the writer got wrong: its kind names it once in a report."""
@@ -541,7 +544,12 @@ class WanderingJourney(RuleBasedStateMachine):
                       emailed: bool = False) -> None:
         """The downloaded (or emailed) letter against what the writer gave for it."""
         self.letters_checked[0] += 1
-        # The words a page break adds, in either language (letters.languages).
+        # The words a page break adds, in either language (letters.languages): "continued
+        # overleaf", and the next page's running header, a line "<writer> to <MP>" then
+        # "Page 2 of 3", which can fall inside the writer's own words.
+        lines = text.splitlines()
+        text = "\n".join(line for number, line in enumerate(lines) if not PAGE_OF.match(line)
+                         and not (number + 1 < len(lines) and PAGE_OF.match(lines[number + 1])))
         flat = " ".join(re.sub(r"\b(continued overleaf|parhad drosodd)\b", " ", text).split())
         place = PLACE[expected.postcode]
         who = "second letter" if target else "emailed letter" if emailed else "letter to the MP"
