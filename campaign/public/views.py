@@ -150,7 +150,9 @@ def results(slug: str):
 
 
 # Every page that looks a postcode up counts against one limit (the letter form, and
-# the preview when the writer corrects the postcode).
+# the preview when the writer corrects the postcode). The campaign page's postcode form
+# is a GET of the letter form, so a lookup counts once; a postcode not written like one
+# counts too, which the POST to /mp (checking the form only) does not.
 postcode_limit = limiter.shared_limit(POSTCODE_LIMIT, scope="postcode-lookup")
 
 
@@ -177,7 +179,9 @@ def find_mp(slug: str):
 @bp.get("/c/<slug>/write")
 @postcode_limit
 def write(slug: str):
-    """The letter form for ?postcode= (and ?seed=, the letter's phrasings).
+    """The letter form for ?postcode= (and ?seed=, the letter's phrasings): what the
+    campaign page's postcode form sends. A postcode missing from the form, or not
+    written like one, is answered there: the campaign page saying so (422).
 
     A GET, so that reloading it, bookmarking it or coming Back to it from the preview
     works; the postcode in the address is never logged and the page is never stored
