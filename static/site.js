@@ -69,6 +69,19 @@
     return; // storage switched off: the form works as it always did
   }
   var form = document.querySelector("form[data-keep-letter]");
+
+  // A seed as the server draws them (letters.phrasings.new_seed), 53 bits of it: an
+  // integer a double holds exactly, written in digits.
+  function newSeed() {
+    var words = new Uint32Array(2);
+    if (window.crypto && window.crypto.getRandomValues) {
+      window.crypto.getRandomValues(words);
+    } else {
+      words[0] = Math.floor(Math.random() * 4294967296);
+      words[1] = Math.floor(Math.random() * 4294967296);
+    }
+    return String((words[0] % 2097152) * 4294967296 + words[1]);
+  }
   document.querySelectorAll("form[data-forget-letter]").forEach(function (done) {
     done.addEventListener("submit", function () {
       var prefix = "letter-form:" + done.getAttribute("data-forget-letter") + ":";
@@ -77,6 +90,26 @@
         if (name && name.indexOf(prefix) === 0) {
           store.removeItem(name);
         }
+      }
+    });
+  });
+  // The campaign page's postcode form (a GET of the letter form's own address) sends
+  // the seed the page was written with. A page come back to (Back, the browser's
+  // cache) still holds a seed this tab has looked up already: a new lookup from it
+  // draws another, so it starts a fresh form (as each POST to /mp once did) and what
+  // was kept stays with the earlier lookup's own history entry.
+  document.querySelectorAll("form[data-fresh-lookup]").forEach(function (finder) {
+    finder.addEventListener("submit", function () {
+      var seed = finder.elements.namedItem("seed");
+      var prefix = "letter-form:" + finder.getAttribute("data-fresh-lookup") + ":";
+      var used = false;
+      for (var i = 0; seed && i < store.length; i += 1) {
+        var name = store.key(i) || "";
+        used = used || (name.indexOf(prefix) === 0
+                        && name.slice(-(seed.value.length + 1)) === ":" + seed.value);
+      }
+      if (used) {
+        seed.value = newSeed();
       }
     });
   });

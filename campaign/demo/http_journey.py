@@ -33,6 +33,26 @@ def hidden(html: str, name: str) -> str:
     return unescape(match.group(1))
 
 
+#: The campaign page's postcode form: a GET of the letter form's own address.
+POSTCODE_FORM = re.compile(r'<form method="get" action="([^"]+/write)"[^>]*>(.*?)</form>', re.S)
+
+
+def postcode_form_address(html: str, postcode: str) -> str:
+    """The address a browser opens on sending the campaign page's postcode form (a GET
+    of the letter form's own address) with `postcode` typed: its action, then its
+    fields in the page's order (the postcode, the seed the page wrote)."""
+    form = POSTCODE_FORM.search(html)
+    assert form, "no postcode form (a GET of the letter form) in page"
+    fields = []
+    for tag in re.findall(r"<input\b[^>]*>", form.group(2)):
+        name = re.search(r'\bname="([^"]*)"', tag)
+        value = re.search(r'\bvalue="([^"]*)"', tag)
+        if name:
+            fields.append((name.group(1), postcode if name.group(1) == "postcode"
+                           else unescape(value.group(1) if value else "")))
+    return f"{unescape(form.group(1))}?{urlencode(fields)}"
+
+
 STEPS = ("campaign", "postcode", "preview", "download")
 
 
@@ -119,15 +139,12 @@ class HttpJourney:
         self._cookie = ""
         page = self._timed("campaign", "GET", f"{self.language_prefix}/c/{self.slug}/")
         assert page.status == 200, ("campaign", page.status)
-        csrf = hidden(page.text, "csrf_token")
+        # The postcode form is a GET straight to the letter form's own address.
         started = time.perf_counter()
-        found = self.request("POST", f"{self.language_prefix}/c/{self.slug}/mp",
-                             {"postcode": postcode, "csrf_token": csrf})
-        if found.status == 303:  # on to the letter form's own address, as a browser goes
-            location = urlsplit(found.headers["location"])
-            found = self.request("GET", f"{location.path}?{location.query}")
+        found = self.request("GET", postcode_form_address(page.text, postcode))
         self.timings["postcode"].append(time.perf_counter() - started)
         assert found.status == 200, ("postcode", found.status, found.text[:500])
+        csrf = hidden(found.text, "csrf_token")
         asks = _ask_ids(found.text)[:2]
         started = time.perf_counter()
         preview = self.request("POST", f"{self.language_prefix}/c/{self.slug}/letter", {

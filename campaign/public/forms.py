@@ -86,6 +86,14 @@ class PostcodeForm(FlaskForm):
     )
 
 
+def lookup_form(formdata=None, **data) -> PostcodeForm:
+    """The campaign page's postcode form, read from (or written for) a GET of the letter
+    form's address. Looking an MP up changes nothing, so it has no CSRF token: making
+    one would write it into the session, and the campaign page would set a cookie for
+    nothing. (The form as it was, a POST to /mp, is a PostcodeForm with its token.)"""
+    return PostcodeForm(formdata=formdata, meta={"csrf": False}, **data)
+
+
 class CheckboxesField(SelectMultipleField):
     widget = widgets.ListWidget(prefix_label=False)
     option_widget = widgets.CheckboxInput()

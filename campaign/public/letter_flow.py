@@ -37,7 +37,7 @@ from campaign.public import journey, letter_steps
 from campaign.public.composing import NoAsksChosen, compose_for
 from campaign.public.downloads import letter_file
 from campaign.public.emailing import email_offer
-from campaign.public.forms import LetterForm, PostcodeForm
+from campaign.public.forms import LetterForm, PostcodeForm, lookup_form
 from campaign.public.letter_edits import paragraph_texts
 from campaign.public.letter_links import (
     VerifiedLetter,
@@ -118,10 +118,11 @@ def write(campaign: Campaign, args: Mapping[str, str]) -> Result:
     or the campaign page saying why no MP was found (public.views.write says why a GET)."""
     if campaign.is_closed:
         return closed(campaign)
-    if not args.get("postcode"):
+    if "postcode" not in args:  # an address without one: the campaign's page
         return Redirect(url_for("public.campaign_page", slug=campaign.slug), 302)
-    # Read from the address; its CSRF token is only for the page shown if no MP is found.
-    form = PostcodeForm(formdata=args)
+    # An empty postcode from the campaign page's form is answered as a mistake there.
+    # Read from the address, as the campaign page's form sent it (without a CSRF token).
+    form = lookup_form(formdata=args)
     asks = enabled_asks(get_db(), campaign.id, campaign.language)
     found = _look_up(campaign, form, asks)
     if isinstance(found, Page):

@@ -31,6 +31,7 @@ from campaign.public.letter_state import LetterContext
 from campaign.public.public_counts import count_for_thanks
 from campaign.public.sharing import share_links
 from letters import Ask
+from letters.phrasings import new_seed
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def campaign_page(campaign: Campaign, form: PostcodeForm, asks: list[Ask], statu
         campaign=campaign, form=form, asks=asks,
         letters=get_counter().count(get_db(), campaign.id),
         dissolved=parliament.state(get_db()).dissolved,
-        help_link=help_link, unavailable=unavailable), status)
+        help_link=help_link, unavailable=unavailable, seed=new_seed()), status)
 
 
 def explain(campaign: Campaign, failure: LookupFailure) -> Page:

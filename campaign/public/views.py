@@ -5,7 +5,8 @@ view a page or redirect to answer with (campaign.public.letter_pages).
 
 /                      the launch campaign (or a list when several are live)
 /c/<slug>/             a campaign: what it asks, and a postcode form (?postcode= prefills)
-/c/<slug>/mp           POST postcode -> the MP and the letter form
+/c/<slug>/mp           POST postcode (the form as it was, from a page opened before it
+                       became a GET of /write) -> 303 to /write
 /c/<slug>/letter       POST the letter form -> 303 to the preview (or the form back)
 /c/<slug>/preview      GET ?letter= (signed) -> the preview with download buttons
 /c/<slug>/download     POST the signed preview -> a PDF or DOCX attachment
@@ -16,7 +17,8 @@ view a page or redirect to answer with (campaign.public.letter_pages).
 /c/<slug>/results      the public results: letters so far and a hex map
 /c/<slug>/share.png    the campaign's share card (og:image)
 /c/<slug>/embed        the postcode box for other sites' iframes (per-campaign frame-ancestors)
-/c/<slug>/write        GET ?postcode=&seed= -> the letter form (Back and reload come back to it)
+/c/<slug>/write        GET ?postcode=&seed= -> the letter form (Back and reload come back to it);
+                       the campaign page's postcode form sends it
 /r/                    "Tell us what happened": type a reference (?reference=) -> /r/<reference>
 /r/<reference>         the citizen says the letter was posted, emailed or answered
 /privacy, /accessibility, /about   the privacy promise, the accessibility statement, sources
@@ -46,7 +48,7 @@ from campaign.lookup.directory import directory_info
 from campaign.lookup.local_source import directory_path
 from campaign.public import journey, letter_flow
 from campaign.public.counter import get_counter
-from campaign.public.forms import PostcodeForm
+from campaign.public.forms import PostcodeForm, lookup_form
 from campaign.public.hexmap import CLASSES, band_fill, letters_svg, map_label
 from campaign.public.letter_links import signed_value
 from campaign.public.letter_pages import (
@@ -96,7 +98,7 @@ def campaign_page(slug: str):
     campaign = campaign_or_404(slug)
     if campaign.is_closed:
         return answer(closed_page(campaign))
-    form = PostcodeForm(formdata=None, postcode=request.args.get("postcode", "")[:16])
+    form = lookup_form(postcode=request.args.get("postcode", "")[:16])
     # While Parliament is dissolved nobody looks a postcode up, so the visit itself
     # keeps the register fresh: the new Parliament's MPs are found without a command.
     finder().keep_register_fresh(get_db())
@@ -148,13 +150,16 @@ def results(slug: str):
 
 
 # Every page that looks a postcode up counts against one limit (the letter form, and
-# the preview when the writer corrects the postcode).
+# the preview when the writer corrects the postcode). The campaign page's postcode form
+# is a GET of the letter form, so a lookup counts once; a postcode not written like one
+# counts too, which the POST to /mp (checking the form only) does not.
 postcode_limit = limiter.shared_limit(POSTCODE_LIMIT, scope="postcode-lookup")
 
 
 @bp.post("/c/<slug>/mp")
 def find_mp(slug: str):
-    """The postcode form as it was (a POST): on to the letter form's own address.
+    """The postcode form as it was (a POST), from a page opened before the form became
+    a GET of the letter form's address: on to that address.
 
     Only the form is checked here (its CSRF token, and that the postcode is written
     like one); the letter form looks the postcode up and says there if it finds no MP.
@@ -174,7 +179,9 @@ def find_mp(slug: str):
 @bp.get("/c/<slug>/write")
 @postcode_limit
 def write(slug: str):
-    """The letter form for ?postcode= (and ?seed=, the letter's phrasings).
+    """The letter form for ?postcode= (and ?seed=, the letter's phrasings): what the
+    campaign page's postcode form sends. A postcode missing from the form, or not
+    written like one, is answered there: the campaign page saying so (422).
 
     A GET, so that reloading it, bookmarking it or coming Back to it from the preview
     works; the postcode in the address is never logged and the page is never stored

@@ -15,12 +15,19 @@ import time
 from datetime import date
 from html import unescape
 from pathlib import Path
+from urllib.parse import urlencode
 
 from campaign import create_app
 from campaign.campaigns.launch import load_launch_campaign
 from campaign.clock import Clock
 from campaign.db import get_db
-from campaign.demo.http_journey import SLUG, WRITER, hidden  # noqa: F401  (for the tests too)
+from campaign.demo.http_journey import (  # noqa: F401  (for the tests too)
+    POSTCODE_FORM,
+    SLUG,
+    WRITER,
+    hidden,
+    postcode_form_address,
+)
 from campaign.migrations.runner import migrated_db
 
 
@@ -100,9 +107,14 @@ class Journey:
     def find_mp(self, postcode: str):
         if not self.page:
             self.open()
-        # The postcode form answers 303 to the letter form's own address (/write).
-        response = self.client.post(f"/c/{self.slug}/mp", follow_redirects=True,
-                                    data={"postcode": postcode, "csrf_token": self._csrf()})
+        # The campaign page's postcode form is a GET of the letter form's own address
+        # (/write), with the seed the page wrote; from any other page (a letter form,
+        # a second postcode), that address without one, as the embedded box sends it.
+        if POSTCODE_FORM.search(self.page):
+            address = postcode_form_address(self.page, postcode)
+        else:
+            address = f"/c/{self.slug}/write?{urlencode({'postcode': postcode})}"
+        response = self.client.get(address, follow_redirects=True)
         self.page = response.get_data(as_text=True)
         return response
 
@@ -166,7 +178,8 @@ class WelshClient:
         self.application = client.application
 
     def get(self, path, **kwargs):
-        return self.client.get("/cy" + path, **kwargs)
+        # An address a Welsh page wrote (its postcode form's action) is under /cy/ already.
+        return self.client.get(path if path.startswith("/cy/") else "/cy" + path, **kwargs)
 
     def post(self, path, **kwargs):
         return self.client.post("/cy" + path, **kwargs)

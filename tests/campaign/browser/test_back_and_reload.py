@@ -14,7 +14,15 @@ pytest.importorskip("playwright", reason="Playwright is not installed: pip insta
 
 from playwright.sync_api import expect  # noqa: E402
 
-from tests.campaign.browser.steps import ASKS, NOTE, fill_letter, find_mp, open_campaign, preview  # noqa: E402
+from tests.campaign.browser.steps import (  # noqa: E402
+    ASKS,
+    CAMPAIGN_TITLE,
+    NOTE,
+    fill_letter,
+    find_mp,
+    open_campaign,
+    preview,
+)
 from tests.campaign.chromium import new_page  # noqa: E402
 from tests.campaign.helpers import SLUG, WRITER  # noqa: E402
 
@@ -118,6 +126,38 @@ def test_a_second_lookup_after_a_filled_form_is_the_new_mps_form(page):
     expect(page.get_by_label(f"The paragraph for “{ASKS[0]}”")).to_have_value(EDITED)
 
 
+def test_a_lookup_from_the_campaign_page_come_back_to_is_a_fresh_form(page):
+    """The postcode form is a GET of the letter form's address with the seed the page
+    was written with. Back to the campaign page may show it as it was, the same seed
+    in it (a browser's back-forward cache does), yet a lookup from it, even of the same
+    postcode (a housemate's letter), is a fresh form: the fresh lookup wins over what
+    the tab kept for the first one."""
+    open_campaign(page)
+    first_seed = page.locator("input[name='seed']").input_value()
+    find_mp(page, "E8 1DY")
+    assert f"/write?postcode=E8+1DY&seed={first_seed}" in page.url
+    fill_letter(page)
+    _edit_first_ask_paragraph(page)
+    page.go_back()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", level=1)).to_have_text(CAMPAIGN_TITLE)
+    # Chromium here fetches the page again (a new seed); a page the back-forward cache
+    # kept still holds the first seed.
+    page.locator("input[name='seed']").evaluate("(el, seed) => { el.value = seed; }",
+                                                first_seed)
+    find_mp(page, "E8 1DY")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Write your letter")
+    assert "/write?postcode=E8+1DY&seed=" in page.url
+    assert f"seed={first_seed}" not in page.url
+    expect(page.get_by_label("Your full name")).to_have_value("")
+    expect(page.get_by_label("In your own words (optional)")).to_have_value("")
+    expect(page.get_by_label(ASKS[0], exact=True)).not_to_be_checked()
+    expect(page.get_by_label(f"The paragraph for “{ASKS[0]}”")).not_to_have_value(EDITED)
+    # What the tab kept for the first lookup is still there for its own address.
+    page.goto(f"/c/{SLUG}/write?postcode=E8+1DY&seed={first_seed}")
+    _assert_form_as_typed(page)
+
+
 def test_the_language_link_on_the_form_keeps_what_was_typed(page):
     open_campaign(page)
     find_mp(page, "E8 1DY")
@@ -125,7 +165,7 @@ def test_the_language_link_on_the_form_keeps_what_was_typed(page):
     _edit_first_ask_paragraph(page)
     page.get_by_role("link", name="Cymraeg").click()
     page.wait_for_load_state()
-    assert "/cy/c/" in page.url and "/write?postcode=E8+1DY" in page.url
+    assert "/cy/c/" in page.url and "/write?postcode=E8+1DY&seed=" in page.url
     expect(page.locator("#full_name")).to_have_value(WRITER["full_name"])
     # The paragraph the writer changed is theirs: kept, not replaced by the Welsh default.
     paragraph = page.locator("textarea[name^='para-ask-']").first

@@ -69,7 +69,7 @@ def test_error_log_keeps_no_address_or_postcode(tmp_path, tls_certificate):
     dead_upstream = f"127.0.0.1:{free_port()}"  # nothing listens there
     verify = str(tls_certificate.cert)
     with running_nginx(tmp_path, dead_upstream, tls_certificate) as nginx:
-        lookup = requests.get(f"{nginx.url}/c/{SLUG}/mp", params={"postcode": POSTCODE},
+        lookup = requests.get(f"{nginx.url}/c/{SLUG}/write", params={"postcode": POSTCODE},
                               verify=verify, timeout=10)
         assert lookup.status_code == 502
         assert_site_headers(lookup.headers, https=True)
@@ -83,18 +83,18 @@ def test_error_log_keeps_no_address_or_postcode(tmp_path, tls_certificate):
         assert too_large.status_code == 413
         assert "That was too much to send" in page_text(too_large.text)
         assert "Roedd hynny’n ormod i’w anfon" in page_text(too_large.text)
-        too_long = requests.get(f"{nginx.url}/c/{SLUG}/mp?postcode={POSTCODE}&x={'a' * 20_000}",
+        too_long = requests.get(f"{nginx.url}/c/{SLUG}/write?postcode={POSTCODE}&x={'a' * 20_000}",
                                 verify=verify, timeout=10)
         assert too_long.status_code == 414
         port = port_of(nginx.url)
-        bad = raw_exchange(tls_socket(port), f"GET /c/{SLUG}/mp?postcode=E81DY HTTP/1.1 x\r\n"
+        bad = raw_exchange(tls_socket(port), f"GET /c/{SLUG}/write?postcode=E81DY HTTP/1.1 x\r\n"
                            f"Host: 127.0.0.1\r\n\r\n".encode())
         assert head(bad)[0] == 400
         stranger = raw_exchange(tls_socket(port), b"GET /?postcode=E81DY HTTP/1.1\r\n"
                                 b"Host: elsewhere.example\r\n\r\n")
         assert stranger == b""
         with requests.Session() as session:  # past the per-address request limit
-            answers = [session.get(f"{nginx.url}/c/{SLUG}/mp", params={"postcode": POSTCODE},
+            answers = [session.get(f"{nginx.url}/c/{SLUG}/write", params={"postcode": POSTCODE},
                                    verify=verify, timeout=10) for _ in range(60)]
         statuses = [answer.status_code for answer in answers]
         assert 429 in statuses and set(statuses) <= {429, 502}

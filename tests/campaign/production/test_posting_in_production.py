@@ -18,7 +18,7 @@ from campaign import create_app
 from campaign.demo.live_site import gunicorn, prepare_database
 from campaign.demo.stannp import API_KEY, WEBHOOK_SECRET, FakeStannp
 from campaign.posting import budget
-from tests.campaign.helpers import SLUG, WRITER, hidden, page_text
+from tests.campaign.helpers import SLUG, WRITER, hidden, page_text, postcode_form_address
 from tests.campaign.production.conftest import optional_redis, running_nginx
 
 WRITERS = 20
@@ -95,8 +95,9 @@ def preview(url: str, verify: str, name: str, number: int) -> tuple[requests.Ses
     page = session.get(f"{url}/c/{SLUG}/", timeout=10, verify=verify)
     # Over HTTPS the CSRF check wants the page the form came from, as a browser sends.
     session.headers["Referer"] = f"{url}/c/{SLUG}/"
-    form = session.post(f"{url}/c/{SLUG}/mp", timeout=10, verify=verify, data={
-        "postcode": "E8 1DY", "csrf_token": hidden(page.text, "csrf_token")})
+    # The postcode form: a GET of the letter form's own address.
+    form = session.get(f"{url}{postcode_form_address(page.text, 'E8 1DY')}", timeout=10,
+                       verify=verify)
     assert form.status_code == 200, form.status_code
     asks = re.findall(r'name="asks" value="(\d+)"', form.text)[:2]
     shown = session.post(f"{url}/c/{SLUG}/letter", timeout=10, verify=verify, data={

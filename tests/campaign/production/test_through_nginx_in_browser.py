@@ -96,9 +96,11 @@ def test_a_citizen_gets_both_letters_through_nginx(citizen, production_site):
 
 def test_every_post_carried_a_same_origin_referer_and_passed_csrf(citizen, production_site):
     posts = citizen["posts"]
-    # The postcode (303 on to the letter form), the preview (303 to its own page), the
-    # PDF, what to do next (303 to its own page), the DOCX.
-    assert [status for _, status, _ in posts] == [303, 303, 200, 303, 200]
+    # The postcode form is a GET of the letter form's own address, so no POST; then the
+    # preview (303 to its own page), the PDF, what to do next (303 to its own page), the
+    # DOCX.
+    assert [status for _, status, _ in posts] == [303, 200, 303, 200]
+    assert f"/c/{SLUG}/letter" in posts[0][0]
     for url, _, referer in posts:
         assert referer and referer.startswith(f"{production_site.url}/c/{SLUG}/"), (url, referer)
 

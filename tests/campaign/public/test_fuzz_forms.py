@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from campaign.lookup.errors import InvalidPostcode
 from campaign.lookup.postcode import Postcode, normalise_postcode
-from tests.campaign.helpers import SLUG, hidden, page_text
+from tests.campaign.helpers import SLUG, hidden, page_text, postcode_form_address
 
 # The fixtures (app, client) are made once per test, not per example: every example
 # is an independent request, so sharing them is what a real server does anyway.
@@ -91,7 +91,9 @@ def test_spacing_and_case_never_change_the_answer(text):
 
 @pytest.fixture
 def csrf(client) -> str:
-    return hidden(client.get(f"/c/{SLUG}/").get_data(as_text=True), "csrf_token")
+    # The letter form's token (the campaign page's postcode form is a GET, without one).
+    return hidden(client.get(f"/c/{SLUG}/write?postcode=E8+1DY").get_data(as_text=True),
+                  "csrf_token")
 
 
 @FUZZ
@@ -105,6 +107,39 @@ def test_any_postcode_gets_a_page_not_a_crash(client, csrf, postcode):
     # A campaign link shared as /c/<slug>/?postcode=... prefills the form.
     prefilled = client.get(f"/c/{SLUG}/", query_string={"postcode": postcode[:2000]})
     assert prefilled.status_code == 200
+
+
+def _postcode_field(html: str) -> str:
+    """The postcode box as a page shows it (what was typed, its error)."""
+    return "".join(re.findall(r'<input[^>]*name="postcode"[^>]*>', html))
+
+
+@FUZZ
+@given(postcode=st.one_of(any_text, postcode_like))
+@example("")
+@example(" ")
+@example("E8")
+@example("x" * 17)
+@example("e8 1dy")
+@example("JE00AA")
+def test_the_get_form_answers_any_postcode_as_the_post_did(client, csrf, postcode):
+    """The campaign page's postcode form is a GET of the letter form's own address; a
+    page opened before the change still POSTs to /mp. Both answer alike: the letter
+    form for the same MP, or the campaign page again with the same sentence, status and
+    the postcode as typed."""
+    address = postcode_form_address(client.get(f"/c/{SLUG}/").get_data(as_text=True),
+                                    postcode)
+    got = client.get(address, follow_redirects=True)
+    posted = client.post(f"/c/{SLUG}/mp", data={"postcode": postcode, "csrf_token": csrf},
+                         follow_redirects=True)
+    assert got.status_code == posted.status_code
+    got_html, posted_html = got.get_data(as_text=True), posted.get_data(as_text=True)
+    if 'name="looked_up"' in posted_html:  # the letter form: the same MP (seeds differ)
+        assert got.request.path == posted.request.path == f"/c/{SLUG}/write"
+        assert hidden(got_html, "looked_up") == hidden(posted_html, "looked_up")
+    else:
+        assert page_text(got_html) == page_text(posted_html)
+        assert _postcode_field(got_html) == _postcode_field(posted_html)
 
 
 @FUZZ

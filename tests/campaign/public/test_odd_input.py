@@ -39,7 +39,9 @@ def test_a_seed_of_digits_int_cannot_read_still_makes_a_letter(journey, seed):
                                       "https://[::1/"])
 def test_a_malformed_referrer_on_any_post_over_https_is_refused_with_a_page(app, referrer):
     client = app.test_client()
-    page = client.get(f"/c/{SLUG}/", base_url="https://localhost").get_data(as_text=True)
+    # The letter form's token (the campaign page's postcode form is a GET, without one).
+    page = client.get(f"/c/{SLUG}/write?postcode=E8+1DY",
+                      base_url="https://localhost").get_data(as_text=True)
     token = hidden(page, "csrf_token")
     checked = 0
     for rule in app.url_map.iter_rules():

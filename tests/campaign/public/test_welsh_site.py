@@ -55,7 +55,7 @@ def test_the_campaign_page_in_welsh(client):
     for english in ("Find your MP", "Skip to content", "Why write", "Our privacy promise"):
         assert english not in text
     # Every address the page makes stays in Welsh: links, the form, the language link.
-    assert re.search(r'<form method="post" action="/cy/c/[^"]+/mp"', html)
+    assert re.search(r'<form method="get" action="/cy/c/[^"]+/write"', html)
     assert 'href="http://localhost/" hreflang="en-GB" lang="en-GB">English</a>' in html
     assert '<link rel="alternate" hreflang="cy" href="http://localhost/cy/">' in html
     assert '<link rel="alternate" hreflang="en-GB" href="http://localhost/">' in html

@@ -98,7 +98,9 @@ def test_every_page_links_the_accessibility_statement(client):
 
 def test_citizens_get_one_cookie_and_only_for_form_protection(client):
     """No remember-me or tracking cookies on public pages; the session holds only CSRF."""
-    first = client.get("/")
+    # The campaign page's postcode form is a GET, without a CSRF token: no cookie at all.
+    assert client.get("/").headers.getlist("Set-Cookie") == []
+    first = client.get("/c/stop-trafficking-networks/write?postcode=E8+1DY")  # the letter form
     cookies = first.headers.getlist("Set-Cookie")
     assert len(cookies) == 1 and cookies[0].startswith("session=")
     again = client.get("/c/stop-trafficking-networks/")

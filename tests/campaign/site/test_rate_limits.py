@@ -7,7 +7,15 @@ import pytest
 
 from campaign.config import from_environment
 from campaign.limits import limiter
-from tests.campaign.helpers import SLUG, WRITER, Journey, hidden, make_app, page_text
+from tests.campaign.helpers import (
+    SLUG,
+    WRITER,
+    Journey,
+    hidden,
+    make_app,
+    page_text,
+    postcode_form_address,
+)
 
 ADDRESS = "203.0.113.7"
 POSTCODE_PER_MINUTE = 30
@@ -28,13 +36,11 @@ def client_at(app, address: str):
 
 
 def lookups(client, count: int, headers: dict | None = None) -> list[int]:
-    """POST `count` postcode lookups from `client`, following on to the letter form as a
-    browser does; return the final statuses (200: the letter form for the MP found).
-    The POST only checks the form; the letter form's GET looks up and counts."""
-    page = client.get(f"/c/{SLUG}/").get_data(as_text=True)
-    token = hidden(page, "csrf_token")
-    return [client.post(f"/c/{SLUG}/mp", headers=headers or {}, follow_redirects=True,
-                        data={"postcode": "E8 1DY", "csrf_token": token}).status_code
+    """Send the campaign page's postcode form `count` times from `client`: a GET of the
+    letter form's own address, which looks up and counts; return the statuses (200:
+    the letter form for the MP found)."""
+    address = postcode_form_address(client.get(f"/c/{SLUG}/").get_data(as_text=True), "E8 1DY")
+    return [client.get(address, headers=headers or {}, follow_redirects=True).status_code
             for _ in range(count)]
 
 
@@ -44,13 +50,25 @@ def test_postcode_lookups_are_limited_with_a_friendly_page(app):
     assert statuses == [200] * POSTCODE_PER_MINUTE
 
     page = client.get(f"/c/{SLUG}/").get_data(as_text=True)
-    response = client.post(f"/c/{SLUG}/mp", follow_redirects=True, data={
-        "postcode": "E8 1DY", "csrf_token": hidden(page, "csrf_token")})
+    response = client.get(postcode_form_address(page, "E8 1DY"))
     assert response.status_code == 429
     text = page_text(response.get_data(as_text=True))
     assert "Please wait a moment" in text
     assert "wait a minute and try again" in text
     assert 0 < int(response.headers["Retry-After"]) <= 60
+
+
+def test_the_postcode_form_as_it_was_counts_each_lookup_once(app):
+    """The POST to /mp, from a page opened before the form became a GET, only checks
+    the form; the letter form's GET it answers 303 to looks up and counts, once."""
+    client = client_at(app, ADDRESS)
+    # The token such a page held: the session's, as the letter form (one lookup) has it.
+    token = hidden(client.get(f"/c/{SLUG}/write?postcode=E8+1DY").get_data(as_text=True),
+                   "csrf_token")
+    statuses = [client.post(f"/c/{SLUG}/mp", follow_redirects=True, data={
+        "postcode": "E8 1DY", "csrf_token": token}).status_code
+        for _ in range(POSTCODE_PER_MINUTE)]
+    assert statuses == [200] * (POSTCODE_PER_MINUTE - 1) + [429]
 
 
 def test_one_busy_address_does_not_slow_another(app):

@@ -95,12 +95,12 @@ def test_hsts_behind_a_trusted_proxy(app_config):
 
 def _session_cookie(response) -> str:
     cookies = [c for c in response.headers.getlist("Set-Cookie") if c.startswith("session=")]
-    assert cookies, "the campaign page sets the CSRF session cookie"
+    assert cookies, "the letter form sets the CSRF session cookie"
     return cookies[0]
 
 
 def test_the_session_cookie_is_httponly_and_samesite(client):
-    cookie = _session_cookie(client.get(f"/c/{SLUG}/"))
+    cookie = _session_cookie(client.get(f"/c/{SLUG}/write?postcode=E8+1DY"))
     assert "HttpOnly" in cookie
     assert "SameSite=Lax" in cookie
 
@@ -113,5 +113,6 @@ def test_in_production_the_session_cookie_is_secure(app_config, tmp_path):
                                                   "ORGANISATION_EMAIL": "a@example.org"})
     assert production["SESSION_COOKIE_SECURE"] is True
     app = make_app({**app_config, "SESSION_COOKIE_SECURE": production["SESSION_COOKIE_SECURE"]})
-    cookie = _session_cookie(app.test_client().get(f"/c/{SLUG}/", base_url="https://localhost"))
+    cookie = _session_cookie(app.test_client().get(f"/c/{SLUG}/write?postcode=E8+1DY",
+                                                   base_url="https://localhost"))
     assert "Secure" in cookie

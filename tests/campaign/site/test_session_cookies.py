@@ -33,17 +33,17 @@ def test_the_cookie_is_the_one_flask_would_write_and_read(app):
 
 
 def test_a_form_sent_with_the_session_it_was_made_in_goes_through(client):
-    token = _token(client.get(f"/c/{SLUG}/").get_data(as_text=True))
+    token = _token(client.get(f"/c/{SLUG}/write?postcode=E8+1DY").get_data(as_text=True))
     assert _find_mp(client, token).status_code == 303
 
 
 def test_a_new_secret_refuses_old_sessions_unless_kept_as_a_fallback(app, client):
-    token = _token(client.get(f"/c/{SLUG}/").get_data(as_text=True))
+    token = _token(client.get(f"/c/{SLUG}/write?postcode=E8+1DY").get_data(as_text=True))
     old = app.secret_key
     app.secret_key = app.config["SECRET_KEY"] = "a-new-secret-key-for-this-test-only-0123456789"
     refused = _find_mp(client, token)
     assert refused.status_code == 400
     assert "This form has expired" in refused.get_data(as_text=True)
     app.config["SECRET_KEY_FALLBACKS"] = [old]
-    token = _token(client.get(f"/c/{SLUG}/").get_data(as_text=True))
+    token = _token(client.get(f"/c/{SLUG}/write?postcode=E8+1DY").get_data(as_text=True))
     assert _find_mp(client, token).status_code == 303
