@@ -229,9 +229,9 @@ def _as_shipped_before(path) -> sqlite_utils.Database:
 
 def test_migration_26_corrects_what_is_still_as_shipped_and_says_so(tmp_path):
     db = _as_shipped_before(tmp_path / "old.sqlite3")
-    # (and m030, issue 29's corrections, after it)
+    # (and those after it: m030 is issue 29's corrections)
     assert migrations.apply(db) == ["m026_launch_welsh_review", "m028_letters_campaign_last_id",
-                                    "m030_launch_wording_29"]
+                                    "m030_launch_wording_29", "m031_content_version"]
     row = db["campaigns"].get(1)
     for column in CORRECTIONS["campaign"]:
         assert row[column] == DATA[column], column
