@@ -185,11 +185,17 @@ def sent_form(campaign: Campaign, formdata) -> Result:
 def _form_with_errors(campaign: Campaign, form: LetterForm, asks: list[Ask],
                       shown: dict[str, str], formdata) -> Page:
     """The form back with its errors; when its postcode now names another MP, the form
-    is that MP's from now on (its address, the language link), saying what changed."""
-    found = found_or_none(form.postcode.data) if not form.postcode.errors else None
+    is that MP's from now on (its address, the language link), saying what changed; when
+    it names none (a vacant seat, a postcode with no constituency), it says so too."""
+    found, failure = _found_or_failure(form) if not form.postcode.errors else (None, None)
+    if failure is not None:
+        # Said with the form's other mistakes, not only once they are put right; the
+        # postcode is not adopted (the language link keeps the last one with an MP).
+        form.postcode.errors = [failure.message]
     seed = journey.seed_from(form.seed.data)
     if not found or seed is None:
-        return write_page(None, form, shown, status=422, campaign=campaign, asks=asks)
+        return write_page(None, form, shown, status=422, campaign=campaign, asks=asks,
+                          help_link=failure.help_link if failure else None)
     context = gather_for(campaign, found, seed, asks)
     notice = ""
     old = _moved_from_found(form.looked_up.data, found)
@@ -201,6 +207,18 @@ def _form_with_errors(campaign: Campaign, form: LetterForm, asks: list[Ask],
         form.looked_up.data = str(found.postcode)
     return write_page(context, form, shown, status=422, notice=notice,
                       edited=journey.edited_keys(shown, context.suggested))
+
+
+def _found_or_failure(form: LetterForm):
+    """The MP for the form's postcode, or why there is none: (found, None) or (None,
+    failure); (None, None) when the service that finds MPs can't be reached just now
+    (our problem, said when the form is sent again, not the postcode's)."""
+    try:
+        return finder().find(get_db(), form.postcode.data), None
+    except UpstreamUnavailable:
+        return None, None
+    except LookupFailure as failure:
+        return None, failure
 
 
 def _not_found(campaign: Campaign, form: LetterForm, asks: list[Ask], shown: dict[str, str],
