@@ -56,6 +56,9 @@ def fill_letter(page: Page, asks=ASKS[:1], note: str = NOTE) -> None:
 def preview(page: Page) -> None:
     page.get_by_role("button", name="Preview my letter").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your letter is ready")
+    # The heading shows before static/site.js (deferred) has run: a click before then
+    # would miss its handlers (a download that forgets what the tab kept, say).
+    page.wait_for_load_state("domcontentloaded")
 
 
 def reach_preview(page: Page, postcode: str = "E8 1DY") -> None:
