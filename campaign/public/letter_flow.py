@@ -56,6 +56,7 @@ from campaign.public.letter_pages import (
     closed,
     explain,
     finder,
+    found_or_failure,
     found_or_none,
     letter_form,
     start_again,
@@ -187,7 +188,8 @@ def _form_with_errors(campaign: Campaign, form: LetterForm, asks: list[Ask],
     """The form back with its errors; when its postcode now names another MP, the form
     is that MP's from now on (its address, the language link), saying what changed; when
     it names none (a vacant seat, a postcode with no constituency), it says so too."""
-    found, failure = _found_or_failure(form) if not form.postcode.errors else (None, None)
+    found, failure = (found_or_failure(form.postcode.data) if not form.postcode.errors
+                      else (None, None))
     if failure is not None:
         # Said with the form's other mistakes, not only once they are put right; the
         # postcode is not adopted (the language link keeps the last one with an MP).
@@ -207,18 +209,6 @@ def _form_with_errors(campaign: Campaign, form: LetterForm, asks: list[Ask],
         form.looked_up.data = str(found.postcode)
     return write_page(context, form, shown, status=422, notice=notice,
                       edited=journey.edited_keys(shown, context.suggested))
-
-
-def _found_or_failure(form: LetterForm):
-    """The MP for the form's postcode, or why there is none: (found, None) or (None,
-    failure); (None, None) when the service that finds MPs can't be reached just now
-    (our problem, said when the form is sent again, not the postcode's)."""
-    try:
-        return finder().find(get_db(), form.postcode.data), None
-    except UpstreamUnavailable:
-        return None, None
-    except LookupFailure as failure:
-        return None, failure
 
 
 def _not_found(campaign: Campaign, form: LetterForm, asks: list[Ask], shown: dict[str, str],

@@ -23,7 +23,7 @@ from campaign.campaigns import Campaign, campaign_by_slug
 from campaign.db import get_db
 from campaign.languages import current_language
 from campaign.lookup import parliament
-from campaign.lookup.errors import LookupFailure
+from campaign.lookup.errors import LookupFailure, UpstreamUnavailable
 from campaign.public.counter import get_counter
 from campaign.public.forms import LetterForm, PostcodeForm
 from campaign.public.letter_edits import MAX_EDIT_LENGTH
@@ -127,10 +127,19 @@ def found_or_none(postcode: str):
     Usually answered from the register and the postcode cache. None when it can't be
     found just now: the form then says why when it is sent.
     """
+    return found_or_failure(postcode)[0]
+
+
+def found_or_failure(postcode: str):
+    """The MP for `postcode`, or why there is none: (found, None) or (None, failure);
+    (None, None) when the service that finds MPs can't be reached just now (our
+    problem, said when the form is sent again, not the postcode's)."""
     try:
-        return finder().find(get_db(), postcode)
-    except LookupFailure:
-        return None
+        return finder().find(get_db(), postcode), None
+    except UpstreamUnavailable:
+        return None, None
+    except LookupFailure as failure:
+        return None, failure
 
 
 def letter_form(offered: list[Ask], formdata=None, **defaults) -> LetterForm:
