@@ -21,16 +21,12 @@ from playwright.sync_api import expect  # noqa: E402
 from tests.campaign.browser.steps import ASKS, NOTE, fill_letter, find_mp, open_campaign, preview  # noqa: E402
 from tests.campaign.chromium import DESKTOP, new_page  # noqa: E402
 from tests.campaign.helpers import WRITER  # noqa: E402
+from tests.campaign.wander_world import W9  # noqa: E402
 from tests.campaign.wandering import prose  # noqa: E402
 from tests.letters.helpers import pdf_text  # noqa: E402
 
 EDITED = "I want my MP to press for traffickers' assets to be seized and given to victims."
 AWARENESS = "Awareness and reducing demand"
-#: Open at the deadline: the missing behaviour, named for the lead.
-W9 = ("W9 in the wander findings: a letter whose signed value outgrows an address (about "
-      "4,000 characters) is previewed as the answer to its POST, so Back and Forward to it "
-      "send the form again (ERR_CACHE_MISS in Chrome); long letters need another carrier "
-      "than the address, such as a server-side token")
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis.stateful import run_state_machine_as_test
 
 from letters.render_pdf import render_pdf
-from tests.campaign.wander_world import PLACE
+from tests.campaign.wander_world import PLACE, W9
 from tests.campaign.wandering import journey_machine, prose, without_page_furniture
 from tests.letters.helpers import make_letter, pdf_page_texts
 
@@ -22,11 +22,6 @@ WANDER = settings(max_examples=20, stateful_step_count=40, deadline=None,
                   suppress_health_check=list(HealthCheck))
 
 STRONGER, AWARENESS = 0, 6  # positions of two asks among the launch campaign's
-#: Open at the deadline: the missing behaviour, named for the lead.
-W9 = ("W9 in the wander findings: a letter whose signed value outgrows an address (about "
-      "4,000 characters) is previewed as the answer to its POST, so Back and Forward to it "
-      "send the form again (ERR_CACHE_MISS in Chrome); long letters need another carrier "
-      "than the address, such as a server-side token")
 
 
 @pytest.fixture
