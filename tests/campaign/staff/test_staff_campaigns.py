@@ -25,11 +25,6 @@ SUBJECT = "Sewage in {{ constituency }}"
 ASK_PARAGRAPH = "Water companies that dump raw sewage should pay for cleaning it up."
 
 
-@pytest.fixture
-def staff_client(client, runner):
-    return sign_in(client, runner)
-
-
 def _flat(text: str) -> str:
     return " ".join(text.split())
 

@@ -18,13 +18,7 @@ from tests.campaign.helpers import (
     post,
     set_status,
     set_wording,
-    sign_in,
 )
-
-
-@pytest.fixture
-def staff_client(client, runner):
-    return sign_in(client, runner)
 
 
 def _history(client, campaign_id) -> str:

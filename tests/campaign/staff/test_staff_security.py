@@ -22,11 +22,6 @@ from tests.campaign.helpers import (
 )
 
 
-@pytest.fixture
-def staff_client(client, runner):
-    return sign_in(client, runner)
-
-
 def _staff_rules(app):
     for rule in app.url_map.iter_rules():
         if rule.endpoint.startswith("staff."):

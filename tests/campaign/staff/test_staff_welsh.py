@@ -8,20 +8,13 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-import pytest
-
 from campaign.campaigns.translations import TEXTS
 from campaign.db import get_db
 from letters.languages import language_for
-from tests.campaign.helpers import add_ask, create_campaign, page_text, post, sign_in, welsh_journey
+from tests.campaign.helpers import add_ask, create_campaign, page_text, post, welsh_journey
 from tests.letters.helpers import pdf_text
 
 SLUG = "stop-trafficking-networks"
-
-
-@pytest.fixture
-def staff_client(client, runner):
-    return sign_in(client, runner)
 
 
 class _FormFields(HTMLParser):

@@ -11,13 +11,8 @@ from campaign.db import get_db
 from campaign.staff.editing.letter_wording import update_wording
 from campaign.staff.editing.recording import Editor
 from campaign.staff.editing.refusals import EditError
-from tests.campaign.helpers import page_text, post, sign_in
+from tests.campaign.helpers import page_text, post
 from tests.letters.test_wording import BAD_WORDING
-
-
-@pytest.fixture
-def staff_client(client, runner):
-    return sign_in(client, runner)
 
 
 @pytest.mark.parametrize("case", BAD_WORDING)
