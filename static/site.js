@@ -70,6 +70,20 @@
   }
   var form = document.querySelector("form[data-keep-letter]");
 
+  // What this tab keeps of a campaign's letter forms: one entry per lookup, named
+  // "letter-form:<slug>:<postcode>:<seed>".
+  function keptKeys(slug) {
+    var prefix = "letter-form:" + slug + ":";
+    var keys = [];
+    for (var i = 0; i < store.length; i += 1) {
+      var name = store.key(i);
+      if (name && name.indexOf(prefix) === 0) {
+        keys.push(name);
+      }
+    }
+    return keys;
+  }
+
   // A seed as the server draws them (letters.phrasings.new_seed), 53 bits of it: an
   // integer a double holds exactly, written in digits.
   function newSeed() {
@@ -84,13 +98,9 @@
   }
   document.querySelectorAll("form[data-forget-letter]").forEach(function (done) {
     done.addEventListener("submit", function () {
-      var prefix = "letter-form:" + done.getAttribute("data-forget-letter") + ":";
-      for (var i = store.length - 1; i >= 0; i -= 1) {
-        var name = store.key(i);
-        if (name && name.indexOf(prefix) === 0) {
-          store.removeItem(name);
-        }
-      }
+      keptKeys(done.getAttribute("data-forget-letter")).forEach(function (name) {
+        store.removeItem(name);
+      });
     });
   });
   // The campaign page's postcode form (a GET of the letter form's own address) sends
@@ -101,13 +111,8 @@
   document.querySelectorAll("form[data-fresh-lookup]").forEach(function (finder) {
     finder.addEventListener("submit", function () {
       var seed = finder.elements.namedItem("seed");
-      var prefix = "letter-form:" + finder.getAttribute("data-fresh-lookup") + ":";
-      var used = false;
-      for (var i = 0; seed && i < store.length; i += 1) {
-        var name = store.key(i) || "";
-        used = used || (name.indexOf(prefix) === 0
-                        && name.slice(-(seed.value.length + 1)) === ":" + seed.value);
-      }
+      var used = seed && keptKeys(finder.getAttribute("data-fresh-lookup")).some(
+        function (name) { return name.slice(-(seed.value.length + 1)) === ":" + seed.value; });
       if (used) {
         seed.value = newSeed();
       }
