@@ -20,7 +20,9 @@ T = TypeVar("T")
 
 class BuiltOnce(Generic[T]):
     """What `build` made for each key, at most `maxsize` keys (then it starts again:
-    keys change only when staff change a campaign, so a handful are ever in use)."""
+    keys change only when staff change a campaign, so a handful are ever in use).
+    None is built again each time, never kept: a key that finds nothing (a campaign
+    address someone typed) takes no place from the ones in use."""
 
     def __init__(self, maxsize: int = 256):
         self._built: dict[Hashable, T] = {}
@@ -32,7 +34,8 @@ class BuiltOnce(Generic[T]):
         if built is None:
             built = build()
             # Single dict operations, so threads need no lock: at worst two build once each.
-            if len(self._built) >= self._maxsize:
-                self._built.clear()
-            self._built[key] = built
+            if built is not None:
+                if len(self._built) >= self._maxsize:
+                    self._built.clear()
+                self._built[key] = built
         return built

@@ -22,6 +22,8 @@ from typing import Generic, TypeVar
 
 import sqlite_utils
 
+from campaign.built_once import BuiltOnce
+
 #: The tables m031's triggers watch (besides Parliament's rows of `register_meta`);
 #: tests/campaign/site/test_content_version.py holds them equal to the triggers.
 CONTENT_TABLES = ("campaigns", "asks", "ask_nations", "campaign_targets")
@@ -36,34 +38,27 @@ def version_token(db: sqlite_utils.Database) -> str:
 
 
 class KeptUntilChanged(Generic[T]):
-    """What `build` made for each key, kept while the content token stays the same.
+    """What `build` made for each key, kept while the content token stays the same
+    (a BuiltOnce per token, so None is never kept).
 
     Only for what is built from CONTENT_TABLES and Parliament's state alone: anything
     else it read could change without a new token. What is kept is shared by every
-    caller, so it must be frozen (or copied by the caller before changing it); None is
-    built again each time.
+    caller, so it must be frozen (or copied by the caller before changing it).
     """
 
     def __init__(self, maxsize: int = 256):
         # The token and what was built under it, as one value: a thread that read an
         # older token (or built while another saw a new one) puts what it built in the
-        # older token's dict, never in the new one's.
-        self._kept: tuple[str | None, dict[Hashable, T]] = (None, {})
+        # older token's BuiltOnce, never in the new one's.
         self._maxsize = maxsize
+        self._kept: tuple[str | None, BuiltOnce[T]] = (None, BuiltOnce(maxsize))
 
     def get(self, db: sqlite_utils.Database, key: Hashable, build: Callable[[], T]) -> T:
         """The object built for `key` under the current content, built now with
         `build()` (which reads `db`) if it was not yet."""
         token = version_token(db)
         kept_token, kept = self._kept
-        if kept_token != token or len(kept) >= self._maxsize:
-            kept = {}
+        if kept_token != token:
+            kept = BuiltOnce(self._maxsize)
             self._kept = (token, kept)
-        built = kept.get(key)
-        if built is None:
-            built = build()
-            # None (no campaign at an address someone typed) is not kept: addresses
-            # nobody has would take the places of the campaigns people write to.
-            if built is not None:
-                kept[key] = built
-        return built
+        return kept.get(key, build)
