@@ -100,23 +100,22 @@ def account_address_key() -> str:
 limiter = Limiter(key_func=client_key)
 
 # Redis on the same machine answers in well under a millisecond. One that does not
-# answer in this long is hung (kill -STOP, swapping, a full disk): the request counts
-# in this process's memory instead (Flask-Limiter's in-memory fallback, which warns
-# "falling back to in-memory storage") rather than waiting with the citizen. Without
-# timeouts a hung Redis held every request until it woke.
-REDIS_TIMEOUT_SECONDS = 0.05
-
-
-def storage_options(uri: str) -> dict:
+# answer within RATELIMIT_REDIS_TIMEOUT (50 ms) is hung (kill -STOP, swapping, a full
+# disk): the request counts in this process's memory instead (Flask-Limiter's
+# in-memory fallback, which warns "falling back to in-memory storage") rather than
+# waiting with the citizen. Without timeouts a hung Redis held every request until it
+# woke. (Tests on a crowded machine give a healthy Redis longer.)
+def storage_options(uri: str, timeout: float) -> dict:
     """Flask-Limiter's RATELIMIT_STORAGE_OPTIONS for the storage at `uri`: for Redis,
-    short socket timeouts and no retries (redis-py's default retries three times with
-    seconds of backoff, which a citizen would wait out on every request)."""
+    socket timeouts of `timeout` seconds and no retries (redis-py's default retries
+    three times with seconds of backoff, which a citizen would wait out on every
+    request)."""
     if not uri.startswith(("redis://", "rediss://", "redis+unix://", "unix://")):
         return {}
     from redis.backoff import NoBackoff  # only with the redis extra installed
     from redis.retry import Retry
-    return {"socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
-            "socket_timeout": REDIS_TIMEOUT_SECONDS,
+    return {"socket_connect_timeout": timeout,
+            "socket_timeout": timeout,
             "retry": Retry(NoBackoff(), 0)}
 
 
@@ -126,7 +125,8 @@ def init_app(app: Flask) -> None:
     # pseudonym, but a log that can link one client's requests is still too much.
     logging.getLogger("flask-limiter").setLevel(logging.WARNING)
     app.config.setdefault("RATELIMIT_STORAGE_OPTIONS",
-                          storage_options(app.config.get("RATELIMIT_STORAGE_URI") or ""))
+                          storage_options(app.config.get("RATELIMIT_STORAGE_URI") or "",
+                                          app.config["RATELIMIT_REDIS_TIMEOUT"]))
     # The extension object is shared by every app in the process (tests make many) and
     # keeps a fallen-back store and storage options across init_app: start clean.
     if hasattr(limiter, "_storage_dead"):
